@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateSeal;
 import dev.optkit.analyzers.io.FileHashes;

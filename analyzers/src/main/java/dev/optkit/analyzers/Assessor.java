@@ -10,6 +10,8 @@ import dev.optkit.analyzers.findings.Fingerprints;
 import dev.optkit.analyzers.findings.Savings;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.io.CodeBuild;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.parse.FactsCache;
 import dev.optkit.analyzers.parse.ParsingWorker;
 import dev.optkit.analyzers.parse.ProjectClasspath;
@@ -172,7 +174,7 @@ public final class Assessor {
     // were 1.5 s of one thread while the other core idled
     java.util.concurrent.CompletableFuture<ProjectClasspath.Classpath> resolving = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> ProjectClasspath.resolve(options.classpath(), options.roots(),
-            options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null,
+            options.useMavenRepository() ? dev.optkit.analyzers.dependencies.ResolutionSettings.defaultMavenRepository() : null,
             options.useMavenRepository() ? options.resolution() : null), daemon("optkit-classpath"));
     progress.started(Phase.SOURCES);
     SourceSet sources = SourceSet.scan(options.roots(), options.config().include(), options.excludes(),
@@ -387,15 +389,9 @@ public final class Assessor {
 
   /** The build of the code a class comes from: its jar's, or its class file's, size and time. */
   public static String codeBuild(Class<?> type) {
-    try {
-      java.io.File code = new java.io.File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-      java.io.File probe = code.isDirectory() && type == Assessor.class
-          ? new java.io.File(code, "dev/optkit/analyzers/facts/FactExtractor.class")
-          : code.isDirectory() ? new java.io.File(code, type.getName().replace('.', '/') + ".class") : code;
-      return probe.length() + ":" + probe.lastModified();
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return "unknown";
-    }
+    return type == Assessor.class
+        ? CodeBuild.of(type, dev.optkit.analyzers.facts.extract.FactExtractor.class.getName())
+        : CodeBuild.of(type);
   }
 
   /** Everything besides a file's own content that shapes its facts. */

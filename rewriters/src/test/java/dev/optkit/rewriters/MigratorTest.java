@@ -120,7 +120,7 @@ class MigratorTest {
     Files.writeString(journalDir.resolve("journal.json"), """
         {"id": "%s", "optkitVersion": "x", "config": null, "cached": [], "refused": [],
          "files": [{"path": ".git/config", "sha256Before": "%s", "sha256After": "%s"}]}
-        """.formatted(id, "1".repeat(64), dev.optkit.analyzers.Hashes.sha256(Files.readAllBytes(project.resolve(".git/config")))));
+        """.formatted(id, "1".repeat(64), dev.optkit.analyzers.io.Hashes.sha256(Files.readAllBytes(project.resolve(".git/config")))));
     Files.writeString(journalDir.resolve("state"), "UNDOING\n");
     // unsealed: not written by this user's optkit, so never rolled back, finished or undone
     assertThrows(java.io.IOException.class, () -> Migrator.undo(project, id, true));

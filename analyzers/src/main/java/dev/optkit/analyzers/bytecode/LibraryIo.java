@@ -1,6 +1,6 @@
 package dev.optkit.analyzers.bytecode;
 
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;

@@ -13,7 +13,6 @@ import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.catalog.DeclaredClientSignature;
 import dev.optkit.analyzers.findings.Severity;
-import dev.optkit.analyzers.rules.RuleContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,8 +119,11 @@ public record OptkitConfig(
 
   /** Which method names raise a cacheable read's rank. */
   public record Cacheable(List<String> namePatterns) {
+    public static final List<String> DEFAULT_CACHEABLE_NAMES =
+        List.of("get*", "fetch*", "find*", "load*", "calculate*", "analyze*", "generate*");
+
     public Cacheable {
-      namePatterns = namePatterns == null ? RuleContext.DEFAULT_CACHEABLE_NAMES : List.copyOf(namePatterns);
+      namePatterns = namePatterns == null ? DEFAULT_CACHEABLE_NAMES : List.copyOf(namePatterns);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.optkit.analyzers.dependencies;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateSeal;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class ResolutionMemo {
   /** The memo for these inputs; empty when one of them cannot be read (nothing is remembered then). */
   static Optional<ResolutionMemo> of(Path root, List<Path> inputs, ResolutionSettings settings) {
     StringBuilder key = new StringBuilder("dependency-resolution-v1|")
-        .append(dev.optkit.analyzers.Assessor.codeBuild(DependencyResolver.class))
+        .append(dev.optkit.analyzers.io.CodeBuild.of(DependencyResolver.class))
         // offline or not, a resolution that had everything is the same
         .append('|').append(settings.repository()).append('|').append(settings.readOnly())
         .append('|').append(settings.central()).append('|').append(settings.includeTests())

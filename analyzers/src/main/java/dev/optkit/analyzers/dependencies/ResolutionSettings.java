@@ -116,10 +116,19 @@ public record ResolutionSettings(
     Cap NONE = (resolution, total) -> resolution.get();
   }
 
+  /** The user's Maven repository: {@code maven.repo.local}, else {@code ~/.m2/repository}. */
+  public static Path defaultMavenRepository() {
+    String override = System.getProperty("maven.repo.local");
+    if (override != null) {
+      return Path.of(override);
+    }
+    return Path.of(System.getProperty("user.home"), ".m2", "repository");
+  }
+
   /** Online unless told, into {@link #defaultRepository()}, reading {@code ~/.m2} as it is. */
   public static ResolutionSettings defaults(boolean offline, Path repository, boolean includeTests) {
     return new ResolutionSettings(offline, repository == null ? defaultRepository() : repository,
-        List.of(dev.optkit.analyzers.parse.ProjectClasspath.defaultMavenRepository()), MAVEN_CENTRAL,
+        List.of(defaultMavenRepository()), MAVEN_CENTRAL,
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(180), includeTests);
   }
 

@@ -38,7 +38,7 @@ public final class BodyNodes {
   public final List<MethodCallExpr> ownCalls = new ArrayList<>();
   public final List<MethodReferenceExpr> ownReferences = new ArrayList<>();
   /** Own plain names and field accesses: what may read a field. */
-  final List<Node> ownReads = new ArrayList<>();
+  public final List<Node> ownReads = new ArrayList<>();
   public final List<ObjectCreationExpr> creations = new ArrayList<>();
   public final List<TypePatternExpr> typePatterns = new ArrayList<>();
   public final List<IfStmt> ifs = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.optkit.analyzers.facts;
 import dev.optkit.analyzers.facts.types.ArgumentKinds;
 import dev.optkit.analyzers.facts.types.FieldQualifiers;
 import dev.optkit.analyzers.facts.values.ValueRoots;
-import dev.optkit.analyzers.findings.Confidence;
 import java.util.List;
 
 /**
@@ -71,7 +70,7 @@ public record CallRef(
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, null, null);
   }
 
-  CallRef withRoots(List<String> found) {
+  public CallRef withRoots(List<String> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
   }

@@ -1,9 +1,8 @@
 package dev.optkit.analyzers.facts;
 
 import dev.optkit.analyzers.catalog.ClientKind;
-import dev.optkit.analyzers.facts.sites.RequestTexts;
-import dev.optkit.analyzers.facts.sites.SiteAccess;
-import dev.optkit.analyzers.findings.Confidence;
+import java.net.URI;
+import java.util.Set;
 
 /**
  * One place that performs remote or database I/O: a catalogue client call, or a call of a method
@@ -33,6 +32,10 @@ public record IoSite(
     SourceRange range,
     String snippet,
     String basis) {
+  /** EntityManager and Session clients, whose query factories take JPQL or a criteria object. */
+  public static final Set<String> JPA_QUERY_CLIENTS = Set.of("jpa-entity-manager", "hibernate-session");
+  /** Query factories whose access their query tells: by its SQL when known, else by this and the chain. */
+  public static final Set<String> JPA_QUERY_FACTORIES = Set.of("createQuery", "createNamedQuery", "createNativeQuery");
 
   /** A site the catalogue or the project's declarations name: nothing more to say of how it was found. */
   public IoSite(ClientKind kind, String clientId, String provider, Access access, Confidence confidence,
@@ -47,11 +50,19 @@ public record IoSite(
    * says it does is what it does, where its name alone would say "create".
    */
   public boolean makesJpaQuery() {
-    return SiteAccess.JPA_QUERY_CLIENTS.contains(clientId) && SiteAccess.JPA_QUERY_FACTORIES.contains(method);
+    return JPA_QUERY_CLIENTS.contains(clientId) && JPA_QUERY_FACTORIES.contains(method);
   }
 
   /** The host of a URL's text (placeholders read as any name), as a site's {@code host}; null for a path. */
   public static String hostOf(String url) {
-    return RequestTexts.hostOf(url);
+    if (url == null || !url.startsWith("http")) {
+      return null;
+    }
+    try {
+      String cleaned = url.replaceAll("\\{[^}]*}", "x");
+      return URI.create(cleaned).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.optkit.analyzers.facts;
 
-import dev.optkit.analyzers.facts.types.AnnotationNames;
-import dev.optkit.analyzers.facts.values.HandedFields;
+import dev.optkit.analyzers.facts.extract.SharedFieldReads;
+import dev.optkit.analyzers.facts.extract.HandedFields;
 import dev.optkit.analyzers.facts.values.ValueRoots;
 import java.util.List;
 
@@ -167,7 +167,7 @@ public record MethodFact(
       return roots == null || roots.isEmpty() ? "?" : roots;
     }
 
-    ResultMutation withRoots(String found) {
+    public ResultMutation withRoots(String found) {
       return new ResultMutation(call, arguments, how, line, column, found, itself);
     }
 

@@ -28,7 +28,7 @@ public final class PreOrder {
   }
 
   /** A walk that leaves out the children of each node for which the visit answers false. */
-  static void walkPruned(Node root, Predicate<Node> visit) {
+  public static void walkPruned(Node root, Predicate<Node> visit) {
     walk(root, visit, null);
   }
 

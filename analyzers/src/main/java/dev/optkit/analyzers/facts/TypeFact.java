@@ -1,6 +1,5 @@
 package dev.optkit.analyzers.facts;
 
-import dev.optkit.analyzers.facts.types.AnnotationNames;
 import dev.optkit.analyzers.facts.values.ConstructionState;
 import dev.optkit.analyzers.facts.values.ForeignFieldWrites;
 import dev.optkit.analyzers.facts.values.SealedFields;

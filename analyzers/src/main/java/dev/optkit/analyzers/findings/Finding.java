@@ -3,6 +3,7 @@ package dev.optkit.analyzers.findings;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.facts.IoSite;
 import java.util.List;
 import java.util.SortedMap;

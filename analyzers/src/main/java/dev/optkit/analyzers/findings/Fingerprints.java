@@ -1,6 +1,6 @@
 package dev.optkit.analyzers.findings;
 
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.DeclaredClientSignature;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
-import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.extract.FactExtractor;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -172,7 +172,7 @@ final class DeclaredSites {
       }
     }
     Optional<IoSite> site = computeDeclaredSite(new CallRef(receiver, fact.name(), fact.params().size(),
-        dev.optkit.analyzers.findings.Confidence.HIGH, false, fact.range(), fact.signature()));
+        dev.optkit.analyzers.facts.Confidence.HIGH, false, fact.range(), fact.signature()));
     if (!receiver.equals(fact.ownerType()) && site.filter(s -> s.access() == dev.optkit.analyzers.facts.Access.READ)
         .isPresent() && implementedInProject(fact)) {
       // a read the project's own classes implement too: the call fans out to them, as any interface method's does
@@ -283,7 +283,7 @@ final class DeclaredSites {
       Boolean reads = signature.readsByMethod(call.name());
       Access access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
       return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
-          call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
+          call.confidence().min(dev.optkit.analyzers.facts.Confidence.MEDIUM), call.receiverType(), call.name(),
           null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet());
     });
   }
@@ -305,7 +305,7 @@ final class DeclaredSites {
       String sql = signature.kind() == ClientKind.DB ? call.sql() : null;
       String url = signature.kind() == ClientKind.API ? call.url() : null;
       return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
-          call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
+          call.confidence().min(dev.optkit.analyzers.facts.Confidence.MEDIUM), call.receiverType(), call.name(),
           null, url, IoSite.hostOf(url), sql, signature.llm(), false, call.deferred(),
           call.range(), call.snippet());
     });

@@ -2,7 +2,7 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import dev.optkit.analyzers.bytecode.LibraryIo;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.Optional;
 
 /**

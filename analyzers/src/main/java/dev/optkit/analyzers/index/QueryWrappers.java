@@ -5,7 +5,7 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

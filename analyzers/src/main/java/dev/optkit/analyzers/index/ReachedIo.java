@@ -1,7 +1,7 @@
 package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.List;
 
 /**

@@ -41,7 +41,7 @@ final class ReceivedTypes {
       int hash = from.indexOf('#');
       int slash = from.lastIndexOf('/');
       CallRef getter = new CallRef(from.substring(0, hash), from.substring(hash + 1, slash),
-          Integer.parseInt(from.substring(slash + 1)), dev.optkit.analyzers.findings.Confidence.HIGH, false,
+          Integer.parseInt(from.substring(slash + 1)), dev.optkit.analyzers.facts.Confidence.HIGH, false,
           call.range(), "", -1, null);
       Set<String> returned = new java.util.TreeSet<>();
       List<String> chain = new ArrayList<>(List.of(getter.receiverType()));

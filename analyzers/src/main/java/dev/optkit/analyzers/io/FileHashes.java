@@ -3,7 +3,6 @@ package dev.optkit.analyzers.io;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
-import dev.optkit.analyzers.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

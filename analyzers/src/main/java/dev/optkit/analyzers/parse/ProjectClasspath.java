@@ -82,14 +82,6 @@ public final class ProjectClasspath {
     return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings));
   }
 
-  public static Path defaultMavenRepository() {
-    String override = System.getProperty("maven.repo.local");
-    if (override != null) {
-      return Path.of(override);
-    }
-    return Path.of(System.getProperty("user.home"), ".m2", "repository");
-  }
-
   private static List<Path> findPoms(List<Path> roots) {
     List<Path> poms = new ArrayList<>();
     for (Path root : roots) {

@@ -5,7 +5,7 @@ import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.findings.Category;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -157,7 +157,7 @@ public final class CacheableReadMethodRule implements Rule {
     }
     if (!fact.timeOrRandomUses().isEmpty()) {
       String use = fact.timeOrRandomUses().get(0);
-      return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + " (" + use + ")");
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.extract.TimeAndRandom.whatItReads(use) + " (" + use + ")");
     }
     for (ReachedIo read : reads) {
       String query = read.site().sql();

@@ -1,7 +1,7 @@
 package dev.optkit.analyzers.rules;
 
 import dev.optkit.analyzers.facts.SourceRange;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Savings;
 import dev.optkit.analyzers.findings.Severity;

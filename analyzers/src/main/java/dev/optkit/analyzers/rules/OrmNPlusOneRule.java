@@ -8,7 +8,7 @@ import dev.optkit.analyzers.facts.LoopFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.findings.Category;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.IndexedMethod;

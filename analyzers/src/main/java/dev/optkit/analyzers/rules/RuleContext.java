@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  * @param cacheableNamePatterns method-name globs ({@code get*}) that raise a cacheable read's rank
  */
 public record RuleContext(ProjectIndex index, List<String> cacheableNamePatterns) {
-  public static final List<String> DEFAULT_CACHEABLE_NAMES =
-      List.of("get*", "fetch*", "find*", "load*", "calculate*", "analyze*", "generate*");
-
   public boolean matchesCacheableName(String method) {
     for (String glob : cacheableNamePatterns) {
       String regex = Pattern.quote(glob).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");

@@ -2,7 +2,6 @@ package dev.optkit.analyzers.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.optkit.analyzers.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

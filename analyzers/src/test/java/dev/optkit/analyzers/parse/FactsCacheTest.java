@@ -162,7 +162,7 @@ class FactsCacheTest {
     assertTrue(analysed.values().stream().mapToLong(f -> f.methods().stream().mapToLong(m -> m.calls().size()).sum()).sum() > 1_000);
     FactsCache second = FactsCache.open(dir, "k");
     for (java.util.Map.Entry<String, FileFacts> entry : analysed.entrySet()) {
-      assertEquals(entry.getValue(), second.lookup(entry.getKey(), dev.optkit.analyzers.Hashes.sha256(Path.of(entry.getKey()))),
+      assertEquals(entry.getValue(), second.lookup(entry.getKey(), dev.optkit.analyzers.io.Hashes.sha256(Path.of(entry.getKey()))),
           entry.getKey());
     }
     assertEquals(analysed.size(), second.hits());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.catalog.ClientCatalog;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.source.SourceFile;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.source.SourceFile;

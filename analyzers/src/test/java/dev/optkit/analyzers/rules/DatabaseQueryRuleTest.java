@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.findings.Category;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Finding;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.findings.Category;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Severity;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Category;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Savings;
 import dev.optkit.analyzers.findings.Severity;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optkit.analyzers.Assessment;
-import dev.optkit.analyzers.Json;
+import dev.optkit.analyzers.io.Json;
 
 /** The machine-readable assessment: schema in docs/json-schema.md, same bytes for the same input. */
 public final class JsonReport {

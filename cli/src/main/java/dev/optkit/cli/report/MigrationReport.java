@@ -2,7 +2,7 @@ package dev.optkit.cli.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.optkit.analyzers.Json;
+import dev.optkit.analyzers.io.Json;
 import dev.optkit.analyzers.Printable;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;

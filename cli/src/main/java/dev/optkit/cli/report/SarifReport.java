@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.optkit.analyzers.Assessment;
-import dev.optkit.analyzers.Json;
+import dev.optkit.analyzers.io.Json;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Severity;

@@ -30,11 +30,11 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.catalog.ClientKind;
-import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.edit.SourceDocument;
@@ -163,13 +163,13 @@ final class BatchUpdateRewrite {
           + "()): each update commits by itself, so after a failure the original keeps the rows before it, which a "
           + "batch after the loop never wrote; optkit batches writes only inside one transaction");
     }
-    String propagation = onMethod ? fact.annotationValue(FactExtractor.TRANSACTION_PROPAGATION)
-        : owner.get().annotationValues().get(FactExtractor.TRANSACTION_PROPAGATION);
+    String propagation = onMethod ? fact.annotationValue(AnnotationValues.TRANSACTION_PROPAGATION)
+        : owner.get().annotationValues().get(AnnotationValues.TRANSACTION_PROPAGATION);
     if (propagation != null && NO_TRANSACTION.stream().anyMatch(propagation::endsWith)) {
       return Optional.of("its @Transactional propagation " + propagation + " may run it without a transaction");
     }
-    boolean noRollback = onMethod ? fact.annotationValue(FactExtractor.TRANSACTION_NO_ROLLBACK) != null
-        : owner.get().annotationValues().containsKey(FactExtractor.TRANSACTION_NO_ROLLBACK);
+    boolean noRollback = onMethod ? fact.annotationValue(AnnotationValues.TRANSACTION_NO_ROLLBACK) != null
+        : owner.get().annotationValues().containsKey(AnnotationValues.TRANSACTION_NO_ROLLBACK);
     if (noRollback) {
       return Optional.of("its @Transactional names exceptions that do not roll back: after one, the original "
           + "commits the rows before the failure and the batch none");

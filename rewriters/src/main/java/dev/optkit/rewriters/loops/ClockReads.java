@@ -2,7 +2,7 @@ package dev.optkit.rewriters.loops;
 
 import com.github.javaparser.ast.Node;
 import dev.optkit.analyzers.facts.CallRef;
-import dev.optkit.analyzers.facts.values.TimeAndRandom;
+import dev.optkit.analyzers.facts.extract.TimeAndRandom;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;

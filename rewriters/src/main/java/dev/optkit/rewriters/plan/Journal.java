@@ -162,7 +162,7 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   java.util.Optional<byte[]> copy(Path root, Path copy, String sha256) throws IOException {
     StateDirectory state = stateOf(root);
     java.util.Optional<byte[]> bytes = state.read(copy, MAX_COPY_BYTES);
-    if (bytes.isPresent() && !dev.optkit.analyzers.Hashes.sha256(bytes.get()).equals(sha256)) {
+    if (bytes.isPresent() && !dev.optkit.analyzers.io.Hashes.sha256(bytes.get()).equals(sha256)) {
       throw new StateFileException(state.shown(copy), "not the copy the journal recorded (its SHA-256 differs)");
     }
     return bytes;

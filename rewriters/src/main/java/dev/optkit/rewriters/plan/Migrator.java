@@ -4,7 +4,7 @@ import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import java.io.IOException;

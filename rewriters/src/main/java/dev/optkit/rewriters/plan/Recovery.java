@@ -1,6 +1,6 @@
 package dev.optkit.rewriters.plan;
 
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;

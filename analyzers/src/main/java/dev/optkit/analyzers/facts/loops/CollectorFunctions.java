@@ -19,7 +19,7 @@ import java.util.Set;
  * are not. Syntax only: a collector is a call of one of these names on {@code Collectors} or statically imported, as
  * the file wrote it.
  */
-final class CollectorFunctions {
+public final class CollectorFunctions {
   /** Each collector factory, with the positions of its arguments that run once, not per element. */
   private static final Map<String, Set<Integer>> COLLECTORS = Map.ofEntries(
       Map.entry("toMap", Set.of(3)), Map.entry("toConcurrentMap", Set.of(3)), Map.entry("toUnmodifiableMap", Set.of()),
@@ -42,7 +42,7 @@ final class CollectorFunctions {
    * ({@code collect(toMap(k, client::price))}, through nested collectors); empty when the function is no such
    * argument, or one the collector runs once.
    */
-  static Optional<MethodCallExpr> collectLink(MethodCallExpr collector, Node function) {
+  public static Optional<MethodCallExpr> collectLink(MethodCallExpr collector, Node function) {
     MethodCallExpr current = collector;
     Node argument = function;
     while (isCollector(current)) {

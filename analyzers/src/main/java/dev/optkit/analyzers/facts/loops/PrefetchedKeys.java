@@ -31,10 +31,10 @@ import java.util.Optional;
  * before the loop, in the same block, a for-each over the same variable the loop walks puts its element into
  * {@code M}.
  */
-final class PrefetchedKeys {
+public final class PrefetchedKeys {
   private PrefetchedKeys() {}
 
-  static boolean onlyOnAMiss(Node call, Node loop) {
+  public static boolean onlyOnAMiss(Node call, Node loop) {
     if (!(loop instanceof ForEachStmt forEach) || !(forEach.getIterable() instanceof NameExpr walked)) {
       return false;
     }

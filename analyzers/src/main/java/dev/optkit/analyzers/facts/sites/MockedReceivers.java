@@ -23,7 +23,7 @@ import java.util.Set;
  * in a file that imports Mockito; spies ({@code @Spy}, {@code @SpyBean}, {@code spy(...)}) run the real
  * methods and stay sites.
  */
-final class MockedReceivers {
+public final class MockedReceivers {
   /** Field annotations that make a mock (Mockito's, Spring Boot's, Spring Framework 6.2's). */
   private static final Set<String> MOCK_ANNOTATIONS = Set.of("Mock", "MockBean", "MockitoBean");
   /** Calls whose answer stands for a mock in verification or stubbing: verify(m).save(), then(m).should().save(). */
@@ -33,7 +33,7 @@ final class MockedReceivers {
   private MockedReceivers() {}
 
   /** Whether the receiver of a call is a Mockito mock, or Mockito's stand-in for one. */
-  static boolean isMock(Expression receiver, CallableDeclaration<?> within) {
+  public static boolean isMock(Expression receiver, CallableDeclaration<?> within) {
     if (!importsMockito(receiver)) {
       return false;
     }

@@ -27,7 +27,7 @@ import java.util.Set;
  * <p>Only when every value the field is given names the same literal table (and schema), and the
  * field is the class's own: a parameter, a local or a field assigned elsewhere stays unknown.
  */
-final class SimpleJdbcInsertTables {
+public final class SimpleJdbcInsertTables {
   /** The inserting methods; a SimpleJdbcCall's {@code execute} runs a procedure, which is not an insert. */
   private static final Set<String> INSERTS = Set.of("execute", "executeAndReturnKey", "executeAndReturnKeyHolder",
       "executeBatch");
@@ -35,7 +35,7 @@ final class SimpleJdbcInsertTables {
   private SimpleJdbcInsertTables() {}
 
   /** An INSERT statement naming the table ({@code INSERT INTO owners VALUES (?)}), or empty when it is not known. */
-  static Optional<String> insertOf(MethodCallExpr call) {
+  public static Optional<String> insertOf(MethodCallExpr call) {
     if (!INSERTS.contains(call.getNameAsString())) {
       return Optional.empty();
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  * connection's statement factory ({@code c.prepareStatement(sql)}), in a variable or in the chain. Low confidence: by
  * names, after the types failed; wrong only towards a write seen where there is none (an eviction too many).
  */
-final class UnresolvedStatements {
+public final class UnresolvedStatements {
   static final String STATEMENT = "java.sql.PreparedStatement";
   /** What only a JDBC (or JPA) statement runs: a write wherever it is found. */
   private static final Set<String> STATEMENT_ONLY = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch",
@@ -23,7 +23,7 @@ final class UnresolvedStatements {
   /** What only an updatable result set runs: a write of the rows it holds (hostile review 38's i15, i16). */
   private static final Set<String> RESULT_SET_ONLY = Set.of("updateRow", "insertRow", "deleteRow");
   /** The JDBC type whose catalogued method this call is: a result set's write, else a statement's run. */
-  static String typeOf(MethodCallExpr call) {
+  public static String typeOf(MethodCallExpr call) {
     return RESULT_SET_ONLY.contains(call.getNameAsString()) ? RESULT_SET : STATEMENT;
   }
 
@@ -37,7 +37,7 @@ final class UnresolvedStatements {
    * Whether this call on a receiver of unknown type runs a JDBC statement, by the names above. A receiver a query
    * factory of another client made ({@code em.createQuery(jpql).executeUpdate()}) is that client's site, not this.
    */
-  static boolean isStatementCall(MethodCallExpr call, Map<String, Expression> initializers) {
+  public static boolean isStatementCall(MethodCallExpr call, Map<String, Expression> initializers) {
     String name = call.getNameAsString();
     if (RESULT_SET_ONLY.contains(name) && call.getArguments().isEmpty()) {
       return true;

@@ -11,7 +11,6 @@ import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
-import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.sites.ConstantStrings;
 import java.util.ArrayList;
@@ -26,6 +25,27 @@ import java.util.TreeMap;
  * values types and methods keep among their facts.
  */
 public final class AnnotationValues {
+  /** Where the statements of a method's or class's {@code @Sql} annotations are kept among its annotation values. */
+  public static final String SQL_STATEMENTS = "org.springframework.test.context.jdbc.Sql#statements";
+  /** Where the isolation of a method's or class's Spring {@code @Transactional} is kept among its annotation values. */
+  public static final String TRANSACTION_ISOLATION = "org.springframework.transaction.annotation.Transactional#isolation";
+  /** The attribute paths of a Spring Data {@code @EntityGraph} on a query method, joined by commas. */
+  public static final String ENTITY_GRAPH_PATHS = "org.springframework.data.jpa.repository.EntityGraph#attributePaths";
+  /** Present when that {@code @EntityGraph} names a graph ({@code value}): an entity's named graph wins over its paths. */
+  public static final String ENTITY_GRAPH_NAMED = "org.springframework.data.jpa.repository.EntityGraph#value";
+  /** The type of that graph as written ({@code EntityGraphType.LOAD}); absent for the default, FETCH. */
+  public static final String ENTITY_GRAPH_TYPE = "org.springframework.data.jpa.repository.EntityGraph#type";
+  /**
+   * Where the cache operations a method's {@code @Caching} groups are kept among its annotation values: its members
+   * ({@code cacheable,evict,put}), sorted; a {@code @Cacheable} among them refuses another operation beside it.
+   */
+  public static final String CACHING_OPERATIONS = "org.springframework.cache.annotation.Caching#operations";
+  /** Set when the method's @Cacheable is synchronized ({@code sync = true}, or a value that is no literal false). */
+  public static final String CACHEABLE_SYNC = "org.springframework.cache.annotation.Cacheable#sync";
+  public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
+  /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
+  public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";
+
   private static final List<String> TYPE_ANNOTATION_MEMBERS =
       List.of("value", "name", "path", "basePackages", "scanBasePackages", "profiles");
 
@@ -53,14 +73,14 @@ public final class AnnotationValues {
   private static final java.util.Set<String> BOOLEAN_MEMBERS = java.util.Set.of("exported", "autoEnabled",
       "applyToLoadByKey");
 
-  Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
+  public Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
     Map<String, String> values = new TreeMap<>();
     for (AnnotationExpr annotation : type.getAnnotations()) {
-      sqlStatements(annotation).ifPresent(sql -> values.put(FactExtractor.SQL_STATEMENTS, sql));
-      isolation(annotation).ifPresent(level -> values.put(FactExtractor.TRANSACTION_ISOLATION, level));
-      transactionMember(annotation, "propagation").ifPresent(p -> values.put(FactExtractor.TRANSACTION_PROPAGATION, p));
+      sqlStatements(annotation).ifPresent(sql -> values.put(SQL_STATEMENTS, sql));
+      isolation(annotation).ifPresent(level -> values.put(TRANSACTION_ISOLATION, level));
+      transactionMember(annotation, "propagation").ifPresent(p -> values.put(TRANSACTION_PROPAGATION, p));
       transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
-          .ifPresent(p -> values.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
+          .ifPresent(p -> values.put(TRANSACTION_NO_ROLLBACK, "true"));
       String qualified = names.qualify(annotation.getNameAsString()).name();
       // @RepositoryRestResource(exported = false): Spring Data REST leaves the repository out
       if (annotation instanceof NormalAnnotationExpr normal) {
@@ -129,7 +149,7 @@ public final class AnnotationValues {
       if (!values.isEmpty()) {
         annotationValues.put(names.qualify(annotation.getNameAsString()).name(), values.get(0));
       }
-      sqlStatements(annotation).ifPresent(sql -> annotationValues.put(FactExtractor.SQL_STATEMENTS, sql));
+      sqlStatements(annotation).ifPresent(sql -> annotationValues.put(SQL_STATEMENTS, sql));
       // @RequestMapping(method = RequestMethod.POST), @HttpExchange(method = "POST"), Retrofit's @HTTP(method = "POST"):
       // the verb a declared client's method sends (hostile review 53's U5: read as a GET by its name)
       if (annotation instanceof NormalAnnotationExpr withMembers) {
@@ -148,30 +168,30 @@ public final class AnnotationValues {
         // a path written as another file's constant is left out: read as not fetched, lazy
         List<String> paths = annotationStrings(annotation, "attributePaths");
         if (!paths.isEmpty()) {
-          annotationValues.put(FactExtractor.ENTITY_GRAPH_PATHS, String.join(",", paths));
+          annotationValues.put(ENTITY_GRAPH_PATHS, String.join(",", paths));
         }
         if (hasMember(annotation, "value")) {
-          annotationValues.put(FactExtractor.ENTITY_GRAPH_NAMED, "true");
+          annotationValues.put(ENTITY_GRAPH_NAMED, "true");
         }
         if (annotation instanceof NormalAnnotationExpr normal) {
           normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("type")).findFirst()
-              .ifPresent(pair -> annotationValues.put(FactExtractor.ENTITY_GRAPH_TYPE, pair.getValue().toString()));
+              .ifPresent(pair -> annotationValues.put(ENTITY_GRAPH_TYPE, pair.getValue().toString()));
         }
       }
       if (annotation.getName().getIdentifier().equals("Cacheable") && annotation instanceof NormalAnnotationExpr cacheable
           && cacheable.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals("sync")
               && !pair.getValue().toString().equals("false"))) {
-        annotationValues.put(FactExtractor.CACHEABLE_SYNC, "true");
+        annotationValues.put(CACHEABLE_SYNC, "true");
       }
       if (annotation.getName().getIdentifier().equals("Caching") && annotation instanceof NormalAnnotationExpr caching) {
-        annotationValues.put(FactExtractor.CACHING_OPERATIONS, String.join(",", new java.util.TreeSet<>(
+        annotationValues.put(CACHING_OPERATIONS, String.join(",", new java.util.TreeSet<>(
             caching.getPairs().stream().map(pair -> pair.getNameAsString()).toList())));
       }
-      isolation(annotation).ifPresent(level -> annotationValues.put(FactExtractor.TRANSACTION_ISOLATION, level));
-      transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_PROPAGATION, p));
+      isolation(annotation).ifPresent(level -> annotationValues.put(TRANSACTION_ISOLATION, level));
+      transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(TRANSACTION_PROPAGATION, p));
       transactionMember(annotation, "noRollbackFor")
           .or(() -> transactionMember(annotation, "noRollbackForClassName"))
-          .ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
+          .ifPresent(p -> annotationValues.put(TRANSACTION_NO_ROLLBACK, "true"));
     }
     return java.util.Collections.unmodifiableMap(annotationValues);
   }

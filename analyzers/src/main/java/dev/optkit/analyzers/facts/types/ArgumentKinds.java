@@ -68,7 +68,7 @@ public final class ArgumentKinds {
    * Every name a method declares (parameters, locals, lambda and catch parameters, pattern
    * variables, in nested classes too) with its type, or none for a name declared more than once.
    */
-  static Map<String, Node> declaredNames(List<Parameter> parameters, List<VariableDeclarator> variables,
+  public static Map<String, Node> declaredNames(List<Parameter> parameters, List<VariableDeclarator> variables,
       List<TypePatternExpr> patterns) {
     Map<String, Node> names = new HashMap<>();
     Set<String> twice = new HashSet<>();

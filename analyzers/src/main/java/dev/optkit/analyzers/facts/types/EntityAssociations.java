@@ -28,7 +28,7 @@ import java.util.function.Function;
  * {@code @Fetch(SUBSELECT)}), which turns one query per owner into one per batch; and what a write of the
  * owner writes with it: its cascades, Hibernate's {@code @OnDelete}, a {@code @JoinColumn}.
  */
-final class EntityAssociations {
+public final class EntityAssociations {
   private static final Set<String> ENTITY = Set.of("Entity", "MappedSuperclass");
   private static final Map<String, Boolean> EAGER_BY_DEFAULT = Map.of(
       "OneToMany", false, "ManyToMany", false, "ElementCollection", false, "ManyToOne", true, "OneToOne", true);
@@ -37,7 +37,7 @@ final class EntityAssociations {
   }
 
   /** @param qualify a type as written to its qualified name */
-  static List<TypeFact.Association> of(TypeDeclaration<?> type, Function<Type, String> qualify) {
+  public static List<TypeFact.Association> of(TypeDeclaration<?> type, Function<Type, String> qualify) {
     // an embeddable's associations are its owner's, read from the owner's row; optkit follows none of them
     if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
         || a.getName().getIdentifier().equals("Embeddable"))) {
@@ -162,7 +162,7 @@ final class EntityAssociations {
    * repository method {@code Kind.byName}) reads what its text joins (audit 15's S26: an unused named query made every
    * read of the entity, and of entities reaching it, read "tables optkit cannot tell").
    */
-  static List<String> namedQueries(TypeDeclaration<?> type) {
+  public static List<String> namedQueries(TypeDeclaration<?> type) {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
     // a name written as a constant (name = Kind.BY_NAME) is taken for any of the entity's own: Spring Data's names
     String unread = type.getNameAsString() + ".*";
@@ -186,7 +186,7 @@ final class EntityAssociations {
     return List.copyOf(names);
   }
 
-  static boolean dataBeyondMapping(TypeDeclaration<?> type) {
+  public static boolean dataBeyondMapping(TypeDeclaration<?> type) {
     if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
         || a.getName().getIdentifier().equals("Embeddable"))) {
       return false;
@@ -215,7 +215,7 @@ final class EntityAssociations {
    * Whether the entity or embeddable carries a Hibernate {@code @Filter} (or {@code @FilterJoinTable}): a
    * condition, with parameters, on what its reads return in a session that enables it, which no cache key covers.
    */
-  static boolean filtered(TypeDeclaration<?> type) {
+  public static boolean filtered(TypeDeclaration<?> type) {
     List<AnnotationExpr> all = new ArrayList<>(type.getAnnotations());
     type.getMembers().forEach(member -> all.addAll(member.getAnnotations()));
     return all.stream().anyMatch(a -> FILTERS.contains(a.getName().getIdentifier()));
@@ -239,7 +239,7 @@ final class EntityAssociations {
    * An entity whose mapping {@link #of} cannot see whole: annotations on its getters (property
    * access), or {@code @Access}. Embedded objects are the index's to follow ({@link #embeddedFields}).
    */
-  static boolean mappingUnread(TypeDeclaration<?> type) {
+  public static boolean mappingUnread(TypeDeclaration<?> type) {
     if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
         || a.getName().getIdentifier().equals("Embeddable"))) {
       return false;
@@ -268,7 +268,7 @@ final class EntityAssociations {
   }
 
   /** The fields of an entity or embeddable written {@code @Embedded} or {@code @EmbeddedId}, in declaration order. */
-  static List<String> embeddedFields(TypeDeclaration<?> type) {
+  public static List<String> embeddedFields(TypeDeclaration<?> type) {
     List<String> embedded = new java.util.ArrayList<>();
     for (var field : type.getFields()) {
       if (field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Embedded")

@@ -20,10 +20,10 @@ import java.util.TreeSet;
  * ({@code @JsonProperty}: hostile review 35's h6, h12), {@code @JsonIgnore(false)} in either form (h9), names a
  * {@code @JsonIgnoreProperties(allowGetters = true)} lists (h7).
  */
-final class JsonIgnoredProperties {
+public final class JsonIgnoredProperties {
   private JsonIgnoredProperties() {}
 
-  static List<String> of(TypeDeclaration<?> type, AnnotationValues values) {
+  public static List<String> of(TypeDeclaration<?> type, AnnotationValues values) {
     Set<String> ignored = new TreeSet<>();
     Set<String> included = new TreeSet<>();
     for (FieldDeclaration field : type.getFields()) {

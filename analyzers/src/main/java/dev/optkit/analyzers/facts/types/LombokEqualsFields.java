@@ -22,13 +22,13 @@ import java.util.TreeSet;
  * marks under {@code onlyExplicitlyIncluded = true}. Null when Lombok writes none, or the annotation says it in a form
  * not read here (a constant for a name): then every field counts.
  */
-final class LombokEqualsFields {
+public final class LombokEqualsFields {
   private static final Set<String> GENERATING = Set.of("Data", "Value", "EqualsAndHashCode", "lombok.Data",
       "lombok.Value", "lombok.EqualsAndHashCode");
 
   private LombokEqualsFields() {}
 
-  static List<String> of(TypeDeclaration<?> type) {
+  public static List<String> of(TypeDeclaration<?> type) {
     if (type.getAnnotations().stream().noneMatch(a -> GENERATING.contains(a.getNameAsString()))) {
       return null;
     }

@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * {@code Properties.setProperty}, each a way the changes optkit follows by name missed. What optkit cannot follow in
  * every form, it does not try to: a field that may be changed in place is counted as changing.
  */
-final class OpenFields {
+public final class OpenFields {
   /**
    * Final JDK classes whose objects do not change, and code rather than state. Not {@code Object}, {@code CharSequence}
    * or {@code Number}, which may hold a StringBuilder or an atomic (hostile review 74's u_charseq_builder).
@@ -60,7 +60,7 @@ final class OpenFields {
   private OpenFields() {}
 
   /** The type's open fields, its record components included, sorted. */
-  static List<String> of(TypeDeclaration<?> type, TypeNames names) {
+  public static List<String> of(TypeDeclaration<?> type, TypeNames names) {
     TreeSet<String> open = new TreeSet<>();
     for (FieldDeclaration field : type.getFields()) {
       for (VariableDeclarator variable : field.getVariables()) {
@@ -149,7 +149,7 @@ final class OpenFields {
    * too) assigns the field: {@code final Runnable strict = () -> mode = Mode.STRICT;} reassigns it after construction
    * (hostile review 74's u_init_lambda_reassign).
    */
-  static boolean assignedInLaterCode(TypeDeclaration<?> type, String name) {
+  public static boolean assignedInLaterCode(TypeDeclaration<?> type, String name) {
     return Subtrees.all(type, AssignExpr.class).stream().anyMatch(assignment -> ownField(assignment.getTarget(), name)
         && nearest(assignment) == type && (assignment.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class)
             .filter(node -> Subtrees.isAncestor(type, node)).isPresent() || assignment.findAncestor(
@@ -161,7 +161,7 @@ final class OpenFields {
    * The type's fields given a value that names a changing field of it ({@code allowed =
    * Collections.unmodifiableSet(inner)}, {@code view = inner}): a view or an alias of it shows its changes. To a fixpoint.
    */
-  static Set<String> viewsOfChanging(TypeDeclaration<?> type, Set<String> changing, TypeNames names) {
+  public static Set<String> viewsOfChanging(TypeDeclaration<?> type, Set<String> changing, TypeNames names) {
     Set<String> views = new TreeSet<>();
     Set<String> known = new java.util.HashSet<>(changing);
     for (boolean grew = true; grew; ) {

@@ -5,7 +5,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +120,7 @@ public final class TypeNames {
   }
 
   /** Whether the file imports every type of the package ({@code import jakarta.persistence.*;}). */
-  boolean importsOnDemand(String pkg) {
+  public boolean importsOnDemand(String pkg) {
     return onDemandImports.contains(pkg);
   }
 

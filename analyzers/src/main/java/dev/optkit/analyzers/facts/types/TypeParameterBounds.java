@@ -15,14 +15,14 @@ import java.util.Optional;
  * in a field, a local or a getter's result, writes what the bound's repository writes whatever a
  * subclass binds {@code R} to (Technic47/Shop_data_model's services wrote through one unseen).
  */
-final class TypeParameterBounds {
+public final class TypeParameterBounds {
   private TypeParameterBounds() {}
 
   /**
    * The first bound of the type variable a type as written names, declared by the innermost method,
    * constructor or type around the node; empty when the type names no type variable or it has no bound.
    */
-  static Optional<ClassOrInterfaceType> boundAt(Node at, Type written) {
+  public static Optional<ClassOrInterfaceType> boundAt(Node at, Type written) {
     Optional<ClassOrInterfaceType> bound = Optional.empty();
     // R extends B, B extends JpaRepository<E, Long>: a bound that is itself a variable stands for its own bound
     for (int depth = 0; depth < MAX_CHAIN; depth++) {
@@ -61,14 +61,14 @@ final class TypeParameterBounds {
    * bound with type arguments, else the last. Java puts a class bound first and interfaces after it, and a marker
    * interface or {@code Object} first made the repository invisible: its writes were lost (hostile review 30, e1).
    */
-  static ClassOrInterfaceType chosen(TypeParameter parameter) {
+  public static ClassOrInterfaceType chosen(TypeParameter parameter) {
     var bounds = parameter.getTypeBound();
     return bounds.stream().filter(b -> b.getTypeArguments().isPresent()).findFirst()
         .orElse(bounds.get(bounds.size() - 1));
   }
 
   /** A type's own type parameters in declaration order, each with its first bound qualified ("" for none). */
-  static Map<String, String> declaredBy(Node type, TypeNames names) {
+  public static Map<String, String> declaredBy(Node type, TypeNames names) {
     Map<String, String> bounds = new LinkedHashMap<>();
     if (type instanceof NodeWithTypeParameters<?> generic) {
       for (TypeParameter parameter : generic.getTypeParameters()) {

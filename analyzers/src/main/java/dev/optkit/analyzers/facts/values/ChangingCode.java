@@ -35,11 +35,11 @@ import java.util.Set;
  * its initialiser, an initialiser block, a constructor or a setter (hostile review 66's F). Syntax of the class
  * itself: a field a superclass declares is not read here.
  */
-final class ChangingCode {
+public final class ChangingCode {
   private ChangingCode() {}
 
   /** Whether any value the class's code gives the field (the class around {@code at}) is changing code. */
-  static boolean inField(Node at, String field) {
+  public static boolean inField(Node at, String field) {
     TypeDeclaration<?> type = at.findAncestor(TypeDeclaration.class).orElse(null);
     for (TypeDeclaration<?> around = type; around != null;
         around = around.getParentNode().flatMap(p -> p.findAncestor(TypeDeclaration.class)).orElse(null)) {

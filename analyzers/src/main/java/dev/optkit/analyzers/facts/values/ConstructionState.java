@@ -223,7 +223,7 @@ public final class ConstructionState {
     }
     if (!helpers.outer() && helpers.type() instanceof ClassOrInterfaceDeclaration member && !member.isStatic()
         && member.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration outerClass
-        && !dev.optkit.analyzers.facts.types.OuterInstanceUses.mayUse(member)) {
+        && !dev.optkit.analyzers.facts.values.OuterInstanceUses.mayUse(member)) {
       return insideHelper(call, new Helpers(outerClass, Set.of(), Set.of(), true, helpers.visiting()), constants);
     }
     return false;

@@ -11,7 +11,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import dev.optkit.analyzers.facts.types.LocalTypes;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import java.util.List;
 import java.util.TreeSet;
@@ -73,7 +72,7 @@ public final class ForeignFieldWrites {
       com.github.javaparser.ast.type.Type declared = null;
       if (own(read, type) && read.getScope() instanceof NameExpr variable
           && Character.isLowerCase(variable.getNameAsString().charAt(0))) {
-        declared = LocalTypes.declaredType(variable);
+        declared = declaredType(variable);
       } else if (own(read, type) && read.getScope() instanceof FieldAccessExpr field && field.getScope() instanceof ThisExpr) {
         declared = type.getFieldByName(field.getNameAsString()).flatMap(f -> f.getVariables().stream()
             .filter(v -> v.getNameAsString().equals(field.getNameAsString())).findFirst())
@@ -197,7 +196,7 @@ public final class ForeignFieldWrites {
       return; // its own field: the class's own analysis sees it
     }
     if (scope instanceof NameExpr name && Character.isUpperCase(name.getNameAsString().charAt(0))
-        && LocalTypes.declaredType(name) == null) {
+        && declaredType(name) == null) {
       found.add("static:" + names.qualify(name.getNameAsString()).name() + "#" + field);
       return;
     }
@@ -207,7 +206,7 @@ public final class ForeignFieldWrites {
     }
     String owner = "*";
     if (scope instanceof NameExpr variable) {
-      com.github.javaparser.ast.type.Type declared = LocalTypes.declaredType(variable);
+      com.github.javaparser.ast.type.Type declared = declaredType(variable);
       if (declared != null && !declared.isVarType()) {
         owner = names.qualify(declared).name();
       }
@@ -270,6 +269,34 @@ public final class ForeignFieldWrites {
       first = step.getScope();
     }
     return first instanceof NameExpr root && Character.isLowerCase(root.getNameAsString().charAt(0))
-        && LocalTypes.declaredType(root) == null && Character.isUpperCase(qualified.getNameAsString().charAt(0));
+        && declaredType(root) == null && Character.isUpperCase(qualified.getNameAsString().charAt(0));
+  }
+
+  /** The type a name is declared with, as written: a parameter or local of a method around it, or a field. */
+  public static com.github.javaparser.ast.type.Type declaredType(NameExpr name) {
+    String wanted = name.getNameAsString();
+    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
+        for (com.github.javaparser.ast.body.Parameter parameter : callable.getParameters()) {
+          if (parameter.getNameAsString().equals(wanted)) {
+            return parameter.getType();
+          }
+        }
+        for (com.github.javaparser.ast.body.VariableDeclarator local
+            : Subtrees.all(callable, com.github.javaparser.ast.body.VariableDeclarator.class)) {
+          if (local.getNameAsString().equals(wanted)) {
+            return local.getType();
+          }
+        }
+      }
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        var field = type.getFieldByName(wanted);
+        if (field.isPresent()) {
+          return field.get().getVariable(0).getType();
+        }
+      }
+    }
+    return null;
   }
 }

@@ -10,7 +10,9 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -74,7 +76,7 @@ public final class NameScopes {
           if (member instanceof ClassOrInterfaceDeclaration nested
               && nested.getNameAsString().equals(type)) {
             return !nested.isStatic() && !nested.isInterface() && !outer.isInterface()
-                && dev.optkit.analyzers.facts.types.OuterInstanceUses.mayUse(nested);
+                && dev.optkit.analyzers.facts.values.OuterInstanceUses.mayUse(nested);
           }
         }
       }
@@ -249,7 +251,7 @@ public final class NameScopes {
    * (hostile review 64's A, C, I: a mutator run on it changes what it holds).
    */
   public static boolean reachedObject(com.github.javaparser.ast.expr.Expression scope) {
-    return qualifiedRoot(scope, name -> true) != null || dev.optkit.analyzers.facts.sites.MethodCalls.constantScope(scope)
+    return qualifiedRoot(scope, name -> true) != null || constantScope(scope)
         || scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr
         || scope instanceof com.github.javaparser.ast.expr.ArrayAccessExpr || scope instanceof com.github.javaparser.ast.expr.CastExpr
         || scope instanceof com.github.javaparser.ast.expr.EnclosedExpr
@@ -273,5 +275,16 @@ public final class NameScopes {
       }
     }
     return false;
+  }
+
+  /** {@code Labelers.MAIN}: JavaParser reads a constant's qualified name before {@code ::} as a type. */
+  public static boolean constantScope(Expression scope) {
+    String name = scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named && named.getScope().isPresent()
+        ? named.getNameAsString()
+        : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access && access.getScope() instanceof NameExpr owner
+            && Character.isUpperCase(owner.getNameAsString().charAt(0)) ? access.getNameAsString() : null;
+    return name != null && name.length() > 1 && name.chars().anyMatch(Character::isLetter)
+        && name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_');
   }
 }

@@ -86,7 +86,7 @@ public final class ValueRoots {
    * for it ({@code sorted(Comparator.comparing(Role::getLevel))}, {@code collect(groupingBy(Menu::getPid))}).
    */
   public String ofReferenceReceiver(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
-    if (dev.optkit.analyzers.facts.sites.MethodCalls.constantScope(reference.getScope())) {
+    if (NameScopes.constantScope(reference.getScope())) {
       return "?"; // Labelers.MAIN::label: a static field's object
     }
     String root = NameScopes.qualifiedRoot(reference.getScope(), name -> true);

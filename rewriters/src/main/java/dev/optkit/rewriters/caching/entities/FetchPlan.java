@@ -1,8 +1,8 @@
 package dev.optkit.rewriters.caching.entities;
 
 import dev.optkit.analyzers.facts.CallRef;
-import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.Arrays;
@@ -67,17 +67,17 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
    */
   private static FetchPlan declared(ProjectIndex index, IndexedMethod method) {
     MethodFact fact = method.fact();
-    String paths = fact.annotationValues().get(FactExtractor.ENTITY_GRAPH_PATHS);
-    if (paths == null && fact.isAbstract() && !fact.annotationValues().containsKey(FactExtractor.ENTITY_GRAPH_NAMED)) {
+    String paths = fact.annotationValues().get(AnnotationValues.ENTITY_GRAPH_PATHS);
+    if (paths == null && fact.isAbstract() && !fact.annotationValues().containsKey(AnnotationValues.ENTITY_GRAPH_NAMED)) {
       // @Query("SELECT r FROM Restaurant r JOIN FETCH r.menuItems m JOIN FETCH m.dish ..."): loaded with the rows
       Set<String> fetched = index.implementedByLibrary(method).map(site -> JoinFetchPaths.of(site.sql())).orElse(Set.of());
       return fetched.isEmpty() ? NONE : new FetchPlan(fetched, false);
     }
-    if (paths == null || fact.annotationValues().containsKey(FactExtractor.ENTITY_GRAPH_NAMED)
+    if (paths == null || fact.annotationValues().containsKey(AnnotationValues.ENTITY_GRAPH_NAMED)
         || !fact.isAbstract() || index.implementedByLibrary(method).isEmpty()) {
       return NONE;
     }
-    String type = fact.annotationValues().getOrDefault(FactExtractor.ENTITY_GRAPH_TYPE, "FETCH");
+    String type = fact.annotationValues().getOrDefault(AnnotationValues.ENTITY_GRAPH_TYPE, "FETCH");
     return new FetchPlan(new TreeSet<>(Arrays.asList(paths.split(","))), !type.endsWith("LOAD"));
   }
 

@@ -111,7 +111,7 @@ public final class KeyCoverage {
       // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
       // changes when a booking's start passes, with no write to evict it
       String use = method.fact().timeOrRandomUses().get(0);
-      return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + ": "
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.extract.TimeAndRandom.whatItReads(use) + ": "
           + method.fact().displayName() + "() reads " + use);
     }
     Optional<String> outerRead = enclosing.fieldRead(method);

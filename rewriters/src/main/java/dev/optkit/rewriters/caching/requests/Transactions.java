@@ -3,6 +3,7 @@ package dev.optkit.rewriters.caching.requests;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -99,17 +100,17 @@ public final class Transactions {
 
   /** The isolation a transactional method asks for ({@code Isolation.SERIALIZABLE}), on it or its class; "" if none. */
   String isolationOf(IndexedMethod method) {
-    return attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_ISOLATION);
+    return attributeOf(method, AnnotationValues.TRANSACTION_ISOLATION);
   }
 
   /** {@code @Transactional}'s propagation for the method, as written, or "" (REQUIRED) when it sets none. */
   public String propagationOf(IndexedMethod method) {
-    return attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_PROPAGATION);
+    return attributeOf(method, AnnotationValues.TRANSACTION_PROPAGATION);
   }
 
   /** Whether the method's {@code @Transactional} commits for some exceptions ({@code noRollbackFor}). */
   public boolean commitsForSomeExceptions(IndexedMethod method) {
-    return !attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_NO_ROLLBACK).isEmpty();
+    return !attributeOf(method, AnnotationValues.TRANSACTION_NO_ROLLBACK).isEmpty();
   }
 
   /** A member of the {@code @Transactional} that covers the method: its own, a meta-annotation's, its class's. */

@@ -3,7 +3,7 @@ package dev.optkit.rewriters.caching.writers;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.TypeFact;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;

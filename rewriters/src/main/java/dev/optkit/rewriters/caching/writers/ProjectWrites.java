@@ -4,6 +4,7 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -377,8 +378,8 @@ public final class ProjectWrites {
     if (!onMethod && !onClass) {
       return Optional.empty();
     }
-    String statements = onMethod ? test.fact().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS)
-        : owner.get().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS);
+    String statements = onMethod ? test.fact().annotationValues().get(AnnotationValues.SQL_STATEMENTS)
+        : owner.get().annotationValues().get(AnnotationValues.SQL_STATEMENTS);
     DataFootprint written = statements == null ? DataFootprint.unknownDatabase()
         : index.footprints().ofWrittenScript(statements);
     return Optional.of(new Write(test, written, "runs @Sql " + (statements == null ? "scripts" : "statements")

@@ -3,6 +3,7 @@ package dev.optkit.rewriters.caching.writers;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -317,8 +318,8 @@ public final class WriterEvictions {
       // its own @CacheEvict, @CachePut, @Caching or plain @Cacheable takes ours beside it (ExistingEvictions; Spring
       // runs an eviction after the call even when the @Cacheable answered it); a synchronized @Cacheable must stay
       // alone on its method or Spring refuses to start (audit 16's S28: a plain one was refused as if synchronized)
-      if (writer.annotationValues().containsKey(dev.optkit.analyzers.facts.FactExtractor.CACHEABLE_SYNC)
-          || writer.annotationValues().getOrDefault(dev.optkit.analyzers.facts.FactExtractor.CACHING_OPERATIONS, "")
+      if (writer.annotationValues().containsKey(AnnotationValues.CACHEABLE_SYNC)
+          || writer.annotationValues().getOrDefault(AnnotationValues.CACHING_OPERATIONS, "")
               .contains("cacheable")) {
         return Optional.of("it is itself cached (@Cacheable(sync = true) or in @Caching), and Spring refuses another "
             + "cache operation beside a synchronized one, so optkit adds no eviction there");

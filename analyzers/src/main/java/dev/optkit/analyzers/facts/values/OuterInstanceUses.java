@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.values;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import dev.optkit.analyzers.facts.types.JdkValues;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.values;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.optkit.analyzers.facts.PreOrder;
+import dev.optkit.analyzers.facts.extract.TypeDescriptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Set;
  * parts it changes ({@code holder.allowed.add(x)}, {@code holder.getAllowed().add(x)}). {@link TypeDescriptions}
  * asks it which fields are state that changes after construction.
  */
-final class OwnFieldWrites {
+public final class OwnFieldWrites {
   private static final Set<String> STATE_MUTATORS = Set.of(
       "put", "putAll", "putIfAbsent", "remove", "clear", "add", "addAll", "set", "merge", "compute",
       "computeIfAbsent", "computeIfPresent", "replace", "replaceAll", "removeIf", "incrementAndGet",
@@ -162,17 +163,17 @@ final class OwnFieldWrites {
    * A field whose object changes after construction: a final map or list filled by a method, an
    * atomic counter, a field stepped with {@code ++}. A result computed from it changes with it.
    */
-  boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field, boolean isStatic) {
+  public boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field, boolean isStatic) {
     return fieldWrites(type).mutated().contains(field) || isStatic && constructorWrites(type).mutated().contains(field);
   }
 
   /** A field set only while constructing is effectively final; one set by setters is state, a static always. */
-  boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field, boolean isStatic) {
+  public boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field, boolean isStatic) {
     return fieldWrites(type).assigned().contains(field) || isStatic && constructorWrites(type).assigned().contains(field);
   }
 
 
-  Set<String> partsChanged(TypeDeclaration<?> type) {
+  public Set<String> partsChanged(TypeDeclaration<?> type) {
     return fieldWrites(type).partsChanged();
   }
 }

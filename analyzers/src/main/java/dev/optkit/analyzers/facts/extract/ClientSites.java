@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
@@ -9,15 +9,15 @@ import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.loops.LoopShapes;
+import dev.optkit.analyzers.facts.sites.SimpleJdbcInsertTables;
+import dev.optkit.analyzers.facts.sites.UnresolvedStatements;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
 import dev.optkit.analyzers.facts.types.TypeNames;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -229,11 +229,11 @@ public final class ClientSites {
           : texts.sqlOf(call, links);
     }
     if (client.kind() == ClientKind.DB && sql == null && !client.id().equals("spring-simple-jdbc")) {
-      boolean jpaQuery = SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name);
+      boolean jpaQuery = IoSite.JPA_QUERY_CLIENTS.contains(client.id()) && IoSite.JPA_QUERY_FACTORIES.contains(name);
       texts.sqlConstantOf(call, links, SourceRange.of(reported), jpaQuery).ifPresent(m.sqlConstants::add);
     }
     Access access = SiteAccess.accessOf(client, name, sql, httpMethod);
-    if (sql == null && SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name)) {
+    if (sql == null && IoSite.JPA_QUERY_CLIENTS.contains(client.id()) && IoSite.JPA_QUERY_FACTORIES.contains(name)) {
       // em.createQuery(criteriaQuery): what the query is, not the word "create", tells a read from a write; then
       // what the chain runs (getResultList, executeUpdate); a query neither tells may write, as its name says
       Access told = call.getArguments().isEmpty() ? Access.UNKNOWN : siteAccess.criteriaAccess(call.getArgument(0), 0);
@@ -248,7 +248,7 @@ public final class ClientSites {
         || client.id().equals("spring-webclient") && !lastLink.startsWith("block")
         || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
     return new IoSite(client.kind(), client.id(), client.provider(), access, confidence, receiverType, name,
-        httpMethod, url, RequestTexts.hostOf(url), sql, client.llm(), async, m.loops.isDeferred(call), SourceRange.of(reported),
+        httpMethod, url, IoSite.hostOf(url), sql, client.llm(), async, m.loops.isDeferred(call), SourceRange.of(reported),
         file.text.snippet(reported));
   }
 

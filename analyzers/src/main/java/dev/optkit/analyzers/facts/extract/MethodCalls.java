@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -18,16 +18,16 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.sites.MockedReceivers;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
 import dev.optkit.analyzers.facts.types.ArgumentKinds;
 import dev.optkit.analyzers.facts.types.FieldQualifiers;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
-import dev.optkit.analyzers.facts.types.FieldScopes;
 import dev.optkit.analyzers.facts.types.TypeNames;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.values.NameScopes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -355,11 +355,11 @@ public final class MethodCalls {
 
   public void visitReference(MethodReferenceExpr reference) {
     Expression scope = reference.getScope();
-    if (constantScope(scope) || dev.optkit.analyzers.facts.values.NameScopes.qualifiedRoot(scope,
+    if (NameScopes.constantScope(scope) || NameScopes.qualifiedRoot(scope,
         name -> m.locals.declaresLocal(name) || m.locals.fieldType(name) != null) != null) {
       // Labelers.MAIN::label: a static field's object, shared by every call (hostile review 62's other_static_ref),
       // checked as Labelers.MAIN.label(r) is: on the type the names give, which the index reads as a constant's
-      String constant = constantScope(scope) && scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+      String constant = NameScopes.constantScope(scope) && scope instanceof com.github.javaparser.ast.expr.TypeExpr type
           && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named
           ? file.names.qualify(named).name() : null;
       m.calls.add(new CallRef(constant, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
@@ -482,14 +482,4 @@ public final class MethodCalls {
     }
   }
 
-  /** {@code Labelers.MAIN}: JavaParser reads a constant's qualified name before {@code ::} as a type. */
-  public static boolean constantScope(Expression scope) {
-    String name = scope instanceof com.github.javaparser.ast.expr.TypeExpr type
-        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named && named.getScope().isPresent()
-        ? named.getNameAsString()
-        : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access && access.getScope() instanceof NameExpr owner
-            && Character.isUpperCase(owner.getNameAsString().charAt(0)) ? access.getNameAsString() : null;
-    return name != null && name.length() > 1 && name.chars().anyMatch(Character::isLetter)
-        && name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_');
-  }
 }

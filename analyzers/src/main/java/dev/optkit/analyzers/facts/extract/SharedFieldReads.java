@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * A parameter's object is left out: the caller's (what a key covers); so is a local's, unless the body gives it such
  * an object ({@link SharedLocals}: {@code Holder h = holder; h.allowed}).
  */
-final class SharedFieldReads {
+public final class SharedFieldReads {
   private SharedFieldReads() {}
 
   static Optional<String> entry(FieldAccessExpr read, MethodScan m) {

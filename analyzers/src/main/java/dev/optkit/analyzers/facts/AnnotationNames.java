@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts;
 
 /**
  * How an annotation as written in a file ({@code Cacheable}, {@code org.x.Cacheable}) answers a

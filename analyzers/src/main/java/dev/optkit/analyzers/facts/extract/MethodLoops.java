@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.loops;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -13,11 +13,11 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.LoopFact;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.loops.CollectorFunctions;
 import dev.optkit.analyzers.facts.loops.LoopShapes;
+import dev.optkit.analyzers.facts.loops.PrefetchedKeys;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -101,7 +101,7 @@ public final class MethodLoops {
   private boolean optionalIsTheJdks() {
     TypeNames.Qualified optional = file.names.qualify("Optional");
     return optional.name().equals("java.util.Optional")
-        || optional.confidence() == dev.optkit.analyzers.findings.Confidence.LOW; // no type of that name is known
+        || optional.confidence() == dev.optkit.analyzers.facts.Confidence.LOW; // no type of that name is known
   }
 
   public boolean isDeferred(Node node) {

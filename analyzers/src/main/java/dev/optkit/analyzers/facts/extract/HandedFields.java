@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.values;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -17,7 +17,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.facts.values.ChangingCode;
 import java.util.List;
 import java.util.TreeSet;
 

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -12,10 +12,9 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.optkit.analyzers.catalog.ClientSignature;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -368,18 +367,5 @@ public final class RequestTexts {
       statements.add(text.strip().replaceAll("\\s+", " "));
     }
     return String.join("; ", statements);
-  }
-
-  /** The host of a URL's text, placeholders read as any name; null for a path or text that is no URL. */
-  public static String hostOf(String url) {
-    if (url == null || !url.startsWith("http")) {
-      return null;
-    }
-    try {
-      String cleaned = url.replaceAll("\\{[^}]*}", "x");
-      return URI.create(cleaned).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -19,11 +19,19 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.facts.BodyNodes;
+import dev.optkit.analyzers.facts.ExistingCacheFact;
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.PreOrder;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.SourceText;
+import dev.optkit.analyzers.facts.Subtrees;
+import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.sites.ConstantStrings;
 import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
-import dev.optkit.analyzers.facts.types.TypeDescriptions;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.values.Creations;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers;
+package dev.optkit.analyzers.io;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -13,18 +13,26 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.facts.ExistingCacheFact;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.SourceText;
 import dev.optkit.analyzers.facts.TypeFact;
-import dev.optkit.analyzers.facts.sites.CacheUses;
 import dev.optkit.analyzers.facts.sites.HttpCacheClients;
 import dev.optkit.analyzers.facts.sites.ReturnedTexts;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
+import dev.optkit.analyzers.facts.types.EntityAssociations;
+import dev.optkit.analyzers.facts.types.JdkValues;
+import dev.optkit.analyzers.facts.types.JsonIgnoredProperties;
+import dev.optkit.analyzers.facts.types.LombokEqualsFields;
+import dev.optkit.analyzers.facts.types.OpenFields;
+import dev.optkit.analyzers.facts.types.TimeValues;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.facts.types.TypeParameterBounds;
 import dev.optkit.analyzers.facts.values.ConstructionState;
 import dev.optkit.analyzers.facts.values.FieldCodeCalls;
 import dev.optkit.analyzers.facts.values.ForeignFieldWrites;
+import dev.optkit.analyzers.facts.values.OuterInstanceUses;
+import dev.optkit.analyzers.facts.values.OwnFieldWrites;
 import dev.optkit.analyzers.facts.values.SealedFields;
 import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
@@ -204,7 +212,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
         return qualified.name().equals("jakarta.persistence.Transient") || qualified.name().equals("javax.persistence.Transient")
             // import jakarta.persistence.*; with no jar to tell: Spring Data's @Transient, which JPA ignores, is not it
-            || a.getNameAsString().equals("Transient") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+            || a.getNameAsString().equals("Transient") && qualified.confidence() == dev.optkit.analyzers.facts.Confidence.LOW
                 && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
       });
       if (jpa || field.isTransient()) {
@@ -231,7 +239,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
         boolean named = ONE_COLUMN.contains(qualified.name())
             // import javax.persistence.*; with no jar to tell, as for @Transient
-            || a.getNameAsString().equals("Convert") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+            || a.getNameAsString().equals("Convert") && qualified.confidence() == dev.optkit.analyzers.facts.Confidence.LOW
                 && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
         return named && !a.toString().replace(" ", "").contains("disableConversion=true");
       });

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import dev.optkit.analyzers.facts.Subtrees;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -20,9 +20,10 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.optkit.analyzers.facts.FileScan;
-import dev.optkit.analyzers.facts.MethodScan;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.types.ArgumentKinds;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.facts.types.TypeParameterBounds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -154,38 +155,10 @@ public final class LocalTypes {
     if (!PROVIDER_GETS.contains(name) || call.getArguments().isNonEmpty() || !(on instanceof NameExpr provider)) {
       return null;
     }
-    com.github.javaparser.ast.type.Type declared = declaredType(provider);
+    com.github.javaparser.ast.type.Type declared = dev.optkit.analyzers.facts.values.ForeignFieldWrites.declaredType(provider);
     if (declared instanceof ClassOrInterfaceType written && PROVIDERS.contains(written.getNameAsString())
         && written.getTypeArguments().map(a -> a.size() == 1).orElse(false)) {
       return file.names.qualify(written.getTypeArguments().get().get(0));
-    }
-    return null;
-  }
-
-  /** The type a name is declared with, as written: a parameter or local of a method around it, or a field. */
-  public static com.github.javaparser.ast.type.Type declaredType(NameExpr name) {
-    String wanted = name.getNameAsString();
-    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
-        at = at.getParentNode().orElse(null)) {
-      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
-        for (com.github.javaparser.ast.body.Parameter parameter : callable.getParameters()) {
-          if (parameter.getNameAsString().equals(wanted)) {
-            return parameter.getType();
-          }
-        }
-        for (com.github.javaparser.ast.body.VariableDeclarator local
-            : Subtrees.all(callable, com.github.javaparser.ast.body.VariableDeclarator.class)) {
-          if (local.getNameAsString().equals(wanted)) {
-            return local.getType();
-          }
-        }
-      }
-      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
-        var field = type.getFieldByName(wanted);
-        if (field.isPresent()) {
-          return field.get().getVariable(0).getType();
-        }
-      }
     }
     return null;
   }

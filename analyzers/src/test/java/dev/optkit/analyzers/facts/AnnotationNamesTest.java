@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

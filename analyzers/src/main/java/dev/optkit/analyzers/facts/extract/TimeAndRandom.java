@@ -1,12 +1,10 @@
-package dev.optkit.analyzers.facts.values;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.optkit.analyzers.facts.FileScan;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import java.util.Locale;
 import java.util.Set;

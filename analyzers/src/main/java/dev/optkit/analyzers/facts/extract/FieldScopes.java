@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -11,7 +11,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.optkit.analyzers.facts.FileScan;
+import dev.optkit.analyzers.facts.types.TypeParameterBounds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

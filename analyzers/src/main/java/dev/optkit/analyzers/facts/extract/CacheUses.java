@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -8,8 +8,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.optkit.analyzers.facts.ExistingCacheFact;
-import dev.optkit.analyzers.facts.FileScan;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.values.FieldMemos;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -12,8 +12,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
-import dev.optkit.analyzers.facts.FileScan;
-import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import java.util.List;
@@ -34,10 +33,6 @@ public final class SiteAccess {
       "increment", "decrement", "delete", "add", "remove", "leftPush", "rightPush", "leftPop", "rightPop", "append",
       "getAndSet", "expire");
 
-  /** EntityManager and Session clients, whose query factories take JPQL or a criteria object. */
-  public static final Set<String> JPA_QUERY_CLIENTS = Set.of("jpa-entity-manager", "hibernate-session");
-  /** Query factories whose access their query tells: by its SQL when known, else by this and the chain. */
-  public static final Set<String> JPA_QUERY_FACTORIES = Set.of("createQuery", "createNamedQuery", "createNativeQuery");
   /** Criteria types by simple name, JPA's ({@code jakarta.persistence.criteria}) and Hibernate's (Jpa...). */
   private static final Map<String, Access> CRITERIA_TYPES = Map.of("CriteriaQuery", Access.READ,
       "CriteriaUpdate", Access.WRITE, "CriteriaDelete", Access.WRITE, "JpaCriteriaQuery", Access.READ,

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.findings;
+package dev.optkit.analyzers.facts;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers;
+package dev.optkit.analyzers.io;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

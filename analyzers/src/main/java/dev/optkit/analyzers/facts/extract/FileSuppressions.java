@@ -1,9 +1,12 @@
-package dev.optkit.analyzers.facts;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.SourceText;
 import dev.optkit.analyzers.facts.types.AnnotationValues;
 import java.util.ArrayList;
 import java.util.List;

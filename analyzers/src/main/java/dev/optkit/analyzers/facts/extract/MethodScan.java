@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -16,14 +16,14 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.optkit.analyzers.facts.loops.MethodLoops;
-import dev.optkit.analyzers.facts.sites.CacheUses;
-import dev.optkit.analyzers.facts.sites.ClientSites;
-import dev.optkit.analyzers.facts.sites.MethodCalls;
-import dev.optkit.analyzers.facts.types.LocalTypes;
-import dev.optkit.analyzers.facts.values.HandedFields;
+import dev.optkit.analyzers.facts.BodyNodes;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.LoopFact;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.values.ResultMutations;
-import dev.optkit.analyzers.facts.values.TimeAndRandom;
 import dev.optkit.analyzers.facts.values.ValueRoots;
 import java.util.ArrayList;
 import java.util.List;
