@@ -180,6 +180,13 @@ final class CopyingConstructors {
         || position < 0 || position >= body.getParameters().size()) {
       return false;
     }
+    if (position < constructor.fact().params().size()) {
+      dev.optkit.analyzers.facts.ParamFact parameter = constructor.fact().params().get(position);
+      if (!parameter.varArgs() && !parameter.type().contains("[") && immutable.test(parameter.qualifiedType())) {
+        // new SampleLocation(sample.getLatitude(), ...) into a float: what arrives is a value, never the argument
+        return true;
+      }
+    }
     String name = body.getParameter(position).getNameAsString();
     return body.getBody().findAll(NameExpr.class).stream()
         .filter(use -> use.getNameAsString().equals(name))
