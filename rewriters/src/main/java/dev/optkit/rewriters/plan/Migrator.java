@@ -309,7 +309,9 @@ public final class Migrator {
   }
 
   public static String describe(Refusal refusal) {
-    return refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod() + ": " + refusal.reason();
+    // the proof's id last: what docs/rules.md's refusal table and the JSON's refused[] key on
+    return refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod() + ": " + refusal.reason()
+        + " [" + refusal.proof().id() + "]";
   }
 
 }
