@@ -291,7 +291,7 @@ public final class MigrateCommand implements Callable<Integer> {
       List<String> problems = new ArrayList<>();
       plan.targets().forEach(t -> t.warnings().forEach(w -> problems.add(t.method().fact().displayName() + "(): " + w)));
       if (!only.isEmpty()) {
-        plan.refusals().forEach(r -> problems.add("refused: " + Migrator.describe(r)));
+        plan.refusals().forEach(r -> problems.add(dev.optkit.cli.report.MigrationReport.refusedLine(r)));
       }
       if (!problems.isEmpty()) {
         err.println("optkit migrate: --strict: " + problems.size() + " problem(s), nothing written (resolve them, or "

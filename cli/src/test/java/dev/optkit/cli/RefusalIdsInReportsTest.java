@@ -42,6 +42,20 @@ class RefusalIdsInReportsTest {
   }
 
   @Test
+  void theTerminalsRefusalLinesEndWithTheProofsId() throws Exception {
+    Path project = SampleCheckout.fixture(dir, "multi-module-shop");
+    JsonNode refused = MAPPER.readTree(CliRun.of("migrate", project.toString(), "--no-maven-repo", "--format", "json")
+        .out()).get("refused");
+    CliRun text = CliRun.of("migrate", project.toString(), "--no-maven-repo");
+    assertEquals(0, text.exitCode(), text.err());
+    List<String> printed = text.out().lines().filter(line -> line.startsWith("refused: ")).toList();
+    assertEquals(refused.size(), printed.size(), text.out());
+    for (int i = 0; i < printed.size(); i++) {
+      assertTrue(printed.get(i).endsWith(" [" + refused.get(i).get("id").asText() + "]"), printed.get(i));
+    }
+  }
+
+  @Test
   void assessGivesEachRefusedFindingItsProofInJsonAndSarif() throws Exception {
     Path sample = CliRun.repoRoot().resolve("samples/plain-java-service");
     CliRun json = CliRun.of("assess", sample.toString(), "--no-maven-repo", "--format", "json");

@@ -24,6 +24,14 @@ import java.util.Set;
  * command goes; JSON, Markdown and HTML are written once it is done (docs/cli.md).
  */
 public final class MigrationReport {
+  /**
+   * A refusal as the terminal prints it: the method, the reason and, last, the proof's id (what docs/rules.md's
+   * refusal table and the JSON's {@code refused[]} key on; the JSON's {@code refusals} lines stay without it).
+   */
+  public static String refusedLine(Refusal refusal) {
+    return "refused: " + Migrator.describe(refusal) + " [" + refusal.proof().id() + "]";
+  }
+
   /** The formats migrate writes. */
   public static final Set<ReportFormat> FORMATS =
       EnumSet.of(ReportFormat.TERMINAL, ReportFormat.JSON, ReportFormat.MARKDOWN, ReportFormat.HTML);
@@ -87,7 +95,7 @@ public final class MigrationReport {
       target.warnings().forEach(warning -> lines.add("  warning: " + warning));
     }
     plan.loops().forEach(loop -> lines.add("loop: " + loop.method() + "(): " + loop.action() + " (" + where(loop) + ")"));
-    plan.refusals().forEach(refusal -> lines.add("refused: " + Migrator.describe(refusal)));
+    plan.refusals().forEach(refusal -> lines.add(refusedLine(refusal)));
     plan.notCacheable().forEach(reason -> lines.add("not cacheable: " + reason));
     plan.notes().stream().filter(note -> !deployment(note)).forEach(note -> lines.add("note: " + note));
     for (FileChange change : plan.changes()) {

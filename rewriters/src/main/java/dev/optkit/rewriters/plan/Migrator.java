@@ -309,9 +309,7 @@ public final class Migrator {
   }
 
   public static String describe(Refusal refusal) {
-    // the proof's id last: what docs/rules.md's refusal table and the JSON's refused[] key on
-    return refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod() + ": " + refusal.reason()
-        + " [" + refusal.proof().id() + "]";
+    return refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod() + ": " + refusal.reason();
   }
 
 }
