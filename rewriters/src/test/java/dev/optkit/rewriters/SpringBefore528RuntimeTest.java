@@ -27,12 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The configuration migrate writes for Spring before 5.2.8, run on that Spring: the migrated DAO and OptkitCacheConfig
- * compiled for Java 8 against Spring 5.1.20 or 4.3.30 alone (the jars the build copies to target/spring-5.1 and
- * target/spring-4.3), in a Spring context of that version over H2 with DataSourceTransactionManager, the transaction
+ * compiled for Java 8 against Spring 5.1.20, 5.0.20 or 4.3.30 alone (the jars the build copies to target/spring-5.1,
+ * target/spring-5.0 and target/spring-4.3), in a Spring context of that version over H2 with DataSourceTransactionManager, the transaction
  * interceptor outside or inside the cache interceptor (src/test/resources/spring-before-528-runtime/harness). After
  * each write, committed, rolled back, or overlapping a load, the cache serves what the database holds. Spring 5.1 runs
- * in a class loader of its own; Spring 4.3's CGLIB defines classes through ClassLoader.defineClass, which Java 17
- * opens only to a JVM started with java.lang opened, so it runs in one.
+ * in a class loader of its own; Spring 4.3's and 5.0's CGLIB defines classes through ClassLoader.defineClass, which Java 17
+ * opens only to a JVM started with java.lang opened, so they run in one.
  */
 class SpringBefore528RuntimeTest {
   private static final String HARNESS = "/spring-before-528-runtime/harness/";
@@ -155,6 +155,16 @@ class SpringBefore528RuntimeTest {
     try (URLClassLoader loader = isolated(classes, jars)) {
       assertFresh(call(loader, "harness.Interleavings", "run", transactionOuter), transactionOuter);
     }
+  }
+
+  /** Spring Framework 5.0, Spring Boot 2.0's: the version between the two above. */
+  @ParameterizedTest(name = "transaction interceptor outer: {0}")
+  @ValueSource(booleans = {true, false})
+  void onSpring50TheCacheServesWhatTheDatabaseHoldsAfterEachWrite(boolean transactionOuter) throws Exception {
+    List<Path> jars = jars("spring-5.0", "spring-runtime");
+    Path classes = compiled(countries(dir, "5.0.20.RELEASE", ""), jars, "Interleavings");
+    // its CGLIB defines classes as 4.3's does: a JVM of its own that opens java.lang to it
+    assertFresh(inOwnJvm(classes, jars, transactionOuter), transactionOuter);
   }
 
   @ParameterizedTest(name = "transaction interceptor outer: {0}")
