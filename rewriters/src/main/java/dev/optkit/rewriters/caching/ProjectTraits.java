@@ -137,21 +137,21 @@ public record ProjectTraits(
                 applicationAnnotations.contains(a) || simpleName(a).equals("SpringBootConfiguration"));
           }
           if (annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan")) {
-            scans.addAll(scannedPackages(type));
+            scans.addAll(scannedPackages(type, file.packageName()));
             filteredScans |= SCAN_FILTERS.stream().anyMatch(member -> type.annotationValue("ComponentScan", member) != null
                 || type.annotationValue("SpringBootApplication", member) != null);
           }
           if (!type.kind().equals("annotation") && (applicationAnnotations.contains(annotation)
               || simpleName(annotation).equals("SpringBootConfiguration") && type.annotations().stream()
                   .anyMatch(a -> simpleName(a).equals("EnableAutoConfiguration")))) {
-            applications.put(type.qualifiedName(), scannedPackages(type)); // each one starts a context of its own
+            applications.put(type.qualifiedName(), scannedPackages(type, file.packageName())); // each one starts a context of its own
           }
           if (SERVICE_BEANS.stream().anyMatch(bean -> dev.optkit.analyzers.facts.TypeFact.sameAnnotation(annotation, bean))) {
-            beanPackages.add(packageOf(type.qualifiedName()));
+            beanPackages.add(file.packageName());
           }
           if (dev.optkit.analyzers.facts.TypeFact.sameAnnotation(annotation, "org.springframework.context.annotation.Configuration")
               && !SourceSet.isTestPath(file.path()) && !applications.containsKey(type.qualifiedName())) {
-            configurationPackages.add(packageOf(type.qualifiedName()));
+            configurationPackages.add(file.packageName()); // a nested class's too: its file's package
           }
         }
         if (type.simpleName().equals("OptkitCaching")) {
@@ -253,7 +253,6 @@ public record ProjectTraits(
     return Math.min(release, pom.get().enforcedMinimumJava().orElse(release));
   }
 
-  /** The base packages a scan annotation names, else the annotated class's own package. */
   /**
    * The classes anywhere in the project (every module) whose component scan covers a package:
    * {@code @SpringBootApplication} or {@code @ComponentScan}, by qualified name.
@@ -264,7 +263,7 @@ public record ProjectTraits(
       for (TypeFact type : file.types()) {
         boolean scans = type.annotations().stream()
             .anyMatch(a -> a.endsWith("SpringBootApplication") || a.endsWith("ComponentScan"));
-        if (scans && scannedPackages(type).stream().anyMatch(scan -> covers(scan, pkg))) {
+        if (scans && scannedPackages(type, file.packageName()).stream().anyMatch(scan -> covers(scan, pkg))) {
           scanners.add(type.qualifiedName());
         }
       }
@@ -272,7 +271,8 @@ public record ProjectTraits(
     return scanners.stream().sorted().toList();
   }
 
-  private static List<String> scannedPackages(TypeFact type) {
+  /** The base packages a scan annotation names, else the package of the annotated class's file. */
+  private static List<String> scannedPackages(TypeFact type, String packageName) {
     for (String member : List.of("scanBasePackages", "basePackages", "value")) {
       for (String annotation : List.of("SpringBootApplication", "ComponentScan")) {
         String value = type.annotationValue(annotation, member);
@@ -281,7 +281,7 @@ public record ProjectTraits(
         }
       }
     }
-    return List.of(packageOf(type.qualifiedName()));
+    return List.of(packageName == null ? packageOf(type.qualifiedName()) : packageName);
   }
 
   /**
