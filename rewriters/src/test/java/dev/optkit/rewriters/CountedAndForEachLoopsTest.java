@@ -293,6 +293,28 @@ class CountedAndForEachLoopsTest {
     assertTrue(reason.contains("its body changes seen (add()), which the method did not make itself"), reason);
   }
 
+  /**
+   * A holder declared as a JDK class no list or set is cannot be the walked list under another name: an unseen JPA
+   * project's CSV reader set a {@code Calendar calendarJava} in its loop over rows, and was refused as if the calendar
+   * could be the rows. (The near miss, a list field the body adds to, is the test above.) The loop's reasons share
+   * one id so far, so the words tell them apart here.
+   */
+  @Test
+  void aCalendarTheBodySetsIsNoListItWalks() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("calendar")).java(withLoop("""
+                List<String> named = new ArrayList<>(skus);
+                for (int i = 0; i < named.size(); i++) {
+                    java.util.Calendar day = dayOf(named.get(i));
+                    day.set(java.util.Calendar.YEAR, 2020);
+                    quotes.add(day.get(java.util.Calendar.YEAR) + fetch(named.get(i)));
+                }
+        """).replace("    String fetch(String sku) {", "    static java.util.Calendar dayOf(String sku) {\n"
+            + "        java.util.Calendar day = new java.util.GregorianCalendar(2000, 0, 1);\n        return day;\n"
+            + "    }\n\n    String fetch(String sku) {")).config(loopsOnly()).plan();
+    assertTrue(plan.refusals().stream().noneMatch(r -> r.reason().contains("under another name")),
+        plan.refusals().toString());
+  }
+
   @Test
   void aLoopWhoseBodyReadsTheClockIsRefused() {
     // real24's D1: files named by the current second; faster, two elements wrote the same name

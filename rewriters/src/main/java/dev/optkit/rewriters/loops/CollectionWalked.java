@@ -32,7 +32,7 @@ final class CollectionWalked {
     for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
       if (IteratedCollection.changes(call.getNameAsString()) && !call.getNameAsString().startsWith("put")
           && call.getScope().isPresent() && !isName(call.getScope().get(), iterated)
-          && !madeHere(call.getScope().get(), loop) && !aMap(call.getScope().get())) {
+          && !madeHere(call.getScope().get(), loop) && !noListOrSet(call.getScope().get())) {
         return Optional.of("its body changes " + call.getScope().get() + " (" + call.getNameAsString() + "()), which "
             + "the method did not make itself (a parameter, a field, what a call answered): it could be the collection "
             + "the loop walks, under another name");
@@ -59,8 +59,13 @@ final class CollectionWalked {
     return scope instanceof NameExpr name ? name.getNameAsString() : "";
   }
 
-  /** A holder declared (as a local, a parameter or a field) as a map, which no list or set is. */
-  private static boolean aMap(Expression holder) {
+  /**
+   * A holder declared (as a local, a parameter or a field) as a map, or as a JDK class that no list or set is
+   * ({@code Calendar calendarJava}, whose set() an unseen project's CSV reader called in a loop over rows): it cannot
+   * be the walked collection under another name. A project class of that name that is a collection is one of the
+   * project's own collections, which the caller refuses first ({@link ForEachEquivalent}).
+   */
+  private static boolean noListOrSet(Expression holder) {
     String name = holder instanceof NameExpr n ? n.getNameAsString()
         : holder instanceof FieldAccessExpr access && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
             ? access.getNameAsString() : null;
@@ -69,8 +74,14 @@ final class CollectionWalked {
     }
     Optional<String> type = VisibleDeclaration.of(holder, name).map(d -> d.type().asString())
         .or(() -> LoopMigration.fieldType(holder, name));
-    return type.filter(t -> t.replaceAll("<.*", "").endsWith("Map")).isPresent();
+    return type.map(t -> t.replaceAll("<.*", "")).map(t -> t.substring(t.lastIndexOf('.') + 1))
+        .filter(t -> t.endsWith("Map") || NO_COLLECTIONS.contains(t)).isPresent();
   }
+
+  /** JDK classes with methods named like a list's changes (set, add, clear...) that are no collection. */
+  private static final Set<String> NO_COLLECTIONS = Set.of("Calendar", "GregorianCalendar", "Date", "Timestamp",
+      "StringBuilder", "StringBuffer", "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "BitSet",
+      "LongAdder", "DoubleAdder");
 
   /** A local the method declares with a new object or a value of its own: no other name holds what it names. */
   private static boolean madeHere(Expression holder, Node loop) {
