@@ -1,8 +1,5 @@
 package dev.optkit.analyzers.facts;
 
-import dev.optkit.analyzers.facts.types.ArgumentKinds;
-import dev.optkit.analyzers.facts.types.FieldQualifiers;
-import dev.optkit.analyzers.facts.values.ValueRoots;
 import java.util.List;
 
 /**
@@ -14,10 +11,10 @@ import java.util.List;
  * @param confidence how the receiver type was established
  * @param sqlArgument the position of an argument that is SQL text known at compile time, or -1
  * @param sql that argument's text (constants resolved), or null
- * @param roots where the receiver (first) and each argument come from, as {@link ValueRoots} tokens;
+ * @param roots where the receiver (first) and each argument come from, as {@code ValueRoots} tokens;
  *     empty when unknown (a method reference's arguments), which counts as shared state
- * @param qualifier the bean the receiver field is wired to by name ({@link FieldQualifiers}), or null
- * @param argumentKinds what kind of value each argument certainly is ({@link ArgumentKinds}), or null
+ * @param qualifier the bean the receiver field is wired to by name ({@code FieldQualifiers}), or null
+ * @param argumentKinds what kind of value each argument certainly is ({@code ArgumentKinds}), or null
  * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
  *     {@code this.repo().findById(id)}), that method as {@code owner#name/arguments}, whose declared return type
  *     the index reads for the receiver's (the getter may be inherited from another file); for a call on a field

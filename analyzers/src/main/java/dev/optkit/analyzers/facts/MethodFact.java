@@ -1,8 +1,5 @@
 package dev.optkit.analyzers.facts;
 
-import dev.optkit.analyzers.facts.extract.SharedFieldReads;
-import dev.optkit.analyzers.facts.extract.HandedFields;
-import dev.optkit.analyzers.facts.values.ValueRoots;
 import java.util.List;
 
 /**
@@ -11,7 +8,7 @@ import java.util.List;
  *
  * <p>{@code mutableFieldsRead}: fields of its class that change after construction, read by it
  * ({@code staticFieldsRead}: those of them that are static, shared by every object);
- * {@code returnRoots}: where each returned value comes from, as {@link ValueRoots} tokens;
+ * {@code returnRoots}: where each returned value comes from, as {@code ValueRoots} tokens;
  * {@code constructorCalls}: {@code new T(...)} of types outside the JDK, as calls of T's constructors (receiver T,
  * name T's simple name): a constructor may do I/O or change shared state like any method;
  * {@code opaqueCalls}: calls on a call's result whose type neither syntax nor the solver named
@@ -19,9 +16,9 @@ import java.util.List;
  * that name may be the one called.
  * {@code urlParameter}: the String parameter its HTTP call takes the URL from, or -1 (see {@code sqlParameter}
  * for SQL): the method is the project's own HTTP helper.
- * {@code handedFields}: objects held in fields of this object that it hands to a call ({@link HandedFields}).
+ * {@code handedFields}: objects held in fields of this object that it hands to a call ({@code HandedFields}).
  * {@code sharedFieldsRead}: fields of other objects, reached from state kept between calls, it reads directly
- * ({@code holder.allowed}: {@link SharedFieldReads}).
+ * ({@code holder.allowed}: {@code SharedFieldReads}).
  */
 public record MethodFact(
     String ownerType,
@@ -143,7 +140,7 @@ public record MethodFact(
    * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
    * @param line the call's position, to tell it from calls of the same name (0: any)
    * @param column the call's column
-   * @param roots where the changed value comes from ({@link ValueRoots}), null when unknown
+   * @param roots where the changed value comes from ({@code ValueRoots}), null when unknown
    * @param itself the change is made on what the call returned or one of its elements ({@code item.setQuantity(q)}),
    *     not on a part reached through an accessor or field of it ({@code item.getProduct().setName(n)}); false when
    *     unknown
@@ -162,7 +159,7 @@ public record MethodFact(
       this(call, arguments, how, line, column, roots, false);
     }
 
-    /** The changed value's {@link ValueRoots} tokens ({@code c12:5@this}), or "?" when unknown. */
+    /** The changed value's {@code ValueRoots} tokens ({@code c12:5@this}), or "?" when unknown. */
     public String rootsOrUnknown() {
       return roots == null || roots.isEmpty() ? "?" : roots;
     }

@@ -1,8 +1,5 @@
 package dev.optkit.analyzers.facts;
 
-import dev.optkit.analyzers.facts.values.ConstructionState;
-import dev.optkit.analyzers.facts.values.ForeignFieldWrites;
-import dev.optkit.analyzers.facts.values.SealedFields;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +17,7 @@ import java.util.Map;
  * @param isFinal declared {@code final}: no subclass, so no class-based proxy
  * @param associations the JPA associations of an entity (empty for other types)
  * @param constructionReadsOutside a new object of it may start out holding state from outside its
- *     constructor's arguments (a static, a call): not a fresh value ({@link ConstructionState})
+ *     constructor's arguments (a static, a call): not a fresh value ({@code ConstructionState})
  * @param constructionConstants upper-case constants of other types its construction reads besides
  *     ({@code OrderStatus.PENDING}), as written: an enum's constant is a value, a {@code Holder.SHARED}
  *     list (or an enum's static one) is shared state; the index tells which
@@ -29,7 +26,7 @@ import java.util.Map;
  * @param embeddedFields fields written {@code @Embedded} or {@code @EmbeddedId}: their columns are the
  *     entity's own when their type is an embeddable the project declares, whose mapping the index reads
  * @param sealedFields private final fields used only as the receiver of calls without arguments, with
- *     those calls' names ({@link SealedFields}): what the class keeps there, nothing outside it reaches
+ *     those calls' names ({@code SealedFields}): what the class keeps there, nothing outside it reaches
  * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
  *     do not name: Hibernate SQL in its mapping ({@code @Formula}, {@code @Subselect}, {@code @Where},
  *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
@@ -40,7 +37,7 @@ import java.util.Map;
  * @param typeParameters the type's own type parameters in declaration order, each with its first bound
  *     qualified ("" for none): what a field or getter typed by one holds where no subclass binds it
  * @param returnedFields private fields used only to be returned by getters without parameters, besides their
- *     assignment in constructors, with those getters' names ({@link SealedFields#returnedOnly})
+ *     assignment in constructors, with those getters' names ({@code SealedFields.returnedOnly})
  * @param visibleEverywhere public, and so is every class it is nested in: code generated in another package (a
  *     cache configuration's weigher) may name it
  * @param transientFields fields JPA does not store: {@code @Transient} or Java's {@code transient}, sorted
@@ -50,7 +47,7 @@ import java.util.Map;
  *     or {@code @JsonBackReference}, getters marked {@code @JsonIgnore}, names a class-level
  *     {@code @JsonIgnoreProperties} lists
  * @param fieldCodeCalls the methods its field initialisers, initialiser blocks and enum constants call or hold as code
- * @param foreignFieldWrites the fields of other classes and objects its code assigns ({@link ForeignFieldWrites})
+ * @param foreignFieldWrites the fields of other classes and objects its code assigns ({@code ForeignFieldWrites})
  * @param namedQueries the names of the named JPA queries it declares, {@code Type.*} for one not written as a literal
  *     ({@code this::rename}), by name, sorted: callers the call graph does not show
  * @param changingFields its own fields whose value or object its code changes after construction ({@code allowed} of

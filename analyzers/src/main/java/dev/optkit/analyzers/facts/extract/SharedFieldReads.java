@@ -24,7 +24,7 @@ import java.util.Optional;
  * A parameter's object is left out: the caller's (what a key covers); so is a local's, unless the body gives it such
  * an object ({@link SharedLocals}: {@code Holder h = holder; h.allowed}).
  */
-public final class SharedFieldReads {
+final class SharedFieldReads {
   private SharedFieldReads() {}
 
   static Optional<String> entry(FieldAccessExpr read, MethodScan m) {

@@ -10,7 +10,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.optkit.analyzers.facts.PreOrder;
-import dev.optkit.analyzers.facts.extract.TypeDescriptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.Set;
 /**
  * What a type's own code writes of its own fields, after construction and while constructing: the fields
  * it assigns, those whose object it changes in place ({@code seen.add(x)}, {@code count++}), and those whose
- * parts it changes ({@code holder.allowed.add(x)}, {@code holder.getAllowed().add(x)}). {@link TypeDescriptions}
+ * parts it changes ({@code holder.allowed.add(x)}, {@code holder.getAllowed().add(x)}). {@code TypeDescriptions}
  * asks it which fields are state that changes after construction.
  */
 public final class OwnFieldWrites {
