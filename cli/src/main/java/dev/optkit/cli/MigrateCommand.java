@@ -119,6 +119,12 @@ public final class MigrateCommand implements Callable<Integer> {
           + ".optkit.yml.")
   String cacheBackend;
 
+  @Option(names = "--rollout",
+      description = "Roll each new cache out by percentage: a read uses it only when its key's bucket is under the "
+          + "percentage set for that cache (system property, environment, OpenFeature or Togglz; docs/cache-backends.md). "
+          + "Off by default: the caches have the emergency switch only. Same as cache.rollout: true in .optkit.yml.")
+  boolean rollout;
+
   @Option(names = "--patch", paramLabel = "FILE",
       description = "Also write the changes as one patch FILE that `git apply` takes in PATH (dry run or --apply); "
           + "the plan stays on the terminal or in the reports.")
@@ -233,7 +239,8 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       configText = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
       try {
-        configuration = cacheBackend == null ? loaded : loaded.withCacheBackend(cacheBackend);
+        OptkitConfig backendSet = cacheBackend == null ? loaded : loaded.withCacheBackend(cacheBackend);
+        configuration = rollout ? backendSet.withRollout() : backendSet;
       } catch (IllegalArgumentException e) {
         throw new ConfigException("--cache-backend: " + e.getMessage().replace("cache.backend ", ""), e);
       }

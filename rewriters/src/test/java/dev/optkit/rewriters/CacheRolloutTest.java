@@ -96,9 +96,14 @@ class CacheRolloutTest {
     System.clearProperty("optkit.cache.rollout.optkit.Names.profile");
   }
 
+  /** A fixture migrated with the percentage rollout on (cache.rollout: true, --rollout): it is off by default. */
+  private MigrationFixture rolledOut() {
+    return new MigrationFixture(dir).config(dev.optkit.analyzers.config.OptkitConfig.defaults().withRollout());
+  }
+
   @Test
   void plainJavaCachesATenthAtTenPercentAndKeepsThemAtFifty() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).java(NAMES).createdOnce("shop.Names", "");
+    MigrationFixture fixture = rolledOut().java(NAMES).createdOnce("shop.Names", "");
     MigrationPlan plan = fixture.plan();
     assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
@@ -121,7 +126,7 @@ class CacheRolloutTest {
    */
   @Test
   void theCachesAreOffWhereTheTestsMarkerIsOnTheClassPath() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).java(NAMES).createdOnce("shop.Names", "");
+    MigrationFixture fixture = rolledOut().java(NAMES).createdOnce("shop.Names", "");
     Path classes = fixture.compile(fixture.plan());
     Path testResources = dir.resolve("test-resources");
     java.nio.file.Files.createDirectories(testResources.resolve("META-INF/optkit"));
@@ -204,7 +209,7 @@ class CacheRolloutTest {
 
   @Test
   void springCachesATenthAtTenPercentAndKeepsThemAtFifty() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM).java(NAMES_BEAN);
+    MigrationFixture fixture = rolledOut().file("pom.xml", RedisBackendTest.BOOT_POM).java(NAMES_BEAN);
     MigrationPlan plan = fixture.plan();
     assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
@@ -237,7 +242,7 @@ class CacheRolloutTest {
    */
   @Test
   void withTogglzInSpringTheConfigurationHandsTheSwitchTheApplicationsFeatureManager() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM.replace(
+    MigrationFixture fixture = rolledOut().file("pom.xml", RedisBackendTest.BOOT_POM.replace(
             "</dependencies>", "<dependency><groupId>org.togglz</groupId><artifactId>togglz-core</artifactId>"
                 + "<version>4.4.0</version></dependency>\n</dependencies>"))
         .java(NAMES_BEAN);
@@ -274,7 +279,7 @@ class CacheRolloutTest {
 
   /** The plain Java Names in a module whose pom has one dependency (a feature flag library). */
   private MigrationFixture plainNamesWith(String groupId, String artifactId, String version) {
-    return new MigrationFixture(dir).file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
+    return rolledOut().file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
             + "<artifactId>names</artifactId><version>1</version><dependencies><dependency><groupId>" + groupId
             + "</groupId><artifactId>" + artifactId + "</artifactId><version>" + version
             + "</version></dependency></dependencies></project>")
@@ -409,7 +414,7 @@ class CacheRolloutTest {
    */
   @Test
   void aKeysBucketIsTheSameWhereverItsClassesAreLoaded() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).java(NAMES).createdOnce("shop.Names", "").java("""
+    MigrationFixture fixture = rolledOut().java(NAMES).createdOnce("shop.Names", "").java("""
         package shop;
 
         public record Region(String code, Zone zone) {

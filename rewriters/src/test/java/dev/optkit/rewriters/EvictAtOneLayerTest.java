@@ -103,13 +103,13 @@ class EvictAtOneLayerTest {
           }
 
           // Added by optkit migrate: reference data, expires 3600 s after write
-          @Cacheable(cacheNames = "optkit.CountryService.countryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled() and T(shop.OptkitCaching).inRollout('optkit.CountryService.countryName', #p0)", sync = true)
+          @Cacheable(cacheNames = "optkit.CountryService.countryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled()", sync = true)
           public String countryName(String code) {
               return dao.findName(code);
           }
 
           // Added by optkit migrate: reference data, expires 3600 s after write
-          @Cacheable(cacheNames = "optkit.CountryService.countryNames", key = "'all'", cacheManager = "optkitCacheManager", condition = "!T(shop.OptkitCaching).disabled() and T(shop.OptkitCaching).inRollout('optkit.CountryService.countryNames')", sync = true)
+          @Cacheable(cacheNames = "optkit.CountryService.countryNames", key = "'all'", cacheManager = "optkitCacheManager", condition = "!T(shop.OptkitCaching).disabled()", sync = true)
           public List<String> countryNames() {
               return dao.findNames();
           }

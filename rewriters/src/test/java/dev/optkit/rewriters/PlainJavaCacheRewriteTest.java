@@ -65,8 +65,7 @@ class PlainJavaCacheRewriteTest {
 
           /** The rate of a currency, or null when the service does not know it. */
           public String getRate(String currency) throws IOException, InterruptedException {
-              if (OptkitCaching.disabled() || currency == null
-                      || !OptkitCaching.inRollout("optkit.Rates.getRate", currency)) {
+              if (OptkitCaching.disabled() || currency == null) {
                   return getRateUncached(currency);
               }
               Optional<String> cached = getRateCache.getIfPresent(currency);
@@ -120,8 +119,8 @@ class PlainJavaCacheRewriteTest {
     MigrationPlan plan = new MigrationFixture(dir).java(tabbed).plan();
     String after = MigrationFixture.after(plan, "src/main/java/shop/Rates.java");
     assertTrue(after.contains("\r\n\tprivate final Cache<String, Optional<String>> getRateCache"), after);
-    assertTrue(after.contains("\r\n\t\tif (OptkitCaching.disabled() || currency == null\r\n\t\t\t\t"
-        + "|| !OptkitCaching.inRollout(\"optkit.Rates.getRate\", currency)) {\r\n\t\t\treturn getRateUncached(currency);"), after);
+    assertTrue(after.contains("\r\n\t\tif (OptkitCaching.disabled() || currency == null) {\r\n\t\t\t"
+        + "return getRateUncached(currency);"), after);
     assertEquals(after.split("\r\n", -1).length, after.split("\n", -1).length, "no bare LF line endings");
   }
 

@@ -198,12 +198,12 @@ class SlowReadRaceTest {
     MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
         .java(settings("import org.springframework.stereotype.Service;", "@Service"));
     MigrationPlan plan = fixture.plan();
-    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitWriteAwareCache.java"))
         .findFirst().orElseThrow();
     Path classes = fixture.compile(plan);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> type = loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
-          .replace('/', '.') + "$WriteAwareCache");
+          .replace('/', '.'));
       com.github.benmanes.caffeine.cache.Cache<Object, Object> store =
           com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build();
       java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -253,14 +253,14 @@ class SlowReadRaceTest {
     MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
         .java(settings("import org.springframework.stereotype.Service;", "@Service"));
     MigrationPlan plan = fixture.plan();
-    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitWriteAwareCache.java"))
         .findFirst().orElseThrow();
-    assertTrue(MigrationFixture.after(plan, config).contains("openWrites"), "a transaction-aware configuration");
+    assertTrue(MigrationFixture.after(plan, config).contains("openWrites"), "a transaction-aware cache class");
     Path classes = fixture.compile(plan);
     System.setProperty("optkit.cache.writeTimeoutSeconds", "1");
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> type = loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
-          .replace('/', '.') + "$WriteAwareCache");
+          .replace('/', '.'));
       var constructor = type.getDeclaredConstructor(String.class, com.github.benmanes.caffeine.cache.Cache.class,
           boolean.class);
       constructor.setAccessible(true);

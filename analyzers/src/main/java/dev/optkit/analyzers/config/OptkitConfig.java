@@ -189,10 +189,21 @@ public record OptkitConfig(
    * Where migrate's Spring caches keep their entries. {@code backend}: {@code local} (default, a
    * Caffeine cache in each JVM), {@code redis} (a {@code RedisCacheManager} shared by every
    * instance of the service) or {@code two-level} (a Caffeine level in each JVM in front of that
-   * Redis, evictions broadcast to every instance); docs/cache-backends.md.
+   * Redis, evictions broadcast to every instance); docs/cache-backends.md. {@code rollout}: each new cache asks a
+   * percentage, per cache and key, whether a read uses it (off unless true: the switch alone is what a careful engineer
+   * adds by hand; the rollout is for services that turn caches on a share of keys at a time).
    */
-  public record CacheSettings(String backend) {
+  public record CacheSettings(String backend, Boolean rollout) {
     public static final List<String> BACKENDS = List.of("local", "redis", "two-level");
+
+    public CacheSettings(String backend) {
+      this(backend, null);
+    }
+
+    /** Whether new caches are rolled out by percentage ({@code cache.rollout: true} or {@code --rollout}). */
+    public boolean percentageRollout() {
+      return Boolean.TRUE.equals(rollout);
+    }
 
     public CacheSettings {
       if (backend != null && !BACKENDS.contains(backend)) {
@@ -229,7 +240,13 @@ public record OptkitConfig(
   /** The same settings with another cache backend ({@code --cache-backend}). */
   public OptkitConfig withCacheBackend(String backend) {
     return new OptkitConfig(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients,
-        cachePolicies, loops, new CacheSettings(backend));
+        cachePolicies, loops, new CacheSettings(backend, cache.rollout()));
+  }
+
+  /** The same settings with the percentage rollout on ({@code --rollout}). */
+  public OptkitConfig withRollout() {
+    return new OptkitConfig(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients,
+        cachePolicies, loops, new CacheSettings(cache.backend(), true));
   }
 
   /** The settings before {@code cache} existed. */

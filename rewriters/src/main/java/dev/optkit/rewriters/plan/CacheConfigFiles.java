@@ -8,7 +8,9 @@ import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
 import dev.optkit.rewriters.caching.backends.StoredTypes;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.WriteAwareCacheFile;
 import dev.optkit.rewriters.caching.spring.SpringVersionFloor;
+import dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +36,19 @@ public final class CacheConfigFiles {
    * from an earlier migration, before that, would still answer right, but load on every concurrent miss.
    */
   static boolean springConfigIsNewOrSynced(Path scanRoot, String prefix, Assessment assessment) {
-    return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
-        assessment.index().pathOfType(type)))).text().contains("class Load {")).orElse(true);
+    return existingConfig(prefix, assessment).map(type -> cacheClassDeclares(assessment, type, "Load")).orElse(true);
+  }
+
+  /**
+   * Whether the cache class of an existing configuration declares a nested type of that name: the class is
+   * {@link WriteAwareCacheFile}'s beside the configuration, or, from a migration before it had a file of its own, the
+   * configuration's nested {@code WriteAwareCache} (whose {@code WriteStart} was the configuration's own).
+   */
+  private static boolean cacheClassDeclares(Assessment assessment, String configType, String nested) {
+    String configPackage = ProjectTraits.packageOf(configType);
+    String ownFile = (configPackage.isEmpty() ? "" : configPackage + ".") + WriteAwareCacheFile.CLASS_NAME + "." + nested;
+    return java.util.stream.Stream.of(ownFile, configType + ".WriteAwareCache." + nested, configType + "." + nested)
+        .anyMatch(name -> assessment.index().type(name).isPresent());
   }
 
   /**
@@ -43,8 +56,7 @@ public final class CacheConfigFiles {
    * one this migration writes, is the form for Spring before 5.2.8 ({@link SpringVersionFloor}).
    */
   static boolean springConfigHasWriteStarts(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits) {
-    return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
-        assessment.index().pathOfType(type)))).text().contains("class WriteStart "))
+    return existingConfig(prefix, assessment).map(type -> cacheClassDeclares(assessment, type, "WriteStart"))
         .orElse(SpringVersionFloor.api(traits.pom(), assessment.index().libraryVersions())
             != SpringVersionFloor.CacheApi.CURRENT);
   }
@@ -112,7 +124,7 @@ public final class CacheConfigFiles {
    * @param togglzSwitch the switch class this migration creates with the Togglz rollout, which the new configuration
    *     hands the application's FeatureManager to; null for none
    */
-  static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
+  static List<FileChange> springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
       Path sourceRoot, String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis,
       boolean twoLevel, String togglzSwitch) {
     Optional<String> existingType = existingConfig(prefix, assessment);
@@ -124,8 +136,8 @@ public final class CacheConfigFiles {
       // a value of a class in a package the project gained since may be read back too
       extended = StoredTypes.withPackages(extended, StoredTypes.applicationPackages(assessment.index()),
           document.lineSeparator()).orElse(extended);
-      return new FileChange(path, before, document.encode(extended),
-          List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
+      return List.of(new FileChange(path, before, document.encode(extended),
+          List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME)));
     }
     String pkg = traits.configurationPackage() != null ? traits.configurationPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
@@ -134,19 +146,23 @@ public final class CacheConfigFiles {
           !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets,
           StoredTypes.applicationPackages(assessment.index()), indent, nl),
           togglzSwitch, indent, nl);
-      return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
+      return List.of(new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
               + (twoLevel ? "a local level in each JVM and " : "") + targets.size()
-              + " expiring cache(s) shared by every instance"));
+              + " expiring cache(s) shared by every instance")));
     }
+    CacheApi api = SpringVersionFloor.api(traits.pom(), assessment.index().libraryVersions());
     String text = withTogglz(SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits),
-        SpringVersionFloor.api(traits.pom(), assessment.index().libraryVersions()),
+        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits), api,
         SpringVersionFloor.meterTagKey(traits.pom(), assessment.index().libraryVersions()), targets, indent, nl), togglzSwitch,
         indent, nl);
-    return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
+    return List.of(new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
-            + targets.size() + " bounded, expiring cache(s)"));
+            + targets.size() + " bounded, expiring cache(s)")),
+        new FileChange(relative(scanRoot, file.resolveSibling(WriteAwareCacheFile.CLASS_NAME + ".java")), null,
+            WriteAwareCacheFile.create(pkg, traits.transactions(), api != CacheApi.CURRENT, indent, nl)
+                .getBytes(StandardCharsets.UTF_8),
+            List.of("the cache class of those caches, which stores nothing a concurrent write may have made stale")));
   }
 
   /**

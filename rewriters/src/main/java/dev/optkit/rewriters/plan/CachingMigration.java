@@ -291,7 +291,6 @@ public final class CachingMigration {
     String switchType = traits.switchType() != null ? traits.switchType()
         : (switchPackage.isEmpty() ? "" : switchPackage + ".") + CacheSwitchFile.CLASS_NAME;
     String managerAttribute = SpringCacheConfigRewrite.managerAttribute(traits.existingSpringCaching());
-    // a switch from an earlier migration, before the percentage rollout, is left as it is: its caches are not rolled out
     boolean micrometer = CacheConfigFiles.micrometer(traits);
     // sync = true only where a load per key is what the cache gives (the local backend's WriteAwareCache)
     boolean sync = !config.cache().redis() && CacheConfigFiles.springConfigIsNewOrSynced(scanRoot, prefix, assessment);
@@ -303,10 +302,12 @@ public final class CachingMigration {
     java.util.Set<String> writers = new java.util.HashSet<>();
     plan.targets().forEach(t -> t.evictions().forEach(e -> writers.add(SpringCacheableRewrite.writerKey(e.writer().path(),
         e.writer().fact().name(), e.writer().fact().range().line()))));
-    boolean rollout = traits.switchType() == null || assessment.index().files().stream().flatMap(f -> f.methods().stream())
-        .anyMatch(m -> m.ownerType().equals(traits.switchType()) && m.name().equals(CacheSwitchFile.ROLLOUT_METHOD));
-    if (!rollout) {
-      notes.add(traits.switchType() + " predates the percentage rollout: the new caches are added without it (delete it "
+    // the percentage rollout only when asked for (cache.rollout, --rollout), and where the switch has it
+    boolean rollout = config.cache().percentageRollout() && (traits.switchType() == null || assessment.index().files()
+        .stream().flatMap(f -> f.methods().stream())
+        .anyMatch(m -> m.ownerType().equals(traits.switchType()) && m.name().equals(CacheSwitchFile.ROLLOUT_METHOD)));
+    if (config.cache().percentageRollout() && !rollout) {
+      notes.add(traits.switchType() + " has no percentage rollout: the new caches are added without it (delete it "
           + "and migrate again to have it)");
     }
 
@@ -411,13 +412,15 @@ public final class CachingMigration {
     String indent = "    ";
     String nl = "\n";
     // a new switch reads the rollout through Togglz where the module compiles against it: the configuration hands it the bean
-    boolean togglzRollout = traits.switchType() == null && CacheConfigFiles.compiledAgainst(traits, a -> a.startsWith("org.togglz:"));
+    boolean togglzRollout = rollout && traits.switchType() == null
+        && CacheConfigFiles.compiledAgainst(traits, a -> a.startsWith("org.togglz:"));
     if (traits.switchType() == null) {
       Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
       changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, switchFile), null,
-          CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
-              CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk")),
-              togglzRollout).getBytes(StandardCharsets.UTF_8),
+          (rollout ? CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
+              CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk")), togglzRollout)
+              : CacheSwitchFile.withoutRollout(ProjectTraits.packageOf(switchType), indent, nl))
+              .getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     String redisType = ProjectTraits.packageOf(switchType).isEmpty() ? PlainRedisCacheFile.CLASS_NAME
@@ -443,7 +446,7 @@ public final class CachingMigration {
           + " in package " + firstPackage + " is scanned or imported, or the caches have no manager at run time");
     }
     if (!springTargets.isEmpty()) {
-      changes.add(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
+      changes.addAll(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
           config.cache().redis(), config.cache().twoLevel(), togglzRollout ? switchType : null));
     }
     changes.addAll(TestCacheResetChanges.of(scanRoot, assessment, ProjectTraits.packageOf(switchType), springTargets,

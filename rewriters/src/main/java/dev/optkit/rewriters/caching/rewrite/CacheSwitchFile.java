@@ -50,6 +50,39 @@ public final class CacheSwitchFile {
     return file(packageName, template, indent, nl);
   }
 
+  /** The switch alone, as a careful engineer would add it by hand: no percentage rollout ({@code --rollout} adds it). */
+  public static String withoutRollout(String packageName, String indent, String nl) {
+    return file(packageName, SWITCH_ONLY, indent, nl);
+  }
+
+  private static final String SWITCH_ONLY = """
+      /**
+       * Switch for the caches optkit migrate added: true in the system property optkit.cache.disabled
+       * or the environment variable OPTKIT_CACHE_DISABLED turns every one of them off. Read on each call.
+       */
+      public final class OptkitCaching {
+          /**
+           * Present on the class path of a module's tests only (src/test/resources), where those tests write the
+           * cached data behind the application's back: the caches are off while they run, as before the migration.
+           */
+          private static final boolean OFF_IN_TESTS =
+                  OptkitCaching.class.getResource("/META-INF/optkit/caches-off-in-tests") != null;
+
+          private OptkitCaching() {}
+
+          public static boolean disabled() {
+              if (OFF_IN_TESTS) {
+                  return true;
+              }
+              String property = System.getProperty("optkit.cache.disabled");
+              if (property != null) {
+                  return Boolean.parseBoolean(property);
+              }
+              return Boolean.parseBoolean(System.getenv("OPTKIT_CACHE_DISABLED"));
+          }
+      }
+      """;
+
   /**
    * A generated class's file: its package line, then the template (written with four spaces a level) indented as the
    * project indents and with its line separator.

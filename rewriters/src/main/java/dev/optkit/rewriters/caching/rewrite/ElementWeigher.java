@@ -51,6 +51,12 @@ public final class ElementWeigher {
    * needs it (a later migration adds it then: {@link #hasContentRegistration}).
    */
   static List<String> springRegistrations(String indent, boolean throughContent, CacheRegistry registry) {
+    return springRegistrations(indent, throughContent, registry, true);
+  }
+
+  /** @param withElements the class has no {@code elements} method yet (a key-weighed registration brought it) */
+  static List<String> springRegistrations(String indent, boolean throughContent, CacheRegistry registry,
+      boolean withElements) {
     List<String> lines = registration(indent, registry,
         "For caches whose key holds a size the caller chooses: bounded by their elements, not their entries.",
         "long maximumWeight", "elements(value)");
@@ -58,10 +64,24 @@ public final class ElementWeigher {
       // only where a cache counts through a getter: an overload nobody calls is a warning (UnusedMethod) too
       lines.addAll(contentRegistration(indent, registry));
     }
+    if (withElements) {
+      lines.addAll(elements(indent));
+    }
+    return lines;
+  }
+
+  /** The {@code elements} method every weighed registration counts with, after a blank line. */
+  private static List<String> elements(String indent) {
+    List<String> lines = new ArrayList<>();
     lines.add("");
     lines.addAll(method("elements", indent, indent,
         "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
     return lines;
+  }
+
+  /** Whether a configuration declares the {@code elements} method already. */
+  static boolean hasElements(String configuration) {
+    return configuration.contains(" int elements(Object value) {");
   }
 
   /** Whether a configuration already declares the overload counting through a getter (both overloads are there). */
@@ -100,7 +120,7 @@ public final class ElementWeigher {
    * For caches keyed by a collection the caller hands in ({@code CopiedKeys}): the key's values weigh too, so a million
    * ids in a key count a million whatever the answer holds. With {@link #keyElements}.
    */
-  static List<String> keyRegistration(String indent, CacheRegistry registry) {
+  static List<String> keyRegistration(String indent, CacheRegistry registry, boolean withElements) {
     List<String> lines = registration(indent, registry,
         "For caches whose key holds a collection the caller hands in: its values weigh as the answer's elements do.",
         "long maximumWeight, " + CONTENT_PARAMETER,
@@ -116,6 +136,9 @@ public final class ElementWeigher {
     all.add(indent + indent + "}");
     all.add(indent + indent + "return (int) Math.max(1, Math.min(Integer.MAX_VALUE, values));");
     all.add(indent + "}");
+    if (withElements) {
+      all.addAll(elements(indent));
+    }
     return all;
   }
 
