@@ -21,6 +21,11 @@ public record Refusal(Finding finding, Proof proof, String reason) {
       Objects.requireNonNull(text, "text");
     }
 
+    /** The reason, present. */
+    public static java.util.Optional<Reason> of(Proof proof, String text) {
+      return java.util.Optional.of(new Reason(proof, text));
+    }
+
     /** The reason, when {@code text} is present. */
     public static java.util.Optional<Reason> of(Proof proof, java.util.Optional<String> text) {
       return text.map(t -> new Reason(proof, t));

@@ -20,6 +20,8 @@ import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import dev.optkit.rewriters.source.EntityIds;
 import dev.optkit.rewriters.source.TypeVariables;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,28 +134,28 @@ final class FindByIdBatchRewrite {
       }
     }
     if (io.size() == 1 && find == null) {
-      return new FuturesJoinedInLoopRewrite.Refused(OtherLoopIo.insideProjectCode(io.get(0), reachedInside));
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_OTHER_IO, OtherLoopIo.insideProjectCode(io.get(0), reachedInside));
     }
     Optional<String> managedSave = io.size() == siteCalls.size() ? otherIo.savesWhatItLoads(loop, siteCalls, indexed)
         : Optional.empty();
     if (managedSave.isPresent()) {
-      return new FuturesJoinedInLoopRewrite.Refused(managedSave.get());
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, managedSave.get());
     }
     if (io.size() != 1 || find == null) {
-      return new FuturesJoinedInLoopRewrite.Refused(io.isEmpty() ? "optkit cannot find its query in the loop's body"
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_OTHER_IO, io.isEmpty() ? "optkit cannot find its query in the loop's body"
           : "its body makes " + io.size() + " calls that query or wait on I/O (" + String.join(", ", io) + "), and "
               + "optkit batches a loop whose one query is a findById or a JdbcTemplate queryForObject or query by key");
     }
     if (find.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ConditionalExpr choice
         && choice.getElseExpr() == find && startsWithLookup(choice.getCondition())) {
-      return new FuturesJoinedInLoopRewrite.Refused("it is batched already: its " + find.getNameAsString() + " runs "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "it is batched already: its " + find.getNameAsString() + " runs "
           + "only for a key the loading before the loop did not answer");
     }
     Optional<IoSite> site = sites.site(indexed, find);
     if (site.isPresent() && site.get().access() == Access.READ && JdbcKeyQueryBatchRewrite.handles(site.get())) {
       return keyQueries.rewrite(method, loop, indexed, find, site.get());
     }
-    Optional<String> shape = ahead.shapeProblem(method, loop, "findById");
+    Optional<Refusal.Reason> shape = ahead.shapeProblem(method, loop, "findById");
     if (shape.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(shape.get());
     }
@@ -161,13 +163,13 @@ final class FindByIdBatchRewrite {
     if (site.isEmpty() || !find.getNameAsString().equals("findById") || find.getArguments().size() != 1
         || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
       String client = site.map(IoSite::provider).orElse("a client optkit cannot name");
-      return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "() of " + client
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "its query is " + find.getNameAsString() + "() of " + client
           + ", and optkit batches a Spring Data repository's findById and a JdbcTemplate queryForObject or query by key"
           + site.map(IoSite::sql).map(sql -> KeyQuerySql.of(sql).byHand()).orElse(""));
     }
     LoopKey.KeyOrProblem keyed = LoopKey.of(loop, find.getArgument(0), index, sites, indexed);
     if (keyed.key() == null) {
-      return new FuturesJoinedInLoopRewrite.Refused("findById is given " + find.getArgument(0) + ": "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "findById is given " + find.getArgument(0) + ": "
           + keyed.problem());
     }
     LoopKey key = keyed.key();
@@ -176,25 +178,25 @@ final class FindByIdBatchRewrite {
         && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
         || receiver instanceof NameExpr name && !LoadAheadProof.declaredIn(method, name.getNameAsString());
     if (!fieldReceiver) {
-      return new FuturesJoinedInLoopRewrite.Refused("its findById is called on " + receiver + ", not on a field of "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "its findById is called on " + receiver + ", not on a field of "
           + "the class: the loading before the loop could not name the same repository");
     }
     for (Node at = find.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
       if (at instanceof com.github.javaparser.ast.stmt.TryStmt) {
-        return new FuturesJoinedInLoopRewrite.Refused("its findById is inside a try block, whose catch would no longer "
+        return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_SHAPE, "its findById is inside a try block, whose catch would no longer "
             + "see a failed load: the loading before the loop would fail for every element");
       }
     }
     Optional<String> repository = repositoryProblem(site.get().receiverType());
     if (repository.isPresent()) {
-      return new FuturesJoinedInLoopRewrite.Refused(repository.get());
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, repository.get());
     }
     List<String> arguments = crudArguments(site.get().receiverType()).orElseThrow();
     String entity = arguments.get(0);
     String idType = simple(arguments.get(1));
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
     if (!ID_TYPES.contains(idType) || !simple(key.type()).equals(idType)) {
-      return new FuturesJoinedInLoopRewrite.Refused("its ids are " + key.type() + " for a repository of " + idType
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "its ids are " + key.type() + " for a repository of " + idType
           + " ids, and optkit batches Long, Integer and UUID ids only: those compare as the database compares them");
     }
     if (index.type(entity).filter(t -> t.hasAnnotation("jakarta.persistence.Entity")
@@ -202,7 +204,7 @@ final class FindByIdBatchRewrite {
       Optional<String> transaction = jpaScope.transactionAround(indexed);
       boolean clean = transaction.isPresent() && jpaScope.opensCleanTransaction(indexed, FactRanges.span(loop));
       if (transaction.isPresent() && !clean) {
-        return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " is a JPA entity and the loop runs in "
+        return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, simple(entity) + " is a JPA entity and the loop runs in "
             + transaction.get() + ": a findAllById query first flushes the changes that transaction holds, which "
             + "findById (em.find) does not, so a failing write would fail at the loading; optkit batches a JPA "
             + "loop that runs outside transactions, where each call has a read-only one of its own, or first in "
@@ -210,45 +212,45 @@ final class FindByIdBatchRewrite {
       }
       Optional<String> graph = jpaGraphProblem(entity, clean);
       if (graph.isPresent()) {
-        return new FuturesJoinedInLoopRewrite.Refused(graph.get());
+        return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, graph.get());
       }
     }
     Optional<String> baseClass = index.files().stream().flatMap(f -> f.types().stream())
         .flatMap(t -> t.annotationValues().keySet().stream()).filter(k -> k.endsWith("#repositoryBaseClass")).findFirst();
     if (baseClass.isPresent()) {
-      return new FuturesJoinedInLoopRewrite.Refused("the project sets its own repository base class (" + baseClass.get()
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "the project sets its own repository base class (" + baseClass.get()
           + "), whose findById findAllById need not go through");
     }
     // a getter's collection: the loop's own header, which compiles, shows its elements fit the element type
     String collected = IterableGetter.is(loop) ? LoopProof.boxed(loop.getVariableDeclarator().getType().asString())
         : LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
     if (!simple(collected).equals(key.isElement() ? idType : simple(elementType))) {
-      return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_COLLECTION, iterable + " holds " + (collected.isEmpty() ? "elements of a type "
           + "optkit cannot name" : collected) + ", not " + (key.isElement() ? "the repository's " + idType + " ids"
               : "the loop's " + elementType));
     }
     Optional<EntityIds.Id> id = ids.of(entity);
     if (id.isEmpty()) {
-      return new FuturesJoinedInLoopRewrite.Refused("optkit cannot find the getter of " + simple(entity) + "'s @Id "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, "optkit cannot find the getter of " + simple(entity) + "'s @Id "
           + "field, which it needs to put each loaded row under its id");
     }
     if (!simple(id.get().type()).equals(idType)) {
-      return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + "'s @Id field is a " + id.get().type()
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, simple(entity) + "'s @Id field is a " + id.get().type()
           + " where its repository declares " + idType + " ids");
     }
     // on the entity, or on the inheritance root or mapped superclass it extends
     Optional<String> filtered = hierarchy(entity).stream()
         .flatMap(type -> FILTERS.stream().filter(type::hasAnnotation)).findFirst();
     if (filtered.isPresent()) {
-      return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " has @" + simple(filtered.get()) + ": Hibernate "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, simple(entity) + " has @" + simple(filtered.get()) + ": Hibernate "
           + "applies filters and restrictions to queries, such as findAllById's, and not always to loading by id, "
           + "so the two may find different rows");
     }
     Optional<String> callback = loadCallback(entity);
     if (callback.isPresent()) {
-      return new FuturesJoinedInLoopRewrite.Refused(callback.get());
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, callback.get());
     }
-    Optional<String> body = ahead.bodyProblem(method, loop, find, indexed);
+    Optional<Refusal.Reason> body = ahead.bodyProblem(method, loop, find, indexed);
     if (body.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(body.get());
     }

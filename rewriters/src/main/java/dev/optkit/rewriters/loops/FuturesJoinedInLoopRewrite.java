@@ -1,5 +1,8 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.proof.Proof;
+
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -66,7 +69,12 @@ public final class FuturesJoinedInLoopRewrite {
     }
   }
 
-  public record Refused(String reason) implements Outcome {}
+  /** Why the loop stays as it is: the proof that did not hold, and the words printed for it. */
+  public record Refused(Refusal.Reason reason) implements Outcome {
+    public Refused(Proof proof, String text) {
+      this(new Refusal.Reason(proof, text));
+    }
+  }
 
   private final SourceDocument document;
   private final CompilationUnit unit;
@@ -107,7 +115,7 @@ public final class FuturesJoinedInLoopRewrite {
     }
     Optional<String> layout = layoutProblem(loop, shape);
     if (layout.isPresent()) {
-      return new Refused(layout.get());
+      return new Refused(Proof.LOOP_SHAPE, layout.get());
     }
     Set<String> used = new java.util.HashSet<>(Set.of("java.util.ArrayDeque", "java.util.Deque", "java.util.Iterator",
         "java.util.LinkedList"));

@@ -24,6 +24,8 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.rewriters.caching.rewrite.JavaText;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -107,29 +109,29 @@ final class JdbcKeyQueryBatchRewrite {
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed,
       MethodCallExpr query, IoSite site) {
     boolean named = NamedKeyQuery.isNamed(site);
-    Optional<String> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
-        .or(() -> callProblem(method, loop, query, indexed, named))
+    Optional<Refusal.Reason> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
+        .or(() -> Refusal.Reason.of(Proof.LOOP_BATCH_FORM, callProblem(method, loop, query, indexed, named)))
         .or(() -> ahead.bodyProblem(method, loop, query, indexed));
     if (problem.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(problem.get());
     }
     Optional<String> text = sqlText(method, query.getArgument(0), 0);
     if (text.isEmpty()) {
-      return new FuturesJoinedInLoopRewrite.Refused("optkit cannot read its SQL's text as the source writes it: a "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "optkit cannot read its SQL's text as the source writes it: a "
           + "literal, a text block, or a final field or local set to one");
     }
     String parameter = named ? NamedKeyQuery.of(method, loop, query.getArgument(1)).parameter() : null;
     String[] positional = named ? NamedKeyQuery.positional(text.get(), parameter) : new String[] {text.get(), null};
     if (positional[1] != null) {
-      return new FuturesJoinedInLoopRewrite.Refused(positional[1]);
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, positional[1]);
     }
     KeyQuerySql sql = KeyQuerySql.of(positional[0]);
     if (sql.problem() != null) {
-      return new FuturesJoinedInLoopRewrite.Refused(sql.problem());
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, sql.problem());
     }
     boolean list = query.getNameAsString().equals("query");
     if (list && sql.orderProblem() != null) {
-      return new FuturesJoinedInLoopRewrite.Refused(sql.orderProblem());
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, sql.orderProblem());
     }
     LoopKey key = LoopKey.of(loop, keyOf(method, loop, query, named), index, sites, indexed).key();
     String keyType = key.type();
@@ -139,11 +141,11 @@ final class JdbcKeyQueryBatchRewrite {
     String collected = IterableGetter.is(loop) ? LoopProof.boxed(loop.getVariableDeclarator().getType().asString())
         : LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
     if (!KEY_TYPES.contains(LoopSites.simple(keyType))) {
-      return new FuturesJoinedInLoopRewrite.Refused("its keys are " + keyType + ", and optkit batches Long, Integer "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_FORM, "its keys are " + keyType + ", and optkit batches Long, Integer "
           + "and UUID keys only: those compare in Java as the database compares them");
     }
     if (!LoopSites.simple(collected).equals(LoopSites.simple(elementType))) {
-      return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
+      return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_COLLECTION, iterable + " holds " + (collected.isEmpty() ? "elements of a type "
           + "optkit cannot name" : collected) + ", not the loop's " + elementType);
     }
     if (!(query.getParentNode().get() instanceof VariableDeclarator declared)) {

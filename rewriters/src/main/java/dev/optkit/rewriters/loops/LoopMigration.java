@@ -216,8 +216,8 @@ public final class LoopMigration {
           outcome = reordered instanceof FuturesJoinedInLoopRewrite.Refused ? outcome : reordered;
         }
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
-          refusals.add(new Refusal(finding, Proof.LOOP_UNPROVEN, view == null ? refused.reason()
-              : ForEachEquivalent.unmarked(refused.reason()) + " (" + view.read() + ")"));
+          refusals.add(new Refusal(finding, refused.reason().proof(), view == null ? refused.reason().text()
+              : ForEachEquivalent.unmarked(refused.reason().text()) + " (" + view.read() + ")"));
           continue;
         }
         FuturesJoinedInLoopRewrite.Rewritten done = (FuturesJoinedInLoopRewrite.Rewritten) outcome;

@@ -24,6 +24,8 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -142,10 +144,10 @@ final class LoopProof {
    * @param ahead the statements before the start, and the start's initializer: what runs ahead
    * @param checked the checked exception types the code that starts an element may throw, as written
    */
-  record Shape(String refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead,
+  record Shape(Refusal.Reason refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead,
       List<String> checked, Parts parts) {
-    static Shape refused(String reason) {
-      return new Shape(reason, null, null, null, List.of(), List.of(), null);
+    static Shape refused(Proof proof, String reason) {
+      return new Shape(new Refusal.Reason(proof, reason), null, null, null, List.of(), List.of(), null);
     }
   }
 
@@ -175,22 +177,22 @@ final class LoopProof {
 
   static Shape of(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, CallJudge judge, Start kind) {
     if (!(loop.getBody() instanceof BlockStmt body)) {
-      return Shape.refused("its body is a single statement with no future kept in a variable");
+      return Shape.refused(Proof.LOOP_SHAPE, "its body is a single statement with no future kept in a variable");
     }
     if (loop.getParentNode().orElse(null) instanceof LabeledStmt) {
-      return Shape.refused("it is a labelled loop");
+      return Shape.refused(Proof.LOOP_SHAPE, "it is a labelled loop");
     }
     if (loop.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.SwitchEntry) {
       // hostile review 54's F2: a case group's statements share the switch's scope with the later cases
-      return Shape.refused("it stands among a switch case's statements, where the locals the rewrite declares "
+      return Shape.refused(Proof.LOOP_SHAPE, "it stands among a switch case's statements, where the locals the rewrite declares "
           + "would be in scope of the later cases too");
     }
     if (!(loop.getParentNode().orElse(null) instanceof BlockStmt)) {
-      return Shape.refused("it is the single statement of an if or a loop without braces, where the rewrite's "
+      return Shape.refused(Proof.LOOP_SHAPE, "it is the single statement of an if or a loop without braces, where the rewrite's "
           + "statements cannot go");
     }
     if (loop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, method)).isPresent()) {
-      return Shape.refused("it runs inside a lambda, whose exceptions and captures optkit would have to change");
+      return Shape.refused(Proof.LOOP_SHAPE, "it runs inside a lambda, whose exceptions and captures optkit would have to change");
     }
     // the checked exceptions javac lets the loop's code throw (the method's throws, catches around the loop): a
     // failure held back to its element's turn is thrown again as it was (RethrowAsIs), whatever its type; an
@@ -204,7 +206,7 @@ final class LoopProof {
               || b.equals("java.lang.Throwable")));
       if (anyThrowable && kind == Start.BLOCKING_CALL) {
         // hostile review 70's F2: the call is handed to the pool as a Callable, which may throw an Exception only
-        return Shape.refused(method.getNameAsString() + "() declares 'throws " + thrown + "', which may be any "
+        return Shape.refused(Proof.LOOP_EXCEPTIONS, method.getNameAsString() + "() declares 'throws " + thrown + "', which may be any "
             + "Throwable: the call, run on the pool as a Callable, may throw Exceptions only");
       }
       if (bounds == null) {
@@ -226,12 +228,12 @@ final class LoopProof {
     VariableDeclarator elementVariable = loop.getVariableDeclarator();
     Type elementType = elementVariable.getType();
     if (elementType.isVarType()) {
-      return Shape.refused("its element is declared with 'var', and the rewrite must name the element type");
+      return Shape.refused(Proof.LOOP_SHAPE, "its element is declared with 'var', and the rewrite must name the element type");
     }
     IteratedCollection.Iterated iterated = IteratedCollection.iterated(unit, method, loop, judge,
         kind == Start.BLOCKING_CALL);
     if (iterated.refusal() != null) {
-      return Shape.refused(iterated.refusal());
+      return Shape.refused(Proof.LOOP_COLLECTION, iterated.refusal());
     }
     String iterable = iterated.name();
     Set<String> imports = new HashSet<>(iterated.imports());
@@ -240,7 +242,7 @@ final class LoopProof {
     if (filter != null) {
       Optional<String> io = CallFilter.problem(filter, judge);
       if (io.isPresent()) {
-        return Shape.refused(io.get());
+        return Shape.refused(Proof.LOOP_OTHER_IO, io.get());
       }
       statements = ((BlockStmt) filter.getThenStmt()).getStatements();
     }
@@ -262,7 +264,7 @@ final class LoopProof {
         boolean nested = !(statement instanceof ExpressionStmt) && statement.findAll(MethodCallExpr.class).stream()
             .anyMatch(judge::startsIo);
         if (nested) {
-          return Shape.refused("its call is inside '" + firstLine(statement).replaceAll("\\s*\\{.*", "") + "', and optkit "
+          return Shape.refused(Proof.LOOP_SHAPE, "its call is inside '" + firstLine(statement).replaceAll("\\s*\\{.*", "") + "', and optkit "
               + "hands to a pool only a call whose answer a statement of the loop's body keeps ('T answer = "
               + "client.call(...);'), adds to a local list or puts in a local map, or one inside a filter that is the "
               + "loop's only statement");
@@ -272,17 +274,17 @@ final class LoopProof {
     if (starts.isEmpty() && kind == Start.BLOCKING_CALL) {
       Optional<String> mapUse = AnswerInStatement.otherMapUse(statements, judge);
       if (mapUse.isPresent()) {
-        return Shape.refused(mapUse.get());
+        return Shape.refused(Proof.LOOP_SHAPE, mapUse.get());
       }
     }
     if (starts.isEmpty()) {
-      return Shape.refused(kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
+      return Shape.refused(Proof.LOOP_SHAPE, kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
           + "and joined in one expression)" : "its call's answer is neither kept in a local variable of its own ("
           + "'T answer = client.call(...);') nor added to a local list ('results.add(client.call(...));') or put in a "
           + "local map ('byId.put(id, client.call(...));'), the shapes optkit hands to a pool");
     }
     if (starts.size() > 1) {
-      return Shape.refused(kind == Start.FUTURE ? "it starts " + starts.size() + " futures per element"
+      return Shape.refused(Proof.LOOP_SHAPE, kind == Start.FUTURE ? "it starts " + starts.size() + " futures per element"
           : "it makes " + starts.size() + " blocking calls per element, and optkit runs one per element ahead");
     }
     int startIndex = starts.get(0);
@@ -293,7 +295,7 @@ final class LoopProof {
       inStatement = AnswerInStatement.of(unit, method, loop, start, judge, elementVariable.getNameAsString(),
           elementType.asString());
       if (inStatement.refusal() != null) {
-        return Shape.refused(inStatement.refusal());
+        return Shape.refused(Proof.LOOP_SHAPE, inStatement.refusal());
       }
       if (inStatement.imported() != null) {
         imports.add(inStatement.imported());
@@ -314,7 +316,7 @@ final class LoopProof {
         .anyMatch(c -> (c.getNameAsString().equals("join") || c.getNameAsString().equals("get"))
             && c.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(futureName));
     if (kind == Start.FUTURE && !joined) {
-      return Shape.refused("its future " + futureName + " is not joined by the statements after it");
+      return Shape.refused(Proof.LOOP_SHAPE, "its future " + futureName + " is not joined by the statements after it");
     }
     if (kind == Start.BLOCKING_CALL) {
       Optional<String> other = inCall == null ? Optional.empty() : start.findAll(MethodCallExpr.class).stream()
@@ -323,16 +325,16 @@ final class LoopProof {
               + "would run before it, out of order");
       other = other.or(() -> AfterTheCall.otherIo(after, judge));
       if (other.isPresent()) {
-        return Shape.refused(other.get());
+        return Shape.refused(Proof.LOOP_OTHER_IO, other.get());
       }
       Optional<String> early = AfterTheCall.leavesEarly(after, loop);
       if (early.isPresent()) {
-        return Shape.refused(early.get());
+        return Shape.refused(Proof.LOOP_EARLY_EXIT, early.get());
       }
     }
     for (Statement statement : before) {
       if (!(statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr)) {
-        return Shape.refused("the statement '" + firstLine(statement) + "' comes before the call: it would run ahead "
+        return Shape.refused(Proof.LOOP_AHEAD_STATE, "the statement '" + firstLine(statement) + "' comes before the call: it would run ahead "
             + "of the earlier elements' statements after their joins");
       }
     }
@@ -351,7 +353,7 @@ final class LoopProof {
       // the call runs in a lambda, which captures only effectively final locals
       for (String local : madeAhead) {
         if (assignedIn(method, local)) {
-          return Shape.refused("the code before its call assigns " + local + " again, and the call the rewrite "
+          return Shape.refused(Proof.LOOP_AHEAD_STATE, "the code before its call assigns " + local + " again, and the call the rewrite "
               + "hands to a pool can only capture a value assigned once");
         }
       }
@@ -359,11 +361,11 @@ final class LoopProof {
     AheadReads.Names names = new AheadReads.Names(method, loop, element, madeAhead, elementType.asString(), kind == Start.BLOCKING_CALL);
     Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterated.aliased());
     if (alias.isPresent()) {
-      return Shape.refused(alias.get());
+      return Shape.refused(Proof.LOOP_COLLECTION, alias.get());
     }
     if (elementType.isPrimitiveType() && !IteratedCollection.declaredElementType(method, loop, iterable)
         .equals(boxed(elementType.asString()))) {
-      return Shape.refused("its element is " + (elementType.asString().matches("[aeiou].*") ? "an " : "a ") + elementType
+      return Shape.refused(Proof.LOOP_AHEAD_STATE, "its element is " + (elementType.asString().matches("[aeiou].*") ? "an " : "a ") + elementType
           + " taken from " + iterable + ", whose element type optkit "
           + "cannot match to it (the rewrite takes the elements through an iterator it must type)");
     }
@@ -373,13 +375,13 @@ final class LoopProof {
       Optional<String> problem = AheadReads.problem(node, filter != null && node == filter.getCondition() ? filterNames
           : names, judge);
       if (problem.isPresent()) {
-        return Shape.refused(problem.get());
+        return Shape.refused(Proof.LOOP_AHEAD_STATE, problem.get());
       }
     }
     for (Node statement : rest) {
       for (NameExpr name : statement.findAll(NameExpr.class)) {
         if (madeAhead.contains(name.getNameAsString()) && (inCall == null || !isInside(name, inCall))) {
-          return Shape.refused("the statements after the call use " + name + ", made before it for the same element");
+          return Shape.refused(Proof.LOOP_AHEAD_STATE, "the statements after the call use " + name + ", made before it for the same element");
         }
       }
     }
@@ -387,7 +389,7 @@ final class LoopProof {
     if (!madeInMethod(method, loop, iterable)) {
       Optional<String> held = IteratedCollection.changedThroughHolder(after, iterable, judge);
       if (held.isPresent()) {
-        return Shape.refused(held.get());
+        return Shape.refused(Proof.LOOP_COLLECTION, held.get());
       }
     }
     String answerType = declared.isPresent() ? declared.get().getType().asString() : inStatement.type();

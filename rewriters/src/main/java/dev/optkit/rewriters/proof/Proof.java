@@ -369,11 +369,63 @@ public enum Proof {
       "An interceptor of the project's HTTP clients reads the caller's context (the request, the security context, "
           + "state bound to the thread), which a pool thread does not have.",
       "Leave it sequential, or pass the state to the interceptor explicitly."),
-  LOOP_UNPROVEN(Stage.LOOP, "loop.unproven",
-      "the reasons of the table below (each loop proof's own id comes in a later stage)",
-      "A proof of the loop's rewrite does not hold: the body, the calls or the collection are not of a shape optkit "
-          + "can prove safe to run ahead or batch.",
-      "See the reason, and the table of loop reasons below."),
+  LOOP_SHAPE(Stage.LOOP, "loop.shape",
+      "`its call's answer is not kept in a local variable of its own ...`, `it is a labelled loop`, `it runs inside a "
+          + "lambda ...`, `its element is declared with 'var' ...`, `its statements share lines ...`, `its findById is "
+          + "inside a try block ...`",
+      "Where the loop or its call stands, the rewrite could not keep what the code does: the call is not a statement "
+          + "of its own that keeps its answer, or the loop is labelled, in a lambda, a switch case, or shares lines.",
+      "Write `T answer = client.call(...);` as a statement of its own in a braced loop on lines of its own, or move "
+          + "the loop into a method of its own."),
+  LOOP_EXCEPTIONS(Stage.LOOP, "loop.exceptions",
+      "`...() declares 'throws ...', which may be any ...`",
+      "The method declares a checked exception so broad that the rewrite could not throw a call's failure again as "
+          + "the loop threw it.",
+      "Declare the exceptions the calls throw."),
+  LOOP_COLLECTION(Stage.LOOP, "loop.collection",
+      "`it iterates ..., an expression: ...`, `it iterates ..., an Iterable<...>: ...`, `... holds elements of a type "
+          + "...`, `the loop changes ... through ...`",
+      "A batch walks the collection twice, and calls started ahead read its elements before the body runs: optkit "
+          + "proves which collection is walked, and that nothing changes it meanwhile, only for a named list or set.",
+      "Put the collection in a local first, and do not change it in the loop."),
+  LOOP_OTHER_IO(Stage.LOOP, "loop.other-io",
+      "`its body makes ... calls that query or wait on I/O (...)`, `its query runs inside the project's own code "
+          + "(...)`, `optkit cannot find its query in the loop's body`",
+      "The body waits on more than the one call the rewrite would start ahead or batch, or that call is inside "
+          + "project code the loop calls.",
+      "Split the loop, or batch the query by hand (`findAllById`, `IN (...)`)."),
+  LOOP_EARLY_EXIT(Stage.LOOP, "loop.early-exit",
+      "`it may leave the loop early ('...')`",
+      "A `break`, `return` or `throw` after a call would leave the calls started ahead of it for nothing (and sent, "
+          + "for a write).",
+      "Leave it sequential."),
+  LOOP_AHEAD_STATE(Stage.LOOP, "loop.ahead-state",
+      "`the code that starts each call reads field ..., which its class changes ...`, `the statement '...' comes "
+          + "before the call: it would run ahead ...`, `its call runs on a pool thread, and ... runs in a transaction, "
+          + "which is bound to the caller's thread`, `... which optkit does not know to be safe from several threads "
+          + "at once`, `(--accept-reorder Class.method lets them run ahead ...)`",
+      "What the rewrite would move (ahead of earlier elements' statements, onto a pool thread, or after the loop as "
+          + "a batch) reads or changes state whose order matters, uses state bound to the caller's thread (a transaction, the request), a "
+          + "client not known to be thread-safe, or writes that would change order.",
+      "Leave it sequential, or `--accept-reorder Class.method` where only the order of remote writes stands in the "
+          + "way and it does not matter."),
+  LOOP_BATCH_FORM(Stage.LOOP, "loop.batch-form",
+      "`its query is ...() of ...`, `findById is given ...`, `its ids are ... for a repository of ...`, `optkit cannot "
+          + "read its SQL's text ...`, `it is batched already ...`, `its statement is ...() of ...`",
+      "The per-element query or update is not of a form optkit batches: a Spring Data `findById` on a repository "
+          + "field, a `JdbcTemplate` query by one key whose SQL it reads, or a `JdbcTemplate` update.",
+      "Batch it by hand (`findAllById`, `IN (...)`, `batchUpdate`)."),
+  LOOP_BATCH_ENTITY(Stage.LOOP, "loop.batch-entity",
+      "`... is a JPA entity and the loop runs in ...`, `... has @...: Hibernate applies filters ...`, `optkit cannot "
+          + "find the getter of ...'s @Id ...`, the entity's load callbacks",
+      "Loading the rows in one query would not give the same entities: the persistence context, filters, entity "
+          + "graphs or load callbacks treat a load by id and a query differently.",
+      "Batch it by hand where those do not matter."),
+  LOOP_BATCH_TRANSACTION(Stage.LOOP, "loop.batch-transaction",
+      "`it runs outside a transaction of its own (no @Transactional on ...)`",
+      "Batched updates run after the loop: without a transaction, a failure midway would leave another set of rows "
+          + "written than the loop left.",
+      "Make the method `@Transactional`, or leave it."),
   PARTIAL_REWRITE(Stage.LOOP, "loop.partial-rewrite",
       "`its rewrite, ..., does not replace the whole loop`",
       "The rewrite of a pipeline or counted loop would not map back onto the whole of the code it was read from.",
