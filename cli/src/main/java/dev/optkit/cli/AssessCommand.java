@@ -202,9 +202,12 @@ public final class AssessCommand implements Callable<Integer> {
       if (assessment == null) {
         assessment = new Assessor().assess(options, progress, inputs, start);
         progress.finish();
-        assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
-        Assessment answered = assessment;
-        answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
+        // -Doptkit.noPlanner=true: no fixable verdicts, and so no answer stored (bench/planner-share.sh's reference run)
+        if (!Boolean.getBoolean("optkit.noPlanner")) {
+          assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
+          Assessment answered = assessment;
+          answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
+        }
       }
     } finally {
       progress.finish();
