@@ -2,6 +2,7 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.types.Publishers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,11 @@ public final class WebEntryPoints {
       "org.springframework.web.servlet.ModelAndView", "org.springframework.web.servlet.View",
       "org.springframework.web.context.request.async.DeferredResult",
       "org.springframework.web.servlet.mvc.method.annotation.", "org.springframework.web.reactive.function.server.",
-      "jakarta.servlet.", "javax.servlet.", "jakarta.ws.rs.core.Response", "javax.ws.rs.core.Response",
-      "reactor.core.publisher.", "org.reactivestreams.", "io.reactivex.", "io.smallrye.mutiny.");
+      "jakarta.servlet.", "javax.servlet.", "jakarta.ws.rs.core.Response", "javax.ws.rs.core.Response");
   /** Unmistakable simple names for return types the solver left unqualified. */
   private static final Set<String> WEB_RESULT_SIMPLE_NAMES = Set.of(
       "ResponseEntity", "HttpEntity", "ModelAndView", "DeferredResult", "SseEmitter", "ResponseBodyEmitter",
-      "StreamingResponseBody", "ServerResponse", "Mono", "Flux", "HttpServletResponse");
+      "StreamingResponseBody", "ServerResponse", "HttpServletResponse");
 
   private final ProjectIndex index;
 
@@ -79,6 +79,17 @@ public final class WebEntryPoints {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why the method's result is a reactive publisher a cache would keep instead of its value, or empty: a {@code Mono}
+   * runs its pipeline again for every subscriber, so a cached one caches no answer (Spring caches what a publisher
+   * emits only from 6.1 on, through an asynchronous cache manager, which optkit does not write).
+   */
+  public static Optional<String> whyPublisher(MethodFact fact) {
+    String type = fact.returnType();
+    return Publishers.is(type) ? Optional.of("returns a reactive publisher (" + simple(type) + "), a pipeline that runs "
+        + "again for every subscriber: a cache would keep the pipeline, not its answer") : Optional.empty();
   }
 
   /** Why the method's result is a web response that must not be cached, or empty. */

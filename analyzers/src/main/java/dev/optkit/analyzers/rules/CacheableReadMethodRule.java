@@ -197,7 +197,7 @@ public final class CacheableReadMethodRule implements Rule {
           + "one shared object would carry each caller's use into the next answer");
     }
     Optional<String> entryPoint = context.index().webEntryPoints().whyEntryPoint(method)
-        .or(() -> WebEntryPoints.whyWebResult(fact));
+        .or(() -> WebEntryPoints.whyWebResult(fact)).or(() -> WebEntryPoints.whyPublisher(fact));
     if (entryPoint.isPresent()) {
       return Optional.of(entryPoint.get() + inheritedQueriesRead(context, reads));
     }

@@ -44,10 +44,6 @@ import java.util.Set;
  */
 public final class CachingPlanner {
 
-  public static final Set<String> REACTIVE_TYPES = Set.of(
-      "reactor.core.publisher.Mono", "reactor.core.publisher.Flux", "io.reactivex.rxjava3.core.Single",
-      "io.reactivex.rxjava3.core.Observable", "io.reactivex.rxjava3.core.Flowable", "org.reactivestreams.Publisher");
-
   /** What the planner decided. */
   public record Plan(List<CachingTarget> targets, List<Refusal> refusals) {}
 
@@ -456,7 +452,7 @@ public final class CachingPlanner {
             + "@Cacheable names would be missing there; move @EnableCaching to a configuration class of its own first");
       }
     }
-    return Refusal.Reason.of(Proof.REACTIVE, SignatureRefusals.reactive(fact));
+    return Refusal.Reason.of(Proof.REACTIVE, WebEntryPoints.whyPublisher(fact));
   }
 
   private static Optional<Refusal.Reason> reason(Proof proof, String text) {

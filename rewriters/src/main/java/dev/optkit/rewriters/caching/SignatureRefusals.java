@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a method's signature and the module's Java release alone forbid, whatever the code does: a key optkit cannot
- * generate or should not keep (a secret), a type parameter a cache cannot hold, a reactive publisher. The planner
+ * generate or should not keep (a secret), a type parameter a cache cannot hold. The planner
  * asks each at its place in its order of reasons.
  */
 final class SignatureRefusals {
@@ -50,15 +50,6 @@ final class SignatureRefusals {
   static Optional<String> generic(MethodFact fact) {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
-    }
-    return Optional.empty();
-  }
-
-  static Optional<String> reactive(MethodFact fact) {
-    if (CachingPlanner.REACTIVE_TYPES.contains(fact.returnType())) {
-      return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
-          + "): caching the publisher does not cache its result, each subscriber calls again; use .cache() on it "
-          + "or a reactive cache");
     }
     return Optional.empty();
   }

@@ -146,7 +146,7 @@ public enum Proof {
       "A generic method's answer type is not one type.",
       "Leave it uncached."),
   REACTIVE(Stage.SIGNATURE, "cache.reactive-result",
-      "`returns a reactive publisher (...)`",
+      "`returns a reactive publisher (...), a pipeline that runs again for every subscriber: ...`",
       "A `Mono`, `Flux` or other publisher is a recipe run on each subscription: caching the object caches no answer.",
       "Cache the blocking read below it, or use the reactive library's own caching (`cache()`)."),
 

@@ -98,8 +98,7 @@ public final class SpringCacheableRewrite {
         target.method().fact().range().line()))
         && method.getAnnotations().stream().noneMatch(a -> a.getNameAsString().startsWith("Cach")
             || a.getNameAsString().contains(".cache.annotation."))
-        && !target.method().fact().returnType().startsWith("reactor.")
-        && !target.method().fact().returnType().startsWith("io.reactivex.");
+        && !dev.optkit.analyzers.facts.types.Publishers.is(target.method().fact().returnType());
     String cacheable = "@" + Imports.reference(unit, CACHEABLE) + "(cacheNames = " + JavaText.literal(target.cacheName())
         + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = " + JavaText.literal(condition)
         + (synced ? ", sync = true" : "") + ")";

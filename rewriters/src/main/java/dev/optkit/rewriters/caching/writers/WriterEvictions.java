@@ -291,7 +291,7 @@ public final class WriterEvictions {
             + "annotation makes the bean a proxy: the application would not start");
       }
     }
-    if (CachingPlanner.isFuture(writer.returnType()) || CachingPlanner.REACTIVE_TYPES.contains(writer.returnType())
+    if (CachingPlanner.isFuture(writer.returnType()) || dev.optkit.analyzers.facts.types.Publishers.is(writer.returnType())
         || writer.returnType().equals("java.util.concurrent.Future")) {
       return Optional.of("it returns a " + ProjectTraits.simpleName(writer.returnType()) + ": its write may complete "
           + "after it returns, and an eviction on its return would come before the write");
