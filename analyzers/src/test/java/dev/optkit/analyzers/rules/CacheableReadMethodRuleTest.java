@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.ProjectFixture;
@@ -74,6 +75,60 @@ class CacheableReadMethodRuleTest {
     assertTrue(methods.contains("tierLabel(Tier, UUID)"), methods.toString());
     assertTrue(methods.contains("quote(Key)"), methods.toString());
     assertTrue(methods.contains("get(String)"), methods.toString());
+  }
+
+  /**
+   * A time only written to a log line changes no answer: the read is cacheable, as the same read without the log. A
+   * time that reaches the answer (a URL, a returned text) still is no cacheable read. (A trial's service timing its
+   * call for a log line was refused as reading the clock.)
+   */
+  @Test
+  void aClockReadOnlyLoggedIsNoReadOfTheClock() {
+    Set<String> methods = cacheable("""
+        package shop;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import java.time.Instant;
+        import java.util.logging.Logger;
+        @lombok.extern.slf4j.Slf4j
+        class Timed {
+          private static final Logger LOG = Logger.getLogger("timed");
+          private final HttpClient http = HttpClient.newHttpClient();
+          private String get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://catalog" + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+          }
+          String timedName(long id) throws Exception {
+            long start = System.nanoTime();
+            String name = get("/names/" + id);
+            LOG.info("took " + (System.nanoTime() - start) + " ns");
+            return name;
+          }
+          String printedName(long id) throws Exception {
+            System.out.println("asked at " + Instant.now());
+            return get("/names/" + id);
+          }
+          String lombokTimedName(long id) throws Exception {
+            Instant start = Instant.now();
+            try {
+              return get("/names/" + id);
+            } finally {
+              log.debug("took {}", java.time.Duration.between(start, Instant.now()));
+            }
+          }
+          String stampedName(long id) throws Exception {
+            String at = Instant.now().toString();
+            LOG.info(at);
+            return get("/names/" + id) + at;
+          }
+        }
+        """);
+    assertTrue(methods.contains("timedName(long)"), methods.toString());
+    assertTrue(methods.contains("lombokTimedName(long)"), methods.toString());
+    assertTrue(methods.contains("printedName(long)"), methods.toString());
+    assertFalse(methods.contains("stampedName(long)"), methods.toString());
   }
 
   /**

@@ -220,8 +220,7 @@ final class AheadReads {
   /** {@code System.out.println(..)}, {@code log.info(..)}, {@code Logger.getLogger(..).info(..)}. */
   static boolean writesConsoleOrLog(MethodCallExpr call) {
     Expression scope = call.getScope().orElse(null);
-    String text = scope == null ? "" : scope.toString();
-    if (text.equals("System.out") || text.equals("System.err")) {
+    if (scope != null && dev.optkit.analyzers.facts.types.Loggers.isConsole(scope)) {
       return true;
     }
     String root = scope instanceof NameExpr n ? n.getNameAsString().toLowerCase(java.util.Locale.ROOT)

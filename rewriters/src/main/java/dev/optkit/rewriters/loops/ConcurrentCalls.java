@@ -46,8 +46,6 @@ final class ConcurrentCalls {
   /** Library clients whose calls may run from many threads at once, by simple name ({@link ThreadSafeTypes} resolves more). */
   static final Set<String> THREAD_SAFE = ThreadSafeTypes.BY_NAME;
 
-  /** Logging APIs: safe from several threads, but a log's order and thread context are part of what a call does. */
-  private static final Set<String> LOGGERS = Set.of("Logger", "Log", "XLogger", "ExtendedLogger");
 
   /** A root token naming a parameter ({@code p0}), alone or as a call's receiver ({@code c3:1:get@p0}). */
   private static final java.util.regex.Pattern PARAMETER_ROOT = java.util.regex.Pattern.compile("(^|[|@,])p\\d");
@@ -225,7 +223,8 @@ final class ConcurrentCalls {
       if (THREAD_BOUND.contains(type)) {
         return Optional.of(name + " uses " + field.get() + " (" + type + "), state bound to the calling thread");
       }
-      if (LOGGERS.contains(type) && declared.get().isFinal()) {
+      // logging APIs: safe from several threads, but a log's order and thread context are part of what a call does
+      if (dev.optkit.analyzers.facts.types.Loggers.isLoggerSimpleName(type) && declared.get().isFinal()) {
         return Optional.of(name + " logs through " + field.get() + " (" + type + "): from the pool's threads its lines "
             + "would come out in another order, without what the caller's thread holds for them (its MDC: a request "
             + "or trace id)");

@@ -439,9 +439,6 @@ final class LoadAheadProof {
       "strip", "toUpperCase", "toLowerCase", "startsWith", "endsWith", "substring", "split", "matches",
       "equalsIgnoreCase", "intValue", "longValue", "doubleValue", "isBefore", "isAfter");
 
-  /** Logging types: a log line moved after the loading changes no answer. */
-  private static final Set<String> LOGGERS = Set.of("org.slf4j.Logger", "java.util.logging.Logger",
-      "org.apache.logging.log4j.Logger", "org.apache.commons.logging.Log", "java.lang.System.Logger");
 
   /** Whether the name is a field of the method's class or of a class around it. */
   private static boolean isField(CallableDeclaration<?> method, String name) {
@@ -463,7 +460,7 @@ final class LoadAheadProof {
           for (VariableDeclarator variable : field.getVariables()) {
             if (variable.getNameAsString().equals(name)) {
               String declared = variable.getType().asString();
-              return declared.equals("System.Logger") || LOGGERS.stream().anyMatch(logging -> declared.equals(logging)
+              return declared.equals("System.Logger") || dev.optkit.analyzers.facts.types.Loggers.QUALIFIED.stream().anyMatch(logging -> declared.equals(logging)
                   || LoopSites.simple(logging).equals(declared) && unit.getImports().stream().anyMatch(i -> !i.isStatic()
                       && (i.getNameAsString().equals(logging) || i.isAsterisk()
                           && logging.startsWith(i.getNameAsString() + "."))));

@@ -5,7 +5,15 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.Statement;
+import dev.optkit.analyzers.facts.types.Loggers;
 import dev.optkit.analyzers.facts.types.TypeNames;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -99,9 +107,55 @@ public final class TimeAndRandom {
         || (type.equals("UUID") && name.equals("randomUUID"))
         || JVM_SETTING_HOLDERS.contains(type) && JVM_SETTINGS.contains(type + "." + name)
         || PROCESS_STATE.contains(type + "." + name) || type.equals("ManagementFactory");
-    if (time) {
+    if (time && !onlyLogged(call)) {
       m.timeOrRandom.add(file.text.snippet(call));
     }
+  }
+
+  /**
+   * Whether what the read gives reaches only log lines: it is an argument of a logging or console call, or it starts
+   * a local every use of which is ({@code long start = System.nanoTime(); ... log.debug("took {}", System.nanoTime() -
+   * start)}). A time that is only logged changes no answer (a trial's service was refused as reading the clock).
+   */
+  private boolean onlyLogged(MethodCallExpr call) {
+    if (inLogArguments(call)) {
+      return true;
+    }
+    if (!(call.getParentNode().orElse(null) instanceof VariableDeclarator local)
+        || !(local.getParentNode().orElse(null) instanceof VariableDeclarationExpr)) {
+      return false;
+    }
+    String name = local.getNameAsString();
+    List<NameExpr> uses = call.findAncestor(CallableDeclaration.class).map(method -> method.findAll(NameExpr.class,
+        use -> use.getNameAsString().equals(name))).orElse(List.of());
+    return !uses.isEmpty() && uses.stream().allMatch(this::inLogArguments);
+  }
+
+  /** Whether the expression is inside an argument of a call that writes a log line or to the console. */
+  private boolean inLogArguments(Expression expression) {
+    for (Node child = expression, at = expression.getParentNode().orElse(null); at != null && !(at instanceof Statement);
+        child = at, at = at.getParentNode().orElse(null)) {
+      if (at instanceof MethodCallExpr logged && logged.getArguments().contains(child)
+          && logged.getScope().filter(this::logsOrPrints).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean logsOrPrints(Expression scope) {
+    if (Loggers.isConsole(scope)) {
+      return true;
+    }
+    TypeNames.Qualified receiver = scope instanceof NameExpr || scope instanceof FieldAccessExpr
+        ? m.locals.syntacticType(scope) : null;
+    if (receiver != null) {
+      return Loggers.isLogger(receiver.name());
+    }
+    // Lombok's @Slf4j (and its kin) declares the log field nobody writes
+    return scope instanceof NameExpr name && name.getNameAsString().equals("log")
+        && scope.findAncestor(TypeDeclaration.class).map(type -> ((TypeDeclaration<?>) type).getAnnotations().stream()
+            .anyMatch(annotation -> Loggers.isLombokLog(annotation.getNameAsString()))).orElse(false);
   }
 
   /** new Random(), and new Date() and new GregorianCalendar(), which hold the time they were made at. */
