@@ -498,4 +498,30 @@ public final class ProjectIndex {
   public String pathOfType(String type) {
     return types.pathOf(type);
   }
+
+  /** Each file's declared package, by path: built on first use. */
+  private volatile java.util.Map<String, String> packageByPath;
+
+  /**
+   * The package a project type is declared in, from its file's package declaration: a nested type's is its top-level
+   * type's package, not its outer class's name. A type the project does not declare gives what precedes its last dot.
+   */
+  public String packageOfType(String type) {
+    java.util.Map<String, String> byPath = packageByPath;
+    if (byPath == null) {
+      java.util.Map<String, String> built = new java.util.HashMap<>();
+      files.forEach(file -> built.put(file.path(), file.packageName()));
+      packageByPath = byPath = built;
+    }
+    // a nested type the hierarchy does not hold is found through its outer types
+    for (String declaring = type; declaring.indexOf('.') > 0; declaring = declaring.substring(0, declaring.lastIndexOf('.'))) {
+      String path = types.pathOf(declaring);
+      String declared = path == null ? null : byPath.get(path);
+      if (declared != null) {
+        return declared;
+      }
+    }
+    int dot = type.lastIndexOf('.');
+    return dot < 0 ? "" : type.substring(0, dot);
+  }
 }

@@ -277,9 +277,8 @@ public final class CachingMigration {
     }
     CachingTarget first = plan.targets().get(0);
     // the package its file declares: a nested class's owner type (app.Outer.Reader) is no package (review 56's N5)
-    Map<String, String> packages = new java.util.HashMap<>();
-    java.util.function.Function<CachingTarget, String> packageOf = t -> packages.computeIfAbsent(t.method().path(),
-        path -> declaredPackage(scanRoot.resolve(path)).orElse(ProjectTraits.packageOf(t.method().fact().ownerType())));
+    java.util.function.Function<CachingTarget, String> packageOf = t -> assessment.index()
+        .packageOfType(t.method().fact().ownerType());
     String firstPackage = packageOf.apply(first);
     Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
     // the switch goes to the package every cached class shares, not into whichever came first
@@ -477,12 +476,7 @@ public final class CachingMigration {
                 .limit(3).reduce((a, b) -> a + ", " + b).orElse("") + ")");
   }
 
-  /** The package a source file declares, or empty when it does not parse. */
-  private static Optional<String> declaredPackage(Path file) {
-    return parse(SourceDocument.decode(CacheConfigFiles.read(file)).text())
-        .map(unit -> unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""));
-  }
-
+  /** The source parsed at the language level it needs, or empty when it does not parse. */
   static Optional<CompilationUnit> parse(String text) {
     return LanguageLevels.parse(text);
   }

@@ -145,7 +145,7 @@ final class ReturnedEntities {
     }
     String owner = fact.ownerType();
     List<TypeFact> samePackage = named.stream()
-        .filter(t -> ProjectTraits.packageOf(t.qualifiedName()).equals(ProjectTraits.packageOf(owner))).toList();
+        .filter(t -> index.packageOfType(t.qualifiedName()).equals(index.packageOfType(owner))).toList();
     if (!samePackage.isEmpty()) {
       return samePackage;
     }

@@ -132,7 +132,7 @@ public final class SpringBeans {
    * (XML configurations often scan controllers in a child context) or from nowhere optkit can see.
    */
   public Optional<String> outsideComponentScan(MethodFact fact) {
-    String pkg = ProjectTraits.packageOf(fact.ownerType());
+    String pkg = index.packageOfType(fact.ownerType());
     if (traits.scanPackage() == null) {
       if (!traits.existingSpringCaching()) {
         return Optional.empty(); // without a scan or caching the annotations stay inert: the migration notes it

@@ -63,13 +63,13 @@ public final class WriterEvictions {
    * under the scan where optkit's configuration goes (elsewhere no context would hold that cache).
    */
   private Optional<String> anotherApplication(IndexedMethod cached, IndexedMethod writer) {
-    String writerPackage = ProjectTraits.packageOf(writer.fact().ownerType());
+    String writerPackage = index.packageOfType(writer.fact().ownerType());
     if (!traits.scannedWithConfiguration(writerPackage)) {
       return Optional.of("its bean's package " + writerPackage + " is outside the component scan of "
           + traits.scanPackage() + ", where optkit's caches are configured: it runs in another application context, "
           + "whose eviction cannot reach this cache");
     }
-    List<String> readerApps = traits.applicationsCovering(ProjectTraits.packageOf(cached.fact().ownerType()));
+    List<String> readerApps = traits.applicationsCovering(index.packageOfType(cached.fact().ownerType()));
     List<String> writerApps = traits.applicationsCovering(writerPackage);
     if (traits.applications().size() > 1 && (readerApps.size() != 1 || !writerApps.equals(readerApps))) {
       return Optional.of("the module has " + traits.applications().size() + " Spring Boot applications ("
