@@ -182,6 +182,30 @@ class MockedBeanStubsTest {
   }
 
   /**
+   * A Mockito-only test of the service ({@code @Mock} the DAO, {@code @InjectMocks} the service, no Spring context)
+   * stubs and verifies objects it made itself, where no cache of the application is: it changes nothing, and the caches
+   * stay on for the module's tests. Beside it, the Spring test stubbing its context's mock still does. (A trial's
+   * service, whose two Mockito tests turned its caches off for every test.)
+   */
+  @Test
+  void aMockitoTestWithoutASpringContextChangesNothing() throws Exception {
+    String mockito = resource(TEST).replace("@SpringBootTest\n", "@org.junit.jupiter.api.extension.ExtendWith("
+        + "org.mockito.junit.jupiter.MockitoExtension.class)\n")
+        .replace("  @Autowired ItemService service;\n", "  @org.mockito.InjectMocks ItemService service;\n")
+        .replace("  @MockitoBean ItemDao dao;\n", "  @org.mockito.Mock ItemDao dao;\n")
+        .replace("class ItemServiceMockTest {", "class ItemServiceUnitTest {");
+    assertTrue(mockito.contains("@org.mockito.Mock ItemDao dao;") && !mockito.contains("@SpringBootTest"), mockito);
+    MigrationPlan alone = new MigrationFixture(dir.resolve("mockito")).resources("/trial96/mocked").file(TEST, "")
+        .file("src/test/java/demo/ItemServiceUnitTest.java", mockito).plan();
+    assertEquals(List.of(), target(alone).offInTests());
+    assertTrue(alone.changes().stream().noneMatch(c -> c.path().equals(OFF_IN_TESTS)), alone.changes().toString());
+    MigrationPlan beside = new MigrationFixture(dir.resolve("beside")).resources("/trial96/mocked")
+        .file("src/test/java/demo/ItemServiceUnitTest.java", mockito).plan();
+    assertEquals(List.of("demo.ItemServiceMockTest"), target(beside).offInTests().stream()
+        .map(m -> m.fact().ownerType()).toList());
+  }
+
+  /**
    * The hostile review hr36's mocks reaching a test without a field or parameter of the test class: looked up from the
    * context into a local (mk3), kept in a static holder a configuration hands out (mk2); and a test that only verifies
    * the mock's calls, which a cache hit makes fewer (mk6). Each turns the caches off for the tests.

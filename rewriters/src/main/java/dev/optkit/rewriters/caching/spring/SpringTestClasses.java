@@ -15,7 +15,7 @@ import java.util.Set;
 public final class SpringTestClasses {
   private final ProjectIndex index;
 
-  SpringTestClasses(ProjectIndex index) {
+  public SpringTestClasses(ProjectIndex index) {
     this.index = index;
   }
 

@@ -6,11 +6,13 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.WholeProject;
+import dev.optkit.rewriters.caching.spring.SpringTestClasses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,11 +35,13 @@ final class MockedBeanStubs {
   private final WholeProject whole;
   private Map<String, List<IndexedMethod>> stubbersByMockedType;
   private final ReadThrough readThrough;
+  private final SpringTestClasses springTests;
 
   MockedBeanStubs(WholeProject whole, ReadThrough readThrough) {
     this.index = whole.index();
     this.whole = whole;
     this.readThrough = readThrough;
+    this.springTests = new SpringTestClasses(whole.index());
   }
 
   /** The test methods stubbing a mocked bean the cached method reads through, with the type they mock. */
@@ -107,14 +111,31 @@ final class MockedBeanStubs {
 
   private List<IndexedMethod> observers;
 
-  /** Every test method that stubs a mock or verifies its calls. */
+  /**
+   * Every test method that stubs a mock or verifies its calls in a test Spring runs in a context: a plain or Mockito
+   * test class ({@code @Mock} and {@code @InjectMocks}) makes its objects itself, where no cache of the application's
+   * context is (a trial's two Mockito-only service tests turned its caches off for every test).
+   */
   private List<IndexedMethod> observers() {
     if (observers == null) {
       observers = index.methods().stream().filter(method -> SourceSet.isTestPath(method.path()))
           .filter(method -> java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
-              .anyMatch(call -> STUBBING.contains(call.name()) || VERIFYING.contains(call.name()))).toList();
+              .anyMatch(call -> STUBBING.contains(call.name()) || VERIFYING.contains(call.name())))
+          .filter(method -> inSpringContext(method.fact().ownerType())).toList();
     }
     return observers;
+  }
+
+  /**
+   * Whether a test type runs in a Spring context: it, or a class implementing it (a test interface's default method),
+   * is a test class Spring makes a context for. A type the index does not know counts.
+   */
+  private boolean inSpringContext(String owner) {
+    Optional<dev.optkit.analyzers.facts.TypeFact> type = index.type(owner);
+    if (type.isEmpty() || springTests.springTest(type.get())) {
+      return true;
+    }
+    return index.subtypesOf(owner).stream().map(index::type).flatMap(Optional::stream).anyMatch(springTests::springTest);
   }
 
   /** Per type mocked as a bean in a test class, the methods of that class (and its subclasses) that stub. */
