@@ -112,4 +112,71 @@ class RefusalIdsTest {
     assertEquals(List.of(Proof.ONE_PER_METHOD), plan.refusals().stream().map(Refusal::proof)
         .filter(p -> p.stage() == dev.optkit.rewriters.proof.Stage.LOOP).toList(), refusals(plan));
   }
+
+  /**
+   * A read no production code calls, in an application with request handlers, steps aside for the read below it; one a
+   * handler calls in code that does not type-check (a {@code Long} handed to its {@code String} parameter: the call
+   * graph has no edge) is called all the same, and is not said to be uncalled. (A trial's card service.)
+   */
+  @Test
+  void aReadAHandlerCallsThroughACallThatDoesNotTypeCheckIsNoUncalledRead() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("handlers")).file("pom.xml", MigrationSafetyTest.SPRING_POM
+            .replace("</dependencies>", "<dependency><groupId>org.springframework</groupId><artifactId>spring-web</artifactId>"
+                + "<version>6.2.12</version></dependency></dependencies>"))
+        .java(MigrationSafetyTest.bean("CardDao", "Repository",
+            "import org.springframework.stereotype.Repository;", """
+                public String cards(String owner) {
+                    return jdbc.queryForObject("SELECT cards FROM wallet WHERE owner = ?", String.class, owner);
+                }
+
+                public String limits(String owner) {
+                    return jdbc.queryForObject("SELECT limits FROM wallet WHERE owner = ?", String.class, owner);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class CardService {
+                private final CardDao dao;
+
+                public CardService(CardDao dao) {
+                    this.dao = dao;
+                }
+
+                public String cards(String owner) {
+                    return dao.cards(owner).trim();
+                }
+
+                public String limits(String owner) {
+                    return dao.limits(owner).trim();
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            public class CardController {
+                private final CardService service;
+
+                public CardController(CardService service) {
+                    this.service = service;
+                }
+
+                @GetMapping("/cards")
+                public String cards(Long owner) {
+                    return service.cards(owner);
+                }
+            }
+            """).plan();
+    assertEquals(Optional.of(Proof.UNCALLED_BESIDE_HANDLERS), proofOf(plan, "limits"),
+        refusals(plan) + plan.targets().stream().map(t -> t.method().fact().name()).toList());
+    assertTrue(proofOf(plan, "cards").filter(p -> p == Proof.UNCALLED_BESIDE_HANDLERS).isEmpty(), refusals(plan));
+  }
 }

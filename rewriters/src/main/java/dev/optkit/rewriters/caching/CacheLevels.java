@@ -32,7 +32,8 @@ final class CacheLevels {
     if (!springForm.test(method) || fact.isAbstract() || fact.isStatic()
         || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact)
         || index.webEntryPoints().whyEntryPoint(method).isPresent()
-        || !index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
+        || !index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))
+        || calledUnresolved(method)) {
       return false;
     }
     boolean declaredAbove = index.supertypesOf(fact.ownerType()).stream()
@@ -40,6 +41,33 @@ final class CacheLevels {
             && !type.equals("java.io.Serializable"))
         .anyMatch(type -> index.type(type).isEmpty() || !index.methods(type, fact.name()).isEmpty());
     return !declaredAbove && hasHandlers();
+  }
+
+  /** Production calls by method name, resolved or not: built on first use. */
+  private Map<String, java.util.List<dev.optkit.analyzers.facts.CallRef>> productionCallsByName;
+
+  /**
+   * Whether production code makes a call the call graph could not tie to a method that may be this one: its name and
+   * number of arguments, on this class, a type above it, or a receiver no one could type. A call that does not type-check
+   * (a {@code Long} handed to a {@code String} parameter) has no edge, yet the code calls the method (a trial's GET
+   * handler was said to call nothing).
+   */
+  private boolean calledUnresolved(IndexedMethod method) {
+    if (productionCallsByName == null) {
+      productionCallsByName = new java.util.HashMap<>();
+      for (IndexedMethod each : index.methods()) {
+        if (!SourceSet.isTestPath(each.path())) {
+          each.fact().allCalls().forEach(call -> productionCallsByName.computeIfAbsent(call.name(),
+              name -> new java.util.ArrayList<>()).add(call));
+        }
+      }
+    }
+    MethodFact fact = method.fact();
+    Set<String> receivers = new java.util.HashSet<>(index.supertypesOf(fact.ownerType()));
+    receivers.add(fact.ownerType());
+    return productionCallsByName.getOrDefault(fact.name(), java.util.List.of()).stream()
+        .anyMatch(call -> call.argumentCount() == fact.params().size()
+            && (call.receiverType() == null || receivers.contains(call.receiverType())));
   }
 
   private Boolean handlers;
