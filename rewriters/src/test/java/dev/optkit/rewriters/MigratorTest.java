@@ -145,6 +145,25 @@ class MigratorTest {
     }
   }
 
+  /**
+   * Undo leaves the tree as the migration found it: the folders it made for a created file go with it, the project's
+   * own folders stay. (A trial's undo left an empty src/test/resources/META-INF/optkit behind.)
+   */
+  @Test
+  void undoRemovesTheFoldersTheMigrationMadeAndNoOther() throws Exception {
+    MigrationPlan plan = plan();
+    List<FileChange> changes = new java.util.ArrayList<>(plan.changes());
+    changes.add(new FileChange("src/test/resources/META-INF/optkit/marker", null, "on\n".getBytes(), List.of("marker")));
+    MigrationPlan withMarker = new MigrationPlan(plan.root(), changes, plan.targets(), plan.refusals(), plan.notes(),
+        plan.notCacheable());
+    assertFalse(Files.exists(plan.root().resolve("src/test")));
+    Journal journal = Migrator.apply(withMarker, "test", null);
+    assertTrue(Files.isRegularFile(plan.root().resolve("src/test/resources/META-INF/optkit/marker")));
+    Migrator.undo(plan.root(), journal.id(), false);
+    assertFalse(Files.exists(plan.root().resolve("src/test")), "the folders the migration made are gone");
+    assertTrue(Files.isDirectory(plan.root().resolve("src/main/java")), "the project's own folders stay");
+  }
+
   @Test
   void aFailedWritePutsBackWhatWasWritten() throws Exception {
     MigrationPlan plan = plan();

@@ -158,6 +158,7 @@ public final class Migrator {
         Path file = Journal.inside(root, change.path());
         if (change.created()) {
           Files.deleteIfExists(file);
+          removeEmptyFolders(root, file.getParent());
         } else {
           AtomicFile.replace(file, change.before());
         }
@@ -275,6 +276,7 @@ public final class Migrator {
       if (result.getValue() == null) {
         if (Files.deleteIfExists(file)) {
           restored.add(result.getKey() + " (removed)");
+          removeEmptyFolders(root, file.getParent());
         }
       } else {
         Files.createDirectories(file.getParent()); // its folder may have gone since; no link on the way (inside)
@@ -284,6 +286,25 @@ public final class Migrator {
     }
     Journal.writeState(root, id, Journal.State.UNDONE);
     return restored;
+  }
+
+  /**
+   * Removes a created file's folders that it leaves empty, up to (not including) the project's root: the migration
+   * made them (src/test/resources/META-INF/optkit for the test marker), and undo leaves the tree as it found it. A
+   * folder with anything in it stays, and so does one that cannot be removed.
+   */
+  private static void removeEmptyFolders(Path root, Path folder) {
+    Path top = root.toAbsolutePath().normalize();
+    for (Path at = folder.toAbsolutePath().normalize(); at.startsWith(top) && !at.equals(top); at = at.getParent()) {
+      try (java.util.stream.Stream<Path> entries = Files.list(at)) {
+        if (entries.findAny().isPresent()) {
+          return;
+        }
+        Files.delete(at);
+      } catch (IOException e) {
+        return;
+      }
+    }
   }
 
   /** Runs the project's build command in the project; true when it succeeds. */
