@@ -179,4 +179,59 @@ class RefusalIdsTest {
         refusals(plan) + plan.targets().stream().map(t -> t.method().fact().name()).toList());
     assertTrue(proofOf(plan, "cards").filter(p -> p == Proof.UNCALLED_BESIDE_HANDLERS).isEmpty(), refusals(plan));
   }
+
+  /**
+   * A login written by hand (it checks the password itself, {@code passwordEncoder.matches(password, user.getPassword())})
+   * is a login as much as a UserDetailsService's: the user it reads holds the password hash, which no cache keeps. A read
+   * of the same table no login runs is cached. (A trial's bank service cached the user its loginUser() read.)
+   */
+  @Test
+  void aReadAHandWrittenLoginRunsIsRefusedAsLoginCode() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("login")).file("pom.xml", MigrationSafetyTest.SPRING_POM
+            .replace("</dependencies>", "<dependency><groupId>org.springframework.security</groupId>"
+                + "<artifactId>spring-security-crypto</artifactId><version>6.4.5</version></dependency></dependencies>"))
+        .java("""
+            package shop;
+
+            public record Account(long id, String username, String passwordHash, String displayName) {}
+            """)
+        .java(MigrationSafetyTest.bean("AccountDao", "Repository",
+            "import org.springframework.stereotype.Repository;", """
+                public Account byUsername(String username) {
+                    return jdbc.queryForObject("SELECT id, username, password_hash, display_name FROM account WHERE username = ?",
+                        (rs, row) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), username);
+                }
+
+                public String displayName(long id) {
+                    return jdbc.queryForObject("SELECT display_name FROM account WHERE id = ?", String.class, id);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.security.crypto.password.PasswordEncoder;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class LoginService {
+                private final AccountDao accounts;
+                private final PasswordEncoder passwords;
+
+                public LoginService(AccountDao accounts, PasswordEncoder passwords) {
+                    this.accounts = accounts;
+                    this.passwords = passwords;
+                }
+
+                public long login(String username, String password) {
+                    Account account = accounts.byUsername(username);
+                    if (!passwords.matches(password, account.passwordHash())) {
+                        throw new IllegalArgumentException("wrong password");
+                    }
+                    return account.id();
+                }
+            }
+            """).plan();
+    assertEquals(Optional.of(Proof.LOGIN), proofOf(plan, "byUsername"), refusals(plan));
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("displayName")), refusals(plan));
+  }
 }

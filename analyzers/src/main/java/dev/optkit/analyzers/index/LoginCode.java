@@ -290,11 +290,30 @@ final class LoginCode {
     return run;
   }
 
+  /** Password checks: a login written by hand compares the password it is given with the stored hash through them. */
+  private static final Map<String, String> PASSWORD_CHECKS = Map.of(
+      "org.springframework.security.crypto.password.PasswordEncoder", "matches",
+      "org.springframework.security.crypto.bcrypt.BCrypt", "checkpw",
+      "org.mindrot.jbcrypt.BCrypt", "checkpw");
+
+  /**
+   * Whether the method checks a password itself ({@code passwordEncoder.matches(password, user.getPassword())}): a
+   * login written by hand, beside the framework's SPIs (a trial's bank service cached the user its loginUser() read).
+   */
+  private boolean checksPassword(MethodFact fact) {
+    return fact.allCalls().stream().anyMatch(call -> call.receiverType() != null
+        && index.supertypesOf(call.receiverType()).stream()
+            .anyMatch(type -> call.name().equals(PASSWORD_CHECKS.get(type))));
+  }
+
   /** Whether a login enters the project through the method. */
   private boolean entry(IndexedMethod method) {
     MethodFact fact = method.fact();
     if (index.supertypesOf(fact.returnType()).stream().anyMatch(AUTHENTICATION_SPIS::contains)) {
       return true; // it makes a login service: its lambda is the login
+    }
+    if (checksPassword(fact)) {
+      return true;
     }
     String owner = fact.ownerType();
     List<String> spis = index.supertypesOf(owner).stream().filter(AUTHENTICATION_SPIS::contains).toList();
