@@ -76,10 +76,10 @@ class JacksonPropertiesTest {
 
   @Test
   void aFieldJacksonSkipsIsRefused() {
-    // V3: @JsonIgnore passwordHash came back null on every hit
+    // V3: @JsonIgnore passwordHash came back null on every hit (here a field no secret check reads)
     assertTrue(reason("ignored", "import com.fasterxml.jackson.annotation.JsonIgnore;", """
             @JsonIgnore
-            private String passwordHash;
+            private String internalNote;
         """).startsWith(PREFIX + "Account carries @JsonIgnore"), reason("ignored", "", ""));
     // V5: a transient field a @PostLoad or the constructor filled
     String transientReason = reason("transient", "", """
@@ -89,9 +89,9 @@ class JacksonPropertiesTest {
     // V4: @Getter(AccessLevel.NONE) under a class-level @Data
     String lombok = reason("lombok", "import lombok.AccessLevel;\nimport lombok.Getter;", """
             @Getter(AccessLevel.NONE)
-            private String secret;
+            private String memo;
         """);
-    assertTrue(lombok.startsWith(PREFIX + "Account.secret has a Lombok getter of access NONE"), lombok);
+    assertTrue(lombok.startsWith(PREFIX + "Account.memo has a Lombok getter of access NONE"), lombok);
   }
 
   @Test
@@ -104,7 +104,7 @@ class JacksonPropertiesTest {
     assertTrue(format.startsWith(PREFIX + "Account carries @JsonFormat"), format);
     String writeOnly = reason("writeOnly", "import com.fasterxml.jackson.annotation.JsonProperty;", """
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-            private String pin;
+            private String draft;
         """);
     assertTrue(writeOnly.startsWith(PREFIX + "Account carries @JsonProperty"), writeOnly);
     // a renamed property reads back under the same name, and ignoreUnknown only tolerates more: cached

@@ -182,7 +182,8 @@ class RefusalIdsTest {
 
   /**
    * A login written by hand (it checks the password itself, {@code passwordEncoder.matches(password, user.getPassword())})
-   * is a login as much as a UserDetailsService's: the user it reads holds the password hash, which no cache keeps. A read
+   * is a login as much as a UserDetailsService's: the user it reads holds the password hash (here in a field no name
+   * gives away, which cache.secret-in-answer would not see), which no cache keeps. A read
    * of the same table no login runs is cached. (A trial's bank service cached the user its loginUser() read.)
    */
   @Test
@@ -193,7 +194,7 @@ class RefusalIdsTest {
         .java("""
             package shop;
 
-            public record Account(long id, String username, String passwordHash, String displayName) {}
+            public record Account(long id, String username, String digest, String displayName) {}
             """)
         .java(MigrationSafetyTest.bean("AccountDao", "Repository",
             "import org.springframework.stereotype.Repository;", """
@@ -224,7 +225,7 @@ class RefusalIdsTest {
 
                 public long login(String username, String password) {
                     Account account = accounts.byUsername(username);
-                    if (!passwords.matches(password, account.passwordHash())) {
+                    if (!passwords.matches(password, account.digest())) {
                         throw new IllegalArgumentException("wrong password");
                     }
                     return account.id();
@@ -233,5 +234,40 @@ class RefusalIdsTest {
             """).plan();
     assertEquals(Optional.of(Proof.LOGIN), proofOf(plan, "byUsername"), refusals(plan));
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("displayName")), refusals(plan));
+  }
+
+  /**
+   * An answer holding a secret (a card's CVV, in a list; a user's password hash, two levels down) is not cached: a
+   * cache would keep it in memory for its TTL. An answer whose names only look alike (a count of tokens, a shipping
+   * code) is. (A trial's bank service had its cards and users cached.)
+   */
+  @Test
+  void anAnswerHoldingASecretIsRefusedAndOneThatOnlyLooksLikeItIsCached() {
+    MigrationPlan plan = spring("secrets")
+        .java("package shop;\n\npublic record Card(long id, String number, String cvv) {}\n")
+        .java("package shop;\n\npublic record Login(String username, String passwordHash) {}\n")
+        .java("package shop;\n\npublic record Owner(long id, Login login) {}\n")
+        .java("package shop;\n\npublic record Usage(long id, int totalTokens, String shippingCode) {}\n")
+        .java(MigrationSafetyTest.bean("WalletDao", "Repository", """
+            import java.util.List;
+            import org.springframework.stereotype.Repository;""", """
+                public List<Card> cards(long owner) {
+                    return jdbc.query("SELECT id, number, cvv FROM card WHERE owner = ?",
+                        (rs, row) -> new Card(rs.getLong(1), rs.getString(2), rs.getString(3)), owner);
+                }
+
+                public Owner owner(long id) {
+                    return jdbc.queryForObject("SELECT id, username, hash FROM owner WHERE id = ?",
+                        (rs, row) -> new Owner(rs.getLong(1), new Login(rs.getString(2), rs.getString(3))), id);
+                }
+
+                public Usage usage(long id) {
+                    return jdbc.queryForObject("SELECT id, tokens, code FROM usage WHERE id = ?",
+                        (rs, row) -> new Usage(rs.getLong(1), rs.getInt(2), rs.getString(3)), id);
+                }
+            """)).plan();
+    assertEquals(Optional.of(Proof.SECRET_IN_ANSWER), proofOf(plan, "cards"), refusals(plan));
+    assertEquals(Optional.of(Proof.SECRET_IN_ANSWER), proofOf(plan, "owner"), refusals(plan));
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("usage")), refusals(plan));
   }
 }

@@ -513,12 +513,12 @@ class SixthAuditReasonsTest {
             public class Account {
                 @Id
                 private Long id;
-                private String passwordHash;
+                private String digest; // a name no secret check reads: this case is about the getter's other name
                 @OneToMany(mappedBy = "account")
                 private List<Role> roles;
 
                 public String getPassword() {
-                    return passwordHash;
+                    return digest;
                 }
 
                 public List<Role> getRoles() {

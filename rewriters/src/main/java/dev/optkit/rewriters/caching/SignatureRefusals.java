@@ -4,7 +4,6 @@ import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a method's signature and the module's Java release alone forbid, whatever the code does: a key optkit cannot
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
 final class SignatureRefusals {
   private SignatureRefusals() {}
 
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(password|passwd|passphrase|secret|token|apikey|api_key|credential|privatekey|accesskey|sessionid).*");
 
   /** Numbers and booleans: no credential is one. */
   private static final Set<String> NUMBERS = java.util.Set.of("long", "int", "short", "byte", "boolean",
@@ -32,7 +29,7 @@ final class SignatureRefusals {
   static Optional<String> secretParameter(MethodFact fact) {
     for (ParamFact param : fact.params()) {
       // a number holds no secret: a cinema's Long sessionId is a screening, a String (or UUID) one a login's
-      if (SECRET_NAME.matcher(param.name()).matches() && !NUMBERS.contains(param.qualifiedType())) {
+      if (dev.optkit.analyzers.facts.types.SecretNames.isSecret(param.name()) && !NUMBERS.contains(param.qualifiedType())) {
         return Optional.of("parameter '" + param.name() + "' looks like a secret: a cache key would keep it in memory "
             + "and in cache statistics");
       }

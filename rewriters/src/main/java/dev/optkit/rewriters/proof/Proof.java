@@ -171,6 +171,11 @@ public enum Proof {
           + "every login; Spring Security erases the credentials of a `CredentialsContainer` (its own `User`) a login "
           + "used, so a cached one of those fails the next login.",
       "Leave it uncached."),
+  SECRET_IN_ANSWER(Stage.DATA, "cache.secret-in-answer",
+      "`its answer holds ..., named for a secret: a cache would keep it in memory ...`",
+      "A text field of what it returns (or of a type that answer holds, or of a type argument) is named like a "
+          + "secret: `password`, `passwordHash`, `cvv`, `apiKey`, `accessToken`, `pin`.",
+      "Return a type without the secret (a DTO), and cache that method."),
   CACHED_BELOW(Stage.DATA, "cache.library-cache-below",
       "`MyBatis's second-level cache (<cache/> in ...)` / `MyBatis's second-level cache (@CacheNamespace on ...)`",
       "A library caches the query already; a second cache would save nothing.",
