@@ -173,8 +173,9 @@ public enum Proof {
       "Leave it uncached."),
   SECRET_IN_ANSWER(Stage.DATA, "cache.secret-in-answer",
       "`its answer holds ..., named for a secret: a cache would keep it in memory ...`",
-      "A text field of what it returns (or of a type that answer holds, or of a type argument) is named like a "
-          + "secret: `password`, `passwordHash`, `cvv`, `apiKey`, `accessToken`, `pin`.",
+      "A text field of the type it returns (or of a type argument: `List<CardDto>`) is named like a secret: "
+          + "`password`, `passwordHash`, `cvv`, `apiKey`, `accessToken`, `pin`; unless the method builds that object "
+          + "with its builder and never sets the field.",
       "Return a type without the secret (a DTO), and cache that method."),
   CACHED_BELOW(Stage.DATA, "cache.library-cache-below",
       "`MyBatis's second-level cache (<cache/> in ...)` / `MyBatis's second-level cache (@CacheNamespace on ...)`",
