@@ -46,13 +46,13 @@ public final class CacheSwitchFile {
     String template = TEMPLATE.replace("@FLAGS_DOC@\n", (openFeature ? FLAGS_DOC : "") + (togglz ? TOGGLZ_DOC : ""))
         .replace("@FLAGS_FIELD@\n", (openFeature ? FLAGS_FIELD : "") + (togglz ? TOGGLZ_FIELD : ""))
         .replace("@FLAGS_READ@\n", (openFeature ? FLAGS_READ : "") + (togglz ? TOGGLZ_READ : ""))
-        .replace("@FLAGS_METHOD@\n", togglz ? TOGGLZ_METHOD : "");
+        .replace("@FLAGS_METHOD@\n", togglz ? TOGGLZ_METHOD : "").replace("@SWITCH@\n", SWITCH);
     return file(packageName, template, indent, nl);
   }
 
   /** The switch alone, as a careful engineer would add it by hand: no percentage rollout ({@code --rollout} adds it). */
   public static String withoutRollout(String packageName, String indent, String nl) {
-    return file(packageName, SWITCH_ONLY, indent, nl);
+    return file(packageName, SWITCH_ONLY.replace("@SWITCH@\n", SWITCH), indent, nl);
   }
 
   private static final String SWITCH_ONLY = """
@@ -61,14 +61,20 @@ public final class CacheSwitchFile {
        * or the environment variable OPTKIT_CACHE_DISABLED turns every one of them off. Read on each call.
        */
       public final class OptkitCaching {
+      @SWITCH@
+      }
+      """;
+
+  /** The switch itself, in both forms of the class: the constructor, the test marker and {@code disabled()}. */
+  private static final String SWITCH = """
+          private OptkitCaching() {}
+
           /**
            * Present on the class path of a module's tests only (src/test/resources), where those tests write the
            * cached data behind the application's back: the caches are off while they run, as before the migration.
            */
           private static final boolean OFF_IN_TESTS =
                   OptkitCaching.class.getResource("/META-INF/optkit/caches-off-in-tests") != null;
-
-          private OptkitCaching() {}
 
           public static boolean disabled() {
               if (OFF_IN_TESTS) {
@@ -80,7 +86,6 @@ public final class CacheSwitchFile {
               }
               return Boolean.parseBoolean(System.getenv("OPTKIT_CACHE_DISABLED"));
           }
-      }
       """;
 
   /**
@@ -262,25 +267,7 @@ public final class CacheSwitchFile {
                       }
                   };
 
-          private OptkitCaching() {}
-
-          /**
-           * Present on the class path of a module's tests only (src/test/resources), where those tests write the
-           * cached data behind the application's back: the caches are off while they run, as before the migration.
-           */
-          private static final boolean OFF_IN_TESTS =
-                  OptkitCaching.class.getResource("/META-INF/optkit/caches-off-in-tests") != null;
-
-          public static boolean disabled() {
-              if (OFF_IN_TESTS) {
-                  return true;
-              }
-              String property = System.getProperty("optkit.cache.disabled");
-              if (property != null) {
-                  return Boolean.parseBoolean(property);
-              }
-              return Boolean.parseBoolean(System.getenv("OPTKIT_CACHE_DISABLED"));
-          }
+      @SWITCH@
 
           /** Whether a read of this key uses the cache of that name, at the cache's rollout percentage now. */
           public static boolean inRollout(String cache, Object... key) {
