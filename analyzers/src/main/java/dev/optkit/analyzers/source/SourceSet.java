@@ -182,7 +182,7 @@ public final class SourceSet {
       }
       if (Files.isDirectory(real)) {
         try (var listing = Files.list(real)) {
-          listing.findFirst();
+          var unused = listing.findFirst(); // reading one entry proves the folder can be listed
         }
       }
       return real;
