@@ -79,6 +79,25 @@ class EleventhAuditReasonsTest {
         reasons(plan).toString());
   }
 
+  /**
+   * The same handler where the application lets Hibernate load lazy associations outside a session
+   * ({@code hibernate.enable_lazy_load_no_trans}): still refused, by the same proof, but the reason says what happens
+   * there (one load kept for every later answer), not an exception that never comes. (A trial's audit log.)
+   */
+  @Test
+  void withLazyLoadingOutsideASessionTheReasonSaysWhatHappensThere() {
+    MigrationPlan plan = project("s10-jsonignore-lazy", "s10-no-trans").file("src/main/java/r/App.java", """
+        package r;
+        @org.springframework.boot.autoconfigure.SpringBootApplication public class App {}
+        """).file("src/main/resources/application.properties",
+            "spring.jpa.properties.hibernate.enable_lazy_load_no_trans=true\n").plan();
+    List<Refusal> handler = plan.refusals().stream().filter(r -> r.reason().contains("Api.one() returns it as its response"))
+        .toList();
+    assertFalse(handler.isEmpty(), reasons(plan).toString());
+    assertTrue(handler.stream().allMatch(r -> r.reason().contains("enable_lazy_load_no_trans")
+        && !r.reason().contains("LazyInitializationException")), reasons(plan).toString());
+  }
+
   // ---- s3b: a base controller's read nobody overrides, called as super.getAllShops() from handlers of other names
 
   @Test

@@ -121,6 +121,23 @@ public final class WholeProject {
   /** Null until asked. */
   private Boolean openInViewOff;
 
+  /**
+   * What a lazy association read on a cached, detached entity does: it throws LazyInitializationException, unless the
+   * project lets Hibernate load it outside a session ({@code hibernate.enable_lazy_load_no_trans}), when it loads once
+   * and every later answer gets that first load (a trial's audit log, whose reason said it throws).
+   */
+  public String detachedLazyRead() {
+    if (lazyLoadNoTrans == null) {
+      lazyLoadNoTrans = SpringSettings.anySetTo(scanRoot, "spring.jpa.properties.hibernate.enable_lazy_load_no_trans",
+          "true");
+    }
+    return lazyLoadNoTrans ? "Hibernate loads it in a session of its own (hibernate.enable_lazy_load_no_trans) the "
+        + "first time, and every later answer, on any thread, gets what that first load found"
+        : "that throws LazyInitializationException";
+  }
+
+  private Boolean lazyLoadNoTrans;
+
   /** What may keep one persistence context open through a request, for a reason that rests on it. */
   public String openInViewOn(boolean bootApplication) {
     return registersOpenInView() ? "open-session-in-view on (the project registers an open-in-view filter or interceptor)"

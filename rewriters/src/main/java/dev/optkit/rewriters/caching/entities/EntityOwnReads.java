@@ -19,7 +19,12 @@ final class EntityOwnReads {
   private final ResultSharing sharing;
   private final ProxyIds proxyIds;
 
-  EntityOwnReads(ProjectIndex index, ResultSharing sharing, ProxyIds proxyIds) {
+  /** What a lazy read on a detached entity does in this project. */
+  private final dev.optkit.rewriters.caching.WholeProject whole;
+
+  EntityOwnReads(ProjectIndex index, ResultSharing sharing, ProxyIds proxyIds,
+      dev.optkit.rewriters.caching.WholeProject whole) {
+    this.whole = whole;
     this.index = index;
     this.sharing = sharing;
     this.proxyIds = proxyIds;
@@ -97,7 +102,7 @@ final class EntityOwnReads {
             return Optional.of(method.fact().displayName() + "() calls " + callee.fact().name() + "() on it, which the "
                 + "entity " + ProjectTraits.simpleName(sub) + " overrides with code that may read its lazy associations ("
                 + String.join(", ", entity.lazyByGetter().values().stream().distinct().sorted().toList()) + "): on a "
-                + "cached, detached entity that throws LazyInitializationException");
+                + "cached, detached entity " + whole.detachedLazyRead());
           }
         }
       }
@@ -108,8 +113,8 @@ final class EntityOwnReads {
       for (String field : read) {
         if (entity.lazyByGetter().containsValue(field) && !proxyIds.onlyIdRead(callee, field, entity)) {
           return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
-              + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
-              + "LazyInitializationException");
+              + "which reads its lazy association " + field + ": on a cached, detached entity "
+              + whole.detachedLazyRead());
         }
       }
     }

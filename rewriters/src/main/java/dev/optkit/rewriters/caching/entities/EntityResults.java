@@ -78,7 +78,7 @@ public final class EntityResults {
     this.returnedEntities = new ReturnedEntities(index, whole);
     this.copies = new CopiedProperties(index);
     this.lombok = new LombokAccessors(index);
-    this.ownReads = new EntityOwnReads(index, sharing, proxyIds);
+    this.ownReads = new EntityOwnReads(index, sharing, proxyIds, whole);
   }
 
   private final LombokAccessors lombok;
@@ -112,8 +112,8 @@ public final class EntityResults {
     if (named.size() > 1) {
       return Optional.of("returns persistent entities of several types (" + String.join(", ", named.stream()
           .map(ProjectTraits::simpleName).toList()) + "), and optkit proves a result of one entity type: each has lazy "
-          + "associations and callers' uses of its own (on a cached, detached entity a lazy one throws "
-          + "LazyInitializationException)");
+          + "associations and callers' uses of its own (on a cached, detached entity a lazy one: "
+          + whole.detachedLazyRead() + ")");
     }
     if (named.isEmpty() && returnedEntities.untypedWhereEntitiesAre(cached.fact())) {
       return Optional.of("returns " + ProjectTraits.simpleName(cached.fact().returnType()) + ", which may hold a "
@@ -129,14 +129,14 @@ public final class EntityResults {
       return Optional.of("returns the persistent entity " + entity.get().name() + ", and " + reference.get()
           + ", which answers a lazy reference: a proxy whose state loads on first use through the "
           + "persistence context that made it, so a cached one is used by later requests after that context closed "
-          + "(LazyInitializationException where the first caller did not load it) and by other threads while it is "
+          + "(where the first caller did not load it: " + whole.detachedLazyRead() + ") and by other threads while it is "
           + "open (trial 46: planning-api's getDay)");
     }
     if (entity.get().unread() != null) {
       return Optional.of("returns the persistent entity " + entity.get().name() + ", and the mapping of "
           + entity.get().unread() + " is on its getters or in embedded objects holding more than columns, which optkit does not read, so it "
           + "cannot show the entity has no lazy association a caller reads after the load (on a cached, detached "
-          + "entity that throws LazyInitializationException)");
+          + "entity " + whole.detachedLazyRead() + ")");
     }
     if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
@@ -210,7 +210,7 @@ public final class EntityResults {
               : entity.serialisedLazy()).values().stream().distinct().sorted().toList()) + "): on a cached, detached entity "
           + (this.whole.createsHibernateModule() ? "Jackson's Hibernate module, which the project creates, writes what "
               + "the first caller's persistence context happened to load, so later answers may differ from uncached ones"
-              : "that throws LazyInitializationException"));
+              : this.whole.detachedLazyRead()));
     }
     return usedByCallers(caller, entity, seen, itself).map(how -> how.startsWith(caller.fact().displayName())
         ? how : caller.fact().displayName() + "() returns it, and " + how);
@@ -234,7 +234,7 @@ public final class EntityResults {
       }
       if (lazy != null) {
         return Optional.of(who + " reads its lazy association " + lazy + " (" + to + "()) after the read: on a "
-            + "cached, detached entity that throws LazyInitializationException");
+            + "cached, detached entity " + whole.detachedLazyRead());
       }
       return ownReads.ownLazyRead(method, handOff, entity);
     }
@@ -280,7 +280,7 @@ public final class EntityResults {
         return Optional.empty();
       }
       return Optional.of(who + " passes it to " + to + "(), which calls its " + lazyIdentity.get()
-          + ": on a cached, detached entity that throws LazyInitializationException");
+          + ": on a cached, detached entity " + whole.detachedLazyRead());
     }
     if (receivers.isEmpty() && handOff.part() && columnValuesOnly(method, handOff, entity)) {
       return Optional.empty(); // List.of(event.getId()): an immutable column value, no association
@@ -296,8 +296,7 @@ public final class EntityResults {
         return Optional.empty(); // BeanUtils.copyProperties(user, response): the response has no lazy association's name
       }
       return Optional.of(who + " copies its lazy association " + String.join(", ", lazy) + " (copyProperties() "
-          + "reads every property the target can set): on a cached, detached entity, reading it there throws "
-          + "LazyInitializationException");
+          + "reads every property the target can set): on a cached, detached entity " + whole.detachedLazyRead());
     }
     Optional<Set<String>> copiedGetters = handOff.held() && !handOff.part()
         ? sharing.gettersCopied(method, handOff) : Optional.empty();
@@ -314,8 +313,8 @@ public final class EntityResults {
       if (MODEL_CALLS.contains(to)) {
         return Optional.of(passes + ", which puts it in the model of a view optkit does not read (a JSP or a "
             + "template), and the associations it reaches, " + entity.lazyFields() + ", are lazy: a view or tag "
-            + "reading one (a property, toString, equals) would throw LazyInitializationException on a cached, "
-            + "detached entity, where the uncached one is read in its open session (check the views before caching it "
+            + "reading one (a property, toString, equals) on a cached, detached entity: " + whole.detachedLazyRead()
+            + ", where the uncached one is read in its open session (check the views before caching it "
             + "by hand)");
       }
       Optional<LombokAccessors.Kept> kept = lombok.keptBy(method, handOff);
@@ -326,12 +325,12 @@ public final class EntityResults {
         return Optional.of(passes + ", " + kept.get().maker() + ", which keeps " + (handOff.held() && !handOff.part()
             ? "that" : "it") + " in field " + kept.get().field()
             + " of " + kept.get().owner() + ", and optkit does not follow what becomes of that object; the associations it "
-            + "reaches, " + entity.lazyFields() + ", are lazy: if anything reads one after the load, it would throw "
-            + "LazyInitializationException on a cached, detached entity");
+            + "reaches, " + entity.lazyFields() + ", are lazy: if anything reads one after the load on a cached, "
+            + "detached entity, " + whole.detachedLazyRead());
       }
       return Optional.of(passes + ", which optkit cannot see into, and the associations it reaches, "
-          + entity.lazyFields() + ", are lazy: if anything there reads one after the load, it would throw "
-          + "LazyInitializationException on a cached, detached entity");
+          + entity.lazyFields() + ", are lazy: if anything there reads one after the load on a cached, detached "
+          + "entity, " + whole.detachedLazyRead());
     }
     if (depth >= DEPTH) {
       return entity.lazyByGetter().isEmpty() ? Optional.empty()

@@ -224,6 +224,12 @@ public final class SpringSettings {
    * active, and no document, profile's or not, sets it to anything else (v4, v5: a value only a profile sets leaves
    * Spring's default in force).
    */
+  /** Whether the production configuration sets the key to the value anywhere: by default or in a profile. */
+  public static boolean anySetTo(Path root, String key, String value) {
+    return root != null && values(root, key).filter(found -> java.util.stream.Stream.concat(
+        found.byDefault().stream(), found.inProfiles().stream()).anyMatch(value::equalsIgnoreCase)).isPresent();
+  }
+
   public static boolean onlySetTo(Path root, String key, String value) {
     return root != null && !setOutside(root, key) && values(root, key).filter(found -> !found.byDefault().isEmpty()
         && found.byDefault().stream().allMatch(value::equalsIgnoreCase)
