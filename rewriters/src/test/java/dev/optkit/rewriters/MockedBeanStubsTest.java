@@ -194,7 +194,7 @@ class MockedBeanStubsTest {
         .replace("  @Autowired ItemService service;\n", "  @org.mockito.InjectMocks ItemService service;\n")
         .replace("  @MockitoBean ItemDao dao;\n", "  @org.mockito.Mock ItemDao dao;\n")
         .replace("class ItemServiceMockTest {", "class ItemServiceUnitTest {");
-    assertTrue(mockito.contains("@org.mockito.Mock ItemDao dao;") && !mockito.contains("@SpringBootTest"), mockito);
+    assertTrue(mockito.contains("@org.mockito.Mock ") && !mockito.contains("@SpringBootTest"), mockito);
     MigrationPlan alone = new MigrationFixture(dir.resolve("mockito")).resources("/trial96/mocked").file(TEST, "")
         .file("src/test/java/demo/ItemServiceUnitTest.java", mockito).plan();
     assertEquals(List.of(), target(alone).offInTests());

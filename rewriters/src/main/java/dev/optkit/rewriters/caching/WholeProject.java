@@ -128,15 +128,17 @@ public final class WholeProject {
    */
   public String detachedLazyRead() {
     if (lazyLoadNoTrans == null) {
-      lazyLoadNoTrans = SpringSettings.anySetTo(scanRoot, "spring.jpa.properties.hibernate.enable_lazy_load_no_trans",
-          "true");
+      lazyLoadNoTrans = SpringSettings.anySetTo(scanRoot, "spring.jpa.properties." + LAZY_LOAD_NO_TRANS, "true");
     }
-    return lazyLoadNoTrans ? "Hibernate loads it in a session of its own (hibernate.enable_lazy_load_no_trans) the "
+    return lazyLoadNoTrans ? "Hibernate loads it in a session of its own (" + LAZY_LOAD_NO_TRANS + ") the "
         + "first time, and every later answer, on any thread, gets what that first load found"
         : "that throws LazyInitializationException";
   }
 
   private Boolean lazyLoadNoTrans;
+
+  /** Hibernate's setting that loads a detached entity's lazy associations in a session of their own. */
+  public static final String LAZY_LOAD_NO_TRANS = "hibernate.enable_lazy_load_no_trans";
 
   /** What may keep one persistence context open through a request, for a reason that rests on it. */
   public String openInViewOn(boolean bootApplication) {
