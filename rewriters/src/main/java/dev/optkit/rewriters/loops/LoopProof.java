@@ -74,10 +74,7 @@ final class LoopProof {
   static final Set<String> THREAD_SAFE = ConcurrentCalls.THREAD_SAFE;
 
   /** Types whose objects nobody can change: a call on one reads nothing a later statement could change. */
-  static final Set<String> IMMUTABLE = Set.of("String", "Integer", "Long", "Short", "Byte", "Character",
-      "Boolean", "Double", "Float", "BigDecimal", "BigInteger", "UUID", "URI", "Duration", "Instant", "LocalDate",
-      "LocalDateTime", "LocalTime", "OffsetDateTime", "ZonedDateTime", "int", "long", "short", "byte", "char",
-      "boolean", "double", "float");
+  static final Set<String> IMMUTABLE = dev.optkit.analyzers.facts.types.JdkValues.UNMISTAKABLE_SIMPLE_NAMES;
 
   /** Judges one call among the statements that start an element. */
   interface CallJudge {

@@ -10,6 +10,16 @@ public final class JdkValues {
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
       "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
 
+  /**
+   * The simple names of the JDK values readers meet written and unresolved (a loop's local declared {@code Instant},
+   * a field's type as the source writes it): only names a project hardly declares for a class of its own, so
+   * java.time's {@code Period}, {@code Year} or {@code Month} are not among them. The loop proofs' list of values.
+   */
+  public static final Set<String> UNMISTAKABLE_SIMPLE_NAMES = Set.of("String", "Integer", "Long", "Short", "Byte",
+      "Character", "Boolean", "Double", "Float", "BigDecimal", "BigInteger", "UUID", "URI", "Duration", "Instant",
+      "LocalDate", "LocalDateTime", "LocalTime", "OffsetDateTime", "ZonedDateTime", "int", "long", "short", "byte",
+      "char", "boolean", "double", "float");
+
   private JdkValues() {}
 
   /** Whether the qualified (or primitive) type is one of them. */
