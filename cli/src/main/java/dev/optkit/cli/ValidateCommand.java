@@ -246,13 +246,11 @@ public final class ValidateCommand implements Callable<Integer> {
     } catch (WorkloadException | IllegalArgumentException e) {
       return failure.record(e.getMessage(), ExitCodes.USAGE);
     } catch (ValidationException e) {
-      return failure.record(e.getMessage(), e.getMessage().startsWith("unknown git ref")
-          || e.getMessage().contains("not in a git repository") ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+      return failure.record(e.getMessage(), e.byUser() ? ExitCodes.USAGE : ExitCodes.INTERNAL);
     } catch (StateFileException | java.nio.file.NoSuchFileException e) {
       return failure.record(e.getMessage(), ExitCodes.USAGE); // a planted or missing state file, by name
     } catch (IOException e) {
-      return failure.record(e.getMessage(), e.getMessage() != null && e.getMessage().startsWith("no migration")
-          ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+      return failure.record(e.getMessage(), ExitCodes.INTERNAL); // an unknown migration id is NoSuchFileException, above
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failure.record("interrupted", ExitCodes.INTERNAL);

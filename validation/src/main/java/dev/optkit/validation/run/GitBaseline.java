@@ -26,7 +26,7 @@ public final class GitBaseline implements AutoCloseable {
     try {
       repository = Path.of(Commands.run(List.of("git", "rev-parse", "--show-toplevel"), projectDir, log, 1).strip());
     } catch (ValidationException e) {
-      throw new ValidationException(projectDir + " is not in a git repository: --baseline needs one (or use "
+      throw ValidationException.usage(projectDir + " is not in a git repository: --baseline needs one (or use "
           + "--baseline-journal)");
     }
     String commit;
@@ -34,7 +34,7 @@ public final class GitBaseline implements AutoCloseable {
       commit = Commands.run(List.of("git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"), repository, log, 1)
           .strip();
     } catch (ValidationException e) {
-      throw new ValidationException("unknown git ref '" + ref + "' in " + repository);
+      throw ValidationException.usage("unknown git ref '" + ref + "' in " + repository);
     }
     Path worktree = workDir.resolve("baseline");
     Commands.run(List.of("git", "clone", "--quiet", "--shared", "--no-checkout", repository.toString(),
