@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Turns the cacheable-read findings of an assessment into file changes: the planner picks the
@@ -92,6 +93,19 @@ public final class CachingMigration {
     List<Refusal> refusals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     WholeProject whole = new WholeProject(assessment.index(), scanRoot);
+    // what sources optkit could not read is the whole project's answer: asked once, not per module (each asking walked
+    // the tree again, a share of assess's fixable verdicts on spring-framework)
+    Supplier<Optional<String>> unreadSources = new Supplier<>() {
+      private Optional<String> answer;
+
+      @Override
+      public synchronized Optional<String> get() {
+        if (answer == null) {
+          answer = UnreadSources.blocking(scanRoot, assessment);
+        }
+        return answer;
+      }
+    };
     Deployment deployment = Deployment.detect(project);
     notes.addAll(deployment.describe());
     // the Lettuce timeout note goes here once the modules are planned: it is about Spring's caches (a plain Java
@@ -101,7 +115,7 @@ public final class CachingMigration {
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       java.util.Set<CachingTarget> inRedis = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole,
-          inRedis);
+          inRedis, unreadSources);
       changes.addAll(part.changes());
       for (CachingTarget target : part.targets()) {
         targets.add(inRedis.contains(target) ? target : sharedOrWarned(target, deployment, config));
@@ -112,7 +126,7 @@ public final class CachingMigration {
     if (targets.isEmpty() && refusals.isEmpty()) {
       // no read found at all may be no read seen: code in a source optkit cannot read (trial 93's repro-6: a Groovy
       // mapper on an unbuilt project made "Nothing to migrate." the whole answer)
-      UnreadSources.blocking(scanRoot, assessment).ifPresent(why -> notes.add("no read was found to cache, and one "
+      unreadSources.get().ifPresent(why -> notes.add("no read was found to cache, and one "
           + "calling into code optkit does not read would not be found: " + why));
     }
     if (config.cache().redis() && targets.stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
@@ -184,14 +198,15 @@ public final class CachingMigration {
 
   /** @param inRedis filled with the plain caches whose entries live in Redis (PlainRedisBackend) */
   private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
-      List<Finding> candidates, java.util.Set<String> acceptStale, WholeProject whole, java.util.Set<CachingTarget> inRedis) {
+      List<Finding> candidates, java.util.Set<String> acceptStale, WholeProject whole, java.util.Set<CachingTarget> inRedis,
+      Supplier<Optional<String>> unreadSources) {
     Path moduleRoot = module.isEmpty() ? ProjectScope.projectRoot(scanRoot) : scanRoot.resolve(module);
     String prefix = module.isEmpty() ? "" : module + "/";
     ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    Optional<Refusal.Reason> unread = Refusal.Reason.of(Proof.UNREAD_SOURCE, UnreadSources.blocking(scanRoot, assessment))
+    Optional<Refusal.Reason> unread = Refusal.Reason.of(Proof.UNREAD_SOURCE, unreadSources.get())
         .or(() -> java.nio.file.Files.isRegularFile(moduleRoot.resolve("src/main/java/module-info.java"))
             // trial 55's 3b: open-meteo_app's module no longer compiled (Caffeine's package not visible)
             ? Optional.of(new Refusal.Reason(Proof.MODULE_INFO, "its module declares src/main/java/module-info.java, which optkit does not edit: the cache's "

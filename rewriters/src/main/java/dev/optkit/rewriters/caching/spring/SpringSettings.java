@@ -219,17 +219,17 @@ public final class SpringSettings {
     return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 
-  /**
-   * Whether the project's production configuration sets the key to this value (case aside) where no profile is
-   * active, and no document, profile's or not, sets it to anything else (v4, v5: a value only a profile sets leaves
-   * Spring's default in force).
-   */
   /** Whether the production configuration sets the key to the value anywhere: by default or in a profile. */
   public static boolean anySetTo(Path root, String key, String value) {
     return root != null && values(root, key).filter(found -> java.util.stream.Stream.concat(
         found.byDefault().stream(), found.inProfiles().stream()).anyMatch(value::equalsIgnoreCase)).isPresent();
   }
 
+  /**
+   * Whether the project's production configuration sets the key to this value (case aside) where no profile is
+   * active, and no document, profile's or not, sets it to anything else (v4, v5: a value only a profile sets leaves
+   * Spring's default in force).
+   */
   public static boolean onlySetTo(Path root, String key, String value) {
     return root != null && !setOutside(root, key) && values(root, key).filter(found -> !found.byDefault().isEmpty()
         && found.byDefault().stream().allMatch(value::equalsIgnoreCase)
