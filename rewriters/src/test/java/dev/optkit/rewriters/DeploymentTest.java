@@ -116,7 +116,7 @@ class DeploymentTest {
         "compose.yaml: service old has scale: 3",
         "compose.yaml: services worker and worker-2 are built from one folder (worker)").stream().sorted().toList(),
         deployment.multiInstance().stream().sorted().toList());
-    assertTrue(deployment.describe().get(0).startsWith("deployment: looks multi-instance because "),
+    assertTrue(deployment.describe().get(0).startsWith("looks multi-instance because "),
         deployment.describe().toString());
   }
 
@@ -258,11 +258,11 @@ class DeploymentTest {
         """;
     MigrationPlan single = settings("local").plan();
     assertEquals(List.of(), warnings(single), "one instance: nothing to warn of");
-    assertTrue(single.notes().stream().noneMatch(n -> n.startsWith("deployment: ")), single.notes().toString());
+    assertEquals(List.of(), single.deployment(), single.notes().toString());
 
     MigrationPlan multi = settings("local").file("docker-compose.yml", compose).plan();
-    assertEquals(List.of("deployment: looks multi-instance because docker-compose.yml: service settings has "
-        + "deploy.replicas: 3"), multi.notes().stream().filter(n -> n.startsWith("deployment: ")).toList());
+    assertEquals(List.of("looks multi-instance because docker-compose.yml: service settings has "
+        + "deploy.replicas: 3"), multi.deployment());
     assertEquals(1, warnings(multi).size(), warnings(multi).toString());
     assertTrue(warnings(multi).get(0).startsWith("evicted on this instance only: the project looks multi-instance "
         + "(docker-compose.yml: service settings has deploy.replicas: 3)"), warnings(multi).get(0));
@@ -281,13 +281,13 @@ class DeploymentTest {
     String starter = RedisBackendTest.BOOT_POM.replace("<artifactId>spring-boot-starter</artifactId>",
         "<artifactId>spring-boot-starter-data-redis</artifactId>");
     MigrationPlan redis = settings("redis").file("pom.xml", starter).plan();
-    List<String> noted = redis.notes().stream().filter(n -> n.contains("Lettuce")).toList();
-    assertEquals(1, noted.size(), redis.notes().toString());
-    assertTrue(noted.get(0).startsWith("deployment: Redis is reached through Lettuce (pom.xml depends on "
+    List<String> noted = redis.deployment().stream().filter(n -> n.contains("Lettuce")).toList();
+    assertEquals(1, noted.size(), redis.deployment().toString());
+    assertTrue(noted.get(0).startsWith("Redis is reached through Lettuce (pom.xml depends on "
         + "spring-boot-starter-data-redis, whose client is Lettuce) and no application file sets "
         + "spring.data.redis.timeout"), noted.get(0));
     MigrationPlan local = settings("local").file("pom.xml", starter).plan();
-    assertTrue(local.notes().stream().noneMatch(n -> n.contains("Lettuce")), "no Redis backend: " + local.notes());
+    assertTrue(local.deployment().stream().noneMatch(n -> n.contains("Lettuce")), "no Redis backend: " + local.deployment());
 
     write("pom.xml", starter);
     assertEquals(1, Deployment.detect(dir).untimedLettuce().size());

@@ -89,7 +89,7 @@ public final class MigrationReport {
   private static List<String> rawLines(MigrationPlan plan) {
     List<String> lines = new ArrayList<>();
     // first, what the deployment looks like: the warnings below follow from it
-    plan.notes().stream().filter(MigrationReport::deployment).forEach(lines::add);
+    plan.deployment().forEach(fact -> lines.add("deployment: " + fact));
     for (CachingTarget target : plan.targets()) {
       lines.add("cache: " + method(target) + "() as " + cache(target) + evictions(target));
       target.warnings().forEach(warning -> lines.add("  warning: " + warning));
@@ -97,7 +97,7 @@ public final class MigrationReport {
     plan.loops().forEach(loop -> lines.add("loop: " + loop.method() + "(): " + loop.action() + " (" + where(loop) + ")"));
     plan.refusals().forEach(refusal -> lines.add(refusedLine(refusal)));
     plan.notCacheable().forEach(reason -> lines.add("not cacheable: " + reason));
-    plan.notes().stream().filter(note -> !deployment(note)).forEach(note -> lines.add("note: " + note));
+    plan.notes().forEach(note -> lines.add("note: " + note));
     for (FileChange change : plan.changes()) {
       lines.add((change.created() ? "create: " : "change: ") + change.path() + "  " + String.join("; ", change.descriptions()));
     }
@@ -136,8 +136,7 @@ public final class MigrationReport {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("outcome", result.outcome().id());
     root.put("migration", result.migration());
-    root.put("deployment", plan.notes().stream().filter(MigrationReport::deployment)
-        .map(note -> note.substring("deployment: ".length())).toList());
+    root.put("deployment", plan.deployment());
     List<Map<String, Object>> caches = new ArrayList<>();
     for (CachingTarget target : plan.targets()) {
       Map<String, Object> cache = new LinkedHashMap<>();
@@ -182,7 +181,7 @@ public final class MigrationReport {
     }
     root.put("refused", refused);
     root.put("notCacheable", plan.notCacheable());
-    root.put("notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
+    root.put("notes", plan.notes());
     List<Map<String, Object>> changes = new ArrayList<>();
     for (FileChange change : plan.changes()) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -205,8 +204,7 @@ public final class MigrationReport {
     MigrationPlan plan = result.plan();
     StringBuilder out = new StringBuilder("# optkit migrate\n\n").append(headline(result)).append("\n\n");
     // every text from the code is a cell (MarkdownReport.cell) or a code span (MarkdownReport.code)
-    section(out, "Deployment", cells(plan.notes().stream().filter(MigrationReport::deployment)
-        .map(note -> note.substring("deployment: ".length())).toList()));
+    section(out, "Deployment", cells(plan.deployment()));
     List<String> caches = new ArrayList<>();
     for (CachingTarget target : plan.targets()) {
       StringBuilder line = new StringBuilder(MarkdownReport.code(method(target) + "()") + " as "
@@ -221,7 +219,7 @@ public final class MigrationReport {
     section(out, "Problems (--strict)", cells(result.problems()));
     section(out, "Refused", cells(plan.refusals().stream().map(Migrator::describe).toList()));
     section(out, "Not cacheable", cells(plan.notCacheable()));
-    section(out, "Notes", cells(plan.notes().stream().filter(note -> !deployment(note)).toList()));
+    section(out, "Notes", cells(plan.notes()));
     if (!plan.changes().isEmpty()) {
       out.append("## Changes\n\n| File | Change |\n|---|---|\n");
       StringBuilder diffs = new StringBuilder();
@@ -256,8 +254,7 @@ public final class MigrationReport {
         .append(card("files changed", plan.changes().size())).append(card("refused", plan.refusals().size()))
         .append(card("not cacheable", plan.notCacheable().size())).append("</div>\n");
     htmlList(out, "problems", "Problems (--strict)", result.problems());
-    htmlList(out, "deployment", "Deployment", plan.notes().stream().filter(MigrationReport::deployment)
-        .map(note -> note.substring("deployment: ".length())).toList());
+    htmlList(out, "deployment", "Deployment", plan.deployment());
     if (!plan.targets().isEmpty() || !plan.loops().isEmpty()) {
       out.append("<section id=\"made\">\n<h2>Made</h2>\n<table>\n<colgroup><col class=\"kind\"/><col class=\"method\"/>")
           .append("<col/><col class=\"where\"/></colgroup>\n")
@@ -293,7 +290,7 @@ public final class MigrationReport {
       out.append("</tbody>\n</table>\n</section>\n");
     }
     htmlList(out, "not-cacheable", "Not cacheable", plan.notCacheable());
-    htmlList(out, "notes", "Notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
+    htmlList(out, "notes", "Notes", plan.notes());
     if (!plan.changes().isEmpty()) {
       out.append("<section id=\"changes\">\n<h2>Changes</h2>\n<table>\n<colgroup><col class=\"where\"/><col/></colgroup>\n")
           .append("<thead><tr><th>File</th><th>Change</th></tr></thead>\n<tbody>\n");
@@ -351,10 +348,6 @@ public final class MigrationReport {
 
   private static List<String> cells(List<String> items) {
     return items.stream().map(MarkdownReport::cell).toList();
-  }
-
-  private static boolean deployment(String note) {
-    return note.startsWith("deployment: ");
   }
 
   private static String method(CachingTarget target) {

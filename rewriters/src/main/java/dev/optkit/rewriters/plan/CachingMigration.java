@@ -107,10 +107,7 @@ public final class CachingMigration {
       }
     };
     Deployment deployment = Deployment.detect(project);
-    notes.addAll(deployment.describe());
-    // the Lettuce timeout note goes here once the modules are planned: it is about Spring's caches (a plain Java
-    // cache through Lettuce sets its own timeout: LettuceRedisCacheFile)
-    int lettuceNoteAt = notes.size();
+    List<String> deploymentFacts = new ArrayList<>(deployment.describe());
     notes.addAll(new dev.optkit.rewriters.caching.writers.ExistingCacheGaps(whole).notes());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       java.util.Set<CachingTarget> inRedis = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -129,8 +126,10 @@ public final class CachingMigration {
       unreadSources.get().ifPresent(why -> notes.add("no read was found to cache, and one "
           + "calling into code optkit does not read would not be found: " + why));
     }
+    // the Lettuce timeout, once the modules are planned: it is about Spring's caches (a plain Java cache through Lettuce
+    // sets its own timeout: LettuceRedisCacheFile)
     if (config.cache().redis() && targets.stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
-      deployment.lettuceTimeoutNote().ifPresent(note -> notes.add(lettuceNoteAt, note));
+      deployment.lettuceTimeoutNote().ifPresent(deploymentFacts::add);
     }
     // paths and the journal are relative to the project (where its pom is), even when a source
     // directory was scanned, so nothing is stored under a path that climbs out with ".."
@@ -140,7 +139,7 @@ public final class CachingMigration {
             c.before(), c.after(), c.descriptions()))
         .toList();
     return new MigrationPlan(projectRoot, rebased, List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes),
-        notCacheable(assessment, config, selected));
+        notCacheable(assessment, config, selected), List.of(), deploymentFacts);
   }
 
   /**

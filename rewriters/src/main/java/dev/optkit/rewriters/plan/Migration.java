@@ -36,7 +36,8 @@ public final class Migration {
     java.util.List<dev.optkit.rewriters.loops.LoopRewrite> rewritten = new java.util.ArrayList<>(caching.loops());
     rewritten.addAll(loops.loops());
     MigrationPlan plan = new MigrationPlan(caching.root(), loops.changes(), caching.targets(),
-        java.util.List.copyOf(refusals), caching.notes(), caching.notCacheable(), java.util.List.copyOf(rewritten));
+        java.util.List.copyOf(refusals), caching.notes(), caching.notCacheable(), java.util.List.copyOf(rewritten),
+        caching.deployment());
     java.util.Optional<String> format = plan.isEmpty() ? java.util.Optional.empty() : FormatCheckers.note(root);
     if (format.isEmpty()) {
       return plan;
@@ -44,6 +45,6 @@ public final class Migration {
     java.util.List<String> notes = new java.util.ArrayList<>(plan.notes());
     notes.add(format.get());
     return new MigrationPlan(plan.root(), plan.changes(), plan.targets(), plan.refusals(), java.util.List.copyOf(notes),
-        plan.notCacheable(), plan.loops());
+        plan.notCacheable(), plan.loops(), plan.deployment());
   }
 }

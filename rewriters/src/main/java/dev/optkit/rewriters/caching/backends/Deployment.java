@@ -61,7 +61,7 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
     if (untimedLettuce.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of("deployment: Redis is reached through Lettuce (" + String.join("; ", untimedLettuce)
+    return java.util.Optional.of("Redis is reached through Lettuce (" + String.join("; ", untimedLettuce)
         + ") and no application file sets spring.data.redis.timeout: while Redis is down, every read of a cached "
         + "method waits Lettuce's command timeout, a minute by default, before it answers from the source, and every "
         + "writer as long before its eviction fails; set spring.data.redis.timeout (1s, say; spring.redis.timeout on "
@@ -76,10 +76,10 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     if (looksMultiInstance()) {
-      lines.add("deployment: looks multi-instance because " + String.join("; ", multiInstance));
+      lines.add("looks multi-instance because " + String.join("; ", multiInstance));
     }
     if (!redis.isEmpty()) {
-      lines.add("deployment: Redis is at hand: " + String.join("; ", redis));
+      lines.add("Redis is at hand: " + String.join("; ", redis));
     }
     return lines;
   }
