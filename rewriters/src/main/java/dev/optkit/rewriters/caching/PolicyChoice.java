@@ -56,8 +56,7 @@ final class PolicyChoice {
   }
 
   private static List<String> words(String name) {
-    return java.util.Arrays.stream(name.split("(?<=[a-z0-9])(?=[A-Z])|_"))
-        .map(w -> w.toLowerCase(Locale.ROOT)).toList();
+    return dev.optkit.analyzers.facts.types.SecretNames.words(name);
   }
 
   /** The first category one of whose globs matches a word. */

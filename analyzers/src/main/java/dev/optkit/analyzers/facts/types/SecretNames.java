@@ -38,19 +38,24 @@ public final class SecretNames {
     return flat.contains("password") || flat.contains("passwd") || flat.contains("apikey");
   }
 
-  /** The name's words, lower case: split at underscores, digits stay, and at each lower-to-upper change. */
-  static List<String> words(String name) {
+  /**
+   * A name's words, lower case: split at underscores, dashes and dollars, and where a lower-case letter or a digit
+   * meets an upper-case one ({@code currentStock}, {@code API_KEY}, {@code v2Key}). The one splitter of names into
+   * words, for secret names and for the cache policies' globs.
+   */
+  public static List<String> words(String name) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean boundary = c == '_' || c == '-' || c == '$'
-          || Character.isUpperCase(c) && i > 0 && Character.isLowerCase(name.charAt(i - 1));
+      boolean separator = c == '_' || c == '-' || c == '$';
+      boolean boundary = separator || Character.isUpperCase(c) && i > 0
+          && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
       if (boundary && word.length() > 0) {
         words.add(word.toString().toLowerCase(Locale.ROOT));
         word.setLength(0);
       }
-      if (c != '_' && c != '-' && c != '$') {
+      if (!separator) {
         word.append(c);
       }
     }
@@ -59,4 +64,5 @@ public final class SecretNames {
     }
     return words;
   }
+
 }
