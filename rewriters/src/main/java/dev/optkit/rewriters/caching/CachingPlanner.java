@@ -373,8 +373,9 @@ public final class CachingPlanner {
     // a secret read outside a login (a card's CVV, a user's hash for an admin page): kept in memory all the same
     Optional<String> heldSecret = new dev.optkit.analyzers.index.SecretAnswers(index).heldSecret(fact);
     if (heldSecret.isPresent()) {
-      return Refusal.Reason.of(Proof.SECRET_IN_ANSWER, "its answer holds " + heldSecret.get() + ", named for a secret: a "
-          + "cache would keep it in memory for its TTL and hand it to every caller");
+      return Refusal.Reason.of(Proof.SECRET_IN_ANSWER, "its answer has the field " + heldSecret.get() + ", named for a "
+          + "secret, which optkit cannot show is left empty: a cache would keep it in memory for its TTL and hand it to "
+          + "every caller");
     }
     // the project's own cache below: the call graph reaches no read behind it, so its writers would not evict this one
     // (hostile review 37's p1, p2: report() over a project-cached api.name(), stale after a rename)

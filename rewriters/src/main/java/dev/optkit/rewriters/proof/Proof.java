@@ -172,7 +172,7 @@ public enum Proof {
           + "used, so a cached one of those fails the next login.",
       "Leave it uncached."),
   SECRET_IN_ANSWER(Stage.DATA, "cache.secret-in-answer",
-      "`its answer holds ..., named for a secret: a cache would keep it in memory ...`",
+      "`its answer has the field ..., named for a secret, which optkit cannot show is left empty: ...`",
       "A text field of the type it returns (or of a type argument: `List<CardDto>`) is named like a secret: "
           + "`password`, `passwordHash`, `cvv`, `apiKey`, `accessToken`, `pin`; unless the method builds that object "
           + "with its builder and never sets the field.",
