@@ -11,8 +11,8 @@ import java.util.List;
  * @param confidence how the receiver type was established
  * @param sqlArgument the position of an argument that is SQL text known at compile time, or -1
  * @param sql that argument's text (constants resolved), or null
- * @param roots where the receiver (first) and each argument come from, as {@code ValueRoots} tokens;
- *     empty when unknown (a method reference's arguments), which counts as shared state
+ * @param roots where the receiver (first) and each argument come from; empty when unknown (a method reference's
+ *     arguments), which counts as shared state
  * @param qualifier the bean the receiver field is wired to by name ({@code FieldQualifiers}), or null
  * @param argumentKinds what kind of value each argument certainly is ({@code ArgumentKinds}), or null
  * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
@@ -37,7 +37,7 @@ public record CallRef(
     String snippet,
     int sqlArgument,
     String sql,
-    List<String> roots,
+    List<Roots> roots,
     String qualifier,
     String argumentKinds,
     String receivedFrom,
@@ -51,7 +51,7 @@ public record CallRef(
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
-      SourceRange range, String snippet, int sqlArgument, String sql, List<String> roots, String qualifier,
+      SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
       String argumentKinds) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
         argumentKinds, null, List.of(), null, -1);
@@ -63,11 +63,11 @@ public record CallRef(
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
-      SourceRange range, String snippet, int sqlArgument, String sql, List<String> roots) {
+      SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, null, null);
   }
 
-  public CallRef withRoots(List<String> found) {
+  public CallRef withRoots(List<Roots> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
   }
@@ -101,58 +101,10 @@ public record CallRef(
         roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument);
   }
 
-  /**
-   * Roots without a call's own earlier answers ({@code callToken} as {@code c20:23:getParent}): {@code current =
-   * current.getParent()} in a loop hands the call what it returned before, which holds nothing but what the other roots
-   * hold (by induction over the iterations), so the value is shared only if one of those is (trial 85's F2: each parent
-   * of a loaded row read as shared, as the self-reference was judged a cycle). Unchanged when nothing else is left.
-   */
-  public static String withoutEarlierAnswers(String roots, String callToken) {
-    String itself = callToken + "@";
-    if (!roots.contains(itself)) {
-      return roots;
-    }
-    List<String> others = java.util.Arrays.stream(roots.split("\\|")).filter(token -> !token.startsWith(itself)).toList();
-    return others.isEmpty() ? roots : String.join("|", others);
-  }
-
-  /**
-   * The roots a call's token names for what its result may be part of: {@code c4:9:get@(this,p0)}
-   * gives {@code this} and {@code p0}; nested calls' tokens stay whole ({@code c4:9:of@(c3:2:f@(this),new)}
-   * gives {@code c3:2:f@(this)} and {@code new}). Empty for a token without them.
-   */
-  public static List<String> receiverRoots(String callToken) {
-    int at = callToken.indexOf('@');
-    if (at < 0) {
-      return List.of();
-    }
-    String inside = callToken.substring(at + 1);
-    if (inside.startsWith("(") && inside.endsWith(")")) {
-      inside = inside.substring(1, inside.length() - 1);
-    }
-    List<String> roots = new java.util.ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < inside.length(); i++) {
-      char c = inside.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        roots.add(inside.substring(start, i));
-        start = i + 1;
-      }
-    }
-    roots.add(inside.substring(start));
-    roots.removeIf(String::isEmpty);
-    return roots;
-  }
-
-  /** The roots of the receiver ({@code position} -1) or of an argument; "?" (shared) when unknown. */
-  public String rootsOf(int position) {
+  /** The roots of the receiver ({@code position} -1) or of an argument; unknown (shared) when not known. */
+  public Roots rootsOf(int position) {
     int at = position + 1;
-    return at < roots.size() ? roots.get(at) : "?";
+    return at < roots.size() ? roots.get(at) : Roots.UNKNOWN;
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,

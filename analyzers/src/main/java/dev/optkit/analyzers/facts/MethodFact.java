@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>{@code mutableFieldsRead}: fields of its class that change after construction, read by it
  * ({@code staticFieldsRead}: those of them that are static, shared by every object);
- * {@code returnRoots}: where each returned value comes from, as {@code ValueRoots} tokens;
+ * {@code returnRoots}: where each returned value comes from ({@link Roots});
  * {@code constructorCalls}: {@code new T(...)} of types outside the JDK, as calls of T's constructors (receiver T,
  * name T's simple name): a constructor may do I/O or change shared state like any method;
  * {@code opaqueCalls}: calls on a call's result whose type neither syntax nor the solver named
@@ -46,7 +46,7 @@ public record MethodFact(
     List<HandOff> handOffs,
     List<String> transactionControl,
     Integer sqlParameter,
-    List<String> returnRoots,
+    List<Roots> returnRoots,
     List<String> staticFieldsRead,
     List<CallRef> opaqueCalls,
     List<String> fieldsRead,
@@ -140,13 +140,17 @@ public record MethodFact(
    * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
    * @param line the call's position, to tell it from calls of the same name (0: any)
    * @param column the call's column
-   * @param roots where the changed value comes from ({@code ValueRoots}), null when unknown
+   * @param roots where the changed value comes from; unknown when not given
    * @param itself the change is made on what the call returned or one of its elements ({@code item.setQuantity(q)}),
    *     not on a part reached through an accessor or field of it ({@code item.getProduct().setName(n)}); false when
    *     unknown
    */
-  public record ResultMutation(String call, int arguments, String how, int line, int column, String roots,
+  public record ResultMutation(String call, int arguments, String how, int line, int column, Roots roots,
       boolean itself) {
+    public ResultMutation {
+      roots = roots == null ? Roots.UNKNOWN : roots;
+    }
+
     public ResultMutation(String call, int arguments, String how) {
       this(call, arguments, how, 0, 0);
     }
@@ -155,16 +159,11 @@ public record MethodFact(
       this(call, arguments, how, line, column, null, false);
     }
 
-    public ResultMutation(String call, int arguments, String how, int line, int column, String roots) {
+    public ResultMutation(String call, int arguments, String how, int line, int column, Roots roots) {
       this(call, arguments, how, line, column, roots, false);
     }
 
-    /** The changed value's {@code ValueRoots} tokens ({@code c12:5@this}), or "?" when unknown. */
-    public String rootsOrUnknown() {
-      return roots == null || roots.isEmpty() ? "?" : roots;
-    }
-
-    public ResultMutation withRoots(String found) {
+    public ResultMutation withRoots(Roots found) {
       return new ResultMutation(call, arguments, how, line, column, found, itself);
     }
 
@@ -225,13 +224,12 @@ public record MethodFact(
    *     handed on): changing the container changes neither the result nor its parts
    * @param thenCalled for a call made on the value with no arguments, the one call made on what it returns
    *     when that is all its answer is used for ({@code getRequester().getId()}: "getId"), else null
-   * @param keptBy for a held value, the first constructor call that made a holder of it, as
-   *     {@code "new Type/arguments/position@line:column"} ({@code new ProductInOrder(info, 1)} at 12:9:
-   *     "new ProductInOrder/2/0@12:9"), else null: a constructor that keeps nothing of that argument made a holder
+   * @param keptBy for a held value, the first constructor call that made a holder of it
+   *     ({@code new ProductInOrder(info, 1)} at 12:9), else null: a constructor that keeps nothing of that argument made a holder
    *     of nothing
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
-      int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled, String keptBy) {
+      int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled, HolderMade keptBy) {
     public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
         int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled) {
       this(fromCall, fromArguments, fromParameter, to, toArguments, position, fromLine, fromColumn, part, held,

@@ -13,11 +13,10 @@ import java.util.Set;
  * holder[0] = r}): changing the container leaves the result alone, its elements are the result.
  * {@code part}: reached through an accessor or a field of it ({@code r.getName()}), which may be
  * an immutable value the object merely hands out. {@code keptBy}: the first constructor call that made it a holder
- * ({@code new ProductInOrder(info, 1)}), as {@code "new Type/arguments/position@line:column"}, or null: whether that
- * constructor keeps the argument at all is for whoever can read its class to say.
+ * ({@code new ProductInOrder(info, 1)}), or null.
  */
 public record ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part,
-    String keptBy) {
+    HolderMade keptBy) {
   ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part) {
     this(call, arguments, line, column, parameter, depth, part, null);
   }
@@ -61,16 +60,13 @@ public record ValueOrigin(String call, int arguments, int line, int column, int 
     return new ValueOrigin(call, arguments, line, column, parameter, depth + 1, part, keptBy);
   }
 
-  /**
-   * A holder made by that constructor call ({@code "new Type/arguments/position@line:column"}, where the {@code new}
-   * begins), unless an earlier constructor already made it one.
-   */
+  /** A holder made by that constructor call, unless an earlier constructor already made it one. */
   public ValueOrigin heldBy(ObjectCreationExpr creation, int position) {
     ValueOrigin held = holder();
     var begin = creation.getBegin();
     return keptBy != null || begin.isEmpty() ? held : new ValueOrigin(call, this.arguments, line, column, parameter,
-        held.depth, part, "new " + creation.getType().getNameAsString() + "/" + creation.getArguments().size() + "/"
-            + position + "@" + begin.get().line + ":" + begin.get().column);
+        held.depth, part, new HolderMade(creation.getType().getNameAsString(), creation.getArguments().size(), position,
+            begin.get().line, begin.get().column));
   }
 
   ValueOrigin asPart() {

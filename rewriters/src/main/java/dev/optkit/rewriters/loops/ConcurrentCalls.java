@@ -48,7 +48,6 @@ final class ConcurrentCalls {
 
 
   /** A root token naming a parameter ({@code p0}), alone or as a call's receiver ({@code c3:1:get@p0}). */
-  private static final java.util.regex.Pattern PARAMETER_ROOT = java.util.regex.Pattern.compile("(^|[|@,])p\\d");
 
   private final ProjectIndex index;
   private final ProjectSources sources;
@@ -130,8 +129,10 @@ final class ConcurrentCalls {
           : "what it is given") + " (" + changes.get(0).how() + ")");
     }
     for (MethodFact.ResultMutation change : fact.resultMutations()) {
-      String roots = change.rootsOrUnknown();
-      if (roots.isEmpty() || roots.contains("this") || roots.contains("?") || PARAMETER_ROOT.matcher(roots).find()) {
+      // from this object, from what it was given, or from what optkit cannot tell, at any depth
+      if (change.roots().mentions(root -> root instanceof dev.optkit.analyzers.facts.Root.This
+          || root instanceof dev.optkit.analyzers.facts.Root.Unknown
+          || root instanceof dev.optkit.analyzers.facts.Root.Parameter)) {
         return Optional.of(name + " changes what " + change.call() + "() returns to it (" + change.how()
             + "), which may be shared");
       }

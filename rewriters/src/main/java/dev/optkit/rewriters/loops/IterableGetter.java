@@ -103,7 +103,7 @@ final class IterableGetter {
       MethodFact getter = declared.get(0).fact();
       boolean plain = declared.size() == 1 && !getter.isAbstract() && getter.calls().isEmpty()
           && getter.ioSites().isEmpty() && getter.opaqueCalls().isEmpty() && getter.parameterMutations().isEmpty()
-          && getter.fieldsRead().size() == 1 && getter.returnRoots().equals(List.of("this"));
+          && getter.fieldsRead().size() == 1 && getter.returnRoots().equals(List.of(dev.optkit.analyzers.facts.Roots.THIS));
       if (!plain) {
         return problem(why + "and " + getter.displayName() + "() does more than return a field: " + SAME_COLLECTION);
       }

@@ -6,6 +6,8 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.Root;
+import dev.optkit.analyzers.facts.Roots;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -166,21 +168,16 @@ final class LoopSites {
   }
 
   /** Whether every root of a value is made for this element: a new object, this one when it is, a fresh argument. */
-  private boolean freshRoots(String roots, boolean thisFresh, java.util.Set<Integer> freshArguments,
+  private boolean freshRoots(Roots roots, boolean thisFresh, java.util.Set<Integer> freshArguments,
       java.util.Set<Integer> readArguments) {
-    if (roots == null || roots.isEmpty()) {
-      return false;
-    }
-    for (String token : roots.split("\\|")) {
-      boolean fresh = freshToken(token, thisFresh, freshArguments, java.util.Set.of())
+    for (Root root : roots.any()) {
+      boolean fresh = fresh(root, thisFresh, freshArguments, java.util.Set.of())
           // Product p = new Product(): made here, holding nothing shared when its class's construction reads nothing
-          || token.startsWith("init:") && freshConstruction(token.substring("init:".length()))
+          || root instanceof Root.Construction construction && freshConstruction(construction.type())
           // p.setId(rs.getInt(1)) puts in p a value read from the row: c11:23:getInt@(new,p0) (a call on, or of,
           // what is read and fresh values only; a library call of fresh values alone, Cache.get("tpl"), may
           // hand out a shared object)
-          || token.startsWith("c") && token.indexOf('@') > 0
-              && readFrom(dev.optkit.analyzers.facts.CallRef.receiverRoots(token), thisFresh, freshArguments,
-                  readArguments);
+          || root instanceof Root.CallResult call && readFrom(call.from(), thisFresh, freshArguments, readArguments);
       if (!fresh) {
         return false;
       }
@@ -188,19 +185,19 @@ final class LoopSites {
     return true;
   }
 
-  private static boolean readFrom(List<String> each, boolean thisFresh, java.util.Set<Integer> freshArguments,
+  private static boolean readFrom(List<Root> each, boolean thisFresh, java.util.Set<Integer> freshArguments,
       java.util.Set<Integer> readArguments) {
-    return each.stream().allMatch(part -> freshToken(part, thisFresh, freshArguments, readArguments))
-        && each.stream().anyMatch(part -> part.matches("p\\d+") && readArguments.contains(Integer.parseInt(part.substring(1))));
+    return each.stream().allMatch(part -> fresh(part, thisFresh, freshArguments, readArguments))
+        && each.stream().anyMatch(part -> part instanceof Root.Parameter parameter
+            && readArguments.contains(parameter.index()));
   }
 
-  private static boolean freshToken(String token, boolean thisFresh, java.util.Set<Integer> freshArguments,
+  private static boolean fresh(Root root, boolean thisFresh, java.util.Set<Integer> freshArguments,
       java.util.Set<Integer> readArguments) {
-    if (token.matches("p\\d+")) {
-      int position = Integer.parseInt(token.substring(1));
-      return freshArguments.contains(position) || readArguments.contains(position);
+    if (root instanceof Root.Parameter parameter) {
+      return freshArguments.contains(parameter.index()) || readArguments.contains(parameter.index());
     }
-    return token.equals("new") || token.equals("this") && thisFresh;
+    return root instanceof Root.Made || root instanceof Root.This && thisFresh;
   }
 
   /** A new object of a class no project type of that name fills from a static or a call at construction. */

@@ -21,6 +21,8 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.LoopFact;
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.Root;
+import dev.optkit.analyzers.facts.Roots;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.values.ResultMutations;
@@ -204,30 +206,28 @@ public final class MethodScan {
           instanceof com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt delegation
           ? delegation.getArguments() : null;
       if (arguments != null) {
-        List<String> found = new ArrayList<>();
-        found.add("new");
+        List<Roots> found = new ArrayList<>();
+        found.add(new Roots(List.of(Root.MADE)));
         arguments.forEach(argument -> found.add(roots.of(argument)));
         constructorCalls.set(i, constructorCalls.get(i).withRoots(found));
       }
     }
     for (int i = 0; i < opaqueCalls.size(); i++) {
       MethodCallExpr call = opaqueNodes.get(i);
-      List<String> found = new ArrayList<>();
+      List<Roots> found = new ArrayList<>();
       found.add(roots.ofReceiver(call.getScope().orElse(null)));
       call.getArguments().forEach(argument -> found.add(roots.of(argument)));
       opaqueCalls.set(i, opaqueCalls.get(i).withRoots(found));
     }
     for (int i = 0; i < calls.size(); i++) {
-      List<String> found = new ArrayList<>();
+      List<Roots> found = new ArrayList<>();
       if (callNodes.get(i) instanceof MethodCallExpr call) {
         found.add(roots.ofReceiver(call.getScope().filter(s -> !(s instanceof ThisExpr)).orElse(null)));
         call.getArguments().forEach(argument -> found.add(roots.of(argument)));
       } else if (callNodes.get(i) instanceof MethodReferenceExpr reference) {
-        found.add(reference.getScope() instanceof ThisExpr ? "this" : roots.ofReferenceReceiver(reference));
-        String argument = roots.ofReferenceArgument(reference);
-        if (argument != null) {
-          found.add(argument); // images.stream().map(this::toSnapshot): each image
-        }
+        found.add(reference.getScope() instanceof ThisExpr ? Roots.THIS : roots.ofReferenceReceiver(reference));
+        // images.stream().map(this::toSnapshot): each image
+        roots.ofReferenceArgument(reference).ifPresent(found::add);
       }
       calls.set(i, calls.get(i).withRoots(found));
     }
@@ -242,8 +242,8 @@ public final class MethodScan {
     return List.copyOf(found);
   }
 
-  private List<String> returnRoots(ValueRoots roots) {
-    List<String> found = new ArrayList<>();
+  private List<Roots> returnRoots(ValueRoots roots) {
+    List<Roots> found = new ArrayList<>();
     for (ReturnStmt returned : nodes == null ? List.<ReturnStmt>of() : nodes.returns) {
       if (returned.getExpression().isPresent() && ownReturn(returned)) {
         found.add(roots.of(returned.getExpression().get()));

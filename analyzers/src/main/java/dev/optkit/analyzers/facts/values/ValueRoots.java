@@ -19,7 +19,7 @@ import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.Roots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,18 +32,8 @@ import java.util.function.Predicate;
  * planner needs to tell state shared between requests (fields of this object and of the beans it
  * holds, statics) from objects made or loaded for the call (rows a query mapped, a DTO it built).
  *
- * <p>A value's roots are tokens joined by {@code |}, any of which it may come from:
- * <ul>
- *   <li>{@code this}: this object, a field of it or a part of that;</li>
- *   <li>{@code p<i>}: the method's parameter {@code i} or a part of it;</li>
- *   <li>{@code c<line>:<column>:<name>@(<receiver>)}: what that call returned, or a part of
- *       it, and the roots of the object it was called on and of its arguments, comma-joined in
- *       parentheses, since they may be such calls themselves ({@link CallRef#receiverRoots});</li>
- *   <li>{@code new}: an object created here (whose constructor arguments are roots too), a literal,
- *       a value computed here;</li>
- *   <li>{@code static}: a call on a type (no receiver);</li>
- *   <li>{@code ?}: anything else (a static field, a method reference's result): counted as shared.</li>
- * </ul>
+ * <p>The answers are {@link Roots}: typed, read by the planner. While it works, the flow keeps each root as
+ * the text {@link Roots#parse} reads (its memo of calls' roots is keyed by it).
  * Syntax and the body's value flow only; the planner resolves calls and parameters across methods.
  */
 public final class ValueRoots {
@@ -75,8 +65,8 @@ public final class ValueRoots {
   }
 
   /** The receiver's roots: {@code this} for an unqualified call. */
-  public String ofReceiver(Expression scope) {
-    return scope == null ? "this" : of(scope);
+  public Roots ofReceiver(Expression scope) {
+    return scope == null ? Roots.THIS : of(scope);
   }
 
   /**
@@ -85,7 +75,11 @@ public final class ValueRoots {
    * runs over: {@code roles.stream().map(Role::getName)}, also through a comparator or collector made
    * for it ({@code sorted(Comparator.comparing(Role::getLevel))}, {@code collect(groupingBy(Menu::getPid))}).
    */
-  public String ofReferenceReceiver(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+  public Roots ofReferenceReceiver(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+    return Roots.parse(referenceReceiver(reference));
+  }
+
+  private String referenceReceiver(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
     if (NameScopes.constantScope(reference.getScope())) {
       return "?"; // Labelers.MAIN::label: a static field's object
     }
@@ -95,7 +89,7 @@ public final class ValueRoots {
       return isLocal.test(root) ? ofLocal(root, reference) : "this";
     }
     if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type)) {
-      return of(reference.getScope());
+      return text(reference.getScope());
     }
     String written = type.getType().asString();
     if (!isLocal.test(written) && NameScopes.ownFieldAround(written, reference)) {
@@ -113,7 +107,7 @@ public final class ValueRoots {
       boolean argument = call.getArguments().stream().anyMatch(a -> a == from);
       Expression scope = call.getScope().orElse(null);
       if (argument && scope != null && !typeName(scope) && TRAVERSALS.contains(call.getNameAsString())) {
-        return of(scope);
+        return text(scope);
       }
       // Comparator.comparing(A::b), Collectors.groupingBy(A::b), comparing(A::b).thenComparing(A::c): made for
       // the traversal they are handed to
@@ -124,7 +118,7 @@ public final class ValueRoots {
       }
       at = call;
     }
-    return of(reference.getScope());
+    return text(reference.getScope());
   }
 
   /**
@@ -132,14 +126,18 @@ public final class ValueRoots {
    * handed to ({@code images.stream().map(this::toSnapshot)}: the images), or null when it is handed
    * to no traversal (an argument optkit cannot tell, counted as shared).
    */
-  public String ofReferenceArgument(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+  public java.util.Optional<Roots> ofReferenceArgument(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+    return java.util.Optional.ofNullable(referenceArgument(reference)).map(Roots::parse);
+  }
+
+  private String referenceArgument(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
     if (reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr && variableScope(reference) == null) {
       return null; // Owner::getName: the element is its receiver, not an argument
     }
     if (reference.getParentNode().orElse(null) instanceof MethodCallExpr call
         && call.getArguments().stream().anyMatch(a -> a == reference) && call.getArguments().size() == 1
         && TRAVERSALS.contains(call.getNameAsString()) && call.getScope().isPresent() && !typeName(call.getScope().get())) {
-      return of(call.getScope().get());
+      return text(call.getScope().get());
     }
     return null;
   }
@@ -182,14 +180,22 @@ public final class ValueRoots {
   }
 
   /** The roots of what the call at a position returned ({@code c12:5@this}), or "?" when no call is there. */
-  public String ofCallAt(int line, int column, String name) {
+  public Roots ofCallAt(int line, int column, String name) {
+    return Roots.parse(callAtText(line, column, name));
+  }
+
+  private String callAtText(int line, int column, String name) {
     steps = 0;
     Set<String> tokens = new TreeSet<>();
     tokens.add(line == 0 ? "?" : withReceiver("c" + line + ":" + column + ":" + name, 0));
     return String.join("|", tokens);
   }
 
-  public String of(Expression expression) {
+  public Roots of(Expression expression) {
+    return Roots.parse(text(expression));
+  }
+
+  private String text(Expression expression) {
     steps = 0;
     Set<String> tokens = new TreeSet<>();
     collect(expression, tokens, 0);

@@ -8,6 +8,8 @@ import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import dev.optkit.analyzers.facts.Root;
+import dev.optkit.analyzers.facts.Roots;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MethodReferenceRootsTest {
 
   /** The receiver roots of each method reference in the method, in source order. */
-  private static List<String> receivers(String method) {
+  private static List<Roots> receivers(String method) {
     StaticJavaParser.getParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21);
     MethodDeclaration declaration = StaticJavaParser.parseBodyDeclaration(method).asMethodDeclaration();
     ValueRoots roots = ResultMutations.of(declaration.getBody().orElseThrow(),
@@ -25,7 +27,7 @@ class MethodReferenceRootsTest {
 
   @Test
   void aReferenceOnATypeRunsOnTheElementsOfTheTraversalItIsHandedTo() {
-    List<String> found = receivers("""
+    List<Roots> found = receivers("""
         List<String> names(List<Vet> given) {
             List<Vet> loaded = dao.findAll();
             List<String> a = loaded.stream().map(Vet::getName).toList();
@@ -36,11 +38,15 @@ class MethodReferenceRootsTest {
             return a;
         }
         """);
-    assertTrue(found.get(0).startsWith("c2:") && found.get(0).contains(":findAll@"), found.get(0)); // rows it loaded
-    assertTrue(found.get(1).endsWith(":stream@(this)"), found.get(1)); // the bean's own list
-    assertEquals("p0", found.get(2)); // through a comparator made for sorted()
+    // rows it loaded
+    assertTrue(found.get(0).any().size() == 1 && found.get(0).any().get(0) instanceof Root.CallResult loaded
+        && loaded.line() == 2 && loaded.name().equals("findAll"), found.get(0).toString());
+    // the bean's own list
+    assertTrue(found.get(1).any().size() == 1 && found.get(1).any().get(0) instanceof Root.CallResult own
+        && own.name().equals("stream") && own.from().equals(List.of(Root.THIS)), found.get(1).toString());
+    assertEquals(new Roots(List.of(new Root.Parameter(0))), found.get(2)); // through a comparator made for sorted()
     assertEquals(found.get(2), found.get(3)); // and one chained on it
     assertEquals(found.get(0), found.get(4)); // through a collector made for collect()
-    assertEquals("?", found.get(5)); // a comparator kept for later: its elements cannot be told
+    assertEquals(Roots.UNKNOWN, found.get(5)); // a comparator kept for later: its elements cannot be told
   }
 }

@@ -42,7 +42,7 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
       return own;
     }
     FetchPlan common = null;
-    for (String roots : cached.fact().returnRoots()) {
+    for (dev.optkit.analyzers.facts.Roots roots : cached.fact().returnRoots()) {
       CallRef call = returnedCall(cached.fact(), roots);
       List<IndexedMethod> targets = call == null ? List.of() : index.targetsOf(call);
       if (targets.isEmpty()) {
@@ -82,22 +82,13 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
   }
 
   /** The call a return's roots name when they are that one call's result ({@code c28:10:findWithRolesById@(this)}). */
-  private static CallRef returnedCall(MethodFact fact, String roots) {
-    if (!roots.startsWith("c") || roots.contains("|")) {
+  private static CallRef returnedCall(MethodFact fact, dev.optkit.analyzers.facts.Roots roots) {
+    if (roots.any().size() != 1 || !(roots.any().get(0) instanceof dev.optkit.analyzers.facts.Root.CallResult result)
+        || result.rows()) {
       return null;
     }
-    String token = roots.contains("@") ? roots.substring(0, roots.indexOf('@')) : roots;
-    String[] parts = token.substring(1).split(":", 3);
-    if (parts.length != 3) {
-      return null;
-    }
-    try {
-      int line = Integer.parseInt(parts[0]);
-      int column = Integer.parseInt(parts[1]);
-      return fact.calls().stream().filter(call -> call.name().equals(parts[2]) && call.range().line() == line
-          && call.range().column() == column).findFirst().orElse(null);
-    } catch (NumberFormatException notACall) {
-      return null;
-    }
+    return fact.calls().stream().filter(call -> call.name().equals(result.name()) && call.range().line() == result.line()
+        && call.range().column() == result.column()).findFirst().orElse(null);
   }
+
 }

@@ -79,7 +79,7 @@ final class ReturnedEntities {
                   || read.fieldsRead().stream().anyMatch(lazy::containsValue)) {
                 computing.add(read.name());
               } else if (read.params().isEmpty() && !read.isStatic() && read.fieldsRead().size() == 1
-                  && fields.contains(read.fieldsRead().get(0)) && read.returnRoots().equals(List.of("this"))) {
+                  && fields.contains(read.fieldsRead().get(0)) && read.returnRoots().equals(List.of(dev.optkit.analyzers.facts.Roots.THIS))) {
                 columns.putIfAbsent(read.name(), read.fieldsRead().get(0)); // getPassword() { return passwordHash; }
               }
             }

@@ -31,7 +31,7 @@ final class EnclosingState {
    */
   boolean instanceCall(IndexedMethod method, CallRef call) {
     String owner = method.fact().ownerType();
-    if (!call.rootsOf(-1).equals("this") || call.snippet() == null || call.snippet().startsWith("this.")) {
+    if (!call.rootsOf(-1).onlyThis() || call.snippet() == null || call.snippet().startsWith("this.")) {
       return false;
     }
     List<String> own = index.supertypesOf(owner);
@@ -83,12 +83,12 @@ final class EnclosingState {
    */
   Optional<String> madeFrom(IndexedMethod method) {
     Set<String> made = new java.util.TreeSet<>();
-    java.util.function.Consumer<String> collect = roots -> {
-      java.util.regex.Matcher init = INIT_TOKEN.matcher(roots);
-      while (init.find()) {
-        made.add(init.group(1));
-      }
-    };
+    java.util.function.Consumer<dev.optkit.analyzers.facts.Roots> collect = roots -> roots.everywhere()
+        .forEach(root -> {
+          if (root instanceof dev.optkit.analyzers.facts.Root.Construction construction) {
+            made.add(construction.type());
+          }
+        });
     method.fact().calls().forEach(call -> call.roots().forEach(collect));
     method.fact().returnRoots().forEach(collect);
     for (String written : made) {
@@ -114,8 +114,6 @@ final class EnclosingState {
     }
     return Optional.empty();
   }
-
-  private static final java.util.regex.Pattern INIT_TOKEN = java.util.regex.Pattern.compile("init:([\\w.$]+)");
 
   boolean nestedInProjectType(String type) {
     return type.lastIndexOf('.') > 0 && index.type(type.substring(0, type.lastIndexOf('.'))).isPresent();

@@ -3,6 +3,8 @@ package dev.optkit.rewriters.caching.keys;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.Root;
+import dev.optkit.analyzers.facts.Roots;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -67,16 +69,16 @@ public final class KeyCoverage {
   private final EnclosingState enclosing;
 
   /** One question about a method, by the method's identity: its facts are large to compare. */
-  private record Asked(IndexedMethod method, String token, Frame frame) {
+  private record Asked(IndexedMethod method, Root.CallResult call, Frame frame) {
     @Override
     public boolean equals(Object other) {
-      return other instanceof Asked asked && asked.method == method && asked.token.equals(token)
+      return other instanceof Asked asked && asked.method == method && java.util.Objects.equals(asked.call, call)
           && asked.frame.equals(frame);
     }
 
     @Override
     public int hashCode() {
-      return (System.identityHashCode(method) * 31 + token.hashCode()) * 31 + frame.hashCode();
+      return (System.identityHashCode(method) * 31 + java.util.Objects.hashCode(call)) * 31 + frame.hashCode();
     }
   }
 
@@ -101,7 +103,7 @@ public final class KeyCoverage {
   }
 
   private Optional<String> below(IndexedMethod method, Frame frame, int depth, Set<Asked> seen) {
-    if (depth == 0 || !seen.add(new Asked(method, "", frame))) {
+    if (depth == 0 || !seen.add(new Asked(method, null, frame))) {
       return Optional.empty();
     }
     // a constructor counts where it is a nested class's (a query builder binding LocalDateTime.now(): review 79's p04);
@@ -318,7 +320,7 @@ public final class KeyCoverage {
       }
     }
     for (MethodFact.ResultMutation change : fact.resultMutations()) {
-      if (shared(change.rootsOrUnknown(), method, frame)) {
+      if (shared(change.roots(), method, frame)) {
         Optional<String> generated = unseenCode.generatedLater(fact, change.call());
         return generated.isPresent() ? generated
             : Optional.of(sideEffect(fact, change.how() + " on what " + change.call() + "() returned"));
@@ -364,10 +366,7 @@ public final class KeyCoverage {
   }
 
   /** Whether a value with these roots may be shared between calls, in this method and frame. */
-  private boolean shared(String roots, IndexedMethod method, Frame frame) {
-    if (roots.isEmpty()) {
-      return true;
-    }
+  private boolean shared(Roots roots, IndexedMethod method, Frame frame) {
     // calls whose arguments are the results of calls whose arguments are...: past this depth (langchain4j and
     // fineract reached a StackOverflowError), the value counts as shared, which refuses rather than caches
     int[] depth = SHARED_DEPTH.get();
@@ -386,16 +385,24 @@ public final class KeyCoverage {
   /** Per thread: the planner's questions may run on several. */
   private static final ThreadLocal<int[]> SHARED_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-  private boolean anyShared(String roots, IndexedMethod method, Frame frame) {
-    for (String token : roots.split("\\|")) {
-      boolean shared = switch (token) {
-        case "new" -> false;
-        case "this" -> frame.thisShared();
-        default -> token.startsWith("const:") ? !enclosing.enumConstant(token.substring("const:".length()))
-            : token.startsWith("init:") ? enclosing.constructionReadsOutside(token.substring("init:".length()))
-            : token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
-            : !token.startsWith("c") || !freshResult(method, token, frame);
-      };
+  private boolean anyShared(Roots roots, IndexedMethod method, Frame frame) {
+    for (Root root : roots.any()) {
+      boolean shared;
+      if (root instanceof Root.Made) {
+        shared = false;
+      } else if (root instanceof Root.This) {
+        shared = frame.thisShared();
+      } else if (root instanceof Root.Constant constant) {
+        shared = !enclosing.enumConstant(constant.name());
+      } else if (root instanceof Root.Construction construction) {
+        shared = enclosing.constructionReadsOutside(construction.type());
+      } else if (root instanceof Root.Parameter parameter) {
+        shared = frame.parameter(parameter.index());
+      } else if (root instanceof Root.CallResult call) {
+        shared = !freshResult(method, call, frame);
+      } else {
+        shared = true; // a static field, a call on a type, what optkit cannot tell
+      }
       if (shared) {
         return true;
       }
@@ -408,30 +415,26 @@ public final class KeyCoverage {
    * entity), or of project methods that return only such values. A library call's result may be
    * anything (a bean from the application context), so it is not.
    */
-  private boolean freshResult(IndexedMethod method, String token, Frame frame) {
-    Asked asked = new Asked(method, token, frame);
+  private boolean freshResult(IndexedMethod method, Root.CallResult call, Frame frame) {
+    Asked asked = new Asked(method, call, frame);
     Boolean known = freshResults.get(asked);
     if (known != null) {
       return known;
     }
     freshResults.put(asked, false); // a value built from itself is not shown fresh
-    boolean fresh = computeFreshResult(method, token, frame);
+    boolean fresh = computeFreshResult(method, call, frame);
     freshResults.put(asked, fresh);
     return fresh;
   }
 
-  private boolean computeFreshResult(IndexedMethod method, String token, Frame frame) {
-    int at = token.indexOf('@');
-    String receiver = at < 0 ? "?" : String.join("|", CallRef.receiverRoots(token));
-    String[] position = token.substring(1, at < 0 ? token.length() : at).split(":");
-    int line = Integer.parseInt(position[0]);
-    int column = Integer.parseInt(position[1]);
-    String name = position.length > 2 ? position[2] : "";
-    if (name.endsWith(MethodFact.ROWS_HANDED_TO_CALLBACKS)) {
+  private boolean computeFreshResult(IndexedMethod method, Root.CallResult result, Frame frame) {
+    int line = result.line();
+    int column = result.column();
+    String name = result.name();
+    if (result.rows()) {
       // the result set a RowMapper gets: loaded for the call when the call is a query, else anything
-      String call = name.substring(0, name.length() - MethodFact.ROWS_HANDED_TO_CALLBACKS.length());
       return method.fact().ioSites().stream().anyMatch(site -> site.range().line() == line
-          && site.range().column() == column && site.method().equals(call));
+          && site.range().column() == column && site.method().equals(name));
     }
     for (IoSite site : method.fact().ioSites()) {
       if (site.range().line() == line && site.range().column() == column && site.method().equals(name)) {
@@ -449,11 +452,10 @@ public final class KeyCoverage {
         }
         List<IndexedMethod> targets = runTargets(method, call);
         if (!targets.isEmpty()) {
-          String itself = "c" + line + ":" + column + ":" + name;
-          boolean receiverShared = shared(CallRef.withoutEarlierAnswers(call.rootsOf(-1), itself), method, frame);
+          boolean receiverShared = shared(call.rootsOf(-1).withoutEarlierAnswersOf(result), method, frame);
           List<Boolean> arguments = new ArrayList<>();
           for (int i = 0; i < argumentsOf(call); i++) {
-            arguments.add(shared(CallRef.withoutEarlierAnswers(call.rootsOf(i), itself), method, frame));
+            arguments.add(shared(call.rootsOf(i).withoutEarlierAnswersOf(result), method, frame));
           }
           return unseenCode.answering(targets).stream().allMatch(target -> returnsFresh(target,
               new Frame(target.fact().isStatic() || receiverShared, List.copyOf(arguments))));
@@ -463,7 +465,9 @@ public final class KeyCoverage {
     }
     // a library call: what it returns on a shared object may be part of it (map.get(k) on a field); a static
     // factory's or a fresh object's result is made for the call (List.of(x), new StringBuilder().append(s))
-    return !shared(receiver.replace("static", "new"), method, frame);
+    List<Root> receiver = result.from().isEmpty() ? List.of(Root.UNKNOWN) : result.from().stream()
+        .map(root -> root instanceof Root.OnType ? Root.MADE : root).toList();
+    return !shared(new Roots(receiver), method, frame);
   }
 
   /**
@@ -471,13 +475,13 @@ public final class KeyCoverage {
    * shared as the frame says: {@code getById(loadedRows, id)} returns one of the rows it is given.
    */
   private boolean returnsFresh(IndexedMethod method, Frame frame) {
-    Asked key = new Asked(method, "", frame);
+    Asked key = new Asked(method, null, frame);
     Boolean known = returnsFresh.get(key);
     if (known != null) {
       return known;
     }
     returnsFresh.put(key, false); // a cycle returns what it gets from itself: not shown fresh
-    List<String> returned = method.fact().returnRoots();
+    List<Roots> returned = method.fact().returnRoots();
     // a Spring Data repository's query method (the proxy runs it): what it returns is loaded for the call
     boolean repositoryQuery = unseenCode.springDataQuery(method);
     boolean fresh = repositoryQuery || !method.fact().isAbstract() && !returned.isEmpty()

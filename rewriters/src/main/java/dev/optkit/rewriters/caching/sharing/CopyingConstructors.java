@@ -19,6 +19,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.HolderMade;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -42,7 +43,10 @@ final class CopyingConstructors {
   private final ProjectIndex index;
   private final Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations;
   private final Predicate<String> immutable;
-  private final Map<String, Boolean> decided = new HashMap<>();
+  private final Map<Decided, Boolean> decided = new HashMap<>();
+
+  /** One question: a holder made in a file. */
+  private record Decided(String path, HolderMade holder) {}
 
   CopyingConstructors(ProjectIndex index, Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations,
       Predicate<String> immutable) {
@@ -57,7 +61,7 @@ final class CopyingConstructors {
    */
   boolean holdsNothing(IndexedMethod in, MethodFact.HandOff handOff) {
     return handOff.held() && handOff.keptBy() != null
-        && decided.computeIfAbsent(in.path() + "|" + handOff.keptBy(), key -> copiesOnly(in, handOff.keptBy()));
+        && decided.computeIfAbsent(new Decided(in.path(), handOff.keptBy()), key -> copiesOnly(in, handOff.keptBy()));
   }
 
   /**
@@ -69,13 +73,13 @@ final class CopyingConstructors {
     if (!holdsNothing(in, handOff)) {
       return Optional.empty();
     }
-    Optional<Holder> holder = Holder.of(handOff.keptBy());
-    Optional<TypeFact> type = holder.flatMap(made -> madeType(in, made)).flatMap(index::type);
+    HolderMade holder = handOff.keptBy();
+    Optional<TypeFact> type = madeType(in, holder).flatMap(index::type);
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    int arguments = holder.get().arguments();
-    int position = holder.get().position();
+    int arguments = holder.arguments();
+    int position = holder.position();
     java.util.Set<String> getters = new java.util.TreeSet<>();
     for (IndexedMethod constructor : index.methodsOfType(type.get().qualifiedName())) {
       if (!constructor.fact().isConstructor() || constructor.fact().params().size() != arguments) {
@@ -95,19 +99,15 @@ final class CopyingConstructors {
   }
 
   /**
-   * {@code "new Type/arguments/position@line:column"}: whether every constructor that call may run copies values out
+   * Whether every constructor that call may run copies values out
    * of that argument. The class is the one the file's {@code new} names (its imports decide: a library class of the
    * same simple name is no project class), a plain class no Lombok annotation writes constructors for; any of its
    * constructors with varargs may be the one run, and refuses it (hostile review 44: F1 to F4).
    */
-  private boolean copiesOnly(IndexedMethod in, String keptBy) {
-    Optional<Holder> holder = Holder.of(keptBy);
-    if (holder.isEmpty()) {
-      return false;
-    }
-    int arguments = holder.get().arguments();
-    int position = holder.get().position();
-    Optional<TypeFact> type = madeType(in, holder.get()).flatMap(index::type);
+  private boolean copiesOnly(IndexedMethod in, HolderMade holder) {
+    int arguments = holder.arguments();
+    int position = holder.position();
+    Optional<TypeFact> type = madeType(in, holder).flatMap(index::type);
     if (type.isEmpty() || !onlyOneOfItsName(type.get(), in) || !type.get().kind().equals("class")
         || type.get().annotations().stream()
         .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(LOMBOK_CONSTRUCTORS::contains)) {
@@ -144,25 +144,13 @@ final class CopyingConstructors {
     return true;
   }
 
-  /** A hand-off's holder, {@code "new Type/arguments/position@line:column"} parsed. */
-  private record Holder(int arguments, int position, int line, int column) {
-    static Optional<Holder> of(String keptBy) {
-      java.util.regex.Matcher parts = KEPT_BY.matcher(keptBy);
-      return parts.matches() ? Optional.of(new Holder(Integer.parseInt(parts.group(2)), Integer.parseInt(parts.group(3)),
-          Integer.parseInt(parts.group(4)), Integer.parseInt(parts.group(5)))) : Optional.empty();
-    }
-  }
-
   /** The type the file's {@code new} at the holder's place names (its imports decide), no anonymous subclass. */
-  private Optional<String> madeType(IndexedMethod in, Holder holder) {
+  private Optional<String> madeType(IndexedMethod in, HolderMade holder) {
     return index.files().stream().filter(file -> file.path().equals(in.path()))
         .flatMap(file -> file.creations().stream())
         .filter(c -> c.range().line() == holder.line() && c.range().column() == holder.column() && !c.anonymous())
         .map(FileFacts.Creation::type).findFirst();
   }
-
-  private static final java.util.regex.Pattern KEPT_BY = java.util.regex.Pattern.compile(
-      "new ([^/]+)/(\\d+)/(\\d+)@(\\d+):(\\d+)");
 
   /**
    * Lombok's annotations that write a constructor beside those the class declares, which may keep any argument;

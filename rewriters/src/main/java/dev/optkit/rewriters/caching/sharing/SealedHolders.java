@@ -124,7 +124,7 @@ final class SealedHolders {
 
   private boolean plainGetter(MethodFact fact) {
     return !fact.isAbstract() && fact.calls().isEmpty() && fact.opaqueCalls().isEmpty()
-        && fact.parameterMutations().isEmpty() && fact.returnRoots().equals(List.of("this"))
+        && fact.parameterMutations().isEmpty() && fact.returnRoots().equals(List.of(dev.optkit.analyzers.facts.Roots.THIS))
         && immutable.test(fact.returnType());
   }
 }

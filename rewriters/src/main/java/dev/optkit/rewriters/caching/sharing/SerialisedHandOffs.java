@@ -87,12 +87,12 @@ final class SerialisedHandOffs {
       return true;
     }
     String returned = handler.fact().returnType() == null ? "" : handler.fact().returnType().replaceAll("<.*", "");
-    if (!handOff.held() || handOff.part() || handOff.keptBy() == null || !handOff.keptBy().startsWith("new ")
+    if (!handOff.held() || handOff.part() || handOff.keptBy() == null
         || !RESPONSE_FACTORIES.contains(handOff.to()) || !receivers.apply(handler, handOff).isEmpty()
         || !(returned.equals("ResponseEntity") || returned.equals("org.springframework.http.ResponseEntity"))) {
       return false;
     }
-    String wrapper = handOff.keptBy().substring(0, handOff.keptBy().indexOf('/'));
+    String wrapper = "new " + handOff.keptBy().type();
     return handler.fact().handOffs().stream().filter(kept -> kept.to().equals(wrapper) && !kept.held()
         && kept.fromLine() == handOff.fromLine() && kept.fromColumn() == handOff.fromColumn())
         .findFirst().map(kept -> wrappedForTheBody(handler, kept, receivers.apply(handler, kept))).orElse(false);
