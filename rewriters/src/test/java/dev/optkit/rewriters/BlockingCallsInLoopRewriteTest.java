@@ -734,10 +734,31 @@ class BlockingCallsInLoopRewriteTest {
     String reason = refusal(new MigrationFixture(dir.resolve("changeable")).java(changeable), QUOTES_BY_ENV);
     assertTrue(reason.contains("the call it hands to a pool reads sku (Env), whose objects optkit does not know to be "
         + "unchangeable"), reason);
-    // a public constructor: a subclass elsewhere may add state
-    reason = refusal(new MigrationFixture(dir.resolve("open")).java(ENV.replace("private Env(", "public Env(")),
-        QUOTES_BY_ENV);
+    // a public constructor and a subclass in the project that adds state: an element may be one of those
+    String subclass = """
+        package shop;
+
+        public class MutableEnv extends Env {
+            private int uses;
+
+            public MutableEnv() {
+                super("X");
+            }
+        }
+        """;
+    reason = refusal(new MigrationFixture(dir.resolve("open")).java(ENV.replace("private Env(", "public Env("))
+        .java(subclass), QUOTES_BY_ENV);
     assertTrue(reason.contains("reads sku (Env)"), reason);
+    // or an anonymous one
+    reason = refusal(new MigrationFixture(dir.resolve("anonymous")).java(ENV.replace("private Env(", "public Env(")
+        .replace("KNOWN = new java.util.HashMap<>();", "KNOWN = new java.util.HashMap<>();\n"
+            + "    static final Env ODD = new Env(\"ODD\") {\n        int uses;\n    };")), QUOTES_BY_ENV);
+    assertTrue(reason.contains("reads sku (Env)"), reason);
+    // a public constructor alone: the project is what optkit reads, and no class of it extends Env (the registry every
+    // proof asks, ImmutableTypes, decides so for caches and loops alike)
+    MigrationPlan open = new MigrationFixture(dir.resolve("public")).java(ENV.replace("private Env(", "public Env("))
+        .java(QUOTES_BY_ENV).config(loopsOnly()).plan();
+    assertEquals(1, open.loops().size(), open.refusals().toString());
   }
 
   @Test

@@ -62,6 +62,7 @@ import java.util.Map;
  *     holds the erased types only
  * @param lombokEqualsFields the fields the equals and hashCode Lombok writes for it read, sorted; null when Lombok writes
  *     none or its annotation names them in a form not read (then every field may be read)
+ * @param staticFields its static fields, sorted: the class's state, not its objects' ({@link #fieldTypes} holds both)
  */
 public record TypeFact(
     String qualifiedName,
@@ -101,7 +102,8 @@ public record TypeFact(
     List<String> reassignedFields,
     List<String> nonFinalStatics,
     Map<String, List<String>> fieldTypeArguments,
-    List<String> lombokEqualsFields) {
+    List<String> lombokEqualsFields,
+    List<String> staticFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -119,6 +121,7 @@ public record TypeFact(
     openFields = openFields == null ? List.of() : openFields;
     reassignedFields = reassignedFields == null ? List.of() : reassignedFields;
     nonFinalStatics = nonFinalStatics == null ? List.of() : nonFinalStatics;
+    staticFields = staticFields == null ? List.of() : staticFields;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

@@ -179,6 +179,13 @@ public final class ProjectIndex {
     return Optional.ofNullable(types.get(qualifiedName));
   }
 
+  private final ImmutableTypes immutableTypes = new ImmutableTypes(this);
+
+  /** Whose objects nobody can change: the one registry every proof asks. */
+  public ImmutableTypes immutableTypes() {
+    return immutableTypes;
+  }
+
   /**
    * The answer remembered for a key, computed once. Not {@code computeIfAbsent}: computing one
    * answer asks for others (declared sites ask for call targets), which would change the map

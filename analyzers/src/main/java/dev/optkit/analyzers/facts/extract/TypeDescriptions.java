@@ -150,7 +150,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
-        List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type));
+        List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
+        staticFields(type));
   }
 
   /**
@@ -278,6 +279,12 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).toList();
   }
 
+  /** The static fields, sorted (an enum's constants are no fields here). */
+  private static List<String> staticFields(TypeDeclaration<?> type) {
+    return type.getFields().stream().filter(FieldDeclaration::isStatic)
+        .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).sorted().toList();
+  }
+
   /** The static fields not declared final (an interface's are, as are an enum's constants, which are no fields here). */
   private static List<String> nonFinalStatics(TypeDeclaration<?> type) {
     if (type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared && declared.isInterface()) {
@@ -314,10 +321,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
             || TimeValues.immutable(names.qualify(v.getType()).name())));
   }
 
-  private static final Set<String> IMMUTABLE_FIELD_TYPES = Set.of("java.lang.String", "java.lang.Integer",
-      "java.lang.Long", "java.lang.Boolean", "java.lang.Double", "java.lang.Float", "java.lang.Short", "java.lang.Byte",
-      "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "int", "long",
-      "boolean", "double", "float", "short", "byte", "char");
+  private static final Set<String> IMMUTABLE_FIELD_TYPES = JdkValues.TYPES;
 
   /** Whether Lombok's {@code @Data} is on the type: written qualified, imported, or under {@code import lombok.*}. */
   private boolean lombokData(TypeDeclaration<?> type) {

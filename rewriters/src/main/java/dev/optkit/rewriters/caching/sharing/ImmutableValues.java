@@ -178,28 +178,9 @@ public final class ImmutableValues {
     return type.fieldTypes().values().stream().allMatch(this::immutable);
   }
 
-  /** A result nobody can change, so sharing it through a field is harmless. */
+  /** A result nobody can change, so sharing it through a field is harmless: the project's one registry decides. */
   public boolean immutable(String type) {
-    return immutable(type, 0);
-  }
-
-  /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
-  private boolean immutable(String type, int depth) {
-    if ((JDK_VALUES.contains(type) || dev.optkit.analyzers.facts.types.TimeValues.immutable(type))
-        && index.typesNamed(type.substring(type.lastIndexOf('.') + 1)).isEmpty()) {
-      return true; // unless a project class of that simple name (its own Long) may be what the source means
-    }
-    Optional<TypeFact> fact = index.type(type);
-    if (fact.isEmpty() || depth > 3) {
-      return false;
-    }
-    TypeFact value = fact.get();
-    // final fields only, none inherited or added by a subclass: a record by another name (an enum too: k1 of review 34)
-    boolean finalClass = value.kind().equals("class") && value.allFieldsFinal()
-        && value.interfaces().containsAll(value.superTypes())
-        && (value.isFinal() || index.subtypesOf(type).isEmpty());
-    return value.kind().equals("enum") && value.allFieldsFinal() || (value.kind().equals("record") || finalClass)
-        && value.fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
+    return index.immutableTypes().immutable(type);
   }
 
   /**
