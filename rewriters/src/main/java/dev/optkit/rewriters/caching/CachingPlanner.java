@@ -334,7 +334,7 @@ public final class CachingPlanner {
     }
     // a write of its own (request.setStatus(CONFIRMED) on what findById loaded, written back at the flush): a
     // cached answer would skip it
-    Optional<ProjectWrites.Write> ownWrite = whole.writes().stream()
+    Optional<ProjectWrites.Write> ownWrite = ProjectWrites.of(whole).stream()
         .filter(w -> w.method().key().equals(method.key()) && w.method().path().equals(method.path())).findFirst();
     if (ownWrite.isPresent()) {
       return reason(Proof.OWN_WRITE, "it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
@@ -466,13 +466,9 @@ public final class CachingPlanner {
     return Optional.of(new Refusal.Reason(proof, text));
   }
 
-  public static boolean isFuture(String returnType) {
-    return returnType.equals("java.util.concurrent.CompletableFuture");
-  }
-
   private CacheForm form(IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (!traits.spring() || fact.isStatic() || !fact.modifiers().isPublic() || isFuture(fact.returnType())
+    if (!traits.spring() || fact.isStatic() || !fact.modifiers().isPublic() || CacheForm.isFuture(fact.returnType())
         || fact.modifiers().isFinal()) {
       return CacheForm.PLAIN;
     }

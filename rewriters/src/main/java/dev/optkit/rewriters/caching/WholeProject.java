@@ -7,8 +7,6 @@ import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.requests.FilterPhase;
 import dev.optkit.rewriters.caching.requests.Transactions;
 import dev.optkit.rewriters.caching.spring.SpringSettings;
-import dev.optkit.rewriters.caching.writers.FootprintIndex;
-import dev.optkit.rewriters.caching.writers.ProjectWrites;
 import dev.optkit.rewriters.caching.writers.SeparateApplications;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -25,7 +23,6 @@ import java.util.Set;
 public final class WholeProject {
   private final ProjectIndex index;
   private final Transactions transactions;
-  private List<ProjectWrites.Write> writes;
   private Map<IndexedMethod, String> underExistingCaches;
   private Optional<String> manualTransactionStart;
   private Set<String> optkitCacheNames;
@@ -393,24 +390,21 @@ public final class WholeProject {
     return transactions;
   }
 
-  /** Every write of the project (see {@link ProjectWrites}). */
-  public List<ProjectWrites.Write> writes() {
-    if (writes == null) {
-      writes = ProjectWrites.of(index, this::declaration);
+  /**
+   * What a package above this one derives from the whole project, derived once per migration like the answers here:
+   * the project's writes ({@link dev.optkit.rewriters.caching.writers.ProjectWrites#of(WholeProject)}), which the
+   * proofs that read this model compute. {@code kind} names the answer.
+   */
+  public <T> T derived(Class<T> kind, java.util.function.Function<WholeProject, T> derive) {
+    T known = kind.cast(derived.get(kind));
+    if (known == null) {
+      known = derive.apply(this);
+      derived.put(kind, known);
     }
-    return writes;
+    return known;
   }
 
-  /** Every write of the project by the data it touches: each cached method looks its writers up there. */
-  public FootprintIndex<ProjectWrites.Write> writesByFootprint() {
-    if (writesByFootprint == null) {
-      writesByFootprint = new FootprintIndex<>();
-      writes().forEach(write -> writesByFootprint.add(write, write.footprint()));
-    }
-    return writesByFootprint;
-  }
-
-  private FootprintIndex<ProjectWrites.Write> writesByFootprint;
+  private final Map<Class<?>, Object> derived = new java.util.HashMap<>();
 
   /** Cache names optkit gave in an earlier migration ({@code optkit.*} in annotation values). */
   Set<String> optkitCacheNames() {

@@ -1,9 +1,9 @@
 package dev.optkit.rewriters.caching.backends;
 
-import static dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite.CLASS_NAME;
-import static dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite.MANAGER_BEAN;
+import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.CLASS_NAME;
+import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.MANAGER_BEAN;
+import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.RESOLVER_BEAN;
 import static dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite.MARKER;
-import static dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite.RESOLVER_BEAN;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.rewrite.JavaText;

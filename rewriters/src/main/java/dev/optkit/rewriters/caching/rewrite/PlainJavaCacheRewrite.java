@@ -5,7 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.type.ReferenceType;
-import dev.optkit.rewriters.caching.CachingPlanner;
+import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.backends.PlainRedisBackend;
 import dev.optkit.rewriters.caching.backends.PlainRedisCacheFile;
@@ -98,7 +98,7 @@ public final class PlainJavaCacheRewrite {
     String nl = document.lineSeparator();
     boolean isStatic = method.isStatic();
     String returnType = text(method.getType());
-    boolean async = CachingPlanner.isFuture(target.method().fact().returnType());
+    boolean async = CacheForm.isFuture(target.method().fact().returnType());
     boolean primitive = JavaText.isPrimitive(returnType);
     boolean optionalReturn = target.method().fact().returnType().equals("java.util.Optional");
     boolean redis = inRedis.test(target); // never a future or a weighed cache (PlainRedisBackend.whyLocal)
