@@ -6,8 +6,6 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.spring.SpringXmlScans;
-import dev.optkit.rewriters.caching.writers.DatabaseInConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,6 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.requests.FilterPhase;
-import dev.optkit.rewriters.caching.requests.Transactions;
-import dev.optkit.rewriters.caching.spring.SpringSettings;
-import dev.optkit.rewriters.caching.writers.SeparateApplications;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -108,7 +104,7 @@ public final class WholeProject {
    * decides, and optkit cannot rule out a context the application keeps for a request itself (a filter or interceptor
    * binding an EntityManager, a transaction per request: the plain-Spring review's (2026-11-29) f1-f3), so it counts as on there too.
    */
-  boolean openInViewOff() {
+  public boolean openInViewOff() {
     if (openInViewOff == null) {
       openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false") && !registersOpenInView();
     }
@@ -293,7 +289,7 @@ public final class WholeProject {
 
 
   /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
-  boolean restExportsAnnotatedOnly() {
+  public boolean restExportsAnnotatedOnly() {
     // a RepositoryRestConfigurer may set another strategy in Java (hostile review 33's r5)
     return SpringSettings.onlySetTo(scanRoot, "spring.data.rest.detection-strategy", "annotated")
         && index.types().stream().noneMatch(type -> type.superTypes().stream().anyMatch(s -> s.contains("RepositoryRestConfigur")))
@@ -407,7 +403,7 @@ public final class WholeProject {
   private final Map<Class<?>, Object> derived = new java.util.HashMap<>();
 
   /** Cache names optkit gave in an earlier migration ({@code optkit.*} in annotation values). */
-  Set<String> optkitCacheNames() {
+  public Set<String> optkitCacheNames() {
     if (optkitCacheNames == null) {
       Set<String> names = new HashSet<>();
       for (IndexedMethod method : index.methods()) {
@@ -419,7 +415,7 @@ public final class WholeProject {
   }
 
   /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
-  Optional<String> cachedCaller(IndexedMethod target) {
+  public Optional<String> cachedCaller(IndexedMethod target) {
     if (underExistingCaches == null) {
       underExistingCaches = new IdentityHashMap<>();
       for (IndexedMethod cached : index.methods()) {

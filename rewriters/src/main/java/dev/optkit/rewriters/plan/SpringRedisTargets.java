@@ -8,7 +8,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.backends.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.nio.file.Path;

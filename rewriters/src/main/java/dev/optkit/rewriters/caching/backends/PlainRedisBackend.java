@@ -20,7 +20,7 @@ import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.caching.keys.InitialValues;
-import dev.optkit.rewriters.caching.rewrite.PomDependencies;
+import dev.optkit.rewriters.caching.text.PomDependencies;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

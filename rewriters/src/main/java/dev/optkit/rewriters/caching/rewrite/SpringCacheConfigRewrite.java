@@ -4,9 +4,8 @@ import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.CLASS_NAME;
 import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.MANAGER_BEAN;
 import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.RESOLVER_BEAN;
 
+import dev.optkit.rewriters.caching.text.JavaText;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
-import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi;
 import java.util.ArrayList;
 import java.util.List;

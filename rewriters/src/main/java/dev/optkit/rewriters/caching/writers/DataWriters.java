@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.rewriters.caching.FootprintIndex;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.rewriters.caching.FootprintIndex;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -11,7 +12,7 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.WholeProject;
-import dev.optkit.rewriters.caching.rewrite.WrittenTypes;
+import dev.optkit.rewriters.caching.text.WrittenTypes;
 import dev.optkit.rewriters.caching.sharing.ResultSharing;
 import java.util.ArrayList;
 import java.util.List;
