@@ -284,7 +284,7 @@ public final class AssessCommand implements Callable<Integer> {
    */
   private static String plannerKey(Path root) {
     return Assessor.codeBuild(PlannedFixes.class) + "|"
-        + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class) + "|"
+        + Assessor.codeBuild(dev.optkit.rewriters.caching.planner.CachingPlanner.class) + "|"
         + dev.optkit.rewriters.plan.ProjectScope.scopeKey(SourceSet.folderOf(root));
   }
 

@@ -131,7 +131,7 @@ class CacheRolloutTest {
     Path testResources = dir.resolve("test-resources");
     java.nio.file.Files.createDirectories(testResources.resolve("META-INF/optkit"));
     java.nio.file.Files.writeString(testResources.resolve(
-        dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.OFF_IN_TESTS_MARKER), "tests write their data\n");
+        dev.optkit.rewriters.caching.text.CacheSwitchFile.OFF_IN_TESTS_MARKER), "tests write their data\n");
     try (URLClassLoader tests = new URLClassLoader(new URL[] {classes.toUri().toURL(), testResources.toUri().toURL()},
             getClass().getClassLoader());
         URLClassLoader production = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
@@ -401,7 +401,7 @@ class CacheRolloutTest {
   void theSwitchCompilesForJava8() throws Exception {
     Path source = dir.resolve("shop/OptkitCaching.java");
     java.nio.file.Files.createDirectories(source.getParent());
-    java.nio.file.Files.writeString(source, dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.create("shop", "    ", "\n"));
+    java.nio.file.Files.writeString(source, dev.optkit.rewriters.caching.text.CacheSwitchFile.create("shop", "    ", "\n"));
     java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
     int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "--release", "8",
         "-Xlint:-options", "-d", dir.resolve("classes").toString(), source.toString());

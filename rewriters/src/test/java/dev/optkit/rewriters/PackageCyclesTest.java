@@ -1,9 +1,7 @@
 package dev.optkit.rewriters;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,20 +16,10 @@ class PackageCyclesTest {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.optkit.rewriters");
 
-  /**
-   * The one exemption: the sub-packages of {@code caching} still form one cycle among themselves (the planner's
-   * helpers take the whole-project model, which is built from some of them). A cycle that leaves {@code caching},
-   * or any other, fails.
-   */
+  /** No cycle anywhere in rewriters, {@code caching}'s sub-packages included. */
   @Test
-  void noPackageCycleOutsideTheCachingTangle() {
+  void noPackageCycle() {
     slices().matching("dev.optkit.rewriters.(**)").should().beFreeOfCycles()
-        .ignoreDependency(inCaching(), inCaching())
         .check(REWRITERS);
-  }
-
-  private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> inCaching() {
-    return describe("in dev.optkit.rewriters.caching..",
-        type -> type.getPackageName().startsWith("dev.optkit.rewriters.caching"));
   }
 }

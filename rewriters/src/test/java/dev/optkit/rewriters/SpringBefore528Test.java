@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
@@ -94,7 +95,7 @@ class SpringBefore528Test {
     MigrationPlan plan = fixture.plan();
     assertEquals(List.of("countryName"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
         plan.refusals().toString());
-    String config = changed(plan, SpringCacheConfigRewrite.CLASS_NAME + ".java");
+    String config = changed(plan, OptkitCacheConfigNames.CLASS_NAME + ".java");
     assertTrue(config.contains("new SimpleCacheManager()") && !config.contains("registerCustomCache"), config);
     fixture.compileAgainstOnly(plan, "8", jars(jarFolder));
   }
@@ -109,7 +110,7 @@ class SpringBefore528Test {
           <version>1.1.19</version>
         </dependency>""");
     MigrationPlan plan = fixture.plan();
-    assertTrue(changed(plan, SpringCacheConfigRewrite.CLASS_NAME + ".java").contains("new CaffeineCacheMetrics("));
+    assertTrue(changed(plan, OptkitCacheConfigNames.CLASS_NAME + ".java").contains("new CaffeineCacheMetrics("));
     fixture.compileAgainstOnly(plan, "8", jars("spring-5.1"));
   }
 

@@ -6,7 +6,6 @@ import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.ReachedIo;
-import dev.optkit.rewriters.caching.writers.FootprintIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ public final class MembersByType {
   private final ProjectIndex index;
   private final Map<String, Members> byType = new HashMap<>();
 
-  MembersByType(ProjectIndex index) {
+  public MembersByType(ProjectIndex index) {
     this.index = index;
   }
 
@@ -80,7 +79,7 @@ public final class MembersByType {
   }
 
   /** The method of the class declared in that file at that line: the one a finding names. */
-  Optional<IndexedMethod> at(String type, String path, int line) {
+  public Optional<IndexedMethod> at(String type, String path, int line) {
     return Optional.ofNullable(of(type).byPlace.get(place(path, line)));
   }
 

@@ -6,9 +6,6 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
-import dev.optkit.rewriters.caching.spring.SpringXmlScans;
-import dev.optkit.rewriters.caching.writers.DatabaseInConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,10 +115,10 @@ public record ProjectTraits(
         continue;
       }
       for (TypeFact type : file.types()) {
-        if (type.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME)) {
+        if (type.simpleName().equals(OptkitCacheConfigNames.CLASS_NAME)) {
           // optkit's own configuration: it says which bean optkit uses, and is not the project's caching
           optkitBean = file.methods().stream().map(MethodFact::name)
-              .filter(n -> n.equals(SpringCacheConfigRewrite.RESOLVER_BEAN) || n.equals(SpringCacheConfigRewrite.MANAGER_BEAN))
+              .filter(n -> n.equals(OptkitCacheConfigNames.RESOLVER_BEAN) || n.equals(OptkitCacheConfigNames.MANAGER_BEAN))
               .findFirst().orElse(null);
           continue;
         }
@@ -159,7 +156,7 @@ public record ProjectTraits(
         }
       }
       for (MethodFact method : file.methods()) {
-        if (method.ownerType().endsWith("." + SpringCacheConfigRewrite.CLASS_NAME)) {
+        if (method.ownerType().endsWith("." + OptkitCacheConfigNames.CLASS_NAME)) {
           continue;
         }
         if (method.hasAnnotation("org.springframework.context.annotation.Bean") && method.returnType().endsWith("CacheManager")) {
@@ -183,7 +180,7 @@ public record ProjectTraits(
     int java = javaRelease(model);
     transactional |= model.map(m -> m.dependencyArtifacts().stream().anyMatch(TRANSACTIONAL_ARTIFACTS::contains))
         .orElse(false);
-    boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
+    boolean existing = optkitBean != null ? optkitBean.equals(OptkitCacheConfigNames.RESOLVER_BEAN)
         : enableCaching || cacheManagerBean || cacheableUsed || cachingElsewhere
             || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
@@ -199,7 +196,7 @@ public record ProjectTraits(
   /** Spring caching of the project's own in a file: {@code @EnableCaching}, a {@code CacheManager} bean, {@code @Cacheable}. */
   private static boolean springCachingIn(FileFacts file) {
     if (SourceSet.isTestPath(file.path())
-        || file.types().stream().anyMatch(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))) {
+        || file.types().stream().anyMatch(t -> t.simpleName().equals(OptkitCacheConfigNames.CLASS_NAME))) {
       return false;
     }
     return file.types().stream().anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("EnableCaching")))

@@ -37,12 +37,12 @@ public record Refusal(Finding finding, Proof proof, String reason) {
   }
 
   /** Distinct writers' reasons, the first few in full: overloads and repeated sites say the same thing. */
-  static String summarise(java.util.List<String> reasons) {
+  public static String summarise(java.util.List<String> reasons) {
     return summarise(reasons, 3);
   }
 
   /** The first {@code most} distinct reasons, and how many more there are. */
-  static String summarise(java.util.List<String> reasons, int most) {
+  public static String summarise(java.util.List<String> reasons, int most) {
     java.util.List<String> distinct = reasons.stream().distinct().toList();
     int shown = Math.min(distinct.size(), most);
     return String.join("; ", distinct.subList(0, shown))

@@ -1,7 +1,6 @@
 package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.rewriters.caching.spring.SpringSettings;
 import java.util.List;
 
 /**
@@ -52,7 +51,7 @@ public final class SpringStartup {
         }
       }) || SpringSettings.setOutside(scanRoot, "spring.aop.auto")
           || SpringSettings.setOutside(scanRoot, "spring.aop.proxy-target-class")
-          || dev.optkit.rewriters.caching.spring.ProxySettings.mayBeSet(scanRoot,
+          || dev.optkit.rewriters.caching.ProxySettings.mayBeSet(scanRoot,
               index.files().stream().map(file -> file.path()).toList(), javaUnit);
     }
     return aopConfigured;

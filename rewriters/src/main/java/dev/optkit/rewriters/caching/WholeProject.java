@@ -4,12 +4,6 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.requests.FilterPhase;
-import dev.optkit.rewriters.caching.requests.Transactions;
-import dev.optkit.rewriters.caching.spring.SpringSettings;
-import dev.optkit.rewriters.caching.writers.FootprintIndex;
-import dev.optkit.rewriters.caching.writers.ProjectWrites;
-import dev.optkit.rewriters.caching.writers.SeparateApplications;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,7 +19,6 @@ import java.util.Set;
 public final class WholeProject {
   private final ProjectIndex index;
   private final Transactions transactions;
-  private List<ProjectWrites.Write> writes;
   private Map<IndexedMethod, String> underExistingCaches;
   private Optional<String> manualTransactionStart;
   private Set<String> optkitCacheNames;
@@ -111,7 +104,7 @@ public final class WholeProject {
    * decides, and optkit cannot rule out a context the application keeps for a request itself (a filter or interceptor
    * binding an EntityManager, a transaction per request: the plain-Spring review's (2026-11-29) f1-f3), so it counts as on there too.
    */
-  boolean openInViewOff() {
+  public boolean openInViewOff() {
     if (openInViewOff == null) {
       openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false") && !registersOpenInView();
     }
@@ -296,7 +289,7 @@ public final class WholeProject {
 
 
   /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
-  boolean restExportsAnnotatedOnly() {
+  public boolean restExportsAnnotatedOnly() {
     // a RepositoryRestConfigurer may set another strategy in Java (hostile review 33's r5)
     return SpringSettings.onlySetTo(scanRoot, "spring.data.rest.detection-strategy", "annotated")
         && index.types().stream().noneMatch(type -> type.superTypes().stream().anyMatch(s -> s.contains("RepositoryRestConfigur")))
@@ -393,27 +386,24 @@ public final class WholeProject {
     return transactions;
   }
 
-  /** Every write of the project (see {@link ProjectWrites}). */
-  public List<ProjectWrites.Write> writes() {
-    if (writes == null) {
-      writes = ProjectWrites.of(index, this::declaration);
+  /**
+   * What a package above this one derives from the whole project, derived once per migration like the answers here:
+   * the project's writes ({@link dev.optkit.rewriters.caching.writers.ProjectWrites#of(WholeProject)}), which the
+   * proofs that read this model compute. {@code kind} names the answer.
+   */
+  public <T> T derived(Class<T> kind, java.util.function.Function<WholeProject, T> derive) {
+    T known = kind.cast(derived.get(kind));
+    if (known == null) {
+      known = derive.apply(this);
+      derived.put(kind, known);
     }
-    return writes;
+    return known;
   }
 
-  /** Every write of the project by the data it touches: each cached method looks its writers up there. */
-  public FootprintIndex<ProjectWrites.Write> writesByFootprint() {
-    if (writesByFootprint == null) {
-      writesByFootprint = new FootprintIndex<>();
-      writes().forEach(write -> writesByFootprint.add(write, write.footprint()));
-    }
-    return writesByFootprint;
-  }
-
-  private FootprintIndex<ProjectWrites.Write> writesByFootprint;
+  private final Map<Class<?>, Object> derived = new java.util.HashMap<>();
 
   /** Cache names optkit gave in an earlier migration ({@code optkit.*} in annotation values). */
-  Set<String> optkitCacheNames() {
+  public Set<String> optkitCacheNames() {
     if (optkitCacheNames == null) {
       Set<String> names = new HashSet<>();
       for (IndexedMethod method : index.methods()) {
@@ -425,7 +415,7 @@ public final class WholeProject {
   }
 
   /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
-  Optional<String> cachedCaller(IndexedMethod target) {
+  public Optional<String> cachedCaller(IndexedMethod target) {
     if (underExistingCaches == null) {
       underExistingCaches = new IdentityHashMap<>();
       for (IndexedMethod cached : index.methods()) {

@@ -21,7 +21,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.WildcardType;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.index.IndexedMethod;
-import dev.optkit.rewriters.caching.rewrite.JavaText;
+import dev.optkit.rewriters.caching.text.JavaText;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import dev.optkit.rewriters.caching.Refusal;

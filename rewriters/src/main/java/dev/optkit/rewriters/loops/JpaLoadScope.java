@@ -2,9 +2,9 @@ package dev.optkit.rewriters.loops;
 
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.rewriters.caching.spring.SpringXmlScans;
+import dev.optkit.rewriters.caching.SpringXmlScans;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.requests.Transactions;
+import dev.optkit.rewriters.caching.Transactions;
 import java.nio.file.Path;
 import java.util.Optional;
 

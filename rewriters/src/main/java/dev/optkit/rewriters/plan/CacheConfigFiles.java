@@ -1,12 +1,13 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.rewrite.PomDependencies;
+import dev.optkit.rewriters.caching.text.PomDependencies;
 import dev.optkit.rewriters.caching.ProjectTraits;
-import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
-import dev.optkit.rewriters.caching.backends.StoredTypes;
+import dev.optkit.rewriters.caching.rewrite.RedisCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.StoredTypes;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.WriteAwareCacheFile;
 import dev.optkit.rewriters.caching.spring.SpringVersionFloor;
@@ -99,7 +100,7 @@ public final class CacheConfigFiles {
    */
   static List<String> readsAnyClass(Path scanRoot, String prefix, Assessment assessment) {
     return assessment.index().files().stream().filter(f -> f.path().startsWith(prefix))
-        .filter(f -> f.types().stream().anyMatch(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME)
+        .filter(f -> f.types().stream().anyMatch(t -> t.simpleName().equals(OptkitCacheConfigNames.CLASS_NAME)
             || t.simpleName().equals(dev.optkit.rewriters.caching.backends.PlainRedisCacheFile.CLASS_NAME)))
         .map(f -> f.path()).sorted()
         .filter(path -> {
@@ -115,7 +116,7 @@ public final class CacheConfigFiles {
     return assessment.index().files().stream()
         .filter(f -> f.path().startsWith(prefix))
         .flatMap(f -> f.types().stream())
-        .filter(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))
+        .filter(t -> t.simpleName().equals(OptkitCacheConfigNames.CLASS_NAME))
         .map(t -> t.qualifiedName())
         .findFirst();
   }
@@ -137,10 +138,10 @@ public final class CacheConfigFiles {
       extended = StoredTypes.withPackages(extended, StoredTypes.applicationPackages(assessment.index()),
           document.lineSeparator()).orElse(extended);
       return List.of(new FileChange(path, before, document.encode(extended),
-          List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME)));
+          List.of("registers " + targets.size() + " more cache(s) in " + OptkitCacheConfigNames.CLASS_NAME)));
     }
     String pkg = traits.configurationPackage() != null ? traits.configurationPackage() : firstPackage;
-    Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
+    Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(OptkitCacheConfigNames.CLASS_NAME + ".java");
     if (redis) {
       String text = withTogglz(RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
           !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets,

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.proof.Proof;
 import com.github.javaparser.ast.CompilationUnit;
@@ -13,18 +14,18 @@ import dev.optkit.analyzers.rules.CacheableReadMethodRule;
 import dev.optkit.analyzers.rules.RuleContext;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.CacheForm;
-import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
-import dev.optkit.rewriters.caching.CachingPlanner;
+import dev.optkit.rewriters.caching.text.CacheSwitchFile;
+import dev.optkit.rewriters.caching.planner.CachingPlanner;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.backends.Deployment;
 import dev.optkit.rewriters.caching.rewrite.PlainJavaCacheRewrite;
-import dev.optkit.rewriters.caching.rewrite.PomDependencies;
+import dev.optkit.rewriters.caching.text.PomDependencies;
 import dev.optkit.rewriters.caching.backends.PlainRedisBackend;
 import dev.optkit.rewriters.caching.backends.PlainRedisCacheFile;
-import dev.optkit.rewriters.caching.backends.StoredTypes;
+import dev.optkit.rewriters.caching.rewrite.StoredTypes;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheableRewrite;
 import dev.optkit.rewriters.caching.WholeProject;
@@ -233,12 +234,12 @@ public final class CachingMigration {
     }
     plan = new CachingPlanner.Plan(List.copyOf(editable), plan.refusals());
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !CacheConfigFiles.configExtendable(scanRoot, prefix, assessment)) {
-      plan = springRefused(plan, refusals, Proof.CONFIG_MARKER_LOST, SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
+      plan = springRefused(plan, refusals, Proof.CONFIG_MARKER_LOST, OptkitCacheConfigNames.CLASS_NAME + " lost its '"
           + SpringCacheConfigRewrite.MARKER + "' line, so new caches cannot be registered in it");
     }
     List<String> unchecked = CacheConfigFiles.readsAnyClass(scanRoot, prefix, assessment);
     Optional<String> uncheckedConfig = unchecked.stream()
-        .filter(path -> path.endsWith("/" + SpringCacheConfigRewrite.CLASS_NAME + ".java")).findFirst();
+        .filter(path -> path.endsWith("/" + OptkitCacheConfigNames.CLASS_NAME + ".java")).findFirst();
     Optional<String> uncheckedPlain = unchecked.stream()
         .filter(path -> path.endsWith("/" + PlainRedisCacheFile.CLASS_NAME + ".java")).findFirst();
     if (uncheckedConfig.isPresent()) {
@@ -254,7 +255,7 @@ public final class CachingMigration {
       String earlierShared = CacheConfigFiles.existingConfig(prefix, assessment).map(type -> TwoLevelCacheConfigRewrite
           .isTwoLevel(SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type))))
               .text())).orElse(false) ? "two-level" : "redis";
-      plan = springRefused(plan, refusals, Proof.EARLIER_BACKEND, SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
+      plan = springRefused(plan, refusals, Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier "
           + "migration's caches in Redis: migrate with --cache-backend " + earlierShared + " (or cache.backend: "
           + earlierShared + ") so one manager holds every cache");
     }
@@ -455,7 +456,7 @@ public final class CachingMigration {
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
     if (!springTargets.isEmpty() && traits.scanPackage() == null) {
-      notes.add("no @SpringBootApplication or @ComponentScan found: make sure " + SpringCacheConfigRewrite.CLASS_NAME
+      notes.add("no @SpringBootApplication or @ComponentScan found: make sure " + OptkitCacheConfigNames.CLASS_NAME
           + " in package " + firstPackage + " is scanned or imported, or the caches have no manager at run time");
     }
     if (!springTargets.isEmpty()) {

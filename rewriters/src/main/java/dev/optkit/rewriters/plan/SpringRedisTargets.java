@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
 import dev.optkit.rewriters.proof.Proof;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.rewriters.caching.CacheForm;
@@ -7,7 +8,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.backends.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.nio.file.Path;
@@ -40,11 +41,11 @@ final class SpringRedisTargets {
     if (whole == null && existing.isPresent()) {
       String text = SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(existing.get())))).text();
       if (!SpringCacheConfigRewrite.isRedis(text)) {
-        whole = new Refusal.Reason(Proof.EARLIER_BACKEND, SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
+        whole = new Refusal.Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
             + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache");
       } else if (TwoLevelCacheConfigRewrite.isTwoLevel(text) != twoLevel) {
         String earlier = twoLevel ? "redis" : "two-level";
-        whole = new Refusal.Reason(Proof.EARLIER_BACKEND, SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
+        whole = new Refusal.Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
             + " backend: undo that migration, or migrate with --cache-backend " + earlier
             + ", so every cache has the same levels");
       }

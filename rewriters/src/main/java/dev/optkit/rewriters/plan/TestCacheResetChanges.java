@@ -4,7 +4,7 @@ import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
+import dev.optkit.rewriters.caching.text.CacheSwitchFile;
 import dev.optkit.rewriters.caching.rewrite.TestCacheResetFiles;
 import dev.optkit.rewriters.caching.writers.TestCacheReset;
 import java.nio.charset.StandardCharsets;

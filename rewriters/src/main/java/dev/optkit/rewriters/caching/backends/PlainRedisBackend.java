@@ -15,13 +15,12 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.rewriters.caching.CacheForm;
-import dev.optkit.rewriters.caching.CachingPlanner;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.caching.keys.InitialValues;
-import dev.optkit.rewriters.caching.rewrite.PomDependencies;
+import dev.optkit.rewriters.caching.text.PomDependencies;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -238,7 +237,7 @@ public final class PlainRedisBackend {
    * for the writers of an object's method (each evicts the one shared cache).
    */
   public Optional<String> whyNotShared(IndexedMethod method, WholeProject whole) {
-    if (CachingPlanner.isFuture(method.fact().returnType())) {
+    if (CacheForm.isFuture(method.fact().returnType())) {
       return Optional.of("its answer is a future, which optkit keeps in a local cache only");
     }
     if (method.fact().isStatic()) {

@@ -1,6 +1,9 @@
 package dev.optkit.rewriters.caching.backends;
 
-import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
+import dev.optkit.rewriters.caching.rewrite.RedisCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.RoundTripValues;
+import dev.optkit.rewriters.caching.rewrite.StoredTypes;
+import dev.optkit.rewriters.caching.text.CacheSwitchFile;
 import java.util.stream.Collectors;
 
 /**

@@ -8,7 +8,6 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.rewrite.ElementWeigher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.Set;
  * Bounded by memory, not only by entries: when a caller chooses how many elements an answer holds
  * (a {@code Pageable}, a {@code limit} or {@code pageSize} parameter), one entry may hold ten rows or
  * a million, and a cache of 10,000 entries has no memory bound at all. Such caches are bounded by
- * weight, an entry weighing its number of elements (see {@link ElementWeigher}); a method whose
+ * weight, an entry weighing its number of elements (see {@link dev.optkit.rewriters.caching.rewrite.ElementWeigher}); a method whose
  * answer holds its elements where the weigher cannot count them (a class of the project with a list
  * inside) is refused instead, since it would weigh one whatever it holds.
  */

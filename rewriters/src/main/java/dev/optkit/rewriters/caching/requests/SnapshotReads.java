@@ -1,12 +1,13 @@
 package dev.optkit.rewriters.caching.requests;
 
+import dev.optkit.rewriters.caching.Transactions;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.WholeProject;
-import dev.optkit.rewriters.caching.entities.EntityResults;
-import dev.optkit.rewriters.caching.spring.SpringXmlScans;
+import dev.optkit.rewriters.caching.sharing.EntityResults;
+import dev.optkit.rewriters.caching.SpringXmlScans;
 import java.util.List;
 import java.util.Optional;
 

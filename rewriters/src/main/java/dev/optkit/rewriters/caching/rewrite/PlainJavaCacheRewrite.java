@@ -1,14 +1,14 @@
 package dev.optkit.rewriters.caching.rewrite;
 
+import dev.optkit.rewriters.caching.text.CacheSwitchFile;
+import dev.optkit.rewriters.caching.text.JavaText;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.type.ReferenceType;
-import dev.optkit.rewriters.caching.CachingPlanner;
+import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.backends.PlainRedisBackend;
-import dev.optkit.rewriters.caching.backends.PlainRedisCacheFile;
 import dev.optkit.rewriters.edit.DeclaredNames;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
@@ -46,7 +46,7 @@ public final class PlainJavaCacheRewrite {
   private final boolean rollout;
   /** Micrometer is on the module's class path: each cache is bound to its global registry. */
   private final boolean metrics;
-  /** The caches whose entries live in Redis ({@link PlainRedisBackend}), and how this file names their class. */
+  /** The caches whose entries live in Redis ({@link dev.optkit.rewriters.caching.backends.PlainRedisBackend}), and how this file names their class. */
   private final java.util.function.Predicate<CachingTarget> inRedis;
   private final String redisReference;
   private final Set<String> reserved = new java.util.HashSet<>();
@@ -70,7 +70,7 @@ public final class PlainJavaCacheRewrite {
   }
 
   /**
-   * @param inRedis the caches whose entries live in Redis, each an {@link PlainRedisCacheFile#CLASS_NAME} field
+   * @param inRedis the caches whose entries live in Redis, each an {@link dev.optkit.rewriters.caching.backends.PlainRedisCacheFile#CLASS_NAME} field
    * @param redisReference how this file names that class
    * @param meterTagKey the key Spring Boot's own binder tags the cache manager by, which the caches' meters use too
    */
@@ -98,7 +98,7 @@ public final class PlainJavaCacheRewrite {
     String nl = document.lineSeparator();
     boolean isStatic = method.isStatic();
     String returnType = text(method.getType());
-    boolean async = CachingPlanner.isFuture(target.method().fact().returnType());
+    boolean async = CacheForm.isFuture(target.method().fact().returnType());
     boolean primitive = JavaText.isPrimitive(returnType);
     boolean optionalReturn = target.method().fact().returnType().equals("java.util.Optional");
     boolean redis = inRedis.test(target); // never a future or a weighed cache (PlainRedisBackend.whyLocal)

@@ -1,8 +1,11 @@
 package dev.optkit.rewriters.caching.rewrite;
 
+import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.CLASS_NAME;
+import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.MANAGER_BEAN;
+import static dev.optkit.rewriters.caching.OptkitCacheConfigNames.RESOLVER_BEAN;
+
+import dev.optkit.rewriters.caching.text.JavaText;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
-import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +18,6 @@ import java.util.Optional;
  * ambiguous for the project's own {@code @Cacheable}s): it is reached through a cache resolver.
  */
 public final class SpringCacheConfigRewrite {
-  public static final String CLASS_NAME = "OptkitCacheConfig";
-  public static final String MANAGER_BEAN = "optkitCacheManager";
-  public static final String RESOLVER_BEAN = "optkitCacheResolver";
   public static final String MARKER = "// optkit:caches (migrate adds caches above this line)";
 
   private SpringCacheConfigRewrite() {}

@@ -1,5 +1,7 @@
 package dev.optkit.rewriters.caching.rewrite;
 
+import dev.optkit.rewriters.caching.text.CacheSwitchFile;
+import dev.optkit.rewriters.caching.text.JavaText;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.optkit.rewriters.caching.CachingTarget;

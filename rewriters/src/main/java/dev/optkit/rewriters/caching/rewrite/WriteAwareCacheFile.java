@@ -2,6 +2,7 @@ package dev.optkit.rewriters.caching.rewrite;
 
 import static dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite.WRITE_START;
 
+import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class WriteAwareCacheFile {
     }
     lines.add("");
     lines.add("/**");
-    lines.add(" * The cache class of optkit's caches in " + SpringCacheConfigRewrite.CLASS_NAME
+    lines.add(" * The cache class of optkit's caches in " + OptkitCacheConfigNames.CLASS_NAME
         + ": never stores a value loaded while an eviction ran, as");
     lines.add(" * it may hold data read before that write. Written by optkit migrate, the same in every module of this form.");
     lines.add(" */");

@@ -2,7 +2,7 @@ package dev.optkit.rewriters.caching.sharing;
 
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
-import dev.optkit.rewriters.caching.rewrite.WrittenTypes;
+import dev.optkit.rewriters.caching.text.WrittenTypes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

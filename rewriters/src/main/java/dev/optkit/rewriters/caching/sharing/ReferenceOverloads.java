@@ -3,7 +3,6 @@ package dev.optkit.rewriters.caching.sharing;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.rewriters.caching.entities.ReturnedEntity;
 import java.util.List;
 
 /** Which overloads of a method an entity handed to a method reference can run. */

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.spring;
 
+import dev.optkit.rewriters.caching.SpringXmlScans;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;

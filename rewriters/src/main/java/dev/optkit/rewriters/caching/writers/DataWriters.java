@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.rewriters.caching.FootprintIndex;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;
@@ -76,7 +77,7 @@ public final class DataWriters {
       }
     }
     Map<String, Writer> writers = new LinkedHashMap<>();
-    for (ProjectWrites.Write write : whole.writesByFootprint().overlapping(reads)) {
+    for (ProjectWrites.Write write : ProjectWrites.byFootprint(whole).overlapping(reads)) {
       // another Spring Boot application on a database of its own writes none of the tables this one reads
       boolean elsewhere = write.footprint().kind() == ClientKind.DB
           && whole.separateApplications().separate(target.path(), write.method().path());
@@ -88,7 +89,7 @@ public final class DataWriters {
     if (reads.stream().anyMatch(DataFootprint::mayBeServedByTheProject)) {
       // GET /stats through a Feign client, served by the project's stats application: every write that
       // application makes may change the answer, whatever its database, and none runs where this cache lives
-      for (ProjectWrites.Write write : whole.writes()) {
+      for (ProjectWrites.Write write : ProjectWrites.of(whole)) {
         if (write.method() != target
             && whole.separateApplications().anotherServingApplication(target.path(), write.method().path())) {
           writers.putIfAbsent(write.method().key() + "@" + write.method().path(), new Writer(write.method(),

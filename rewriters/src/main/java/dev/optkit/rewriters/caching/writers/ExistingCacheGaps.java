@@ -51,7 +51,7 @@ public final class ExistingCacheGaps {
       List<DataFootprint> reads = index.reachedIo(cached).stream().filter(r -> r.site().access() == Access.READ)
           .map(r -> index.footprints().of(r.site())).filter(footprint -> !footprint.unknown()).toList();
       Map<IndexedMethod, String> firstWrites = new java.util.LinkedHashMap<>();
-      for (ProjectWrites.Write write : whole.writesByFootprint().overlapping(reads)) {
+      for (ProjectWrites.Write write : ProjectWrites.byFootprint(whole).overlapping(reads)) {
         if (write.method() != cached && !write.footprint().unknown() && !SourceSet.isTestPath(write.method().path())
             && !firstWrites.containsKey(write.method()) && !evicted(write.method(), cache.get(), new java.util.HashSet<>(), 0)) {
           firstWrites.put(write.method(), write.method().fact().displayName() + "() " + write.what());

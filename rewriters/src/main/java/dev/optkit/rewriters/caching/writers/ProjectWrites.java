@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.rewriters.caching.FootprintIndex;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -10,7 +11,8 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.ProjectTraits;
-import dev.optkit.rewriters.caching.rewrite.WrittenTypes;
+import dev.optkit.rewriters.caching.WholeProject;
+import dev.optkit.rewriters.caching.text.WrittenTypes;
 import dev.optkit.rewriters.caching.sharing.ResultSharing;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,24 @@ public final class ProjectWrites {
 
   /** A place in the project's code that changes data. */
   public record Write(IndexedMethod method, DataFootprint footprint, String what, boolean deferred) {}
+
+  /** Every write of the project, found once per migration. */
+  public static List<Write> of(WholeProject whole) {
+    return whole.derived(All.class, w -> new All(of(w.index(), w::declaration))).writes();
+  }
+
+  /** Every write of the project by the data it touches: each cached method looks its writers up there. */
+  public static FootprintIndex<Write> byFootprint(WholeProject whole) {
+    return whole.derived(ByFootprint.class, w -> {
+      FootprintIndex<Write> writesByFootprint = new FootprintIndex<>();
+      of(w).forEach(write -> writesByFootprint.add(write, write.footprint()));
+      return new ByFootprint(writesByFootprint);
+    }).writes();
+  }
+
+  private record All(List<Write> writes) {}
+
+  private record ByFootprint(FootprintIndex<Write> writes) {}
 
   private ProjectWrites() {}
 

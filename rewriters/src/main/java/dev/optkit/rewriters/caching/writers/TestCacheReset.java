@@ -226,7 +226,7 @@ public final class TestCacheReset {
         return false;
       }
       return Files.readString(normal, StandardCharsets.UTF_8)
-          .contains(dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.OFF_IN_TESTS_MARKER);
+          .contains(dev.optkit.rewriters.caching.text.CacheSwitchFile.OFF_IN_TESTS_MARKER);
     } catch (IOException | RuntimeException unreadable) {
       return false;
     }
@@ -269,7 +269,7 @@ public final class TestCacheReset {
     }
     // an earlier migration's switch, which does not read the marker (hostile review 91's A3)
     for (dev.optkit.analyzers.facts.TypeFact existing : index.typesNamed(
-        dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.CLASS_NAME)) {
+        dev.optkit.rewriters.caching.text.CacheSwitchFile.CLASS_NAME)) {
       String path = index.pathOfType(existing.qualifiedName());
       if (path == null || !readsMarker(scanRoot.resolve(path))) {
         return Optional.of("the project's " + existing.simpleName() + " comes from an earlier migration and does not "

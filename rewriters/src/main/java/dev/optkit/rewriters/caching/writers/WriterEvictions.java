@@ -8,11 +8,10 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.CacheForm;
-import dev.optkit.rewriters.caching.CachingPlanner;
 import dev.optkit.rewriters.caching.MembersByType;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.WholeProject;
-import dev.optkit.rewriters.caching.requests.Transactions;
+import dev.optkit.rewriters.caching.Transactions;
 import dev.optkit.rewriters.caching.spring.SpringBeans;
 import java.util.ArrayList;
 import java.util.List;
@@ -291,7 +290,7 @@ public final class WriterEvictions {
             + "annotation makes the bean a proxy: the application would not start");
       }
     }
-    if (CachingPlanner.isFuture(writer.returnType()) || dev.optkit.analyzers.facts.types.Publishers.is(writer.returnType())
+    if (CacheForm.isFuture(writer.returnType()) || dev.optkit.analyzers.facts.types.Publishers.is(writer.returnType())
         || writer.returnType().equals("java.util.concurrent.Future")) {
       return Optional.of("it returns a " + ProjectTraits.simpleName(writer.returnType()) + ": its write may complete "
           + "after it returns, and an eviction on its return would come before the write");

@@ -1,0 +1,100 @@
+package dev.optkit.rewriters.caching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which databases a module's configuration names: JDBC URLs ({@code jdbc:postgresql:}) and driver
+ * classes ({@code org.postgresql.Driver}) in its properties, YAML, XML and {@code .env} files, and in
+ * the compose and {@code .env} files of the folder above it. A MySQL driver among the dependencies says
+ * the application may run on MySQL; when the configuration names another database and nowhere MySQL
+ * or MariaDB, the driver is a leftover and the database is the one named. Test sources' configuration
+ * (an H2 under {@code src/test}) is not read: it tells nothing of where the application runs.
+ */
+public final class DatabaseInConfiguration {
+  private static final long MAX_FILE = 1024 * 1024;
+  private static final int MAX_DEPTH = 8;
+  private static final int MAX_FILES = 2000;
+  private static final Set<String> SKIPPED = Set.of("target", "build", "node_modules", ".git", ".optkit", ".idea");
+  /** Texts that name MySQL or MariaDB in configuration: URLs, driver classes, images. */
+  private static final List<String> SNAPSHOT_NAMES = List.of("jdbc:mysql", "jdbc:mariadb", "r2dbc:mysql",
+      "r2dbc:mariadb", "com.mysql", "org.mariadb", "mysql:", "mariadb:", "mysqldialect", "mariadbdialect");
+  /** Texts that name another database a JDBC application runs on. */
+  private static final List<String> OTHER_DATABASES = List.of("jdbc:postgresql", "org.postgresql.driver",
+      "jdbc:oracle", "jdbc:sqlserver", "jdbc:h2", "org.h2.driver", "jdbc:hsqldb", "jdbc:derby", "jdbc:db2");
+
+  private DatabaseInConfiguration() {}
+
+  /**
+   * True when the configuration names another database and never MySQL or MariaDB; false when it names
+   * MySQL or MariaDB, names no database, or cannot be read.
+   */
+  public static boolean namesOnlyOtherDatabases(Path moduleRoot) {
+    List<Path> files = new ArrayList<>();
+    try {
+      collect(moduleRoot, 0, files);
+      Path above = moduleRoot.toAbsolutePath().normalize().getParent();
+      if (above != null && Files.isRegularFile(above.resolve("pom.xml"), LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> siblings = Files.list(above)) { // the parent project's compose and .env files
+          siblings.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && configuration(file))
+              .limit(MAX_FILES).forEach(files::add);
+        }
+      }
+    } catch (IOException | UncheckedIOException unreadable) {
+      return false;
+    }
+    boolean other = false;
+    for (Path file : files) {
+      String text;
+      try {
+        if (Files.size(file) > MAX_FILE) {
+          continue;
+        }
+        text = Files.readString(file, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+      } catch (IOException unreadable) {
+        return false;
+      }
+      if (SNAPSHOT_NAMES.stream().anyMatch(text::contains)) {
+        return false;
+      }
+      other |= OTHER_DATABASES.stream().anyMatch(text::contains);
+    }
+    return other;
+  }
+
+  private static void collect(Path dir, int depth, List<Path> files) throws IOException {
+    if (depth > MAX_DEPTH || files.size() >= MAX_FILES) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path entry : entries.sorted().toList()) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          // a test's database (H2 under src/test) says nothing of the one the application runs on
+          boolean tests = entry.getFileName().toString().equals("test")
+              && dir.getFileName() != null && dir.getFileName().toString().equals("src");
+          if (!SKIPPED.contains(entry.getFileName().toString()) && !tests) {
+            collect(entry, depth + 1, files);
+          }
+        } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && configuration(entry)
+            && files.size() < MAX_FILES) {
+          files.add(entry);
+        }
+      }
+    }
+  }
+
+  private static boolean configuration(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".env")
+        || name.equals(".env") || name.endsWith(".xml") && !name.equals("pom.xml");
+  }
+}
