@@ -147,10 +147,7 @@ public final class SequentialIoLoopRule implements Rule {
     Set<IoSite> sites = new LinkedHashSet<>();
     for (ReachedIo reached : perIteration) {
       sites.add(reached.site());
-      String what = reached.site().provider() + " " + reached.site().method() + "()"
-          + (reached.site().sql() != null ? " [" + DatabaseQueryRule.abbreviate(reached.site().sql()) + "]" : "")
-          + (reached.site().url() != null ? " [" + reached.site().url() + "]" : "");
-      described.add(reached.direct() ? what : what + " via " + reached.chain(context.index().messageDepth()));
+      described.add(ReachedSites.describe(reached, context.index().messageDepth(), false));
     }
     List<String> unsafe = new ArrayList<>();
     if (loop.inTransactional()) {
