@@ -59,7 +59,10 @@ class DataChangingQueriesTest {
       "WITH gone AS (DELETE FROM category WHERE title = ?1 RETURNING id) SELECT count(*) FROM gone",
       "WITH gone AS (DELETE FROM category WHERE title = ?1) SELECT count(*) FROM category",
       "WITH moved AS (UPDATE category SET title = 'x' WHERE title = ?1 RETURNING id) SELECT count(*) FROM moved",
-      "CALL purge_categories(?1)"})
+      "CALL purge_categories(?1)",
+      "UPDATE category SET title = 'x' WHERE title = ?1 RETURNING id",
+      "INSERT INTO category (title) SELECT title FROM category WHERE title = ?1",
+      "MERGE INTO category c USING (SELECT ?1 AS title) s ON (c.title = s.title) WHEN MATCHED THEN UPDATE SET title = 'x'"})
   void aQueryThatChangesDataIsNeverCachedAndEvictsWhatReadsItsTable(String sql) {
     MigrationPlan plan = new MigrationFixture(dir).resources("/reasons43/s16e")
         .file("src/main/java/r/CategoryRepository.java", REPOSITORY.formatted(sql))
