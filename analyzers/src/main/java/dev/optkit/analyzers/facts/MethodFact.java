@@ -53,20 +53,13 @@ public record MethodFact(
     List<CallRef> constructorCalls,
     List<String> otherStaticsRead,
     Integer urlParameter,
-    List<String> handedFields,
+    List<HandedObject> handedFields,
     List<SqlConstant> sqlConstants,
     List<String> inheritedNamesRead,
     List<String> sharedFieldsRead) {
 
-  /**
-   * In {@code handedFields}: code held in a field that changes state kept between calls: an anonymous class changing its
-   * own fields, a lambda or a method reference changing what it names (none of them has facts of its own).
-   */
-  public static final String CHANGING_OBJECT = "<changing>";
   /** In a constructor's {@code annotations}: a parameter of it carries an annotation. */
   public static final String ANNOTATED_PARAMETERS = "<annotated-parameters>";
-  /** In {@code handedFields}, as {@code factory:T#m}: the object a static factory answers, handed to a call. */
-  public static final String FACTORY_OBJECT = "factory:";
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,

@@ -16,7 +16,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.HandedObject;
 import dev.optkit.analyzers.facts.values.ChangingCode;
 import java.util.List;
 import java.util.TreeSet;
@@ -24,23 +24,18 @@ import java.util.TreeSet;
 /**
  * Objects held in fields of this object that a method hands to a call, as an argument or as a method reference
  * ({@code jdbc.query(sql, rowMapper)}, {@code jdbc.query(sql, rowMapper::mapRow)}): whoever gets them calls their
- * methods later, with no call site in the project, on the one object every call shares (hostile review 37's a9: a row
- * mapper counting the rows it ever mapped, cached with the first count). Each entry is {@code field=T}: T the class
- * the field's initialiser creates, else the field's declared type; or {@code field=<changing>} for an anonymous class
- * whose own fields its code changes (its methods are no method of the facts).
+ * methods later, with no call site in the project, on the one object every call shares ({@link HandedObject}), in their
+ * order.
  */
 public final class HandedFields {
-  static final String CHANGING = MethodFact.CHANGING_OBJECT;
-  /** An entry {@code factory:T#m}: the object a static factory method without arguments answers, handed on. */
-  static final String FACTORY = MethodFact.FACTORY_OBJECT;
 
   private HandedFields() {}
 
-  public static List<String> of(MethodScan m) {
+  public static List<HandedObject> of(MethodScan m) {
     if (m.nodes == null) {
       return List.of(); // no body
     }
-    TreeSet<String> found = new TreeSet<>();
+    TreeSet<HandedObject> found = new TreeSet<>();
     // each field's code read once per method: a read walks the class's assignments, and most calls are on fields
     java.util.Map<String, Boolean> changing = new java.util.HashMap<>();
     java.util.function.Predicate<String> changingField = field -> changing.computeIfAbsent(field,
@@ -72,13 +67,13 @@ public final class HandedFields {
           ? name.getNameAsString() : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
           ? access.getNameAsString() : null;
       if (field != null && m.locals.fieldType(field) != null && changingField.test(field)) {
-        found.add(field + "=" + CHANGING);
+        found.add(new HandedObject.ChangingCode(field));
       }
     }
     return List.copyOf(found);
   }
 
-  private static void note(Expression value, MethodScan m, TreeSet<String> found,
+  private static void note(Expression value, MethodScan m, TreeSet<HandedObject> found,
       java.util.function.Predicate<String> changingField) {
     String field = null;
     if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr factory && factory.getArguments().isEmpty()
@@ -86,7 +81,7 @@ public final class HandedFields {
         && !m.locals.declaresLocal(type.getNameAsString()) && m.locals.fieldType(type.getNameAsString()) == null) {
       // Mappers.counting(): a static factory's object, maybe one it keeps (hostile review 38's h6); the planner reads
       // what the factory returns
-      found.add(FACTORY + m.file.names.qualify(type.getNameAsString()).name() + "#" + factory.getNameAsString());
+      found.add(new HandedObject.FromFactory(m.file.names.qualify(type.getNameAsString()).name(), factory.getNameAsString()));
       return;
     }
     if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr getter && getter.getArguments().isEmpty()
@@ -117,12 +112,13 @@ public final class HandedFields {
     VariableDeclarator declared = declarator(m, field);
     if (changingField.test(field)) {
       // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10); sink = seen::add (64's F)
-      held = CHANGING;
+      found.add(new HandedObject.ChangingCode(field));
+      return;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
         factory && factory.getScope().orElse(null) instanceof NameExpr type
         && Character.isUpperCase(type.getNameAsString().charAt(0)) && m.locals.fieldType(type.getNameAsString()) == null) {
       // rowMapper = CountingMapper.create(): what the factory answers (hostile review 38's h11)
-      found.add(FACTORY + m.file.names.qualify(type.getNameAsString()).name() + "#" + factory.getNameAsString());
+      found.add(new HandedObject.FromFactory(m.file.names.qualify(type.getNameAsString()).name(), factory.getNameAsString()));
       return;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
       if (creation.getAnonymousClassBody().isPresent()) {
@@ -131,8 +127,8 @@ public final class HandedFields {
         held = m.file.names.qualify(creation.getType()).name();
       }
     }
-    if (held != null && (held.equals(CHANGING) || held.contains(".") && !held.startsWith("java."))) {
-      found.add(field + "=" + held);
+    if (held != null && held.contains(".") && !held.startsWith("java.")) {
+      found.add(new HandedObject.InField(field, held));
     }
   }
 

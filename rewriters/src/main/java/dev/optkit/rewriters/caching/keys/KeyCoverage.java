@@ -209,35 +209,31 @@ public final class KeyCoverage {
    * creates, else every project class of the field's declared type.
    */
   private Optional<String> handedOn(IndexedMethod method, int depth, Set<Asked> seen) {
-    for (String entry : method.fact().handedFields()) {
+    for (dev.optkit.analyzers.facts.HandedObject handed : method.fact().handedFields()) {
       String field;
       String held;
-      if (entry.startsWith(MethodFact.FACTORY_OBJECT)) {
+      java.util.Set<String> classes = new java.util.TreeSet<>();
+      if (handed instanceof dev.optkit.analyzers.facts.HandedObject.ChangingCode changing) {
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() runs or hands on field " + changing.field() + ", code that changes state kept between calls (an "
+            + "anonymous class's own fields, or what a lambda or method reference writes)");
+      } else if (handed instanceof dev.optkit.analyzers.facts.HandedObject.FromFactory factory) {
         // Mappers.counting(): the class of what the factory answers, as declared
-        String factory = entry.substring(MethodFact.FACTORY_OBJECT.length());
-        List<IndexedMethod> made = index.methods(factory.substring(0, factory.indexOf('#')),
-            factory.substring(factory.indexOf('#') + 1));
+        List<IndexedMethod> made = index.methods(factory.owner(), factory.method());
         if (made.isEmpty()) {
           continue; // a library's factory: its objects are the library's
         }
-        field = "the object " + factory.replace('#', '.') + "() answers";
+        field = "the object " + factory.owner() + "." + factory.method() + "() answers";
         held = made.get(0).fact().returnType().replaceAll("<.*", "");
-      } else {
-        field = entry.substring(0, entry.indexOf('='));
-        held = entry.substring(entry.indexOf('=') + 1);
-      }
-      if (held.equals(dev.optkit.analyzers.facts.MethodFact.CHANGING_OBJECT)) {
-        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
-            + "() runs or hands on field " + field + ", code that changes state kept between calls (an anonymous class's own"
-            + " fields, or what a lambda or method reference writes)");
-      }
-      java.util.Set<String> classes = new java.util.TreeSet<>(index.subtypesOf(held));
-      classes.add(held);
-      if (entry.startsWith(MethodFact.FACTORY_OBJECT)) {
         // the factory's own class: what it answers may be its object's method (return c::map; review 38's h11)
-        String factory = entry.substring(MethodFact.FACTORY_OBJECT.length());
-        classes.add(factory.substring(0, factory.indexOf('#')));
+        classes.add(factory.owner());
+      } else {
+        dev.optkit.analyzers.facts.HandedObject.InField inField = (dev.optkit.analyzers.facts.HandedObject.InField) handed;
+        field = inField.field();
+        held = inField.type();
       }
+      classes.addAll(index.subtypesOf(held));
+      classes.add(held);
       if (index.type(held).isEmpty()) {
         // a library type named through an on-demand import (org.springframework.jdbc.core.*): read by its simple
         // name, the project classes implementing a type of that name (hostile review 38's h3, h8)
