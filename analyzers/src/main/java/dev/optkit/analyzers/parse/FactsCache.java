@@ -91,7 +91,10 @@ public final class FactsCache {
     @Override
     public com.fasterxml.jackson.annotation.JsonFormat.Value findFormat(
         com.fasterxml.jackson.databind.introspect.Annotated annotated) {
-      if (annotated instanceof com.fasterxml.jackson.databind.introspect.AnnotatedClass type && type.getRawType().isRecord()) {
+      if (annotated instanceof com.fasterxml.jackson.databind.introspect.AnnotatedClass type && type.getRawType().isRecord()
+          && java.util.Arrays.stream(type.getRawType().getDeclaredMethods())
+              .noneMatch(m -> m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class))) {
+        // a record written as one value of its own (Roots, as its text) is read back from that value, not an array
         return com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(com.fasterxml.jackson.annotation.JsonFormat.Shape.ARRAY);
       }
       return super.findFormat(annotated);
