@@ -176,6 +176,39 @@ class FactsCacheTest {
   record Reordered(int line, String name) {}
 
   /** The key's shape of the facts reaches every record through lists, maps and optionals, components in order. */
+  /** The typed facts (a value's roots, the objects a method hands on, a holder's constructor) read back as written. */
+  @Test
+  void typedFactsReadBackEqual() throws Exception {
+    Path source = dir.resolve("Rows.java");
+    Files.writeString(source, """
+        package shop;
+        import java.util.List;
+        import java.util.concurrent.atomic.AtomicInteger;
+        class Rows {
+          private final org.springframework.jdbc.core.JdbcTemplate jdbc = null;
+          private final AtomicInteger count = new AtomicInteger();
+          private final org.springframework.jdbc.core.RowMapper<String> counting = (rs, n) -> { count.incrementAndGet(); return ""; };
+          private final shop.NameMapper names = new shop.NameMapper();
+          List<String> all() { return jdbc.query("select name from t", counting); }
+          List<String> named() { return jdbc.query("select name from t", names); }
+          List<String> made() { return jdbc.query("select name from t", Mappers.counting()); }
+          List<List<String>> held(List<String> loaded) { return List.of(new java.util.ArrayList<>(loaded)); }
+        }
+        """);
+    ParsingWorker worker = new ParsingWorker(java.util.Map.of(), List.of(),
+        dev.optkit.analyzers.catalog.ClientCatalog.bundled(), true);
+    FactsCache first = FactsCache.open(dir.resolve("cache"), "k");
+    FileFacts facts = worker.analyze(new dev.optkit.analyzers.source.SourceFile(source, source.toString(), "x"), first).facts();
+    first.save();
+    java.util.Set<Class<?>> handed = new java.util.HashSet<>();
+    facts.methods().forEach(m -> m.handedFields().forEach(h -> handed.add(h.getClass())));
+    assertEquals(java.util.Set.of(dev.optkit.analyzers.facts.HandedObject.ChangingCode.class,
+        dev.optkit.analyzers.facts.HandedObject.InField.class, dev.optkit.analyzers.facts.HandedObject.FromFactory.class),
+        handed);
+    FactsCache second = FactsCache.open(dir.resolve("cache"), "k");
+    assertEquals(facts, second.lookup(source.toString(), dev.optkit.analyzers.io.Hashes.sha256(source)));
+  }
+
   @Test
   void theShapeNamesEveryRecordsComponentsInOrder() {
     String shape = FactsCache.shapeOf(Holder.class);
