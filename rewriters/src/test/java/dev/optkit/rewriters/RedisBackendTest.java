@@ -260,6 +260,42 @@ class RedisBackendTest {
     }
   }
 
+  /**
+   * A configuration from before its classes had a file of their own (everything nested in it) is still extended by a
+   * later migration, which writes no second copy of those classes beside it; its form (one level, not two) is read
+   * from the index's types as the new one's is.
+   */
+  @Test
+  void aLaterMigrationExtendsAConfigurationFromBeforeItsClassesHadAFileOfTheirOwn() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(SETTING)
+        .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan first = fixture.plan();
+    for (FileChange change : first.changes()) {
+      // the first migration as an optkit before the split wrote it: its configuration alone
+      if (!change.path().endsWith("/" + RedisCacheClassesFile.CLASS_NAME + ".java")) {
+        fixture.file(change.path(), change.path().equals(configPath(first)) ? SINGLE_FILE_CONFIG
+            : new String(change.after(), StandardCharsets.UTF_8));
+      }
+    }
+    fixture.java(LABELS.replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
+    MigrationPlan second = fixture.plan();
+    assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
+        second.refusals().stream().map(Refusal::reason).toList().toString());
+    String marker = "        // optkit:caches (migrate adds caches above this line)\n";
+    assertEquals(SINGLE_FILE_CONFIG.replace(marker, "        register(caches, \"optkit.Labels.label\", 300, "
+        + "java.lang.String.class); // default: Labels.label()\n" + marker),
+        MigrationFixture.after(second, "src/main/java/shop/OptkitCacheConfig.java"));
+    assertTrue(second.changes().stream().noneMatch(c -> c.path().endsWith(RedisCacheClassesFile.CLASS_NAME + ".java")),
+        second.changes().stream().map(FileChange::path).toList().toString());
+    fixture.compile(second, null, List.of(springDataRedisJar()));
+    MigrationPlan twoLevel = fixture.config(OptkitConfig.defaults().withCacheBackend("two-level")).plan();
+    assertEquals(List.of("OptkitCacheConfig keeps an earlier migration's caches with the redis backend: undo that "
+        + "migration, or migrate with --cache-backend redis, so every cache has the same levels"),
+        twoLevel.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("label("))
+            .map(Refusal::reason).toList());
+  }
+
   /** The configuration the redis backend generates for the one cache of {@link #SETTINGS}. */
   static final String EXPECTED_CONFIG = """
       package shop;
