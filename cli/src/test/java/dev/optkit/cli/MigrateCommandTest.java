@@ -273,7 +273,7 @@ class MigrateCommandTest {
     assertTrue(!twoLevel.out().contains("evicted on this instance only"), twoLevel.out());
     assertTrue(twoLevel.out().contains("Redis cache manager with a local level in each JVM and 1 expiring cache(s)"),
         twoLevel.out());
-    assertTrue(twoLevel.out().contains("new TwoLevelCacheWriter(shared, optkitLocalLevel)"), twoLevel.out());
+    assertTrue(twoLevel.out().contains("new OptkitRedisCaches.TwoLevelCacheWriter(shared, optkitLocalLevel)"), twoLevel.out());
 
     CliRun unknown = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--cache-backend", "near");
     assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());

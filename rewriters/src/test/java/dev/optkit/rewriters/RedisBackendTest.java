@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.caching.rewrite.RedisCacheClassesFile;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.Method;
@@ -184,6 +185,7 @@ class RedisBackendTest {
         plan.refusals().stream().map(Refusal::reason).toList().toString());
     assertEquals(CacheForm.SPRING, plan.targets().get(0).form());
     assertEquals(EXPECTED_CONFIG, MigrationFixture.after(plan, configPath(plan)));
+    assertEquals(EXPECTED_CLASSES, MigrationFixture.after(plan, "src/main/java/shop/" + RedisCacheClassesFile.CLASS_NAME + ".java"));
     String pom = MigrationFixture.after(plan, "pom.xml");
     assertTrue(pom.contains("<artifactId>spring-boot-starter-data-redis</artifactId>"), pom);
     assertTrue(pom.contains("<artifactId>spring-boot-starter-json</artifactId>"), pom);
@@ -258,8 +260,886 @@ class RedisBackendTest {
     }
   }
 
+  /**
+   * A configuration from before its classes had a file of their own (everything nested in it) is still extended by a
+   * later migration, which writes no second copy of those classes beside it; its form (one level, not two) is read
+   * from the index's types as the new one's is.
+   */
+  @Test
+  void aLaterMigrationExtendsAConfigurationFromBeforeItsClassesHadAFileOfTheirOwn() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(SETTING)
+        .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan first = fixture.plan();
+    for (FileChange change : first.changes()) {
+      // the first migration as an optkit before the split wrote it: its configuration alone
+      if (!change.path().endsWith("/" + RedisCacheClassesFile.CLASS_NAME + ".java")) {
+        fixture.file(change.path(), change.path().equals(configPath(first)) ? SINGLE_FILE_CONFIG
+            : new String(change.after(), StandardCharsets.UTF_8));
+      }
+    }
+    fixture.java(LABELS.replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
+    MigrationPlan second = fixture.plan();
+    assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
+        second.refusals().stream().map(Refusal::reason).toList().toString());
+    String marker = "        // optkit:caches (migrate adds caches above this line)\n";
+    assertEquals(SINGLE_FILE_CONFIG.replace(marker, "        register(caches, \"optkit.Labels.label\", 300, "
+        + "java.lang.String.class); // default: Labels.label()\n" + marker),
+        MigrationFixture.after(second, "src/main/java/shop/OptkitCacheConfig.java"));
+    assertTrue(second.changes().stream().noneMatch(c -> c.path().endsWith(RedisCacheClassesFile.CLASS_NAME + ".java")),
+        second.changes().stream().map(FileChange::path).toList().toString());
+    fixture.compile(second, null, List.of(springDataRedisJar()));
+    MigrationPlan twoLevel = fixture.config(OptkitConfig.defaults().withCacheBackend("two-level")).plan();
+    assertEquals(List.of("OptkitCacheConfig keeps an earlier migration's caches with the redis backend: undo that "
+        + "migration, or migrate with --cache-backend redis, so every cache has the same levels"),
+        twoLevel.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("label("))
+            .map(Refusal::reason).toList());
+  }
+
   /** The configuration the redis backend generates for the one cache of {@link #SETTINGS}. */
   static final String EXPECTED_CONFIG = """
+      package shop;
+
+      import java.time.Duration;
+      import java.util.List;
+      import org.springframework.cache.CacheManager;
+      import org.springframework.cache.annotation.EnableCaching;
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.data.redis.cache.BatchStrategies;
+      import org.springframework.data.redis.cache.RedisCacheConfiguration;
+      import org.springframework.data.redis.cache.RedisCacheManager;
+      import org.springframework.data.redis.cache.RedisCacheWriter;
+      import org.springframework.data.redis.connection.RedisConnectionFactory;
+      import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+
+      /**
+       * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,
+       * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix
+       * (KEY_PREFIX + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are
+       * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true. The
+       * classes it wires are in OptkitRedisCaches, beside it.
+       */
+      @Configuration
+      @EnableCaching
+      public class OptkitCacheConfig {
+
+          /** Every entry of optkit's caches lives under this prefix (this application's), then its cache's name. */
+          static final String KEY_PREFIX = "optkit:shop:";
+
+          /** The packages of the application's own classes (optkit migrate: every package of its main sources). */
+          static final String[] APPLICATION_PACKAGES = {
+              "shop",
+          };
+
+          @Bean("optkitCacheManager")
+          public CacheManager optkitCacheManager(RedisConnectionFactory connectionFactory) {
+              // SCAN, not KEYS, when a writer clears a whole cache: KEYS blocks Redis while it runs
+              OptkitRedisCaches.WriteAwareCacheWriter shared = new OptkitRedisCaches.WriteAwareCacheWriter(
+                      RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory);
+              RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(shared)
+                  // static: a cache name nobody registered fails instead of creating a cache without a TTL
+                  .disableCreateOnMissingCache()
+                  .enableStatistics();
+              register(caches, "optkit.Settings.setting", 3600, shop.Setting.class); // reference: Settings.setting()
+              // optkit:caches (migrate adds caches above this line)
+              RedisCacheManager manager = caches.build();
+              manager.initializeCaches();
+              return manager;
+          }
+
+          private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds) {
+              register(caches, name, ttlSeconds, Object.class);
+          }
+
+          /** answers: what the method returns; an entry of another class is a miss, not a ClassCastException. */
+          private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds,
+                      Class<?> answers) {
+              RedisCacheConfiguration cache = RedisCacheConfiguration.defaultCacheConfig()
+                  .entryTtl(Duration.ofSeconds(ttlSeconds))
+                  .computePrefixWith(cacheName -> KEY_PREFIX + cacheName + "::")
+                  .serializeKeysWith(SerializationPair.fromSerializer(new OptkitRedisCaches.KeyBytes()))
+                  .serializeValuesWith(SerializationPair.fromSerializer(OptkitRedisCaches.VALUES.answering(answers)));
+              // a key of several parameters is a list: each element quoted, so ("a,b", "c") and ("a", "b,c") differ
+              cache.configureKeyConverters(registry -> registry.addConverter(List.class, String.class, OptkitRedisCaches::listKey));
+              caches.withCacheConfiguration(name, cache);
+          }
+      }
+      """;
+
+  /** The classes beside it ({@link RedisCacheClassesFile}), the same in every module of the redis form. */
+  static final String EXPECTED_CLASSES = """
+      package shop;
+
+      import com.fasterxml.jackson.annotation.JsonTypeInfo;
+      import com.fasterxml.jackson.databind.BeanDescription;
+      import com.fasterxml.jackson.databind.DatabindContext;
+      import com.fasterxml.jackson.databind.DeserializationFeature;
+      import com.fasterxml.jackson.databind.JavaType;
+      import com.fasterxml.jackson.databind.JsonNode;
+      import com.fasterxml.jackson.databind.JsonSerializer;
+      import com.fasterxml.jackson.databind.ObjectMapper;
+      import com.fasterxml.jackson.databind.SerializationConfig;
+      import com.fasterxml.jackson.databind.cfg.MapperConfig;
+      import com.fasterxml.jackson.databind.jsontype.NamedType;
+      import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+      import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
+      import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+      import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+      import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
+      import com.fasterxml.jackson.databind.type.CollectionType;
+      import com.fasterxml.jackson.databind.type.MapType;
+      import com.fasterxml.jackson.databind.util.StdConverter;
+      import java.nio.ByteBuffer;
+      import java.nio.charset.StandardCharsets;
+      import java.time.Duration;
+      import java.util.Arrays;
+      import java.util.HashMap;
+      import java.util.HashSet;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.Set;
+      import java.util.SortedMap;
+      import java.util.SortedSet;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.atomic.AtomicLong;
+      import org.apache.commons.logging.Log;
+      import org.apache.commons.logging.LogFactory;
+      import org.springframework.dao.DataAccessException;
+      import org.springframework.data.redis.cache.CacheStatistics;
+      import org.springframework.data.redis.cache.CacheStatisticsCollector;
+      import org.springframework.data.redis.cache.RedisCacheWriter;
+      import org.springframework.data.redis.connection.RedisConnection;
+      import org.springframework.data.redis.connection.RedisConnectionFactory;
+      import org.springframework.data.redis.connection.ReturnType;
+      import org.springframework.data.redis.serializer.RedisSerializer;
+      import org.springframework.transaction.support.TransactionSynchronization;
+      import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+      /**
+       * The classes of optkit's caches in Redis that OptkitCacheConfig wires: a writer that never stores a value whose load
+       * overlapped an eviction, values that are stored only when they come back as written and name only the
+       * application's classes. Written by optkit migrate, the same in every module of this form.
+       */
+      public final class OptkitRedisCaches {
+
+          /** The configuration's prefix of every entry (this application's), then its cache's name. */
+          static final String KEY_PREFIX = OptkitCacheConfig.KEY_PREFIX;
+
+          /** Values as JSON with their class, so a hit comes back as the type the method returns; only those that do. */
+          static final RoundTripValues VALUES = new RoundTripValues(values());
+
+          private OptkitRedisCaches() {}
+
+          @SuppressWarnings("deprecation") // EVERYTHING: records and final classes carry their class too
+          private static ObjectMapper values() {
+              ObjectMapper mapper = new ObjectMapper();
+              mapper.findAndRegisterModules(); // java.time and the other modules on the class path
+              // a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again
+              mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+              // a TreeMap or TreeSet with a comparator is not written: the JSON has no comparator, the hit would have none
+              StdConverter<Object, Object> natural = new StdConverter<Object, Object>() {
+                  @Override
+                  public Object convert(Object value) {
+                      Object order = value instanceof SortedMap ? ((SortedMap<?, ?>) value).comparator()
+                              : value instanceof SortedSet ? ((SortedSet<?>) value).comparator() : null;
+                      if (order != null) {
+                          throw new IllegalArgumentException("a " + value.getClass().getName() + " ordered by " + order.getClass().getName());
+                      }
+                      return value;
+                  }
+              };
+              mapper.setSerializerFactory(mapper.getSerializerFactory().withSerializerModifier(new BeanSerializerModifier() {
+                  @Override
+                  public JsonSerializer<?> modifyMapSerializer(SerializationConfig config, MapType type, BeanDescription bean,
+                          JsonSerializer<?> serializer) {
+                      return SortedMap.class.isAssignableFrom(type.getRawClass())
+                              ? new StdDelegatingSerializer(natural, type, serializer) : serializer;
+                  }
+
+                  @Override
+                  public JsonSerializer<?> modifyCollectionSerializer(SerializationConfig config, CollectionType type,
+                          BeanDescription bean, JsonSerializer<?> serializer) {
+                      return SortedSet.class.isAssignableFrom(type.getRawClass())
+                              ? new StdDelegatingSerializer(natural, type, serializer) : serializer;
+                  }
+              }));
+              // a value names only the application's classes and the JDK's value types: any other is never loaded
+              mapper.setPolymorphicTypeValidator(new StoredTypes());
+              mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addKeyDeserializer(Class.class, new StoredTypes.ClassKeys()));
+              mapper.setAnnotationIntrospector(new StoredTypes.NoTypeIds(mapper.getDeserializationConfig().getAnnotationIntrospector()));
+              mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null).inclusion(JsonTypeInfo.As.PROPERTY));
+              return mapper;
+          }
+
+          /** A key of several parameters as text no other key has: strings quoted and escaped, enums by name. */
+          static String listKey(List<?> parts) {
+              StringBuilder key = new StringBuilder("[");
+              for (Object part : parts) {
+                  if (key.length() > 1) {
+                      key.append(',');
+                  }
+                  if (part instanceof CharSequence || part instanceof Character) {
+                      key.append('"').append(part.toString().replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\"")).append('"');
+                  } else if (part instanceof Enum<?>) {
+                      key.append(((Enum<?>) part).name());
+                  } else {
+                      key.append(part); // null, numbers, booleans, UUIDs: their text is their value
+                  }
+              }
+              return key.append(']').toString();
+          }
+
+          /**
+           * Never stores a value whose load overlapped an eviction, on any instance: every eviction counts up its
+           * cache's counter in Redis before it deletes, a miss notes the count, and the loaded value is stored, by
+           * one script run atomically in Redis, only while the count is still the one its miss noted. While Redis is
+           * unreachable a read is a miss (the method answers) and nothing is stored; an eviction fails, as its write's
+           * caller must know that entries it could not drop may be served once Redis is back. A transaction that evicted
+           * a cache (before its write) reads past it until it ends: another instance may store the committed rows, which
+           * lack this transaction's write.
+           */
+          static final class WriteAwareCacheWriter implements RedisCacheWriter {
+              private static final byte[] PUT_IF_NO_EVICTION = ("local c = redis.call('GET', KEYS[2]) if not c or c ~= ARGV[1] then "
+                  + "return 0 end if ARGV[3] == '0' then redis.call('SET', KEYS[1], ARGV[2]) "
+                  + "else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end return 1").getBytes(StandardCharsets.UTF_8);
+
+              private final RedisCacheWriter writer;
+              private final RedisConnectionFactory connections;
+              /** Counts the puts its own script makes, which the writer it wraps never sees. */
+              private final CacheStatisticsCollector statistics;
+              /** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */
+              private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);
+              /** Per thread, the caches its transaction evicted: it reads past them until the transaction ends. */
+              private final ThreadLocal<Set<String>> writing = ThreadLocal.withInitial(HashSet::new);
+              private static final Log LOG = LogFactory.getLog(WriteAwareCacheWriter.class);
+              private static final AtomicLong LAST_WARNING = new AtomicLong();
+
+              WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections) {
+                  this(writer, connections, CacheStatisticsCollector.none());
+              }
+
+              private WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections,
+                      CacheStatisticsCollector statistics) {
+                  this.writer = writer;
+                  this.connections = connections;
+                  this.statistics = statistics;
+              }
+
+              private static byte[] evictionsKey(String name) {
+                  return (KEY_PREFIX + name + ":evictions").getBytes(StandardCharsets.UTF_8);
+              }
+
+              private byte[] missed(String name, byte[] key, byte[] value) {
+                  if (value == null) {
+                      Map<ByteBuffer, byte[]> keys = misses.get().computeIfAbsent(name, n -> new HashMap<>());
+                      if (keys.size() >= 64) {
+                          keys.clear();
+                      }
+                      try (RedisConnection connection = connections.getConnection()) {
+                          byte[] count = connection.stringCommands().get(evictionsKey(name));
+                          if (count == null) {
+                              // none yet, or Redis lost it (FLUSHALL, a restart): a random start, which no load noted before matches
+                              connection.stringCommands().setNX(evictionsKey(name), Long.toString(java.util.concurrent.ThreadLocalRandom.current()
+                                      .nextLong(1L << 40, 1L << 52)).getBytes(StandardCharsets.UTF_8));
+                              count = connection.stringCommands().get(evictionsKey(name));
+                          }
+                          // the first miss counts: a second one in the same transaction may follow a write the first load missed
+                          if (count != null) {
+                              keys.putIfAbsent(ByteBuffer.wrap(key), count);
+                          }
+                      } catch (DataAccessException e) {
+                          unreachable(name, e); // no count noted: what this load returns is not stored
+                      }
+                  }
+                  return value;
+              }
+
+              @Override
+              public byte[] get(String name, byte[] key) {
+                  if (writing.get().contains(name)) {
+                      return null; // read past the cache: the database has this transaction's write, the cache may not
+                  }
+                  byte[] value;
+                  try {
+                      value = writer.get(name, key);
+                  } catch (DataAccessException e) {
+                      unreachable(name, e);
+                      return null; // a miss: the method answers
+                  }
+                  return missed(name, key, value);
+              }
+
+              /** Says, at most once a minute, that Redis cannot be reached and reads go to the source. */
+              private static void unreachable(String name, DataAccessException e) {
+                  long now = System.currentTimeMillis();
+                  long last = LAST_WARNING.get();
+                  if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+                      LOG.warn("optkit cache " + name + ": Redis unreachable, reading from the source uncached: " + e.getMessage());
+                  }
+              }
+
+              /** With a time to idle, which optkit's caches do not use. */
+              public byte[] get(String name, byte[] key, Duration ttl) {
+                  return get(name, key);
+              }
+
+              @Override
+              public void put(String name, byte[] key, byte[] value, Duration ttl) {
+                  stored(name, key, value, ttl);
+              }
+
+              /** Stores what a load returned, and says whether it did: not when an eviction overlapped the load. */
+              boolean stored(String name, byte[] key, byte[] value, Duration ttl) {
+                  Map<ByteBuffer, byte[]> keys = misses.get().get(name);
+                  byte[] started = keys == null ? null : keys.remove(ByteBuffer.wrap(key));
+                  if (started == null || Arrays.equals(value, RoundTripValues.NOT_STORED)) {
+                      return false; // no miss on this thread before it, or a value Redis would give back otherwise
+                  }
+                  long millis = ttl == null || ttl.isNegative() ? 0 : ttl.toMillis();
+                  try (RedisConnection connection = connections.getConnection()) {
+                      Object stored = connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key,
+                          evictionsKey(name), started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));
+                      if (Long.valueOf(1).equals(stored)) {
+                          statistics.incPuts(name);
+                          return true;
+                      }
+                      return false;
+                  } catch (DataAccessException e) {
+                      unreachable(name, e); // not stored: the next read asks the source again
+                      return false;
+                  }
+              }
+
+              @Override
+              public byte[] putIfAbsent(String name, byte[] key, byte[] value, Duration ttl) {
+                  return Arrays.equals(value, RoundTripValues.NOT_STORED) ? null : writer.putIfAbsent(name, key, value, ttl);
+              }
+
+              @Override
+              public void remove(String name, byte[] key) {
+                  countEviction(name);
+                  writer.remove(name, key);
+              }
+
+              @Override
+              public void clean(String name, byte[] pattern) {
+                  countEviction(name);
+                  writer.clean(name, pattern);
+              }
+
+              /** Spring Data Redis 4's remove, which its caches call (3.x has none: this overloads nothing there). */
+              public void evict(String name, byte[] key) {
+                  remove(name, key);
+              }
+
+              /** Spring Data Redis 4's clean, which its caches call (3.x has none: this overloads nothing there). */
+              public void clear(String name, byte[] pattern) {
+                  clean(name, pattern);
+              }
+
+              private void countEviction(String name) {
+                  Set<String> caches = writing.get();
+                  if (TransactionSynchronizationManager.isSynchronizationActive() && caches.add(name)) {
+                      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                          @Override
+                          public void suspend() {
+                          }
+
+                          @Override
+                          public void resume() {
+                          }
+
+                          @Override
+                          public void flush() {
+                          }
+
+                          @Override
+                          public void beforeCommit(boolean readOnly) {
+                          }
+
+                          @Override
+                          public void beforeCompletion() {
+                          }
+
+                          @Override
+                          public void afterCommit() {
+                          }
+
+                          @Override
+                          public void afterCompletion(int status) {
+                              caches.remove(name);
+                          }
+                      });
+                  }
+                  try (RedisConnection connection = connections.getConnection()) {
+                      connection.stringCommands().incr(evictionsKey(name));
+                  }
+              }
+
+              /** Asynchronous reads (of CompletableFuture results, which optkit does not cache in Spring): as a read. */
+              public CompletableFuture<byte[]> retrieve(String name, byte[] key, Duration ttl) {
+                  return CompletableFuture.completedFuture(get(name, key));
+              }
+
+              public CompletableFuture<Void> store(String name, byte[] key, byte[] value, Duration ttl) {
+                  put(name, key, value, ttl);
+                  return CompletableFuture.completedFuture(null);
+              }
+
+              @Override
+              public void clearStatistics(String name) {
+                  writer.clearStatistics(name);
+              }
+
+              @Override
+              public RedisCacheWriter withStatisticsCollector(CacheStatisticsCollector collector) {
+                  return new WriteAwareCacheWriter(writer.withStatisticsCollector(collector), connections, collector);
+              }
+
+              @Override
+              public CacheStatistics getCacheStatistics(String name) {
+                  return writer.getCacheStatistics(name);
+              }
+          }
+
+          /**
+           * Values as JSON with their class, stored only when what Redis gives back writes the same JSON: a map whose
+           * order a comparator decides, an immutable Map.of, a view, an anonymous class or a null map key come back
+           * otherwise or not at all, and are not cached (the method answers from its source). An entry that no longer
+           * reads (a class a newer version changed) is a miss. The check costs one more read and write of the JSON per
+           * miss. (docs/cache-backends.md)
+           */
+          static final class RoundTripValues implements RedisSerializer<Object> {
+              /** What a value that must not be stored is written as: no JSON text, so no value's bytes. */
+              static final byte[] NOT_STORED = "optkit: not stored".getBytes(StandardCharsets.UTF_8);
+              private static final Log LOG = LogFactory.getLog(RoundTripValues.class);
+              private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+              /** What an absent value is written as: no bytes (Spring's own serializers write null so). */
+              private static final byte[] NONE = new byte[0];
+              private final ObjectMapper json;
+              /** What the cached method answers: an entry of another class (an allowed one) is a miss, not a ClassCastException. */
+              private final Class<?> answers;
+
+              RoundTripValues(ObjectMapper json) {
+                  this(json, Object.class);
+              }
+
+              private RoundTripValues(ObjectMapper json, Class<?> answers) {
+                  this.json = json;
+                  this.answers = answers;
+              }
+
+              /** These values, for a cache whose method answers {@code type}. */
+              RoundTripValues answering(Class<?> type) {
+                  return new RoundTripValues(json, type);
+              }
+
+              @Override
+              public byte[] serialize(Object value) {
+                  if (value == null) {
+                      return NONE;
+                  }
+                  try {
+                      byte[] written = json.writeValueAsBytes(value);
+                      if (sameJson(TREES.readTree(written), TREES.readTree(json.writeValueAsBytes(json.readValue(written, Object.class))))) {
+                          return written;
+                      }
+                      warn("a " + value.getClass().getName() + " comes back from Redis otherwise than it was written", null);
+                  } catch (RuntimeException | java.io.IOException unwritable) {
+                      warn("a " + value.getClass().getName() + " cannot be written to Redis and read back", unwritable);
+                  }
+                  return NOT_STORED;
+              }
+
+              @Override
+              public Object deserialize(byte[] bytes) {
+                  if (bytes == null || bytes.length == 0) {
+                      return null;
+                  }
+                  if (bytes.length > StoredTypes.MAX_CHARACTERS) {
+                      warn("an entry of " + bytes.length + " bytes, more than a cache keeps, is not read", null);
+                      return null;
+                  }
+                  try {
+                      // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
+                      // serializer loads the class an entry names before the mapper sees it
+                      Object value = json.readValue(bytes, Object.class);
+                      if (value != null && !answers.isInstance(value)) {
+                          warn("an entry of " + value.getClass().getName() + " where " + answers.getName() + " is cached is a miss",
+                                  null);
+                          return null;
+                      }
+                      return value;
+                  } catch (RuntimeException | java.io.IOException | StackOverflowError unreadable) {
+                      // a value nested past the stack is a miss too, not the caller's error
+                      warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", null);
+                      return null;
+                  }
+              }
+
+              /** Once per kind of value (its class), at most 256 of them: each cache that stores nothing is said. */
+              private static void warn(String what, Exception e) {
+                  if (WARNED.size() < 256 && WARNED.add(what)) {
+                      LOG.warn("optkit cache: " + what + "; answered from the source, not cached" + (e == null ? "" : ": " + e));
+                  }
+              }
+
+              /**
+               * Trees of the JSON, numbers exact (1.10 and 1.1 differ, as BigDecimal's scale does), a key written twice an
+               * error: a Map.of comes back with its type id as an entry, written again beside the map's own.
+               */
+              private static final ObjectMapper TREES = trees();
+
+              @SuppressWarnings("deprecation") // configure(JsonParser.Feature...): the one way Jackson 2.9 to 2.19 all take
+              private static ObjectMapper trees() {
+                  ObjectMapper trees = new ObjectMapper();
+                  trees.configure(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+                  trees.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                  trees.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+                  return trees;
+              }
+
+              /** Whether two values' JSON is the same, fields and elements in order, type ids as sameClass allows. */
+              @SuppressWarnings("deprecation") // fields(): Jackson 2.19 names it properties(), older ones do not
+              static boolean sameJson(JsonNode written, JsonNode back) {
+                  if (written.isObject()) {
+                      if (!back.isObject() || written.size() != back.size()) {
+                          return false;
+                      }
+                      if (UNORDERED.contains(written.path("@class").asText())) {
+                          // a HashMap's order is its table's: a map made with another capacity iterates otherwise
+                          for (java.util.Iterator<String> names = written.fieldNames(); names.hasNext(); ) {
+                              String name = names.next();
+                              if (!back.has(name) || !(name.equals("@class")
+                                      ? sameClass(written.get(name).asText(), back.get(name).asText())
+                                      : sameJson(written.get(name), back.get(name)))) {
+                                  return false;
+                              }
+                          }
+                          return true;
+                      }
+                      java.util.Iterator<java.util.Map.Entry<String, JsonNode>> theirs = back.fields();
+                      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> ours = written.fields(); ours.hasNext(); ) {
+                          java.util.Map.Entry<String, JsonNode> field = ours.next();
+                          java.util.Map.Entry<String, JsonNode> other = theirs.next();
+                          if (!field.getKey().equals(other.getKey()) || !(field.getKey().equals("@class")
+                                  ? sameClass(field.getValue().asText(), other.getValue().asText())
+                                  : sameJson(field.getValue(), other.getValue()))) {
+                              return false;
+                          }
+                      }
+                      return true;
+                  }
+                  if (written.isArray()) {
+                      if (!back.isArray() || written.size() != back.size()) {
+                          return false;
+                      }
+                      if (written.size() == 2 && written.get(0).isTextual() && UNORDERED.contains(written.get(0).asText())
+                              && written.get(1).isArray() && back.get(1).isArray()) {
+                          // a HashSet: the same elements, counted, in any order
+                          java.util.Map<String, Integer> counts = new java.util.HashMap<String, Integer>();
+                          for (JsonNode element : written.get(1)) {
+                              counts.merge(element.toString(), 1, Integer::sum);
+                          }
+                          for (JsonNode element : back.get(1)) {
+                              counts.merge(element.toString(), -1, Integer::sum);
+                          }
+                          return sameClass(written.get(0).asText(), back.get(0).asText())
+                                  && counts.values().stream().allMatch(count -> count == 0);
+                      }
+                      for (int i = 0; i < written.size(); i++) {
+                          // ["java.util.ImmutableCollections$ListN", [...]]: a collection's type id, then its elements
+                          boolean typeId = i == 0 && written.size() == 2 && written.get(0).isTextual()
+                                  && back.get(0).isTextual() && written.get(1).isContainerNode();
+                          if (typeId ? !sameClass(written.get(0).asText(), back.get(0).asText())
+                                  : !sameJson(written.get(i), back.get(i))) {
+                              return false;
+                          }
+                      }
+                      return true;
+                  }
+                  return written.equals(back);
+              }
+
+              /** Containers whose iteration order is their hash table's, not part of their value. */
+              private static final java.util.Set<String> UNORDERED = new java.util.HashSet<String>(java.util.Arrays.asList(
+                      "java.util.HashMap", "java.util.HashSet", "java.util.concurrent.ConcurrentHashMap", "java.util.Hashtable"));
+
+              /**
+               * An immutable JDK list comes back an ArrayList, a Set.of or Map.of an unmodifiable set or map: the same
+               * elements, in the order written (Set.of and Map.of fix none).
+               */
+              static boolean sameClass(String written, String back) {
+                  if (written.equals(back)) {
+                      return true;
+                  }
+                  if (back.equals("java.util.ArrayList")) {
+                      return written.equals("java.util.ImmutableCollections$List12")
+                              || written.equals("java.util.ImmutableCollections$ListN")
+                              || written.equals("java.util.Arrays$ArrayList");
+                  }
+                  if (back.equals("java.util.Collections$UnmodifiableMap")) {
+                      return written.equals("java.util.ImmutableCollections$Map1")
+                              || written.equals("java.util.ImmutableCollections$MapN");
+                  }
+                  return back.equals("java.util.Collections$UnmodifiableSet")
+                          && (written.equals("java.util.ImmutableCollections$Set12")
+                                  || written.equals("java.util.ImmutableCollections$SetN"));
+              }
+          }
+
+          /**
+           * Keys as UTF-8, except that half of a surrogate pair (a string cut inside an emoji) is written as its own three
+           * bytes: String.getBytes writes every such half as '?', which made a key of half an emoji and the key "?" one.
+           * Keys of whole characters are the bytes Spring's own serializer writes.
+           */
+          static final class KeyBytes implements RedisSerializer<String> {
+              @Override
+              public byte[] serialize(String key) {
+                  if (key == null || key.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+                      return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+                  }
+                  java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(key.length() + 16);
+                  for (int i = 0; i < key.length(); i++) {
+                      char c = key.charAt(i);
+                      if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                          byte[] pair = key.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                          bytes.write(pair, 0, pair.length);
+                          i++;
+                      } else if (Character.isSurrogate(c)) {
+                          bytes.write(0xE0 | (c >> 12));
+                          bytes.write(0x80 | ((c >> 6) & 0x3F));
+                          bytes.write(0x80 | (c & 0x3F));
+                      } else {
+                          byte[] one = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                          bytes.write(one, 0, one.length);
+                      }
+                  }
+                  return bytes.toByteArray();
+              }
+
+              @Override
+              public String deserialize(byte[] bytes) {
+                  return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+              }
+          }
+
+          /**
+           * The classes a value read back from Redis may name, checked by name before Jackson loads any: this
+           * application's own packages and the JDK's value types. Whoever can write to the Redis cannot make the
+           * application load or build another class: such an entry reads as a miss (docs/cache-backends.md).
+           */
+          static final class StoredTypes extends PolymorphicTypeValidator.Base {
+              private static final long serialVersionUID = 1L;
+
+              /**
+               * Default typing of every value whose type ids are checked whole before Jackson resolves them: the validator
+               * alone sees only what precedes a generic id's '<', and Jackson loads the classes inside the brackets.
+               */
+              static final class Typing extends ObjectMapper.DefaultTypeResolverBuilder {
+                  private static final long serialVersionUID = 1L;
+
+                  Typing() {
+                      super(ObjectMapper.DefaultTyping.EVERYTHING, new StoredTypes());
+                  }
+
+                  @Override
+                  protected TypeIdResolver idResolver(MapperConfig<?> config, JavaType base, PolymorphicTypeValidator validator,
+                          java.util.Collection<NamedType> subtypes, boolean forSerialization, boolean forDeserialization) {
+                      TypeIdResolver ids = super.idResolver(config, base, validator, subtypes, forSerialization, forDeserialization);
+                      return forDeserialization ? new CheckedIds(ids) : ids;
+                  }
+
+                  /** A copy with a default class would be Jackson's own builder: this one has none to use. */
+                  public ObjectMapper.DefaultTypeResolverBuilder withDefaultImpl(Class<?> defaultImpl) {
+                      return this;
+                  }
+              }
+
+              /**
+               * The application's annotations but its {@code @JsonTypeInfo}: every type id is the checked default typing's.
+               * A cached value's class with its own is refused before (docs/cache-backends.md); a class that is not could
+               * otherwise head a planted entry and have its property's class ids resolved unchecked.
+               */
+              static final class NoTypeIds extends com.fasterxml.jackson.databind.introspect.AnnotationIntrospectorPair {
+                  private static final long serialVersionUID = 1L;
+
+                  NoTypeIds(com.fasterxml.jackson.databind.AnnotationIntrospector introspector) {
+                      super(introspector, com.fasterxml.jackson.databind.AnnotationIntrospector.nopInstance());
+                  }
+
+                  @Override
+                  public com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config,
+                          com.fasterxml.jackson.databind.introspect.AnnotatedClass type, JavaType base) {
+                      return null;
+                  }
+
+                  @Override
+                  public com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder<?> findPropertyTypeResolver(
+                          MapperConfig<?> config, com.fasterxml.jackson.databind.introspect.AnnotatedMember member, JavaType base) {
+                      return null;
+                  }
+
+                  @Override
+                  public com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder<?> findPropertyContentTypeResolver(
+                          MapperConfig<?> config, com.fasterxml.jackson.databind.introspect.AnnotatedMember member,
+                          JavaType container) {
+                      return null;
+                  }
+              }
+
+              /** The longest entry read back: a longer one is a miss before it is parsed (a planted 40 MB array filled the heap). */
+              static final int MAX_CHARACTERS = 8 * 1024 * 1024;
+
+              /**
+               * A map key naming a class (a project class's {@code Map<Class<?>, V>}): keys carry no type id, and Jackson's own
+               * key reader loads the class a key names. Only an allowed one is.
+               */
+              static final class ClassKeys extends com.fasterxml.jackson.databind.KeyDeserializer {
+                  @Override
+                  public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context)
+                          throws java.io.IOException {
+                      if (!allowed(key)) {
+                          throw new IllegalArgumentException("a stored key names " + key + ", no class this application reads");
+                      }
+                      try {
+                          return context.findClass(key);
+                      } catch (ClassNotFoundException e) {
+                          throw new IllegalArgumentException("a stored key names no class: " + key);
+                      }
+                  }
+              }
+
+              /** Reads a type id only when every class it names is allowed; any other is refused before a class is loaded. */
+              static final class CheckedIds implements TypeIdResolver {
+                  private final TypeIdResolver ids;
+
+                  CheckedIds(TypeIdResolver ids) {
+                      this.ids = ids;
+                  }
+
+                  @Override
+                  public JavaType typeFromId(DatabindContext context, String id) throws java.io.IOException {
+                      if (!allowed(id)) {
+                          throw new IllegalArgumentException("a stored value names " + id + ", no class this application reads");
+                      }
+                      return ids.typeFromId(context, id);
+                  }
+
+                  @Override
+                  public void init(JavaType base) {
+                      ids.init(base);
+                  }
+
+                  @Override
+                  public String idFromValue(Object value) {
+                      return ids.idFromValue(value);
+                  }
+
+                  @Override
+                  public String idFromValueAndType(Object value, Class<?> type) {
+                      return ids.idFromValueAndType(value, type);
+                  }
+
+                  @Override
+                  public String idFromBaseType() {
+                      return ids.idFromBaseType();
+                  }
+
+                  @Override
+                  public String getDescForKnownTypeIds() {
+                      return ids.getDescForKnownTypeIds();
+                  }
+
+                  @Override
+                  public com.fasterxml.jackson.annotation.JsonTypeInfo.Id getMechanism() {
+                      return ids.getMechanism();
+                  }
+              }
+              /** The packages of the application's own classes: the configuration's. */
+              static final String[] APPLICATION_PACKAGES = OptkitCacheConfig.APPLICATION_PACKAGES;
+              private static final java.util.Set<String> JDK = new java.util.HashSet<String>(java.util.Arrays.asList(
+                      "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
+                      "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal",
+                      "java.math.BigInteger", "java.util.UUID", "java.util.Optional", "java.util.Date", "java.sql.Date",
+                      "java.sql.Time", "java.sql.Timestamp", "java.util.ArrayList", "java.util.LinkedList",
+                      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet",
+                      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.EnumMap", "java.util.EnumSet",
+                      "java.util.Hashtable", "java.util.concurrent.ConcurrentHashMap",
+                      "java.util.concurrent.ConcurrentSkipListMap", "java.util.concurrent.ConcurrentSkipListSet",
+                      "java.util.concurrent.CopyOnWriteArrayList"));
+
+              @Override
+              public Validity validateSubClassName(MapperConfig<?> config, JavaType base, String name) {
+                  return allowed(name) ? Validity.ALLOWED : Validity.DENIED;
+              }
+
+              @Override
+              public Validity validateSubType(MapperConfig<?> config, JavaType base, JavaType type) {
+                  return allowed(type.getRawClass().getName()) ? Validity.ALLOWED : Validity.DENIED;
+              }
+
+              /** A type id, generic ones (java.util.EnumSet<shop.Color>) allowed when every class they name is. */
+              static boolean allowed(String id) {
+                  boolean nameSeen = false;
+                  int from = 0;
+                  for (int i = 0; i <= id.length(); i++) {
+                      if (i == id.length() || id.charAt(i) == '<' || id.charAt(i) == ',' || id.charAt(i) == '>') {
+                          String name = id.substring(from, i).trim();
+                          if (!name.isEmpty() && !allowedClass(name)) {
+                              return false;
+                          }
+                          nameSeen |= !name.isEmpty();
+                          from = i + 1;
+                      }
+                  }
+                  return nameSeen;
+              }
+
+              private static boolean allowedClass(String name) {
+                  String element = name;
+                  while (element.endsWith("[]")) {
+                      element = element.substring(0, element.length() - 2);
+                  }
+                  int dimensions = 0;
+                  while (element.startsWith("[")) {
+                      element = element.substring(1);
+                      dimensions++;
+                  }
+                  if (dimensions > 0) {
+                      // [I, [[J: arrays of primitives; [Lshop.Order;: arrays of a class
+                      if (element.length() == 1) {
+                          return "ZBCSIJFD".indexOf(element.charAt(0)) >= 0;
+                      }
+                      if (!element.startsWith("L") || !element.endsWith(";")) {
+                          return false;
+                      }
+                      element = element.substring(1, element.length() - 1);
+                  }
+                  if (JDK.contains(element) || element.startsWith("java.time.")
+                          // the JDK's immutable and unmodifiable collections (List.of, Collections.unmodifiableSet...)
+                          || element.startsWith("java.util.ImmutableCollections$") || element.startsWith("java.util.Collections$")) {
+                      return true;
+                  }
+                  int dot = element.lastIndexOf('.');
+                  String pkg = dot < 0 ? "" : element.substring(0, dot);
+                  for (String application : APPLICATION_PACKAGES) {
+                      if (application.equals(pkg)) {
+                          return true;
+                      }
+                  }
+                  return false;
+              }
+          }
+      }
+      """;
+
+  /**
+   * The configuration as optkit wrote it for {@link #SETTINGS} before its classes had a file of their own: everything
+   * in one class, which a later migration still reads and extends.
+   */
+  static final String SINGLE_FILE_CONFIG = """
       package shop;
 
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -1316,11 +2196,12 @@ class RedisBackendTest {
     assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
         second.refusals().stream().map(Refusal::reason).toList().toString());
     String extended = MigrationFixture.after(second, config);
-    assertTrue(extended.contains("            \"shop\",\n            \"shop.labels\",\n        };"), extended);
+    assertTrue(extended.contains("        \"shop\",\n        \"shop.labels\",\n    };"), extended);
     fixture.compile(second, null, List.of(springDataRedisJar()));
 
     // the first configuration as an optkit before the check wrote it, then a read to cache in a later migration
-    String current = MigrationFixture.after(first, config);
+    // (one class then: what is now beside the configuration was nested in it)
+    String current = SINGLE_FILE_CONFIG;
     String earlier = current.substring(0, current.indexOf("    /**\n     * The classes a value read back from Redis"))
         .stripTrailing().replace("mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null)"
             + ".inclusion(JsonTypeInfo.As.PROPERTY));", "mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), "
@@ -1329,7 +2210,9 @@ class RedisBackendTest {
         .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
         .config(OptkitConfig.defaults().withCacheBackend("redis"));
     for (FileChange change : first.changes()) {
-      old.file(change.path(), change.path().equals(config) ? earlier : new String(change.after(), StandardCharsets.UTF_8));
+      if (!change.path().endsWith("/" + RedisCacheClassesFile.CLASS_NAME + ".java")) {
+        old.file(change.path(), change.path().equals(config) ? earlier : new String(change.after(), StandardCharsets.UTF_8));
+      }
     }
     old.java(LABELS.replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
     MigrationPlan refused = old.plan();

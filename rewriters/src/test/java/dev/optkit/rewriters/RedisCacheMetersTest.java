@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.caching.rewrite.RedisCacheClassesFile;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -66,6 +67,11 @@ class RedisCacheMetersTest {
             + plan.refusals().stream().map(Refusal::reason).toList()));
   }
 
+  private static String classes(MigrationPlan plan) {
+    return plan.changes().stream().filter(c -> c.path().endsWith("/" + RedisCacheClassesFile.CLASS_NAME + ".java"))
+        .map(c -> new String(c.after(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"redis", "two-level", "redis+tx", "two-level+tx"})
   void theRegistrysGetsAreTheRedisCachesOwnStatistics(String variant) throws Exception {
@@ -77,12 +83,19 @@ class RedisCacheMetersTest {
     assertEquals(variant.endsWith("+tx"), config.contains("caches.transactionAware();"), config);
     for (String line : List.of(
         "        meterRegistry.ifAvailable(registry -> manager.getCacheNames().forEach(name ->",
-        "                new RedisCacheMeters(redisCache(manager.getCache(name))).bindTo(registry)));",
-        "    static final class RedisCacheMeters extends CacheMeterBinder {",
-        "            super(cache, cache.getName(), Tags.of(\"cache.manager\", \"optkit\", \"name\", cache.getName()));")) {
+        "                new OptkitRedisCaches.RedisCacheMeters(OptkitRedisCaches.redisCache(manager.getCache(name)))"
+            + ".bindTo(registry)));")) {
       assertTrue(config.lines().anyMatch(line::equals), "missing: " + line + "\n" + config);
     }
-    assertFalse(config(fixture(variant, false).plan()).contains("MeterRegistry"),
+    // the binder is one of the classes beside the configuration
+    String cacheClasses = classes(plan);
+    for (String line : List.of(
+        "    static final class RedisCacheMeters extends CacheMeterBinder {",
+        "            super(cache, cache.getName(), Tags.of(\"cache.manager\", \"optkit\", \"name\", cache.getName()));")) {
+      assertTrue(cacheClasses.lines().anyMatch(line::equals), "missing: " + line + "\n" + cacheClasses);
+    }
+    MigrationPlan unmetered = fixture(variant, false).plan();
+    assertFalse(config(unmetered).contains("MeterRegistry") || classes(unmetered).contains("MeterRegistry"),
         "without Micrometer in the pom nothing refers to it");
     Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.caching.rewrite.RedisCacheClassesFile;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.net.URLClassLoader;
@@ -80,26 +81,30 @@ class TwoLevelBackendTest {
         " * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,",
         " * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix",
         "    public CacheManager optkitCacheManager(RedisConnectionFactory connectionFactory) {",
-        "        RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new WriteAwareCacheWriter(",
-        "                RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), "
-            + "connectionFactory))",
+        "        RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(shared)",
         "        register(caches, \"optkit.Settings.setting\", 3600, shop.Setting.class); // reference: Settings.setting()"),
         onlyRedis);
     for (String line : List.of(
-        "import com.github.benmanes.caffeine.cache.Caffeine;",
         "    @Bean(name = \"optkitLocalLevel\", destroyMethod = \"close\")",
-        "    public CacheManager optkitCacheManager(RedisConnectionFactory connectionFactory, LocalLevel optkitLocalLevel) {",
-        "        RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new TwoLevelCacheWriter(shared, "
-            + "optkitLocalLevel))",
-        "        WriteAwareCacheWriter shared = new WriteAwareCacheWriter(",
+        "    public CacheManager optkitCacheManager(RedisConnectionFactory connectionFactory, "
+            + "OptkitRedisCaches.LocalLevel optkitLocalLevel) {",
+        "        RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder("
+            + "new OptkitRedisCaches.TwoLevelCacheWriter(shared, optkitLocalLevel))",
+        "        OptkitRedisCaches.WriteAwareCacheWriter shared = new OptkitRedisCaches.WriteAwareCacheWriter(",
         "                RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), "
             + "connectionFactory);",
         "        register(caches, optkitLocalLevel, \"optkit.Settings.setting\", 3600, 1000, shop.Setting.class); "
             + "// reference: Settings.setting()",
-        "        level.add(name, Math.max(1000, ttlSeconds * 1000 / 10), maximumSize);",
+        "        level.add(name, Math.max(1000, ttlSeconds * 1000 / 10), maximumSize);")) {
+      assertTrue(config.lines().anyMatch(line::equals), "missing: " + line + "\n" + config);
+    }
+    // the local level and its writer are the classes beside the configuration, the same in every two-level module
+    String classes = after(plan, RedisCacheClassesFile.CLASS_NAME + ".java");
+    for (String line : List.of(
+        "import com.github.benmanes.caffeine.cache.Caffeine;",
         "    public static final class LocalLevel implements MessageListener, AutoCloseable {",
         "    static final class TwoLevelCacheWriter implements RedisCacheWriter {")) {
-      assertTrue(config.lines().anyMatch(line::equals), "missing: " + line + "\n" + config);
+      assertTrue(classes.lines().anyMatch(line::equals), "missing: " + line + "\n" + classes);
     }
     String pom = after(plan, "pom.xml");
     assertTrue(pom.contains("<artifactId>spring-boot-starter-data-redis</artifactId>"), pom);
@@ -193,7 +198,7 @@ class TwoLevelBackendTest {
     MigrationPlan plan = fixture.plan();
     String config = after(plan, "OptkitCacheConfig.java");
     for (String line : List.of(
-        "    public LocalLevel optkitLocalLevel(RedisConnectionFactory connectionFactory, "
+        "    public OptkitRedisCaches.LocalLevel optkitLocalLevel(RedisConnectionFactory connectionFactory, "
             + "ObjectProvider<MeterRegistry> meterRegistry) {",
         "        meterRegistry.ifAvailable(registry -> level.whenAdded((name, cache) ->",
         "                CaffeineCacheMetrics.monitor(registry, cache, name, \"cache.manager\", \"optkitLocalLevel\", \"name\", name)));")) {

@@ -6,9 +6,11 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.text.PomDependencies;
 import dev.optkit.rewriters.caching.ProjectTraits;
+import dev.optkit.rewriters.caching.rewrite.RedisCacheClassesFile;
 import dev.optkit.rewriters.caching.rewrite.RedisCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.StoredTypes;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.WriteAwareCacheFile;
 import dev.optkit.rewriters.caching.spring.SpringVersionFloor;
 import dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi;
@@ -50,6 +52,17 @@ public final class CacheConfigFiles {
     String ownFile = (configPackage.isEmpty() ? "" : configPackage + ".") + WriteAwareCacheFile.CLASS_NAME + "." + nested;
     return java.util.stream.Stream.of(ownFile, configType + ".WriteAwareCache." + nested, configType + "." + nested)
         .anyMatch(name -> assessment.index().type(name).isPresent());
+  }
+
+  /**
+   * Whether an existing configuration is the two-level backend's: its local level is {@link RedisCacheClassesFile}'s
+   * beside it, or, from a migration before that file, the configuration's own nested class.
+   */
+  static boolean twoLevel(Assessment assessment, String configType) {
+    String configPackage = ProjectTraits.packageOf(configType);
+    String ownFile = (configPackage.isEmpty() ? "" : configPackage + ".") + RedisCacheClassesFile.CLASS_NAME;
+    return java.util.stream.Stream.of(ownFile, configType)
+        .anyMatch(owner -> assessment.index().type(owner + "." + TwoLevelCacheConfigRewrite.LEVEL_CLASS).isPresent());
   }
 
   /**
@@ -133,7 +146,8 @@ public final class CacheConfigFiles {
       String path = assessment.index().pathOfType(existingType.get());
       byte[] before = read(scanRoot.resolve(path));
       SourceDocument document = SourceDocument.decode(before);
-      String extended = SpringCacheConfigRewrite.extend(document.text(), targets, document.lineSeparator()).orElseThrow();
+      String extended = SpringCacheConfigRewrite.extend(document.text(), targets, twoLevel(assessment, existingType.get()),
+          document.lineSeparator()).orElseThrow();
       // a value of a class in a package the project gained since may be read back too
       extended = StoredTypes.withPackages(extended, StoredTypes.applicationPackages(assessment.index()),
           document.lineSeparator()).orElse(extended);
@@ -150,7 +164,12 @@ public final class CacheConfigFiles {
       return List.of(new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
               + (twoLevel ? "a local level in each JVM and " : "") + targets.size()
-              + " expiring cache(s) shared by every instance")));
+              + " expiring cache(s) shared by every instance")),
+          new FileChange(relative(scanRoot, file.resolveSibling(RedisCacheClassesFile.CLASS_NAME + ".java")), null,
+              RedisCacheClassesFile.create(pkg, twoLevel, micrometer(traits), indent, nl).getBytes(StandardCharsets.UTF_8),
+              List.of("the classes of those caches: a writer that stores nothing a concurrent eviction overlapped, values "
+                  + "that come back as written and name only the application's classes"
+                  + (twoLevel ? ", the local level" : ""))));
     }
     CacheApi api = SpringVersionFloor.api(traits.pom(), assessment.index().libraryVersions());
     String text = withTogglz(SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),

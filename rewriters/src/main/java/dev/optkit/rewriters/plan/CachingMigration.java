@@ -25,7 +25,6 @@ import dev.optkit.rewriters.caching.backends.PlainRedisCacheFile;
 import dev.optkit.rewriters.caching.rewrite.StoredTypes;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.rewrite.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheableRewrite;
 import dev.optkit.rewriters.caching.WholeProject;
@@ -252,9 +251,8 @@ public final class CachingMigration {
     } else if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)
         && CacheConfigFiles.existingConfig(prefix, assessment).map(type -> SpringCacheConfigRewrite.isRedis(SourceDocument.decode(
             CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type)))).text())).orElse(false)) {
-      String earlierShared = CacheConfigFiles.existingConfig(prefix, assessment).map(type -> TwoLevelCacheConfigRewrite
-          .isTwoLevel(SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type))))
-              .text())).orElse(false) ? "two-level" : "redis";
+      String earlierShared = CacheConfigFiles.existingConfig(prefix, assessment)
+          .map(type -> CacheConfigFiles.twoLevel(assessment, type)).orElse(false) ? "two-level" : "redis";
       plan = springRefused(plan, refusals, Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier "
           + "migration's caches in Redis: migrate with --cache-backend " + earlierShared + " (or cache.backend: "
           + earlierShared + ") so one manager holds every cache");

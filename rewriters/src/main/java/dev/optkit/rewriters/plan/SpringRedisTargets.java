@@ -8,7 +8,6 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.backends.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.rewrite.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ final class SpringRedisTargets {
       if (!SpringCacheConfigRewrite.isRedis(text)) {
         whole = new Refusal.Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
             + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache");
-      } else if (TwoLevelCacheConfigRewrite.isTwoLevel(text) != twoLevel) {
+      } else if (CacheConfigFiles.twoLevel(assessment, existing.get()) != twoLevel) {
         String earlier = twoLevel ? "redis" : "two-level";
         whole = new Refusal.Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
             + " backend: undo that migration, or migrate with --cache-backend " + earlier

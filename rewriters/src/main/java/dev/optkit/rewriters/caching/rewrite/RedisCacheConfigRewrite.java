@@ -13,10 +13,15 @@ import java.util.List;
 /**
  * The configuration class behind optkit's Spring caches when they live in Redis (the redis backend,
  * docs/cache-backends.md): its text, and the line that registers one more cache in it. The local
- * backend's class and the extension of either are {@link SpringCacheConfigRewrite}'s.
+ * backend's class and the extension of either are {@link SpringCacheConfigRewrite}'s. It holds only what is the
+ * module's own (its key prefix, the packages a value read back may name, its caches and TTLs, the manager's wiring):
+ * the classes it wires are {@link RedisCacheClassesFile}'s, in a file beside it.
  */
 public final class RedisCacheConfigRewrite {
   private RedisCacheConfigRewrite() {}
+
+  /** The class of the file beside the configuration holding the code that is the same in every module. */
+  static final String FIXED = RedisCacheClassesFile.CLASS_NAME;
 
   /**
    * A new configuration class keeping the given caches in Redis, shared by every instance of the
@@ -52,24 +57,8 @@ public final class RedisCacheConfigRewrite {
       lines.add("");
     }
     java.util.Set<String> imports = new java.util.TreeSet<>();
-    imports.add("com.fasterxml.jackson.annotation.JsonTypeInfo");
-    imports.add("com.fasterxml.jackson.databind.DeserializationFeature");
-    imports.add("com.fasterxml.jackson.databind.JsonNode");
-    imports.add("com.fasterxml.jackson.databind.ObjectMapper");
-    imports.add("com.fasterxml.jackson.databind.node.JsonNodeFactory");
-    imports.add("java.nio.ByteBuffer");
-    imports.add("java.nio.charset.StandardCharsets");
     imports.add("java.time.Duration");
-    imports.add("java.util.Arrays");
-    imports.add("java.util.HashMap");
-    imports.add("java.util.HashSet");
     imports.add("java.util.List");
-    imports.add("java.util.Map");
-    imports.add("java.util.Set");
-    imports.add("java.util.concurrent.CompletableFuture");
-    imports.add("java.util.concurrent.atomic.AtomicLong");
-    imports.add("org.apache.commons.logging.Log");
-    imports.add("org.apache.commons.logging.LogFactory");
     if (!existingCaching) {
       imports.add("org.springframework.cache.CacheManager");
     }
@@ -82,27 +71,17 @@ public final class RedisCacheConfigRewrite {
     }
     imports.add("org.springframework.context.annotation.Bean");
     imports.add("org.springframework.context.annotation.Configuration");
-    imports.add("org.springframework.dao.DataAccessException");
     imports.add("org.springframework.data.redis.cache.BatchStrategies");
-    imports.add("org.springframework.data.redis.cache.CacheStatistics");
-    imports.add("org.springframework.data.redis.cache.CacheStatisticsCollector");
     imports.add("org.springframework.data.redis.cache.RedisCacheConfiguration");
     imports.add("org.springframework.data.redis.cache.RedisCacheManager");
     imports.add("org.springframework.data.redis.cache.RedisCacheWriter");
-    imports.add("org.springframework.data.redis.connection.RedisConnection");
     imports.add("org.springframework.data.redis.connection.RedisConnectionFactory");
-    imports.add("org.springframework.data.redis.connection.ReturnType");
     imports.add("org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair");
-    imports.add("org.springframework.data.redis.serializer.RedisSerializer");
-    imports.add("org.springframework.transaction.support.TransactionSynchronization");
-    imports.add("org.springframework.transaction.support.TransactionSynchronizationManager");
-    imports.addAll(RoundTripValues.orderedImports());
-    imports.addAll(StoredTypes.imports());
-    if (twoLevel) {
-      imports.addAll(TwoLevelCacheConfigRewrite.imports(metrics));
-    }
     if (metrics) {
-      imports.addAll(RedisMeters.imports());
+      imports.addAll(RedisMeters.configurationImports());
+    }
+    if (twoLevel && metrics) {
+      imports.add("io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics");
     }
     imports.forEach(name -> lines.add("import " + name + ";"));
     lines.add("");
@@ -116,7 +95,8 @@ public final class RedisCacheConfigRewrite {
       lines.add(" * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix");
     }
     lines.add(" * (KEY_PREFIX + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are");
-    lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
+    lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true. The");
+    lines.add(" * classes it wires are in " + FIXED + ", beside it.");
     lines.add(" */");
     lines.add("@Configuration");
     if (addEnableCaching) {
@@ -129,11 +109,9 @@ public final class RedisCacheConfigRewrite {
     lines.add(i + "/** Every entry of optkit's caches lives under this prefix (this application's), then its cache's name. */");
     lines.add(i + "static final String KEY_PREFIX = \"optkit:" + (packageName.isEmpty() ? "" : packageName + ":") + "\";");
     lines.add("");
-    lines.add(i + "/** Values as JSON with their class, so a hit comes back as the type the method returns; only those that do. */");
-    lines.add(i + "private static final " + RoundTripValues.SPRING_CLASS + " VALUES = new " + RoundTripValues.SPRING_CLASS
-        + "(values());");
+    lines.addAll(StoredTypes.packagesField(i, applicationPackages));
     lines.add("");
-    String level = (twoLevel ? ", LocalLevel " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "")
+    String level = (twoLevel ? ", " + TwoLevelCacheConfigRewrite.LEVEL_TYPE + " " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "")
         + (metrics ? ", " + RedisMeters.PARAMETER : "");
     if (twoLevel) {
       lines.addAll(TwoLevelCacheConfigRewrite.levelBean(i, metrics));
@@ -148,15 +126,10 @@ public final class RedisCacheConfigRewrite {
       lines.add(i + "public CacheManager " + MANAGER_BEAN + "(RedisConnectionFactory connectionFactory" + level + ") {");
     }
     lines.add(i2 + "// SCAN, not KEYS, when a writer clears a whole cache: KEYS blocks Redis while it runs");
-    if (twoLevel) {
-      lines.add(i2 + "WriteAwareCacheWriter shared = new WriteAwareCacheWriter(");
-      lines.add(i3 + i + "RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory);");
-      lines.add(i2 + "RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new TwoLevelCacheWriter(shared, "
-          + TwoLevelCacheConfigRewrite.LEVEL_BEAN + "))");
-    } else {
-      lines.add(i2 + "RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new WriteAwareCacheWriter(");
-      lines.add(i3 + i + "RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory))");
-    }
+    lines.add(i2 + FIXED + ".WriteAwareCacheWriter shared = new " + FIXED + ".WriteAwareCacheWriter(");
+    lines.add(i3 + i + "RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory);");
+    lines.add(i2 + "RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder("
+        + (twoLevel ? "new " + FIXED + ".TwoLevelCacheWriter(shared, " + TwoLevelCacheConfigRewrite.LEVEL_BEAN + ")" : "shared") + ")");
     lines.add(i3 + "// static: a cache name nobody registered fails instead of creating a cache without a TTL");
     lines.add(i3 + ".disableCreateOnMissingCache()");
     lines.add(i3 + ".enableStatistics();");
@@ -186,57 +159,16 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + "RedisCacheConfiguration cache = RedisCacheConfiguration.defaultCacheConfig()");
     lines.add(i3 + ".entryTtl(Duration.ofSeconds(ttlSeconds))");
     lines.add(i3 + ".computePrefixWith(cacheName -> KEY_PREFIX + cacheName + \"::\")");
-    lines.add(i3 + ".serializeKeysWith(SerializationPair.fromSerializer(new KeyBytes()))");
-    lines.add(i3 + ".serializeValuesWith(SerializationPair.fromSerializer(VALUES.answering(answers)));");
+    lines.add(i3 + ".serializeKeysWith(SerializationPair.fromSerializer(new " + FIXED + ".KeyBytes()))");
+    lines.add(i3 + ".serializeValuesWith(SerializationPair.fromSerializer(" + FIXED + ".VALUES.answering(answers)));");
     lines.add(i2 + "// a key of several parameters is a list: each element quoted, so (\"a,b\", \"c\") and (\"a\", \"b,c\") differ");
     lines.add(i2 + "cache.configureKeyConverters(registry -> registry.addConverter(List.class, String.class, "
-        + CLASS_NAME + "::listKey));");
+        + FIXED + "::listKey));");
     lines.add(i2 + "caches.withCacheConfiguration(name, cache);");
     lines.add(i + "}");
     if (twoLevel) {
       lines.add("");
       lines.addAll(TwoLevelCacheConfigRewrite.register(i));
-    }
-    lines.add("");
-    lines.add(i + "@SuppressWarnings(\"deprecation\") // EVERYTHING: records and final classes carry their class too");
-    lines.add(i + "private static ObjectMapper values() {");
-    lines.add(i2 + "ObjectMapper mapper = new ObjectMapper();");
-    lines.add(i2 + "mapper.findAndRegisterModules(); // java.time and the other modules on the class path");
-    lines.add(i2 + "// a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again");
-    lines.add(i2 + "mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);");
-    lines.addAll(RoundTripValues.orderedCheck(i));
-    lines.add(i2 + "// a value names only the application's classes and the JDK's value types: any other is never loaded");
-    StoredTypes.ACTIVATION.forEach(statement -> lines.add(i2 + statement));
-    lines.add(i2 + "return mapper;");
-    lines.add(i + "}");
-    lines.add("");
-    lines.add(i + "/** A key of several parameters as text no other key has: strings quoted and escaped, enums by name. */");
-    lines.add(i + "static String listKey(List<?> parts) {");
-    lines.add(i2 + "StringBuilder key = new StringBuilder(\"[\");");
-    lines.add(i2 + "for (Object part : parts) {");
-    lines.add(i3 + "if (key.length() > 1) {");
-    lines.add(i3 + i + "key.append(',');");
-    lines.add(i3 + "}");
-    lines.add(i3 + "if (part instanceof CharSequence || part instanceof Character) {");
-    lines.add(i3 + i + "key.append('\"').append(part.toString().replace(\"\\\\\", \"\\\\\\\\\").replace(\"\\\"\", \"\\\\\\\"\")).append('\"');");
-    lines.add(i3 + "} else if (part instanceof Enum<?>) {");
-    lines.add(i3 + i + "key.append(((Enum<?>) part).name());");
-    lines.add(i3 + "} else {");
-    lines.add(i3 + i + "key.append(part); // null, numbers, booleans, UUIDs: their text is their value");
-    lines.add(i3 + "}");
-    lines.add(i2 + "}");
-    lines.add(i2 + "return key.append(']').toString();");
-    lines.add(i + "}");
-    lines.addAll(writeAwareCacheWriter(i));
-    lines.add("");
-    lines.addAll(RoundTripValues.springClass(i));
-    lines.add("");
-    lines.addAll(StoredTypes.nestedClass(i, applicationPackages));
-    if (twoLevel) {
-      lines.addAll(TwoLevelCacheConfigRewrite.classes(i));
-    }
-    if (metrics) {
-      lines.addAll(RedisMeters.binderClass(i));
     }
     lines.add("}");
     return String.join(nl, lines) + nl;

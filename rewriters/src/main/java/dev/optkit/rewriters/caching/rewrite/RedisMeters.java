@@ -20,26 +20,32 @@ final class RedisMeters {
 
   static final String PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
 
-  static List<String> imports() {
+  /** The imports of the binder class ({@link #binderClass}, in {@link RedisCacheClassesFile}'s file). */
+  static List<String> classImports() {
     return List.of("io.micrometer.core.instrument.FunctionCounter", "io.micrometer.core.instrument.MeterRegistry",
         "io.micrometer.core.instrument.Tags", "io.micrometer.core.instrument.binder.cache.CacheMeterBinder",
-        "org.springframework.beans.factory.ObjectProvider",
         "org.springframework.cache.transaction.TransactionAwareCacheDecorator",
         "org.springframework.data.redis.cache.RedisCache");
   }
 
-  /** The statement binding the built manager's caches, once they are initialised, {@code at} the body's indent. */
-  static List<String> binding(String i, String at) {
-    return List.of(at + "meterRegistry.ifAvailable(registry -> manager.getCacheNames().forEach(name ->",
-        at + i + i + "new RedisCacheMeters(redisCache(manager.getCache(name))).bindTo(registry)));");
+  /** The imports of the configuration's bean method taking the registry ({@link #PARAMETER}, {@link #binding}). */
+  static List<String> configurationImports() {
+    return List.of("io.micrometer.core.instrument.MeterRegistry", "org.springframework.beans.factory.ObjectProvider");
   }
 
-  /** The nested binder class. */
+  /** The statement binding the built manager's caches, once they are initialised, {@code at} the body's indent. */
+  static List<String> binding(String i, String at) {
+    String fixed = RedisCacheClassesFile.CLASS_NAME;
+    return List.of(at + "meterRegistry.ifAvailable(registry -> manager.getCacheNames().forEach(name ->",
+        at + i + i + "new " + fixed + ".RedisCacheMeters(" + fixed + ".redisCache(manager.getCache(name))).bindTo(registry)));");
+  }
+
+  /** The binder class, nested in {@link RedisCacheClassesFile}'s. */
   static List<String> binderClass(String i) {
     return TwoLevelCacheConfigRewrite.reindent(i, """
 
         /** The RedisCache itself: a transaction-aware manager hands each out in a decorator, which keeps no statistics. */
-        private static RedisCache redisCache(org.springframework.cache.Cache cache) { // Cache: Caffeine's with two levels
+        static RedisCache redisCache(org.springframework.cache.Cache cache) { // Cache: Caffeine's with two levels
             return (RedisCache) (cache instanceof TransactionAwareCacheDecorator
                     ? ((TransactionAwareCacheDecorator) cache).getTargetCache() : cache);
         }

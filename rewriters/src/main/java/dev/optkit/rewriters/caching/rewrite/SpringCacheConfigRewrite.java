@@ -236,8 +236,12 @@ public final class SpringCacheConfigRewrite {
     return "\"" + key + "\", \"optkit\", \"name\", " + name;
   }
 
-  /** The existing class with the new caches registered, or empty when its marker is gone. */
-  public static Optional<String> extend(String existing, List<CachingTarget> targets, String nl) {
+  /**
+   * The existing class with the new caches registered, or empty when its marker is gone.
+   *
+   * @param twoLevel the existing class is the two-level backend's (its local level among the index's types)
+   */
+  public static Optional<String> extend(String existing, List<CachingTarget> targets, boolean twoLevel, String nl) {
     int marker = existing.indexOf(MARKER);
     if (marker < 0) {
       return Optional.empty();
@@ -254,7 +258,7 @@ public final class SpringCacheConfigRewrite {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
         // an earlier configuration without the overload that checks an entry's class keeps its own form
         boolean typed = RedisCacheConfigRewrite.typed(existing);
-        added.append(TwoLevelCacheConfigRewrite.isTwoLevel(existing) ? TwoLevelCacheConfigRewrite.registration(target, indent,
+        added.append(twoLevel ? TwoLevelCacheConfigRewrite.registration(target, indent,
             typed) : redis ? RedisCacheConfigRewrite.registration(target, indent, typed) : registration(target, indent, registry)).append(nl);
         weighed |= target.weighed() && !keyedByCollection(target);
         throughContent |= target.weighed() && target.contentGetter() != null;

@@ -63,6 +63,29 @@ public final class StoredTypes {
     return TEMPLATE.replace("    @PACKAGES@\n", packageLines(packages, "        "));
   }
 
+  private static final String PACKAGES_COMMENT =
+      "/** The packages of the application's own classes (optkit migrate: every package of its main sources). */";
+
+  /**
+   * The nested class reading the application's packages from the class {@code owner} of the same package (the Spring
+   * configuration, {@link #packagesField}), at one level of {@code indent}: the same text in every module.
+   */
+  static List<String> nestedClassReading(String indent, String owner) {
+    String array = "    " + PACKAGES_COMMENT + "\n    " + PACKAGES_OPENING + "\n    @PACKAGES@\n    };\n";
+    if (!TEMPLATE.contains(array)) {
+      throw new IllegalStateException("the packages' array is not where StoredTypes' template had it");
+    }
+    return TwoLevelCacheConfigRewrite.reindent(indent, TEMPLATE.replace(array,
+        "    /** The packages of the application's own classes: the configuration's. */\n"
+            + "    static final String[] APPLICATION_PACKAGES = " + owner + ".APPLICATION_PACKAGES;\n"), 1);
+  }
+
+  /** The field holding the application's packages, as a member at one level of {@code indent} (the configuration's). */
+  static List<String> packagesField(String indent, List<String> packages) {
+    return TwoLevelCacheConfigRewrite.reindent(indent, PACKAGES_COMMENT + "\n" + PACKAGES_OPENING + "\n"
+        + packageLines(packages, "    ") + "};\n", 1);
+  }
+
   /**
    * The generated text with its application packages replaced by {@code packages}, or empty when it has none to
    * replace (a class from before the validator) or they are the same.
@@ -79,9 +102,13 @@ public final class StoredTypes {
     if (to < 0) {
       return Optional.empty();
     }
-    // the entries one level deeper than the array's line, a nested class's member (two levels)
-    String body = nl + packageLines(packages, memberIndent + memberIndent.substring(0, memberIndent.length() / 2))
-        .replace("\n", nl) + memberIndent;
+    // the entries as indented as those there; with none, one level deeper than the array's line, a nested class's
+    // member (two levels)
+    String next = generated.substring(Math.min(generated.length(), generated.indexOf('\n', opening) + 1));
+    String entryIndent = next.stripLeading().startsWith("\"")
+        ? next.substring(0, next.length() - next.stripLeading().length())
+        : memberIndent + memberIndent.substring(0, memberIndent.length() / 2);
+    String body = nl + packageLines(packages, entryIndent).replace("\n", nl) + memberIndent;
     String replaced = generated.substring(0, from) + body + generated.substring(to);
     return replaced.equals(generated) ? Optional.empty() : Optional.of(replaced);
   }

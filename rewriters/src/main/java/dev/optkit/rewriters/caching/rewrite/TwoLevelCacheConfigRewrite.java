@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * What the two-level backend adds to the redis backend's configuration class
- * ({@link RedisCacheConfigRewrite}, docs/cache-backends.md): a bounded Caffeine level in each JVM in
- * front of Redis ({@code LocalLevel}), and the cache writer that reads it first
- * ({@code TwoLevelCacheWriter}). Writers' evictions are broadcast over Redis pub/sub and the writer
+ * ({@link RedisCacheConfigRewrite}, docs/cache-backends.md) and to the classes beside it
+ * ({@link RedisCacheClassesFile}): a bounded Caffeine level in each JVM in front of Redis ({@code LocalLevel}), and
+ * the cache writer that reads it first ({@code TwoLevelCacheWriter}); the configuration holds the level's bean and
+ * each cache's bound. Writers' evictions are broadcast over Redis pub/sub and the writer
  * waits until every live instance has dropped the entries; the level is served only while this
  * instance's own heartbeat comes back over its subscription, so a dropped connection empties it.
  */
@@ -19,13 +20,14 @@ public final class TwoLevelCacheConfigRewrite {
   /** The local TTL is the shared one divided by this: the backstop for an eviction message that was lost. */
   public static final int LOCAL_TTL_DIVISOR = 10;
 
+  /** The simple name of the local level's class: a second migration finds it among the index's types. */
+  public static final String LEVEL_CLASS = "LocalLevel";
+
   /** The bean holding the local level; the manager takes it by this name. */
   static final String LEVEL_BEAN = "optkitLocalLevel";
 
-  /** Whether an existing configuration is a two-level one (the two-level backend made it). */
-  public static boolean isTwoLevel(String existing) {
-    return existing.contains("class LocalLevel ");
-  }
+  /** The local level's class, nested in {@link RedisCacheClassesFile}'s, as the configuration names it. */
+  static final String LEVEL_TYPE = RedisCacheClassesFile.CLASS_NAME + "." + LEVEL_CLASS;
 
   /** The tag value naming the local level's meters apart from Redis's (the key Spring Boot's binder uses). */
   static final String LEVEL_METERS = "optkitLocalLevel";
@@ -72,10 +74,10 @@ public final class TwoLevelCacheConfigRewrite {
       return reindent(i, """
           /** This JVM's level in front of Redis: see LocalLevel. Closed with the application context. */
           @Bean(name = "%s", destroyMethod = "close")
-          public LocalLevel %s(RedisConnectionFactory connectionFactory) {
-              return new LocalLevel(connectionFactory);
+          public %s %s(RedisConnectionFactory connectionFactory) {
+              return new %s(connectionFactory);
           }
-          """.formatted(LEVEL_BEAN, LEVEL_BEAN), 1);
+          """.formatted(LEVEL_BEAN, LEVEL_TYPE, LEVEL_BEAN, LEVEL_TYPE), 1);
     }
     return reindent(i, """
         /**
@@ -84,33 +86,33 @@ public final class TwoLevelCacheConfigRewrite {
          * (Redis's own, counting only what reaches Redis, are the RedisCacheManager's).
          */
         @Bean(name = "%s", destroyMethod = "close")
-        public LocalLevel %s(RedisConnectionFactory connectionFactory, ObjectProvider<MeterRegistry> meterRegistry) {
-            LocalLevel level = new LocalLevel(connectionFactory);
+        public %s %s(RedisConnectionFactory connectionFactory, ObjectProvider<MeterRegistry> meterRegistry) {
+            %s level = new %s(connectionFactory);
             meterRegistry.ifAvailable(registry -> level.whenAdded((name, cache) ->
                     CaffeineCacheMetrics.monitor(registry, cache, name, "cache.manager", "%s", "name", name)));
             return level;
         }
-        """.formatted(LEVEL_METERS, LEVEL_BEAN, LEVEL_BEAN, LEVEL_METERS), 1);
+        """.formatted(LEVEL_METERS, LEVEL_BEAN, LEVEL_TYPE, LEVEL_BEAN, LEVEL_TYPE, LEVEL_TYPE, LEVEL_METERS), 1);
   }
 
   /** The overload of register() that gives the cache its local level too. */
   static List<String> register(String i) {
     return reindent(i, """
-        private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, LocalLevel level, String name,
-                long ttlSeconds, long maximumSize) {
+        private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, %s level,
+                String name, long ttlSeconds, long maximumSize) {
             register(caches, level, name, ttlSeconds, maximumSize, Object.class);
         }
 
-        private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, LocalLevel level, String name,
-                long ttlSeconds, long maximumSize, Class<?> answers) {
+        private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, %s level,
+                String name, long ttlSeconds, long maximumSize, Class<?> answers) {
             register(caches, name, ttlSeconds, answers);
             // a tenth of the shared TTL: the backstop for an eviction message this instance never received
             level.add(name, Math.max(1000, ttlSeconds * 1000 / %d), maximumSize);
         }
-        """.formatted(LOCAL_TTL_DIVISOR), 1);
+        """.formatted(LEVEL_TYPE, LEVEL_TYPE, LOCAL_TTL_DIVISOR), 1);
   }
 
-  /** The nested classes: the local level and the writer reading it before Redis. */
+  /** The nested classes of {@link RedisCacheClassesFile}'s: the local level and the writer reading it before Redis. */
   static List<String> classes(String i) {
     List<String> lines = new ArrayList<>();
     lines.add("");
