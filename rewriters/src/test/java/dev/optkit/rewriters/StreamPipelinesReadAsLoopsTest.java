@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile review 52 (2026-11-27) of the second day's stream allowances, each proven against the original by a probe
  * (its report): reduced to {@code src/test/resources/hostile52/}.
  */
-class HostileFiftyTwoTest {
+class StreamPipelinesReadAsLoopsTest {
   @TempDir Path dir;
 
   private MigrationFixture fixture(String project) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * traversal, Spring's static proxy factory, an {@code @Async} list bean): forEach is in place only on a value made here
  * or a Spring Data query's answer.
  */
-class TrialEightyFiveTest {
+class ForEachInPlaceTest {
   @TempDir Path dir;
 
   private static final String SERVICE = "src/main/java/r/ItemService.java";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own code may change", and the repository read handing the row's id to it was refused. A compact constructor running
  * other code on what it keeps still refuses.
  */
-class TrialEightyOneTest {
+class RecordCompactConstructorsTest {
   @TempDir Path dir;
 
   private static final String BOX_ID = "src/main/java/repro/BoxId.java";

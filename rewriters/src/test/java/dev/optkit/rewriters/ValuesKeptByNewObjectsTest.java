@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repository and service), {@code pricing} (a cart and the service changing the order line it is given), {@code
  * note-mapper} (a mapper handing the note's own attachment list to the record).
  */
-class HostileFortyFourTest {
+class ValuesKeptByNewObjectsTest {
   @TempDir Path dir;
 
   @ParameterizedTest

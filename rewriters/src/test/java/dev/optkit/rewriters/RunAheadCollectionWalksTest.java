@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it; F2: a loop among a switch case's statements; F3: an int element of an Integer[]), each beside
  * the case that stays refused for a true reason.
  */
-class HostileFiftyFourTest {
+class RunAheadCollectionWalksTest {
   @TempDir Path dir;
 
   private static OptkitConfig loopsOnly() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shared between calls: enrich() setCount on what toDto() returned": the loop-carried local's roots were expanded round
  * to the depth limit, whose unknown end read as shared. The same walk from a field's entity still refuses.
  */
-class TrialEightyFiveLoopRootsTest {
+class LoopCarriedRootsTest {
   @TempDir Path dir;
 
   @Test

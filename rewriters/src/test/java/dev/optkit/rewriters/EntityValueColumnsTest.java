@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read a BigDecimal column off the loaded entity, on the loading call itself, and the read was refused as handing "a
  * value, or an association" to code optkit cannot see into. The association read the same way still refuses.
  */
-class TrialEightyFiveEntityValuesTest {
+class EntityValueColumnsTest {
   @TempDir Path dir;
 
   private static final String EMPLOYEE = """

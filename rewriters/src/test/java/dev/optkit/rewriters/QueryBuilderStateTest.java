@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reassigns (p01: a capitals name taken for a constant), or handing a builder's constructor an enum constant whose
  * class body changes its own field (p05: the constructor's arguments were all taken for fresh). Each is refused now.
  */
-class HostileSeventyNineTest {
+class QueryBuilderStateTest {
   @TempDir Path dir;
 
   @ParameterizedTest

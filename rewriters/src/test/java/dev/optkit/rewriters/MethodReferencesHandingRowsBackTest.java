@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * association after the session (JPA: LazyInitializationException). Each was cached, proven by running the migrated
  * copy against the original; m45, a copying function whose copies keep the rows' owners, is refused for that.
  */
-class HostileFortyOneTest {
+class MethodReferencesHandingRowsBackTest {
   @TempDir Path dir;
 
   /** A JDBC case (m*) is the shared pet shop of jdbc-base/ with its own files over it; a JPA one (j*) stands alone. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * here was rewritten and proven to answer otherwise than the original, or not to compile. The projects are under
  * {@code src/test/resources/hostile39/}, as the reviewer wrote them.
  */
-class HostileThirtyNineTest {
+class LoopsReadAsForEachTest {
   @TempDir Path dir;
 
   private MigrationFixture fixture(String name) {

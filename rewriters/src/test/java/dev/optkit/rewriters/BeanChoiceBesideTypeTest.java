@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (q05), a scan by classes (q06b); and a wrapper over every store calling them from a lambda (v06, v06c) runs beside the
  * read in one request. The reviewer's base project stays cached.
  */
-class HostileNinetySixProfilesTest {
+class BeanChoiceBesideTypeTest {
   @TempDir Path dir;
 
   @Test
