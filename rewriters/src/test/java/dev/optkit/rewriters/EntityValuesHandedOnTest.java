@@ -1,0 +1,167 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A value read off an entity and handed on (an entity or its id to a Spring Data query method, a column value to a
+ * library call, a lazy to-one's id read off its proxy) is no association handed to code optkit cannot see into.
+ * Cases from the 2026-11-25 audits of optkit's refusal reasons on public projects (the first a review of 30
+ * refusals on four projects, then the fourth and fifth audits and hostile probes of them; each case's comment names
+ * its project), each beside a true twin: the code the reason names must do what it says.
+ */
+class EntityValuesHandedOnTest extends SpringProjectPlans {
+  // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)
+
+  private static final String VISIT_STORE = """
+      package shop;
+
+      import org.springframework.data.repository.CrudRepository;
+
+      public interface VisitStore extends CrudRepository<Visit, Integer> {
+          long countByOwnerId(Integer ownerId);
+
+          long countByOwner(Owner owner);
+
+          void deleteByOwner(Owner owner);
+      }
+      """;
+
+  private MigrationFixture owners(String name, String useOfEach) {
+    String controller = PreciseProofsTest.ownerController("", useOfEach)
+        .replace("private final OwnerMapper mapper;", "private final OwnerMapper mapper;\n    private final VisitStore visits = null;");
+    return spring(name).java(PreciseProofsTest.OWNER).java(PreciseProofsTest.VISIT).java(PreciseProofsTest.OWNER_REPOSITORY)
+        .java(controller).java(PreciseProofsTest.OWNER_MAPPER).java(VISIT_STORE);
+  }
+
+  @Test
+  void anEntityOrItsIdHandedToASpringDataQueryMethodIsALibraryReadNotAMissingBuild() {
+    MigrationPlan byId = owners("by-id", "names.add(owner.getName() + visits.countByOwnerId(owner.getId()));").plan();
+    assertFalse(refusal(byId, "findAll").orElse("cached").contains("build the project first"),
+        refusal(byId, "findAll").orElse(""));
+    assertTrue(cached(byId, "OwnerRepository.findAll"), byId.refusals().toString());
+    MigrationPlan byEntity = owners("by-entity", "names.add(owner.getName() + visits.countByOwner(owner));").plan();
+    assertTrue(cached(byEntity, "OwnerRepository.findAll"), byEntity.refusals().toString());
+    // the true twin: a derived delete writes with it
+    MigrationPlan deletes = owners("deletes", "visits.deleteByOwner(owner);\n                    names.add(owner.getName());")
+        .plan();
+    String why = refusal(deletes, "findAll").orElse("cached");
+    assertTrue(why.contains("hands it to VisitStore.deleteByOwner(), a query method that writes")
+        || why.contains("writes"), why);
+    assertFalse(why.contains("build the project first"), why);
+  }
+
+  // ---- a column value read off an entity and handed to a library call (explore-with-me List.of(event.getId()))
+
+  @Test
+  void aColumnValueOfAnEntityHandedToALibraryCallIsNoAssociation() {
+    MigrationPlan ids = owners("ids", "names.add(owner.getName() + java.util.List.of(owner.getId()).size());").plan();
+    assertTrue(cached(ids, "OwnerRepository.findAll"), ids.refusals().toString());
+    // the true twin: the lazy association itself handed on
+    MigrationPlan visits = owners("visits", "names.add(owner.getName() + java.util.List.of(owner.getVisits()).size());")
+        .plan();
+    String why = refusal(visits, "findAll").orElse("cached");
+    assertTrue(why.contains("of()"), why);
+  }
+
+  // ---- a lazy to-one's id read off its proxy (explore-with-me RequestStorage.findByEventId)
+
+  private MigrationFixture requests(String name, String requesterField, String use) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Person {
+                @Id
+                private Long id;
+                private String name;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Request {
+                @Id
+                private Long id;
+                private Long eventId;
+                %s
+                private Person requester;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public Person getRequester() {
+                    return requester;
+                }
+            }
+            """.formatted(requesterField))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RequestStorage extends JpaRepository<Request, Long> {
+                List<Request> findByEventId(Long eventId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Requests {
+                private final RequestStorage storage;
+
+                public Requests(RequestStorage storage) {
+                    this.storage = storage;
+                }
+
+                public String firstRequester(Long eventId) {
+                    List<Request> requests = storage.findByEventId(eventId);
+                    return requests.isEmpty() ? "none" : "" + requests.get(0).getRequester().%s;
+                }
+            }
+            """.formatted(use));
+  }
+
+  @Test
+  void theIdOfALazyToOneIsReadOffItsProxyWithoutLoading() {
+    String lazy = "@ManyToOne(fetch = FetchType.LAZY)";
+    MigrationPlan id = requests("id", lazy, "getId()").plan();
+    String why = refusal(id, "findByEventId").orElse("cached");
+    assertFalse(why.contains("lazy association requester"), why);
+    // the true twins: another getter loads the proxy; @LazyToOne(NO_PROXY) is no proxy at all
+    MigrationPlan name = requests("name", lazy, "getName()").plan();
+    why = refusal(name, "findByEventId").orElse("cached");
+    assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+    MigrationPlan noProxy = requests("no-proxy", lazy + "\n    @org.hibernate.annotations.LazyToOne("
+        + "org.hibernate.annotations.LazyToOneOption.NO_PROXY)", "getId()").plan();
+    why = refusal(noProxy, "findByEventId").orElse("cached");
+    assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+  }
+}

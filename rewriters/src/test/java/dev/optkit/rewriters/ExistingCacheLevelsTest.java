@@ -1,0 +1,164 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One cache level per data: a cache the project already has (MyBatis's) is the decisive reason, and a Spring cache
+ * its own class calls through {@code this} is no level below the caller. Cases from the 2026-11-25 audits of
+ * optkit's refusal reasons on public projects (the first a review of 30 refusals on four projects, then the fourth
+ * and fifth audits and hostile probes of them; each case's comment names its project), each beside a true twin: the
+ * code the reason names must do what it says.
+ */
+class ExistingCacheLevelsTest extends SpringProjectPlans {
+  // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)
+
+  @Test
+  void readsMyBatisCachesAreRefusedForThatBeforeWhatCallersDoWithTheResult() {
+    MigrationPlan plan = spring("mybatis")
+        .file("src/main/resources/shop/ItemMapper.xml", """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <mapper namespace="shop.ItemMapper">
+              <cache />
+              <select id="item" resultType="shop.Item">SELECT id, name FROM item WHERE id = #{id}</select>
+            </mapper>
+            """)
+        .java("""
+            package shop;
+
+            public class Item {
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.apache.ibatis.annotations.Mapper;
+
+            @Mapper
+            public interface ItemMapper {
+                Item item(String id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Catalog {
+                private final ItemMapper items;
+
+                public Catalog(ItemMapper items) {
+                    this.items = items;
+                }
+
+                public Item item(String id) {
+                    return items.item(id);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Shop {
+                private final Catalog catalog;
+
+                public Shop(Catalog catalog) {
+                    this.catalog = catalog;
+                }
+
+                public String shout(String id) {
+                    Item item = catalog.item(id);
+                    item.setName(item.getName().toUpperCase());
+                    return item.getName();
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "item").orElse("cached");
+    assertTrue(why.startsWith("its queries are already cached by MyBatis's second-level cache"), why);
+  }
+
+  // ---- one cache level per data: a cache its own class calls through 'this' is no level below (filmorate getFilms)
+
+  @Test
+  void aSpringCacheItsClassCallsThroughThisIsNoLevelBelowTheCaller() {
+    String dao = MigrationSafetyTest.bean("FilmDao", "Repository", "import org.springframework.stereotype.Repository;", """
+            public java.util.List<String> names() {
+                return jdbc.queryForList("SELECT name FROM film", String.class);
+            }
+        """);
+    String service = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Films {
+            private final FilmDao films;
+
+            public Films(FilmDao films) {
+                this.films = films;
+            }
+
+            public List<String> all() {
+                return List.copyOf(films.names());
+            }
+
+            public List<String> popular(int count) {
+                List<String> all = new ArrayList<>(all());
+                return List.copyOf(all.subList(0, Math.min(count, all.size())));
+            }
+        }
+        """;
+    String controller = """
+        package shop;
+
+        import java.util.List;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class FilmController {
+            private final Films films;
+
+            public FilmController(Films films) {
+                this.films = films;
+            }
+
+            @GetMapping("/films")
+            public List<String> list() {
+                return films.all();
+            }
+
+            @GetMapping("/films/popular")
+            public List<String> popular() {
+                return films.popular(10);
+            }
+        }
+        """;
+    MigrationPlan plan = spring("self").java(dao).java(service).java(controller).plan();
+    assertTrue(cached(plan, "Films.all"), plan.refusals().toString());
+    // the DAO below is refused naming a level that stays cached
+    String names = refusal(plan, "names").orElse("cached");
+    assertTrue(names.startsWith("called by Films."), names);
+    assertFalse(names.contains("Films.popular()") && !cached(plan, "Films.popular"), names);
+  }
+}

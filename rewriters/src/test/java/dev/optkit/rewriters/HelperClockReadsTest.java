@@ -1,0 +1,51 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A clock read in a helper the read calls is a clock read. Cases from the 2026-11-25 audits of optkit's refusal
+ * reasons on public projects (the first a review of 30 refusals on four projects, then the fourth and fifth audits
+ * and hostile probes of them; each case's comment names its project), each beside a true twin: the code the reason
+ * names must do what it says.
+ */
+class HelperClockReadsTest extends SpringProjectPlans {
+  // ---- the clock read in a helper (fifth audit, UNSAFE: ymolyavkin getItemsLastNextBookingByUser)
+
+  @Test
+  void aClockReadInAHelperIsAClockRead() {
+    MigrationPlan plan = spring("clock")
+        .java(MigrationSafetyTest.bean("Bookings", "Service", "import org.springframework.stereotype.Service;", """
+                public java.util.List<java.time.LocalDateTime> past(long itemId) {
+                    return jdbc.queryForList("SELECT start_at FROM bookings WHERE item_id = ?",
+                        java.time.LocalDateTime.class, itemId).stream().filter(this::started).toList();
+                }
+
+                private boolean started(java.time.LocalDateTime start) {
+                    return start.isBefore(java.time.LocalDateTime.now());
+                }
+            """))
+        .plan();
+    String why = refusal(plan, "past").orElse("cached");
+    assertTrue(why.startsWith("depends on the clock, a random source or a setting its key does not cover: "
+        + "Bookings.started() reads java.time.LocalDateTime.now()"), why);
+    // imported, and called directly from a loop's lambda
+    MigrationPlan imported = spring("imported")
+        .java(MigrationSafetyTest.bean("Bookings", "Service",
+            "import java.time.LocalDateTime;\nimport org.springframework.stereotype.Service;", """
+                public java.util.List<LocalDateTime> past(long itemId) {
+                    return jdbc.queryForList("SELECT start_at FROM bookings WHERE item_id = ?",
+                        LocalDateTime.class, itemId).stream().filter(start -> started(start)).toList();
+                }
+
+                private boolean started(LocalDateTime start) {
+                    return start.isBefore(LocalDateTime.now());
+                }
+            """))
+        .plan();
+    why = refusal(imported, "past").orElse("cached");
+    assertTrue(why.contains("Bookings.started() reads LocalDateTime.now()"), why);
+  }
+}

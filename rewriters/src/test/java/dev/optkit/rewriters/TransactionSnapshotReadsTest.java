@@ -1,0 +1,256 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which read of a transaction is its first, and what a later read's snapshot may answer: a read in a branch
+ * excluding the earlier ones, a call on an untyped value that cannot query, MySQL's REPEATABLE READ only where the
+ * configuration may name MySQL, a persistence context older than the miss. Cases from the 2026-11-25 audits of
+ * optkit's refusal reasons on public projects (the first a review of 30 refusals on four projects, then the fourth
+ * and fifth audits and hostile probes of them; each case's comment names its project), each beside a true twin: the
+ * code the reason names must do what it says.
+ */
+class TransactionSnapshotReadsTest extends SpringProjectPlans {
+  // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)
+
+  private static final String JOBS = MigrationSafetyTest.bean("JobDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public String nameOf(long id) {
+              return jdbc.queryForObject("SELECT name FROM job WHERE id = ?", String.class, id);
+          }
+
+          public Long idOf(String name) {
+              return jdbc.queryForObject("SELECT id FROM job WHERE name = ?", Long.class, name);
+          }
+
+          // a writer: a snapshot older than a write matters only where a write evicts
+          public void rename(long id, String name) {
+              jdbc.update("UPDATE job SET name = ? WHERE id = ?", name, id);
+          }
+      """);
+
+  private static String lookup(String body) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class JobLookup {
+            private final JobDao jobs;
+
+            public JobLookup(JobDao jobs) {
+                this.jobs = jobs;
+            }
+
+            @Transactional
+            public String find(long id, String name) {
+        %s    }
+        }
+        """.formatted(body);
+  }
+
+  @Test
+  void aReadInABranchThatExcludesTheEarlierReadIsItsTransactionsFirst() {
+    MigrationPlan exclusive = new MigrationFixture(dir.resolve("exclusive")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        return jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """)).plan();
+    String idOf = refusal(exclusive, "idOf").orElse("cached");
+    assertFalse(idOf.contains("snapshot"), idOf);
+    MigrationPlan ternary = new MigrationFixture(dir.resolve("ternary")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("        return id > 0 ? jobs.nameOf(id) : String.valueOf(jobs.idOf(name));\n")).plan();
+    assertFalse(refusal(ternary, "idOf").orElse("cached").contains("snapshot"), refusal(ternary, "idOf").orElse(""));
+    // the true twin: the branch does not return, so nameOf may read first on the way to idOf
+    MigrationPlan both = new MigrationFixture(dir.resolve("both")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """)).plan();
+    String why = refusal(both, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of JobLookup.find()"), why);
+  }
+
+  private MigrationFixture bothReads(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """));
+  }
+
+  @Test
+  void aMySqlDriverTheConfigurationNeverNamesIsNoMySql() {
+    // fourth audit, Bolohonov explore-with-me: a leftover mysql-connector-java beside a PostgreSQL datasource
+    String postgres = "spring:\n  datasource:\n    driverClassName: org.postgresql.Driver\n"
+        + "    url: jdbc:postgresql://db:5432/ewm\n";
+    MigrationPlan leftover = bothReads("leftover").file("src/main/resources/application.yml", postgres)
+        .file("src/test/resources/application.yml", "spring.datasource.url: jdbc:h2:mem:test\n").plan();
+    String why = refusal(leftover, "idOf").orElse("cached");
+    assertFalse(why.contains("MySQL"), why);
+    // the true twins: a profile naming MySQL, or nothing named at all (the URL from the environment)
+    MigrationPlan profile = bothReads("profile").file("src/main/resources/application.yml", postgres)
+        .file("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:mysql://db/ewm\n").plan();
+    why = refusal(profile, "idOf").orElse("cached");
+    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+    MigrationPlan environment = bothReads("environment").file("src/main/resources/application.yml",
+        "spring.datasource.url: ${DB_URL}\n").file("src/test/resources/application.yml",
+        "spring.datasource.url: jdbc:h2:mem:test\n").plan();
+    why = refusal(environment, "idOf").orElse("cached");
+    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+  }
+
+  // ---- a call on an unknown type is a read only if its name can be one (petclinic-rest saveUser's user.getRoles())
+
+  private static final String ACCOUNT = """
+      package shop;
+
+      @lombok.Data
+      public class Account {
+          private String name;
+          private java.util.List<String> roles;
+          private UserDao dao;
+      }
+      """;
+
+  private static String accounts(String check) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Accounts {
+            private final UserDao users;
+
+            public Accounts(UserDao users) {
+                this.users = users;
+            }
+
+            @Transactional
+            public void saveAccount(Account account) {
+                if (%s) {
+                    throw new IllegalArgumentException("no role");
+                }
+                users.save(account.getName());
+            }
+        }
+        """.formatted(check);
+  }
+
+  @Test
+  void aCallOnAnUntypedValueThatCannotQueryComesBeforeNoRead() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("untyped")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getRoles().isEmpty()")).plan();
+    String idOf = refusal(plan, "idOf").orElse("cached");
+    assertFalse(idOf.contains("snapshot"), idOf);
+    // the true twin: an untyped call named like a project method that queries may be that query
+    MigrationPlan counted = new MigrationFixture(dir.resolve("counted")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getDao().count() > 1000")).plan();
+    String why = refusal(counted, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of Accounts.saveAccount()"), why);
+  }
+
+  // ---- a persistence context older than the miss (hostile probe of java-shareit: a booker's old name)
+
+  private MigrationPlan bookingLists(String name, String before) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Booker {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Booking {
+                @Id
+                private Long id;
+                @ManyToOne
+                private Booker booker;
+
+                public Booker getBooker() {
+                    return booker;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface BookerRepository extends org.springframework.data.jpa.repository.JpaRepository<Booker, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface BookingRepository extends org.springframework.data.jpa.repository.JpaRepository<Booking, Long> {
+                java.util.List<Booking> findByBookerId(Long bookerId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Bookings {
+                private final BookerRepository bookers;
+                private final BookingRepository bookings;
+
+                public Bookings(BookerRepository bookers, BookingRepository bookings) {
+                    this.bookers = bookers;
+                    this.bookings = bookings;
+                }
+
+                @Transactional(readOnly = true)
+                public int bookerNames(Long bookerId) {
+                    %s
+                    return bookings.findByBookerId(bookerId).size();
+                }
+            }
+            """.formatted(before))
+        .plan();
+  }
+
+  @Test
+  void aReadOfEntitiesAfterAnotherLoadInItsTransactionMayAnswerWithOlderInstances() {
+    String why = refusal(bookingLists("after", "bookers.findById(bookerId).orElseThrow();"), "findByBookerId")
+        .orElse("cached");
+    assertTrue(why.startsWith("it reads JPA entities inside the transaction of Bookings.bookerNames(), which may "
+        + "load entities before it"), why);
+    // the true twin: the transaction's first load is the read itself
+    why = refusal(bookingLists("first", ""), "findByBookerId").orElse("cached");
+    assertFalse(why.contains("persistence context"), why);
+  }
+}

@@ -1,0 +1,532 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What writes: a save stubbed on a mock writes nothing; a method changing the entity it, or a helper, loaded writes
+ * at the flush; a save writes its entity's table and what its cascades reach; a Criteria select reads while a
+ * Criteria delete writes, evicted by its fragment bean. Cases from the 2026-11-25 audits of optkit's refusal
+ * reasons on public projects (the first a review of 30 refusals on four projects, then the fourth and fifth audits
+ * and hostile probes of them; each case's comment names its project), each beside a true twin: the code the reason
+ * names must do what it says.
+ */
+class WriteDetectionTest extends SpringProjectPlans {
+  // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
+
+  private MigrationFixture usersWithTest(String name, String test) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Member {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface MemberRepository extends JpaRepository<Member, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Members {
+                private final MemberRepository repository;
+
+                public Members(MemberRepository repository) {
+                    this.repository = repository;
+                }
+
+                public List<String> names() {
+                    return repository.findAll().stream().map(Member::getName).toList();
+                }
+
+                public void add(Member member) {
+                    repository.save(member);
+                }
+            }
+            """)
+        .file("src/test/java/shop/MembersTest.java", test);
+  }
+
+  @Test
+  void aSaveStubbedOnAMockInAUnitTestWritesNothing() {
+    MigrationPlan stubbed = usersWithTest("stubbed", """
+        package shop;
+
+        import static org.mockito.ArgumentMatchers.any;
+        import static org.mockito.Mockito.verify;
+        import static org.mockito.Mockito.when;
+
+        import org.junit.jupiter.api.Test;
+        import org.mockito.InjectMocks;
+        import org.mockito.Mock;
+
+        class MembersTest {
+            @Mock
+            MemberRepository repository;
+            @InjectMocks
+            Members members;
+
+            @Test
+            void adds() {
+                Member member = new Member();
+                when(repository.save(any())).thenReturn(member);
+                members.add(member);
+                verify(repository).save(member);
+                members.names();
+            }
+        }
+        """).plan();
+    String why = refusal(stubbed, "names").orElse("cached");
+    assertFalse(why.contains("MembersTest"), why);
+    // the true twin: a Spring test saving through the real repository writes the table under the cache
+    MigrationPlan real = usersWithTest("real", """
+        package shop;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.boot.test.context.SpringBootTest;
+
+        @SpringBootTest
+        class MembersTest {
+            @Autowired
+            MemberRepository repository;
+            @Autowired
+            Members members;
+
+            @Test
+            void adds() {
+                members.names();
+                repository.save(new Member());
+                members.names();
+            }
+        }
+        """).plan();
+    // its write inside the test is a writer no eviction follows: the module's tests run with the caches off (trial 88)
+    assertTrue(real.targets().stream().anyMatch(t -> t.method().fact().name().equals("names")
+        && t.offInTests().stream().anyMatch(m -> m.fact().name().equals("adds"))), real.targets().toString());
+  }
+
+  // ---- a method that changes what it loaded writes (fourth audit: Bolohonov RequestServiceImpl.confirmRequest)
+
+  @Test
+  void aMethodChangingTheEntityItLoadedIsAWrite() {
+    String why = refusal(tickets("confirm", "ticket.setStatus(\"CONFIRMED\");").plan(), "confirm").orElse("cached");
+    assertTrue(why.startsWith("it writes: it changes what findById() loaded (ticket), which JPA writes back at the "
+        + "flush"), why);
+    // through a method of the entity's own: raeperd realworld's user.favoriteArticle(article)
+    why = refusal(tickets("method", "ticket.confirm();").plan(), "confirm").orElse("cached");
+    assertTrue(why.startsWith("it writes: it hands what findById() loaded (ticket) to Ticket.confirm(), which changes "
+        + "it"), why);
+    // loaded by a helper of its own class and changed by the entity's method (raeperd's userFindService.findById)
+    MigrationPlan helper = tickets("helper", "").java("""
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Confirmations {
+            private final Tickets tickets;
+
+            public Confirmations(Tickets tickets) {
+                this.tickets = tickets;
+            }
+
+            @Transactional
+            public String confirm(Long id) {
+                Ticket ticket = tickets.load(id);
+                ticket.confirm();
+                return ticket.getStatus();
+            }
+        }
+        """).plan();
+    why = helper.refusals().stream().filter(r -> r.finding().enclosingClass().equals("shop.Confirmations"))
+        .map(Refusal::reason).findFirst().orElse("cached");
+    assertTrue(why.startsWith("it writes: it hands what Tickets.load() loaded (ticket) to Ticket.confirm()"), why);
+    // the true twin of a read: only getters on what it loaded
+    assertTrue(cached(tickets("read", "").plan(), "Tickets.confirm"));
+  }
+
+  private MigrationFixture tickets(String name, String change) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Ticket {
+                @Id
+                private Long id;
+                private String status;
+
+                public String getStatus() {
+                    return status;
+                }
+
+                public void setStatus(String status) {
+                    this.status = status;
+                }
+
+                public void confirm() {
+                    status = "CONFIRMED";
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface TicketRepository extends JpaRepository<Ticket, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Tickets {
+                private final TicketRepository tickets;
+
+                public Tickets(TicketRepository tickets) {
+                    this.tickets = tickets;
+                }
+
+                @Transactional
+                public String confirm(Long id) {
+                    Ticket ticket = tickets.findById(id).orElseThrow();
+                    %s
+                    return ticket.getStatus();
+                }
+
+                public Ticket load(Long id) {
+                    return tickets.findById(id).orElseThrow();
+                }
+            }
+            """.formatted(change));
+  }
+  // ---- a save writes its entity's table and what its cascades reach, not every association (java-shareit create)
+
+  private MigrationFixture bookings(String name, String itemMapping) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "users")
+            public class Person {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "items")
+            public class Item {
+                @Id
+                private Long id;
+                @ManyToOne
+                private Person owner;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.CascadeType;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "bookings")
+            public class Booking {
+                @Id
+                private Long id;
+                private String status;
+                %s
+                private Item item;
+                @ManyToOne
+                private Person booker;
+
+                public String getStatus() {
+                    return status;
+                }
+            }
+            """.formatted(itemMapping))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface BookingRepository extends JpaRepository<Booking, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class BookingReader {
+                private final BookingRepository bookings;
+
+                public BookingReader(BookingRepository bookings) {
+                    this.bookings = bookings;
+                }
+
+                public List<String> statuses() {
+                    return bookings.findAll().stream().map(Booking::getStatus).toList();
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.concurrent.CompletableFuture;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class BookingWriter {
+                private final BookingRepository bookings;
+
+                public BookingWriter(BookingRepository bookings) {
+                    this.bookings = bookings;
+                }
+
+                public CompletableFuture<Booking> create(Booking booking) {
+                    return CompletableFuture.completedFuture(bookings.save(booking));
+                }
+            }
+            """);
+  }
+
+  @Test
+  void aSaveWithoutCascadesWritesItsEntitysTableAndACascadeItsTargetsToo() {
+    MigrationPlan plain = bookings("no-cascade", "@ManyToOne").plan();
+    String why = refusal(plain, "statuses").orElse("cached");
+    assertTrue(why.contains("BookingWriter.create() may write bookings (save(): its entity's table) but"), why);
+    // the true twin: a cascade reaches the item, and no further (Item's owner has none)
+    MigrationPlan cascaded = bookings("cascade", "@ManyToOne(cascade = CascadeType.ALL)").plan();
+    why = refusal(cascaded, "statuses").orElse("cached");
+    assertTrue(why.contains("BookingWriter.create() may write bookings, items (save(): its entity's table and the "
+        + "tables its cascades reach) but"), why);
+  }
+
+  // ---- a Criteria API select in a repository fragment is a read, and the fragment is a Spring bean
+  // (Bolohonov java-explore-with-me EventRepositoryCustomImpl.getCount())
+
+  private MigrationFixture criteria(String name, String fragmentBody) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Event {
+                @Id
+                private Long id;
+                private String title;
+
+                public String getTitle() {
+                    return title;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface EventRepositoryCustom {
+                long countAll();
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.EntityManager;
+            import jakarta.persistence.PersistenceContext;
+            import jakarta.persistence.criteria.*;
+
+            public class EventRepositoryCustomImpl implements EventRepositoryCustom {
+                @PersistenceContext
+                private EntityManager entityManager;
+
+                @Override
+                public long countAll() {
+                    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+                    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+                    countQuery.select(cb.count(countQuery.from(Event.class)));
+                    return entityManager.createQuery(countQuery).getSingleResult();
+                }
+            %s
+            }
+            """.formatted(fragmentBody))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface EventRepository extends JpaRepository<Event, Long>, EventRepositoryCustom {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class EventReader {
+                private final EventRepository events;
+
+                public EventReader(EventRepository events) {
+                    this.events = events;
+                }
+
+                public List<String> titles() {
+                    return events.findAll().stream().map(Event::getTitle).toList();
+                }
+            }
+            """);
+  }
+
+  @Test
+  void aCriteriaSelectIsAReadAndACriteriaDeleteStillAWriteThatItsFragmentBeanEvicts() {
+    MigrationPlan select = criteria("select", "").plan();
+    assertTrue(cached(select, "EventReader.titles"), refusal(select, "titles").orElse(""));
+    CachingTarget target = select.targets().stream().filter(t -> t.method().fact().displayName().equals("EventReader.titles"))
+        .findFirst().orElseThrow();
+    assertTrue(target.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("countAll")),
+        target.evictions().toString());
+    // the true twin: a CriteriaDelete writes, and the fragment, a bean Spring Data registers, evicts around it
+    MigrationPlan delete = criteria("delete", """
+                public int purge() {
+                    CriteriaDelete<Event> delete = entityManager.getCriteriaBuilder().createCriteriaDelete(Event.class);
+                    delete.from(Event.class);
+                    return entityManager.createQuery(delete).executeUpdate();
+                }
+            """).plan();
+    String why = refusal(delete, "titles").orElse("cached");
+    assertFalse(why.contains("not a Spring bean"), why);
+    CachingTarget evicted = delete.targets().stream().filter(t -> t.method().fact().displayName().equals("EventReader.titles"))
+        .findFirst().orElseThrow(() -> new AssertionError(refusal(delete, "titles").orElse("")));
+    assertTrue(evicted.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("EventRepositoryCustomImpl.purge")),
+        evicted.evictions().toString());
+  }
+
+  // ---- a setter on the entity a helper loads is written at the flush (Bolohonov RequestServiceImpl.revokeRequest)
+
+  private MigrationFixture revoke(String name, String change) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Request {
+                @Id
+                private Long id;
+                private String status;
+
+                public String getStatus() {
+                    return status;
+                }
+
+                public void setStatus(String status) {
+                    this.status = status;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RequestRepository extends JpaRepository<Request, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Requests {
+                private final RequestRepository requests;
+
+                public Requests(RequestRepository requests) {
+                    this.requests = requests;
+                }
+
+                @Transactional
+                public String revoke(Long id) {
+                    Request request = load(id);
+                    %s
+                    return request.getStatus();
+                }
+
+                private Request load(Long id) {
+                    return requests.findById(id).orElseThrow();
+                }
+            }
+            """.formatted(change));
+  }
+
+  @Test
+  void aSetterOnTheEntityAHelperLoadsIsAWriteTheCacheWouldSkip() {
+    MigrationPlan changed = revoke("changed", "request.setStatus(\"CANCELED\");").plan();
+    String why = refusal(changed, "revoke").orElse("cached");
+    assertTrue(why.contains("it writes: it changes what Requests.load() loaded (request), which JPA writes back at the "
+        + "flush, and a cache hit would skip that write"), why);
+    // the true twin: only read, it is a read
+    MigrationPlan read = revoke("read", "").plan();
+    assertFalse(refusal(read, "revoke").orElse("cached").contains("writes back at the flush"),
+        refusal(read, "revoke").orElse(""));
+  }
+}
