@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which code a call runs: the overload of a Spring Data query method, a repository's default method, the one bean a
- * {@code @Qualifier} field is wired to. Cases from the 2026-11-25 audits of optkit's refusal reasons on public
- * projects (the first a review of 30 refusals on four projects, then the fourth and fifth audits and hostile probes
- * of them; each case's comment names its project), each beside a true twin: the code the reason names must do what
- * it says.
+ * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name,
+ * the production class rather than a test's double of its interface, the overload a method reference's element
+ * takes, and each row a bound method reference is mapped over. Cases from the 2026-11-25 audits of optkit's refusal
+ * reasons on public projects (the first a review of 30 refusals on four projects, then the fourth, fifth and sixth
+ * audits and hostile probes of them; each case's comment names its project), each beside a true twin: the code the
+ * reason names must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
@@ -232,5 +234,356 @@ class CallTargetResolutionTest extends SpringProjectPlans {
         .filter(r -> r.contains("InMemoryFilmStorage")).findFirst().orElse("not refused for InMemoryFilmStorage: "
             + either.refusals());
     assertTrue(why.contains("InMemoryFilmStorage.title() reads field films"), why);
+  }
+
+  // ---- a getter Lombok writes is not another class's method of that name (hotel-booking-service
+  // mapInventory(): "calls HotelImage.getHotelId() on it, which reads its lazy association hotel")
+
+  private static String stock(String getterOfInventory) {
+    return """
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.FetchType;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.ManyToOne;
+        import lombok.Getter;
+
+        @Getter
+        @Entity
+        public class Stock {
+            @Id
+            private Long id;
+            @ManyToOne(fetch = FetchType.LAZY)
+            private Hotel hotel;
+            private Long hotelId;
+        %s
+        }
+        """.formatted(getterOfInventory);
+  }
+
+  private MigrationPlan stocks(String name, String ownGetter) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Hotel {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Picture {
+                @Id
+                private Long id;
+                @ManyToOne(fetch = FetchType.LAZY)
+                private Hotel hotel;
+
+                public Long getHotelId() {
+                    return hotel.getId();
+                }
+            }
+            """)
+        .java(stock(ownGetter))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface StockRepository extends JpaRepository<Stock, Long> {
+                Stock findByHotelId(Long hotelId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Stocks {
+                private final StockRepository repository;
+
+                public Stocks(StockRepository repository) {
+                    this.repository = repository;
+                }
+
+                public String describe(Long hotelId) {
+                    return describe(repository.findByHotelId(hotelId), hotelId);
+                }
+
+                private String describe(Stock stock, Long hotelId) {
+                    return stock.getId() + ":" + (stock.getHotelId() == null ? hotelId : stock.getHotelId());
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aGetterLombokWritesIsNotAnotherClasssMethodOfThatName() {
+    MigrationPlan lombok = stocks("lombok", "");
+    String why = refusalStartingWith(lombok, "findByHotelId").orElse("cached");
+    assertFalse(why.contains("Picture.getHotelId()"), why);
+    // the true twin: the entity's own getter reads its lazy association
+    MigrationPlan own = stocks("own", """
+                public Long getHotelId() {
+                    return hotel.getId() + 0;
+                }
+            """);
+    why = refusalStartingWith(own, "findByHotelId").orElse("cached");
+    assertTrue(why.contains("Stock.getHotelId()") && why.contains("lazy association hotel"), why);
+  }
+
+  // ---- a test's double of an interface never runs in production (vsnamta bookstore OrderService.findOne:
+  // "MemoryMemberRepository.findById() reads field store", a class under src/test)
+
+  private MigrationPlan members(String name, String memoryPath) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public interface Members {
+                String nameOf(long id);
+
+                void rename(long id, String name);
+            }
+            """)
+        .java(MigrationSafetyTest.bean("JdbcMembers", "Repository",
+            "import org.springframework.stereotype.Repository;", """
+                public String nameOf(long id) {
+                    return jdbc.queryForObject("SELECT name FROM member WHERE id = ?", String.class, id);
+                }
+
+                public void rename(long id, String name) {
+                    jdbc.update("UPDATE member SET name = ? WHERE id = ?", name, id);
+                }
+            """).replace("public class JdbcMembers {", "public class JdbcMembers implements Members {"))
+        .file(memoryPath, """
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+
+            public class MemoryMembers implements Members {
+                private final Map<Long, String> store = new HashMap<>();
+
+                public String nameOf(long id) {
+                    return store.get(id);
+                }
+
+                public void rename(long id, String name) {
+                    store.put(id, name);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Greeter {
+                private final Members members;
+
+                public Greeter(Members members) {
+                    this.members = members;
+                }
+
+                public String greet(long id) {
+                    return "Hello " + members.nameOf(id);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aTestsDoubleOfAnInterfaceIsNoStateOfTheProductionRead() {
+    MigrationPlan test = members("test", "src/test/java/shop/MemoryMembers.java");
+    String why = refusalStartingWith(test, "greet").orElse("cached");
+    assertFalse(why.contains("MemoryMembers"), why);
+    // the true twin: the same class in production code may be the one wired
+    MigrationPlan main = members("main", "src/main/java/shop/MemoryMembers.java");
+    why = refusalStartingWith(main, "greet").orElse("cached");
+    assertTrue(why.contains("MemoryMembers"), why);
+  }
+
+  // ---- a bound method reference mapped over loaded rows gets each row (hotel-booking-service listHotelImages:
+  // "Image.getUuid() reads field id ... of an object shared between calls" for a row the read just loaded)
+
+  private MigrationPlan snapshots(String name, String source) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Picture {
+                private long id;
+                private String url;
+
+                public Picture(long id, String url) {
+                    this.id = id;
+                    this.url = url;
+                }
+
+                public long getId() {
+                    return id;
+                }
+
+                public void setId(long id) {
+                    this.id = id;
+                }
+
+                public String getUrl() {
+                    return url;
+                }
+            }
+            """)
+        .java(MigrationSafetyTest.bean("Pictures", "Service", """
+            import java.util.List;
+            import org.springframework.stereotype.Service;""", """
+                private final List<Picture> recent = new java.util.ArrayList<>();
+
+                public List<String> snapshots(long hotelId) {
+                    List<Picture> rows = jdbc.query("SELECT id, url FROM pictures WHERE hotel_id = ?",
+                            (rs, n) -> new Picture(rs.getLong(1), rs.getString(2)), hotelId);
+                    %s
+                }
+
+                private String snapshot(Picture picture) {
+                    return picture.getId() + ":" + picture.getUrl();
+                }
+
+                public void remember(Picture picture) {
+                    recent.add(picture);
+                    picture.setId(picture.getId() + 1);
+                }
+            """.formatted(source)))
+        .plan();
+  }
+
+  @Test
+  void aBoundReferenceMappedOverLoadedRowsGetsEachRow() {
+    MigrationPlan rows = snapshots("rows", "return rows.stream().map(this::snapshot).toList();");
+    String why = refusalStartingWith(rows, "snapshots").orElse("cached");
+    assertFalse(why.contains("shared between calls"), why);
+    // the true twin: a function held in a local may be handed anything, and gets what optkit cannot tell
+    MigrationPlan held = snapshots("held", "java.util.function.Function<Picture, String> f = this::snapshot;\n"
+        + "        return rows.stream().map(f).toList();");
+    why = refusalStartingWith(held, "snapshots").orElse("cached");
+    assertTrue(why.contains("shared between calls"), why);
+  }
+
+  // ---- a method reference runs the overload that takes the element (hotel-booking-service listReviewImages:
+  // "toImageSnapshot() calls HotelImage.getImageAssetId() on it", the ReviewImage overload being the one run)
+
+  private static String imageEntity(String name, String reviewUse) {
+    return """
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.FetchType;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.ManyToOne;
+
+        @Entity
+        public class %s {
+            @Id
+            private Long id;
+            private Long reviewId;
+            private String url;
+            @ManyToOne(fetch = FetchType.LAZY)
+            private Asset asset;
+
+            public String getUrl() {
+                return url;
+            }
+
+            public Asset getAsset() {
+                return asset;
+            }
+        }
+        """.formatted(name);
+  }
+
+  private MigrationPlan reviewImages(String name, String reviewUse) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Asset {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java(imageEntity("HotelImage", ""))
+        .java(imageEntity("ReviewImage", ""))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface ReviewImageRepository extends JpaRepository<ReviewImage, Long> {
+                List<ReviewImage> findByReviewId(Long reviewId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Reviews {
+                private final ReviewImageRepository images;
+
+                public Reviews(ReviewImageRepository images) {
+                    this.images = images;
+                }
+
+                public List<String> listReviewImages(Long reviewId) {
+                    return images.findByReviewId(reviewId).stream().map(this::toSnapshot).toList();
+                }
+
+                protected String toSnapshot(HotelImage image) {
+                    return image.getAsset().getName();
+                }
+
+                protected String toSnapshot(ReviewImage image) {
+                    return %s;
+                }
+            }
+            """.formatted(reviewUse))
+        .plan();
+  }
+
+  @Test
+  void aMethodReferenceRunsTheOverloadTakingTheElement() {
+    String why = refusalStartingWith(reviewImages("column", "image.getUrl()"), "findByReviewId").orElse("cached");
+    assertFalse(why.contains("lazy association"), why);
+    // the true twin: the overload that takes a ReviewImage reads its lazy asset
+    why = refusalStartingWith(reviewImages("lazy", "image.getAsset().getName()"), "findByReviewId").orElse("cached");
+    assertTrue(why.contains("lazy association asset"), why);
   }
 }

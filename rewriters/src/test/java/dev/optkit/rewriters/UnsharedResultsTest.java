@@ -7,10 +7,12 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * Results no caller shares with the cache: a value sent to Kafka is serialised, and what a mapper makes is new.
- * Cases from the 2026-11-25 audits of optkit's refusal reasons on public projects (the first a review of 30
- * refusals on four projects, then the fourth and fifth audits and hostile probes of them; each case's comment names
- * its project), each beside a true twin: the code the reason names must do what it says.
+ * Results no caller shares with the cache: a value sent to Kafka is serialised, what a mapper makes is new, an
+ * immutable result in a new object the caller changes stays what it was, and an object kept in a field its holder
+ * only reads through getters is reached by no one. Cases from the 2026-11-25 audits of optkit's refusal reasons on
+ * public projects (the first a review of 30 refusals on four projects, then the fourth, fifth and sixth audits and
+ * hostile probes of them; each case's comment names its project), each beside a true twin: the code the reason
+ * names must do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -94,5 +96,165 @@ class UnsharedResultsTest extends SpringProjectPlans {
         .plan();
     String why = refusal(plan, "event").orElse("cached");
     assertFalse(why.contains("setViews on what map() returned"), why);
+  }
+
+  // ---- an immutable result handed to a factory whose new object the caller changes stays what it was
+  // (nhnacademy bookstore-order-api OrderServiceImpl.getUserNo: "passes the result it gets to ShippingInfo.of(),
+  // which returns it, and changes what that returns (setTotalPrice)")
+
+  private MigrationPlan orders(String name, String resultType, String read) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Order {
+                private final %1$s owner;
+                private long total;
+
+                private Order(%1$s owner) {
+                    this.owner = owner;
+                }
+
+                public static Order of(%1$s owner) {
+                    return new Order(owner);
+                }
+
+                public %1$s getOwner() {
+                    return owner;
+                }
+
+                public void setTotal(long total) {
+                    this.total = total;
+                }
+            }
+            """.formatted(resultType))
+        .java(MigrationSafetyTest.bean("Users", "Service", "import org.springframework.stereotype.Service;", """
+                public %s owner(String user) {
+                    return %s;
+                }
+            """.formatted(resultType, read)))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Orders {
+                private final Users users;
+
+                public Orders(Users users) {
+                    this.users = users;
+                }
+
+                public long create(String user) {
+                    Order order = Order.of(users.owner(user));
+                    order.setTotal(42);
+                    return order.getTotal();
+                }
+            }
+            """.replace("return order.getTotal();", "return 42;"))
+        .plan();
+  }
+
+  @Test
+  void anImmutableResultInANewObjectTheCallerChangesStaysWhatItWas() {
+    MigrationPlan number = orders("number", "Long",
+        "jdbc.queryForObject(\"SELECT id FROM users WHERE name = ?\", Long.class, user)");
+    String why = refusalStartingWith(number, "owner").orElse("cached");
+    assertFalse(why.contains("changes what that returns"), why);
+    // the true twin: a mutable result the new object hands back, then changed
+    MigrationPlan list = orders("list", "java.util.List<String>",
+        "jdbc.queryForList(\"SELECT role FROM roles WHERE name = ?\", String.class, user)");
+    why = refusalStartingWith(list, "owner").orElse("cached");
+    // setTotal changes the new Order, not the list it holds: the refusal stands on the list kept in its field
+    assertTrue(why.contains("keeps it in field owner"), why);
+  }
+
+  // ---- an object kept in a private final field its holder only reads through getters is reached by no one
+  // (blog-api-spring findWithRolesById: "SecurityUser.SecurityUser() keeps it in field user, where anyone
+  // (data binding included) may change it later")
+
+  private MigrationPlan badges(String name, String memberGetter, String badgeExtra) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Member {
+                private String name;
+                private int visits;
+
+                public Member(String name) {
+                    this.name = name;
+                }
+
+                public String getName() {
+                    %s
+                }
+
+                public void rename(String name) {
+                    this.name = name;
+                }
+            }
+            """.formatted(memberGetter))
+        .java("""
+            package shop;
+
+            public class Badge {
+                private final Member member;
+
+                public Badge(Member member) {
+                    this.member = member;
+                }
+
+                public String getName() {
+                    return member.getName();
+                }
+            %s
+            }
+            """.formatted(badgeExtra))
+        .java(MigrationSafetyTest.bean("Members", "Service", "import org.springframework.stereotype.Service;", """
+                public Member member(long id) {
+                    return jdbc.queryForObject("SELECT name FROM member WHERE id = ?",
+                        (rs, n) -> new Member(rs.getString(1)), id);
+                }
+
+                public void rename(long id, String name) {
+                    jdbc.update("UPDATE member SET name = ? WHERE id = ?", name, id);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Badges {
+                private final Members members;
+
+                public Badges(Members members) {
+                    this.members = members;
+                }
+
+                public Badge badge(long id) {
+                    return new Badge(members.member(id));
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anObjectKeptInAFieldItsHolderOnlyReadsIsReachedByNoOne() {
+    String why = refusalStartingWith(badges("sealed", "return name;", ""), "member").orElse("cached");
+    assertFalse(why.contains("keeps it in field"), why);
+    // the true twins: the holder hands the member out; the getter it calls changes the member
+    why = refusalStartingWith(badges("handed", "return name;", """
+                public Member getMember() {
+                    return member;
+                }
+            """), "member").orElse("cached");
+    assertTrue(why.contains("keeps it in field member"), why);
+    why = refusalStartingWith(badges("counting", "visits++;\n        return name;", ""), "member").orElse("cached");
+    assertTrue(why.contains("keeps it in field member"), why);
   }
 }

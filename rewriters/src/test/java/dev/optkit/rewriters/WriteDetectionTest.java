@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 /**
  * What writes: a save stubbed on a mock writes nothing; a method changing the entity it, or a helper, loaded writes
  * at the flush; a save writes its entity's table and what its cascades reach; a Criteria select reads while a
- * Criteria delete writes, evicted by its fragment bean. Cases from the 2026-11-25 audits of optkit's refusal
- * reasons on public projects (the first a review of 30 refusals on four projects, then the fourth and fifth audits
- * and hostile probes of them; each case's comment names its project), each beside a true twin: the code the reason
- * names must do what it says.
+ * Criteria delete writes, evicted by its fragment bean; a private static helper of a repository interface writes
+ * nothing; a repository in a field of a type variable writes its entity's table. Cases from the 2026-11-25 audits
+ * of optkit's refusal reasons on public projects (the first a review of 30 refusals on four projects, then the
+ * fourth, fifth and sixth audits and hostile probes of them; each case's comment names its project), each beside a
+ * true twin: the code the reason names must do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
@@ -528,5 +529,159 @@ class WriteDetectionTest extends SpringProjectPlans {
     MigrationPlan read = revoke("read", "").plan();
     assertFalse(refusal(read, "revoke").orElse("cached").contains("writes back at the flush"),
         refusal(read, "revoke").orElse(""));
+  }
+
+  // ---- a private static helper of a repository interface is its own code, no query (hotel-booking-service
+  // BookingRepository.legacyId(): "it may write accountroles, accounts, ..." in 46 refusals)
+
+  private static final String BOOKING = """
+      package shop;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+      import java.util.UUID;
+
+      @Entity
+      public class Booking {
+          @Id
+          private UUID id;
+          private String reference;
+
+          public String getReference() {
+              return reference;
+          }
+      }
+      """;
+
+  private static String repository(String helper) {
+    return """
+        package shop;
+
+        import java.util.Optional;
+        import java.util.UUID;
+        import org.springframework.data.jpa.repository.JpaRepository;
+
+        public interface BookingRepository extends JpaRepository<Booking, UUID> {
+            default Optional<Booking> findById(Integer id) {
+                return findById(legacyId(id));
+            }
+
+        %s
+        }
+        """.formatted(helper);
+  }
+
+  private static final String BOOKINGS = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Bookings {
+          private final BookingRepository repository;
+
+          public Bookings(BookingRepository repository) {
+              this.repository = repository;
+          }
+
+          public String reference(Integer id) {
+              return repository.findById(id).map(Booking::getReference).orElse(null);
+          }
+      }
+      """;
+
+  @Test
+  void aPrivateStaticHelperOfARepositoryInterfaceWritesNothing() {
+    MigrationPlan helper = spring("helper").java(BOOKING).java(BOOKINGS).java(repository("""
+            private static UUID legacyId(Integer id) {
+                return id == null ? null : new UUID(0L, id.longValue());
+            }
+        """)).plan();
+    String why = refusalStartingWith(helper, "reference").or(() -> refusalStartingWith(helper, "findById")).orElse("cached");
+    assertFalse(why.contains("legacyId"), why);
+    // the true twin: an abstract method of that name is a derived query optkit cannot read, taken for a write
+    MigrationPlan query = spring("query").java(BOOKING).java(BOOKINGS).java(repository("""
+            UUID legacyId(Integer id);
+        """)).plan();
+    why = refusalStartingWith(query, "reference").or(() -> refusalStartingWith(query, "findById")).orElse("cached");
+    assertTrue(why.contains("legacyId"), why);
+  }
+
+  // ---- a repository held in a field of a type variable is still that repository (Technic47/Shop_data_model:
+  // AbstractService<E, DTO, R extends JpaRepository<E, Long>, M>'s repository.saveAndFlush() went unseen, and
+  // ProductService.getOwner() was cached with no eviction)
+
+  private MigrationPlan genericServices(String name, String ownerRead) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "product")
+            public class Product {
+                @Id
+                private Long id;
+                private String ownerId;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+            import org.springframework.data.jpa.repository.Query;
+
+            public interface ProductRepository extends JpaRepository<Product, Long> {
+                @Query(value = "select product.owner_id from product where product.id = :id", nativeQuery = true)
+                String getOwnerId(Long id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public abstract class AbstractService<E, R extends JpaRepository<E, Long>> {
+                protected final R repository;
+
+                protected AbstractService(R repository) {
+                    this.repository = repository;
+                }
+
+                public E update(E entity) {
+                    return repository.saveAndFlush(entity);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ProductService extends AbstractService<Product, ProductRepository> {
+                protected ProductService(ProductRepository repository) {
+                    super(repository);
+                }
+
+                public String getOwner(Long id) {
+                    return %s;
+                }
+            }
+            """.formatted(ownerRead))
+        .plan();
+  }
+
+  @Test
+  void aRepositoryInAFieldOfATypeVariableWritesItsEntitysTable() {
+    MigrationPlan plan = genericServices("generic", "repository.getOwnerId(id)");
+    var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("getOwner")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().toString()));
+    // the inherited update() runs in ProductService's bean, whose proxy evicts around it
+    assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("update")),
+        "getOwner cached with no eviction by update()");
   }
 }

@@ -1,0 +1,86 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An entity that is a {@code UserDetails}, returned in an {@code Optional}, is a login's credentials. Cases from
+ * the sixth audit of optkit's refusal reasons (30 refusals on five projects no audit had read, 2026-11-25; each
+ * case's comment names its project), each beside a true twin.
+ */
+class LoginCredentialsTest extends SpringProjectPlans {
+  // ---- an entity that is a UserDetails, returned in an Optional, is a login's credentials (Akej24 bookstore
+  // SecuredUserRepository.findByUserEmailEmail, read by a lambda UserDetailsService bean)
+
+  private MigrationPlan securedUsers(String name, String implemented) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class SecuredUser%s {
+                @Id
+                private long id;
+                private String email;
+                private String password;
+
+                public String getUsername() {
+                    return email;
+                }
+
+                public String getPassword() {
+                    return password;
+                }
+            }
+            """.formatted(implemented))
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface SecuredUserRepository extends JpaRepository<SecuredUser, Long> {
+                Optional<SecuredUser> findByEmail(String email);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Logins {
+                private final SecuredUserRepository users;
+
+                public Logins(SecuredUserRepository users) {
+                    this.users = users;
+                }
+
+                public String nameOf(String email) {
+                    return users.findByEmail(email).map(SecuredUser::getUsername).orElse(null);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anOptionalOfAUserDetailsEntityIsALoginsCredentials() {
+    MigrationPlan details = securedUsers("details",
+        " implements org.springframework.security.core.userdetails.UserDetails");
+    String why = refusalStartingWith(details, "findByEmail").orElse("cached");
+    assertTrue(why.contains("returns credentials (UserDetails)"), why);
+    // an entity implementing UserDetails alone is no CredentialsContainer: no login erases it (trial 98)
+    assertFalse(why.contains("erases the credentials"), why);
+    // the true twin: a plain entity is no credentials
+    MigrationPlan plain = securedUsers("plain", "");
+    why = refusalStartingWith(plain, "findByEmail").orElse("cached");
+    assertFalse(why.contains("credentials"), why);
+  }
+}
