@@ -7,10 +7,10 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * A module inheriting Spring Boot through the project's own parent pom is a Spring Boot module. Cases from the
- * 2026-11-25 audits of optkit's refusal reasons on public projects (the first a review of 30 refusals on four
- * projects, then the fourth and fifth audits and hostile probes of them; each case's comment names its project),
- * each beside a true twin: the code the reason names must do what it says.
+ * A module inheriting Spring Boot through the project's own parent pom is a Spring Boot module. Each case's comment
+ * names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no
+ * audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
  */
 class BootParentModulesTest extends SpringProjectPlans {
   // ---- a module inheriting Spring Boot through the project's own parent pom (fourth audit: Zagloba79 shareit)

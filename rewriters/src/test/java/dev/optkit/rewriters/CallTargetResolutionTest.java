@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which code a call runs: the overload of a Spring Data query method, a repository's default method, the one bean a
  * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name,
  * the production class rather than a test's double of its interface, the overload a method reference's element
- * takes, and each row a bound method reference is mapped over. Cases from the 2026-11-25 audits of optkit's refusal
- * reasons on public projects (the first a review of 30 refusals on four projects, then the fourth, fifth and sixth
- * audits and hostile probes of them; each case's comment names its project), each beside a true twin: the code the
- * reason names must do what it says.
+ * takes, and each row a bound method reference is mapped over. Each case's comment names the audit of optkit's
+ * refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a
+ * review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the reason
+ * names must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
@@ -236,7 +237,7 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     assertTrue(why.contains("InMemoryFilmStorage.title() reads field films"), why);
   }
 
-  // ---- a getter Lombok writes is not another class's method of that name (hotel-booking-service
+  // ---- sixth audit: a getter Lombok writes is not another class's method of that name (hotel-booking-service
   // mapInventory(): "calls HotelImage.getHotelId() on it, which reads its lazy association hotel")
 
   private static String stock(String getterOfInventory) {
@@ -346,7 +347,7 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     assertTrue(why.contains("Stock.getHotelId()") && why.contains("lazy association hotel"), why);
   }
 
-  // ---- a test's double of an interface never runs in production (vsnamta bookstore OrderService.findOne:
+  // ---- sixth audit: a test's double of an interface never runs in production (vsnamta bookstore OrderService.findOne:
   // "MemoryMemberRepository.findById() reads field store", a class under src/test)
 
   private MigrationPlan members(String name, String memoryPath) {
@@ -420,8 +421,9 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     assertTrue(why.contains("MemoryMembers"), why);
   }
 
-  // ---- a bound method reference mapped over loaded rows gets each row (hotel-booking-service listHotelImages:
-  // "Image.getUuid() reads field id ... of an object shared between calls" for a row the read just loaded)
+  // ---- sixth audit: a bound method reference mapped over loaded rows gets each row (hotel-booking-service
+  // listHotelImages: "Image.getUuid() reads field id ... of an object shared between calls" for a row the read just
+  // loaded)
 
   private MigrationPlan snapshots(String name, String source) {
     return spring(name)
@@ -485,8 +487,9 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     assertTrue(why.contains("shared between calls"), why);
   }
 
-  // ---- a method reference runs the overload that takes the element (hotel-booking-service listReviewImages:
-  // "toImageSnapshot() calls HotelImage.getImageAssetId() on it", the ReviewImage overload being the one run)
+  // ---- sixth audit: a method reference runs the overload that takes the element (hotel-booking-service
+  // listReviewImages: "toImageSnapshot() calls HotelImage.getImageAssetId() on it", the ReviewImage overload being the
+  // one run)
 
   private static String imageEntity(String name, String reviewUse) {
     return """
@@ -585,5 +588,23 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     // the true twin: the overload that takes a ReviewImage reads its lazy asset
     why = refusalStartingWith(reviewImages("lazy", "image.getAsset().getName()"), "findByReviewId").orElse("cached");
     assertTrue(why.contains("lazy association asset"), why);
+  }
+
+  // ---- seventh audit: two methods of one name on different receivers in one caller (genesshoan/cinema-rest-api #16:
+  // "RoomService.getEntityById: ... Movie.addShowtime(), which changes it", for `var room = ...; room.addShowtime(s)`)
+
+  @Test
+  void aCallOnTheResultRunsItsOwnTypesMethodNotAnotherOfTheSameName() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("samename")).resources("/reasons30/samename").plan();
+    Optional<String> room = refusalStartingWith(plan, "getEntityById").filter(r -> false);
+    for (Refusal refusal : plan.refusals()) {
+      if (refusal.finding().enclosingClass().endsWith("RoomService")) {
+        room = Optional.of(refusal.reason());
+      }
+    }
+    assertFalse(room.isPresent() && room.get().contains("Movie.addShowtime"), room.toString());
+    // its true twin: the movie's own addShowtime changes the movie
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingClass().endsWith("MovieService")
+        && r.reason().contains("Movie.addShowtime(), which changes it")), plan.refusals().toString());
   }
 }

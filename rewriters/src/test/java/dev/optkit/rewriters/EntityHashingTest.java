@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Whether an entity in a key is hashed: one appended to a new list never is; Lombok's equals leaving the lazy
  * association out hashes none; a Lombok {@code @Data} key is refused for its setters, not for a missing equals.
- * Cases from the 2026-11-25 audits of optkit's refusal reasons on public projects (the first a review of 30
- * refusals on four projects, then the fourth and fifth audits and hostile probes of them; each case's comment names
- * its project), each beside a true twin: the code the reason names must do what it says.
+ * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
+ * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class EntityHashingTest extends SpringProjectPlans {
   // ---- an entity appended to a new ArrayList is never hashed (fourth audit: ivoylov BookingService.getAll)

@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 /**
  * What a read of an entity's row loads with it: a getter the entity writes for a column of another name reads no
  * association, an embedded object of columns only is the entity's own table, and the associations an {@code
- * @EntityGraph} fetches are loaded with the row. Cases from the sixth audit of optkit's refusal reasons (30
- * refusals on five projects no audit had read, 2026-11-25; each case's comment names its project), each beside a
- * true twin.
+ * @EntityGraph} fetches are loaded with the row. Each case's comment names the audit of optkit's refusal reasons on
+ * public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on
+ * four projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class EntityRowLoadingTest extends SpringProjectPlans {
-  // ---- a getter the entity writes for a column of another name (hotel-booking-service UserServiceImpl.loginUser:
-  // "passes what it reads from it (a value, or an association) to matches()" for user.getPassword(), which
-  // returns passwordHash; the lazy read is user.getRoles(), which the true reason names)
+  // ---- sixth audit: a getter the entity writes for a column of another name (hotel-booking-service
+  // UserServiceImpl.loginUser: "passes what it reads from it (a value, or an association) to matches()" for
+  // user.getPassword(), which returns passwordHash; the lazy read is user.getRoles(), which the true reason names)
 
   private MigrationPlan logins(String name, String use) {
     return spring(name)
@@ -105,8 +105,9 @@ class EntityRowLoadingTest extends SpringProjectPlans {
     assertTrue(why.contains("lazy association roles"), why);
   }
 
-  // ---- an embedded object of columns only is the entity's own table (bookstore-order-api calculateFinalPrice:
-  // "it reads tables optkit cannot tell", through Wrapping -> OrderItem -> Order's @Embedded ShippingInfo)
+  // ---- sixth audit: an embedded object of columns only is the entity's own table (bookstore-order-api
+  // calculateFinalPrice: "it reads tables optkit cannot tell", through Wrapping -> OrderItem -> Order's @Embedded
+  // ShippingInfo)
 
   private MigrationPlan wrappings(String name, String shippingMembers) {
     return spring(name)
@@ -217,7 +218,7 @@ class EntityRowLoadingTest extends SpringProjectPlans {
     assertTrue(prices.contains("@CacheEvict"), prices);
   }
 
-  // ---- associations an @EntityGraph fetches are loaded with the row (blog-api-spring findWithRolesById:
+  // ---- sixth audit: associations an @EntityGraph fetches are loaded with the row (blog-api-spring findWithRolesById:
   // "reads its lazy association roles (getRoles()) after the read" under attributePaths {roles, roles.permissions})
 
   private MigrationPlan roles(String name, String graph) {

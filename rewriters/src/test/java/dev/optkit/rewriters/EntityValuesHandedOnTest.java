@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * A value read off an entity and handed on (an entity or its id to a Spring Data query method, a column value to a
  * library call, a lazy to-one's id read off its proxy) is no association handed to code optkit cannot see into.
- * Cases from the 2026-11-25 audits of optkit's refusal reasons on public projects (the first a review of 30
- * refusals on four projects, then the fourth and fifth audits and hostile probes of them; each case's comment names
- * its project), each beside a true twin: the code the reason names must do what it says.
+ * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
+ * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class EntityValuesHandedOnTest extends SpringProjectPlans {
   // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)
@@ -163,5 +164,120 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
         + "org.hibernate.annotations.LazyToOneOption.NO_PROXY)", "getId()").plan();
     why = refusal(noProxy, "findByEventId").orElse("cached");
     assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+  }
+
+  // ---- seventh audit: a lazy to-one read only for its id through a local, as MapStruct writes it (esidarapp/bookstore
+  // built, audit 7: "OrderItemMapperImpl.orderItemBookId() reads its lazy association OrderItem.book (getBook())")
+
+  private MigrationPlan mappedItems(String name, String bookRead) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class Book {
+                @Id private Long id;
+                private String title;
+                public Long getId() { return id; }
+                public String getTitle() { return title; }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class OrderItem {
+                @Id private Long id;
+                private int quantity;
+                @ManyToOne(fetch = FetchType.LAZY) private Book book;
+                public Long getId() { return id; }
+                public int getQuantity() { return quantity; }
+                public Book getBook() { return book; }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface OrderItemRepository extends JpaRepository<OrderItem, Long> {
+                List<OrderItem> findByQuantity(int quantity);
+            }
+            """)
+        .java("""
+            package shop;
+
+            public record ItemDto(Long id, Object book) {}
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class OrderItemMapper {
+                public ItemDto toDto(OrderItem orderItem) {
+                    return new ItemDto(orderItem.getId(), orderItemBook(orderItem));
+                }
+
+                private Object orderItemBook(OrderItem orderItem) {
+                    if ( orderItem == null ) {
+                        return null;
+                    }
+                    Book book = orderItem.getBook();
+                    if ( book == null ) {
+                        return null;
+                    }
+                    Object value = BOOK_READ;
+                    if ( value == null ) {
+                        return null;
+                    }
+                    return value;
+                }
+            }
+            """.replace("BOOK_READ", bookRead))
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Items {
+                private final OrderItemRepository items;
+                private final OrderItemMapper mapper;
+
+                public Items(OrderItemRepository items, OrderItemMapper mapper) {
+                    this.items = items;
+                    this.mapper = mapper;
+                }
+
+                public List<ItemDto> byQuantity(int quantity) {
+                    List<ItemDto> result = new ArrayList<>();
+                    for (OrderItem item : items.findByQuantity(quantity)) {
+                        result.add(mapper.toDto(item));
+                    }
+                    return result;
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aLazyToOneReadOnlyForItsIdThroughALocalLoadsNothing() {
+    MigrationPlan plan = mappedItems("id", "book.getId()");
+    Optional<String> reason = refusalStartingWith(plan, "findByQuantity");
+    assertFalse(reason.isPresent() && reason.get().contains("lazy association"), reason.toString());
+    // its true twin: the title is read off the proxy, which loads it
+    MigrationPlan title = mappedItems("title", "book.getTitle()");
+    String refused = refusalStartingWith(title, "findByQuantity").orElseThrow(() -> new AssertionError(title.targets()));
+    assertTrue(refused.contains("reads its lazy association book (getBook())"), refused);
   }
 }

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One cache level per data: a cache the project already has (MyBatis's) is the decisive reason, and a Spring cache
- * its own class calls through {@code this} is no level below the caller. Cases from the 2026-11-25 audits of
- * optkit's refusal reasons on public projects (the first a review of 30 refusals on four projects, then the fourth
- * and fifth audits and hostile probes of them; each case's comment names its project), each beside a true twin: the
- * code the reason names must do what it says.
+ * its own class calls through {@code this} is no level below the caller. Each case's comment names the audit of
+ * optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
+ * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
+ * reason names must do what it says.
  */
 class ExistingCacheLevelsTest extends SpringProjectPlans {
   // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)

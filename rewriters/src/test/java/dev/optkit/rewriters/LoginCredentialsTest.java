@@ -7,13 +7,14 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * An entity that is a {@code UserDetails}, returned in an {@code Optional}, is a login's credentials. Cases from
- * the sixth audit of optkit's refusal reasons (30 refusals on five projects no audit had read, 2026-11-25; each
- * case's comment names its project), each beside a true twin.
+ * An entity that is a {@code UserDetails}, returned in an {@code Optional}, is a login's credentials. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
+ * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
  */
 class LoginCredentialsTest extends SpringProjectPlans {
-  // ---- an entity that is a UserDetails, returned in an Optional, is a login's credentials (Akej24 bookstore
-  // SecuredUserRepository.findByUserEmailEmail, read by a lambda UserDetailsService bean)
+  // ---- sixth audit: an entity that is a UserDetails, returned in an Optional, is a login's credentials (Akej24
+  // bookstore SecuredUserRepository.findByUserEmailEmail, read by a lambda UserDetailsService bean)
 
   private MigrationPlan securedUsers(String name, String implemented) {
     return spring(name)

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
  * Writers in other services and applications: a write to a remote service evicts that service's cached reads;
  * another application on its own database writes nothing this one reads; a remote read the project's other
  * application answers has that application's writers; a compose file setting the datasource from its own
- * environment tells no database. Cases from the 2026-11-25 audits of optkit's refusal reasons on public projects
- * (the first a review of 30 refusals on four projects, then the fourth and fifth audits and hostile probes of them;
- * each case's comment names its project), each beside a true twin: the code the reason names must do what it says.
+ * environment tells no database. Each case's comment names the audit of optkit's refusal reasons on public projects
+ * it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects)
+ * and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class OtherApplicationWritersTest extends SpringProjectPlans {
   // ---- a remote service's resources hang together (fifth audit, UNSAFE: SudarikovYaroslav view counts)

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Which read of a transaction is its first, and what a later read's snapshot may answer: a read in a branch
  * excluding the earlier ones, a call on an untyped value that cannot query, MySQL's REPEATABLE READ only where the
- * configuration may name MySQL, a persistence context older than the miss. Cases from the 2026-11-25 audits of
- * optkit's refusal reasons on public projects (the first a review of 30 refusals on four projects, then the fourth
- * and fifth audits and hostile probes of them; each case's comment names its project), each beside a true twin: the
- * code the reason names must do what it says.
+ * configuration may name MySQL, a persistence context older than the miss. Each case's comment names the audit of
+ * optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
+ * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
+ * reason names must do what it says.
  */
 class TransactionSnapshotReadsTest extends SpringProjectPlans {
   // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)

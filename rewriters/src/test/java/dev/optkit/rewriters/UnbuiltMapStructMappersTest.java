@@ -6,12 +6,13 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * An unbuilt MapStruct mapper is code the build makes: the reason asks for the build. Cases from the sixth audit of
- * optkit's refusal reasons (30 refusals on five projects no audit had read, 2026-11-25; each case's comment names
- * its project), each beside a true twin.
+ * An unbuilt MapStruct mapper is code the build makes: the reason asks for the build. Each case's comment names the
+ * audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from
+ * the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code
+ * the reason names must do what it says.
  */
 class UnbuiltMapStructMappersTest extends SpringProjectPlans {
-  // ---- an unbuilt MapStruct mapper is code the build makes (Hyacintholuscus explore-with-me, unbuilt)
+  // ---- sixth audit: an unbuilt MapStruct mapper is code the build makes (Hyacintholuscus explore-with-me, unbuilt)
 
   private MigrationPlan categories(String name, String mapperAnnotation) {
     return spring(name)
@@ -42,5 +43,17 @@ class UnbuiltMapStructMappersTest extends SpringProjectPlans {
     // the true twin: an interface nothing in the project implements is code optkit cannot read
     why = refusalStartingWith(categories("plain", ""), "category").orElse("cached");
     assertTrue(why.contains("CategoryMapper.toDto() has no implementation among the project's classes"), why);
+  }
+
+  // ---- seventh audit: a MapStruct @Mapper class reached through a field typed by a type variable, whose method a
+  // plain generic interface declares (Technic47/Shop_data_model BucketItemService: "AbstractMapper.allEntitiesToDtos()
+  // has no implementation among the project's classes (a lambda, an anonymous class or generated code may implement
+  // it")
+
+  @Test
+  void aMapperClassImplementingAGenericInterfaceIsMissingItsGeneratedImplementation() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("mapper")).resources("/reasons30/inheritedmapper").plan();
+    String reason = refusalStartingWith(plan, "getAllByCustomerId").orElseThrow(() -> new AssertionError(plan.targets()));
+    assertTrue(reason.contains("build the project first (missing: the implementation of ItemMapper"), reason);
   }
 }

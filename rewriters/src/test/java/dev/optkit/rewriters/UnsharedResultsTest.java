@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Results no caller shares with the cache: a value sent to Kafka is serialised, what a mapper makes is new, an
  * immutable result in a new object the caller changes stays what it was, and an object kept in a field its holder
- * only reads through getters is reached by no one. Cases from the 2026-11-25 audits of optkit's refusal reasons on
- * public projects (the first a review of 30 refusals on four projects, then the fourth, fifth and sixth audits and
- * hostile probes of them; each case's comment names its project), each beside a true twin: the code the reason
- * names must do what it says.
+ * only reads through getters is reached by no one. Each case's comment names the audit of optkit's refusal reasons
+ * on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals
+ * on four projects) and its project; each stands beside a true twin: the code the reason names must do what it
+ * says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -98,9 +98,9 @@ class UnsharedResultsTest extends SpringProjectPlans {
     assertFalse(why.contains("setViews on what map() returned"), why);
   }
 
-  // ---- an immutable result handed to a factory whose new object the caller changes stays what it was
-  // (nhnacademy bookstore-order-api OrderServiceImpl.getUserNo: "passes the result it gets to ShippingInfo.of(),
-  // which returns it, and changes what that returns (setTotalPrice)")
+  // ---- sixth audit: an immutable result handed to a factory whose new object the caller changes stays what it was
+  // (nhnacademy bookstore-order-api OrderServiceImpl.getUserNo: "passes the result it gets to ShippingInfo.of(), which
+  // returns it, and changes what that returns (setTotalPrice)")
 
   private MigrationPlan orders(String name, String resultType, String read) {
     return spring(name)
@@ -170,9 +170,9 @@ class UnsharedResultsTest extends SpringProjectPlans {
     assertTrue(why.contains("keeps it in field owner"), why);
   }
 
-  // ---- an object kept in a private final field its holder only reads through getters is reached by no one
-  // (blog-api-spring findWithRolesById: "SecurityUser.SecurityUser() keeps it in field user, where anyone
-  // (data binding included) may change it later")
+  // ---- sixth audit: an object kept in a private final field its holder only reads through getters is reached by no
+  // one (blog-api-spring findWithRolesById: "SecurityUser.SecurityUser() keeps it in field user, where anyone (data
+  // binding included) may change it later")
 
   private MigrationPlan badges(String name, String memberGetter, String badgeExtra) {
     return spring(name)
@@ -256,5 +256,130 @@ class UnsharedResultsTest extends SpringProjectPlans {
     assertTrue(why.contains("keeps it in field member"), why);
     why = refusalStartingWith(badges("counting", "visits++;\n        return name;", ""), "member").orElse("cached");
     assertTrue(why.contains("keeps it in field member"), why);
+  }
+
+  // ---- seventh audit: a MapStruct @AfterMapping hook changes the DTO the mapping just made (esidarapp/bookstore
+  // BookServiceImpl.findAll: "changes state shared between calls: BookMapper.setCategories() setCategoryIds")
+
+  private MigrationPlan books(String name, String toDto) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Book {
+                @Id
+                private Long id;
+                private String title;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public String getTitle() {
+                    return title;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public class BookDto {
+                private String title;
+                private Long code;
+
+                public void setTitle(String title) {
+                    this.title = title;
+                }
+
+                public void setCode(Long code) {
+                    this.code = code;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.mapstruct.AfterMapping;
+            import org.mapstruct.Mapper;
+            import org.mapstruct.MappingTarget;
+
+            @Mapper(componentModel = "spring")
+            public interface BookMapper {
+                BookDto toDto(Book book);
+
+                @AfterMapping
+                default void setCode(@MappingTarget BookDto dto, Book book) {
+                    dto.setCode(book.getId());
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class BookMapperImpl implements BookMapper {
+                private final BookDto last = new BookDto();
+
+                @Override
+                public BookDto toDto(Book book) {
+                    %s
+                }
+            }
+            """.formatted(toDto))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface BookRepository extends JpaRepository<Book, Long> {
+                List<Book> findByTitle(String title);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Books {
+                private final BookRepository books;
+                private final BookMapper bookMapper;
+
+                public Books(BookRepository books, BookMapper bookMapper) {
+                    this.books = books;
+                    this.bookMapper = bookMapper;
+                }
+
+                public List<BookDto> byTitle(String title) {
+                    return books.findByTitle(title).stream().map(bookMapper::toDto).toList();
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anAfterMappingHookChangesTheDtoTheMappingMade() {
+    String why = refusalStartingWith(books("fresh", """
+                    BookDto dto = new BookDto();
+                    dto.setTitle(book.getTitle());
+                    setCode(dto, book);
+                    return dto;
+            """), "byTitle").orElse("cached");
+    assertFalse(why.contains("changes state shared between calls"), why);
+    // the true twin: the mapper changes one DTO it keeps for every call
+    why = refusalStartingWith(books("kept", """
+                    setCode(last, book);
+                    return last;
+            """), "byTitle").orElse("cached");
+    assertTrue(why.contains("changes state shared between calls"), why);
   }
 }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
  * What writes: a save stubbed on a mock writes nothing; a method changing the entity it, or a helper, loaded writes
  * at the flush; a save writes its entity's table and what its cascades reach; a Criteria select reads while a
  * Criteria delete writes, evicted by its fragment bean; a private static helper of a repository interface writes
- * nothing; a repository in a field of a type variable writes its entity's table. Cases from the 2026-11-25 audits
- * of optkit's refusal reasons on public projects (the first a review of 30 refusals on four projects, then the
- * fourth, fifth and sixth audits and hostile probes of them; each case's comment names its project), each beside a
- * true twin: the code the reason names must do what it says.
+ * nothing; a repository in a field of a type variable writes its entity's table. Each case's comment names the
+ * audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from
+ * the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code
+ * the reason names must do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
@@ -531,8 +531,8 @@ class WriteDetectionTest extends SpringProjectPlans {
         refusal(read, "revoke").orElse(""));
   }
 
-  // ---- a private static helper of a repository interface is its own code, no query (hotel-booking-service
-  // BookingRepository.legacyId(): "it may write accountroles, accounts, ..." in 46 refusals)
+  // ---- sixth audit: a private static helper of a repository interface is its own code, no query
+  // (hotel-booking-service BookingRepository.legacyId(): "it may write accountroles, accounts, ..." in 46 refusals)
 
   private static final String BOOKING = """
       package shop;
@@ -607,9 +607,9 @@ class WriteDetectionTest extends SpringProjectPlans {
     assertTrue(why.contains("legacyId"), why);
   }
 
-  // ---- a repository held in a field of a type variable is still that repository (Technic47/Shop_data_model:
-  // AbstractService<E, DTO, R extends JpaRepository<E, Long>, M>'s repository.saveAndFlush() went unseen, and
-  // ProductService.getOwner() was cached with no eviction)
+  // ---- sixth audit: a repository held in a field of a type variable is still that repository
+  // (Technic47/Shop_data_model: AbstractService<E, DTO, R extends JpaRepository<E, Long>, M>'s
+  // repository.saveAndFlush() went unseen, and ProductService.getOwner() was cached with no eviction)
 
   private MigrationPlan genericServices(String name, String ownerRead) {
     return spring(name)

@@ -1,0 +1,91 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A boolean exists query is answered by the database, not by the persistence context's instances. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
+ * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
+ */
+class ExistsQueriesTest extends SpringProjectPlans {
+  // ---- seventh audit: a boolean exists query is answered by the database, not by the persistence context's instances
+  // (genesshoan/cinema-rest-api RoomRepository.existsByName: "it reads JPA entities inside the transaction of
+  // RoomService.updateRoom() ... Hibernate answers with the instances that transaction's persistence context already
+  // holds")
+
+  private MigrationPlan rooms(String name, String query, String use) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Room {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RoomRepository extends JpaRepository<Room, Long> {
+                %s
+            }
+            """.formatted(query))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class RoomService {
+                private final RoomRepository rooms;
+
+                public RoomService(RoomRepository rooms) {
+                    this.rooms = rooms;
+                }
+
+                @Transactional
+                public void rename(Long id, String name) {
+                    Room room = rooms.findById(id).orElseThrow();
+                    if (%s) {
+                        throw new IllegalArgumentException(name);
+                    }
+                    room.setName(name);
+                }
+            }
+            """.formatted(use))
+        .plan();
+  }
+
+  @Test
+  void aBooleanExistsQueryIsAnsweredByTheDatabase() {
+    String why = refusalStartingWith(rooms("exists", "boolean existsByName(String name);", "rooms.existsByName(name)"),
+        "existsByName").orElse("cached");
+    assertFalse(why.contains("persistence context"), why);
+    // the true twin: a query returning the entity answers with the instance the transaction already holds
+    why = refusalStartingWith(rooms("entity", "Optional<Room> findByName(String name);", "rooms.findByName(name).isPresent()"),
+        "findByName").orElse("cached");
+    assertTrue(why.contains("persistence context"), why);
+  }
+}
