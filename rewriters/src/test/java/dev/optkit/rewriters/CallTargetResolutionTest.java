@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
  * Which code a call runs: the overload of a Spring Data query method, a repository's default method, the one bean a
  * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name,
  * the production class rather than a test's double of its interface, the overload a method reference's element
- * takes, and each row a bound method reference is mapped over. Each case's comment names the audit of optkit's
- * refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a
- * review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the reason
- * names must do what it says.
+ * takes, each row a bound method reference is mapped over, and the method of the result's own type rather than
+ * another of that name. Each case's comment names the audit of optkit's refusal reasons on public projects it came
+ * from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
+ * project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A value read off an entity and handed on (an entity or its id to a Spring Data query method, a column value to a
- * library call, a lazy to-one's id read off its proxy) is no association handed to code optkit cannot see into.
- * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
- * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
- * beside a true twin: the code the reason names must do what it says.
+ * library call, a lazy to-one's id read off its proxy or through a local) is no association handed to code optkit
+ * cannot see into. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
+ * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
+ * project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class EntityValuesHandedOnTest extends SpringProjectPlans {
   // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)

@@ -1,15 +1,17 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * An unbuilt MapStruct mapper is code the build makes: the reason asks for the build. Each case's comment names the
- * audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from
- * the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code
- * the reason names must do what it says.
+ * An unbuilt MapStruct mapper is code the build makes: a read through it, or a change to what it returned, asks for
+ * the build, as does a mapper class whose generated implementation of a generic interface is missing. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
+ * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
  */
 class UnbuiltMapStructMappersTest extends SpringProjectPlans {
   // ---- sixth audit: an unbuilt MapStruct mapper is code the build makes (Hyacintholuscus explore-with-me, unbuilt)
@@ -55,5 +57,28 @@ class UnbuiltMapStructMappersTest extends SpringProjectPlans {
     MigrationPlan plan = new MigrationFixture(dir.resolve("mapper")).resources("/reasons30/inheritedmapper").plan();
     String reason = refusalStartingWith(plan, "getAllByCustomerId").orElseThrow(() -> new AssertionError(plan.targets()));
     assertTrue(reason.contains("build the project first (missing: the implementation of ItemMapper"), reason);
+  }
+
+  // ---- eighth audit: a setter on the DTO an unbuilt MapStruct mapper returned (cleverjohann
+  // CategoriaServiceImpl.getCategoryTree, as fetched: "changes state shared between calls: ... setSubcategories on what
+  // toCategoriaTreeDTO() returned")
+
+  @Test
+  void aChangeToWhatAnUnbuiltMapperReturnedAsksForTheBuild() {
+    MigrationPlan plan = auditProject("audit8", "s11-postprocess").plan();
+    String reason = refusalStartingWith(plan, "get").orElseThrow(() -> new AssertionError(plan.targets()));
+    assertTrue(reason.contains("build the project first (missing: the implementation of CatMapper"), reason);
+    // its true twin: the DTO comes from a field, shared between calls
+    MigrationPlan shared = auditProject("audit8", "s11-postprocess").file("src/main/java/r/CatService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class CatService {
+          private final CatRepository repo; private final CatDto last = new CatDto();
+          public CatService(CatRepository repo){this.repo=repo;}
+          public CatDto get(Long id) { CatDto d = last; d.setName(repo.findById(id).orElseThrow().getName()); return d; }
+          public void rename(Long id, String n) { Cat c = repo.findById(id).orElseThrow(); c.setName(n); repo.save(c); }
+        }
+        """).plan();
+    assertFalse(cached(shared, "CatService.get"), shared.targets().toString());
   }
 }

@@ -7,12 +7,14 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * Results no caller shares with the cache: a value sent to Kafka is serialised, what a mapper makes is new, an
- * immutable result in a new object the caller changes stays what it was, and an object kept in a field its holder
- * only reads through getters is reached by no one. Each case's comment names the audit of optkit's refusal reasons
- * on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals
- * on four projects) and its project; each stands beside a true twin: the code the reason names must do what it
- * says.
+ * What no two calls, or a call and its caller, share: a value sent to Kafka is serialised; what a mapper makes is
+ * new, even where an {@code @AfterMapping} hook changes it; an immutable result in a new object the caller changes
+ * stays what it was; an object kept in a field its holder only reads through getters is reached by no one; rows the
+ * method loads and holds in a local are fresh objects; a class of final immutable fields is a value like a record;
+ * a sum of immutable values and a log line change nothing. Each case's comment names the audit of optkit's refusal
+ * reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30
+ * refusals on four projects) and its project; each stands beside a true twin: the code the reason names must do
+ * what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -381,5 +383,96 @@ class UnsharedResultsTest extends SpringProjectPlans {
                     return last;
             """), "byTitle").orElse("cached");
     assertTrue(why.contains("changes state shared between calls"), why);
+  }
+
+  // ---- eighth audit: rows the method loads, held in a local before they are mapped
+  // (cleverjohann/spring-boot-ecommerce ProductoServiceImpl.getActiveProducts: "Producto.getStockStatus() reads field
+  // stockQuantity ... of an object shared between calls"; the same code chained was cached)
+
+  @Test
+  void rowsHeldInALocalAndMappedAreFreshObjects() {
+    MigrationPlan plan = auditProject("audit8", "s6-fresh").plan();
+    assertTrue(cached(plan, "ProductService.statuses"), plan.refusals().toString());
+    // its true twin: the page is kept in a field, shared between calls
+    MigrationPlan shared = auditProject("audit8", "s6-fresh").file("src/main/java/r/ProductService.java", """
+        package r;
+        import org.springframework.data.domain.*;
+        import org.springframework.stereotype.Service;
+        @Service public class ProductService {
+          private final ProductRepository repo; private Page<Product> last;
+          public ProductService(ProductRepository repo){this.repo=repo;}
+          public void refresh(int page, int size) { last = repo.findAll(PageRequest.of(page, size)); }
+          public Page<String> statuses(int page, int size) {
+            Page<Product> products = last;
+            return products.map(Product::getStockStatus);
+          }
+        }
+        """).plan();
+    assertFalse(cached(shared, "ProductService.statuses"), shared.targets().toString());
+  }
+
+  // ---- eighth audit: an immutable class handed to a response wrapper (ravan-chuang/spring-boot-ecommerce-backend
+  // ProductService.getAllProducts: "ApiResponse() keeps it in field data, where anyone (data binding included) may
+  // change it later"; the same code with a record was cached)
+
+  @Test
+  void aClassOfFinalImmutableFieldsIsAValueLikeARecord() {
+    MigrationPlan plan = auditProject("audit8", "s1-wrapper").plan();
+    assertTrue(cached(plan, "ItemService.get"), plan.refusals().toString());
+    // its true twin: the DTO has a setter, and the wrapper is a view's model attribute (not a response body only
+    // the serialiser reads, ResponseWrapperTest), so whoever holds the wrapper may change the shared DTO
+    MigrationPlan settable = auditProject("audit8", "s1-wrapper").file("src/main/java/r/ItemDto.java", """
+        package r;
+        public class ItemDto { private String name; public ItemDto(String name){this.name=name;}
+          public String getName(){return name;} public void setName(String n){name=n;} }
+        """).file("src/main/java/r/ItemController.java", """
+        package r;
+        import org.springframework.web.bind.annotation.*;
+        @org.springframework.stereotype.Controller public class ItemController {
+          private final ItemService s; public ItemController(ItemService s){this.s=s;}
+          @GetMapping("/items/{id}") public String get(@PathVariable Long id, org.springframework.ui.Model model) {
+            model.addAttribute("item", new Wrapper<>(s.get(id))); return "item"; }
+        }
+        """).plan();
+    String refused = refusalStartingWith(settable, "get").orElseThrow(() -> new AssertionError(settable.targets()));
+    assertTrue(refused.contains("keeps it in field data"), refused);
+  }
+
+  // ---- eighth audit: a sum with reduce (cleverjohann: "changes the result it gets (hands its elements to
+  // BigDecimal.ZERO)" and "it writes: it changes what findByStatus() loaded") and a log line on System.out ("reads
+  // System.out, a static field of another class, which code anywhere may change")
+
+  @Test
+  void aSumOfImmutableValuesAndALogLineChangeNothing() {
+    MigrationPlan sum = auditProject("audit8", "s2-reduce").plan();
+    assertTrue(cached(sum, "ReportService.total"), sum.refusals().toString());
+    MigrationPlan printed = auditProject("audit8", "s14-println").plan();
+    assertTrue(cached(printed, "ItemService.name"), printed.refusals().toString());
+    // their true twins: a reduce whose accumulator changes the element, a read of another class's static state
+    MigrationPlan changing = auditProject("audit8", "s2-reduce").file("src/main/java/r/ReportService.java", """
+        package r;
+        import java.math.BigDecimal;
+        import org.springframework.stereotype.Service;
+        @Service public class ReportService {
+          private final LineRepository repo; public ReportService(LineRepository repo){this.repo=repo;}
+          public Line total(String status) { return repo.findByStatus(status).stream().reduce((a, b) -> { a.setAmount(a.getAmount().add(b.getAmount())); return a; }).orElseThrow(); }
+          public void setAmount(Long id, BigDecimal a) { Line l = repo.findById(id).orElseThrow(); l.setAmount(a); repo.save(l); }
+        }
+        """).plan();
+    assertFalse(cached(changing, "ReportService.total"), changing.targets().toString());
+    MigrationPlan statics = auditProject("audit8", "s14-println").file("src/main/java/r/Prefix.java", """
+        package r;
+        public class Prefix { public static String value = ""; public static void set(String v) { value = v; } }
+        """).file("src/main/java/r/ItemService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class ItemService {
+          private final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+          public String name(Long id) { return Prefix.value + repo.findById(id).orElseThrow().getName(); }
+          public void rename(Long id, String n) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+        }
+        """).plan();
+    String refused = refusalStartingWith(statics, "name").orElseThrow(() -> new AssertionError(statics.targets()));
+    assertTrue(refused.contains("Prefix"), refused);
   }
 }

@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * What writes: a save stubbed on a mock writes nothing; a method changing the entity it, or a helper, loaded writes
- * at the flush; a save writes its entity's table and what its cascades reach; a Criteria select reads while a
- * Criteria delete writes, evicted by its fragment bean; a private static helper of a repository interface writes
- * nothing; a repository in a field of a type variable writes its entity's table. Each case's comment names the
- * audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from
- * the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code
- * the reason names must do what it says.
+ * at the flush, while keeping what a load gave writes nothing; a save writes its entity's table and what its
+ * cascades reach, firing no delete rule of its own row; a Criteria select reads while a Criteria delete writes,
+ * evicted by its fragment bean; a private static helper of a repository interface writes nothing; a repository in a
+ * field of a type variable writes its entity's table; a collection's remove in an entity is no EntityManager call.
+ * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
+ * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
@@ -683,5 +685,122 @@ class WriteDetectionTest extends SpringProjectPlans {
     // the inherited update() runs in ProductService's bean, whose proxy evicts around it
     assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("update")),
         "getOwner cached with no eviction by update()");
+  }
+
+  // ---- eighth audit: records mapped from loaded rows, kept by a page wrapper (ravan-chuang: "it writes: it hands what
+  // findAll() loaded (users) to PageResponse.PageResponse(), which keeps it in field content, which JPA writes back at
+  // the flush")
+
+  @Test
+  void keepingWhatALoadGaveIsNoWriteAtTheFlush() {
+    MigrationPlan plan = auditProject("audit8", "s12-pagewrap").plan();
+    Optional<String> reason = refusalStartingWith(plan, "all");
+    assertFalse(reason.isPresent() && reason.get().startsWith("it writes"), reason.toString());
+    // its true twin: the wrapper's constructor renames the users it is given
+    MigrationPlan renaming = auditProject("audit8", "s12-pagewrap").file("src/main/java/r/UserService.java", """
+        package r;
+        import java.util.List;
+        import org.springframework.data.domain.*;
+        import org.springframework.stereotype.Service;
+        @Service public class UserService {
+          private final UserRepository repo; public UserService(UserRepository repo){this.repo=repo;}
+          public PageResponse<User> all(int p, int size) {
+            Page<User> page = repo.findAll(PageRequest.of(p, size));
+            return new PageResponse<>(Renamer.upper(page.getContent()), page.getTotalElements());
+          }
+          public void rename(Integer id, String n) { User u = repo.findById(id).orElseThrow(); u.setName(n); repo.save(u); }
+        }
+        """).file("src/main/java/r/Renamer.java", """
+        package r;
+        import java.util.List;
+        public class Renamer {
+          public static List<User> upper(List<User> users) { for (User u : users) { u.setName(u.getName().toUpperCase()); } return users; }
+        }
+        """).plan();
+    assertFalse(cached(renaming, "UserService.all"), renaming.targets().toString());
+  }
+
+  // ---- eighth audit: a save counted as firing ON DELETE rules (ravan-chuang AuthService.register(): "may write
+  // authauditlogs, ..., users (save(): its entity's table and the tables the schema's ON DELETE/UPDATE rules reach from
+  // those)")
+
+  @Test
+  void aSaveOfItsOwnRowFiresNoDeleteRule() {
+    MigrationPlan plan = auditProject("audit8", "s16-insert-ondelete").plan();
+    assertTrue(cached(plan, "NoteService.count"), plan.refusals().toString());
+    assertFalse(countsWriter(plan, "NoteService.count", "ItemService.create"), plan.targets().toString());
+    // its true twin: the item is deleted, and the schema sets the notes' item_id to null
+    MigrationPlan deleting = auditProject("audit8", "s16-insert-ondelete").file("src/main/java/r/ItemService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class ItemService {
+          private final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+          public void remove(Long id) { remove(id, "admin"); }
+          public void remove(Long id, String by) { repo.deleteById(id); }
+        }
+        """).plan();
+    assertTrue(countsWriter(deleting, "NoteService.count", "ItemService.remove"), deleting.targets().toString());
+  }
+
+  // ---- eighth audit: a collection's remove in an entity read as EntityManager.remove (cleverjohann User.removeRole:
+  // "role.getUsers().remove(this)", Lombok's getter, jakarta.persistence.* imported for the mapping: "User.removeRole()
+  // may write data optkit cannot name (remove(): ...)", refusing every cached read of the project)
+
+  private MigrationPlan roles(String name, String holder) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            import java.util.*;
+            @lombok.Getter
+            @Entity public class Role { @Id Long id; String name;
+              @ManyToMany(mappedBy = "roles") Set<Member> members = new HashSet<>(); }
+            """)
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            import java.util.*;
+            HOLDER public class Member { @Id Long id;
+              @ManyToMany Set<Role> roles = new HashSet<>();
+              public void removeRole(Role role) { roles.remove(role); role.getMembers().remove(this); } }
+            """.replace("HOLDER", holder))
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            @Entity public class Category { @Id Long id; String name; public String getName() { return name; } }
+            """)
+        .java("""
+            package shop;
+            public interface CategoryRepository extends org.springframework.data.jpa.repository.JpaRepository<Category, Long> {}
+            """)
+        .java("""
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class Categories {
+              private final CategoryRepository repo; public Categories(CategoryRepository repo){this.repo=repo;}
+              public String name(Long id) { return repo.findById(id).orElseThrow().getName(); }
+            }
+            """)
+        .java("""
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class Members {
+              public void drop(Member member, Role role) { member.removeRole(role); }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aCollectionsRemoveInAnEntityIsNoEntityManagerCall() {
+    MigrationPlan plan = roles("entity", "@Entity");
+    assertTrue(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("Categories.name"))
+        .anyMatch(t -> t.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("drop"))),
+        "Categories.name evicted by Members.drop, a write of data optkit cannot name: " + plan.targets());
+    // its true twin: outside an entity, a remove on a receiver nobody typed may be the EntityManager's
+    MigrationPlan plain = roles("plain", "");
+    assertTrue(plain.targets().stream().filter(t -> t.method().fact().displayName().equals("Categories.name"))
+        .allMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("drop"))),
+        plain.targets().toString());
   }
 }
