@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which tables a read reads: a Hibernate {@code @Filter} nothing enables changes none, a JPQL alias named like a
- * word SQL reserves names the same tables, and a projection of an entity's columns reads its own table, not its
- * associations'. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
- * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
- * project; each stands beside a true twin: the code the reason names must do what it says.
+ * Which tables, or collections, a read reads: a Hibernate {@code @Filter} nothing enables changes none, a JPQL
+ * alias named like a word SQL reserves names the same tables, a projection of an entity's columns reads its own
+ * table, not its associations', and a MongoDB document holding a JPA entity is read from its own collection. Each
+ * case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case
+ * naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside
+ * a true twin: the code the reason names must do what it says.
  */
 class ReadTablesTest extends SpringProjectPlans {
   // ---- eighth audit: a Hibernate @Filter nothing enables (cleverjohann: "it reads tables optkit cannot tell (...
@@ -112,5 +114,30 @@ class ReadTablesTest extends SpringProjectPlans {
     assertFalse(path.targets().stream().filter(t -> t.method().fact().displayName().equals("OwnerCheck.owner"))
         .anyMatch(t -> t.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("register"))),
         path.targets().toString());
+  }
+
+  // ---- ninth audit: a MongoDB query taking a JPA entity (InternetShop's
+  // ProductRepository.findByCategories(Category)): the document holds its categories as sub-documents, yet its read
+  // counted as reading everything, so every writer of the project was named a missing evictor of the authors' own cache
+
+  private static List<String> gapNotes(MigrationPlan plan) {
+    return plan.notes().stream().filter(n -> n.contains("is cached by the project")).toList();
+  }
+
+  @Test
+  void aMongoDocumentHoldingAJpaEntityIsReadFromItsOwnCollection() {
+    MigrationPlan plan = auditProject("audit9", "s22-mongo-note").plan();
+    assertTrue(gapNotes(plan).isEmpty(), gapNotes(plan).toString());
+    // its true twin: a writer of the category table the cached method reads through the JPA repository
+    MigrationPlan twin = auditProject("audit9", "s22-mongo-note").file("src/main/java/r/CategoryService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class CategoryService {
+          private final CategoryRepository cats; public CategoryService(CategoryRepository cats){this.cats=cats;}
+          public void remove(Long id) { cats.deleteById(id); }
+        }
+        """).plan();
+    assertTrue(gapNotes(twin).stream().anyMatch(n -> n.contains("CategoryService.remove()")), gapNotes(twin).toString());
+    assertFalse(gapNotes(twin).stream().anyMatch(n -> n.contains("NoteService")), gapNotes(twin).toString());
   }
 }

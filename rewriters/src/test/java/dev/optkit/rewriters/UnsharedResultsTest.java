@@ -7,14 +7,13 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * What no two calls, or a call and its caller, share: a value sent to Kafka is serialised; what a mapper makes is
- * new, even where an {@code @AfterMapping} hook changes it; an immutable result in a new object the caller changes
- * stays what it was; an object kept in a field its holder only reads through getters is reached by no one; rows the
- * method loads and holds in a local are fresh objects; a class of final immutable fields is a value like a record;
- * a sum of immutable values and a log line change nothing. Each case's comment names the audit of optkit's refusal
- * reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30
- * refusals on four projects) and its project; each stands beside a true twin: the code the reason names must do
- * what it says.
+ * What no two calls, or a call and its caller, share, so that no one changes a cached answer through it: a value
+ * sent to Kafka (serialised), what a mapper or a load makes (fresh, even where an {@code @AfterMapping} hook
+ * changes it), an immutable value (a class of final immutable fields, a sum, a log line; one handed to a new object
+ * the caller changes), an object kept where its holder only reads it, and what a self-call returned, which Spring's
+ * proxy never serves from the cache. Each case's comment names the audit of optkit's refusal reasons on public
+ * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
+ * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -474,5 +473,53 @@ class UnsharedResultsTest extends SpringProjectPlans {
         """).plan();
     String refused = refusalStartingWith(statics, "name").orElseThrow(() -> new AssertionError(statics.targets()));
     assertTrue(refused.contains("Prefix"), refused);
+  }
+
+  // ---- ninth audit: a change made to what a call through 'this' returned (techmart's
+  // CategoryServiceImpl.updateCategory: Category c = findCategoryById(id); BeanUtils.copyProperties(request, c)):
+  // Spring's proxy never serves a self-call from the cache
+
+  @Test
+  void aChangeToWhatASelfCallReturnedIsNoChangeToTheCachedObject() {
+    MigrationPlan plan = auditProject("audit9", "s19-selfcall")
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
+        plan.refusals().toString());
+    // its true twins: the setting commented out, or absent (Boot's default), so open in view is on: one persistence
+    // context spans the request, and the entity a self-call changes is the instance a later proxied call of the same
+    // request caches (hostile review 32, a2b) -- here a handler that renames and then reads (without it, no request
+    // runs both, and the read is cached: SixteenthAuditReasonsTest's S29)
+    String renameThenRead = """
+        package r;
+        import org.springframework.web.bind.annotation.*;
+        @RestController public class CatRenamer {
+          private final CatService s; public CatRenamer(CatService s){this.s=s;}
+          @PostMapping("/cats/{id}/name") public String rename(@PathVariable Long id, @RequestBody String n) {
+            s.rename(id, n); return s.find(id).getName();
+          }
+        }
+        """;
+    MigrationPlan commented = new MigrationFixture(dir.resolve("s19-commented")).resources("/audit9/s19-selfcall")
+        .file("src/main/resources/application.properties", "# spring.jpa.open-in-view=false\n")
+        .file("src/main/java/r/CatRenamer.java", renameThenRead).plan();
+    assertFalse(commented.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
+        commented.targets().toString());
+    MigrationPlan inView = new MigrationFixture(dir.resolve("s19-in-view")).resources("/audit9/s19-selfcall")
+        .file("src/main/java/r/CatRenamer.java", renameThenRead).plan();
+    assertFalse(inView.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
+        inView.targets().toString());
+    // its true twin: another bean, through the proxy, changes what it gets
+    MigrationPlan other = new MigrationFixture(dir.resolve("s19-other")).resources("/audit9/s19-selfcall")
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n")
+        .file("src/main/java/r/Renamer.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class Renamer {
+          private final CatService cats; public Renamer(CatService cats){this.cats=cats;}
+          public void shout(Long id) { Cat c = cats.find(id); c.setName(c.getName().toUpperCase()); }
+        }
+        """).plan();
+    assertTrue(other.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("find(")
+        && r.reason().contains("Renamer.shout() changes the result it gets")), other.refusals().toString());
   }
 }

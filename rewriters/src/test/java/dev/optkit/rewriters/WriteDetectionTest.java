@@ -10,14 +10,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What writes: a save stubbed on a mock writes nothing; a method changing the entity it, or a helper, loaded writes
- * at the flush, while keeping what a load gave writes nothing; a save writes its entity's table and what its
- * cascades reach, firing no delete rule of its own row; a Criteria select reads while a Criteria delete writes,
- * evicted by its fragment bean; a private static helper of a repository interface writes nothing; a repository in a
- * field of a type variable writes its entity's table; a collection's remove in an entity is no EntityManager call.
- * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
- * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
- * beside a true twin: the code the reason names must do what it says.
+ * What a method writes, and so which cached reads its run must evict: a save (its entity's table and what its
+ * cascades reach, no delete rule of its own row), a change to an entity it or a helper loaded (its own row, at the
+ * flush), a Criteria delete, a repository reached through a type variable; and what writes nothing: a save stubbed
+ * on a mock, a select, a repository interface's private static helper, keeping what a load gave, a collection's
+ * remove inside an entity, a {@code @Transient} field, a bodiless writer nothing calls. Each case's comment names
+ * the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is
+ * from the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the
+ * code the reason names must do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
@@ -802,5 +802,117 @@ class WriteDetectionTest extends SpringProjectPlans {
     assertTrue(plain.targets().stream().filter(t -> t.method().fact().displayName().equals("Categories.name"))
         .allMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("drop"))),
         plain.targets().toString());
+  }
+
+  // ---- ninth audit: a @Modifying query method nothing calls (bugisthegod/techmart-ecommerce-backend: 12 refusals "a
+  // writer of its data cannot evict it: ...Repository.xxx() writes ... but it has no body to evict from")
+
+  @Test
+  void aBodilessWriterNothingCallsWritesNothing() {
+    MigrationPlan plan = auditProject("audit9", "s18-uncalled-writer").plan();
+    assertFalse(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("has no body to evict from")),
+        plan.refusals().toString());
+    // its true twin: a service calls it, and the read is evicted there
+    MigrationPlan called = auditProject("audit9", "s18-uncalled-writer").file("src/main/java/r/Purger.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class Purger {
+          private final ItemRepository repo; public Purger(ItemRepository repo){this.repo=repo;}
+          public void purge() { repo.purgeInactive(); }
+        }
+        """).plan();
+    assertTrue(called.targets().stream().filter(t -> t.method().fact().displayName().equals("ItemListener.report"))
+        .allMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("Purger.purge"))),
+        called.targets().toString());
+  }
+
+  // ---- ninth audit: a column set on what a repository read loaded writes that entity's row, not the tables its
+  // associations reach (ravan's CartService.addItemToCart, item.setQuantity(...): "changes what findByUserAndProduct()
+  // loaded (cartitems, products, users)", so it evicted product caches and was named a missing evictor of the authors'
+  // products cache)
+
+  private MigrationPlan cart(String change) {
+    return new MigrationFixture(dir.resolve("cart" + Math.abs(change.hashCode()))).file("pom.xml", SPRING_POM)
+        .file("src/main/java/r/Product.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Product { @Id Long id; String name;
+              public String getName(){return name;} public void setName(String n){name=n;} }
+            """)
+        .file("src/main/java/r/CartItem.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class CartItem { @Id Long id; int quantity; @ManyToOne(fetch = FetchType.EAGER) Product product;
+              public int getQuantity(){return quantity;} public void setQuantity(int q){quantity=q;}
+              public Product getProduct(){return product;} }
+            """)
+        .file("src/main/java/r/ProductRepository.java", """
+            package r;
+            public interface ProductRepository extends org.springframework.data.jpa.repository.JpaRepository<Product, Long> {}
+            """)
+        .file("src/main/java/r/CartItemRepository.java", """
+            package r;
+            public interface CartItemRepository extends org.springframework.data.jpa.repository.JpaRepository<CartItem, Long> {}
+            """)
+        .file("src/main/java/r/ProductQueries.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service public class ProductQueries {
+              private final ProductRepository products; public ProductQueries(ProductRepository products){this.products=products;}
+              public java.util.List<String> names() { return products.findAll().stream().map(Product::getName).toList(); }
+            }
+            """)
+        .file("src/main/java/r/CartService.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+            @Service public class CartService {
+              private final CartItemRepository items; public CartService(CartItemRepository items){this.items=items;}
+              @Transactional public void change(Long id) { CartItem item = items.findById(id).orElseThrow(); %s; }
+            }
+            """.formatted(change)).plan();
+  }
+
+  private static final String SPRING_POM = """
+      <project><modelVersion>4.0.0</modelVersion><groupId>r</groupId><artifactId>cart</artifactId><version>1</version>
+        <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+          <version>3.3.0</version></parent>
+        <dependencies><dependency><groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-starter-data-jpa</artifactId></dependency></dependencies></project>
+      """;
+
+  private static boolean evictedBy(MigrationPlan plan, String cached, String writer) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(cached)).findFirst()
+        .map(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals(writer)))
+        .orElseThrow(() -> new AssertionError(cached + " not cached: " + plan.refusals()));
+  }
+
+  @Test
+  void aColumnSetOnTheLoadedEntityWritesItsOwnRowOnly() {
+    MigrationPlan plan = cart("item.setQuantity(item.getQuantity() + 1)");
+    assertFalse(evictedBy(plan, "ProductQueries.names", "CartService.change"), plan.targets().toString());
+    // its true twin: the change is made on the product the item reaches, which the flush writes too
+    MigrationPlan part = cart("item.getProduct().setName(\"renamed\")");
+    assertTrue(evictedBy(part, "ProductQueries.names", "CartService.change"), part.targets().toString());
+  }
+
+  // ---- ninth audit: a @Transient field set on what a read loaded (InternetShop's order totals): no column, no write
+
+  @Test
+  void aTransientFieldSetIsNoWrite() {
+    MigrationPlan plan = auditProject("audit9", "s17-transient").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it writes")), plan.refusals().toString());
+    // and a count names no entity, whatever else its line holds (the repository declared on one line)
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("countByItemId")
+        && r.reason().contains("persistent entity")), plan.refusals().toString());
+    // its true twin: the same field mapped to a column is written back at the flush
+    MigrationPlan mapped = auditProject("audit9", "s17-transient").file("src/main/java/r/Line.java", """
+        package r;
+        import jakarta.persistence.*;
+        @Entity public class Line { @Id Long id; String itemId; String label;
+          public String getItemId(){return itemId;} public void setLabel(String l){label=l;} public String getLabel(){return label;} }
+        """).plan();
+    assertTrue(mapped.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("describe(")
+        && r.reason().startsWith("it writes")), mapped.refusals().toString());
   }
 }
