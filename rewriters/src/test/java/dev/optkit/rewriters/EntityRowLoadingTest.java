@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What a read of an entity's row loads with it: a getter the entity writes for a column of another name reads no
  * association, an embedded object of columns only is the entity's own table, and the associations an {@code
- * @EntityGraph} fetches are loaded with the row. Each case's comment names the audit of optkit's refusal reasons on
- * public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on
- * four projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * @EntityGraph} or a JPQL {@code JOIN FETCH} fetches are loaded with the row. Each case's comment names the audit
+ * of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
+ * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
+ * reason names must do what it says.
  */
 class EntityRowLoadingTest extends SpringProjectPlans {
   // ---- sixth audit: a getter the entity writes for a column of another name (hotel-booking-service
@@ -355,5 +356,57 @@ class EntityRowLoadingTest extends SpringProjectPlans {
     assertTrue(why.contains("lazy association roles"), why);
     why = refusalStartingWith(roles("half", "@EntityGraph(attributePaths = \"roles\")"), "findWithRolesById").orElse("cached");
     assertTrue(why.contains("permissions"), why);
+  }
+
+  // ---- tenth audit: R-2: a JPQL query's JOIN FETCH loads the associations a handler's serialisation reads
+
+  private MigrationFixture fetchJoined(String name, String query) {
+    return new MigrationFixture(dir.resolve(name))
+        .file("src/main/java/r/Restaurant.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Restaurant { @Id Integer id; String name;
+              @OneToMany(fetch = FetchType.LAZY) @JoinColumn(name = "restaurant_id") java.util.List<MenuItem> menuItems;
+              public Integer getId() { return id; } public String getName() { return name; }
+              public java.util.List<MenuItem> getMenuItems() { return menuItems; } }
+            """)
+        .file("src/main/java/r/MenuItem.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class MenuItem { @Id Integer id; int price;
+              @ManyToOne(fetch = FetchType.LAZY) Dish dish;
+              public Integer getId() { return id; } public int getPrice() { return price; } public Dish getDish() { return dish; } }
+            """)
+        .file("src/main/java/r/Dish.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Dish { @Id Integer id; String name; public Integer getId() { return id; } public String getName() { return name; } }
+            """)
+        .file("src/main/java/r/RestaurantRepository.java", """
+            package r;
+            import org.springframework.data.jpa.repository.*;
+            public interface RestaurantRepository extends JpaRepository<Restaurant, Integer> {
+              @Query("%s") java.util.Optional<Restaurant> withMenu(int id);
+            }
+            """.formatted(query))
+        .file("src/main/java/r/RestaurantApi.java", """
+            package r;
+            import org.springframework.web.bind.annotation.*;
+            @RestController public class RestaurantApi {
+              private final RestaurantRepository repo; RestaurantApi(RestaurantRepository repo) { this.repo = repo; }
+              @GetMapping("/restaurants/{id}/menu") public Restaurant menu(@PathVariable int id) { return repo.withMenu(id).orElseThrow(); }
+            }
+            """);
+  }
+
+  @Test
+  void associationsAQueryFetchJoinsAreLoadedWithTheRow() {
+    MigrationPlan plan = fetchJoined("fetched",
+        "SELECT r FROM Restaurant r JOIN FETCH r.menuItems m JOIN FETCH m.dish WHERE r.id = ?1").plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(plan).toString());
+    // its true twin: the dishes are not fetched, and the serialiser reads them from the detached entity
+    MigrationPlan partly = fetchJoined("partly", "SELECT r FROM Restaurant r JOIN FETCH r.menuItems m WHERE r.id = ?1").plan();
+    assertTrue(reasons(partly).stream().anyMatch(r -> r.contains("LazyInitializationException") && r.contains("dish")),
+        reasons(partly).toString());
   }
 }

@@ -3,6 +3,7 @@ package dev.optkit.rewriters;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,16 @@ abstract class SpringProjectPlans {
   /** The project an audit reduced a case to, copied from the test resources {@code /<audit>/<name>}. */
   MigrationFixture auditProject(String audit, String name) {
     return new MigrationFixture(dir.resolve(name)).resources("/" + audit + "/" + name);
+  }
+
+  /** That project, copied into a folder of another name (a case's twin beside the case). */
+  MigrationFixture auditProject(String audit, String name, String copy) {
+    return new MigrationFixture(dir.resolve(copy)).resources("/" + audit + "/" + name);
+  }
+
+  /** Every refusal's reason, in the plan's order. */
+  static List<String> reasons(MigrationPlan plan) {
+    return plan.refusals().stream().map(Refusal::reason).toList();
   }
 
   /**

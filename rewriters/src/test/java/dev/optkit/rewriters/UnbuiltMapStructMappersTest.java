@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An unbuilt MapStruct mapper is code the build makes: a read through it, or a change to what it returned, asks for
- * the build, as does a mapper class whose generated implementation of a generic interface is missing. Each case's
- * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
- * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
- * twin: the code the reason names must do what it says.
+ * the build, as does a mapper class whose generated implementation of a generic interface is missing; another
+ * mapper's generated implementation is no repository fragment. Each case's comment names the audit of optkit's
+ * refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a
+ * review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the reason
+ * names must do what it says.
  */
 class UnbuiltMapStructMappersTest extends SpringProjectPlans {
   // ---- sixth audit: an unbuilt MapStruct mapper is code the build makes (Hyacintholuscus explore-with-me, unbuilt)
@@ -80,5 +81,39 @@ class UnbuiltMapStructMappersTest extends SpringProjectPlans {
         }
         """).plan();
     assertFalse(cached(shared, "CatService.get"), shared.targets().toString());
+  }
+
+  // ---- tenth audit: s4: a missing MapStruct implementation, and another mapper's generated one named as a repository
+  // fragment
+
+  private static final String LOCATION_IMPL = """
+      package r;
+      @org.springframework.stereotype.Component
+      public class LocationMapperImpl implements LocationMapper {
+          @Override public LocationDTO toDTO(Location location) { LocationDTO d = new LocationDTO(); d.id = location.getId(); d.place = location.getPlace(); return d; }
+          @Override public java.util.List<LocationDTO> toDTO(java.util.List<Location> ls) { java.util.List<LocationDTO> out = new java.util.ArrayList<>(); for (Location l : ls) out.add(toDTO(l)); return out; }
+      }
+      """;
+
+  @Test
+  void anotherMappersImplementationIsNoRepositoryFragment() {
+    MigrationPlan plan = auditProject("audit10", "s4-wrong-impl")
+        .file("target/generated-sources/annotations/r/LocationMapperImpl.java", LOCATION_IMPL).plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LocationMapperImpl")), reasons(plan).toString());
+    // its true twin: with a lazy association, the missing implementation is what the proof needs
+    MigrationPlan lazy = auditProject("audit10", "s4-wrong-impl", "s4-twin")
+        .file("target/generated-sources/annotations/r/LocationMapperImpl.java", LOCATION_IMPL)
+        .file("src/main/java/r/Repair.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Repair {
+                @Id @GeneratedValue private Long id; private String serial; private String description;
+                @ManyToOne(fetch = FetchType.LAZY) private Location location;
+                public Long getId() { return id; } public String getSerial() { return serial; }
+                public String getDescription() { return description; } public Location getLocation() { return location; }
+            }
+            """).plan();
+    assertFalse(cached(lazy, "RepairService.bySerial"), lazy.targets().toString());
+    assertTrue(reasons(lazy).stream().anyMatch(r -> r.contains("build the project first")), reasons(lazy).toString());
   }
 }

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What no two calls, or a call and its caller, share, so that no one changes a cached answer through it: a value
- * sent to Kafka (serialised), what a mapper or a load makes (fresh, even where an {@code @AfterMapping} hook
- * changes it), an immutable value (a class of final immutable fields, a sum, a log line; one handed to a new object
- * the caller changes), an object kept where its holder only reads it, and what a self-call returned, which Spring's
- * proxy never serves from the cache. Each case's comment names the audit of optkit's refusal reasons on public
- * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
- * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * sent to Kafka or kept by a response envelope only serialised (serialised), what a mapper or a load makes (fresh,
+ * even where an {@code @AfterMapping} hook changes it), an immutable value (a class of final immutable fields, a
+ * sum, a log line, an int the caller keys a map by; one handed to a new object the caller changes), an object kept
+ * where its holder only reads it, and what a self-call returned, which Spring's proxy never serves from the cache.
+ * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
+ * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -521,5 +522,71 @@ class UnsharedResultsTest extends SpringProjectPlans {
         """).plan();
     assertTrue(other.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("find(")
         && r.reason().contains("Renamer.shout() changes the result it gets")), other.refusals().toString());
+  }
+
+  // ---- tenth audit: s7: a response envelope with a second one-argument constructor taking an enum (Kim-Ji-Seop's
+  // BaseResponse: 22 refusals "keeps it in field result, where anyone may change it later"); s6 stood behind it
+
+  @Test
+  void anEnvelopeWhoseOtherConstructorTakesAnEnumIsOnlySerialised() {
+    MigrationPlan plan = auditProject("audit10", "s7-response-wrapper").plan();
+    assertTrue(cached(plan, "CityService.cities"), reasons(plan).toString());
+    MigrationPlan derived = auditProject("audit10", "s6-derived-value").plan();
+    assertTrue(cached(derived, "UserDao.info"), reasons(derived).toString());
+  }
+
+  @Test
+  void anEnvelopeWhoseOtherConstructorMayTakeTheResultStillRefuses() {
+    // its true twin: the other one-argument constructor takes any collection and empties it
+    MigrationPlan plan = auditProject("audit10", "s7-response-wrapper", "s7-twin").file("src/main/java/r/Status.java", """
+        package r;
+        public enum Status { OK; public boolean isSuccess() { return true; } public String getMessage() { return "ok"; } }
+        """).file("src/main/java/r/BaseResponse.java", """
+        package r;
+        import lombok.Getter;
+        @Getter
+        public class BaseResponse<T> {
+            private final boolean isSuccess;
+            private final String message;
+            private T result;
+            public BaseResponse(T result) { this.isSuccess = true; this.message = "ok"; this.result = result; }
+            public BaseResponse(java.util.Collection<?> dropped) { dropped.clear(); this.isSuccess = false; this.message = "dropped"; }
+        }
+        """).plan();
+    assertFalse(cached(plan, "CityService.cities"), plan.targets().toString());
+  }
+
+  // ---- tenth audit: s5: an int read from the result, put into the method's own map as a key beside lists it changes
+
+  @Test
+  void anIntResultIsNotChangedByAnAddOnTheMapItKeys() {
+    MigrationPlan plan = auditProject("audit10", "s5-add-elsewhere").plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("changes the result it gets (add)")), reasons(plan).toString());
+    assertTrue(cached(plan, "TeamDao.teamOf"), reasons(plan).toString());
+  }
+
+  @Test
+  void aListResultTheCallerAddsToStillRefuses() {
+    // its true twin: the result is a list, and the caller adds to it
+    MigrationPlan plan = auditProject("audit10", "s5-add-elsewhere", "s5-twin").file("src/main/java/r/Roster.java", """
+        package r;
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Service;
+        @Service public class Roster {
+          private final JdbcTemplate jdbc; Roster(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          public List<Long> members(int team) { return jdbc.queryForList("SELECT id FROM player WHERE team = ?", Long.class, team); }
+          public List<Long> withCoach(int team) { List<Long> m = members(team); m.add(0L); return m; }
+        }
+        """).file("src/main/java/r/RosterApi.java", """
+        package r;
+        import java.util.List;
+        import org.springframework.web.bind.annotation.*;
+        @RestController public class RosterApi {
+          private final Roster roster; RosterApi(Roster roster) { this.roster = roster; }
+          @GetMapping("/teams/{t}") public List<Long> team(@PathVariable int t) { return roster.withCoach(t); }
+        }
+        """).plan();
+    assertFalse(cached(plan, "Roster.members"), plan.targets().toString());
   }
 }

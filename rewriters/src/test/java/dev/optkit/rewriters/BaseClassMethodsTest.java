@@ -1,0 +1,32 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A base class's method its subclasses reach: the reason says when every subclass overrides it, or when only its
+ * subclasses call it, and a subclass that does not override it shares the base method's one cache. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
+ * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
+ */
+class BaseClassMethodsTest extends SpringProjectPlans {
+  // ---- tenth audit: s3: an abstract base controller's read, which each subclass overrides and reaches through
+  // super.getAll()
+
+  @Test
+  void aBaseMethodEverySubclassOverridesSaysSo() {
+    MigrationPlan plan = auditProject("audit10", "s3-abstract-controller").plan();
+    assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("each overrides it (AdminShopController.getAll(), "
+        + "UserShopController.getAll())")), reasons(plan).toString());
+    // its true twin: a subclass that does not override it shares the base method's one cache
+    MigrationPlan inherited = auditProject("audit10", "s3-abstract-controller", "s3-twin").file("src/main/java/r/GuestShopController.java", """
+        package r;
+        @org.springframework.stereotype.Component public class GuestShopController extends AbstractShopController {}
+        """).plan();
+    assertTrue(reasons(inherited).stream().anyMatch(r -> r.contains("several beans or objects of different kinds")),
+        reasons(inherited).toString());
+  }
+}
