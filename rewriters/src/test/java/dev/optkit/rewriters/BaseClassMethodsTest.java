@@ -29,4 +29,23 @@ class BaseClassMethodsTest extends SpringProjectPlans {
     assertTrue(reasons(inherited).stream().anyMatch(r -> r.contains("several beans or objects of different kinds")),
         reasons(inherited).toString());
   }
+
+  // ---- eleventh audit: s3b: a base controller's read nobody overrides, called as super.getAllShops() from handlers of
+  // other names
+
+  @Test
+  void aBaseMethodOnlyItsSubclassesCallSaysSo() {
+    MigrationPlan plan = auditProject("audit11", "s3b-abstract-not-overridden", "s3b").plan();
+    assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("only their own methods call it")), reasons(plan).toString());
+    // its true twin: another bean calls it through a subclass bean, and several kinds of bean would share the cache
+    MigrationPlan outside = auditProject("audit11", "s3b-abstract-not-overridden", "s3b-twin").file("src/main/java/r/Report.java", """
+        package r;
+        @org.springframework.stereotype.Component public class Report {
+          private final AdminShopController admin; Report(AdminShopController admin) { this.admin = admin; }
+          public int count() { return admin.getAllShops().size(); }
+        }
+        """).plan();
+    assertTrue(reasons(outside).stream().anyMatch(r -> r.contains("several beans or objects of different kinds")),
+        reasons(outside).toString());
+  }
 }

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
  * Which code a call runs: the overload of a Spring Data query method, a repository's default method, the one bean a
  * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name,
  * the production class rather than a test's double of its interface, the overload a method reference's element
- * takes, each row a bound method reference is mapped over, and the method of the result's own type rather than
- * another of that name. Each case's comment names the audit of optkit's refusal reasons on public projects it came
- * from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
- * project; each stands beside a true twin: the code the reason names must do what it says.
+ * takes, each row a bound method reference is mapped over, the method of the result's own type rather than another
+ * of that name, and a project helper called through a static import. Each case's comment names the audit of
+ * optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
+ * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
+ * reason names must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
@@ -606,5 +607,24 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     // its true twin: the movie's own addShowtime changes the movie
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingClass().endsWith("MovieService")
         && r.reason().contains("Movie.addShowtime(), which changes it")), plan.refusals().toString());
+  }
+
+  // ---- eleventh audit: s10c: a project helper called through import static r.Checks.*, read as a call optkit cannot
+  // see into
+
+  @Test
+  void aStaticallyImportedHelperIsFollowed() {
+    MigrationPlan plan = auditProject("audit11", "s10c-static-helper", "s10c").plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("notFound(), which optkit cannot see into")),
+        reasons(plan).toString());
+    // its true twin: the imported helper changes what it gets
+    MigrationPlan changes = auditProject("audit11", "s10c-static-helper", "s10c-twin").file("src/main/java/r/Checks.java", """
+        package r;
+        public final class Checks {
+            private Checks() {}
+            public static Restaurant notFound(Restaurant object, int id) { object.setName(object.getName().trim()); return object; }
+        }
+        """).plan();
+    assertTrue(reasons(changes).stream().anyMatch(r -> r.contains("setName")), reasons(changes).toString());
   }
 }

@@ -1,0 +1,106 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a handler's serialisation reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, a
+ * computed getter it ignores), fetched ({@code JOIN FETCH}) or written as null by the Hibernate module it is given;
+ * without that module, a lazy association Jackson reads still refuses, and with lazy loading outside a session the
+ * reason says what happens there. Each case's comment names the audit of optkit's refusal reasons on public
+ * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
+ * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ */
+class SerialisedLazyAssociationsTest extends SpringProjectPlans {
+  // ---- eleventh audit: s10: the associations a handler's entity is serialised without (@JsonIgnore), fetched (JOIN
+  // FETCH), or written as null by the Hibernate module Jackson is given (IvanSavelyev/Restaurant-Voting-System: 14)
+
+  @Test
+  void associationsJacksonDoesNotReadAreNoLazyRead() {
+    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10").plan();
+    // the menu's and the dishes' back references are @JsonIgnore'd, the restaurant's menu fetch-joined
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("Menu.restaurant") || r.contains("Dish.menu")),
+        reasons(plan).toString());
+    assertTrue(cached(plan, "RestaurantService.getWithMenu") || cached(plan, "RestaurantRepository.getWithMenu"),
+        reasons(plan).toString());
+    // the Hibernate module is no allowance (hostile review 35's h5, h14): Restaurant.menu, lazy and not ignored, is
+    // read by the serialisation of get()
+    assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("Api.one() returns it as its response")), reasons(plan).toString());
+    // and says what the module does, not an exception it prevents
+    assertTrue(reasons(plan).stream().filter(r -> r.contains("Api.one()")).allMatch(r -> r.contains("Hibernate module")
+        && !r.contains("LazyInitializationException")), reasons(plan).toString());
+  }
+
+  @Test
+  void withoutTheHibernateModuleALazyAssociationJacksonReadsStillRefuses() {
+    // its true twin: no Hibernate module, and Restaurant.menu (not ignored, not fetched by get) is serialised
+    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10-twin").file("src/main/java/r/App.java", """
+        package r;
+        @org.springframework.boot.autoconfigure.SpringBootApplication public class App {}
+        """).plan();
+    assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("Api.one() returns it as its response")
+        && r.contains("(menu)") && r.contains("LazyInitializationException")), reasons(plan).toString());
+    // and the ignored back references are not named
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("Menu.restaurant") || r.contains("Dish.menu")),
+        reasons(plan).toString());
+  }
+
+  /**
+   * The same handler where the application lets Hibernate load lazy associations outside a session
+   * ({@code hibernate.enable_lazy_load_no_trans}): still refused, by the same proof, but the reason says what happens
+   * there (one load kept for every later answer), not an exception that never comes. (A trial's audit log.)
+   */
+  @Test
+  void withLazyLoadingOutsideASessionTheReasonSaysWhatHappensThere() {
+    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10-no-trans").file("src/main/java/r/App.java", """
+        package r;
+        @org.springframework.boot.autoconfigure.SpringBootApplication public class App {}
+        """).file("src/main/resources/application.properties",
+            "spring.jpa.properties.hibernate.enable_lazy_load_no_trans=true\n").plan();
+    // the refusals of the reads the handler serialises: by the entity proof, as without the setting
+    List<Refusal> entity = plan.refusals().stream().filter(r -> r.proof() == dev.optkit.rewriters.proof.Proof.ENTITY_RESULT)
+        .toList();
+    assertFalse(entity.isEmpty(), reasons(plan).toString());
+    assertTrue(entity.stream().allMatch(r -> r.reason().contains(dev.optkit.rewriters.caching.WholeProject.LAZY_LOAD_NO_TRANS)),
+        reasons(plan).toString());
+  }
+
+  // ---- eleventh audit: s10, again on the project: a computed getter Jackson is told to ignore (HasId's isNew(),
+  // @JsonIgnore'd)
+
+  private static final String RESTAURANT = """
+      package r;
+      import jakarta.persistence.*;
+      import java.util.List;
+      @Entity public class Restaurant implements HasId {
+          @Id @GeneratedValue Integer id;
+          String name;
+          @OneToMany(mappedBy = "restaurant") @com.fasterxml.jackson.annotation.JsonIgnore List<Menu> menu;
+          public Integer getId() { return id; }
+          public String getName() { return name; }
+          public void setName(String name) { this.name = name; }
+          public List<Menu> getMenu() { return menu; }
+          @com.fasterxml.jackson.annotation.JsonIgnore @Override public boolean isNew() { return id == null; }
+          %s
+      }
+      """;
+
+  @Test
+  void aComputedGetterJacksonIgnoresReadsNothing() {
+    String hasId = "package r;\npublic interface HasId { Integer getId(); default boolean isNew() { return getId() == null; } }\n";
+    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10-isnew").file("src/main/java/r/HasId.java", hasId)
+        .file("src/main/java/r/Restaurant.java", RESTAURANT.formatted("")).plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(plan).toString());
+    // its true twin: a computed getter Jackson writes, reading the lazy menu
+    MigrationPlan counted = auditProject("audit11", "s10-jsonignore-lazy", "s10-count").file("src/main/java/r/HasId.java", hasId)
+        .file("src/main/java/r/Restaurant.java", RESTAURANT.formatted("public int getMenuCount() { return menu.size(); }"))
+        .plan();
+    assertTrue(reasons(counted).stream().anyMatch(r -> r.contains("whose serialisation reads its lazy associations")),
+        reasons(counted).toString());
+  }
+}
