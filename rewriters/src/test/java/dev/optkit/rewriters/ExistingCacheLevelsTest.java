@@ -7,11 +7,12 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * One cache level per data: a cache the project already has (MyBatis's) is the decisive reason, and a Spring cache
- * its own class calls through {@code this} is no level below the caller. Each case's comment names the audit of
- * optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
- * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
- * reason names must do what it says.
+ * One cache level per data: a cache the project already has (MyBatis's, or its own {@code @Cacheable} on an
+ * interface method, which covers the implementation) is the decisive reason, a Spring cache its own class calls
+ * through {@code this} is no level below the caller, and a service read nothing calls gives way to the read its
+ * callers use. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
+ * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
+ * project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class ExistingCacheLevelsTest extends SpringProjectPlans {
   // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)
@@ -160,5 +161,28 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
     String names = refusal(plan, "names").orElse("cached");
     assertTrue(names.startsWith("called by Films."), names);
     assertFalse(names.contains("Films.popular()") && !cached(plan, "Films.popular"), names);
+  }
+
+  /**
+   * Twelfth audit, g1: the authors' {@code @Cacheable} on an interface method covers its implementation (Spring finds
+   * it there); a second cache on the implementation would replace theirs, so it is not proposed.
+   */
+  @Test
+  void anInterfacesCacheableCoversItsImplementation() {
+    MigrationPlan plan = auditPlan("audit12", "g1");
+    assertFalse(cached(plan, "IconServiceImpl.names"), plan.targets().toString());
+  }
+
+  /**
+   * Twelfth audit, a service read nothing calls, in an application with handlers, is no cache level: the repository
+   * read a handler does use is cached in its place (afisha's EventTypeService.getById stood above
+   * EventTypeRepository.findById).
+   */
+  @Test
+  void anUncalledReadGivesWayToTheOneItsCallersUse() {
+    MigrationPlan plan = auditPlan("audit12", "uncalled");
+    assertFalse(cached(plan, "EventService.getById"), plan.targets().toString());
+    assertTrue(reason(plan, "EventService.getById").contains("no production code"), reason(plan, "EventService.getById"));
+    assertTrue(cached(plan, "EventRepository.findById"), plan.refusals().toString());
   }
 }

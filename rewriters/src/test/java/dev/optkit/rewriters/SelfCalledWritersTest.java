@@ -8,11 +8,11 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A public writer its own object also calls through {@code this}: the call from inside bypasses Spring's proxy, so
@@ -20,9 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * class, a superclass or a subclass (audit 8, shape 8: {@code clearCart(User)} delegating to {@code clearCart(Long)}
  * refused every cached read of cleverjohann/spring-boot-ecommerce; {@code AuthService.register} of ravan-chuang's).
  */
-class SelfCalledWritersTest {
-  @TempDir Path dir;
-
+class SelfCalledWritersTest extends SpringProjectPlans {
   private MigrationFixture project(String name) {
     return new MigrationFixture(dir.resolve(name)).resources("/audit8/" + name);
   }
@@ -178,5 +176,21 @@ class SelfCalledWritersTest {
         }
         """).plan();
     assertFalse(target(plan, "ItemService.names").isPresent(), plan.targets().toString());
+  }
+
+  /**
+   * Twelfth audit, s13: a public writer entered through its proxy calls the service's save through 'this' inside a
+   * transaction template's callback (s13) or as {@code names.forEach(this::save)} (s13d): both run before it returns,
+   * so an eviction on it follows every write; "no eviction would run" was false. The controller hands it a copy, {@code
+   * new ArrayList<>(names)}: the request body's own list is what converters make (a Jackson module's may defer its
+   * forEach: hostile review 91's F2), so only a copy is proven to run the callback at once.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"s13", "s13d"})
+  void aSelfCallRunInPlaceIsEvictedByItsCaller(String name) {
+    MigrationPlan plan = auditPlan("audit12", name);
+    assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
+    assertTrue(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("EventService.getAll"))
+        .allMatch(t -> t.toString().contains("createEvents")), plan.targets().toString());
   }
 }

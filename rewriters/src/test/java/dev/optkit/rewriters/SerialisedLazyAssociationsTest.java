@@ -9,12 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a handler's serialisation reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, a
+ * What a handler's response reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, a
  * computed getter it ignores), fetched ({@code JOIN FETCH}) or written as null by the Hibernate module it is given;
  * without that module, a lazy association Jackson reads still refuses, and with lazy loading outside a session the
- * reason says what happens there. Each case's comment names the audit of optkit's refusal reasons on public
- * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
- * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * reason says what happens there; an entity put in a view's model is refused for the view optkit does not read.
+ * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
+ * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   // ---- eleventh audit: s10: the associations a handler's entity is serialised without (@JsonIgnore), fetched (JOIN
@@ -102,5 +103,17 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
         .plan();
     assertTrue(reasons(counted).stream().anyMatch(r -> r.contains("whose serialisation reads its lazy associations")),
         reasons(counted).toString());
+  }
+
+  /**
+   * Twelfth audit, s10e: an entity put in a view's model is refused for a view optkit does not read, not for a read it
+   * saw.
+   */
+  @Test
+  void aModelAttributesLazyAssociationsAreSaidUnread() {
+    MigrationPlan plan = auditPlan("audit12", "s10e");
+    String reason = reason(plan, "findWithIcon");
+    assertTrue(reason.contains("a view optkit does not read"), reason);
+    assertFalse(reason.contains("read there after the load"), reason);
   }
 }

@@ -44,6 +44,17 @@ abstract class SpringProjectPlans {
     return new MigrationFixture(dir.resolve(copy)).resources("/" + audit + "/" + name);
   }
 
+  /** The plan of the project an audit reduced a case to. */
+  MigrationPlan auditPlan(String audit, String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/" + audit + "/" + name).plan();
+  }
+
+  /** The first refusal naming {@code method} anywhere in it (its class, method or reason), as text; empty if none. */
+  static String reason(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.toString().contains(method)).map(Object::toString)
+        .findFirst().orElse("");
+  }
+
   /** Every refusal's reason, in the plan's order. */
   static List<String> reasons(MigrationPlan plan) {
     return plan.refusals().stream().map(Refusal::reason).toList();

@@ -589,4 +589,15 @@ class UnsharedResultsTest extends SpringProjectPlans {
         """).plan();
     assertFalse(cached(plan, "Roster.members"), plan.targets().toString());
   }
+
+  /**
+   * Twelfth audit, s11: a map the constructor keeps in a private final field and only reads with get() is changed by
+   * nobody (the reason said "anyone may change it"); a user made part of a login's credentials is refused for that.
+   */
+  @Test
+  void aContainerOnlyReadInPlaceIsNoSharedChange() {
+    MigrationPlan plan = auditPlan("audit12", "s11");
+    assertFalse(reason(plan, "findAllStatuses").contains("may change it"), reason(plan, "findAllStatuses"));
+    assertTrue(reason(plan, "getByEmail").contains("credentials"), reason(plan, "getByEmail"));
+  }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * refusals on four projects) and its project; each stands beside a true twin: the code the reason names must do
  * what it says.
  */
-class HelperClockReadsTest extends SpringProjectPlans {
+class ClockReadsTest extends SpringProjectPlans {
   // ---- the clock read in a helper (fifth audit, UNSAFE: ymolyavkin getItemsLastNextBookingByUser)
 
   @Test

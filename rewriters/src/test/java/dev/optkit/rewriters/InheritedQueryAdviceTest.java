@@ -1,0 +1,26 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The advice given where a handler reads a repository's query itself: for an inherited library query ({@code
+ * findAll()}) the refusal says how to cache it, while a project default method is no inherited query and gets no
+ * advice to declare it. Each case's comment names the audit of optkit's refusal reasons on public projects it came
+ * from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
+ * project; each stands beside a true twin: the code the reason names must do what it says.
+ */
+class InheritedQueryAdviceTest extends SpringProjectPlans {
+  /**
+   * Twelfth audit, a handler reading its repository's inherited findAll() itself: the refusal says why nothing else is
+   * cached (g10).
+   */
+  @Test
+  void aHandlerReadingAnInheritedQuerySaysHowToCacheIt() {
+    MigrationPlan plan = auditPlan("audit12", "g10");
+    String reason = plan.notCacheable().stream().filter(r -> r.contains("DishController.names")).findFirst().orElse("");
+    assertTrue(reason.contains("DishRepository.findAll() itself"), plan.notCacheable().toString());
+  }
+}
