@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which code a call runs: the overload of a Spring Data query method, a repository's default method, the one bean a
- * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name,
- * the production class rather than a test's double of its interface, the overload a method reference's element
- * takes, each row a bound method reference is mapped over, the method of the result's own type rather than another
- * of that name, and a project helper called through a static import. Each case's comment names the audit of
- * optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
- * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
- * reason names must do what it says.
+ * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name
+ * (also as a method reference, read as the lambda beside it), the production class rather than a test's double of
+ * its interface, the overload a method reference's element takes, each row a bound method reference is mapped over,
+ * the method of the result's own type rather than another of that name, and a project helper called through a
+ * static import. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
+ * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
+ * project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
@@ -626,5 +626,15 @@ class CallTargetResolutionTest extends SpringProjectPlans {
         }
         """).plan();
     assertTrue(reasons(changes).stream().anyMatch(r -> r.contains("setName")), reasons(changes).toString());
+  }
+
+  /**
+   * Thirteenth audit, s14: Category::getId, a getter Lombok writes for the interface it implements, is read as the
+   * lambda beside it.
+   */
+  @Test
+  void aGetterReferenceIsAGetter() {
+    MigrationPlan plan = auditPlan("audit13", "s14");
+    assertFalse(reason(plan, "categoryIdsByItem()").contains("no implementation"), reason(plan, "categoryIdsByItem()"));
   }
 }

@@ -6,10 +6,11 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * A clock read in a helper the read calls is a clock read. Each case's comment names the audit of optkit's refusal
- * reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30
- * refusals on four projects) and its project; each stands beside a true twin: the code the reason names must do
- * what it says.
+ * What reads the clock, or only the JVM's defaults: a clock read in a helper the read calls is a clock read, a
+ * statically imported {@code now()} too, while {@code Calendar.getInstance()} then {@code setTime(..)} reads the
+ * default time zone and locale. Each case's comment names the audit of optkit's refusal reasons on public projects
+ * it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects)
+ * and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class ClockReadsTest extends SpringProjectPlans {
   // ---- the clock read in a helper (fifth audit, UNSAFE: ymolyavkin getItemsLastNextBookingByUser)
@@ -47,5 +48,17 @@ class ClockReadsTest extends SpringProjectPlans {
         .plan();
     why = refusal(imported, "past").orElse("cached");
     assertTrue(why.contains("Bookings.started() reads LocalDateTime.now()"), why);
+  }
+
+  /**
+   * Thirteenth audit, n1: Calendar.getInstance() then setTime(...): what it reads is the default time zone and locale,
+   * not the clock.
+   */
+  @Test
+  void aCalendarReadsTheDefaultTimeZone() {
+    MigrationPlan plan = auditPlan("audit13", "n1");
+    String reason = plan.notCacheable().stream().filter(r -> r.contains("ScheduleService.schedule")).findFirst()
+        .orElse("");
+    assertTrue(reason.contains("default time zone and locale"), plan.notCacheable().toString());
   }
 }

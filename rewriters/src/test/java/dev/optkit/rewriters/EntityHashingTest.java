@@ -7,11 +7,12 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whether an entity in a key is hashed: one appended to a new list never is; Lombok's equals leaving the lazy
- * association out hashes none; a Lombok {@code @Data} key is refused for its setters, not for a missing equals.
- * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
- * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
- * beside a true twin: the code the reason names must do what it says.
+ * Whether an entity in a key is hashed, or a key changed: one appended to a new list never is; Lombok's equals
+ * leaving the lazy association out hashes none; a Lombok {@code @Data} key is refused for its setters, not for a
+ * missing equals, which {@code import lombok.*} makes as {@code import lombok.Data} does. Each case's comment names
+ * the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is
+ * from the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the
+ * code the reason names must do what it says.
  */
 class EntityHashingTest extends SpringProjectPlans {
   // ---- an entity appended to a new ArrayList is never hashed (fourth audit: ivoylov BookingService.getAll)
@@ -165,5 +166,12 @@ class EntityHashingTest extends SpringProjectPlans {
     // the true twin's opposite: @Data on final fields only writes no setters, and its equals covers them all
     MigrationPlan frozen = searchBy("frozen", "    private final String text;\n    private final Integer size;");
     assertTrue(cached(frozen, "Events.count"), frozen.notCacheable() + " " + frozen.refusals());
+  }
+
+  /** Fourteenth audit, s20: `import lombok.*` makes @Data's setters as much as `import lombok.Data` does. */
+  @Test
+  void aWildcardLombokImportStillWritesTheSetters() {
+    MigrationPlan plan = auditPlan("audit14", "s20");
+    assertFalse(reason(plan, "findByEmail").contains("cannot find"), reason(plan, "findByEmail"));
   }
 }

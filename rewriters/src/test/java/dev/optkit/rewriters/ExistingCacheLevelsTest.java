@@ -185,4 +185,14 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
     assertTrue(reason(plan, "EventService.getById").contains("no production code"), reason(plan, "EventService.getById"));
     assertTrue(cached(plan, "EventRepository.findById"), plan.refusals().toString());
   }
+
+  /**
+   * Thirteenth audit, s15: a read below the project's own cache is refused for that cache, not for what callers do
+   * above it.
+   */
+  @Test
+  void aReadBelowTheProjectsCacheSaysSo() {
+    MigrationPlan plan = auditPlan("audit13", "s15");
+    assertTrue(reason(plan, "RestaurantRepository.getAll").contains("already cached"), reason(plan, "getAll"));
+  }
 }

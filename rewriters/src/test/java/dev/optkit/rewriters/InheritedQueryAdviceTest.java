@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
@@ -22,5 +23,16 @@ class InheritedQueryAdviceTest extends SpringProjectPlans {
     MigrationPlan plan = auditPlan("audit12", "g10");
     String reason = plan.notCacheable().stream().filter(r -> r.contains("DishController.names")).findFirst().orElse("");
     assertTrue(reason.contains("DishRepository.findAll() itself"), plan.notCacheable().toString());
+  }
+
+  /**
+   * Fourteenth audit, n3: a project default method is no inherited library query: the advice to declare it is not
+   * given.
+   */
+  @Test
+  void aDefaultMethodIsNotAdvisedToBeDeclared() {
+    MigrationPlan plan = auditPlan("audit14", "n3");
+    String advice = plan.notCacheable().stream().filter(r -> r.contains("RoomController.get")).findFirst().orElse("");
+    assertFalse(advice.contains("inherits without declaring"), advice);
   }
 }

@@ -7,7 +7,8 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * An entity that is a {@code UserDetails}, returned in an {@code Optional}, is a login's credentials. Each case's
+ * A login's credentials: an entity that is a {@code UserDetails}, returned in an {@code Optional}, and what a
+ * {@code UserDetailsService} reads through a DAO are the login's, refused as the service itself is. Each case's
  * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
  * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
  * twin: the code the reason names must do what it says.
@@ -83,5 +84,16 @@ class LoginCredentialsTest extends SpringProjectPlans {
     MigrationPlan plain = securedUsers("plain", "");
     why = refusalStartingWith(plain, "findByEmail").orElse("cached");
     assertFalse(why.contains("credentials"), why);
+  }
+
+  /**
+   * Fourteenth audit, what a UserDetailsService reads through a DAO is the login's: refused as the service itself is.
+   */
+  @Test
+  void aReadALoginMakesIsTheLogins() {
+    MigrationPlan plan = auditPlan("audit14", "login");
+    assertFalse(cached(plan, "PlayerDao.findByLogin"), plan.targets().toString());
+    assertTrue(reason(plan, "findByLogin").contains("a login reads it"), reason(plan, "findByLogin"));
+    assertTrue(cached(plan, "GameDao.getAllGames"), reason(plan, "getAllGames"));
   }
 }

@@ -9,13 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a handler's response reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, a
- * computed getter it ignores), fetched ({@code JOIN FETCH}) or written as null by the Hibernate module it is given;
- * without that module, a lazy association Jackson reads still refuses, and with lazy loading outside a session the
- * reason says what happens there; an entity put in a view's model is refused for the view optkit does not read.
- * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
- * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
- * beside a true twin: the code the reason names must do what it says.
+ * What a handler's response reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, left
+ * alone by a mix-in for another class; a computed getter it ignores), fetched ({@code JOIN FETCH}) or written as
+ * null by the Hibernate module it is given; without that module, a lazy association Jackson reads still refuses,
+ * and with lazy loading outside a session the reason says what happens there; an entity put in a view's model is
+ * refused for the view optkit does not read. Each case's comment names the audit of optkit's refusal reasons on
+ * public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on
+ * four projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   // ---- eleventh audit: s10: the associations a handler's entity is serialised without (@JsonIgnore), fetched (JOIN
@@ -115,5 +115,13 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
     String reason = reason(plan, "findWithIcon");
     assertTrue(reason.contains("a view optkit does not read"), reason);
     assertFalse(reason.contains("read there after the load"), reason);
+  }
+
+  /** Fourteenth audit, s10d: a Jackson mix-in for ProblemDetail only does not undo the entity's @JsonIgnore. */
+  @Test
+  void aMixInForAnotherClassLeavesTheIgnoreAlone() {
+    MigrationPlan plan = auditPlan("audit14", "s10d");
+    assertFalse(reason(plan, "MealRepository.getAll").contains("serialisation reads its lazy"),
+        reason(plan, "MealRepository.getAll"));
   }
 }

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Which read of a transaction is its first, and what a later read's snapshot may answer: a read in a branch
  * excluding the earlier ones, a call on an untyped value that cannot query, MySQL's REPEATABLE READ only where the
- * configuration may name MySQL, a persistence context older than the miss. Each case's comment names the audit of
- * optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
- * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
- * reason names must do what it says.
+ * configuration may name MySQL, a persistence context older than the miss; a read of data nothing writes races no
+ * eviction, and a read the transaction calls through {@code this} never consults the proxy's cache. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
+ * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
  */
 class TransactionSnapshotReadsTest extends SpringProjectPlans {
   // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)
@@ -252,5 +253,20 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
     // the true twin: the transaction's first load is the read itself
     why = refusal(bookingLists("first", ""), "findByBookerId").orElse("cached");
     assertFalse(why.contains("persistence context"), why);
+  }
+
+  /** Thirteenth audit, s18: a read of data nothing writes races no eviction, whatever snapshot its transaction took. */
+  @Test
+  void aSnapshotReadOfDataNothingWritesIsCached() {
+    MigrationPlan plan = auditPlan("audit13", "s18");
+    assertTrue(cached(plan, "TaxDao.getRate"), reason(plan, "getRate"));
+  }
+
+  /** Fourteenth audit, s22: a transaction calling the read through 'this' never consults the proxy's cache. */
+  @Test
+  void aSelfInvokedReadIsNoCachedReadOfItsCallersTransaction() {
+    MigrationPlan plan = auditPlan("audit14", "s22");
+    assertFalse(reason(plan, "NoteService.getNote").contains("inside the transaction of NoteService.update()"),
+        reason(plan, "NoteService.getNote"));
   }
 }

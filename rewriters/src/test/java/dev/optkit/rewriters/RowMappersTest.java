@@ -1,0 +1,32 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A JDBC row mapper builds a fresh object per row: written as a method reference, as the lambda beside it does, or
+ * reading the class's own column-name constants. Each case's comment names the audit of optkit's refusal reasons on
+ * public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on
+ * four projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ */
+class RowMappersTest extends SpringProjectPlans {
+  /**
+   * Thirteenth audit, s17: a row mapper written as a method reference makes a new object per row, as the lambda beside
+   * it does.
+   */
+  @Test
+  void aRowMapperMethodReferenceBuildsFreshRows() {
+    MigrationPlan plan = auditPlan("audit13", "s17");
+    assertTrue(cached(plan, "GameDao.getAllGames"), reason(plan, "getAllGames"));
+    assertTrue(cached(plan, "GameDao.getGamesByTitle"), reason(plan, "getGamesByTitle"));
+  }
+
+  /** Fourteenth audit, s17b: a row mapper reading the class's own column-name constants builds fresh rows too. */
+  @Test
+  void aRowMapperReadingConstantsBuildsFreshRows() {
+    MigrationPlan plan = auditPlan("audit14", "s17b");
+    assertTrue(cached(plan, "GameDao.getAllGamesByColumns"), reason(plan, "getAllGamesByColumns"));
+  }
+}
