@@ -9,14 +9,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which code a call runs: the overload of a Spring Data query method, a repository's default method, the one bean a
- * {@code @Qualifier} field is wired to, the getter Lombok writes rather than another class's method of that name
- * (also as a method reference, read as the lambda beside it), the production class rather than a test's double of
- * its interface, the overload a method reference's element takes, each row a bound method reference is mapped over,
- * the method of the result's own type rather than another of that name, and a project helper called through a
- * static import. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
- * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
- * project; each stands beside a true twin: the code the reason names must do what it says.
+ * Which code a call runs: the overload of a Spring Data query method, a repository's default method (and the
+ * queries it runs), the one bean a {@code @Qualifier} field is wired to, the getter Lombok writes rather than
+ * another class's method of that name (also as a method reference, read as the lambda beside it), the production
+ * class rather than a test's double of its interface, the overload a method reference's element takes, each row a
+ * bound method reference is mapped over, the method of the result's own type rather than another of that name, and
+ * a project helper called through a static import. Each case's comment names the audit of optkit's refusal reasons
+ * on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals
+ * on four projects) and its project; each stands beside a true twin: the code the reason names must do what it
+ * says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
@@ -636,5 +637,19 @@ class CallTargetResolutionTest extends SpringProjectPlans {
   void aGetterReferenceIsAGetter() {
     MigrationPlan plan = auditPlan("audit13", "s14");
     assertFalse(reason(plan, "categoryIdsByItem()").contains("no implementation"), reason(plan, "categoryIdsByItem()"));
+  }
+
+  /**
+   * Sixteenth audit, U1: a repository's default method groups what an @Query reading {@code current_date} answers; the
+   * service calling it was cached (today's menu served after midnight), the default method taken for a query of its
+   * own.
+   */
+  @Test
+  void aRepositorysDefaultMethodIsFollowedToTheQueriesItRuns() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("u1")).resources("/audit16/u1").plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.todaysMenu")),
+        plan.targets().toString());
+    assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("MenuService.todaysMenu") && r.contains("CURRENT_DATE")),
+        plan.notCacheable().toString());
   }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
@@ -60,5 +61,18 @@ class ClockReadsTest extends SpringProjectPlans {
     String reason = plan.notCacheable().stream().filter(r -> r.contains("ScheduleService.schedule")).findFirst()
         .orElse("");
     assertTrue(reason.contains("default time zone and locale"), plan.notCacheable().toString());
+  }
+
+  /**
+   * Fifteenth audit, {@code now(clock)} under a static import of LocalDate.now: a null date means today, which changes
+   * at midnight.
+   */
+  @Test
+  void aStaticallyImportedNowReadsTheClock() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("clock")).resources("/audit15/clock").plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
+        .equals("RestaurantService.getByIdWithMenuForDate")), plan.targets().toString());
+    assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("getByIdWithMenuForDate") && r.contains("clock")),
+        plan.notCacheable().toString());
   }
 }

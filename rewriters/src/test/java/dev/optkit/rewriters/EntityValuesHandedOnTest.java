@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A value read off an entity and handed on (an entity or its id to a Spring Data query method, a column value to a
- * library call, a lazy to-one's id read off its proxy or through a local) is no association handed to code optkit
- * cannot see into. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
- * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
- * project; each stands beside a true twin: the code the reason names must do what it says.
+ * library call or a Lombok builder or setter, a lazy to-one's id read off its proxy, through a local or by the
+ * entity's own method) is no association handed to code optkit cannot see into. Each case's comment names the audit
+ * of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
+ * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
+ * reason names must do what it says.
  */
 class EntityValuesHandedOnTest extends SpringProjectPlans {
   // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)
@@ -279,5 +280,42 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
     MigrationPlan title = mappedItems("title", "book.getTitle()");
     String refused = refusalStartingWith(title, "findByQuantity").orElseThrow(() -> new AssertionError(title.targets()));
     assertTrue(refused.contains("reads its lazy association book (getBook())"), refused);
+  }
+
+
+  /**
+   * Sixteenth audit, S32: the entity's own {@code getBookerId() { return booker.getId(); }} reads only the id the lazy
+   * proxy holds; the twin reading the booker's name loads it, and stays refused for that.
+   */
+  @Test
+  void anEntityMethodReadingOnlyALazyAssociationsIdLoadsNothing() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s32")).resources("/audit16/s32").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
+        plan.refusals().toString());
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s32twin")).resources("/audit16/s32twin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
+        twin.refusals().toString());
+  }
+
+  /**
+   * Sixteenth audit, S20d: Lombok's setter and builder methods are field assignments, not code optkit "cannot see
+   * into": a Long read from the entity into a {@code @Builder} field reaches no association (the read's true reason is
+   * then the outer cache), and a set holding a Role kept by a {@code @Setter} is said as kept in that field. The twin
+   * hands the lazy association itself to the builder, and stays refused for that.
+   */
+  @Test
+  void lombokSettersAndBuilderMethodsAreFieldAssignments() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s20d")).resources("/audit16/s20d").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("cannot see into")), plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
+        && r.reason().contains("AccountService.search(), which is cached in this migration")), plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByName")
+        && r.reason().contains("passes what holds it to setRoles(), a setter Lombok writes, which keeps that in field roles "
+        + "of AccountDto")),
+        plan.refusals().toString());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s20dtwin")).resources("/audit16/s20dtwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
+        && r.reason().contains("owner(), a builder method Lombok writes")), twin.refusals().toString());
   }
 }

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 /**
  * One cache level per data: a cache the project already has (MyBatis's, or its own {@code @Cacheable} on an
  * interface method, which covers the implementation) is the decisive reason, a Spring cache its own class calls
- * through {@code this} is no level below the caller, and a service read nothing calls gives way to the read its
- * callers use. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
- * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
- * project; each stands beside a true twin: the code the reason names must do what it says.
+ * through {@code this} is no level below the caller, a service read nothing calls gives way to the read its callers
+ * use, and a writer carrying the authors' plain {@code @Cacheable} takes an eviction beside it, where one with
+ * {@code sync = true} does not. Each case's comment names the audit of optkit's refusal reasons on public projects
+ * it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects)
+ * and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class ExistingCacheLevelsTest extends SpringProjectPlans {
   // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)
@@ -194,5 +195,22 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
   void aReadBelowTheProjectsCacheSaysSo() {
     MigrationPlan plan = auditPlan("audit13", "s15");
     assertTrue(reason(plan, "RestaurantRepository.getAll").contains("already cached"), reason(plan, "getAll"));
+  }
+
+  /**
+   * Sixteenth audit, S28: a writer carrying the authors' plain {@code @Cacheable} takes an eviction beside it (Spring
+   * runs it after the call, answered from the cache or not); beside {@code sync = true}, which Spring wants alone, the
+   * read stays refused.
+   */
+  @Test
+  void aPlainCacheableWriterTakesTheEvictionASynchronizedOneDoesNot() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s28")).resources("/audit16/s28").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("VoteRepository.countVotesByRestaurantId")
+        && t.toString().contains("name=create")), plan.refusals().toString());
+    String writer = MigrationFixture.after(plan, "src/main/java/r/VoteService.java");
+    assertTrue(writer.contains("@Cacheable(\"votes\")") && writer.contains("@CacheEvict"), writer);
+
+    MigrationPlan sync = new MigrationFixture(dir.resolve("s28sync")).resources("/audit16/s28sync").plan();
+    assertTrue(sync.refusals().stream().anyMatch(r -> r.reason().contains("synchronized")), sync.refusals().toString());
   }
 }

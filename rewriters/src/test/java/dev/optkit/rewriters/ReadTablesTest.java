@@ -9,12 +9,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which tables, or collections, a read reads: a Hibernate {@code @Filter} nothing enables changes none, a JPQL
- * alias named like a word SQL reserves names the same tables, a projection of an entity's columns reads its own
- * table, not its associations', and a MongoDB document holding a JPA entity is read from its own collection. Each
- * case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case
- * naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside
- * a true twin: the code the reason names must do what it says.
+ * Which tables, or collections, a read reads: a Hibernate {@code @Filter} nothing enables changes none, a named
+ * query counts only for the method that runs it, a JPQL alias named like a word SQL reserves names the same tables,
+ * a projection of an entity's columns reads its own table, not its associations', and a MongoDB document holding a
+ * JPA entity is read from its own collection. Each case's comment names the audit of optkit's refusal reasons on
+ * public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on
+ * four projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class ReadTablesTest extends SpringProjectPlans {
   // ---- eighth audit: a Hibernate @Filter nothing enables (cleverjohann: "it reads tables optkit cannot tell (...
@@ -139,5 +139,22 @@ class ReadTablesTest extends SpringProjectPlans {
         """).plan();
     assertTrue(gapNotes(twin).stream().anyMatch(n -> n.contains("CategoryService.remove()")), gapNotes(twin).toString());
     assertFalse(gapNotes(twin).stream().anyMatch(n -> n.contains("NoteService")), gapNotes(twin).toString());
+  }
+
+  /**
+   * Fifteenth audit, S26: an entity's named query nothing runs changed what every read of the entity reads ("tables
+   * optkit cannot tell"): findAll is cached. Its twin runs the named query through a repository method named after it,
+   * and the query reads member too, which a registration writes: that read is not cached without knowing it.
+   */
+  @Test
+  void aNamedQueryCountsOnlyForTheMethodThatRunsIt() {
+    MigrationPlan unused = new MigrationFixture(dir.resolve("s26")).resources("/audit15/s26").plan();
+    assertTrue(unused.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("KindService.findAll")),
+        unused.refusals().toString());
+    MigrationPlan run = new MigrationFixture(dir.resolve("s26run")).resources("/audit15/s26run").plan();
+    assertTrue(run.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("KindService.findAll")),
+        run.refusals().toString());
+    assertFalse(run.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("KindService.byName")),
+        run.targets().toString());
   }
 }

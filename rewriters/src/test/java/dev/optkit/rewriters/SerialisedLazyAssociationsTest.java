@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 /**
  * What a handler's response reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, left
  * alone by a mix-in for another class; a computed getter it ignores), fetched ({@code JOIN FETCH}) or written as
- * null by the Hibernate module it is given; without that module, a lazy association Jackson reads still refuses,
- * and with lazy loading outside a session the reason says what happens there; an entity put in a view's model is
- * refused for the view optkit does not read. Each case's comment names the audit of optkit's refusal reasons on
- * public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on
- * four projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * null by the Hibernate module it is given, nor any of a service that maps every entity to a DTO; without that
+ * module, a lazy association Jackson reads still refuses, and with lazy loading outside a session the reason says
+ * what happens there; an entity put in a view's model is refused for the view optkit does not read. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
+ * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
+ * twin: the code the reason names must do what it says.
  */
 class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   // ---- eleventh audit: s10: the associations a handler's entity is serialised without (@JsonIgnore), fetched (JOIN
@@ -123,5 +124,32 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
     MigrationPlan plan = auditPlan("audit14", "s10d");
     assertFalse(reason(plan, "MealRepository.getAll").contains("serialisation reads its lazy"),
         reason(plan, "MealRepository.getAll"));
+  }
+
+  /**
+   * Sixteenth audit, S10f: a service mapping every entity to a DTO ({@code .map(mapper::toMenuTo)}) hands the handler
+   * no entity; the repository read is refused for its true reason, the outer service method cached. The twin: a
+   * "mapper" returning the entity it gets hands it on to the handler, whose response reads its lazy association.
+   */
+  @Test
+  void aServiceMappingEntitiesToDtosReturnsNoEntity() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s10f")).resources("/audit16/s10f").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("lazy associations")), plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
+        && r.reason().contains("MenuService.getAll(), which is cached in this migration")), plan.refusals().toString());
+
+    // the same with a static mapper, map(MenuMapper::toMenuTo): its fresh DTO's setters were "state shared between
+    // calls" (the element taken for an unknown receiver), and the read was refused as returned (audit 16's S-13)
+    MigrationPlan statically = new MigrationFixture(dir.resolve("s10fstatic")).resources("/audit16/s10fstatic").plan();
+    assertTrue(statically.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.getAll")),
+        statically.refusals().toString());
+    assertFalse(statically.refusals().stream().anyMatch(r -> r.reason().contains("lazy associations")),
+        statically.refusals().toString());
+
+    MigrationPlan same = new MigrationFixture(dir.resolve("s10fsame")).resources("/audit16/s10fsame").plan();
+    assertTrue(same.targets().stream().noneMatch(t -> t.method().fact().displayName().equals(
+        "MenuRepository.findAllByRestaurantId")), same.targets().toString());
+    assertTrue(same.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
+        && r.reason().contains("MenuMapper.toMenuTo(), which returns it")), same.refusals().toString());
   }
 }

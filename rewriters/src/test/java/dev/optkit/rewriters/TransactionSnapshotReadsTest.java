@@ -7,13 +7,14 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which read of a transaction is its first, and what a later read's snapshot may answer: a read in a branch
- * excluding the earlier ones, a call on an untyped value that cannot query, MySQL's REPEATABLE READ only where the
- * configuration may name MySQL, a persistence context older than the miss; a read of data nothing writes races no
- * eviction, and a read the transaction calls through {@code this} never consults the proxy's cache. Each case's
- * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
- * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
- * twin: the code the reason names must do what it says.
+ * Which read of a transaction, or of a request's persistence context, is its first, and what a later read's
+ * snapshot may answer: a read in a branch excluding the earlier ones, a call on an untyped value that cannot query,
+ * MySQL's REPEATABLE READ only where the configuration may name MySQL, a persistence context older than the miss,
+ * open-session-in-view only where one request reads through the proxy and through {@code this}; a read of data
+ * nothing writes races no eviction, and a read the transaction calls through {@code this} never consults the
+ * proxy's cache. Each case's comment names the audit of optkit's refusal reasons on public projects it came from
+ * (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its
+ * project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class TransactionSnapshotReadsTest extends SpringProjectPlans {
   // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)
@@ -268,5 +269,21 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
     MigrationPlan plan = auditPlan("audit14", "s22");
     assertFalse(reason(plan, "NoteService.getNote").contains("inside the transaction of NoteService.update()"),
         reason(plan, "NoteService.getNote"));
+  }
+
+  /**
+   * Sixteenth audit, S29: open-session-in-view makes a self-call's load the instance a proxied call cached only when
+   * one request runs both; here no request does (the writer's request never reads through the proxy), so the read is
+   * cached, evicted by the writer. The twin's update request reads through the proxy first, and stays refused for that.
+   */
+  @Test
+  void theSessionInViewReasonNeedsOneRequestReadingThroughTheProxyAndThis() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s29")).resources("/audit16/s29").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("BrandService.getBrandById")
+        && t.toString().contains("name=updateBrand")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s29twin")).resources("/audit16/s29twin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getBrandById")
+        && r.reason().contains("open-session-in-view")), twin.refusals().toString());
   }
 }

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What no two calls, or a call and its caller, share, so that no one changes a cached answer through it: a value
- * sent to Kafka or kept by a response envelope only serialised (serialised), what a mapper or a load makes (fresh,
- * even where an {@code @AfterMapping} hook changes it), an immutable value (a class of final immutable fields, a
- * sum, a log line, an int the caller keys a map by; one handed to a new object the caller changes), an object kept
- * where its holder only reads it, and what a self-call returned, which Spring's proxy never serves from the cache.
- * Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a
- * case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each stands
- * beside a true twin: the code the reason names must do what it says.
+ * sent to Kafka or kept by a response envelope that is only serialised; what a mapper or a load makes (fresh, even
+ * where an {@code @AfterMapping} hook changes it); an immutable value (a class of final immutable fields, a sum, a
+ * log line, an int the caller keys a map by; one handed to a new object the caller changes); an object kept where
+ * its holder only reads it; what a self-call returned, which Spring's proxy never serves from the cache; a list its
+ * caller reverses, which changes no element. Their twins: a result the caller adds to, or a helper handing back
+ * what it was given, stays refused. Each case's comment names the audit of optkit's refusal reasons on public
+ * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
+ * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -489,7 +490,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
     // its true twins: the setting commented out, or absent (Boot's default), so open in view is on: one persistence
     // context spans the request, and the entity a self-call changes is the instance a later proxied call of the same
     // request caches (hostile review 32, a2b) -- here a handler that renames and then reads (without it, no request
-    // runs both, and the read is cached: SixteenthAuditReasonsTest's S29)
+    // runs both, and the read is cached: the sixteenth audit's S29, in TransactionSnapshotReadsTest)
     String renameThenRead = """
         package r;
         import org.springframework.web.bind.annotation.*;
@@ -599,5 +600,34 @@ class UnsharedResultsTest extends SpringProjectPlans {
     MigrationPlan plan = auditPlan("audit12", "s11");
     assertFalse(reason(plan, "findAllStatuses").contains("may change it"), reason(plan, "findAllStatuses"));
     assertTrue(reason(plan, "getByEmail").contains("credentials"), reason(plan, "getByEmail"));
+  }
+
+  /**
+   * Sixteenth audit, S30: a category put in a new list its caller reverses is no category changed; the list itself is
+   * the result that caller changes, so caching the list stays refused for that true reason.
+   */
+  @Test
+  void reversingAListDoesNotChangeWhatItHolds() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s30")).resources("/audit16/s30").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getCategoryById")
+        && r.reason().contains("Collections.reverse")), plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllUpperCategoriesById")
+        && r.reason().contains("Collections.reverse")), plan.refusals().toString());
+  }
+
+  /**
+   * Sixteenth audit, what the S10f change exposed: a helper returning what it is handed ({@code map(same::same)},
+   * {@code same.sameList(rows)}, {@code same.same(items.get(0)).setName(..)} in a callee) hands back the cached rows,
+   * which a caller then changes; each was cached before (the direct ones already before S10f's change).
+   */
+  @Test
+  void aHelperReturningWhatItGetsHandsTheResultBack() {
+    for (String project : java.util.List.of("helperref", "helperdirect", "helpercallee")) {
+      MigrationPlan plan = new MigrationFixture(dir.resolve(project)).resources("/audit16/" + project).plan();
+      assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("ItemDao.all")),
+          project + ": " + plan.targets());
+      assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("all(")
+          && r.reason().contains("Same.same") && r.reason().contains("setName")), project + ": " + plan.refusals());
+    }
   }
 }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 /**
  * What a method writes, and so which cached reads its run must evict: a save (its entity's table and what its
  * cascades reach, no delete rule of its own row), a change to an entity it or a helper loaded (its own row, at the
- * flush), a Criteria delete, a repository reached through a type variable; and what writes nothing: a save stubbed
- * on a mock, a select, a repository interface's private static helper, keeping what a load gave, a collection's
- * remove inside an entity, a {@code @Transient} field, a bodiless writer nothing calls. Each case's comment names
- * the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is
- * from the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the
- * code the reason names must do what it says.
+ * flush), a Criteria delete, a repository reached through a type variable, SQL held in another class's constant
+ * (the tables it names); and what writes nothing: a save stubbed on a mock, a select, a repository interface's
+ * private static helper, keeping what a load gave, a collection's remove inside an entity, a {@code @Transient}
+ * field, a bodiless writer nothing calls. Each case's comment names the audit of optkit's refusal reasons on public
+ * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
+ * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
@@ -914,5 +914,25 @@ class WriteDetectionTest extends SpringProjectPlans {
         """).plan();
     assertTrue(mapped.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("describe(")
         && r.reason().startsWith("it writes")), mapped.refusals().toString());
+  }
+
+  /**
+   * Sixteenth audit, S31: {@code jdbc.update(OrderQueries.INSERT_ORDER, code)} runs another class's constant, which
+   * writes the orders table: no writer of unnamed data, so the stocks reads beside it are cached. The twin: a file's
+   * own constant of the same name (on the audit table) was taken for it, so a cached count of orders was not evicted by
+   * create().
+   */
+  @Test
+  void anotherClasssSqlConstantNamesTheTablesItsCallWrites() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s31")).resources("/audit16/s31").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("writes data optkit cannot name")),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("StockDao.count")
+        && t.evictions().stream().noneMatch(e -> e.toString().contains("OrderDao"))), plan.targets().toString());
+
+    MigrationPlan same = new MigrationFixture(dir.resolve("s31same")).resources("/audit16/s31same").plan();
+    assertTrue(same.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("OrderStats.orders")
+        && t.evictions().stream().anyMatch(e -> e.toString().contains("name=create"))),
+        "create() writes orders: " + same.targets());
   }
 }
