@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A value read off an entity and handed on (an entity or its id to a Spring Data query method, a column value to a
- * library call or a Lombok builder or setter, a lazy to-one's id read off its proxy, through a local or by the
- * entity's own method) is no association handed to code optkit cannot see into. Each case's comment names the audit
- * of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is from the
- * first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the code the
- * reason names must do what it says.
+ * library call, a Lombok builder or setter, or a DTO's constructor copying the columns, a lazy to-one's id read off
+ * its proxy, through a local or by the entity's own method) is no association handed to code optkit cannot see
+ * into. Each case's comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25
+ * on; a case naming no audit is from the first, a review of 30 refusals on four projects) and its project; each
+ * stands beside a true twin: the code the reason names must do what it says.
  */
 class EntityValuesHandedOnTest extends SpringProjectPlans {
   // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)
@@ -317,5 +317,42 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
     MigrationPlan twin = new MigrationFixture(dir.resolve("s20dtwin")).resources("/audit16/s20dtwin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
         && r.reason().contains("owner(), a builder method Lombok writes")), twin.refusals().toString());
+  }
+
+  /**
+   * Trial 88's second cause (workshop-springboot3-jpa's ProductController.findById): a DTO made by a constructor that
+   * copies {@code getId()} and {@code getName()} into its own fields was "what holds" the entity, handed to
+   * {@code body()} with its lazy {@code reviews}; a constructor keeping the lazy set still is.
+   */
+  @Test
+  void aCopyOfAnEntitysColumnsHoldsNoAssociation() throws Exception {
+    MigrationPlan copy = new MigrationFixture(dir.resolve("copy")).resources("/trial88/r2").plan();
+    assertTrue(refusalStartingWith(copy, "findById(").map(r -> !r.contains("passes what holds it")).orElse(true),
+        refusalStartingWith(copy, "findById(").toString());
+    MigrationPlan keeps = new MigrationFixture(dir.resolve("keeps")).resources("/trial88/r2")
+        .file("src/main/java/repro/two/ProductDto.java", """
+            package repro.two;
+            import java.util.Set;
+            public class ProductDto {
+                private Long id;
+                private Set<Review> reviews;
+                public ProductDto(Product product) {
+                    this.id = product.getId();
+                    this.reviews = product.getReviews();
+                }
+                public Long getId() { return id; }
+                public Set<Review> getReviews() { return reviews; }
+            }
+            """).plan();
+    assertTrue(refusalStartingWith(keeps, "findById(").map(r -> r.contains("lazy")).orElse(false),
+        refusalStartingWith(keeps, "findById(").toString());
+    // hostile review 92's c12: a basic column fetched lazily (loaded by its getter under bytecode enhancement)
+    String product = new String(getClass().getResourceAsStream("/trial88/r2/src/main/java/repro/two/Product.java")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    MigrationPlan lazyColumn = new MigrationFixture(dir.resolve("lazyColumn")).resources("/trial88/r2")
+        .file("src/main/java/repro/two/Product.java", product.replace("    private String name;",
+            "    @Basic(fetch = FetchType.LAZY)\n    private String name;")).plan();
+    assertTrue(refusalStartingWith(lazyColumn, "findById(").map(r -> r.contains("passes what holds it")).orElse(false),
+        refusalStartingWith(lazyColumn, "findById(").toString());
   }
 }

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 /**
  * One cache level per data: a cache the project already has (MyBatis's, or its own {@code @Cacheable} on an
  * interface method, which covers the implementation) is the decisive reason, a Spring cache its own class calls
- * through {@code this} is no level below the caller, a service read nothing calls gives way to the read its callers
- * use, and a writer carrying the authors' plain {@code @Cacheable} takes an eviction beside it, where one with
- * {@code sync = true} does not. Each case's comment names the audit of optkit's refusal reasons on public projects
- * it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects)
- * and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * through {@code this} is no level below the caller, a read under a {@code @CachePut} is under no cache, a service
+ * read nothing calls gives way to the read its callers use, and a writer carrying the authors' plain {@code
+ * @Cacheable} takes an eviction beside it, where one with {@code sync = true} does not. Each case's comment names
+ * the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is
+ * from the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the
+ * code the reason names must do what it says.
  */
 class ExistingCacheLevelsTest extends SpringProjectPlans {
   // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)
@@ -212,5 +213,32 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
 
     MigrationPlan sync = new MigrationFixture(dir.resolve("s28sync")).resources("/audit16/s28sync").plan();
     assertTrue(sync.refusals().stream().anyMatch(r -> r.reason().contains("synchronized")), sync.refusals().toString());
+  }
+
+  /**
+   * Trial 88's fourth cause (rentACar-Redis-Cache's BrandManager.update()): a read under a {@code @CachePut} method was
+   * "called by BrandManager.update(), which is already cached", though a put always runs; under a {@code @Cacheable}
+   * one it still is.
+   */
+  @Test
+  void aReadUnderACachePutIsUnderNoCache() {
+    MigrationPlan put = new MigrationFixture(dir.resolve("put")).resources("/trial88/r4").plan();
+    assertTrue(refusalStartingWith(put, "findByDeletedDate(").map(r -> !r.contains("already cached")).orElse(true),
+        refusalStartingWith(put, "findByDeletedDate(").toString());
+    MigrationPlan cacheable = new MigrationFixture(dir.resolve("cacheable")).resources("/trial88/r4")
+        .file("src/main/java/repro/four/BrandReader.java", """
+            package repro.four;
+            import org.springframework.cache.annotation.Cacheable;
+            import org.springframework.stereotype.Service;
+            @Service
+            public class BrandReader {
+                private final BrandRules rules;
+                public BrandReader(BrandRules rules) { this.rules = rules; }
+                @Cacheable("checked")
+                public boolean check(java.time.LocalDateTime at) { rules.notDeleted(at); return true; }
+            }
+            """).plan();
+    assertTrue(refusalStartingWith(cacheable, "findByDeletedDate(").map(r -> r.contains("BrandReader.check(), which is already cached"))
+        .orElse(false), refusalStartingWith(cacheable, "findByDeletedDate(").toString());
   }
 }

@@ -3,15 +3,19 @@ package dev.optkit.rewriters;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A project's own test writing rows under the application it reads back through: a test deleting rows before it
- * reads them over HTTP reads back through the handlers' caches and refuses, while one writing without reaching any
- * handler or reader leaves the cache. Each case's comment names the audit of optkit's refusal reasons on public
- * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
- * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * A project's own test writing rows under the application it reads back through: a test writing inside a test turns
+ * the caches off for its module's tests (a marker in its test resources), and where the marker may not be read the
+ * test write refuses; a test deleting rows before it reads them over HTTP reads back through the handlers' caches
+ * and refuses, while one writing without reaching any handler or reader leaves the cache. Each case's comment names
+ * the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is
+ * from the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the
+ * code the reason names must do what it says.
  */
 class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
   /**
@@ -30,5 +34,51 @@ class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
   void aTestWritingWithoutReadingBackLeavesTheCache() {
     MigrationPlan plan = auditPlan("audit12", "http0");
     assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
+  }
+
+  /**
+   * Trial 88's first cause (ikarpov64/afisha-spring-boot-jdbc, 14 refusals): its tests insert their rows with
+   * {@code jdbcTemplate.update(..)} inside the test, then read through the service, which no eviction can follow.
+   * The caches are now off while that module's tests run (a marker in its test resources the switch reads), as they
+   * ran before the migration; production keeps them. A test in another module still refuses.
+   */
+  @Test
+  void aTestWritingInsideATestTurnsTheCachesOffForThatModulesTests() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("first")).resources("/trial88/r1").plan();
+    var cached = plan.targets().stream().filter(t -> t.method().fact().name().equals("getAll")
+            && t.method().fact().ownerType().endsWith("PlaceService")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().stream().map(Refusal::reason).toList().toString()));
+    assertTrue(cached.offInTests().stream().anyMatch(m -> m.fact().name().equals("readsAFixtureInsertedFirst")),
+        cached.offInTests().toString());
+    assertTrue(plan.changes().stream().anyMatch(change -> change.path()
+        .equals("src/test/resources/META-INF/optkit/caches-off-in-tests")), plan.changes().toString());
+  }
+
+  /**
+   * Hostile review 91's A1, A2, A3: where the tests' class path may lack the marker (a profile changing the build, the
+   * resources plugin's own executions) or an earlier migration's switch does not read it, the test write refuses.
+   */
+  @Test
+  void whereTheMarkerMayNotBeReadTheTestWriteRefuses() throws Exception {
+    String pom = new String(getClass().getResourceAsStream("/trial88/r1/pom.xml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    for (String build : List.of(
+        "<profiles><profile><id>p</id><activation><activeByDefault>true</activeByDefault></activation><build>"
+            + "<testResources><testResource><directory>src/test/x</directory></testResource></testResources>"
+            + "</build></profile></profiles>",
+        "<build><plugins><plugin><artifactId>maven-resources-plugin</artifactId><executions><execution>"
+            + "<id>default-testResources</id><phase>none</phase></execution></executions></plugin></plugins></build>")) {
+      MigrationPlan plan = new MigrationFixture(dir.resolve("p" + build.length())).resources("/trial88/r1")
+          .file("pom.xml", pom.replace("</project>", build + "</project>")).plan();
+      assertTrue(refusalStartingWith(plan, "getAll(").map(r -> r.contains("test code")).orElse(false), refusalStartingWith(plan, "getAll(").toString());
+    }
+    MigrationPlan old = new MigrationFixture(dir.resolve("old")).resources("/trial88/r1")
+        .file("src/main/java/repro/one/OptkitCaching.java", """
+            package repro.one;
+            public final class OptkitCaching {
+                public static boolean disabled() { return Boolean.getBoolean("optkit.cache.disabled"); }
+            }
+            """).plan();
+    assertTrue(refusalStartingWith(old, "getAll(").map(r -> r.contains("test code")).orElse(false), refusalStartingWith(old, "getAll(").toString());
   }
 }
