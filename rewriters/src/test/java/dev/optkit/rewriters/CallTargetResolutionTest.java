@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * class rather than a test's double of its interface, the overload a method reference's element takes, each row a
  * bound method reference is mapped over, the method of the result's own type rather than another of that name, and
  * a project helper called through a static import. Each case's comment names the audit of optkit's refusal reasons
- * on public projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals
- * on four projects) and its project; each stands beside a true twin: the code the reason names must do what it
- * says.
+ * on public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the
+ * first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names
+ * must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)

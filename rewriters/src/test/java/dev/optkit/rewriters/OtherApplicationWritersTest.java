@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * another application on its own database writes nothing this one reads; a remote read the project's other
  * application answers has that application's writers; a compose file setting the datasource from its own
  * environment tells no database. Each case's comment names the audit of optkit's refusal reasons on public projects
- * it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four projects)
- * and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first audit, a
+ * review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must do what
+ * it says.
  */
 class OtherApplicationWritersTest extends SpringProjectPlans {
   // ---- a remote service's resources hang together (fifth audit, UNSAFE: SudarikovYaroslav view counts)

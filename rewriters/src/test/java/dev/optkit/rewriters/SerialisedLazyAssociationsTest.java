@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * null by the Hibernate module it is given, nor any of a service that maps every entity to a DTO; without that
  * module, a lazy association Jackson reads still refuses, and with lazy loading outside a session the reason says
  * what happens there; an entity put in a view's model is refused for the view optkit does not read. Each case's
- * comment names the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming
- * no audit is from the first, a review of 30 refusals on four projects) and its project; each stands beside a true
- * twin: the code the reason names must do what it says.
+ * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came
+ * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
+ * each stands beside a true twin: the code the reason names must do what it says.
  */
 class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   // ---- eleventh audit: s10: the associations a handler's entity is serialised without (@JsonIgnore), fetched (JOIN

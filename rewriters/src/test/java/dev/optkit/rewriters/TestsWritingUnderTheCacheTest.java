@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * the caches off for its module's tests (a marker in its test resources), and where the marker may not be read the
  * test write refuses; a test deleting rows before it reads them over HTTP reads back through the handlers' caches
  * and refuses, while one writing without reaching any handler or reader leaves the cache. Each case's comment names
- * the audit of optkit's refusal reasons on public projects it came from (2026-11-25 on; a case naming no audit is
- * from the first, a review of 30 refusals on four projects) and its project; each stands beside a true twin: the
- * code the reason names must do what it says.
+ * the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its
+ * project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
   /**

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * its holder only reads it; what a self-call returned, which Spring's proxy never serves from the cache; a list its
  * caller reverses, which changes no element. Their twins: a result the caller adds to, or a helper handing back
  * what it was given, stays refused. Each case's comment names the audit of optkit's refusal reasons on public
- * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
- * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first
+ * audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must
+ * do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)

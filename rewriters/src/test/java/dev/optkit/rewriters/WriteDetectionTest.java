@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * (the tables it names); and what writes nothing: a save stubbed on a mock, a select, a repository interface's
  * private static helper, keeping what a load gave, a collection's remove inside an entity, a {@code @Transient}
  * field, a bodiless writer nothing calls. Each case's comment names the audit of optkit's refusal reasons on public
- * projects it came from (2026-11-25 on; a case naming no audit is from the first, a review of 30 refusals on four
- * projects) and its project; each stands beside a true twin: the code the reason names must do what it says.
+ * projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first
+ * audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must
+ * do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
