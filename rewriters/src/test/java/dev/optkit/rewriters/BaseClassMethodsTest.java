@@ -18,11 +18,11 @@ class BaseClassMethodsTest extends SpringProjectPlans {
 
   @Test
   void aBaseMethodEverySubclassOverridesSaysSo() {
-    MigrationPlan plan = auditProject("audit10", "s3-abstract-controller").plan();
+    MigrationPlan plan = caseProject("audit10", "s3-abstract-controller").plan();
     assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("each overrides it (AdminShopController.getAll(), "
         + "UserShopController.getAll())")), reasons(plan).toString());
     // its true twin: a subclass that does not override it shares the base method's one cache
-    MigrationPlan inherited = auditProject("audit10", "s3-abstract-controller", "s3-twin").file("src/main/java/r/GuestShopController.java", """
+    MigrationPlan inherited = caseProject("audit10", "s3-abstract-controller", "s3-twin").file("src/main/java/r/GuestShopController.java", """
         package r;
         @org.springframework.stereotype.Component public class GuestShopController extends AbstractShopController {}
         """).plan();
@@ -35,10 +35,10 @@ class BaseClassMethodsTest extends SpringProjectPlans {
 
   @Test
   void aBaseMethodOnlyItsSubclassesCallSaysSo() {
-    MigrationPlan plan = auditProject("audit11", "s3b-abstract-not-overridden", "s3b").plan();
+    MigrationPlan plan = caseProject("audit11", "s3b-abstract-not-overridden", "s3b").plan();
     assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("only their own methods call it")), reasons(plan).toString());
     // its true twin: another bean calls it through a subclass bean, and several kinds of bean would share the cache
-    MigrationPlan outside = auditProject("audit11", "s3b-abstract-not-overridden", "s3b-twin").file("src/main/java/r/Report.java", """
+    MigrationPlan outside = caseProject("audit11", "s3b-abstract-not-overridden", "s3b-twin").file("src/main/java/r/Report.java", """
         package r;
         @org.springframework.stereotype.Component public class Report {
           private final AdminShopController admin; Report(AdminShopController admin) { this.admin = admin; }

@@ -32,14 +32,14 @@ class BeanCopiesTest extends SpringProjectPlans {
 
   @Test
   void anEntityCopiedIntoADtoWithoutItsLazyAssociationIsCached() {
-    MigrationPlan plan = auditProject("audit9", "s21-copyprops").plan();
+    MigrationPlan plan = caseProject("audit9", "s21-copyprops").plan();
     assertTrue(cached(plan, "AccountService.byName"), plan.refusals().toString());
   }
 
   @Test
   void anEntityCopiedIntoADtoThatHasItsLazyAssociationStillRefuses() {
     // its true twin: the DTO has a grants property, so the copier reads the lazy collection and the serialiser walks it
-    MigrationPlan plan = auditProject("audit9", "s21-copyprops").file("src/main/java/r/GrantsDto.java", """
+    MigrationPlan plan = caseProject("audit9", "s21-copyprops").file("src/main/java/r/GrantsDto.java", """
         package r;
         public class GrantsDto { private String name; private java.util.List<Grant> grants;
           public void setName(String n){name=n;} public String getName(){return name;}
@@ -62,7 +62,7 @@ class BeanCopiesTest extends SpringProjectPlans {
           public Long getId(){return id;} public String getName(){return name;} public void setName(String n){name=n;} }
         """;
     String call = "try { BeanUtils.copyProperties(s.byName(name), d); } catch (Exception e) { throw new IllegalStateException(e); }";
-    MigrationPlan commons = auditProject("audit9", "s21-copyprops").file("src/main/java/r/Account.java", account)
+    MigrationPlan commons = caseProject("audit9", "s21-copyprops").file("src/main/java/r/Account.java", account)
         .file("src/main/java/r/AccountController.java", CONTROLLER_WITH.formatted(
             "org.apache.commons.beanutils.BeanUtils", "AccountDto", "AccountDto", "AccountDto", call)).plan();
     assertFalse(cached(commons, "AccountService.byName"), commons.targets().toString());

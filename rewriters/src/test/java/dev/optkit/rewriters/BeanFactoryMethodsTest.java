@@ -17,7 +17,7 @@ class BeanFactoryMethodsTest extends SpringProjectPlans {
 
   @Test
   void aBeanFactoryIsNoRead() {
-    MigrationPlan plan = auditProject("audit10", "s8-bean-lambda").plan();
+    MigrationPlan plan = caseProject("audit10", "s8-bean-lambda").plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("setExitStatus")), reasons(plan).toString());
     assertFalse(cached(plan, "JobConfig.check"), plan.targets().toString());
   }

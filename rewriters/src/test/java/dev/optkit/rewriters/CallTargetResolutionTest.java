@@ -615,11 +615,11 @@ class CallTargetResolutionTest extends SpringProjectPlans {
 
   @Test
   void aStaticallyImportedHelperIsFollowed() {
-    MigrationPlan plan = auditProject("audit11", "s10c-static-helper", "s10c").plan();
+    MigrationPlan plan = caseProject("audit11", "s10c-static-helper", "s10c").plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("notFound(), which optkit cannot see into")),
         reasons(plan).toString());
     // its true twin: the imported helper changes what it gets
-    MigrationPlan changes = auditProject("audit11", "s10c-static-helper", "s10c-twin").file("src/main/java/r/Checks.java", """
+    MigrationPlan changes = caseProject("audit11", "s10c-static-helper", "s10c-twin").file("src/main/java/r/Checks.java", """
         package r;
         public final class Checks {
             private Checks() {}
@@ -635,7 +635,7 @@ class CallTargetResolutionTest extends SpringProjectPlans {
    */
   @Test
   void aGetterReferenceIsAGetter() {
-    MigrationPlan plan = auditPlan("audit13", "s14");
+    MigrationPlan plan = casePlan("audit13", "s14");
     assertFalse(reason(plan, "categoryIdsByItem()").contains("no implementation"), reason(plan, "categoryIdsByItem()"));
   }
 

@@ -58,7 +58,7 @@ class ClockReadsTest extends SpringProjectPlans {
    */
   @Test
   void aCalendarReadsTheDefaultTimeZone() {
-    MigrationPlan plan = auditPlan("audit13", "n1");
+    MigrationPlan plan = casePlan("audit13", "n1");
     String reason = plan.notCacheable().stream().filter(r -> r.contains("ScheduleService.schedule")).findFirst()
         .orElse("");
     assertTrue(reason.contains("default time zone and locale"), plan.notCacheable().toString());

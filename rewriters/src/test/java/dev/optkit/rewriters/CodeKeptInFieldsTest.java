@@ -19,11 +19,11 @@ class CodeKeptInFieldsTest extends SpringProjectPlans {
 
   @Test
   void aLibraryInterfaceHoldsNoCode() {
-    MigrationPlan plan = auditProject("audit11", "s12-code-in-field", "s12").plan();
+    MigrationPlan plan = caseProject("audit11", "s12-code-in-field", "s12").plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("keeps code in a field")), reasons(plan).toString());
     assertTrue(cached(plan, "VoteService.hasVoted"), reasons(plan).toString());
     // its true twin: the class does keep a method reference to itself in a field
-    MigrationPlan code = auditProject("audit11", "s12-code-in-field", "s12-twin").file("src/main/java/r/MemberService.java", """
+    MigrationPlan code = caseProject("audit11", "s12-code-in-field", "s12-twin").file("src/main/java/r/MemberService.java", """
         package r;
         import org.springframework.stereotype.Service;
         @Service public class MemberService {
@@ -40,7 +40,7 @@ class CodeKeptInFieldsTest extends SpringProjectPlans {
   @Test
   void aRepositoryInterfaceHoldsNoCodeThroughWhatItExtends() {
     // audit 10's restaurant-voting: BaseRepository<T> extends JpaRepository<T, Integer>, its default deleteExisted
-    MigrationPlan plan = auditProject("audit11", "s12-code-in-field", "s12-base").file("src/main/java/r/BaseRepository.java", """
+    MigrationPlan plan = caseProject("audit11", "s12-code-in-field", "s12-base").file("src/main/java/r/BaseRepository.java", """
         package r;
         @org.springframework.data.repository.NoRepositoryBean
         public interface BaseRepository<T> extends org.springframework.data.jpa.repository.JpaRepository<T, Integer> {

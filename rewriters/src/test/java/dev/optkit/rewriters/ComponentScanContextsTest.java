@@ -19,10 +19,10 @@ class ComponentScanContextsTest extends SpringProjectPlans {
 
   @Test
   void aBeanUnderAnotherScanOfTheOneApplicationIsInItsContext() {
-    MigrationPlan plan = auditProject("audit11", "s9-explicit-scan", "s9").plan();
+    MigrationPlan plan = caseProject("audit11", "s9-explicit-scan", "s9").plan();
     assertTrue(cached(plan, "VehicleService.findAll"), reasons(plan).toString());
     // its true twin: a second application scanning only the service package starts a context of its own
-    MigrationPlan two = auditProject("audit11", "s9-explicit-scan", "s9-twin").file("src/main/java/r/service/Worker.java", """
+    MigrationPlan two = caseProject("audit11", "s9-explicit-scan", "s9-twin").file("src/main/java/r/service/Worker.java", """
         package r.service;
         @org.springframework.boot.autoconfigure.SpringBootApplication
         @org.springframework.context.annotation.ComponentScan({"r.service"})

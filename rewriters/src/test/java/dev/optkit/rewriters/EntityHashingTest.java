@@ -171,7 +171,7 @@ class EntityHashingTest extends SpringProjectPlans {
   /** Fourteenth audit, s20: `import lombok.*` makes @Data's setters as much as `import lombok.Data` does. */
   @Test
   void aWildcardLombokImportStillWritesTheSetters() {
-    MigrationPlan plan = auditPlan("audit14", "s20");
+    MigrationPlan plan = casePlan("audit14", "s20");
     assertFalse(reason(plan, "findByEmail").contains("cannot find"), reason(plan, "findByEmail"));
   }
 }

@@ -171,7 +171,7 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
    */
   @Test
   void anInterfacesCacheableCoversItsImplementation() {
-    MigrationPlan plan = auditPlan("audit12", "g1");
+    MigrationPlan plan = casePlan("audit12", "g1");
     assertFalse(cached(plan, "IconServiceImpl.names"), plan.targets().toString());
   }
 
@@ -182,7 +182,7 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
    */
   @Test
   void anUncalledReadGivesWayToTheOneItsCallersUse() {
-    MigrationPlan plan = auditPlan("audit12", "uncalled");
+    MigrationPlan plan = casePlan("audit12", "uncalled");
     assertFalse(cached(plan, "EventService.getById"), plan.targets().toString());
     assertTrue(reason(plan, "EventService.getById").contains("no production code"), reason(plan, "EventService.getById"));
     assertTrue(cached(plan, "EventRepository.findById"), plan.refusals().toString());
@@ -194,7 +194,7 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
    */
   @Test
   void aReadBelowTheProjectsCacheSaysSo() {
-    MigrationPlan plan = auditPlan("audit13", "s15");
+    MigrationPlan plan = casePlan("audit13", "s15");
     assertTrue(reason(plan, "RestaurantRepository.getAll").contains("already cached"), reason(plan, "getAll"));
   }
 

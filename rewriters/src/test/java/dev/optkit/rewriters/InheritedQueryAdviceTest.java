@@ -21,7 +21,7 @@ class InheritedQueryAdviceTest extends SpringProjectPlans {
    */
   @Test
   void aHandlerReadingAnInheritedQuerySaysHowToCacheIt() {
-    MigrationPlan plan = auditPlan("audit12", "g10");
+    MigrationPlan plan = casePlan("audit12", "g10");
     String reason = plan.notCacheable().stream().filter(r -> r.contains("DishController.names")).findFirst().orElse("");
     assertTrue(reason.contains("DishRepository.findAll() itself"), plan.notCacheable().toString());
   }
@@ -32,7 +32,7 @@ class InheritedQueryAdviceTest extends SpringProjectPlans {
    */
   @Test
   void aDefaultMethodIsNotAdvisedToBeDeclared() {
-    MigrationPlan plan = auditPlan("audit14", "n3");
+    MigrationPlan plan = casePlan("audit14", "n3");
     String advice = plan.notCacheable().stream().filter(r -> r.contains("RoomController.get")).findFirst().orElse("");
     assertFalse(advice.contains("inherits without declaring"), advice);
   }

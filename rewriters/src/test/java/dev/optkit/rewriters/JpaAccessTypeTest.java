@@ -18,13 +18,13 @@ class JpaAccessTypeTest extends SpringProjectPlans {
 
   @Test
   void fieldAccessWrittenOutIsStillFieldAccess() {
-    MigrationPlan plan = auditProject("audit10", "s2-access-field").plan();
+    MigrationPlan plan = caseProject("audit10", "s2-access-field").plan();
     assertTrue(cached(plan, "DishService.getAll"), reasons(plan).toString());
     // its true twin: property access moves the mapping onto getters optkit does not read
     String base = "package r;\nimport jakarta.persistence.*;\n@MappedSuperclass @Access(AccessType.PROPERTY)\n"
         + "public abstract class BaseEntity { protected Integer id; protected BaseEntity() {} protected BaseEntity(Integer id) { this.id = id; }\n"
         + "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) public Integer getId() { return id; } public void setId(Integer id) { this.id = id; } }\n";
-    MigrationPlan property = auditProject("audit10", "s2-access-field", "s2-twin").file("src/main/java/r/BaseEntity.java", base).plan();
+    MigrationPlan property = caseProject("audit10", "s2-access-field", "s2-twin").file("src/main/java/r/BaseEntity.java", base).plan();
     assertFalse(cached(property, "DishService.getAll"), property.targets().toString());
   }
 }

@@ -92,7 +92,7 @@ class LoginCredentialsTest extends SpringProjectPlans {
    */
   @Test
   void aReadALoginMakesIsTheLogins() {
-    MigrationPlan plan = auditPlan("audit14", "login");
+    MigrationPlan plan = casePlan("audit14", "login");
     assertFalse(cached(plan, "PlayerDao.findByLogin"), plan.targets().toString());
     assertTrue(reason(plan, "findByLogin").contains("a login reads it"), reason(plan, "findByLogin"));
     assertTrue(cached(plan, "GameDao.getAllGames"), reason(plan, "getAllGames"));

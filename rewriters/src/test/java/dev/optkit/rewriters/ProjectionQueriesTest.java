@@ -19,7 +19,7 @@ class ProjectionQueriesTest extends SpringProjectPlans {
    */
   @Test
   void aScalarProjectionReadsNoEntities() {
-    MigrationPlan plan = auditPlan("audit13", "s16");
+    MigrationPlan plan = casePlan("audit13", "s16");
     assertFalse(reason(plan, "getAllBanned").contains("reads JPA entities"), reason(plan, "getAllBanned"));
   }
 
@@ -29,7 +29,7 @@ class ProjectionQueriesTest extends SpringProjectPlans {
    */
   @Test
   void aDtoProjectionReadsNoEntities() {
-    MigrationPlan plan = auditPlan("audit14", "s16b");
+    MigrationPlan plan = casePlan("audit14", "s16b");
     assertFalse(reason(plan, "countsOn").contains("reads JPA entities"), reason(plan, "countsOn"));
   }
 }

@@ -23,12 +23,12 @@ class ReadTablesTest extends SpringProjectPlans {
 
   @Test
   void aFilterNothingEnablesChangesNoRead() {
-    MigrationPlan plan = auditProject("audit8", "s3-filter").plan();
+    MigrationPlan plan = caseProject("audit8", "s3-filter").plan();
     Optional<String> reason = refusalStartingWith(plan, "names");
     assertFalse(reason.isPresent() && reason.get().contains("tables optkit cannot tell"), reason.toString());
     assertFalse(countsWriter(plan, "ItemService.names", "NoteService.add"), plan.targets().toString());
     // its true twin: a service enables the filter in its session, so a read depends on the session's filters
-    MigrationPlan enabled = auditProject("audit8", "s3-filter").file("src/main/java/r/Filters.java", """
+    MigrationPlan enabled = caseProject("audit8", "s3-filter").file("src/main/java/r/Filters.java", """
         package r;
         import jakarta.persistence.EntityManager;
         import org.hibernate.Session;
@@ -47,12 +47,12 @@ class ReadTablesTest extends SpringProjectPlans {
 
   @Test
   void aJpqlAliasNamedLikeASqlWordNamesTheSameTables() {
-    MigrationPlan plan = auditProject("audit8", "s13-alias").plan();
+    MigrationPlan plan = caseProject("audit8", "s13-alias").plan();
     Optional<String> reason = refusalStartingWith(plan, "findOwnerIdById");
     assertFalse(reason.isPresent() && reason.get().contains("tables optkit cannot tell"), reason.toString());
     assertFalse(countsWriter(plan, "OwnerCheck.owner", "NoteService.add"), plan.targets().toString());
     // its true twin: a query the parser cannot read for another cause still counts every write
-    MigrationPlan unreadable = auditProject("audit8", "s13-alias").file("src/main/java/r/OrderRepository.java", """
+    MigrationPlan unreadable = caseProject("audit8", "s13-alias").file("src/main/java/r/OrderRepository.java", """
         package r;
         import java.util.Optional;
         import org.springframework.data.jpa.repository.Query;
@@ -70,7 +70,7 @@ class ReadTablesTest extends SpringProjectPlans {
   // SELECT o.ownerId; audit 7's #17 alike)
 
   private MigrationPlan ownerQuery(String name, String select) {
-    return auditProject("audit8", "s13-alias").file("src/main/java/r/Order.java", """
+    return caseProject("audit8", "s13-alias").file("src/main/java/r/Order.java", """
         package r;
         import jakarta.persistence.*;
         @Entity @Table(name = "orders") public class Order { @Id Integer id; Integer ownerId;
@@ -127,10 +127,10 @@ class ReadTablesTest extends SpringProjectPlans {
 
   @Test
   void aMongoDocumentHoldingAJpaEntityIsReadFromItsOwnCollection() {
-    MigrationPlan plan = auditProject("audit9", "s22-mongo-note").plan();
+    MigrationPlan plan = caseProject("audit9", "s22-mongo-note").plan();
     assertTrue(gapNotes(plan).isEmpty(), gapNotes(plan).toString());
     // its true twin: a writer of the category table the cached method reads through the JPA repository
-    MigrationPlan twin = auditProject("audit9", "s22-mongo-note").file("src/main/java/r/CategoryService.java", """
+    MigrationPlan twin = caseProject("audit9", "s22-mongo-note").file("src/main/java/r/CategoryService.java", """
         package r;
         import org.springframework.stereotype.Service;
         @Service public class CategoryService {

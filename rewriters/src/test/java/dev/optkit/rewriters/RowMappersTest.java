@@ -19,7 +19,7 @@ class RowMappersTest extends SpringProjectPlans {
    */
   @Test
   void aRowMapperMethodReferenceBuildsFreshRows() {
-    MigrationPlan plan = auditPlan("audit13", "s17");
+    MigrationPlan plan = casePlan("audit13", "s17");
     assertTrue(cached(plan, "GameDao.getAllGames"), reason(plan, "getAllGames"));
     assertTrue(cached(plan, "GameDao.getGamesByTitle"), reason(plan, "getGamesByTitle"));
   }
@@ -27,7 +27,7 @@ class RowMappersTest extends SpringProjectPlans {
   /** Fourteenth audit, s17b: a row mapper reading the class's own column-name constants builds fresh rows too. */
   @Test
   void aRowMapperReadingConstantsBuildsFreshRows() {
-    MigrationPlan plan = auditPlan("audit14", "s17b");
+    MigrationPlan plan = casePlan("audit14", "s17b");
     assertTrue(cached(plan, "GameDao.getAllGamesByColumns"), reason(plan, "getAllGamesByColumns"));
   }
 }

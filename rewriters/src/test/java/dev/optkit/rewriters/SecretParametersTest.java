@@ -19,11 +19,11 @@ class SecretParametersTest extends SpringProjectPlans {
 
   @Test
   void aNumberNamedLikeASecretIsNoSecret() {
-    MigrationPlan plan = auditProject("audit8", "s5-sessionid").plan();
+    MigrationPlan plan = caseProject("audit8", "s5-sessionid").plan();
     Optional<String> reason = refusalStartingWith(plan, "seats");
     assertFalse(reason.isPresent() && reason.get().contains("looks like a secret"), reason.toString());
     // its true twin: a String session id is a login's, kept in memory by a cache key
-    MigrationPlan text = auditProject("audit8", "s5-sessionid").file("src/main/java/r/TicketService.java",
+    MigrationPlan text = caseProject("audit8", "s5-sessionid").file("src/main/java/r/TicketService.java",
         readResource("/audit8/s5-sessionid/src/main/java/r/TicketService.java").replace("Long sessionId", "String sessionId")
             .replace("findAllBySessionId(sessionId)", "findAllBySessionId(Long.valueOf(sessionId))")).plan();
     String refused = refusalStartingWith(text, "seats").orElseThrow(() -> new AssertionError(text.targets()));

@@ -188,7 +188,7 @@ class SelfCalledWritersTest extends SpringProjectPlans {
   @ParameterizedTest
   @ValueSource(strings = {"s13", "s13d"})
   void aSelfCallRunInPlaceIsEvictedByItsCaller(String name) {
-    MigrationPlan plan = auditPlan("audit12", name);
+    MigrationPlan plan = casePlan("audit12", name);
     assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
     assertTrue(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("EventService.getAll"))
         .allMatch(t -> t.toString().contains("createEvents")), plan.targets().toString());

@@ -24,7 +24,7 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
 
   @Test
   void associationsJacksonDoesNotReadAreNoLazyRead() {
-    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10").plan();
+    MigrationPlan plan = caseProject("audit11", "s10-jsonignore-lazy", "s10").plan();
     // the menu's and the dishes' back references are @JsonIgnore'd, the restaurant's menu fetch-joined
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("Menu.restaurant") || r.contains("Dish.menu")),
         reasons(plan).toString());
@@ -41,7 +41,7 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   @Test
   void withoutTheHibernateModuleALazyAssociationJacksonReadsStillRefuses() {
     // its true twin: no Hibernate module, and Restaurant.menu (not ignored, not fetched by get) is serialised
-    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10-twin").file("src/main/java/r/App.java", """
+    MigrationPlan plan = caseProject("audit11", "s10-jsonignore-lazy", "s10-twin").file("src/main/java/r/App.java", """
         package r;
         @org.springframework.boot.autoconfigure.SpringBootApplication public class App {}
         """).plan();
@@ -59,7 +59,7 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
    */
   @Test
   void withLazyLoadingOutsideASessionTheReasonSaysWhatHappensThere() {
-    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10-no-trans").file("src/main/java/r/App.java", """
+    MigrationPlan plan = caseProject("audit11", "s10-jsonignore-lazy", "s10-no-trans").file("src/main/java/r/App.java", """
         package r;
         @org.springframework.boot.autoconfigure.SpringBootApplication public class App {}
         """).file("src/main/resources/application.properties",
@@ -95,11 +95,11 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   @Test
   void aComputedGetterJacksonIgnoresReadsNothing() {
     String hasId = "package r;\npublic interface HasId { Integer getId(); default boolean isNew() { return getId() == null; } }\n";
-    MigrationPlan plan = auditProject("audit11", "s10-jsonignore-lazy", "s10-isnew").file("src/main/java/r/HasId.java", hasId)
+    MigrationPlan plan = caseProject("audit11", "s10-jsonignore-lazy", "s10-isnew").file("src/main/java/r/HasId.java", hasId)
         .file("src/main/java/r/Restaurant.java", RESTAURANT.formatted("")).plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(plan).toString());
     // its true twin: a computed getter Jackson writes, reading the lazy menu
-    MigrationPlan counted = auditProject("audit11", "s10-jsonignore-lazy", "s10-count").file("src/main/java/r/HasId.java", hasId)
+    MigrationPlan counted = caseProject("audit11", "s10-jsonignore-lazy", "s10-count").file("src/main/java/r/HasId.java", hasId)
         .file("src/main/java/r/Restaurant.java", RESTAURANT.formatted("public int getMenuCount() { return menu.size(); }"))
         .plan();
     assertTrue(reasons(counted).stream().anyMatch(r -> r.contains("whose serialisation reads its lazy associations")),
@@ -112,7 +112,7 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
    */
   @Test
   void aModelAttributesLazyAssociationsAreSaidUnread() {
-    MigrationPlan plan = auditPlan("audit12", "s10e");
+    MigrationPlan plan = casePlan("audit12", "s10e");
     String reason = reason(plan, "findWithIcon");
     assertTrue(reason.contains("a view optkit does not read"), reason);
     assertFalse(reason.contains("read there after the load"), reason);
@@ -121,7 +121,7 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   /** Fourteenth audit, s10d: a Jackson mix-in for ProblemDetail only does not undo the entity's @JsonIgnore. */
   @Test
   void aMixInForAnotherClassLeavesTheIgnoreAlone() {
-    MigrationPlan plan = auditPlan("audit14", "s10d");
+    MigrationPlan plan = casePlan("audit14", "s10d");
     assertFalse(reason(plan, "MealRepository.getAll").contains("serialisation reads its lazy"),
         reason(plan, "MealRepository.getAll"));
   }

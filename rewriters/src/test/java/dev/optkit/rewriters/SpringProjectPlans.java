@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the refusal-reason tests share: a Spring project in a temporary directory, planned, and the questions they
  * ask of its plan (the reason a method, or the first method whose name starts so, was refused; whether a method was
- * cached; whether a writer counts for a read); and a project an audit reduced a case to, from the test resources.
+ * cached; whether a writer counts for a read); and a project an audit or a review reduced a case to, from the test
+ * resources.
  */
 abstract class SpringProjectPlans {
   @TempDir Path dir;
@@ -34,19 +35,19 @@ abstract class SpringProjectPlans {
     return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
   }
 
-  /** The project an audit reduced a case to, copied from the test resources {@code /<audit>/<name>}. */
-  MigrationFixture auditProject(String audit, String name) {
-    return new MigrationFixture(dir.resolve(name)).resources("/" + audit + "/" + name);
+  /** The project an audit or a review reduced a case to, copied from the test resources {@code /<folder>/<name>}. */
+  MigrationFixture caseProject(String folder, String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/" + folder + "/" + name);
   }
 
   /** That project, copied into a folder of another name (a case's twin beside the case). */
-  MigrationFixture auditProject(String audit, String name, String copy) {
-    return new MigrationFixture(dir.resolve(copy)).resources("/" + audit + "/" + name);
+  MigrationFixture caseProject(String folder, String name, String copy) {
+    return new MigrationFixture(dir.resolve(copy)).resources("/" + folder + "/" + name);
   }
 
-  /** The plan of the project an audit reduced a case to. */
-  MigrationPlan auditPlan(String audit, String name) {
-    return new MigrationFixture(dir.resolve(name)).resources("/" + audit + "/" + name).plan();
+  /** The plan of that project. */
+  MigrationPlan casePlan(String folder, String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/" + folder + "/" + name).plan();
   }
 
   /** The first refusal naming {@code method} anywhere in it (its class, method or reason), as text; empty if none. */

@@ -24,7 +24,7 @@ class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
    */
   @Test
   void aTestWritingUnderTheApplicationItCallsOverHttpRefuses() {
-    MigrationPlan plan = auditPlan("audit12", "http");
+    MigrationPlan plan = casePlan("audit12", "http");
     assertFalse(cached(plan, "EventService.getAll"), plan.targets().toString());
     assertTrue(reason(plan, "EventService.getAll").contains("test"), reason(plan, "EventService.getAll"));
   }
@@ -32,7 +32,7 @@ class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
   /** Twelfth audit, the control: a test writing rows without reaching any handler or reader leaves the cache. */
   @Test
   void aTestWritingWithoutReadingBackLeavesTheCache() {
-    MigrationPlan plan = auditPlan("audit12", "http0");
+    MigrationPlan plan = casePlan("audit12", "http0");
     assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
   }
 

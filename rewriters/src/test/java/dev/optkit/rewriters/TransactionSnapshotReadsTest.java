@@ -259,14 +259,14 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
   /** Thirteenth audit, s18: a read of data nothing writes races no eviction, whatever snapshot its transaction took. */
   @Test
   void aSnapshotReadOfDataNothingWritesIsCached() {
-    MigrationPlan plan = auditPlan("audit13", "s18");
+    MigrationPlan plan = casePlan("audit13", "s18");
     assertTrue(cached(plan, "TaxDao.getRate"), reason(plan, "getRate"));
   }
 
   /** Fourteenth audit, s22: a transaction calling the read through 'this' never consults the proxy's cache. */
   @Test
   void aSelfInvokedReadIsNoCachedReadOfItsCallersTransaction() {
-    MigrationPlan plan = auditPlan("audit14", "s22");
+    MigrationPlan plan = casePlan("audit14", "s22");
     assertFalse(reason(plan, "NoteService.getNote").contains("inside the transaction of NoteService.update()"),
         reason(plan, "NoteService.getNote"));
   }

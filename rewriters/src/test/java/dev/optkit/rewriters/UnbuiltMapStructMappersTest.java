@@ -66,11 +66,11 @@ class UnbuiltMapStructMappersTest extends SpringProjectPlans {
 
   @Test
   void aChangeToWhatAnUnbuiltMapperReturnedAsksForTheBuild() {
-    MigrationPlan plan = auditProject("audit8", "s11-postprocess").plan();
+    MigrationPlan plan = caseProject("audit8", "s11-postprocess").plan();
     String reason = refusalStartingWith(plan, "get").orElseThrow(() -> new AssertionError(plan.targets()));
     assertTrue(reason.contains("build the project first (missing: the implementation of CatMapper"), reason);
     // its true twin: the DTO comes from a field, shared between calls
-    MigrationPlan shared = auditProject("audit8", "s11-postprocess").file("src/main/java/r/CatService.java", """
+    MigrationPlan shared = caseProject("audit8", "s11-postprocess").file("src/main/java/r/CatService.java", """
         package r;
         import org.springframework.stereotype.Service;
         @Service public class CatService {
@@ -97,11 +97,11 @@ class UnbuiltMapStructMappersTest extends SpringProjectPlans {
 
   @Test
   void anotherMappersImplementationIsNoRepositoryFragment() {
-    MigrationPlan plan = auditProject("audit10", "s4-wrong-impl")
+    MigrationPlan plan = caseProject("audit10", "s4-wrong-impl")
         .file("target/generated-sources/annotations/r/LocationMapperImpl.java", LOCATION_IMPL).plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LocationMapperImpl")), reasons(plan).toString());
     // its true twin: with a lazy association, the missing implementation is what the proof needs
-    MigrationPlan lazy = auditProject("audit10", "s4-wrong-impl", "s4-twin")
+    MigrationPlan lazy = caseProject("audit10", "s4-wrong-impl", "s4-twin")
         .file("target/generated-sources/annotations/r/LocationMapperImpl.java", LOCATION_IMPL)
         .file("src/main/java/r/Repair.java", """
             package r;

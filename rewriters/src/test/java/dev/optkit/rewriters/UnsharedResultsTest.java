@@ -393,10 +393,10 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void rowsHeldInALocalAndMappedAreFreshObjects() {
-    MigrationPlan plan = auditProject("audit8", "s6-fresh").plan();
+    MigrationPlan plan = caseProject("audit8", "s6-fresh").plan();
     assertTrue(cached(plan, "ProductService.statuses"), plan.refusals().toString());
     // its true twin: the page is kept in a field, shared between calls
-    MigrationPlan shared = auditProject("audit8", "s6-fresh").file("src/main/java/r/ProductService.java", """
+    MigrationPlan shared = caseProject("audit8", "s6-fresh").file("src/main/java/r/ProductService.java", """
         package r;
         import org.springframework.data.domain.*;
         import org.springframework.stereotype.Service;
@@ -419,11 +419,11 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void aClassOfFinalImmutableFieldsIsAValueLikeARecord() {
-    MigrationPlan plan = auditProject("audit8", "s1-wrapper").plan();
+    MigrationPlan plan = caseProject("audit8", "s1-wrapper").plan();
     assertTrue(cached(plan, "ItemService.get"), plan.refusals().toString());
     // its true twin: the DTO has a setter, and the wrapper is a view's model attribute (not a response body only
     // the serialiser reads, ResponseWrapperTest), so whoever holds the wrapper may change the shared DTO
-    MigrationPlan settable = auditProject("audit8", "s1-wrapper").file("src/main/java/r/ItemDto.java", """
+    MigrationPlan settable = caseProject("audit8", "s1-wrapper").file("src/main/java/r/ItemDto.java", """
         package r;
         public class ItemDto { private String name; public ItemDto(String name){this.name=name;}
           public String getName(){return name;} public void setName(String n){name=n;} }
@@ -446,12 +446,12 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void aSumOfImmutableValuesAndALogLineChangeNothing() {
-    MigrationPlan sum = auditProject("audit8", "s2-reduce").plan();
+    MigrationPlan sum = caseProject("audit8", "s2-reduce").plan();
     assertTrue(cached(sum, "ReportService.total"), sum.refusals().toString());
-    MigrationPlan printed = auditProject("audit8", "s14-println").plan();
+    MigrationPlan printed = caseProject("audit8", "s14-println").plan();
     assertTrue(cached(printed, "ItemService.name"), printed.refusals().toString());
     // their true twins: a reduce whose accumulator changes the element, a read of another class's static state
-    MigrationPlan changing = auditProject("audit8", "s2-reduce").file("src/main/java/r/ReportService.java", """
+    MigrationPlan changing = caseProject("audit8", "s2-reduce").file("src/main/java/r/ReportService.java", """
         package r;
         import java.math.BigDecimal;
         import org.springframework.stereotype.Service;
@@ -462,7 +462,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
         }
         """).plan();
     assertFalse(cached(changing, "ReportService.total"), changing.targets().toString());
-    MigrationPlan statics = auditProject("audit8", "s14-println").file("src/main/java/r/Prefix.java", """
+    MigrationPlan statics = caseProject("audit8", "s14-println").file("src/main/java/r/Prefix.java", """
         package r;
         public class Prefix { public static String value = ""; public static void set(String v) { value = v; } }
         """).file("src/main/java/r/ItemService.java", """
@@ -484,7 +484,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void aChangeToWhatASelfCallReturnedIsNoChangeToTheCachedObject() {
-    MigrationPlan plan = auditProject("audit9", "s19-selfcall")
+    MigrationPlan plan = caseProject("audit9", "s19-selfcall")
         .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n").plan();
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
         plan.refusals().toString());
@@ -531,16 +531,16 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void anEnvelopeWhoseOtherConstructorTakesAnEnumIsOnlySerialised() {
-    MigrationPlan plan = auditProject("audit10", "s7-response-wrapper").plan();
+    MigrationPlan plan = caseProject("audit10", "s7-response-wrapper").plan();
     assertTrue(cached(plan, "CityService.cities"), reasons(plan).toString());
-    MigrationPlan derived = auditProject("audit10", "s6-derived-value").plan();
+    MigrationPlan derived = caseProject("audit10", "s6-derived-value").plan();
     assertTrue(cached(derived, "UserDao.info"), reasons(derived).toString());
   }
 
   @Test
   void anEnvelopeWhoseOtherConstructorMayTakeTheResultStillRefuses() {
     // its true twin: the other one-argument constructor takes any collection and empties it
-    MigrationPlan plan = auditProject("audit10", "s7-response-wrapper", "s7-twin").file("src/main/java/r/Status.java", """
+    MigrationPlan plan = caseProject("audit10", "s7-response-wrapper", "s7-twin").file("src/main/java/r/Status.java", """
         package r;
         public enum Status { OK; public boolean isSuccess() { return true; } public String getMessage() { return "ok"; } }
         """).file("src/main/java/r/BaseResponse.java", """
@@ -562,7 +562,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void anIntResultIsNotChangedByAnAddOnTheMapItKeys() {
-    MigrationPlan plan = auditProject("audit10", "s5-add-elsewhere").plan();
+    MigrationPlan plan = caseProject("audit10", "s5-add-elsewhere").plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("changes the result it gets (add)")), reasons(plan).toString());
     assertTrue(cached(plan, "TeamDao.teamOf"), reasons(plan).toString());
   }
@@ -570,7 +570,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
   @Test
   void aListResultTheCallerAddsToStillRefuses() {
     // its true twin: the result is a list, and the caller adds to it
-    MigrationPlan plan = auditProject("audit10", "s5-add-elsewhere", "s5-twin").file("src/main/java/r/Roster.java", """
+    MigrationPlan plan = caseProject("audit10", "s5-add-elsewhere", "s5-twin").file("src/main/java/r/Roster.java", """
         package r;
         import java.util.List;
         import org.springframework.jdbc.core.JdbcTemplate;
@@ -598,7 +598,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
    */
   @Test
   void aContainerOnlyReadInPlaceIsNoSharedChange() {
-    MigrationPlan plan = auditPlan("audit12", "s11");
+    MigrationPlan plan = casePlan("audit12", "s11");
     assertFalse(reason(plan, "findAllStatuses").contains("may change it"), reason(plan, "findAllStatuses"));
     assertTrue(reason(plan, "getByEmail").contains("credentials"), reason(plan, "getByEmail"));
   }

@@ -694,11 +694,11 @@ class WriteDetectionTest extends SpringProjectPlans {
 
   @Test
   void keepingWhatALoadGaveIsNoWriteAtTheFlush() {
-    MigrationPlan plan = auditProject("audit8", "s12-pagewrap").plan();
+    MigrationPlan plan = caseProject("audit8", "s12-pagewrap").plan();
     Optional<String> reason = refusalStartingWith(plan, "all");
     assertFalse(reason.isPresent() && reason.get().startsWith("it writes"), reason.toString());
     // its true twin: the wrapper's constructor renames the users it is given
-    MigrationPlan renaming = auditProject("audit8", "s12-pagewrap").file("src/main/java/r/UserService.java", """
+    MigrationPlan renaming = caseProject("audit8", "s12-pagewrap").file("src/main/java/r/UserService.java", """
         package r;
         import java.util.List;
         import org.springframework.data.domain.*;
@@ -727,11 +727,11 @@ class WriteDetectionTest extends SpringProjectPlans {
 
   @Test
   void aSaveOfItsOwnRowFiresNoDeleteRule() {
-    MigrationPlan plan = auditProject("audit8", "s16-insert-ondelete").plan();
+    MigrationPlan plan = caseProject("audit8", "s16-insert-ondelete").plan();
     assertTrue(cached(plan, "NoteService.count"), plan.refusals().toString());
     assertFalse(countsWriter(plan, "NoteService.count", "ItemService.create"), plan.targets().toString());
     // its true twin: the item is deleted, and the schema sets the notes' item_id to null
-    MigrationPlan deleting = auditProject("audit8", "s16-insert-ondelete").file("src/main/java/r/ItemService.java", """
+    MigrationPlan deleting = caseProject("audit8", "s16-insert-ondelete").file("src/main/java/r/ItemService.java", """
         package r;
         import org.springframework.stereotype.Service;
         @Service public class ItemService {
@@ -810,11 +810,11 @@ class WriteDetectionTest extends SpringProjectPlans {
 
   @Test
   void aBodilessWriterNothingCallsWritesNothing() {
-    MigrationPlan plan = auditProject("audit9", "s18-uncalled-writer").plan();
+    MigrationPlan plan = caseProject("audit9", "s18-uncalled-writer").plan();
     assertFalse(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("has no body to evict from")),
         plan.refusals().toString());
     // its true twin: a service calls it, and the read is evicted there
-    MigrationPlan called = auditProject("audit9", "s18-uncalled-writer").file("src/main/java/r/Purger.java", """
+    MigrationPlan called = caseProject("audit9", "s18-uncalled-writer").file("src/main/java/r/Purger.java", """
         package r;
         import org.springframework.stereotype.Service;
         @Service public class Purger {
@@ -901,13 +901,13 @@ class WriteDetectionTest extends SpringProjectPlans {
 
   @Test
   void aTransientFieldSetIsNoWrite() {
-    MigrationPlan plan = auditProject("audit9", "s17-transient").plan();
+    MigrationPlan plan = caseProject("audit9", "s17-transient").plan();
     assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it writes")), plan.refusals().toString());
     // and a count names no entity, whatever else its line holds (the repository declared on one line)
     assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("countByItemId")
         && r.reason().contains("persistent entity")), plan.refusals().toString());
     // its true twin: the same field mapped to a column is written back at the flush
-    MigrationPlan mapped = auditProject("audit9", "s17-transient").file("src/main/java/r/Line.java", """
+    MigrationPlan mapped = caseProject("audit9", "s17-transient").file("src/main/java/r/Line.java", """
         package r;
         import jakarta.persistence.*;
         @Entity public class Line { @Id Long id; String itemId; String label;
