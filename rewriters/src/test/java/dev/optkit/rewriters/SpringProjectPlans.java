@@ -25,6 +25,17 @@ abstract class SpringProjectPlans {
         .map(Refusal::reason).findFirst();
   }
 
+  /**
+   * The reason of {@code owner}'s (a simple class name) refusal of {@code method}, or "not refused; cached: " and the
+   * plan's cached reads.
+   */
+  static String refusal(MigrationPlan plan, String owner, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith("." + owner)
+            && r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst().orElse("not refused; cached: " + plan.targets().stream()
+            .map(t -> t.method().fact().displayName()).toList());
+  }
+
   /** The reason of the first refusal whose method's signature starts with {@code prefix} (a name's start, too). */
   static Optional<String> refusalStartingWith(MigrationPlan plan, String prefix) {
     return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(prefix))

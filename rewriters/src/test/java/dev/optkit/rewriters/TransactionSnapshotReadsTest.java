@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Which read of a transaction, or of a request's persistence context, is its first, and what a later read's
  * snapshot may answer: a read in a branch excluding the earlier ones, a call on an untyped value that cannot query,
- * MySQL's REPEATABLE READ only where the configuration may name MySQL, a persistence context older than the miss,
- * open-session-in-view only where one request reads through the proxy and through {@code this}; a read of data
- * nothing writes races no eviction, and a read the transaction calls through {@code this} never consults the
- * proxy's cache. Each case's comment names the audit of optkit's refusal reasons on public projects (2026-11-25
- * on), or the trial, it came from, and its project (a case naming none is from the first audit, a review of 30
- * refusals on four projects); each stands beside a true twin: the code the reason names must do what it says.
+ * MySQL's REPEATABLE READ only where the configuration may name MySQL, a transaction declared in XML as one
+ * declared by annotation, a persistence context older than the miss, open-session-in-view only where one request
+ * reads through the proxy and through {@code this}; a read of data nothing writes races no eviction, and a read the
+ * transaction calls through {@code this} never consults the proxy's cache. Each case's comment names the audit of
+ * optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its project (a case
+ * naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin:
+ * the code the reason names must do what it says.
  */
 class TransactionSnapshotReadsTest extends SpringProjectPlans {
   // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)
@@ -285,5 +286,100 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
     MigrationPlan twin = new MigrationFixture(dir.resolve("s29twin")).resources("/audit16/s29twin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getBrandById")
         && r.reason().contains("open-session-in-view")), twin.refusals().toString());
+  }
+
+  // From the hostile review of issue 23's relaxed proofs (its case s1, as the reviewer wrote it).
+  @Test
+  void aTransactionDeclaredInXmlKeepsTheSnapshotRefusal() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s1"))
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>h</groupId><artifactId>h</artifactId><version>1</version>
+              <properties><maven.compiler.release>17</maven.compiler.release></properties>
+              <dependencies>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-tx</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId><version>9.1.0</version></dependency>
+              </dependencies>
+            </project>
+            """)
+        .file("src/main/java/shop/Names.java", """
+            package shop;
+
+            import java.util.List;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.stereotype.Repository;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Repository
+            public class Names {
+                private final JdbcTemplate jdbc;
+
+                public Names(JdbcTemplate jdbc) {
+                    this.jdbc = jdbc;
+                }
+
+                @Transactional(readOnly = true)
+                public List<String> all(String kind) {
+                    return jdbc.queryForList("SELECT name FROM specialties WHERE kind = ?", String.class, kind);
+                }
+
+                @Transactional
+                public void rename(String kind, String name) {
+                    jdbc.update("UPDATE specialties SET name = ? WHERE kind = ?", name, kind);
+                }
+            }
+            """)
+        .file("src/main/java/shop/ReportService.java", """
+            package shop;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ReportService {
+                private final Names names;
+                private final JdbcTemplate jdbc;
+
+                public ReportService(Names names, JdbcTemplate jdbc) {
+                    this.names = names;
+                    this.jdbc = jdbc;
+                }
+
+                public String report(String kind) {
+                    Integer n = jdbc.queryForObject("SELECT count(*) FROM visits", Integer.class);
+                    jdbc.update("INSERT INTO audit(kind) VALUES (?)", kind);
+                    return n + ":" + names.all(kind);
+                }
+            }
+            """)
+        .file("src/main/resources/applicationContext.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="http://www.springframework.org/schema/beans"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xmlns:aop="http://www.springframework.org/schema/aop"
+                   xmlns:tx="http://www.springframework.org/schema/tx"
+                   xmlns:context="http://www.springframework.org/schema/context"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans https://www.springframework.org/schema/beans/spring-beans.xsd
+                     http://www.springframework.org/schema/aop https://www.springframework.org/schema/aop/spring-aop.xsd
+                     http://www.springframework.org/schema/tx https://www.springframework.org/schema/tx/spring-tx.xsd
+                     http://www.springframework.org/schema/context https://www.springframework.org/schema/context/spring-context.xsd">
+              <context:component-scan base-package="shop"/>
+              <tx:annotation-driven/>
+              <tx:advice id="txAdvice">
+                <tx:attributes>
+                  <tx:method name="*" read-only="true"/>
+                </tx:attributes>
+              </tx:advice>
+              <aop:config>
+                <aop:advisor advice-ref="txAdvice" pointcut="execution(* shop.*Service.*(..))"/>
+              </aop:config>
+            </beans>
+            """)
+        .plan();
+    assertTrue(refusal(plan, "Names", "all").startsWith("it reads the database inside the transaction"),
+        refusal(plan, "Names", "all"));
   }
 }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
  * where an {@code @AfterMapping} hook changes it); an immutable value (a class of final immutable fields, a sum, a
  * log line, an int the caller keys a map by; one handed to a new object the caller changes); an object kept where
  * its holder only reads it; what a self-call returned, which Spring's proxy never serves from the cache; a list its
- * caller reverses, which changes no element. Their twins: a result the caller adds to, or a helper handing back
- * what it was given, stays refused. Each case's comment names the audit of optkit's refusal reasons on public
- * projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first
- * audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must
- * do what it says.
+ * caller reverses, which changes no element. Their twins stay refused: a result the caller adds to, replaces a map
+ * entry of, or hands to a function or an event, and a helper handing back what it was given. Each case's comment
+ * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and
+ * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin: the code the reason names must do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -630,5 +630,287 @@ class UnsharedResultsTest extends SpringProjectPlans {
       assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("all(")
           && r.reason().contains("Same.same") && r.reason().contains("setName")), project + ": " + plan.refusals());
     }
+  }
+
+  // From the hostile review of issue 23's relaxed proofs (its case e3, as the reviewer wrote it).
+  @Test
+  void aCachedResultHandedToAFunctionOrAnEventIsRefused() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("e3"))
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>h</groupId><artifactId>h</artifactId><version>1</version>
+              <properties><maven.compiler.release>17</maven.compiler.release></properties>
+              <dependencies>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-tx</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework.data</groupId><artifactId>spring-data-jpa</artifactId><version>2.7.18</version></dependency><dependency><groupId>jakarta.persistence</groupId><artifactId>jakarta.persistence-api</artifactId><version>3.2.0</version></dependency><dependency><groupId>org.springframework</groupId><artifactId>spring-webmvc</artifactId><version>5.3.39</version></dependency>
+              </dependencies>
+            </project>
+            """)
+        .file("src/main/java/shop/Owner.java", """
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Owner {
+                @Id
+                private Integer id;
+                private String name;
+
+                public Integer getId() {
+                    return id;
+                }
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .file("src/main/java/shop/OwnerController.java", """
+            package shop;
+
+            import java.util.function.Consumer;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.PathVariable;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            public class OwnerController {
+                private final OwnerService service;
+                private final OwnerEditor editor;
+                private final org.springframework.context.ApplicationEventPublisher events = null;
+                private final Consumer<Owner> hook = o -> o.setName(o.getName() + "!");
+
+                public OwnerController(OwnerService service, OwnerEditor editor) {
+                    this.service = service;
+                    this.editor = editor;
+                }
+
+                @GetMapping("/1/{id}")
+                public String shout(@PathVariable int id) {
+                    Owner owner = service.find1(id);
+                    editor.edit(owner);
+                    return owner.getName();
+                }
+
+                @GetMapping("/2/{id}")
+                public String bang(@PathVariable int id) {
+                    Owner owner = service.find2(id);
+                    hook.accept(owner);
+                    return owner.getName();
+                }
+
+                @GetMapping("/3/{id}")
+                public String ref(@PathVariable int id) {
+                    Owner owner = service.find3(id);
+                    java.util.Optional.of(owner).ifPresent(this::mark);
+                    return owner.getName();
+                }
+
+                @GetMapping("/4/{id}")
+                public String event(@PathVariable int id) {
+                    Owner owner = service.find4(id);
+                    events.publishEvent(owner);
+                    return owner.getName();
+                }
+
+                private void mark(Owner owner) {
+                    owner.setName("*" + owner.getName());
+                }
+            }
+            """)
+        .file("src/main/java/shop/OwnerEditor.java", """
+            package shop;
+
+            public interface OwnerEditor {
+                void edit(Owner owner);
+            }
+            """)
+        .file("src/main/java/shop/OwnerRepository.java", """
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface OwnerRepository extends JpaRepository<Owner, Integer> {
+            }
+            """)
+        .file("src/main/java/shop/OwnerService.java", """
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class OwnerService {
+                private final OwnerRepository owners;
+
+                public OwnerService(OwnerRepository owners) {
+                    this.owners = owners;
+                }
+
+                public Owner find1(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+
+                public Owner find2(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+
+                public Owner find3(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+
+                public Owner find4(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+
+                public Owner find5(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+
+                public Owner find6(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+
+                public Owner find7(int id) {
+                    return owners.findById(id).orElseThrow();
+                }
+            }
+            """)
+        .file("src/main/java/shop/PlainEditor.java", """
+            package shop;
+
+            public class PlainEditor implements OwnerEditor {
+                @Override
+                public void edit(Owner owner) {
+                }
+            }
+            """)
+        .file("src/main/java/shop/Stats.java", """
+            package shop;
+
+            import org.springframework.context.event.EventListener;
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class Stats {
+                @EventListener
+                public void seen(Owner owner) {
+                    owner.setName(owner.getName() + " (seen)");
+                }
+            }
+            """)
+        .file("src/main/java/shop/UpperEditor.java", """
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class UpperEditor implements OwnerEditor {
+                @Override
+                public void edit(Owner owner) {
+                    owner.setName(owner.getName().toUpperCase());
+                }
+            }
+            """)
+        .file("src/main/java/shop/Visit.java", """
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Visit {
+                @Id
+                private Integer id;
+                private String note;
+
+                public String getNote() {
+                    return note;
+                }
+            }
+            """)
+        .plan();
+    assertTrue(refusal(plan, "OwnerService", "find2").contains("hands the result it gets to accept()"),
+        refusal(plan, "OwnerService", "find2"));
+    assertTrue(refusal(plan, "OwnerService", "find4").contains("hands the result it gets to publishEvent()"),
+        refusal(plan, "OwnerService", "find4"));
+  }
+
+  // From the hostile review of issue 23's relaxed proofs (its case v1, as the reviewer wrote it).
+  @Test
+  void aMapsReplaceIsAChangeEvenWithALiteralKey() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("v1"))
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>h</groupId><artifactId>h</artifactId><version>1</version>
+              <properties><maven.compiler.release>17</maven.compiler.release></properties>
+              <dependencies>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-tx</artifactId><version>6.2.12</version></dependency>
+
+              <dependency><groupId>org.springframework</groupId><artifactId>spring-web</artifactId><version>6.2.12</version></dependency></dependencies>
+            </project>
+            """)
+        .file("src/main/java/shop/ModeService.java", """
+            package shop;
+
+            import java.util.Map;
+
+
+            @org.springframework.web.bind.annotation.RestController
+            public class ModeService {
+                private final SettingsDao dao;
+
+                public ModeService(SettingsDao dao) {
+                    this.dao = dao;
+                }
+
+                /** Previews maintenance mode: returns the mode it would replace. */
+                @org.springframework.web.bind.annotation.GetMapping("/preview")
+                public String preview(String tenant) {
+                    Map<String, String> settings = dao.settings(tenant);
+                    String previous = settings.replace("mode", "maintenance");
+                    return previous + " -> " + settings.get("mode");
+                }
+            }
+            """)
+        .file("src/main/java/shop/SettingsDao.java", """
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.stereotype.Repository;
+
+            @Repository
+            public class SettingsDao {
+                private final JdbcTemplate jdbc;
+
+                public SettingsDao(JdbcTemplate jdbc) {
+                    this.jdbc = jdbc;
+                }
+
+                public Map<String, String> settings(String tenant) {
+                    Map<String, String> all = new HashMap<>();
+                    jdbc.query("SELECT k, v FROM settings WHERE tenant = ?", rs -> {
+                        all.put(rs.getString(1), rs.getString(2));
+                    }, tenant);
+                    return all;
+                }
+            }
+            """)
+        .plan();
+    assertTrue(refusal(plan, "SettingsDao", "settings").contains("changes the result it gets (replace)"),
+        refusal(plan, "SettingsDao", "settings"));
   }
 }
