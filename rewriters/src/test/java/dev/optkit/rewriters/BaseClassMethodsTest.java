@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A base class's method its subclasses reach: the reason says when every subclass overrides it, or when only its
  * subclasses call it, and a subclass that does not override it shares the base method's one cache. Each case's
- * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came
- * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
- * each stands beside a true twin: the code the reason names must do what it says.
+ * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile
+ * review it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class BaseClassMethodsTest extends SpringProjectPlans {
   // ---- tenth audit: s3: an abstract base controller's read, which each subclass overrides and reaches through

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
  * A bean copy ({@code BeanUtils.copyProperties}, Spring's or Commons') reads only the properties its target can
  * set: an entity copied into a DTO without its lazy association reads none of it; one copied into a DTO that has
  * it, or a Commons copy into the entity, still refuses. Each case's comment names the audit of optkit's refusal
- * reasons on public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is
- * from the first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the
- * reason names must do what it says.
+ * reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and its project (a case
+ * naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin,
+ * or a control: the code the reason names must do what it says.
  */
 class BeanCopiesTest extends SpringProjectPlans {
   // ---- ninth audit: an entity copied into a DTO (techmart's UserController: BeanUtils.copyProperties(user,

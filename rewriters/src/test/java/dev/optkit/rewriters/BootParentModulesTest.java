@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A module inheriting Spring Boot through the project's own parent pom is a Spring Boot module. Each case's comment
- * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and
- * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review
+ * it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class BootParentModulesTest extends SpringProjectPlans {
   // ---- a module inheriting Spring Boot through the project's own parent pom (fourth audit: Zagloba79 shareit)

@@ -7,17 +7,19 @@ import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which code a call runs: the overload of a Spring Data query method, a repository's default method (and the
  * queries it runs), the one bean a {@code @Qualifier} field is wired to, the getter Lombok writes rather than
  * another class's method of that name (also as a method reference, read as the lambda beside it), the production
  * class rather than a test's double of its interface, the overload a method reference's element takes, each row a
- * bound method reference is mapped over, the method of the result's own type rather than another of that name, and
- * a project helper called through a static import. Each case's comment names the audit of optkit's refusal reasons
- * on public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the
- * first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names
- * must do what it says.
+ * bound method reference is mapped over, the method of the result's own type rather than another of that name, a
+ * project helper called through a static import, and a call from a local class. Each case's comment names the audit
+ * of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and
+ * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin, or a control: the code the reason names must do what it says.
  */
 class CallTargetResolutionTest extends SpringProjectPlans {
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
@@ -651,5 +653,16 @@ class CallTargetResolutionTest extends SpringProjectPlans {
         plan.targets().toString());
     assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("MenuService.todaysMenu") && r.contains("CURRENT_DATE")),
         plan.notCacheable().toString());
+  }
+
+  /**
+   * Hostile review 36, a local class inside an anonymous class whose own method changes the result (e1, e2), a local
+   * record calling the enclosing class's static method (e3), a local class extending a base without the method (e8).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"e1", "e2", "e3", "e8"})
+  void aCallFromALocalClassIsFollowedOrRefused(String attack) {
+    MigrationPlan plan = casePlan("hostile36", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
   }
 }

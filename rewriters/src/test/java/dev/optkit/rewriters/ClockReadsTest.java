@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * What reads the clock, or only the JVM's defaults: a clock read in a helper the read calls is a clock read, a
  * statically imported {@code now()} too, while {@code Calendar.getInstance()} then {@code setTime(..)} reads the
  * default time zone and locale. Each case's comment names the audit of optkit's refusal reasons on public projects
- * (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first audit, a
- * review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must do what
- * it says.
+ * (2026-11-25 on), the trial or the hostile review it came from, and its project (a case naming none is from the
+ * first audit, a review of 30 refusals on four projects); each stands beside a true twin, or a control: the code
+ * the reason names must do what it says.
  */
 class ClockReadsTest extends SpringProjectPlans {
   // ---- the clock read in a helper (fifth audit, UNSAFE: ymolyavkin getItemsLastNextBookingByUser)

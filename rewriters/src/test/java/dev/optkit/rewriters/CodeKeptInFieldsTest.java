@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A class keeps code in a field only where it does (a method reference to itself in a field): implementing a
  * library interface, or a repository interface extending one with default methods, keeps none. Each case's comment
- * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and
- * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review
+ * it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class CodeKeptInFieldsTest extends SpringProjectPlans {
   // ---- eleventh audit: s12: a writer's class implementing a library interface (UserDetailsService) read as keeping

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Which beans share a Spring context: a bean in another package the one Spring Boot application's {@code
  * @ComponentScan} lists is in its context, while one only another application scans is not. Each case's comment
- * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and
- * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review
+ * it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class ComponentScanContextsTest extends SpringProjectPlans {
   // ---- eleventh audit: s9: one application whose @ComponentScan lists three packages; a generated mapper bean moved

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * Whether an entity in a key is hashed, or a key changed: one appended to a new list never is; Lombok's equals
  * leaving the lazy association out hashes none; a Lombok {@code @Data} key is refused for its setters, not for a
  * missing equals, which {@code import lombok.*} makes as {@code import lombok.Data} does. Each case's comment names
- * the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its
- * project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came
+ * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
+ * each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class EntityHashingTest extends SpringProjectPlans {
   // ---- an entity appended to a new ArrayList is never hashed (fourth audit: ivoylov BookingService.getAll)

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * What a read of an entity's row loads with it: a getter the entity writes for a column of another name reads no
  * association, an embedded object of columns only is the entity's own table, and the associations an {@code
  * @EntityGraph} or a JPQL {@code JOIN FETCH} fetches are loaded with the row. Each case's comment names the audit
- * of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its project (a
- * case naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true
- * twin: the code the reason names must do what it says.
+ * of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and
+ * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin, or a control: the code the reason names must do what it says.
  */
 class EntityRowLoadingTest extends SpringProjectPlans {
   // ---- sixth audit: a getter the entity writes for a column of another name (hotel-booking-service

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
  * A value read off an entity and handed on (an entity or its id to a Spring Data query method, a column value to a
  * library call, a Lombok builder or setter, or a DTO's constructor copying the columns, a lazy to-one's id read off
  * its proxy, through a local or by the entity's own method) is no association handed to code optkit cannot see
- * into. Each case's comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the
- * trial, it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
- * projects); each stands beside a true twin: the code the reason names must do what it says.
+ * into. Each case's comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the
+ * trial or the hostile review it came from, and its project (a case naming none is from the first audit, a review
+ * of 30 refusals on four projects); each stands beside a true twin, or a control: the code the reason names must do
+ * what it says.
  */
 class EntityValuesHandedOnTest extends SpringProjectPlans {
   // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)

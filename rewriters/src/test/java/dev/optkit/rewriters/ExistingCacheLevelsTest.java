@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
  * through {@code this} is no level below the caller, a read under a {@code @CachePut} is under no cache, a service
  * read nothing calls gives way to the read its callers use, and a writer carrying the authors' plain {@code
  * @Cacheable} takes an eviction beside it, where one with {@code sync = true} does not. Each case's comment names
- * the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its
- * project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came
+ * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
+ * each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class ExistingCacheLevelsTest extends SpringProjectPlans {
   // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)

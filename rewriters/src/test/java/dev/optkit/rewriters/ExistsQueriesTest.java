@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A boolean exists query is answered by the database, not by the persistence context's instances. Each case's
- * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came
- * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
- * each stands beside a true twin: the code the reason names must do what it says.
+ * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile
+ * review it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class ExistsQueriesTest extends SpringProjectPlans {
   // ---- seventh audit: a boolean exists query is answered by the database, not by the persistence context's instances

@@ -1,28 +1,29 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Trial 85's F1 (Krit-90/department-service, 12 reads): a writer called through {@code this} in
- * {@code repo.findAll().forEach(item -> rename(..))} was "called where no eviction would run", though the forEach of a
- * Spring Data query's answer runs the callback at once, so an eviction on the outer method covers it (kept in a local
- * first, the same code was cached). The forEach of what a project method answers, or with a project class extending a
- * JDK container, still refuses; and hostile review 87's five stale caches (a list whose forEach runs later: a reflection
- * proxy, an anonymous {@code AbstractList} or {@code AbstractMap}, a library list's subclass, a query answering a
- * {@code Streamable}) refuse, in a chain as in a local; so do review 89's (a Spliterator's or a library's deferred
- * traversal, Spring's static proxy factory, an {@code @Async} list bean): forEach is in place only on a value made here
- * or a Spring Data query's answer.
+ * Trial 85's F1 (Krit-90/department-service, 12 reads): a writer called through {@code this} in {@code
+ * repo.findAll().forEach(item -> rename(..))} was "called where no eviction would run", though the forEach of a
+ * Spring Data query's answer runs the callback at once, so an eviction on the outer method covers it (kept in a
+ * local first, the same code was cached). The forEach of what a project method answers, or with a project class
+ * extending a JDK container, still refuses; and hostile review 87's five stale caches (a list whose forEach runs
+ * later: a reflection proxy, an anonymous {@code AbstractList} or {@code AbstractMap}, a library list's subclass, a
+ * query answering a {@code Streamable}) refuse, in a chain as in a local; so do review 89's (a Spliterator's or a
+ * library's deferred traversal, Spring's static proxy factory, an {@code @Async} list bean): forEach is in place
+ * only on a value made here or a Spring Data query's answer. Hostile review 36 adds callbacks taken in place that
+ * run later: a project class named TransactionTemplate, a {@code @Primary} subclass of Spring's, a project class's
+ * forEach.
  */
-class ForEachInPlaceTest {
-  @TempDir Path dir;
-
+class ForEachInPlaceTest extends SpringProjectPlans {
   private static final String SERVICE = "src/main/java/r/ItemService.java";
 
   @Test
@@ -265,5 +266,16 @@ class ForEachInPlaceTest {
         .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: getName"));
     assertTrue(reason.contains("renameAll()"), reason);
     return reason;
+  }
+
+  /**
+   * Hostile review 36, a callback taken "in place" that runs later: a project class named TransactionTemplate (t2), a
+   * {@code @Primary} subclass of Spring's (t3), a project class's forEach (t9).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"t2", "t3", "t9"})
+  void aCallbackOnlyTheJdkOrSpringRunsInPlaceIsInPlace(String attack) {
+    MigrationPlan plan = casePlan("hostile36", attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
   }
 }

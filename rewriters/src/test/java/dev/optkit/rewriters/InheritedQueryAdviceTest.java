@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * The advice given where a handler reads a repository's query itself: for an inherited library query ({@code
  * findAll()}) the refusal says how to cache it, while a project default method is no inherited query and gets no
  * advice to declare it. Each case's comment names the audit of optkit's refusal reasons on public projects
- * (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first audit, a
- * review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must do what
- * it says.
+ * (2026-11-25 on), the trial or the hostile review it came from, and its project (a case naming none is from the
+ * first audit, a review of 30 refusals on four projects); each stands beside a true twin, or a control: the code
+ * the reason names must do what it says.
  */
 class InheritedQueryAdviceTest extends SpringProjectPlans {
   /**

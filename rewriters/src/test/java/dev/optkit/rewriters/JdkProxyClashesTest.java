@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A bean injected by its class clashes with a JDK proxy only where a Spring context that proxies by interface makes
  * it: not a class only a Mockito test makes, nor one a Spring Boot application proxies by class. Each case's
- * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came
- * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
- * each stands beside a true twin: the code the reason names must do what it says.
+ * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile
+ * review it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class JdkProxyClashesTest extends SpringProjectPlans {
   // ---- seventh audit: a class injected by its class where no Spring context injects it, or under Boot

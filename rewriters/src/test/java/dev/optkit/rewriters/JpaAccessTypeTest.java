@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * An entity's JPA access type decides where its mapping is read: {@code @Access(AccessType.FIELD)} written out on a
  * mapped superclass is still field access, while property access (an entity mapped on its getters) moves the
  * mapping onto getters optkit does not read, and refuses. Each case's comment names the audit of optkit's refusal
- * reasons on public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is
- * from the first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the
- * reason names must do what it says.
+ * reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and its project (a case
+ * naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin,
+ * or a control: the code the reason names must do what it says.
  */
 class JpaAccessTypeTest extends SpringProjectPlans {
   // ---- tenth audit: s2: @Access(AccessType.FIELD) on a mapped superclass whose @Id is on the field

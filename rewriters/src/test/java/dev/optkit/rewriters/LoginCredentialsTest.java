@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * A login's credentials: an entity that is a {@code UserDetails}, returned in an {@code Optional}, and what a
  * {@code UserDetailsService} reads through a DAO are the login's, refused as the service itself is; a role read at
  * sign-up is no login's read. Each case's comment names the audit of optkit's refusal reasons on public projects
- * (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first audit, a
- * review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must do what
- * it says.
+ * (2026-11-25 on), the trial or the hostile review it came from, and its project (a case naming none is from the
+ * first audit, a review of 30 refusals on four projects); each stands beside a true twin, or a control: the code
+ * the reason names must do what it says.
  */
 class LoginCredentialsTest extends SpringProjectPlans {
   // ---- sixth audit: an entity that is a UserDetails, returned in an Optional, is a login's credentials (Akej24

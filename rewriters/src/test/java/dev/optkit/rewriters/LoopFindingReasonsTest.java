@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What a loop finding says of its loop: a project call that writes is not called a query, and a key-value store
  * read per element is told its fix is a multi-get. Each case's comment names the audit of optkit's refusal reasons
- * on public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the
- * first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names
- * must do what it says.
+ * on public projects (2026-11-25 on), the trial or the hostile review it came from, and its project (a case naming
+ * none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin, or a
+ * control: the code the reason names must do what it says.
  */
 class LoopFindingReasonsTest extends SpringProjectPlans {
   // ---- a loop whose project call writes is not called a query (eladmin deleteOnlineUser)

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Writers in other services and applications: a write to a remote service evicts that service's cached reads;
- * another application on its own database writes nothing this one reads; a remote read the project's other
- * application answers has that application's writers; a compose file setting the datasource from its own
- * environment tells no database. Each case's comment names the audit of optkit's refusal reasons on public projects
- * (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first audit, a
- * review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must do what
- * it says.
+ * another application on its own database writes nothing this one reads, unless its database is not proven apart
+ * (pointed at the reader's by a manifest, a compose command line, an imported configuration, a pool's own URL key,
+ * a DataSource bean); a remote read the project's other application answers has that application's writers; a
+ * compose file setting the datasource from its own environment tells no database. Each case's comment names the
+ * audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came
+ * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
+ * each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class OtherApplicationWritersTest extends SpringProjectPlans {
   // ---- a remote service's resources hang together (fifth audit, UNSAFE: SudarikovYaroslav view counts)
@@ -226,5 +229,19 @@ class OtherApplicationWritersTest extends SpringProjectPlans {
         .file("compose.yaml", services.formatted("- SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/stats")).plan();
     why = refusal(named, "count").orElse("cached");
     assertFalse(why.contains("Archive.archive()"), why);
+  }
+
+  /**
+   * Hostile review 38, a second application writing the reader's table while its own settings name another database,
+   * pointed at the reader's by: SPRING_APPLICATION_JSON in a manifest (d2), a manifest in a build folder no build file
+   * owns (d5), a compose command line (d6), an imported configuration (d9, d9b), a pool's own URL key (d18), a
+   * DataSource bean of its own (d26).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d2", "d5", "d6", "d9", "d9b", "d18", "d26"})
+  void aWriterInAnotherApplicationWhoseDatabaseIsNotProvenApartCounts(String attack) {
+    MigrationPlan plan = casePlan("hostile38", attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.name")),
+        plan.targets().toString());
   }
 }

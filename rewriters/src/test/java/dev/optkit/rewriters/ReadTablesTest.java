@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * query counts only for the method that runs it, a JPQL alias named like a word SQL reserves names the same tables,
  * a projection of an entity's columns reads its own table, not its associations', and a MongoDB document holding a
  * JPA entity is read from its own collection. Each case's comment names the audit of optkit's refusal reasons on
- * public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the
- * first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names
- * must do what it says.
+ * public projects (2026-11-25 on), the trial or the hostile review it came from, and its project (a case naming
+ * none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin, or a
+ * control: the code the reason names must do what it says.
  */
 class ReadTablesTest extends SpringProjectPlans {
   // ---- eighth audit: a Hibernate @Filter nothing enables (cleverjohann: "it reads tables optkit cannot tell (...

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A JDBC row mapper builds a fresh object per row: written as a method reference, as the lambda beside it does, or
  * reading the class's own column-name constants. Each case's comment names the audit of optkit's refusal reasons on
- * public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the
- * first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names
- * must do what it says.
+ * public projects (2026-11-25 on), the trial or the hostile review it came from, and its project (a case naming
+ * none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin, or a
+ * control: the code the reason names must do what it says.
  */
 class RowMappersTest extends SpringProjectPlans {
   /**

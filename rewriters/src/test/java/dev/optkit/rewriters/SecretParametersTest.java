@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a parameter named like a secret is: a number named {@code sessionId} is no secret. Each case's comment names
- * the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its
- * project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came
+ * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
+ * each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class SecretParametersTest extends SpringProjectPlans {
   // ---- eighth audit: a number named sessionId (kachmarAndrew/cinema-system: "parameter 'sessionId' looks like a

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A read its application only calls through {@code this} is refused as a self-call, however a test calls it: a
  * cache no production call reaches, whose test's use of the answer nothing checks. Each case's comment names the
- * audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its project
- * (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true
- * twin: the code the reason names must do what it says.
+ * audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came
+ * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
+ * each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class SelfCalledReadsTest extends SpringProjectPlans {
   private static final String CLIENT = """

@@ -7,16 +7,19 @@ import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a handler's response reads of a lazy association: none Jackson does not read ({@code @JsonIgnore}, left
  * alone by a mix-in for another class; a computed getter it ignores), fetched ({@code JOIN FETCH}) or written as
  * null by the Hibernate module it is given, nor any of a service that maps every entity to a DTO; without that
- * module, a lazy association Jackson reads still refuses, and with lazy loading outside a session the reason says
- * what happens there; an entity put in a view's model is refused for the view optkit does not read. Each case's
- * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came
+ * module (registered on another mapper, only in tests, beside the project's own), or with an ignore undone, a lazy
+ * association Jackson reads still refuses, and with lazy loading outside a session the reason says what happens
+ * there; an entity put in a view's model is refused for the view optkit does not read. Each case's comment names
+ * the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came
  * from, and its project (a case naming none is from the first audit, a review of 30 refusals on four projects);
- * each stands beside a true twin: the code the reason names must do what it says.
+ * each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class SerialisedLazyAssociationsTest extends SpringProjectPlans {
   // ---- eleventh audit: s10: the associations a handler's entity is serialised without (@JsonIgnore), fetched (JOIN
@@ -151,5 +154,26 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
         "MenuRepository.findAllByRestaurantId")), same.targets().toString());
     assertTrue(same.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
         && r.reason().contains("MenuMapper.toMenuTo(), which returns it")), same.refusals().toString());
+  }
+
+  /**
+   * Hostile review 35, an entity a handler serialises: Jackson's Hibernate module registered on another mapper (h1),
+   * only in tests (h2), beside the project's own ObjectMapper (h3), or registered and writing whatever the first caller
+   * loaded (h5, h14); an ignore undone by an included accessor (h6, h12), allowGetters (h7), {@code @JsonIgnore(value =
+   * false)} (h9), a mix-in (h10).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"h1", "h2", "h3", "h5", "h6", "h7", "h9", "h10", "h12"})
+  void aSerialisedLazyAssociationRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile35", attack);
+    assertFalse(cached(plan, "OwnerService.find"), plan.targets().toString());
+  }
+
+  // From hostile review 35 (src/test/resources/hostile35/).
+  @ParameterizedTest
+  @ValueSource(strings = {"h14"})
+  void aLazyToOneTheModuleWritesAsLoadedRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile35", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
   }
 }

@@ -1,12 +1,15 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a name under a static import runs or reads: a library method no method of the class or its supertypes shares
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * ofNullable(teams.team(id)).orElseThrow()} on a cached read's answer, was refused as "a method optkit cannot find
  * in that class or its supertypes". No method of the class or its supertypes has the name, so the call runs the
  * library's, as {@code Optional.ofNullable(...)} written out does: cached. A project class's static import that
- * changes the answer stays refused.
+ * changes the answer stays refused. Hostile review 35 adds a statically imported name an implemented interface's
+ * default method shadows, which is not followed.
  */
 class StaticImportCalleesTest extends SpringProjectPlans {
   private static final String TEAMS = MigrationSafetyTest.bean("Teams", "Service", "", """
@@ -179,5 +183,16 @@ class StaticImportCalleesTest extends SpringProjectPlans {
       assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("fullName")),
           plan.refusals().stream().map(Refusal::reason).toList().toString());
     }
+  }
+
+  /**
+   * Hostile review 35, a statically imported name an implemented interface's default method shadows (i2); a handler's
+   * local class whose method calls the handler's own mutating method, with the import (i4) or without (i4t).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"i2", "i4", "i4t"})
+  void aShadowedStaticImportIsNotFollowed(String attack) {
+    MigrationPlan plan = casePlan("hostile35", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
   }
 }

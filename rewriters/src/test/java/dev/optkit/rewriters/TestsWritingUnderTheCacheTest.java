@@ -7,15 +7,18 @@ import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A project's own test writing rows under the application it reads back through: a test writing inside a test turns
  * the caches off for its module's tests (a marker in its test resources), and where the marker may not be read the
- * test write refuses; a test deleting rows before it reads them over HTTP reads back through the handlers' caches
- * and refuses, while one writing without reaching any handler or reader leaves the cache. Each case's comment names
- * the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its
- * project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * test write refuses; a test driving the application over HTTP (a random-port server, MockMvc, the application
+ * started in {@code @BeforeAll}) or deleting rows before it reads them back through the handlers' caches refuses,
+ * while one writing without reaching any handler or reader leaves the cache. Each case's comment names the audit of
+ * optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and
+ * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin, or a control: the code the reason names must do what it says.
  */
 class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
   /**
@@ -80,5 +83,20 @@ class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
             }
             """).plan();
     assertTrue(refusalStartingWith(old, "getAll(").map(r -> r.contains("test code")).orElse(false), refusalStartingWith(old, "getAll(").toString());
+  }
+
+  /**
+   * Hostile review 36, Tests that call the application over HTTP and write under its caches: a RANDOM_PORT server read
+   * with {@code @LocalServerPort} and a plain HttpClient (x0, x0t), the same through a meta-annotation (x1), MockMvc in
+   * a local variable (x2), the application started in {@code @BeforeAll} (x5).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"x0", "x0t", "x1", "x2", "x5"})
+  void aTestDrivingTheApplicationReadsBackThroughItsCaches(String attack) {
+    // the application runs in the tests' JVM: since trial 88 its module's tests run with the caches off
+    MigrationPlan plan = casePlan("hostile36", attack);
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.name")
+        && !t.offInTests().isEmpty()), plan.targets().toString());
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().endsWith("META-INF/optkit/caches-off-in-tests")));
   }
 }

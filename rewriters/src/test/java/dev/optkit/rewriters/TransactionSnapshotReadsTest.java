@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * declared by annotation, a persistence context older than the miss, open-session-in-view only where one request
  * reads through the proxy and through {@code this}; a read of data nothing writes races no eviction, and a read the
  * transaction calls through {@code this} never consults the proxy's cache. Each case's comment names the audit of
- * optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its project (a case
- * naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin:
- * the code the reason names must do what it says.
+ * optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and
+ * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin, or a control: the code the reason names must do what it says.
  */
 class TransactionSnapshotReadsTest extends SpringProjectPlans {
   // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
  * An unbuilt MapStruct mapper is code the build makes: a read through it, or a change to what it returned, asks for
  * the build, as does a mapper class whose generated implementation of a generic interface is missing; another
  * mapper's generated implementation is no repository fragment. Each case's comment names the audit of optkit's
- * refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and its project (a case naming
- * none is from the first audit, a review of 30 refusals on four projects); each stands beside a true twin: the code
- * the reason names must do what it says.
+ * refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and its project
+ * (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands beside a true
+ * twin, or a control: the code the reason names must do what it says.
  */
 class UnbuiltMapStructMappersTest extends SpringProjectPlans {
   // ---- sixth audit: an unbuilt MapStruct mapper is code the build makes (Hyacintholuscus explore-with-me, unbuilt)

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What no two calls, or a call and its caller, share, so that no one changes a cached answer through it: a value
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * its holder only reads it; what a self-call returned, which Spring's proxy never serves from the cache; a list its
  * caller reverses, which changes no element. Their twins stay refused: a result the caller adds to, replaces a map
  * entry of, or hands to a function or an event, and a helper handing back what it was given. Each case's comment
- * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), or the trial, it came from, and
- * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
- * beside a true twin: the code the reason names must do what it says.
+ * names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review
+ * it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class UnsharedResultsTest extends SpringProjectPlans {
   // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
@@ -912,5 +914,17 @@ class UnsharedResultsTest extends SpringProjectPlans {
         .plan();
     assertTrue(refusal(plan, "SettingsDao", "settings").contains("changes the result it gets (replace)"),
         refusal(plan, "SettingsDao", "settings"));
+  }
+
+  /**
+   * Hostile review 36, an access-ordered LinkedHashMap kept in a sealed field: each get() reorders the cached map
+   * (m1d); a holder's constructor changing the map it got from the service its parameter is (m2p), or keeping it and
+   * changing an element later (m2q).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"m1d", "m2p", "m2q"})
+  void aContainerChangedByItsHolderIsChanged(String attack) {
+    MigrationPlan plan = casePlan("hostile36", attack);
+    assertFalse(cached(plan, "IdService.ids") || cached(plan, "IdService.tallies"), plan.targets().toString());
   }
 }

@@ -8,17 +8,20 @@ import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a method writes, and so which cached reads its run must evict: a save (its entity's table and what its
  * cascades reach, no delete rule of its own row), a change to an entity it or a helper loaded (its own row, at the
- * flush), a Criteria delete, a repository reached through a type variable, SQL held in another class's constant
- * (the tables it names); and what writes nothing: a save stubbed on a mock, a select, a repository interface's
- * private static helper, keeping what a load gave, a collection's remove inside an entity, a {@code @Transient}
- * field, a bodiless writer nothing calls. Each case's comment names the audit of optkit's refusal reasons on public
- * projects (2026-11-25 on), or the trial, it came from, and its project (a case naming none is from the first
- * audit, a review of 30 refusals on four projects); each stands beside a true twin: the code the reason names must
- * do what it says.
+ * flush; also through Hibernate's load access), a Criteria delete, a repository reached through a type variable,
+ * SQL held in another class's constant (the tables it names), a writer optkit must see wherever it hides (a
+ * build-named package, a unicode escape, JDBC batch and updatable result sets); and what writes nothing: a save
+ * stubbed on a mock, a select, a repository interface's private static helper, keeping what a load gave, a
+ * collection's remove inside an entity, a {@code @Transient} field, a bodiless writer nothing calls. Each case's
+ * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile
+ * review it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
+ * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
  */
 class WriteDetectionTest extends SpringProjectPlans {
   // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
@@ -935,5 +938,36 @@ class WriteDetectionTest extends SpringProjectPlans {
     assertTrue(same.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("OrderStats.orders")
         && t.evictions().stream().anyMatch(e -> e.toString().contains("name=create"))),
         "create() writes orders: " + same.targets());
+  }
+
+  /** Hostile review 38, Cached with no eviction by the pet's rename: the read is cached only where rename evicts it. */
+  private static boolean cachedWithoutTheRename(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName))
+        .anyMatch(t -> !t.toString().contains("name=rename"));
+  }
+
+  /**
+   * Hostile review 38, a writer optkit did not read: in a package named build or target (u1, u2), or behind a unicode
+   * escape javac reads as a line break, which ends the comment hiding the update (u8); and JDBC writes that were no
+   * write sites: executeLargeBatch (i2), an updatable result set's updateRow on a statement (i15) or in a row callback
+   * (i16).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"u1", "u2", "u8", "i2", "i15", "i16"})
+  void aWriteOptkitDidNotSeeIsSeenOrRefused(String attack) {
+    MigrationPlan plan = casePlan("hostile38", attack);
+    assertFalse(cachedWithoutTheRename(plan, "PetDao.name"), plan.targets().toString());
+  }
+
+  /**
+   * Hostile review 38, an entity loaded through Hibernate's byId(..).load / loadOptional / getReference and changed by
+   * the read.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"l12", "l28", "l29"})
+  void anEntityLoadedThroughALoadAccessAndChangedIsAWrite(String attack) {
+    MigrationPlan plan = casePlan("hostile38", attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.names")),
+        plan.targets().toString());
   }
 }
