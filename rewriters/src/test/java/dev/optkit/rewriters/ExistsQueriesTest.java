@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A boolean exists query is answered by the database, not by the persistence context's instances. Each case's
+ * A boolean exists query is answered by the database, not by the persistence context's instances; a boolean the
+ * project computes by loading the entity (a fragment, a repository base class) is no such query. Each case's
  * comment names the audit of optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile
  * review it came from, and its project (a case naming none is from the first audit, a review of 30 refusals on four
  * projects); each stands beside a true twin, or a control: the code the reason names must do what it says.
@@ -87,5 +90,17 @@ class ExistsQueriesTest extends SpringProjectPlans {
     why = refusalStartingWith(rooms("entity", "Optional<Room> findByName(String name);", "rooms.findByName(name).isPresent()"),
         "findByName").orElse("cached");
     assertTrue(why.contains("persistence context"), why);
+  }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), a boolean the project implements by loading the
+   * entity (a fragment, a repository base class) is no scalar query.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c1", "c1b", "c5"})
+  void aBooleanTheProjectComputesFromEntitiesIsNoDatabaseAnswer(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    assertFalse(target(plan, "Catalog.isActive").isPresent(), plan.targets().toString());
+    assertFalse(target(plan, "BaseRepository.existsActive").isPresent(), plan.targets().toString());
   }
 }

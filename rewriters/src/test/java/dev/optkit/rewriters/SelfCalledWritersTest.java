@@ -9,7 +9,6 @@ import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,10 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SelfCalledWritersTest extends SpringProjectPlans {
   private MigrationFixture project(String name) {
     return new MigrationFixture(dir.resolve(name)).resources("/audit8/" + name);
-  }
-
-  private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
-    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
   }
 
   private static String after(MigrationPlan plan, String file) {
@@ -244,5 +239,41 @@ class SelfCalledWritersTest extends SpringProjectPlans {
   void anObjectHandedOnOutsideACallRefusesItsWritersReads(String attack) {
     MigrationPlan plan = casePlan("hostile36", attack);
     assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
+  }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), the inherited writer runs without a proxy: on a
+   * subclass made with {@code new} (a1, a1b), on an anonymous subclass (a2); or its eviction would make Spring subclass
+   * a final bean (a13).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a1", "a1b", "a2", "a13"})
+  void aWriterInheritedByObjectsNoProxyWrapsCarriesNoEviction(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    for (CachingTarget target : plan.targets()) {
+      assertFalse(target.evictions().stream().anyMatch(e -> e.writer().fact().ownerType().endsWith("AbstractService")),
+          target.method().fact().displayName() + " evicted by an inherited writer no proxy wraps: " + target.evictions());
+    }
+    if (attack.startsWith("a1")) {
+      // the eviction goes to the bean whose method makes the object and calls its update(): ImportController.imp()
+      target(plan, "ProductService.getOwner").ifPresent(target -> assertTrue(target.evictions().stream()
+          .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
+    }
+  }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), a bean's class also made with {@code new} in
+   * production code (a3): that object's write runs without the proxy, so the eviction goes to the bean method that
+   * makes it and calls the writer (ImportController.imp).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a3"})
+  void aBeanClassAlsoMadeWithNewEvictsWhereTheObjectIsMade(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    CachingTarget owner = target(plan, "ProductService.getOwner").orElseThrow(() -> new AssertionError(plan.refusals()));
+    assertTrue(owner.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")),
+        owner.evictions().toString());
+    target(plan, "ProductRepository.getOwnerId").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
   }
 }

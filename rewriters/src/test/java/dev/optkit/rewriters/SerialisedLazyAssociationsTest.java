@@ -176,4 +176,17 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile35", attack);
     assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
   }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), Entities returned as an interface they implement
+   * ({@code List<Titled>} of {@code Book}, d2b) are entities still: the handler serialises them, lazy associations and
+   * all, after the transaction.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d2b"})
+  void entitiesReturnedAsAnInterfaceTheyImplementAreEntities(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    assertFalse(target(plan, "Books.byTitle").isPresent(), plan.targets().toString());
+    assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
+  }
 }

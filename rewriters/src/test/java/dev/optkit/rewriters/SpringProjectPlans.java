@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
@@ -44,6 +45,11 @@ abstract class SpringProjectPlans {
 
   static boolean cached(MigrationPlan plan, String displayName) {
     return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  /** The caching target of the read of that display name ({@code Class.method}), if it is cached. */
+  static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
   }
 
   /** The project an audit or a review reduced a case to, copied from the test resources {@code /<folder>/<name>}. */

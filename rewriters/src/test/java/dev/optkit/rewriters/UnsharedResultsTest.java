@@ -927,4 +927,19 @@ class UnsharedResultsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile36", attack);
     assertFalse(cached(plan, "IdService.ids") || cached(plan, "IdService.tallies"), plan.targets().toString());
   }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), a mapper held in a field that returns the element
+   * itself (d2), a part of it (d1c), or hands it to a writer (d11b; d11c: the writer calls it directly, {@code
+   * mapper.same(rows.get(0)).setTitle(t)}, whose write JPA's flush makes was not seen, and the writer itself was
+   * cached).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d2", "d1c", "d11b", "d11c"})
+  void aMapperReturningTheElementKeepsItTheEntity(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
+    target(plan, "Books.byTitle").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> e.writer().fact().name().equals("retitle")), "Books.byTitle not evicted by retitle()"));
+  }
 }

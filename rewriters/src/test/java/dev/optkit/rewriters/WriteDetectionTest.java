@@ -7,6 +7,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -969,5 +970,22 @@ class WriteDetectionTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile38", attack);
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.names")),
         plan.targets().toString());
+  }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), a repository typed by a type variable written through
+   * an intermediate abstract class's inherited field (a6b), a getter returning the variable (a6c), a local of the
+   * variable's type (a6d), and all three at once (a6): each is the bound's repository, whose save writes the product
+   * table, so the owner read is evicted by that write.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a6", "a6b", "a6c", "a6d"})
+  void aWriteThroughARepositoryOfATypeVariableEvictsTheRead(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    for (String read : new String[] {"ProductService.getOwner", "ProductRepository.getOwnerId"}) {
+      target(plan, read).ifPresent(target -> assertTrue(target.evictions().stream()
+              .anyMatch(e -> Set.of("update", "touch", "set").contains(e.writer().fact().name())),
+          read + " cached with no eviction by the write: " + target.evictions()));
+    }
   }
 }
