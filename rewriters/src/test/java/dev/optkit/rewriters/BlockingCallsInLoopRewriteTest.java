@@ -443,7 +443,7 @@ class BlockingCallsInLoopRewriteTest {
   }
 
   @Test
-  void reviewSeventySixsMapsAreRefused() {
+  void aMapFilledInTheLoopIsRefusedWhereItsOrderOrKeysMayDiffer() {
     String before = quotesPutInAMap().replace("import java.util.Map;\n", "import java.util.Map;\nimport java.util.TreeMap;\n");
     assertTrue(before.contains("bySku.put(sku, fetch(sku));"), before);
     assertTrue(refusal(before.replace("bySku.put(sku, fetch(sku));", "bySku.put(Sources.NAME, fetch(sku));")
@@ -481,7 +481,7 @@ class BlockingCallsInLoopRewriteTest {
    * key is a value), and a local map's {@code keySet()} was "a class optkit cannot find".
    */
   @Test
-  void reviewSeventySixsReasonsSayWhatHolds() {
+  void aMapsRefusalReasonsSayWhatHolds() {
     String before = quotesPutInAMap();
     String concurrent = refusal(before.replace("new HashMap<>()", "new java.util.concurrent.ConcurrentHashMap<>()"));
     assertTrue(concurrent.contains("puts its answer in bySku, a ConcurrentHashMap"), concurrent);

@@ -62,7 +62,7 @@ class DeferringAdviceTest {
             """).plan();
     for (MigrationPlan plan : List.of(handed,
         new MigrationFixture(dir.resolve("advisor")).resources("/trial85/r1")
-            .file("src/main/java/r/ItemService.java", TrialEightyFiveTest.serviceWithItems("")
+            .file("src/main/java/r/ItemService.java", ForEachInPlaceTest.serviceWithItems("")
                 .replace("public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }", ""))
             .file("src/main/java/r/Advice.java", """
                 package r;
@@ -97,7 +97,7 @@ class DeferringAdviceTest {
   private MigrationFixture fixture(String name, String body) {
     // the repro's service without renameAll(), whose forEach over a query's answer any project aspect refuses
     return new MigrationFixture(dir.resolve(name)).resources("/trial85/r1")
-        .file("src/main/java/r/ItemService.java", TrialEightyFiveTest.serviceWithItems("")
+        .file("src/main/java/r/ItemService.java", ForEachInPlaceTest.serviceWithItems("")
             .replace("public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }", ""))
         .file("src/main/java/r/Around1.java", ASPECT.replace("BODY", body));
   }

@@ -229,7 +229,7 @@ class HostileSixtyTwoTest {
       "h72_s_sub_own_this", "h72_s_sub_typed_write", "h72_s_value_alias_write", "h72_s_enum_value_alias",
       "h72_s_addall_static_dao", "h72_s_methodref_foreign", "h72_s_helper_param_svc", "h72_s_props_set",
       "h72_s_nested_private_self", "h72_r_ternary", "h72_r_switch", "h72_r_pattern", "h72_r_record_own"})
-  void reviewSeventyTwosStaleReadsAreRefused(String name) {
+  void mutableStateTheKeyDoesNotCoverRefusesTheRead(String name) {
     MigrationPlan plan = plan(name);
     List<String> reasons = plan.refusals().stream().map(Refusal::reason).toList();
     assertEquals(List.of(), plan.targets().stream().map(t -> t.method().fact().displayName()).toList(), reasons.toString());
@@ -253,18 +253,18 @@ class HostileSixtyTwoTest {
       "h74_u_optional_list", "h74_u_guava_multimap", "h74_u_commons_mutableint", "h74_u_generic_bound",
       "h74_u_project_hashset", "h74_u_chain_method", "h74_u_project_iface", "h74_u_record_null_default",
       "h74_u_init_lambda_reassign", "h74_u_ctor_lambda_reassign"})
-  void reviewSeventyFoursStaleReadsAreRefused(String name) {
-    reviewSeventyTwosStaleReadsAreRefused(name);
+  void aViewOrSnapshotTakenForUnmodifiableRefusesTheRead(String name) {
+    mutableStateTheKeyDoesNotCoverRefusesTheRead(name);
   }
 
   /**
-   * Its controls: an enum's List.of of Strings, an enum's String, a record of values, a final Duration, and (a false
-   * refusal it found) another class's static final Map.of of Strings: cached.
+   * Hostile review 74's controls: an enum's List.of of Strings, an enum's String, a record of values, a final
+   * Duration, and (a false refusal it found) another class's static final Map.of of Strings: cached.
    */
   @ParameterizedTest
   @ValueSource(strings = {"h74_fr_enum_listof", "h74_fr_enum_string", "h74_fr_record_values", "h74_fr_holder_final_duration",
       "h74_fr_static_mapof"})
-  void reviewSeventyFoursValuesAreCached(String name) {
+  void valuesThatNeverChangeAreCached(String name) {
     whatACarefulEngineerWouldCacheIsCached(name);
   }
 

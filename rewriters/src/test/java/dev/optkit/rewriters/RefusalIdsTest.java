@@ -104,7 +104,7 @@ class RefusalIdsTest {
     assertEquals(Optional.of(Proof.UNREAD_SOURCE), proofOf(plan, "existsByName"), refusals(plan));
   }
 
-  /** HostileThirtyNineTest's c29: two loops of one method, the second refused, one per method. */
+  /** LoopsReadAsForEachTest's c29: two loops of one method, the second refused, one per method. */
   @Test
   void aSecondLoopOfAMethodIsRefusedOnePerMethod() {
     MigrationPlan plan = new MigrationFixture(dir.resolve("c29")).resources("/hostile39/c29").plan();

@@ -8,27 +8,24 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A public writer its own object also calls through {@code this}: the call from inside bypasses Spring's proxy, so
  * the eviction goes on the writer (for calls through its proxy) and on every method making such a call, from its
- * class, a superclass or a subclass (audit 8, shape 8: {@code clearCart(User)} delegating to {@code clearCart(Long)}
- * refused every cached read of cleverjohann/spring-boot-ecommerce; {@code AuthService.register} of ravan-chuang's).
+ * class, a superclass or a subclass (audit 8, shape 8: {@code clearCart(User)} delegating to {@code
+ * clearCart(Long)} refused every cached read of cleverjohann/spring-boot-ecommerce; {@code AuthService.register} of
+ * ravan-chuang's). Hostile reviews 35 and 36 add writes no proxy sees: a writer the caller makes with {@code new},
+ * run past the proxy by a library interface's default method or by code in its own fields, handed on outside a call
+ * ({@code this} in a field, a block or a registry), or called from a local class; code in a field running nothing
+ * of its object is no hidden write.
  */
-class SelfCalledWritersTest {
-  @TempDir Path dir;
-
+class SelfCalledWritersTest extends SpringProjectPlans {
   private MigrationFixture project(String name) {
     return new MigrationFixture(dir.resolve(name)).resources("/audit8/" + name);
-  }
-
-  private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
-    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
   }
 
   private static String after(MigrationPlan plan, String file) {
@@ -178,5 +175,105 @@ class SelfCalledWritersTest {
         }
         """).plan();
     assertFalse(target(plan, "ItemService.names").isPresent(), plan.targets().toString());
+  }
+
+  /**
+   * Twelfth audit, s13: a public writer entered through its proxy calls the service's save through 'this' inside a
+   * transaction template's callback (s13) or as {@code names.forEach(this::save)} (s13d): both run before it returns,
+   * so an eviction on it follows every write; "no eviction would run" was false. The controller hands it a copy, {@code
+   * new ArrayList<>(names)}: the request body's own list is what converters make (a Jackson module's may defer its
+   * forEach: hostile review 91's F2), so only a copy is proven to run the callback at once.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"s13", "s13d"})
+  void aSelfCallRunInPlaceIsEvictedByItsCaller(String name) {
+    MigrationPlan plan = casePlan("audit12", name);
+    assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
+    assertTrue(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("EventService.getAll"))
+        .allMatch(t -> t.toString().contains("createEvents")), plan.targets().toString());
+  }
+
+  /**
+   * Hostile review 35, a writer the controller makes with {@code new} (g0, and g1 with the class excluded from the
+   * scan), one whose library interface's default method runs it past the proxy (c3, a BiConsumer's andThen), one a
+   * field's code runs on the object itself: a method reference in a {@code Map<String, BiConsumer>} field (c1), in a
+   * field of a project functional interface (c2), the same map filled in the constructor (c4), a lambda put in an
+   * initialiser block calling the method that writes (c5).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"g0", "g1", "c3", "c1", "c2", "c4", "c5"})
+  void aWriteNoProxySeesRefusesTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile35", attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
+  }
+
+  /**
+   * Hostile review 35, Code in a field that runs no method of the writer's object (an audit lambda) leaves the writer
+   * evicting (c0).
+   */
+  @Test
+  void codeInAFieldRunningNothingOfItsObjectIsNoHiddenWrite() {
+    MigrationPlan plan = casePlan("hostile35", "c0");
+    assertTrue(cached(plan, "CatService.name"), plan.refusals().toString());
+  }
+
+  /**
+   * Hostile review 35, a local class in a writer running the write on its object, past the proxy: its caller evicts, or
+   * nothing is cached (i5).
+   */
+  @Test
+  void aLocalClassCallingTheWriterIsASelfCall() {
+    MigrationPlan plan = casePlan("hostile35", "i5");
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("CatService.name"))
+        .forEach(target -> assertTrue(target.toString().contains("apply"), target.toString()));
+  }
+
+  /**
+   * Hostile review 36, the writer's object handed on by code no method call shows: a field lambda passing {@code this}
+   * (f5), a helper binding it (f6), {@code new Job(this)} in a field (f8) or an initialiser block (f12), {@code
+   * Registry.writer = this} in a block (f3), a field (f3d), the constructor (f3b) or a {@code @PostConstruct} method
+   * (f3c).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"f5", "f6", "f8", "f12", "f3", "f3d", "f3b", "f3c"})
+  void anObjectHandedOnOutsideACallRefusesItsWritersReads(String attack) {
+    MigrationPlan plan = casePlan("hostile36", attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
+  }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), the inherited writer runs without a proxy: on a
+   * subclass made with {@code new} (a1, a1b), on an anonymous subclass (a2); or its eviction would make Spring subclass
+   * a final bean (a13).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a1", "a1b", "a2", "a13"})
+  void aWriterInheritedByObjectsNoProxyWrapsCarriesNoEviction(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    for (CachingTarget target : plan.targets()) {
+      assertFalse(target.evictions().stream().anyMatch(e -> e.writer().fact().ownerType().endsWith("AbstractService")),
+          target.method().fact().displayName() + " evicted by an inherited writer no proxy wraps: " + target.evictions());
+    }
+    if (attack.startsWith("a1")) {
+      // the eviction goes to the bean whose method makes the object and calls its update(): ImportController.imp()
+      target(plan, "ProductService.getOwner").ifPresent(target -> assertTrue(target.evictions().stream()
+          .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
+    }
+  }
+
+  /**
+   * Hostile review of the seventh audit's allowances (attacks28), a bean's class also made with {@code new} in
+   * production code (a3): that object's write runs without the proxy, so the eviction goes to the bean method that
+   * makes it and calls the writer (ImportController.imp).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a3"})
+  void aBeanClassAlsoMadeWithNewEvictsWhereTheObjectIsMade(String attack) {
+    MigrationPlan plan = casePlan("attacks28", attack);
+    CachingTarget owner = target(plan, "ProductService.getOwner").orElseThrow(() -> new AssertionError(plan.refusals()));
+    assertTrue(owner.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")),
+        owner.evictions().toString());
+    target(plan, "ProductRepository.getOwnerId").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
   }
 }

@@ -1,24 +1,25 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The hostile review of issue 23's fresh-object proof: each bean reads an offset from a Cursor that
- * moveTo() changes, through an object that looks made or loaded for the call but holds the shared
- * cursor (a wrapper given it by a setter, a field initializer reading a static, a bean looked up in
- * the context, requireNonNull, a field collection's element, a static constant's, a static factory).
- * Every such read must be refused.
+ * The hostile review of issue 23's fresh-object proof: each bean reads an offset from a Cursor that moveTo()
+ * changes, through an object that looks made or loaded for the call but holds the shared cursor (a wrapper given it
+ * by a setter, a field initializer reading a static, a bean looked up in the context, requireNonNull, a field
+ * collection's element, a static constant's, a static factory). Every such read must be refused. Hostile review 38
+ * adds state another class changes (a static import, an array element, an inherited static, reflection, a static
+ * holder) and a stateful object handed to the query (a row mapper with a count of its own), which the key does not
+ * cover.
  */
-class SharedStateAttacksTest {
-  @TempDir Path dir;
-
+class SharedStateAttacksTest extends SpringProjectPlans {
   private static void allRefused(MigrationPlan plan, List<String> methods) {
     assertTrue(plan.targets().isEmpty(), "cached: " + plan.targets().stream()
         .map(t -> t.method().fact().displayName()).toList());
@@ -571,5 +572,32 @@ class SharedStateAttacksTest {
         }
             """)
         .plan(), List.of("FloorA", "FloorB", "FloorC", "FloorD"));
+  }
+
+  /**
+   * Hostile review 38, a row mapper reading state another class changes: through a static import (f1), an array element
+   * (f2), a subclass setting the inherited static (f4), a nested class setting its outer class's private static (f8),
+   * an AtomicReference's set (f10) or a map's put (f11) on a static final holder, or reflection (f7).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"f1", "f2", "f4", "f7", "f8", "f10", "f11"})
+  void stateAnotherClassChangesIsStateTheKeyDoesNotCover(String attack) {
+    MigrationPlan plan = casePlan("hostile38", attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),
+        plan.targets().toString());
+  }
+
+  /**
+   * Hostile review 38, a mapper with a count of its own handed to the query: through a local alias (h1), a getter (h2),
+   * a static factory (h6), injected into a field of the library's interface type (h3), wrapped in a new object (h4), an
+   * extractor made in the constructor (h8), a lambda field counting in an AtomicInteger (h10), a field a factory fills
+   * with a method reference to its own object (h11).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"h1", "h2", "h3", "h4", "h6", "h8", "h10", "h11"})
+  void aStatefulObjectHandedOnIsStateTheKeyDoesNotCover(String attack) {
+    MigrationPlan plan = casePlan("hostile38", attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),
+        plan.targets().toString());
   }
 }

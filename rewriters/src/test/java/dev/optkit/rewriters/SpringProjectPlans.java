@@ -1,0 +1,91 @@
+package dev.optkit.rewriters;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the refusal-reason tests share: a Spring project in a temporary directory, planned, and the questions they
+ * ask of its plan (the reason a method, or the first method whose name starts so, was refused; whether a method was
+ * cached; whether a writer counts for a read); and a project an audit or a review reduced a case to, from the test
+ * resources.
+ */
+abstract class SpringProjectPlans {
+  @TempDir Path dir;
+
+  MigrationFixture spring(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM);
+  }
+
+  static Optional<String> refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst();
+  }
+
+  /**
+   * The reason of {@code owner}'s (a simple class name) refusal of {@code method}, or "not refused; cached: " and the
+   * plan's cached reads.
+   */
+  static String refusal(MigrationPlan plan, String owner, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith("." + owner)
+            && r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst().orElse("not refused; cached: " + plan.targets().stream()
+            .map(t -> t.method().fact().displayName()).toList());
+  }
+
+  /** The reason of the first refusal whose method's signature starts with {@code prefix} (a name's start, too). */
+  static Optional<String> refusalStartingWith(MigrationPlan plan, String prefix) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(prefix))
+        .map(Refusal::reason).findFirst();
+  }
+
+  static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  /** The caching target of the read of that display name ({@code Class.method}), if it is cached. */
+  static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
+  }
+
+  /** The project an audit or a review reduced a case to, copied from the test resources {@code /<folder>/<name>}. */
+  MigrationFixture caseProject(String folder, String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/" + folder + "/" + name);
+  }
+
+  /** That project, copied into a folder of another name (a case's twin beside the case). */
+  MigrationFixture caseProject(String folder, String name, String copy) {
+    return new MigrationFixture(dir.resolve(copy)).resources("/" + folder + "/" + name);
+  }
+
+  /** The plan of that project. */
+  MigrationPlan casePlan(String folder, String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/" + folder + "/" + name).plan();
+  }
+
+  /** The first refusal naming {@code method} anywhere in it (its class, method or reason), as text; empty if none. */
+  static String reason(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.toString().contains(method)).map(Object::toString)
+        .findFirst().orElse("");
+  }
+
+  /** Every refusal's reason, in the plan's order. */
+  static List<String> reasons(MigrationPlan plan) {
+    return plan.refusals().stream().map(Refusal::reason).toList();
+  }
+
+  /**
+   * Whether the plan counts a writer as a writer of a read: it refuses the read, or evicts it there. (The eighth
+   * audit's projects' writers were public overloads delegating to another, which could not evict before shape 8 was
+   * fixed, so a counted writer was a refusal; now it is an eviction.)
+   */
+  static boolean countsWriter(MigrationPlan plan, String cached, String writer) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(cached)).findFirst()
+        .map(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals(writer)))
+        .orElse(true);
+  }
+}

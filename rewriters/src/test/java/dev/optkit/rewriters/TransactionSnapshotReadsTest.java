@@ -1,0 +1,385 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which read of a transaction, or of a request's persistence context, is its first, and what a later read's
+ * snapshot may answer: a read in a branch excluding the earlier ones, a call on an untyped value that cannot query,
+ * MySQL's REPEATABLE READ only where the configuration may name MySQL, a transaction declared in XML as one
+ * declared by annotation, a persistence context older than the miss, open-session-in-view only where one request
+ * reads through the proxy and through {@code this}; a read of data nothing writes races no eviction, and a read the
+ * transaction calls through {@code this} never consults the proxy's cache. Each case's comment names the audit of
+ * optkit's refusal reasons on public projects (2026-11-25 on), the trial or the hostile review it came from, and
+ * its project (a case naming none is from the first audit, a review of 30 refusals on four projects); each stands
+ * beside a true twin, or a control: the code the reason names must do what it says.
+ */
+class TransactionSnapshotReadsTest extends SpringProjectPlans {
+  // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)
+
+  private static final String JOBS = MigrationSafetyTest.bean("JobDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public String nameOf(long id) {
+              return jdbc.queryForObject("SELECT name FROM job WHERE id = ?", String.class, id);
+          }
+
+          public Long idOf(String name) {
+              return jdbc.queryForObject("SELECT id FROM job WHERE name = ?", Long.class, name);
+          }
+
+          // a writer: a snapshot older than a write matters only where a write evicts
+          public void rename(long id, String name) {
+              jdbc.update("UPDATE job SET name = ? WHERE id = ?", name, id);
+          }
+      """);
+
+  private static String lookup(String body) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class JobLookup {
+            private final JobDao jobs;
+
+            public JobLookup(JobDao jobs) {
+                this.jobs = jobs;
+            }
+
+            @Transactional
+            public String find(long id, String name) {
+        %s    }
+        }
+        """.formatted(body);
+  }
+
+  @Test
+  void aReadInABranchThatExcludesTheEarlierReadIsItsTransactionsFirst() {
+    MigrationPlan exclusive = new MigrationFixture(dir.resolve("exclusive")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        return jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """)).plan();
+    String idOf = refusal(exclusive, "idOf").orElse("cached");
+    assertFalse(idOf.contains("snapshot"), idOf);
+    MigrationPlan ternary = new MigrationFixture(dir.resolve("ternary")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("        return id > 0 ? jobs.nameOf(id) : String.valueOf(jobs.idOf(name));\n")).plan();
+    assertFalse(refusal(ternary, "idOf").orElse("cached").contains("snapshot"), refusal(ternary, "idOf").orElse(""));
+    // the true twin: the branch does not return, so nameOf may read first on the way to idOf
+    MigrationPlan both = new MigrationFixture(dir.resolve("both")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """)).plan();
+    String why = refusal(both, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of JobLookup.find()"), why);
+  }
+
+  private MigrationFixture bothReads(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """));
+  }
+
+  @Test
+  void aMySqlDriverTheConfigurationNeverNamesIsNoMySql() {
+    // fourth audit, Bolohonov explore-with-me: a leftover mysql-connector-java beside a PostgreSQL datasource
+    String postgres = "spring:\n  datasource:\n    driverClassName: org.postgresql.Driver\n"
+        + "    url: jdbc:postgresql://db:5432/ewm\n";
+    MigrationPlan leftover = bothReads("leftover").file("src/main/resources/application.yml", postgres)
+        .file("src/test/resources/application.yml", "spring.datasource.url: jdbc:h2:mem:test\n").plan();
+    String why = refusal(leftover, "idOf").orElse("cached");
+    assertFalse(why.contains("MySQL"), why);
+    // the true twins: a profile naming MySQL, or nothing named at all (the URL from the environment)
+    MigrationPlan profile = bothReads("profile").file("src/main/resources/application.yml", postgres)
+        .file("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:mysql://db/ewm\n").plan();
+    why = refusal(profile, "idOf").orElse("cached");
+    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+    MigrationPlan environment = bothReads("environment").file("src/main/resources/application.yml",
+        "spring.datasource.url: ${DB_URL}\n").file("src/test/resources/application.yml",
+        "spring.datasource.url: jdbc:h2:mem:test\n").plan();
+    why = refusal(environment, "idOf").orElse("cached");
+    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+  }
+
+  // ---- a call on an unknown type is a read only if its name can be one (petclinic-rest saveUser's user.getRoles())
+
+  private static final String ACCOUNT = """
+      package shop;
+
+      @lombok.Data
+      public class Account {
+          private String name;
+          private java.util.List<String> roles;
+          private UserDao dao;
+      }
+      """;
+
+  private static String accounts(String check) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Accounts {
+            private final UserDao users;
+
+            public Accounts(UserDao users) {
+                this.users = users;
+            }
+
+            @Transactional
+            public void saveAccount(Account account) {
+                if (%s) {
+                    throw new IllegalArgumentException("no role");
+                }
+                users.save(account.getName());
+            }
+        }
+        """.formatted(check);
+  }
+
+  @Test
+  void aCallOnAnUntypedValueThatCannotQueryComesBeforeNoRead() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("untyped")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getRoles().isEmpty()")).plan();
+    String idOf = refusal(plan, "idOf").orElse("cached");
+    assertFalse(idOf.contains("snapshot"), idOf);
+    // the true twin: an untyped call named like a project method that queries may be that query
+    MigrationPlan counted = new MigrationFixture(dir.resolve("counted")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getDao().count() > 1000")).plan();
+    String why = refusal(counted, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of Accounts.saveAccount()"), why);
+  }
+
+  // ---- a persistence context older than the miss (hostile probe of java-shareit: a booker's old name)
+
+  private MigrationPlan bookingLists(String name, String before) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Booker {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Booking {
+                @Id
+                private Long id;
+                @ManyToOne
+                private Booker booker;
+
+                public Booker getBooker() {
+                    return booker;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface BookerRepository extends org.springframework.data.jpa.repository.JpaRepository<Booker, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface BookingRepository extends org.springframework.data.jpa.repository.JpaRepository<Booking, Long> {
+                java.util.List<Booking> findByBookerId(Long bookerId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Bookings {
+                private final BookerRepository bookers;
+                private final BookingRepository bookings;
+
+                public Bookings(BookerRepository bookers, BookingRepository bookings) {
+                    this.bookers = bookers;
+                    this.bookings = bookings;
+                }
+
+                @Transactional(readOnly = true)
+                public int bookerNames(Long bookerId) {
+                    %s
+                    return bookings.findByBookerId(bookerId).size();
+                }
+            }
+            """.formatted(before))
+        .plan();
+  }
+
+  @Test
+  void aReadOfEntitiesAfterAnotherLoadInItsTransactionMayAnswerWithOlderInstances() {
+    String why = refusal(bookingLists("after", "bookers.findById(bookerId).orElseThrow();"), "findByBookerId")
+        .orElse("cached");
+    assertTrue(why.startsWith("it reads JPA entities inside the transaction of Bookings.bookerNames(), which may "
+        + "load entities before it"), why);
+    // the true twin: the transaction's first load is the read itself
+    why = refusal(bookingLists("first", ""), "findByBookerId").orElse("cached");
+    assertFalse(why.contains("persistence context"), why);
+  }
+
+  /** Thirteenth audit, s18: a read of data nothing writes races no eviction, whatever snapshot its transaction took. */
+  @Test
+  void aSnapshotReadOfDataNothingWritesIsCached() {
+    MigrationPlan plan = casePlan("audit13", "s18");
+    assertTrue(cached(plan, "TaxDao.getRate"), reason(plan, "getRate"));
+  }
+
+  /** Fourteenth audit, s22: a transaction calling the read through 'this' never consults the proxy's cache. */
+  @Test
+  void aSelfInvokedReadIsNoCachedReadOfItsCallersTransaction() {
+    MigrationPlan plan = casePlan("audit14", "s22");
+    assertFalse(reason(plan, "NoteService.getNote").contains("inside the transaction of NoteService.update()"),
+        reason(plan, "NoteService.getNote"));
+  }
+
+  /**
+   * Sixteenth audit, S29: open-session-in-view makes a self-call's load the instance a proxied call cached only when
+   * one request runs both; here no request does (the writer's request never reads through the proxy), so the read is
+   * cached, evicted by the writer. The twin's update request reads through the proxy first, and stays refused for that.
+   */
+  @Test
+  void theSessionInViewReasonNeedsOneRequestReadingThroughTheProxyAndThis() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s29")).resources("/audit16/s29").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("BrandService.getBrandById")
+        && t.toString().contains("name=updateBrand")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s29twin")).resources("/audit16/s29twin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getBrandById")
+        && r.reason().contains("open-session-in-view")), twin.refusals().toString());
+  }
+
+  // From the hostile review of issue 23's relaxed proofs (its case s1, as the reviewer wrote it).
+  @Test
+  void aTransactionDeclaredInXmlKeepsTheSnapshotRefusal() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s1"))
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>h</groupId><artifactId>h</artifactId><version>1</version>
+              <properties><maven.compiler.release>17</maven.compiler.release></properties>
+              <dependencies>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>org.springframework</groupId><artifactId>spring-tx</artifactId><version>6.2.12</version></dependency>
+                <dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId><version>9.1.0</version></dependency>
+              </dependencies>
+            </project>
+            """)
+        .file("src/main/java/shop/Names.java", """
+            package shop;
+
+            import java.util.List;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.stereotype.Repository;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Repository
+            public class Names {
+                private final JdbcTemplate jdbc;
+
+                public Names(JdbcTemplate jdbc) {
+                    this.jdbc = jdbc;
+                }
+
+                @Transactional(readOnly = true)
+                public List<String> all(String kind) {
+                    return jdbc.queryForList("SELECT name FROM specialties WHERE kind = ?", String.class, kind);
+                }
+
+                @Transactional
+                public void rename(String kind, String name) {
+                    jdbc.update("UPDATE specialties SET name = ? WHERE kind = ?", name, kind);
+                }
+            }
+            """)
+        .file("src/main/java/shop/ReportService.java", """
+            package shop;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ReportService {
+                private final Names names;
+                private final JdbcTemplate jdbc;
+
+                public ReportService(Names names, JdbcTemplate jdbc) {
+                    this.names = names;
+                    this.jdbc = jdbc;
+                }
+
+                public String report(String kind) {
+                    Integer n = jdbc.queryForObject("SELECT count(*) FROM visits", Integer.class);
+                    jdbc.update("INSERT INTO audit(kind) VALUES (?)", kind);
+                    return n + ":" + names.all(kind);
+                }
+            }
+            """)
+        .file("src/main/resources/applicationContext.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="http://www.springframework.org/schema/beans"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xmlns:aop="http://www.springframework.org/schema/aop"
+                   xmlns:tx="http://www.springframework.org/schema/tx"
+                   xmlns:context="http://www.springframework.org/schema/context"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans https://www.springframework.org/schema/beans/spring-beans.xsd
+                     http://www.springframework.org/schema/aop https://www.springframework.org/schema/aop/spring-aop.xsd
+                     http://www.springframework.org/schema/tx https://www.springframework.org/schema/tx/spring-tx.xsd
+                     http://www.springframework.org/schema/context https://www.springframework.org/schema/context/spring-context.xsd">
+              <context:component-scan base-package="shop"/>
+              <tx:annotation-driven/>
+              <tx:advice id="txAdvice">
+                <tx:attributes>
+                  <tx:method name="*" read-only="true"/>
+                </tx:attributes>
+              </tx:advice>
+              <aop:config>
+                <aop:advisor advice-ref="txAdvice" pointcut="execution(* shop.*Service.*(..))"/>
+              </aop:config>
+            </beans>
+            """)
+        .plan();
+    assertTrue(refusal(plan, "Names", "all").startsWith("it reads the database inside the transaction"),
+        refusal(plan, "Names", "all"));
+  }
+}
