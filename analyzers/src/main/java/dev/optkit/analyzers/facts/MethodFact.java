@@ -105,32 +105,12 @@ public record MethodFact(
   }
 
   /**
-   * The how of a replace on the value of a getter the solver could not type ({@code config.getPack()},
-   * Lombok's), followed by the getter's name: the planner tells a String's replace from a Map's by the
-   * field's type in the index.
-   */
-  public static final String UNTYPED_REPLACE_ON = "replace(), a Map's or a String's (untyped), on ";
-
-  /**
-   * A change's description when a setter-like call ({@code setScale}, {@code add}) is made on what a getter the solver
-   * could not type (Lombok's) answers: {@code getPrice().setScale()}, for the planner to look the field's type up in
-   * the index (a BigDecimal's setScale answers a new value and changes nothing: trial 77's F1). Read back with
-   * {@link #UNTYPED_CALL}.
-   */
-  public static String untypedCall(String getter, String call) {
-    return getter + "()." + call + "()";
-  }
-
-  /** {@link #untypedCall}'s text: the getter's name, then the call's. */
-  public static final java.util.regex.Pattern UNTYPED_CALL = java.util.regex.Pattern.compile("(get[A-Z]\\w*)\\(\\)\\.(\\w+)\\(\\)");
-
-  /**
    * This method changes what a call returned to it: adds to a list it got, sorts it, sets a field of
    * it or of its elements. A cache serving that result would hand the change to every later caller.
    *
    * @param call the called method, by name
    * @param arguments the call's argument count
-   * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
+   * @param change the mutating call ({@code add}, {@code Collections.sort}, {@code setName}) or what else changes it
    * @param line the call's position, to tell it from calls of the same name (0: any)
    * @param column the call's column
    * @param roots where the changed value comes from; unknown when not given
@@ -138,26 +118,28 @@ public record MethodFact(
    *     not on a part reached through an accessor or field of it ({@code item.getProduct().setName(n)}); false when
    *     unknown
    */
-  public record ResultMutation(String call, int arguments, String how, int line, int column, Roots roots,
+  public record ResultMutation(String call, int arguments, Change change, int line, int column, Roots roots,
       boolean itself) {
     public ResultMutation {
       roots = roots == null ? Roots.UNKNOWN : roots;
     }
 
-    public ResultMutation(String call, int arguments, String how) {
-      this(call, arguments, how, 0, 0);
+    /** A change as the code writes it ({@link Change.Written}). */
+    public ResultMutation(String call, int arguments, String written) {
+      this(call, arguments, new Change.Written(written), 0, 0, null, false);
     }
 
-    public ResultMutation(String call, int arguments, String how, int line, int column) {
-      this(call, arguments, how, line, column, null, false);
+    public ResultMutation(String call, int arguments, Change change, int line, int column) {
+      this(call, arguments, change, line, column, null, false);
     }
 
-    public ResultMutation(String call, int arguments, String how, int line, int column, Roots roots) {
-      this(call, arguments, how, line, column, roots, false);
+    /** The words a reason prints for the change. */
+    public String how() {
+      return change.text();
     }
 
     public ResultMutation withRoots(Roots found) {
-      return new ResultMutation(call, arguments, how, line, column, found, itself);
+      return new ResultMutation(call, arguments, change, line, column, found, itself);
     }
 
     /** Whether this is the result of that call site. */
@@ -182,13 +164,27 @@ public record MethodFact(
   public static final int LAMBDA_VALUE = -3;
 
   /**
-   * This method changes the object its caller passed as the parameter at {@code parameter} (or keeps
-   * it in a field, {@code how} then starting with {@code "stored in field "}); at {@link #RECEIVER},
-   * the object it was called on ({@code "assigns field x"}).
+   * This method changes the object its caller passed as the parameter at {@code parameter} (or keeps it in a field:
+   * {@link Change.StoredInField}); at {@link #RECEIVER}, the object it was called on ({@link Change.AssignsField}).
    */
-  public record ParameterMutation(int parameter, String how, boolean itself) {
-    public ParameterMutation(int parameter, String how) {
-      this(parameter, how, false);
+  public record ParameterMutation(int parameter, Change change, boolean itself) {
+    public ParameterMutation(int parameter, Change change) {
+      this(parameter, change, false);
+    }
+
+    /** A change as the code writes it ({@link Change.Written}). */
+    public ParameterMutation(int parameter, String written) {
+      this(parameter, new Change.Written(written), false);
+    }
+
+    /** A change as the code writes it ({@link Change.Written}). */
+    public ParameterMutation(int parameter, String written, boolean itself) {
+      this(parameter, new Change.Written(written), itself);
+    }
+
+    /** The words a reason prints for the change. */
+    public String how() {
+      return change.text();
     }
   }
 

@@ -381,7 +381,7 @@ final class LoadAheadProof {
             // no call but reads (Registry.ALL.add(this) would keep the object where others see it)
             && java.util.stream.Stream.concat(m.fact().calls().stream(), m.fact().opaqueCalls().stream())
                 .allMatch(call -> index.allTargetsOf(call).isEmpty() && READS.contains(call.name()))
-            && m.fact().parameterMutations().stream().allMatch(change -> change.how().startsWith("stored in field ")
+            && m.fact().parameterMutations().stream().allMatch(change -> change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField
                 || change.parameter() == dev.optkit.analyzers.facts.MethodFact.RECEIVER));
   }
 

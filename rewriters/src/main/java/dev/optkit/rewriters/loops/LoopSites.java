@@ -137,7 +137,7 @@ final class LoopSites {
     }
     for (var change : target.fact().parameterMutations()) {
       if (receiverMadeInLoop && !target.fact().isStatic() && change.parameter() >= 0
-          && change.how().startsWith("stored in field ")) {
+          && change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
         continue; // row.setStatus(s): the row the loop loaded holds s; s itself is not changed
       }
       if (change.parameter() >= 0 && freshArguments.contains(change.parameter())) {

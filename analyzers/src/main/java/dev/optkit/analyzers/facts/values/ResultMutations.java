@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.optkit.analyzers.facts.BodyNodes;
+import dev.optkit.analyzers.facts.Change;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ValueOrigin;
 import java.util.ArrayList;
@@ -225,12 +226,16 @@ public final class ResultMutations {
       return true;
     }
 
-    private void changed(Set<ValueOrigin> changedOrigins, String how) {
-      changed(changedOrigins, how, false);
+    private void changed(Set<ValueOrigin> changedOrigins, String written) {
+      changed(changedOrigins, new Change.Written(written), false);
+    }
+
+    private void changed(Set<ValueOrigin> changedOrigins, String written, boolean itself) {
+      changed(changedOrigins, new Change.Written(written), itself);
     }
 
     /** @param itself the change is made on the value as named, not on something read from it */
-    private void changed(Set<ValueOrigin> changedOrigins, String how, boolean itself) {
+    private void changed(Set<ValueOrigin> changedOrigins, Change how, boolean itself) {
       for (ValueOrigin origin : changedOrigins) {
         if (origin.held()) {
           continue; // the container changes, not the result it holds
@@ -255,7 +260,7 @@ public final class ResultMutations {
       }
       if (field != null) {
         if (!field.contains(".")) {
-          changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "assigns field " + field));
+          changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, new Change.AssignsField(field)));
         }
         if (value != null) {
           // a call's result stored as it is, or a parameter kept (setItems(items)): from a field anyone may change it;
@@ -263,7 +268,7 @@ public final class ResultMutations {
           boolean direct = unwrap(value) instanceof MethodCallExpr;
           for (ValueOrigin stored : values.source(value)) {
             if (!stored.part() && (stored.call() == null || direct || field.contains("."))) {
-              changed(Set.of(stored.element()), "stored in field " + field);
+              changed(Set.of(stored.element()), new Change.StoredInField(field), false);
             }
           }
         }
@@ -290,6 +295,7 @@ public final class ResultMutations {
       String name = call.getNameAsString();
       Expression scope = call.getScope().orElse(null);
       Expression target = null;
+      Change untypedChange = null;
       // the static helpers first: Collections.sort(list) changes list, not Collections
       String helperType = staticType(scope);
       Integer mutated = helperType != null ? STATIC_MUTATORS.get(helperType + "." + name) : null;
@@ -308,9 +314,9 @@ public final class ResultMutations {
         target = scope;
         Optional<String> untyped = values.source(scope).isEmpty() ? Optional.empty() : untypedGetter(call);
         if (untyped.isPresent()) {
-          name = call.getNameAsString().equals("replace") && call.getArguments().size() == 2
-              ? MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()"
-              : MethodFact.untypedCall(untyped.get(), name);
+          untypedChange = call.getNameAsString().equals("replace") && call.getArguments().size() == 2
+              ? new Change.UntypedReplace(untyped.get()) : new Change.UntypedCall(untyped.get(), name);
+          name = untypedChange.text();
         }
       }
       Integer written = scope == null || !CallEffects.writesArgumentOn(name, scope) ? null : ARGUMENT_WRITERS.get(name);
@@ -339,7 +345,8 @@ public final class ResultMutations {
         // set that holds its result (not the result) must tell apart
         boolean itself = target instanceof NameExpr named && !values.isElementVariable(named);
         changed(values.source(target), target instanceof NameExpr element && values.isElementVariable(element)
-            ? element.getNameAsString() + "." + name : name, itself);
+            ? new Change.Written(element.getNameAsString() + "." + name)
+            : untypedChange != null ? untypedChange : new Change.Written(name), itself);
       } else if (scope != null) {
         // account.deposit(5): whether that changes the account depends on the project method
         for (ValueOrigin receiver : values.source(scope)) {

@@ -42,8 +42,8 @@ class ResultMutationsTest {
         changes("void tidy(int n, List<String> names) { Collections.sort(names); }").parameters());
     assertEquals(List.of(new MethodFact.ParameterMutation(0, "pet.setName")),
         changes("void rename(List<Pet> pets) { for (Pet pet : pets) { pet.setName(\"x\"); } }").parameters());
-    assertEquals(List.of(new MethodFact.ParameterMutation(MethodFact.RECEIVER, "assigns field items"),
-            new MethodFact.ParameterMutation(0, "stored in field items")),
+    assertEquals(List.of(new MethodFact.ParameterMutation(MethodFact.RECEIVER, new dev.optkit.analyzers.facts.Change.AssignsField("items")),
+            new MethodFact.ParameterMutation(0, new dev.optkit.analyzers.facts.Change.StoredInField("items"))),
         changes("void setItems(List<String> items) { this.items = items; }").parameters());
   }
 

@@ -306,7 +306,7 @@ public final class KeyCoverage {
   private Optional<String> changesShared(IndexedMethod method, Frame frame) {
     MethodFact fact = method.fact();
     for (MethodFact.ParameterMutation change : fact.parameterMutations()) {
-      if (change.parameter() != MethodFact.RECEIVER && change.how().startsWith("stored in field ")) {
+      if (change.parameter() != MethodFact.RECEIVER && change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
         continue; // keeping an argument changes the keeper (counted as its own change), not the argument
       }
       boolean shared = change.parameter() == MethodFact.RECEIVER ? frame.thisShared() && !fact.isConstructor()

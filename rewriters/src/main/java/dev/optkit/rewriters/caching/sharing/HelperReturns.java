@@ -102,8 +102,8 @@ final class HelperReturns {
     List<IndexedMethod> declared = holders.stream().flatMap(type -> index.methods(type, change.how()).stream()).toList();
     boolean own = !declared.isEmpty() && declared.stream().allMatch(m -> m.fact().calls().isEmpty()
         && m.fact().opaqueCalls().isEmpty() && m.fact().parameterMutations().stream().allMatch(p ->
-            p.parameter() == MethodFact.RECEIVER && p.how().startsWith("assigns field ")
-                || p.how().startsWith("stored in field ")));
+            p.parameter() == MethodFact.RECEIVER && p.change() instanceof dev.optkit.analyzers.facts.Change.AssignsField
+                || p.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField));
     boolean held = helper.fact().params().stream().anyMatch(param -> {
       List<String> types = new java.util.ArrayList<>(List.of(param.qualifiedType().replaceAll("<.*", "")));
       types.addAll(index.supertypesOf(types.get(0)));

@@ -192,18 +192,15 @@ public final class ImmutableValues {
    *
    * @param owner the type of the value the analyzer saw the getter read from (never a part of it)
    */
-  public boolean stringFieldReplaced(String how, String owner) {
-    String prefix = MethodFact.UNTYPED_REPLACE_ON;
-    java.util.regex.Matcher untyped = MethodFact.UNTYPED_CALL.matcher(how);
-    if (untyped.matches() && owner != null) {
+  public boolean stringFieldReplaced(dev.optkit.analyzers.facts.Change change, String owner) {
+    if (change instanceof dev.optkit.analyzers.facts.Change.UntypedCall untyped && owner != null) {
       // getPrice().setScale(..) on Lombok's getter: a call on an immutable value changes nothing (trial 77's F1)
-      return untypedFieldType(untyped.group(1), owner).filter(this::immutable).isPresent();
+      return untypedFieldType(untyped.getter(), owner).filter(this::immutable).isPresent();
     }
-    if (!how.startsWith(prefix) || owner == null) {
+    if (!(change instanceof dev.optkit.analyzers.facts.Change.UntypedReplace replace) || owner == null) {
       return false;
     }
-    String getter = how.substring(prefix.length()).replace("()", "");
-    return untypedFieldType(getter, owner).filter("java.lang.String"::equals).isPresent();
+    return untypedFieldType(replace.getter(), owner).filter("java.lang.String"::equals).isPresent();
   }
 
   /**

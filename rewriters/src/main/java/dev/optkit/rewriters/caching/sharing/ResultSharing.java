@@ -128,12 +128,12 @@ public final class ResultSharing {
         for (CallRef call : caller.fact().calls()) {
           if (mutation.of(call) && index.allTargetsOf(call).contains(target) && !bypasses(caller, call, target)
               && !immutable(resultType) // an int key put in a map beside the lists changed (audit 10's s5)
-              && !immutables.stringFieldReplaced(mutation.how(), resultType)
+              && !immutables.stringFieldReplaced(mutation.change(), resultType)
               // kept in a private final field only read in place (statuses.get("request")): audit 11's s11
-              && !sealedHolders.keptSealed(caller, mutation.how(), target)) {
-            if (mutation.how().startsWith("stored in field ")) {
+              && !sealedHolders.keptSealed(caller, mutation.change(), target)) {
+            if (mutation.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
               return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
-                  + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
+                  + ((dev.optkit.analyzers.facts.Change.StoredInField) mutation.change()).field() + ", where anyone (data binding included) "
                   + "may change it: a cached result is one object shared by every caller");
             }
             return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + mutation.how()
@@ -364,12 +364,12 @@ public final class ResultSharing {
           continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
         }
         if (change.parameter() == position
-            && !(immutableValue && change.how().startsWith("stored in field "))
-            && !sealedHolders.keptSealed(callee, change.how())
-            && !immutables.stringFieldReplaced(change.how(), declaredType(callee, position))) {
+            && !(immutableValue && change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField)
+            && !sealedHolders.keptSealed(callee, change.change())
+            && !immutables.stringFieldReplaced(change.change(), declaredType(callee, position))) {
           return Optional.of(callee.fact().displayName() + "(), which "
-              + (change.how().startsWith("stored in field ") ? "keeps it in field "
-                  + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
+              + (change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField ? "keeps it in field "
+                  + ((dev.optkit.analyzers.facts.Change.StoredInField) change.change()).field() : "changes it (" + change.how() + ")"));
         }
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {

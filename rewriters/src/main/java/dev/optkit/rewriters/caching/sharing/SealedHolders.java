@@ -17,8 +17,6 @@ import java.util.function.Predicate;
  * assignment) of an immutable value, in the field's type and in every subtype that may stand in for it.
  */
 final class SealedHolders {
-  private static final String STORED = "stored in field ";
-
   private final ProjectIndex index;
   private final Predicate<String> immutable;
 
@@ -28,20 +26,20 @@ final class SealedHolders {
   }
 
   /** Whether {@code how}, a change the holder's method makes to what it is given, is a keeping in a sealed field. */
-  boolean keptSealed(IndexedMethod holder, String how) {
+  boolean keptSealed(IndexedMethod holder, dev.optkit.analyzers.facts.Change how) {
     return keptSealed(holder, how, null);
   }
 
   /**
-   * As {@link #keptSealed(IndexedMethod, String)}, for a value the holder got from a call to {@code source}: a JDK
+   * As {@link #keptSealed(IndexedMethod, dev.optkit.analyzers.facts.Change)}, for a value the holder got from a call to {@code source}: a JDK
    * container kept there is sealed when only read in place and its elements, as {@code source} declares them
    * ({@code Map<String, Integer>}), are immutable values (the facts keep field types erased).
    */
-  boolean keptSealed(IndexedMethod holder, String how, IndexedMethod source) {
-    if (!how.startsWith(STORED) || how.substring(STORED.length()).contains(".")) {
+  boolean keptSealed(IndexedMethod holder, dev.optkit.analyzers.facts.Change how, IndexedMethod source) {
+    if (!(how instanceof dev.optkit.analyzers.facts.Change.StoredInField stored) || stored.field().contains(".")) {
       return false; // registry.pets = loaded: another object's field
     }
-    String field = how.substring(STORED.length());
+    String field = stored.field();
     TypeFact type = index.type(holder.fact().ownerType()).orElse(null);
     if (type == null || !type.sealedFields().containsKey(field) || type.fieldTypes().get(field) == null) {
       return false;

@@ -215,10 +215,10 @@ final class SerialisedHandOffs {
     Set<String> fields = new HashSet<>();
     for (MethodFact.ParameterMutation change : constructor.fact().parameterMutations()) {
       if (change.parameter() == position) {
-        if (!change.how().startsWith("stored in field ")) {
+        if (!(change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField)) {
           return Set.of();
         }
-        fields.add(change.how().substring("stored in field ".length()));
+        fields.add(((dev.optkit.analyzers.facts.Change.StoredInField) change.change()).field());
       }
     }
     boolean handedOn = constructor.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null

@@ -120,7 +120,7 @@ final class UnfoundCallees {
   private static boolean onlyAssigns(IndexedMethod constructor) {
     return constructor.fact().calls().isEmpty() && constructor.fact().handOffs().isEmpty()
         && constructor.fact().resultMutations().isEmpty() && constructor.fact().parameterMutations().stream()
-            .allMatch(change -> change.how().startsWith("stored in field ") || change.how().startsWith("assigns field "));
+            .allMatch(change -> change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField || change.change() instanceof dev.optkit.analyzers.facts.Change.AssignsField);
   }
 
   /** An accessor the record declares that returns what it keeps, changing nothing on the way. */

@@ -139,9 +139,9 @@ public final class ProjectWrites {
         // changes no entity (trial 77's F1, which counted as a write the flush makes)
         String loadedType = index.footprints().storedEntity(site).orElse(null);
         boolean changed = mutations.stream().anyMatch(m -> loadedBy(site, m.call())
-            && !m.how().startsWith("stored in field ")
+            && !(m.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField)
             && !(m.itself() && m.how().startsWith("Collections."))
-            && !(MethodFact.UNTYPED_CALL.matcher(m.how()).matches() && immutables.stringFieldReplaced(m.how(), loadedType)));
+            && !(m.change() instanceof dev.optkit.analyzers.facts.Change.UntypedCall && immutables.stringFieldReplaced(m.change(), loadedType)));
         if (changed) {
           // what it loaded, and any entity reached from it, is written back: the tables reading it may touch; a
           // column set on the loaded entity itself writes its own row alone
@@ -156,7 +156,7 @@ public final class ProjectWrites {
       // the entity a project helper loads and returns (getRequestFromRepository(id) { return repo.findById(id)... }),
       // changed here: written back at the flush as well
       for (MethodFact.ResultMutation mutation : mutations) {
-        if (mutation.how().startsWith("stored in field ")) {
+        if (mutation.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
           continue;
         }
         for (CallRef call : method.fact().calls()) {
@@ -173,8 +173,8 @@ public final class ProjectWrites {
                 // the change may be made on any entity the loaded one reaches: what loading it may touch, unless every
                 // change is a plain setter of a column of the entity itself (its row alone; a @Transient field: none)
                 TypeFact returned = returnedEntity(index, WrittenTypes.returnType(helper.fact()));
-                if (returned != null && MethodFact.UNTYPED_CALL.matcher(mutation.how()).matches()
-                    && immutables.stringFieldReplaced(mutation.how(), returned.qualifiedName())) {
+                if (returned != null && mutation.change() instanceof dev.optkit.analyzers.facts.Change.UntypedCall
+                    && immutables.stringFieldReplaced(mutation.change(), returned.qualifiedName())) {
                   continue; // find(id).getPrice().setScale(..): a call on an immutable field's value (trial 77's F1)
                 }
                 boolean same = returned != null && index.footprints().storedEntity(site)
@@ -267,7 +267,7 @@ public final class ProjectWrites {
     boolean unknown = false;
     DataFootprint first = null;
     for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
-      if (!mutation.call().equals(call) || mutation.how().startsWith("stored in field ")) {
+      if (!mutation.call().equals(call) || mutation.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
         continue;
       }
       // p.setLiked(..) on each entity of a loaded list: the element variable's name aside, a setter on the entity itself
@@ -296,7 +296,7 @@ public final class ProjectWrites {
                 call.receiverType() == null ? "" : call.receiverType()))
             && m.fact().opaqueCalls().isEmpty()
             && m.fact().parameterMutations().stream().allMatch(p -> p.parameter() == MethodFact.RECEIVER
-                && p.how().startsWith("assigns field ") || p.how().startsWith("stored in field ")));
+                && p.change() instanceof dev.optkit.analyzers.facts.Change.AssignsField || p.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField));
   }
 
   /** A JPA call that may answer managed entities: not a builder ({@code createQuery}), nor the transaction. */
@@ -320,7 +320,7 @@ public final class ProjectWrites {
       for (MethodFact.HandOff handOff : method.fact().handOffs()) {
         if (handOff.fromCall() != null && handOff.to().equals(mutation.call())
             && handOff.toArguments() == mutation.arguments() && sharing.returnsWhatItGets(method, handOff, mutation)) {
-          mutations.add(new MethodFact.ResultMutation(handOff.fromCall(), handOff.fromArguments(), mutation.how(),
+          mutations.add(new MethodFact.ResultMutation(handOff.fromCall(), handOff.fromArguments(), mutation.change(),
               handOff.fromLine(), handOff.fromColumn(), null, mutation.itself()));
         }
       }
