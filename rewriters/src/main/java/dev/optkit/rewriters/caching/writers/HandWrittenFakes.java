@@ -87,25 +87,11 @@ final class HandWrittenFakes {
 
   /** The test methods that call the cached method, at any depth up to 8 callers. */
   private List<IndexedMethod> testsReading(IndexedMethod cached) {
-    List<IndexedMethod> tests = new java.util.ArrayList<>();
-    java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    List<IndexedMethod> level = List.of(cached);
-    for (int depth = 0; depth < 8 && !level.isEmpty(); depth++) {
-      List<IndexedMethod> next = new java.util.ArrayList<>();
-      for (IndexedMethod method : level) {
-        for (IndexedMethod caller : index.callersOf(method)) {
-          if (seen.add(caller)) {
-            next.add(caller);
-            if (SourceSet.isTestPath(caller.path())) {
-              tests.add(caller);
-            }
-          }
-        }
-      }
-      level = next;
-    }
-    return tests;
+    return dev.optkit.analyzers.index.CallWalk.callers(index).maxDepth(8).reachedFrom(cached)
+        .map(dev.optkit.analyzers.index.CallWalk.Step::method).filter(caller -> SourceSet.isTestPath(caller.path()))
+        .toList();
   }
+
 
   /**
    * Whether only the stand-in's own methods can change what it holds: every field private, of an immutable JDK type and

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -475,15 +473,6 @@ public final class TestCacheReset {
 
   /** Every method from which some chain of project calls reaches the cached method. */
   private Set<IndexedMethod> readersOf(IndexedMethod cached) {
-    Set<IndexedMethod> found = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<IndexedMethod> pending = new ArrayDeque<>(List.of(cached));
-    while (!pending.isEmpty()) {
-      for (IndexedMethod caller : index.callersOf(pending.poll())) {
-        if (found.add(caller)) {
-          pending.add(caller);
-        }
-      }
-    }
-    return found;
+    return dev.optkit.analyzers.index.CallWalk.callers(index).reachedSet(cached);
   }
 }
