@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -87,8 +88,8 @@ final class HandWrittenFakes {
 
   /** The test methods that call the cached method, at any depth up to 8 callers. */
   private List<IndexedMethod> testsReading(IndexedMethod cached) {
-    return dev.optkit.analyzers.index.CallWalk.callers(index).maxDepth(8).reachedFrom(cached)
-        .map(dev.optkit.analyzers.index.CallWalk.Step::method).filter(caller -> SourceSet.isTestPath(caller.path()))
+    return CallWalk.callers(index).maxDepth(8).reachedFrom(cached)
+        .map(CallWalk.Step::method).filter(caller -> SourceSet.isTestPath(caller.path()))
         .toList();
   }
 
