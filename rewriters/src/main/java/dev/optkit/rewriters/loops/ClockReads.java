@@ -4,10 +4,12 @@ import com.github.javaparser.ast.Node;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.extract.TimeAndRandom;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
-import java.util.ArrayDeque;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,41 +64,31 @@ final class ClockReads {
         return Optional.of(reason(creation.toString(), "its method"));
       }
     }
-    Set<IndexedMethod> seen = new HashSet<>();
-    ArrayDeque<IndexedMethod> next = new ArrayDeque<>();
-    ArrayDeque<Integer> depths = new ArrayDeque<>();
+    List<IndexedMethod> called = new ArrayList<>();
     for (CallRef call : method.fact().allCalls()) {
       if (call.range().line() >= finding.line() && call.range().endLine() <= finding.endLine()) {
         Optional<String> made = madeReadingOutside(index, call);
         if (made.isPresent()) {
           return made;
         }
-        for (IndexedMethod target : index.allTargetsOf(call)) {
-          if (seen.add(target)) {
-            next.add(target);
-            depths.add(1);
-          }
-        }
+        called.addAll(index.allTargetsOf(call));
       }
     }
-    while (!next.isEmpty()) {
-      IndexedMethod at = next.poll();
-      int depth = depths.poll();
+    // what the loop's calls run (one call deep), then what those call, up to DEPTH calls deep
+    Iterator<CallWalk.Step> steps = CallWalk.over(index, CallWalk.Edges.CALL_AND_CONSTRUCTOR_TARGETS).maxDepth(DEPTH - 1)
+        .from(called).iterator();
+    while (steps.hasNext()) {
+      CallWalk.Step step = steps.next();
+      IndexedMethod at = step.method();
       Optional<String> use = at.fact().timeOrRandomUses().stream().filter(TimeAndRandom::changesFromReadToRead).findFirst();
       if (use.isPresent()) {
         return Optional.of(reason(use.get(), at.fact().displayName() + "(), which its body calls,"));
       }
-      if (depth < DEPTH) {
+      if (step.depth() + 1 < DEPTH) {
         for (CallRef call : at.fact().allCalls()) {
           Optional<String> made = madeReadingOutside(index, call);
           if (made.isPresent()) {
             return made;
-          }
-          for (IndexedMethod target : index.allTargetsOf(call)) {
-            if (seen.add(target)) {
-              next.add(target);
-              depths.add(depth + 1);
-            }
           }
         }
       }

@@ -1,15 +1,13 @@
 package dev.optkit.rewriters.caching.keys;
 
 import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.WholeProject;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,19 +30,12 @@ public final class ScheduledPolls {
     if (index.reachedIo(read).stream().noneMatch(reached -> reached.site().kind() == ClientKind.API)) {
       return Optional.empty();
     }
-    Set<IndexedMethod> seen = new HashSet<>();
-    Deque<IndexedMethod> pending = new ArrayDeque<>(index.callersOf(read));
-    java.util.List<IndexedMethod> scheduled = new java.util.ArrayList<>();
-    while (!pending.isEmpty() && seen.size() < LIMIT) {
-      IndexedMethod caller = pending.poll();
-      if (!seen.add(caller) || SourceSet.isTestPath(caller.path())) {
-        continue;
-      }
-      if (scheduled(whole, caller) && periodSeconds(whole, caller) <= ttlSeconds) {
-        scheduled.add(caller);
-      }
-      pending.addAll(index.callersOf(caller));
-    }
+    // a test's caller is counted against the limit, but not walked through
+    java.util.List<IndexedMethod> scheduled = CallWalk.callers(index).stopAt(caller -> SourceSet.isTestPath(caller.path()))
+        .maxMethods(LIMIT).reachedFrom(read).map(CallWalk.Step::method)
+        .filter(caller -> !SourceSet.isTestPath(caller.path()) && scheduled(whole, caller)
+            && periodSeconds(whole, caller) <= ttlSeconds)
+        .toList();
     return scheduled.stream().min(Comparator.comparing(IndexedMethod::path)
             .thenComparingInt(m -> m.fact().range().line()))
         .map(job -> "called by " + job.fact().displayName() + "(), which runs on a schedule: a job that runs again "

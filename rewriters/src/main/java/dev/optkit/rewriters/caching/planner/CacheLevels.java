@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching.planner;
 
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -85,23 +86,18 @@ final class CacheLevels {
   Optional<IndexedMethod> projectCachedCallee(IndexedMethod method) {
     // each callee with the class calling it: a call within one class goes through 'this', past the project's cache
     // proxy (the spring sample's toBaseCurrency() calling its own @Cacheable getRate()), so its reads are seen
-    java.util.ArrayDeque<Map.Entry<IndexedMethod, String>> pending = new java.util.ArrayDeque<>();
-    index.calleesOf(method).forEach(callee -> pending.add(Map.entry(callee, method.fact().ownerType())));
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    while (!pending.isEmpty() && seen.size() < 2_000) {
-      Map.Entry<IndexedMethod, String> next = pending.poll();
-      IndexedMethod callee = next.getKey();
-      if (callee == method || !seen.add(callee) || SourceSet.isTestPath(callee.path())) {
-        continue;
-      }
-      boolean throughThis = callee.fact().ownerType().equals(next.getValue())
-          && index.type(next.getValue()).map(t -> t.kind().equals("class")).orElse(false);
-      if (!throughThis && index.alreadyCached(callee)) {
-        return Optional.of(callee);
-      }
-      index.calleesOf(callee).forEach(further -> pending.add(Map.entry(further, callee.fact().ownerType())));
-    }
-    return Optional.empty();
+    return CallWalk.over(index, CallWalk.Edges.CALLEES).follow(callee -> callee != method)
+        .stopAt(callee -> SourceSet.isTestPath(callee.path())).maxMethods(2_000).reachedFrom(method)
+        .filter(step -> !SourceSet.isTestPath(step.method().path()) && !throughThis(step)
+            && index.alreadyCached(step.method()))
+        .map(CallWalk.Step::method).findFirst();
+  }
+
+  /** Whether the walk reached this method by a call within one class, through 'this'. */
+  private boolean throughThis(CallWalk.Step step) {
+    String calling = step.from().fact().ownerType();
+    return step.method().fact().ownerType().equals(calling)
+        && index.type(calling).map(t -> t.kind().equals("class")).orElse(false);
   }
 
 }

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -87,25 +88,11 @@ final class HandWrittenFakes {
 
   /** The test methods that call the cached method, at any depth up to 8 callers. */
   private List<IndexedMethod> testsReading(IndexedMethod cached) {
-    List<IndexedMethod> tests = new java.util.ArrayList<>();
-    java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    List<IndexedMethod> level = List.of(cached);
-    for (int depth = 0; depth < 8 && !level.isEmpty(); depth++) {
-      List<IndexedMethod> next = new java.util.ArrayList<>();
-      for (IndexedMethod method : level) {
-        for (IndexedMethod caller : index.callersOf(method)) {
-          if (seen.add(caller)) {
-            next.add(caller);
-            if (SourceSet.isTestPath(caller.path())) {
-              tests.add(caller);
-            }
-          }
-        }
-      }
-      level = next;
-    }
-    return tests;
+    return CallWalk.callers(index).maxDepth(8).reachedFrom(cached)
+        .map(CallWalk.Step::method).filter(caller -> SourceSet.isTestPath(caller.path()))
+        .toList();
   }
+
 
   /**
    * Whether only the stand-in's own methods can change what it holds: every field private, of an immutable JDK type and

@@ -1,12 +1,11 @@
 package dev.optkit.rewriters.caching.writers;
 
 import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,29 +34,19 @@ final class ReadThrough {
   private Reach reach(IndexedMethod cached) {
     Set<String> types = new HashSet<>();
     Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<IndexedMethod> pending = new ArrayDeque<>(List.of(cached));
-    Map<IndexedMethod, Integer> depth = new IdentityHashMap<>(Map.of(cached, 0));
-    while (!pending.isEmpty()) {
-      IndexedMethod method = pending.poll();
-      if (!seen.add(method)) {
-        continue;
-      }
+    CallWalk.over(index, CallWalk.Edges.CALL_TARGETS).maxDepth(MAX_DEPTH).from(cached).forEach(step -> {
+      IndexedMethod method = step.method();
+      seen.add(method);
       types.addAll(index.supertypesOf(method.fact().ownerType()));
       types.add(method.fact().ownerType());
-      int next = depth.get(method) + 1;
-      if (next > MAX_DEPTH) {
-        continue;
-      }
-      for (CallRef call : method.fact().calls()) {
-        if (call.receiverType() != null) {
-          types.add(call.receiverType()); // a client interface the project declares without implementing it
-        }
-        for (IndexedMethod target : index.allTargetsOf(call)) {
-          depth.putIfAbsent(target, next);
-          pending.add(target);
+      if (step.depth() < MAX_DEPTH) {
+        for (CallRef call : method.fact().calls()) {
+          if (call.receiverType() != null) {
+            types.add(call.receiverType()); // a client interface the project declares without implementing it
+          }
         }
       }
-    }
+    });
     // a stand-in for the cached method's own bean replaces the bean, cache and all: it answers, no cache does
     types.removeAll(index.supertypesOf(cached.fact().ownerType()));
     types.remove(cached.fact().ownerType());

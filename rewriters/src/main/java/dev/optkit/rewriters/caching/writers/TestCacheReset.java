@@ -1,6 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
-import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -208,7 +206,7 @@ public final class TestCacheReset {
     Set<IndexedMethod> reading = readers.computeIfAbsent(cached, this::readersOf);
     for (IndexedMethod setUp : setUps) {
       for (IndexedMethod other : setUpsBeside(setUp)) {
-        if (reading.contains(other) || sendsRequests(other, new HashSet<>())) {
+        if (reading.contains(other) || sendsRequests(other)) {
           return Optional.of("its set-up " + other.fact().displayName() + "() may read through the cache before the "
               + "caches are cleared for the test");
         }
@@ -455,19 +453,17 @@ public final class TestCacheReset {
     return classes.stream().flatMap(type -> index.methodsOfType(type).stream()).filter(TestCacheReset::setUp).toList();
   }
 
-  /** Whether a test method, or test code it calls, sends a request to the application or starts it. */
-  private boolean sendsRequests(IndexedMethod method, Set<IndexedMethod> seen) {
-    if (!seen.add(method) || seen.size() > 256) {
-      return seen.size() > 256; // past the bound: no proof
-    }
-    for (CallRef call : method.fact().calls()) {
-      if (readBacks.sendsRequest(call)) {
+  /**
+   * Whether a test method, or test code it calls, sends a request to the application or starts it. Past 256 methods
+   * there is no proof: true. The answer is the same in any order of the walk (a call sending one anywhere, or the
+   * bound passed), so a breadth-first walk gives what the depth-first recursion it replaced gave.
+   */
+  private boolean sendsRequests(IndexedMethod method) {
+    java.util.Iterator<CallWalk.Step> steps = CallWalk.over(index, CallWalk.Edges.CALL_TARGETS)
+        .follow(callee -> SourceSet.isTestPath(callee.path())).maxMethods(257).from(method).iterator();
+    for (int met = 1; steps.hasNext(); met++) {
+      if (met > 256 || steps.next().method().fact().calls().stream().anyMatch(readBacks::sendsRequest)) {
         return true;
-      }
-      for (IndexedMethod callee : index.allTargetsOf(call)) {
-        if (SourceSet.isTestPath(callee.path()) && sendsRequests(callee, seen)) {
-          return true;
-        }
       }
     }
     return false;
@@ -475,15 +471,6 @@ public final class TestCacheReset {
 
   /** Every method from which some chain of project calls reaches the cached method. */
   private Set<IndexedMethod> readersOf(IndexedMethod cached) {
-    Set<IndexedMethod> found = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<IndexedMethod> pending = new ArrayDeque<>(List.of(cached));
-    while (!pending.isEmpty()) {
-      for (IndexedMethod caller : index.callersOf(pending.poll())) {
-        if (found.add(caller)) {
-          pending.add(caller);
-        }
-      }
-    }
-    return found;
+    return CallWalk.callers(index).reachedSet(cached);
   }
 }

@@ -1,12 +1,12 @@
 package dev.optkit.rewriters.caching.writers;
 
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.spring.SpringBeans;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,16 +64,8 @@ final class TestReadBacks {
     Set<String> testClasses = new java.util.LinkedHashSet<>();
     // the writer's class, and the classes of the test code calling it (a fixture's JdbcSeeder.moveTo() run by a test
     // class's set-up and body: hostile review 78's c15, where the fixture's own class never read the data)
-    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(testWriter));
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    while (!pending.isEmpty() && seen.size() < 256) {
-      IndexedMethod next = pending.poll();
-      if (!seen.add(next)) {
-        continue;
-      }
-      addTestClasses(next.fact().ownerType(), testClasses);
-      index.callersOf(next).stream().filter(caller -> SourceSet.isTestPath(caller.path())).forEach(pending::add);
-    }
+    CallWalk.callers(index).follow(caller -> SourceSet.isTestPath(caller.path())).maxMethods(256).from(testWriter)
+        .forEach(step -> addTestClasses(step.method().fact().ownerType(), testClasses));
     // a test calling the application over HTTP reaches every handler without a call the graph shows (RestAssured
     // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
     return testClasses.stream().anyMatch(reachedFrom::contains)
@@ -178,22 +170,21 @@ final class TestReadBacks {
 
   private Set<String> callingClasses(IndexedMethod cached) {
     Set<String> classes = new java.util.HashSet<>();
-    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(cached));
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    seen.add(cached);
-    while (!pending.isEmpty()) {
-      IndexedMethod reached = pending.poll();
-      if (!SourceSet.isTestPath(reached.path()) && index.webEntryPoints().whyEntryPoint(reached).isPresent()) {
+    if (handler(cached)) {
+      classes.add(FROM_A_HANDLER);
+    }
+    CallWalk.callers(index).reachedFrom(cached).forEach(step -> {
+      classes.add(step.method().fact().ownerType());
+      if (handler(step.method())) {
         classes.add(FROM_A_HANDLER);
       }
-      for (IndexedMethod caller : index.callersOf(reached)) {
-        classes.add(caller.fact().ownerType());
-        if (seen.add(caller)) {
-          pending.add(caller);
-        }
-      }
-    }
+    });
     return classes;
   }
+
+  private boolean handler(IndexedMethod reached) {
+    return !SourceSet.isTestPath(reached.path()) && index.webEntryPoints().whyEntryPoint(reached).isPresent();
+  }
+
 
 }
