@@ -761,6 +761,30 @@ class BlockingCallsInLoopRewriteTest {
     assertEquals(1, open.loops().size(), open.refusals().toString());
   }
 
+  /**
+   * A loop over java.awt.Point, which the file imports by name, beside a project record of the same simple name: the
+   * element is the JDK's changeable point, not the record (hostile review 106's F2: each run read a point another
+   * element's statements had moved).
+   */
+  @Test
+  void anElementTypeIsTheOneItsFileImportsNotAProjectTypeOfTheSameName() {
+    String record = """
+        package geo;
+
+        public record Point(int x, int y) {}
+        """;
+    String tiles = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.List;\nimport java.awt.Point;\n")
+        .replace("List<String> quoteAll(List<String> skus)", "List<String> quoteAll(List<Point> skus)")
+        .replace("for (String sku : skus)", "for (Point sku : skus)").replace("fetch(sku);", "fetch(sku.x + \"/\" + sku.y);");
+    String reason = refusal(new MigrationFixture(dir.resolve("awt")).java(record), tiles);
+    assertTrue(reason.contains("reads sku (Point)"), reason);
+    // the project's record itself, imported by name: rewritten
+    MigrationPlan own = new MigrationFixture(dir.resolve("record")).java(record)
+        .java(tiles.replace("import java.awt.Point;", "import geo.Point;").replace("sku.x + \"/\" + sku.y", "sku.x() + \"/\" + sku.y()"))
+        .config(loopsOnly()).plan();
+    assertEquals(1, own.loops().size(), own.refusals().toString());
+  }
+
   @Test
   void aCollectionAFieldMayHoldChangedAfterTheCallIsRefused() {
     // quoteAll(pending) from inside the class, and bump() changes pending: the elements taken ahead would be old

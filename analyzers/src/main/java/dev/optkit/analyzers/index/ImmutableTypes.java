@@ -18,8 +18,9 @@ import java.util.Set;
  * project's records, enums and classes whose instance fields are all final (a record's components, Lombok's
  * {@code @Value}) and of such types, with no superclass but {@code Object} and no subclass that could add state: the
  * class is final, a record or an enum, or the project neither extends it nor makes an anonymous subclass of it. An
- * enum constant with a body that declares fields has state of its own. Arrays and the JDK's collections are
- * changeable. Read from the facts alone, four types deep.
+ * enum constant with a body that declares fields has state of its own, and so has the class in a static field its
+ * code changes, or one code elsewhere may reach and change. Arrays and the JDK's collections are changeable. Read from
+ * the facts alone, four types deep.
  */
 public final class ImmutableTypes {
   private static final int MAX_DEPTH = 4;
@@ -93,7 +94,17 @@ public final class ImmutableTypes {
       return false;
     }
     for (Map.Entry<String, String> field : type.fieldTypes().entrySet()) {
-      if (!type.staticFields().contains(field.getKey()) && !immutable(field.getValue(), depth + 1)) {
+      String name = field.getKey();
+      if (type.staticFields().contains(name)) {
+        // the class's state, which its objects' methods may read as theirs (a static set of revoked badges: hostile
+        // review 106's F1): it counts when the code changes it, or when code elsewhere may reach a changeable one
+        boolean changed = type.changingFields().contains(name) || type.nonFinalStatics().contains(name);
+        boolean reachedElsewhere = !type.privateFields().contains(name) && !field.getValue().equals(type.qualifiedName())
+            && !immutable(field.getValue(), depth + 1);
+        if (changed || reachedElsewhere) {
+          return false;
+        }
+      } else if (!immutable(field.getValue(), depth + 1)) {
         return false;
       }
     }

@@ -71,6 +71,45 @@ class ImmutableTypesTest {
   }
 
   @Test
+  void aStaticFieldTheClassChangesIsItsObjectsState() {
+    // hostile review 106's F1: valid() reads a static set revoke() adds this object to
+    String badge = """
+        package shop;
+        public class Badge {
+            private static final java.util.Set<Badge> REVOKED = new java.util.HashSet<>();
+            private final String holder;
+            public Badge(String holder) { this.holder = holder; }
+            public void revoke() { REVOKED.add(this); }
+            public boolean valid() { return !REVOKED.contains(this); }
+        }
+        """;
+    assertFalse(registry(badge).immutable("shop.Badge"));
+    assertTrue(registry(badge.replace("    public void revoke() { REVOKED.add(this); }\n", "")).immutable("shop.Badge"));
+    assertFalse(registry(badge.replace("    public void revoke() { REVOKED.add(this); }\n", "")
+        .replace("private static final java.util.Set", "static final java.util.Set")).immutable("shop.Badge"));
+  }
+
+  @Test
+  void lombokValueMakesFieldsFinalButNotANonFinalOneNorAProjectsOwnValue() {
+    String env = """
+        package shop;
+        import lombok.Value;
+        @Value
+        public class Env {
+            String name;
+        }
+        """;
+    assertTrue(registry(env).immutable("shop.Env"));
+    // hostile review 106's F3 and F4
+    assertFalse(registry(env.replace("    String name;\n", "    String name;\n    @lombok.experimental.NonFinal int visits;\n"))
+        .immutable("shop.Env"));
+    assertFalse(registry(env.replace("import lombok.Value;\n", ""), """
+        package shop;
+        public @interface Value {}
+        """).immutable("shop.Env"));
+  }
+
+  @Test
   void anEnumConstantWithFieldsOfItsOwnHasState() {
     String level = """
         package shop;

@@ -361,7 +361,7 @@ public final class LoopMigration {
 
       @Override
       public boolean immutableType(String type) {
-        return immutables.immutable(type);
+        return immutables.immutable(type, method);
       }
 
       @Override

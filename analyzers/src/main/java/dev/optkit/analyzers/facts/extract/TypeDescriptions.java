@@ -271,7 +271,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
   }
 
   /** The instance fields not declared final (a record's components and Lombok {@code @Value}'s are). */
-  private static List<String> nonFinalFields(TypeDeclaration<?> type) {
+  private List<String> nonFinalFields(TypeDeclaration<?> type) {
     if (allFieldsFinal(type)) {
       return List.of();
     }
@@ -294,16 +294,24 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).sorted().toList();
   }
 
-  /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */
-  private static boolean allFieldsFinal(TypeDeclaration<?> type) {
+  /**
+   * Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value} (the annotation the
+   * file's imports resolve to {@code lombok.Value}, not a project's own {@code @Value}), which leaves a field marked
+   * {@code @NonFinal} as it is (hostile review 106's F3, F4).
+   */
+  private boolean allFieldsFinal(TypeDeclaration<?> type) {
     if (type instanceof EnumDeclaration declared && declared.getEntries().stream()
         .anyMatch(entry -> entry.getClassBody().stream().anyMatch(member -> member instanceof FieldDeclaration))) {
       return false; // EQ { private String notation; ... }: a constant's own state, its body's code may change (p05)
     }
-    return type instanceof RecordDeclaration
-        || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("Value")
-            || a.getNameAsString().equals("lombok.Value"))
-        || type.getFields().stream().filter(f -> !f.isStatic()).allMatch(FieldDeclaration::isFinal);
+    if (type instanceof RecordDeclaration) {
+      return true;
+    }
+    boolean lombokValue = type.getAnnotations().stream()
+        .anyMatch(a -> names.qualify(a.getNameAsString()).name().equals("lombok.Value"));
+    return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() || lombokValue
+        && f.getAnnotations().stream().noneMatch(a -> names.qualify(a.getNameAsString()).name()
+            .equals("lombok.experimental.NonFinal")));
   }
 
   /**
