@@ -326,6 +326,14 @@ public final class ResultMutations {
       } else if (target == null && scope != null && name.equals("map") && call.getArguments().size() == 2) {
         changed(values.source(call.getArgument(1)), "map"); // mapper.map(source, destination) fills the destination
       }
+      if (scope != null && MUTATORS.contains(call.getNameAsString())
+          && call.getArguments().stream().anyMatch(argument -> unwrap(argument) instanceof ThisExpr)
+          && !(scope instanceof NameExpr local && locals.contains(local.getNameAsString()))) {
+        // REVOKED.add(this): the object is kept where its own methods, and other code, find it again, which changes
+        // what it answers (valid() asks REVOKED.contains(this)): a change of the object (hostile review 106's F1)
+        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER,
+            new Change.Written(scope + "." + call.getNameAsString() + "(this)")));
+      }
       Integer supplier = SuppliedContainers.POSITIONS.get(name + "/" + call.getArguments().size());
       if (supplier != null) {
         suppliedCollection(call.getArgument(supplier));
