@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Where a value may come from: any of {@code any}, never none (a value optkit cannot trace has the one root
+ * Where a value may come from: any of {@link #any}, never none (a value optkit cannot trace has the one root
  * {@link Root.Unknown}, which counts as shared state).
  *
  * <p>The facts cache stores roots as text ({@link #toString}), the one place they are written and read
@@ -16,17 +16,54 @@ import java.util.stream.Stream;
  * {@code const:<name>}, {@code init:<type>}, and {@code c<line>:<column>:<name>[#rows]@(<roots>,...)} for a
  * call's result, joined by {@code |}.
  */
-public record Roots(List<Root> any) {
+public final class Roots {
   public static final Roots UNKNOWN = new Roots(List.of(Root.UNKNOWN));
   public static final Roots THIS = new Roots(List.of(Root.THIS));
+  private static final Roots MADE = new Roots(List.of(Root.MADE));
 
-  public Roots {
-    any = any == null || any.isEmpty() ? List.of(Root.UNKNOWN) : List.copyOf(any);
+  /**
+   * The canonical text, all a value's roots take in the facts of a whole project (spring-framework's fill hundreds of
+   * MiB as objects); the roots are read from it when a proof first asks and kept.
+   */
+  private final String text;
+  private volatile List<Root> any;
+
+  public Roots(List<Root> any) {
+    List<Root> roots = any == null || any.isEmpty() ? List.of(Root.UNKNOWN) : List.copyOf(any);
+    StringBuilder written = new StringBuilder();
+    write(roots, "|", written);
+    this.text = written.toString();
+    this.any = roots;
+  }
+
+  private Roots(String canonical) {
+    this.text = canonical;
+  }
+
+  /** Any of these the value may come from; never none. */
+  public List<Root> any() {
+    List<Root> roots = any;
+    if (roots == null) {
+      Reader reader = new Reader(text);
+      roots = List.copyOf(reader.list('|'));
+      any = roots;
+    }
+    return roots;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Roots roots && roots.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
   }
 
   /** Whether the value comes from this object alone. */
   public boolean onlyThis() {
-    return any.equals(THIS.any);
+    return text.equals(THIS.text);
   }
 
   /** Whether any root, or any root a call's result is made from, at any depth, is one {@code test} accepts. */
@@ -36,7 +73,7 @@ public record Roots(List<Root> any) {
 
   /** Every root, and every root a call's result is made from, at any depth, depth first. */
   public Stream<Root> everywhere() {
-    return any.stream().flatMap(Roots::withParts);
+    return any().stream().flatMap(Roots::withParts);
   }
 
   private static Stream<Root> withParts(Root root) {
@@ -51,7 +88,7 @@ public record Roots(List<Root> any) {
    * shared, as the self-reference was judged a cycle). Unchanged when nothing else is left.
    */
   public Roots withoutEarlierAnswersOf(Root.CallResult call) {
-    List<Root> others = any.stream()
+    List<Root> others = any().stream()
         .filter(root -> !(root instanceof Root.CallResult earlier && earlier.sameCall(call))).toList();
     return others.isEmpty() ? this : new Roots(others);
   }
@@ -60,9 +97,7 @@ public record Roots(List<Root> any) {
   @JsonValue
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder();
-    write(any, "|", text);
-    return text.toString();
+    return text;
   }
 
   private static void write(List<Root> roots, String separator, StringBuilder text) {
@@ -109,15 +144,24 @@ public record Roots(List<Root> any) {
    */
   @JsonCreator
   public static Roots parse(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || text.equals("?")) {
       return UNKNOWN;
+    }
+    if (text.equals("this")) {
+      return THIS;
+    }
+    if (text.equals("new")) {
+      return MADE;
     }
     Reader reader = new Reader(text);
     List<Root> roots = reader.list('|');
     if (reader.at < text.length()) {
       throw new IllegalArgumentException("no roots: " + text);
     }
-    return new Roots(roots);
+    StringBuilder canonical = new StringBuilder();
+    write(roots, "|", canonical);
+    String written = canonical.toString();
+    return new Roots(written.equals(text) ? text : written);
   }
 
   /** A recursive-descent reader of the roots' text. */

@@ -21,7 +21,6 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.LoopFact;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.Root;
 import dev.optkit.analyzers.facts.Roots;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.SourceRange;
@@ -207,7 +206,7 @@ public final class MethodScan {
           ? delegation.getArguments() : null;
       if (arguments != null) {
         List<Roots> found = new ArrayList<>();
-        found.add(new Roots(List.of(Root.MADE)));
+        found.add(Roots.parse("new"));
         arguments.forEach(argument -> found.add(roots.of(argument)));
         constructorCalls.set(i, constructorCalls.get(i).withRoots(found));
       }
