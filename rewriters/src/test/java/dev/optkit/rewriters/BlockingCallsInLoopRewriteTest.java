@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.proof.Proof;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -746,14 +747,13 @@ class BlockingCallsInLoopRewriteTest {
             }
         }
         """;
-    reason = refusal(new MigrationFixture(dir.resolve("open")).java(ENV.replace("private Env(", "public Env("))
-        .java(subclass), QUOTES_BY_ENV);
-    assertTrue(reason.contains("reads sku (Env)"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, loopRefusal(new MigrationFixture(dir.resolve("open"))
+        .java(ENV.replace("private Env(", "public Env(")).java(subclass), QUOTES_BY_ENV));
     // or an anonymous one
-    reason = refusal(new MigrationFixture(dir.resolve("anonymous")).java(ENV.replace("private Env(", "public Env(")
-        .replace("KNOWN = new java.util.HashMap<>();", "KNOWN = new java.util.HashMap<>();\n"
-            + "    static final Env ODD = new Env(\"ODD\") {\n        int uses;\n    };")), QUOTES_BY_ENV);
-    assertTrue(reason.contains("reads sku (Env)"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, loopRefusal(new MigrationFixture(dir.resolve("anonymous"))
+        .java(ENV.replace("private Env(", "public Env(").replace("KNOWN = new java.util.HashMap<>();",
+            "KNOWN = new java.util.HashMap<>();\n    static final Env ODD = new Env(\"ODD\") {\n        int uses;\n    };")),
+        QUOTES_BY_ENV));
     // a public constructor alone: the project is what optkit reads, and no class of it extends Env (the registry every
     // proof asks, ImmutableTypes, decides so for caches and loops alike)
     MigrationPlan open = new MigrationFixture(dir.resolve("public")).java(ENV.replace("private Env(", "public Env("))
@@ -776,8 +776,7 @@ class BlockingCallsInLoopRewriteTest {
     String tiles = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.List;\nimport java.awt.Point;\n")
         .replace("List<String> quoteAll(List<String> skus)", "List<String> quoteAll(List<Point> skus)")
         .replace("for (String sku : skus)", "for (Point sku : skus)").replace("fetch(sku);", "fetch(sku.x + \"/\" + sku.y);");
-    String reason = refusal(new MigrationFixture(dir.resolve("awt")).java(record), tiles);
-    assertTrue(reason.contains("reads sku (Point)"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, loopRefusal(new MigrationFixture(dir.resolve("awt")).java(record), tiles));
     // the project's record itself, imported by name: rewritten
     MigrationPlan own = new MigrationFixture(dir.resolve("record")).java(record)
         .java(tiles.replace("import java.awt.Point;", "import geo.Point;").replace("sku.x + \"/\" + sku.y", "sku.x() + \"/\" + sku.y()"))
@@ -882,6 +881,14 @@ class BlockingCallsInLoopRewriteTest {
     assertTrue(MigrationFixture.after(plan, "src/main/java/shop/Quotes.java")
         .contains("new FutureTask<Long>(() -> (long) size(nextSku))"));
     fixture.assertCompiles(plan);
+  }
+
+  /** The proof a loop's refusal rests on. */
+  private static Proof loopRefusal(MigrationFixture fixture, String source) {
+    MigrationPlan plan = fixture.java(source).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::proof)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 
   private String refusal(MigrationFixture fixture, String source) {
