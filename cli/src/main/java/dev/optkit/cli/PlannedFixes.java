@@ -10,7 +10,9 @@ import dev.optkit.rewriters.loops.LoopMigration;
 import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.rewriters.plan.NotCacheable;
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +24,6 @@ import java.util.Map;
  * planner would cache it, and otherwise carries the planner's reason. Nothing is written.
  */
 final class PlannedFixes {
-  /** How the call-site rules point at caching the method the call is in. */
-  private static final String CACHING_THE_METHOD = "fixed by caching the enclosing method";
   /** The refusals that say a caller's cache (one there already, or one this migration adds) answers for the method. */
   private static final java.util.Set<Proof> CACHED_ABOVE = java.util.EnumSet.of(Proof.CACHED_CALLER,
       Proof.OUTER_LEVEL_CACHED);
@@ -33,7 +33,7 @@ final class PlannedFixes {
   static Assessment apply(Path root, Assessment assessment, OptkitConfig config) {
     if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod") || isRewritableLoop(f))) {
       // no method to cache: a call site's note must not point at caching the one it is in
-      return judge(assessment, Map.of(), Map.of());
+      return judge(assessment, Map.of(), Map.of(), Map.of());
     }
     MigrationPlan plan;
     try {
@@ -58,20 +58,33 @@ final class PlannedFixes {
     for (Refusal refusal : plan.refusals()) {
       refused.putIfAbsent(refusal.finding().fingerprint(), refusal);
     }
-    return judge(assessment, planned, refused);
+    Map<String, Reason> notCacheable = new HashMap<>();
+    for (NotCacheable read : plan.notCacheable()) {
+      notCacheable.putIfAbsent(read.path() + "#" + read.member(), read.reason());
+    }
+    return judge(assessment, planned, refused, notCacheable);
+  }
+
+  /**
+   * A call site whose fix is caching the method it is in (a read of {@code DatabaseQuery} or {@code RemoteApiCall}):
+   * the rule prices it as cached, and its note points at the method.
+   */
+  private static boolean fixedByCachingItsMethod(Finding finding) {
+    return !finding.ruleId().equals("CacheableReadMethod") && finding.refusalId() == null && finding.basis() != null
+        && finding.basis().remedy() == Finding.Remedy.CACHE;
   }
 
   /** A loop of the shape migrate rewrites: its fixable verdict is migrate's. */
   private static boolean isRewritableLoop(Finding finding) {
-    return finding.ruleId().equals("SequentialIoLoop")
-        && LoopMigration.rewritable((String) finding.details().get("classification"));
+    return LoopMigration.rewritable(finding);
   }
 
   /**
    * Each finding with what migrate does about it: cacheable reads planned or refused (with the
    * reason), and call sites pointing at caching their method only when migrate would.
    */
-  private static Assessment judge(Assessment assessment, Map<String, String> planned, Map<String, Refusal> refused) {
+  private static Assessment judge(Assessment assessment, Map<String, String> planned, Map<String, Refusal> refused,
+      Map<String, Reason> notCacheable) {
     // a call site's note points at caching its method: say so only when migrate would
     Map<String, String> byMethod = new HashMap<>();
     Map<String, Refusal> refusedByMethod = new HashMap<>();
@@ -89,11 +102,11 @@ final class PlannedFixes {
     }
     List<Finding> judged = new ArrayList<>();
     for (Finding finding : assessment.findings()) {
-      if (!finding.ruleId().equals("CacheableReadMethod") && finding.fixNote() != null
-          && finding.fixNote().startsWith(CACHING_THE_METHOD)) {
+      if (fixedByCachingItsMethod(finding)) {
         String key = finding.path() + "#" + finding.enclosingMethod();
-        String why = byMethod.containsKey(key) ? byMethod.get(key) : "it is no cacheable read (see migrate's "
-            + "\"not cacheable\" lines)";
+        String why = byMethod.containsKey(key) ? byMethod.get(key)
+            : notCacheable.containsKey(key) ? notCacheable.get(key).text()
+            : "it is no cacheable read (see migrate's \"not cacheable\" lines)";
         Refusal refusal = refusedByMethod.get(key);
         if (why == null) {
           judged.add(finding);
@@ -102,8 +115,10 @@ final class PlannedFixes {
           judged.add(finding.withFix(false, "fixed by caching a caller of " + finding.enclosingMethod() + " ("
               + refusal.reason() + ")", refusal.proof().id()));
         } else {
-          judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why,
-              refusal == null ? null : refusal.proof().id()));
+          // the method's own verdict: migrate's refusal, or the reason it is no cacheable read
+          String id = refusal != null ? refusal.proof().id()
+              : notCacheable.containsKey(key) ? notCacheable.get(key).proof().id() : null;
+          judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why, id));
         }
       } else if (isRewritableLoop(finding)) {
         String batchNote = SequentialIoLoopRule.batchNote(finding.details().get("batchMethod"));

@@ -6,7 +6,7 @@ import dev.optkit.analyzers.rules.Rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.cli.report.ReportFormat;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,5 +83,62 @@ class RefusalIdsInReportsTest {
       }
     }
     assertEquals(ids.stream().sorted().toList(), sarifIds.stream().sorted().toList());
+  }
+
+  /**
+   * Every finding migrate leaves alone says which proof did not hold, the call sites too: a write, a call in a method
+   * that is no cacheable read (the method's proof), a loop no rewrite takes. The one kind without an id is a call
+   * site whose method migrate caches: its note points at that cache, which the assertion checks is planned.
+   */
+  @Test
+  void everyFindingMigrateLeavesCarriesItsProofOrPointsAtItsMethodsCache() throws Exception {
+    Path sample = CliRun.repoRoot().resolve("samples/spring-service");
+    CliRun json = CliRun.of("assess", sample.toString(), "--no-maven-repo", "--format", "json");
+    assertEquals(0, json.exitCode(), json.err());
+    JsonNode findings = MAPPER.readTree(json.out()).get("findings");
+    List<String> cachedMethods = new ArrayList<>();
+    for (JsonNode finding : findings) {
+      if (finding.get("ruleId").asText().equals("CacheableReadMethod") && finding.get("fixable").asBoolean()) {
+        cachedMethods.add(finding.get("path").asText() + "#" + finding.get("enclosingMethod").asText());
+      }
+    }
+    int withIds = 0;
+    for (JsonNode finding : findings) {
+      if (finding.get("fixable").asBoolean()) {
+        continue;
+      }
+      if (finding.has("refusalId")) {
+        assertTrue(Proof.byId(finding.get("refusalId").asText()).isPresent(), finding.toString());
+        withIds++;
+      } else {
+        assertTrue(cachedMethods.contains(finding.get("path").asText() + "#" + finding.get("enclosingMethod").asText()),
+            "no proof id, and its method is not cached: " + finding);
+      }
+    }
+    assertTrue(withIds > 20, json.out());
+  }
+
+  @Test
+  void migratesNotCacheableLinesCarryTheirProofs() throws Exception {
+    Path project = SampleCheckout.create(dir, "spring-service");
+    CliRun run = CliRun.of("migrate", project.toString(), "--no-maven-repo", "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode plan = MAPPER.readTree(run.out());
+    JsonNode lines = plan.get("notCacheable");
+    JsonNode reads = plan.get("uncacheable");
+    assertTrue(lines.size() > 0, run.out());
+    assertEquals(lines.size(), reads.size(), "an object per line");
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode entry = reads.get(i);
+      Proof proof = Proof.byId(entry.get("id").asText()).orElseThrow(() -> new AssertionError(entry.toString()));
+      assertEquals(proof.stage().id(), entry.get("stage").asText());
+      assertEquals(entry.get("method").asText() + ": " + entry.get("reason").asText(), lines.get(i).asText());
+    }
+    CliRun text = CliRun.of("migrate", project.toString(), "--no-maven-repo");
+    List<String> printed = text.out().lines().filter(line -> line.startsWith("not cacheable: ")).toList();
+    assertEquals(reads.size(), printed.size(), text.out());
+    for (int i = 0; i < printed.size(); i++) {
+      assertTrue(printed.get(i).endsWith(" [" + reads.get(i).get("id").asText() + "]"), printed.get(i));
+    }
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,5 +1,8 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.optkit.rewriters.plan.NotCacheable;
+import dev.optkit.analyzers.proof.Proof;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,9 +62,11 @@ class ClockReadsTest extends SpringProjectPlans {
   @Test
   void aCalendarReadsTheDefaultTimeZone() {
     MigrationPlan plan = casePlan("audit13", "n1");
-    String reason = plan.notCacheable().stream().filter(r -> r.contains("ScheduleService.schedule")).findFirst()
-        .orElse("");
-    assertTrue(reason.contains("default time zone and locale"), plan.notCacheable().toString());
+    NotCacheable reason = plan.notCacheable().stream().filter(r -> r.method().startsWith("ScheduleService.schedule("))
+        .findFirst().orElseThrow(() -> new AssertionError(plan.notCacheable().toString()));
+    assertEquals(Proof.KEY_MISSES_STATE, reason.reason().proof());
+    // what it reads is the varying part of the reason: the time zone, not the clock
+    assertTrue(reason.reason().text().contains("default time zone and locale"), reason.line());
   }
 
   /**
@@ -73,7 +78,7 @@ class ClockReadsTest extends SpringProjectPlans {
     MigrationPlan plan = new MigrationFixture(dir.resolve("clock")).resources("/audit15/clock").plan();
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
         .equals("RestaurantService.getByIdWithMenuForDate")), plan.targets().toString());
-    assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("getByIdWithMenuForDate") && r.contains("clock")),
-        plan.notCacheable().toString());
+    assertTrue(plan.notCacheable().stream().anyMatch(r -> r.method().startsWith("RestaurantService.getByIdWithMenuForDate(")
+        && r.reason().proof() == Proof.KEY_MISSES_STATE && r.reason().text().contains("clock")), plan.notCacheable().toString());
   }
 }

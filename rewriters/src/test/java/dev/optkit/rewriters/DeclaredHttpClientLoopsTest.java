@@ -1,5 +1,7 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.rewriters.plan.NotCacheable;
+import dev.optkit.analyzers.proof.Proof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,6 +216,8 @@ class DeclaredHttpClientLoopsTest {
         + "caches the project methods that call it, not the interface; no production code calls it",
         "ProductApi.getById(): a method of an OpenFeign interface, which OpenFeign implements: optkit caches the project "
             + "methods that call it, not the interface; its callers: ProductService.getAll() (see their lines)"),
-        plan.notCacheable().stream().filter(line -> line.startsWith("ProductApi.")).toList());
+        plan.notCacheable().stream().map(NotCacheable::line).filter(line -> line.startsWith("ProductApi.")).toList());
+    assertTrue(plan.notCacheable().stream().filter(read -> read.method().startsWith("ProductApi."))
+        .allMatch(read -> read.reason().proof() == Proof.DECLARED_CLIENT), plan.notCacheable().toString());
   }
 }

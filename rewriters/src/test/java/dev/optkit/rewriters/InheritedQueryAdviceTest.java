@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.rewriters.plan.NotCacheable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,8 @@ class InheritedQueryAdviceTest extends SpringProjectPlans {
   @Test
   void aHandlerReadingAnInheritedQuerySaysHowToCacheIt() {
     MigrationPlan plan = casePlan("audit12", "g10");
-    String reason = plan.notCacheable().stream().filter(r -> r.contains("DishController.names")).findFirst().orElse("");
+    String reason = plan.notCacheable().stream().map(NotCacheable::line).filter(r -> r.contains("DishController.names"))
+        .findFirst().orElse("");
     assertTrue(reason.contains("DishRepository.findAll() itself"), plan.notCacheable().toString());
   }
 
@@ -33,7 +35,8 @@ class InheritedQueryAdviceTest extends SpringProjectPlans {
   @Test
   void aDefaultMethodIsNotAdvisedToBeDeclared() {
     MigrationPlan plan = casePlan("audit14", "n3");
-    String advice = plan.notCacheable().stream().filter(r -> r.contains("RoomController.get")).findFirst().orElse("");
+    String advice = plan.notCacheable().stream().map(NotCacheable::line).filter(r -> r.contains("RoomController.get"))
+        .findFirst().orElse("");
     assertFalse(advice.contains("inherits without declaring"), advice);
   }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.rewriters.plan.NotCacheable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -3583,7 +3584,7 @@ class MigrationSafetyTest {
   /** The refusal, or the reason assess gives for not proposing it at all (the same knowledge, earlier). */
   private String refusalOrNotProposed(MigrationPlan plan, String method) {
     return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
-        .map(Refusal::reason).findFirst().orElseGet(() -> plan.notCacheable().stream().filter(n -> n.contains("." + method + "()"))
+        .map(Refusal::reason).findFirst().orElseGet(() -> plan.notCacheable().stream().map(NotCacheable::line).filter(n -> n.contains("." + method + "()"))
             .findFirst().orElseThrow(() -> new AssertionError(method + " neither refused nor explained: "
                 + plan.notCacheable())));
   }

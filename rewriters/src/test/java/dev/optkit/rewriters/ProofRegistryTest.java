@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.rewriters.proof.Proof;
-import dev.optkit.rewriters.proof.Stage;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Stage;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +110,7 @@ class RefusalIdsTest {
     MigrationPlan plan = new MigrationFixture(dir.resolve("c29")).resources("/hostile39/c29").plan();
     assertEquals(1, plan.loops().size(), refusals(plan));
     assertEquals(List.of(Proof.ONE_PER_METHOD), plan.refusals().stream().map(Refusal::proof)
-        .filter(p -> p.stage() == dev.optkit.rewriters.proof.Stage.LOOP).toList(), refusals(plan));
+        .filter(p -> p.stage() == dev.optkit.analyzers.proof.Stage.LOOP).toList(), refusals(plan));
   }
 
   /**

@@ -68,7 +68,7 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
         """).file("src/main/resources/application.properties",
             "spring.jpa.properties.hibernate.enable_lazy_load_no_trans=true\n").plan();
     // the refusals of the reads the handler serialises: by the entity proof, as without the setting
-    List<Refusal> entity = plan.refusals().stream().filter(r -> r.proof() == dev.optkit.rewriters.proof.Proof.ENTITY_RESULT)
+    List<Refusal> entity = plan.refusals().stream().filter(r -> r.proof() == dev.optkit.analyzers.proof.Proof.ENTITY_RESULT)
         .toList();
     assertFalse(entity.isEmpty(), reasons(plan).toString());
     assertTrue(entity.stream().allMatch(r -> r.reason().contains(dev.optkit.rewriters.caching.WholeProject.LAZY_LOAD_NO_TRANS)),

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.rewriters.plan.NotCacheable;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class SharedStateAttacksTest extends SpringProjectPlans {
       String why = plan.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith("." + method))
           .map(Refusal::reason).findFirst()
           // F's constructor fills its static map, which makes the read no candidate at all (hostile review 64's K)
-          .or(() -> plan.notCacheable().stream().filter(n -> n.startsWith(method + ".")).findFirst())
+          .or(() -> plan.notCacheable().stream().map(NotCacheable::line).filter(n -> n.startsWith(method + ".")).findFirst())
           .orElseThrow(() -> new AssertionError(method + " was not refused"));
       assertTrue(why.contains("shared between calls") || why.contains("depends on mutable state of its object")
           || why.contains("whose construction reads"),

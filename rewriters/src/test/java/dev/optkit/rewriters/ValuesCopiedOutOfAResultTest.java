@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.rewriters.plan.NotCacheable;
+import dev.optkit.analyzers.proof.Proof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +44,8 @@ class WriteNamedInReasonTest {
             }
         }
         """).plan();
-    List<String> byTitle = plan.notCacheable().stream().filter(line -> line.startsWith("Quizzes.byTitle()")).toList();
+    List<String> byTitle = plan.notCacheable().stream().filter(read -> read.method().equals("Quizzes.byTitle()"))
+        .peek(read -> assertEquals(Proof.OWN_WRITE, read.reason().proof())).map(NotCacheable::line).toList();
     assertEquals(1, byTitle.size(), plan.notCacheable().toString());
     assertTrue(byTitle.get(0).contains("writes (POST ") && byTitle.get(0).contains("/api/auth/signin")
         && byTitle.get(0).contains("via Quizzes.signIn"), byTitle.get(0));

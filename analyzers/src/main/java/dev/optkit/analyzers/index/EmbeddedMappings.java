@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.TypeFact;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ public final class EmbeddedMappings {
   }
 
   private boolean embeddable(String fieldType) {
-    return index.type(erased(fieldType)).filter(type -> type.hasAnnotation("Embeddable")).isPresent();
+    return index.type(TypeNames.raw(fieldType)).filter(type -> type.hasAnnotation("Embeddable")).isPresent();
   }
 
   /** A field's type that is an embeddable of the project holding only columns, whatever the nesting. */
@@ -46,7 +47,7 @@ public final class EmbeddedMappings {
   }
 
   private boolean columnsOnly(String fieldType, int depth) {
-    TypeFact embeddable = index.type(erased(fieldType)).orElse(null);
+    TypeFact embeddable = index.type(TypeNames.raw(fieldType)).orElse(null);
     if (embeddable == null || depth > MAX_DEPTH || !embeddable.hasAnnotation("Embeddable")
         || embeddable.mappingUnread() || index.beyondMapping(embeddable) || !embeddable.associations().isEmpty()) {
       return false;
@@ -66,14 +67,11 @@ public final class EmbeddedMappings {
    * (an element collection without its annotation), an entity, a project class (an embeddable).
    */
   boolean mayBeMapped(String fieldType) {
-    String erased = erased(fieldType);
+    String erased = TypeNames.raw(fieldType);
     if (erased.startsWith("java.util.")) {
       return !VALUE_TYPES_OF_JAVA_UTIL.contains(erased);
     }
     return index.type(erased).map(type -> !type.kind().equals("enum")).orElse(false);
   }
 
-  private static String erased(String fieldType) {
-    return fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.types.JdkValues;
@@ -38,7 +39,7 @@ public final class ImmutableTypes {
    * unchangeable. A JDK value's name that a project type also has (its own {@code Long}) may mean that type: no.
    */
   public synchronized boolean immutable(String type) {
-    return !array(type) && immutable(erased(type), 0);
+    return !array(type) && immutable(TypeNames.raw(type), 0);
   }
 
   /**
@@ -47,7 +48,7 @@ public final class ImmutableTypes {
    * project type of that name.
    */
   public synchronized boolean immutableWritten(String written) {
-    String bare = erased(written);
+    String bare = TypeNames.raw(written);
     if (array(written) || bare.contains("[")) {
       return false;
     }
@@ -130,8 +131,4 @@ public final class ImmutableTypes {
     return written.strip().endsWith("]");
   }
 
-  private static String erased(String written) {
-    int open = written.indexOf('<');
-    return (open < 0 ? written : written.substring(0, open)).strip();
-  }
 }

@@ -30,6 +30,18 @@ public final class IndexedMethod {
     return fact.key();
   }
 
+  /** The method as findings name it ({@code Finding.enclosingMethod}): its name and parameter types as declared. */
+  public String member() {
+    StringBuilder name = new StringBuilder(fact.name()).append('(');
+    for (int i = 0; i < fact.params().size(); i++) {
+      if (i > 0) {
+        name.append(", ");
+      }
+      name.append(fact.params().get(i).type());
+    }
+    return name.append(')').toString();
+  }
+
   @Override
   public boolean equals(Object other) {
     return other == this || other instanceof IndexedMethod that && java.util.Objects.equals(path, that.path)

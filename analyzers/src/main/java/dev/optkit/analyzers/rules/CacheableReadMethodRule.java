@@ -11,6 +11,8 @@ import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ReachedIo;
 import dev.optkit.analyzers.index.WebEntryPoints;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,9 +96,9 @@ public final class CacheableReadMethodRule implements Rule {
    * state its object inherits, which a key over the parameters would miss (trial 55's 3a: {@code authorize()} read
    * the request map {@code Command.setMap()} sets, and one cached answer served every user).
    */
-  private static Optional<String> inheritedStateRead(RuleContext context, MethodFact fact) {
-    return inheritedState(context.index(), fact).map(state -> "depends on mutable state its object inherits from "
-        + state + ", which a key over its parameters would miss");
+  private static Optional<Reason> inheritedStateRead(RuleContext context, MethodFact fact) {
+    return Reason.of(Proof.KEY_MISSES_STATE, inheritedState(context.index(), fact).map(state -> "depends on mutable "
+        + "state its object inherits from " + state + ", which a key over its parameters would miss"));
   }
 
   /**
@@ -123,7 +125,12 @@ public final class CacheableReadMethodRule implements Rule {
     return Optional.empty();
   }
 
-  public static Optional<String> whyNotCacheable(RuleContext context, IndexedMethod method) {
+  /** A write call site: no cache candidate, for the reason a method that writes is none. */
+  public static final Reason WRITE_SITE = new Reason(Proof.OWN_WRITE, "writes are not cached");
+  /** A call a cache answers already. */
+  public static final Reason ALREADY_CACHED = new Reason(Proof.ALREADY_CACHED, "already cached");
+
+  public static Optional<Reason> whyNotCacheable(RuleContext context, IndexedMethod method) {
     MethodFact fact = method.fact();
     if (fact.isAbstract() && !repositoryQueryMethod(context, method)) {
       return declaredClientRead(context, method);
@@ -132,35 +139,42 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.empty();
     }
     List<ReachedIo> reached = context.index().reachedIo(method);
-    if (reached.stream().noneMatch(r -> r.site().access() == Access.READ)) {
+    if (reached.stream().noneMatch(r -> r.site().access() == Access.READ || r.site().access() == Access.UNKNOWN)) {
       return Optional.empty();
     }
     if (!fact.returnsValue()) {
-      return Optional.of("returns nothing: there is no result to cache");
+      return Reason.of(Proof.NO_RESULT, "returns nothing: there is no result to cache");
     }
     if (fact.hasAnnotation("org.springframework.context.annotation.Bean")) {
       // a Spring Batch step whose tasklet lambda reads and sets its exit status (audit 10's s8): not a read of its own
-      return Optional.of("a @Bean factory method: Spring calls it once, at start-up, and the bean it makes does the "
+      return Reason.of(Proof.BEAN_FACTORY, "a @Bean factory method: Spring calls it once, at start-up, and the bean it makes does the "
           + "reading later; cache what that bean calls instead");
     }
     if (reached.stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
       // the write named as the read is, with its verb and the path to it: a sign-in POST inside a helper is no GET
       // the reader misread (trial 105's quiz service)
-      return Optional.of("writes (" + reached.stream().filter(r -> r.site().access() == Access.WRITE).findFirst()
+      return Reason.of(Proof.OWN_WRITE, "writes (" + reached.stream().filter(r -> r.site().access() == Access.WRITE).findFirst()
           .map(r -> ReachedSites.describe(r, context.index().messageDepth(), true)).orElse("")
           + "): replaying it from a cache would skip the write");
     }
     List<ReachedIo> reads = reached.stream().filter(r -> r.site().access() == Access.READ).toList();
+    if (reads.isEmpty()) {
+      // only I/O whose access no reader could tell (a library's bytecode reaching Statement.execute): its call sites
+      // point here, so say why, rather than send them to a line that is not there
+      ReachedIo unknown = reached.stream().filter(r -> r.site().access() == Access.UNKNOWN).findFirst().orElseThrow();
+      return Reason.of(Proof.UNKNOWN_ACCESS, "its I/O may read or write (" + ReachedSites.describe(unknown,
+          context.index().messageDepth(), true) + "): optkit caches only what it can show is a read");
+    }
     if (reads.stream().allMatch(r -> context.index().isCacheStore(r.site()))) {
-      return Optional.of("reads a cache store already (" + reads.get(0).site().provider() + "): a second cache in front "
-          + "of it adds staleness and memory, not a saved round trip worth it");
+      return Reason.of(Proof.CACHE_STORE_READ, "reads a cache store already (" + reads.get(0).site().provider()
+          + "): a second cache in front of it adds staleness and memory, not a saved round trip worth it");
     }
     if (context.index().alreadyCached(method)) {
-      return Optional.of("already cached");
+      return Optional.of(ALREADY_CACHED);
     }
     if (!fact.timeOrRandomUses().isEmpty()) {
       String use = fact.timeOrRandomUses().get(0);
-      return Optional.of("depends on " + dev.optkit.analyzers.facts.extract.TimeAndRandom.whatItReads(use) + " (" + use + ")");
+      return Reason.of(Proof.KEY_MISSES_STATE, "depends on " + dev.optkit.analyzers.facts.extract.TimeAndRandom.whatItReads(use) + " (" + use + ")");
     }
     for (ReachedIo read : reads) {
       String query = read.site().sql();
@@ -178,36 +192,37 @@ public final class CacheableReadMethodRule implements Rule {
         }
       }
       if (changing.isPresent()) {
-        return Optional.of("its query reads " + changing.get() + ", which changes from one execution to the next: a "
+        return Reason.of(Proof.KEY_MISSES_STATE, "its query reads " + changing.get() + ", which changes from one execution to the next: a "
             + "cached answer would keep one execution's value");
       }
     }
     if (!fact.mutableFieldsRead().isEmpty()) {
-      return Optional.of("depends on mutable state of its object (field " + fact.mutableFieldsRead().get(0)
+      return Reason.of(Proof.KEY_MISSES_STATE, "depends on mutable state of its object (field " + fact.mutableFieldsRead().get(0)
           + "), which a key over its parameters would miss");
     }
-    Optional<String> inherited = inheritedStateRead(context, fact);
+    Optional<Reason> inherited = inheritedStateRead(context, fact);
     if (inherited.isPresent()) {
       return inherited;
     }
     if (ONE_SHOT_RETURNS.contains(fact.returnType())) {
-      return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
-          + ", which can be consumed only once");
+      return Reason.of(Proof.ONE_SHOT_RESULT, "returns a " + fact.returnType().substring(fact.returnType()
+          .lastIndexOf('.') + 1) + ", which can be consumed only once");
     }
     if (statefulHolder(fact.returnType())) {
-      return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
-          + ", whose every use may change it (a buffer's reads move its position, a counter's increments add up): "
+      return Reason.of(Proof.STATEFUL_RESULT, "returns a " + fact.returnType().substring(fact.returnType()
+          .lastIndexOf('.') + 1) + ", whose every use may change it (a buffer's reads move its position, a counter's increments add up): "
           + "one shared object would carry each caller's use into the next answer");
     }
-    Optional<String> entryPoint = context.index().webEntryPoints().whyEntryPoint(method)
-        .or(() -> WebEntryPoints.whyWebResult(fact)).or(() -> WebEntryPoints.whyPublisher(fact));
+    Optional<Reason> entryPoint = Reason.of(Proof.REQUEST_HANDLER, context.index().webEntryPoints().whyEntryPoint(method))
+        .or(() -> Reason.of(Proof.WEB_RESULT, WebEntryPoints.whyWebResult(fact)))
+        .or(() -> Reason.of(Proof.REACTIVE, WebEntryPoints.whyPublisher(fact)));
     if (entryPoint.isPresent()) {
-      return Optional.of(entryPoint.get() + inheritedQueriesRead(context, reads));
+      return Reason.of(entryPoint.get().proof(), entryPoint.get().text() + inheritedQueriesRead(context, reads));
     }
     for (ParamFact param : fact.params()) {
       Optional<String> notKeyable = KeyableTypes.whyNotKeyable(param, context.index());
       if (notKeyable.isPresent()) {
-        return Optional.of(notKeyable.get() + ": not a safe cache key");
+        return Reason.of(Proof.UNKEYABLE_PARAMETER, notKeyable.get() + ": not a safe cache key");
       }
     }
     return Optional.empty();
@@ -218,7 +233,7 @@ public final class CacheableReadMethodRule implements Rule {
    * implements it and optkit caches the project methods calling it, so say which those are (trial 81's A: a product
    * list and a weather read through Feign were nowhere in the plan, and {@code --only} said only "matches nothing").
    */
-  private static Optional<String> declaredClientRead(RuleContext context, IndexedMethod method) {
+  private static Optional<Reason> declaredClientRead(RuleContext context, IndexedMethod method) {
     Optional<IoSite> site = context.index().implementedByLibrary(method).filter(s -> s.access() == Access.READ);
     if (site.isEmpty()) {
       return Optional.empty();
@@ -228,7 +243,7 @@ public final class CacheableReadMethodRule implements Rule {
         .map(caller -> caller.fact().displayName() + "()").distinct().sorted().toList();
     String provider = site.get().provider();
     String article = "AEIOU".indexOf(Character.toUpperCase(provider.charAt(0))) >= 0 ? "an " : "a ";
-    return Optional.of("a method of " + article + provider + " interface, which " + provider
+    return Reason.of(Proof.DECLARED_CLIENT, "a method of " + article + provider + " interface, which " + provider
         + " implements: optkit caches the project methods that call it, not the interface; "
         + (callers.isEmpty() ? "no production code calls it" : "its callers: " + String.join(", ", callers)
             + " (see their lines)"));

@@ -46,8 +46,8 @@ public final class DatabaseQueryRule extends IoSiteRule {
         .detail("access", site.access().id())
         .detail("inLoop", inLoop)
         .detail("basis", site.basis())
-        .fix(false, site.access() == Access.WRITE ? "writes are not cached"
-            : "fixed by caching the enclosing method (rule CacheableReadMethod) or batching the loop around it")
+        .fix(false, "fixed by caching the enclosing method (rule CacheableReadMethod) or batching the loop around it")
+        .refused(java.util.Optional.of(CacheableReadMethodRule.WRITE_SITE).filter(write -> site.access() == Access.WRITE))
         .basis(site.access() == Access.WRITE ? Finding.SavingsBasis.NONE
             : new Finding.SavingsBasis(Finding.Remedy.CACHE, List.of(site)))
         .build();

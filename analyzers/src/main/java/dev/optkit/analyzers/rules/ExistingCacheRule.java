@@ -46,7 +46,7 @@ public final class ExistingCacheRule implements Rule {
             .detail("cacheName", cache.cacheName().isEmpty() ? null : cache.cacheName())
             .detail("bounded", unbounded ? Boolean.FALSE : null)
             .detail("refreshedWhen", cache.refreshedWhen())
-            .fix(false, "already cached")
+            .refused(CacheableReadMethodRule.ALREADY_CACHED)
             .build());
       }
     }

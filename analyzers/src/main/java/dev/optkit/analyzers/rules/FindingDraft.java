@@ -6,6 +6,7 @@ import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Savings;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.proof.Reason;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,6 +25,7 @@ final class FindingDraft {
   private String message;
   private boolean fixable;
   private String fixNote;
+  private String refusalId;
   private Finding.SavingsBasis basis = Finding.SavingsBasis.NONE;
 
   FindingDraft(RuleInfo info, String path, SourceRange range, String enclosingClass, String enclosingMethod, String snippet) {
@@ -37,20 +39,9 @@ final class FindingDraft {
   }
 
   static FindingDraft in(RuleInfo info, IndexedMethod method, SourceRange range, String snippet) {
-    FindingDraft draft = new FindingDraft(info, method.path(), range, method.fact().ownerType(), memberName(method), snippet);
+    FindingDraft draft = new FindingDraft(info, method.path(), range, method.fact().ownerType(), method.member(), snippet);
     draft.memberRange = method.fact().range();
     return draft;
-  }
-
-  static String memberName(IndexedMethod method) {
-    StringBuilder name = new StringBuilder(method.fact().name()).append('(');
-    for (int i = 0; i < method.fact().params().size(); i++) {
-      if (i > 0) {
-        name.append(", ");
-      }
-      name.append(method.fact().params().get(i).type());
-    }
-    return name.append(')').toString();
   }
 
   FindingDraft severity(Severity value) {
@@ -81,6 +72,19 @@ final class FindingDraft {
     return this;
   }
 
+  /** Not fixable, for the reason a proof gives: its words are the note, its id the finding's {@code refusalId}. */
+  FindingDraft refused(Reason reason) {
+    this.fixable = false;
+    this.fixNote = reason.text();
+    this.refusalId = reason.proof().id();
+    return this;
+  }
+
+  /** {@link #refused(Reason)} when there is a reason; otherwise the fix stays as set. */
+  FindingDraft refused(java.util.Optional<Reason> reason) {
+    return reason.isPresent() ? refused(reason.get()) : this;
+  }
+
   FindingDraft basis(Finding.SavingsBasis value) {
     this.basis = value;
     return this;
@@ -89,7 +93,7 @@ final class FindingDraft {
   Finding build() {
     return new Finding(info.id(), info.category(), severity, confidence, path, range.line(), range.column(),
         range.endLine(), range.endColumn(), enclosingClass, enclosingMethod, null, message, snippet,
-        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, null, Savings.NONE, basis,
+        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, refusalId, Savings.NONE, basis,
         memberRange == null ? range : memberRange);
   }
 }

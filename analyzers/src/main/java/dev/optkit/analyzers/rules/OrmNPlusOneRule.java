@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
@@ -36,6 +38,9 @@ import java.util.Optional;
     remediation = "Fetch the association with the query that loads the owners (JOIN FETCH, @EntityGraph), or let "
         + "Hibernate load it in batches (@BatchSize on the association, hibernate.default_batch_fetch_size).")
 public final class OrmNPlusOneRule implements Rule {
+  /** migrate edits no mapping or query for these. */
+  private static final Reason NOT_REWRITTEN = new Reason(Proof.ORM_FETCH_PLAN, "ORM fetch plans are not rewritten by migrate");
+
   private static final List<String> COLLECTIONS = List.of("java.util.List", "java.util.Collection", "java.util.Set",
       "java.lang.Iterable", "java.util.stream.Stream", "org.springframework.data.domain.Page",
       "org.springframework.data.domain.Slice");
@@ -141,7 +146,7 @@ public final class OrmNPlusOneRule implements Rule {
         .detail("fix", "JOIN FETCH " + lower(owner) + "." + association.field() + " in the query that loads the "
             + owner + " entities, or @EntityGraph(attributePaths = \"" + association.field() + "\"), or @BatchSize "
             + "on " + owner + "." + association.field())
-        .fix(false, "ORM fetch plans are not rewritten by migrate")
+        .refused(NOT_REWRITTEN)
         .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, List.of(lazyLoad(call.receiverType(), association,
             call.range(), call.snippet()))))
         .build();
@@ -163,7 +168,7 @@ public final class OrmNPlusOneRule implements Rule {
         .detail("fix", "JOIN FETCH " + lower(owner) + "." + association.field() + " in the query, "
             + "@EntityGraph(attributePaths = \"" + association.field() + "\") on " + site.method() + "(), or "
             + "fetch = FetchType.LAZY on " + owner + "." + association.field())
-        .fix(false, "ORM fetch plans are not rewritten by migrate")
+        .refused(NOT_REWRITTEN)
         .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, List.of(lazyLoad(load.entity(), association,
             site.range(), site.snippet()))))
         .build();

@@ -52,8 +52,8 @@ public final class RemoteApiCallRule extends IoSiteRule {
         .detail("async", site.async() ? Boolean.TRUE : null)
         .detail("inLoop", inLoop)
         .detail("basis", site.basis())
-        .fix(false, site.access() == Access.WRITE ? "writes are not cached"
-            : "fixed by caching the enclosing method (rule CacheableReadMethod) where its inputs make a key")
+        .fix(false, "fixed by caching the enclosing method (rule CacheableReadMethod) where its inputs make a key")
+        .refused(java.util.Optional.of(CacheableReadMethodRule.WRITE_SITE).filter(write -> site.access() == Access.WRITE))
         .basis(site.access() == Access.WRITE ? Finding.SavingsBasis.NONE
             : new Finding.SavingsBasis(Finding.Remedy.CACHE, List.of(site)))
         .build();

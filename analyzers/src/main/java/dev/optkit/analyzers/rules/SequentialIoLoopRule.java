@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
@@ -116,24 +118,25 @@ public final class SequentialIoLoopRule implements Rule {
     boolean dbRead = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() == Access.READ);
     boolean dbWrite = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() == Access.WRITE);
     boolean db = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB);
-    String classification;
+    LoopClassification classification;
     if (loop.futuresJoinedInside()) {
-      classification = "futures-joined-in-loop";
+      classification = LoopClassification.FUTURES_JOINED;
     } else if (dbRead) {
       classification = loop.independent() || keysIgnoreCarriedLocals(context, method, loop)
-          ? "n-plus-one-query" : "dependent-queries";
+          ? LoopClassification.N_PLUS_ONE : LoopClassification.DEPENDENT_QUERIES;
     } else if (dbWrite) {
-      classification = "per-iteration-write";
+      classification = LoopClassification.WRITE_PER_ELEMENT;
     } else if (db) {
-      classification = "per-iteration-query";
+      classification = LoopClassification.STATEMENT_PER_ELEMENT;
     } else {
-      classification = loop.independent() ? "independent-remote-calls" : "dependent-remote-calls";
+      classification = loop.independent() ? LoopClassification.INDEPENDENT_REMOTE_CALLS
+          : LoopClassification.DEPENDENT_REMOTE_CALLS;
     }
     boolean parallelizable = loop.independent() && !loop.inTransactional() && !loop.inSynchronized();
     Finding.Remedy remedy = switch (classification) {
-      case "n-plus-one-query" -> Finding.Remedy.BATCH;
-      case "per-iteration-write" -> loop.independent() ? Finding.Remedy.BATCH : Finding.Remedy.NONE;
-      case "futures-joined-in-loop", "independent-remote-calls" -> parallelizable ? Finding.Remedy.PARALLELIZE : Finding.Remedy.NONE;
+      case N_PLUS_ONE -> Finding.Remedy.BATCH;
+      case WRITE_PER_ELEMENT -> loop.independent() ? Finding.Remedy.BATCH : Finding.Remedy.NONE;
+      case FUTURES_JOINED, INDEPENDENT_REMOTE_CALLS -> parallelizable ? Finding.Remedy.PARALLELIZE : Finding.Remedy.NONE;
       default -> Finding.Remedy.NONE;
     };
     Severity severity = remedy == Finding.Remedy.NONE ? Severity.MEDIUM : Severity.HIGH;
@@ -159,12 +162,13 @@ public final class SequentialIoLoopRule implements Rule {
     Optional<String> batchMethod = loop.calls().stream()
         .map(c -> BatchSiblings.of(context.index(), method.fact().calls().get(c)))
         .flatMap(Optional::stream).findFirst();
+    String note = fixNote(classification) + batchNote(batchMethod.orElse(null));
     return FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .severity(severity)
         .confidence(confidence)
         .message(message(classification, method, loop, described.get(0), parallelizable))
         .detail("loopKind", loop.kind())
-        .detail("classification", classification)
+        .detail("classification", classification.id())
         .detail("independent", loop.independent())
         .detail("dependenceReasons", loop.dependenceReasons().isEmpty() ? null : loop.dependenceReasons())
         .detail("parallelizable", parallelizable)
@@ -173,7 +177,8 @@ public final class SequentialIoLoopRule implements Rule {
         .detail("batchMethod", batchMethod.orElse(null))
         .detail("perIteration", described.stream().distinct().limit(MAX_LISTED).toList())
         .detail("perIterationCount", described.stream().distinct().count() > MAX_LISTED ? described.stream().distinct().count() : null)
-        .fix(false, fixNote(classification) + batchNote(batchMethod.orElse(null)))
+        .fix(false, note)
+        .refused(classification.neverRewritten().map(proof -> new Reason(proof, note)))
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
   }
@@ -189,22 +194,22 @@ public final class SequentialIoLoopRule implements Rule {
   }
 
   /** What migrate does with loops of this class, for the finding's fix note. */
-  private static String fixNote(String classification) {
-    return classification.equals("futures-joined-in-loop")
-        ? "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict"
-        : classification.endsWith("remote-calls")
-            ? "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict"
-            : classification.equals("n-plus-one-query")
-                ? "migrate batches a Spring Data findById per element into findAllById, and a JdbcTemplate or "
-                    + "NamedParameterJdbcTemplate queryForObject or query per key into one IN query per chunk of keys, "
-                    + "where it proves that safe; run optkit migrate for its verdict"
-                : classification.equals("per-iteration-write")
-                    ? "migrate batches a JdbcTemplate update per element into batchUpdate inside one transaction "
-                        + "where it proves that safe; run optkit migrate for its verdict"
-                : "migrate does not batch " + (classification.equals("dependent-queries")
-                    ? "queries whose iterations depend on each other" : "other statements per element")
-                    + " (it batches independent Spring Data findById and JdbcTemplate queryForObject loops and "
-                    + "JdbcTemplate updates in a transaction, and runs remote calls ahead)";
+  private static String fixNote(LoopClassification classification) {
+    return switch (classification) {
+      case FUTURES_JOINED -> "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict";
+      case INDEPENDENT_REMOTE_CALLS, DEPENDENT_REMOTE_CALLS ->
+          "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict";
+      case N_PLUS_ONE -> "migrate batches a Spring Data findById per element into findAllById, and a JdbcTemplate or "
+          + "NamedParameterJdbcTemplate queryForObject or query per key into one IN query per chunk of keys, "
+          + "where it proves that safe; run optkit migrate for its verdict";
+      case WRITE_PER_ELEMENT -> "migrate batches a JdbcTemplate update per element into batchUpdate inside one transaction "
+          + "where it proves that safe; run optkit migrate for its verdict";
+      case DEPENDENT_QUERIES, STATEMENT_PER_ELEMENT -> "migrate does not batch "
+          + (classification == LoopClassification.DEPENDENT_QUERIES
+              ? "queries whose iterations depend on each other" : "other statements per element")
+          + " (it batches independent Spring Data findById and JdbcTemplate queryForObject loops and "
+          + "JdbcTemplate updates in a transaction, and runs remote calls ahead)";
+    };
   }
 
   /**
@@ -261,17 +266,17 @@ public final class SequentialIoLoopRule implements Rule {
       java.util.regex.Pattern.compile("(?:assigns|updates) '([A-Za-z_$][A-Za-z0-9_$]*)', declared outside the loop");
   private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-  private String message(String classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {
+  private String message(LoopClassification classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {
     String where = loop.kind() + " loop in " + method.fact().displayName();
     return switch (classification) {
-      case "n-plus-one-query" -> "N+1 query: " + where + " runs " + first + " once per iteration; batch it";
-      case "per-iteration-write" -> "One write per iteration: " + where + " runs " + first + "; batch the writes";
-      case "per-iteration-query" -> "One statement per iteration: " + where + " runs " + first;
-      case "dependent-queries" -> "Query per iteration: " + where + " runs " + first
+      case N_PLUS_ONE -> "N+1 query: " + where + " runs " + first + " once per iteration; batch it";
+      case WRITE_PER_ELEMENT -> "One write per iteration: " + where + " runs " + first + "; batch the writes";
+      case STATEMENT_PER_ELEMENT -> "One statement per iteration: " + where + " runs " + first;
+      case DEPENDENT_QUERIES -> "Query per iteration: " + where + " runs " + first
           + "; iterations depend on each other, so batching needs a rework of the loop";
-      case "futures-joined-in-loop" -> "Futures joined inside the " + where + ": " + first
+      case FUTURES_JOINED -> "Futures joined inside the " + where + ": " + first
           + " completes before the next starts; start all, then join";
-      case "independent-remote-calls" -> "Sequential remote calls: " + where + " waits on " + first
+      case INDEPENDENT_REMOTE_CALLS -> "Sequential remote calls: " + where + " waits on " + first
           + " once per iteration" + (parallelizable ? "; iterations are independent, run them concurrently" : "");
       default -> "Sequential remote calls: " + where + " waits on " + first
           + " once per iteration; iterations depend on each other";

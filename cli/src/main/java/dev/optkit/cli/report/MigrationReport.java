@@ -10,6 +10,7 @@ import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.plan.NotCacheable;
 import dev.optkit.rewriters.plan.Migrator;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -96,7 +97,7 @@ public final class MigrationReport {
     }
     plan.loops().forEach(loop -> lines.add("loop: " + loop.method() + "(): " + loop.action() + " (" + where(loop) + ")"));
     plan.refusals().forEach(refusal -> lines.add(refusedLine(refusal)));
-    plan.notCacheable().forEach(reason -> lines.add("not cacheable: " + reason));
+    plan.notCacheable().forEach(read -> lines.add("not cacheable: " + read.line() + " [" + read.reason().proof().id() + "]"));
     plan.notes().forEach(note -> lines.add("note: " + note));
     for (FileChange change : plan.changes()) {
       lines.add((change.created() ? "create: " : "change: ") + change.path() + "  " + String.join("; ", change.descriptions()));
@@ -180,7 +181,18 @@ public final class MigrationReport {
       refused.add(entry);
     }
     root.put("refused", refused);
-    root.put("notCacheable", plan.notCacheable());
+    root.put("notCacheable", plan.notCacheable().stream().map(NotCacheable::line).toList());
+    List<Map<String, Object>> uncacheable = new ArrayList<>();
+    for (NotCacheable read : plan.notCacheable()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("method", read.method());
+      entry.put("path", read.path());
+      entry.put("id", read.reason().proof().id());
+      entry.put("stage", read.reason().proof().stage().id());
+      entry.put("reason", read.reason().text());
+      uncacheable.add(entry);
+    }
+    root.put("uncacheable", uncacheable);
     root.put("notes", plan.notes());
     List<Map<String, Object>> changes = new ArrayList<>();
     for (FileChange change : plan.changes()) {
@@ -218,7 +230,7 @@ public final class MigrationReport {
             + where(loop) + ")")).toList());
     section(out, "Problems (--strict)", cells(result.problems()));
     section(out, "Refused", cells(plan.refusals().stream().map(Migrator::describe).toList()));
-    section(out, "Not cacheable", cells(plan.notCacheable()));
+    section(out, "Not cacheable", cells(plan.notCacheable().stream().map(NotCacheable::line).toList()));
     section(out, "Notes", cells(plan.notes()));
     if (!plan.changes().isEmpty()) {
       out.append("## Changes\n\n| File | Change |\n|---|---|\n");
@@ -289,7 +301,7 @@ public final class MigrationReport {
       }
       out.append("</tbody>\n</table>\n</section>\n");
     }
-    htmlList(out, "not-cacheable", "Not cacheable", plan.notCacheable());
+    htmlList(out, "not-cacheable", "Not cacheable", plan.notCacheable().stream().map(NotCacheable::line).toList());
     htmlList(out, "notes", "Notes", plan.notes());
     if (!plan.changes().isEmpty()) {
       out.append("<section id=\"changes\">\n<h2>Changes</h2>\n<table>\n<colgroup><col class=\"where\"/><col/></colgroup>\n")

@@ -1,7 +1,8 @@
 package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.findings.Finding;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
 import java.util.Objects;
 
 /**
@@ -12,24 +13,6 @@ public record Refusal(Finding finding, Proof proof, String reason) {
 
   public Refusal {
     Objects.requireNonNull(proof, "proof");
-  }
-
-  /** Why a proof did not hold, before it is attached to a finding: the proof and the words printed for it. */
-  public record Reason(Proof proof, String text) {
-    public Reason {
-      Objects.requireNonNull(proof, "proof");
-      Objects.requireNonNull(text, "text");
-    }
-
-    /** The reason, present. */
-    public static java.util.Optional<Reason> of(Proof proof, String text) {
-      return java.util.Optional.of(new Reason(proof, text));
-    }
-
-    /** The reason, when {@code text} is present. */
-    public static java.util.Optional<Reason> of(Proof proof, java.util.Optional<String> text) {
-      return text.map(t -> new Reason(proof, t));
-    }
   }
 
   public Refusal(Finding finding, Reason reason) {

@@ -85,7 +85,8 @@ public final class SeparateApplications {
 
   /**
    * Whether the writer's file is in another Spring Boot application of the project that answers
-   * web requests, which a reader's remote call may reach whatever databases the two use.
+   * web requests, which a reader's remote call may reach whatever databases the two use. Any entry point counts (a
+   * listener's module too): what serves a request is not only an annotated mapping (functional routes, gRPC).
    */
   public boolean anotherServingApplication(String readerPath, String writerPath) {
     String reader = module(readerPath);
@@ -99,7 +100,7 @@ public final class SeparateApplications {
   private boolean servesRequests(String module) {
     WebEntryPoints web = new WebEntryPoints(index);
     return index.methods().stream().filter(method -> method.path().startsWith(module + "src/main/"))
-        .anyMatch(method -> web.whyEntryPoint(method).filter(why -> why.contains("request")).isPresent());
+        .anyMatch(method -> web.whyEntryPoint(method).isPresent());
   }
 
   /** The module folder of a source path ({@code stats/stats-service/}), or null outside src/. */

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -55,7 +56,7 @@ final class ViewHandlers {
     }
     Set<String> annotations = fact.annotations().stream().map(ProjectTraits::simpleName)
         .collect(java.util.stream.Collectors.toSet());
-    String returned = ProjectTraits.simpleName(erased(fact.returnType()));
+    String returned = ProjectTraits.simpleName(TypeNames.raw(fact.returnType()));
     boolean mapped = annotations.stream().anyMatch(HANDLING::contains);
     if (mapped && VIEWS.contains(returned)) {
       return true; // a Model, View or ModelAndView renders a view even in a @RestController (hostile review 49's F5)
@@ -84,12 +85,7 @@ final class ViewHandlers {
   /** {@code void ping(HttpServletResponse response)}: the handler writes the response itself; no view is rendered. */
   private static boolean writesItsOwnResponse(dev.optkit.analyzers.facts.MethodFact fact) {
     return "void".equals(fact.returnType()) && fact.params().stream()
-        .anyMatch(param -> RESPONSE_WRITERS.contains(ProjectTraits.simpleName(erased(param.qualifiedType()))));
+        .anyMatch(param -> RESPONSE_WRITERS.contains(ProjectTraits.simpleName(TypeNames.raw(param.qualifiedType()))));
   }
 
-  private static String erased(String type) {
-    String named = type == null ? "" : type;
-    int generic = named.indexOf('<');
-    return generic < 0 ? named : named.substring(0, generic);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -40,7 +41,7 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ final class BatchUpdateRewrite {
   }
 
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
-    Optional<Refusal.Reason> refused = shapeProblem(method, loop);
+    Optional<Reason> refused = shapeProblem(method, loop);
     if (refused.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(refused.get());
     }
@@ -118,24 +119,24 @@ final class BatchUpdateRewrite {
               + "batchUpdate"));
     }
     MethodCallExpr statement = update;
-    Optional<Refusal.Reason> call = transactionProblem(indexed).or(() -> callProblem(method, loop, statement, indexed)
+    Optional<Reason> call = transactionProblem(indexed).or(() -> callProblem(method, loop, statement, indexed)
         .or(() -> bodyProblem(method, loop, statement, indexed)));
     return call.isPresent() ? new FuturesJoinedInLoopRewrite.Refused(call.get()) : text(method, loop, statement);
   }
 
-  private Optional<Refusal.Reason> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop) {
+  private Optional<Reason> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop) {
     Node parent = loop.getParentNode().orElse(null);
     if (!(loop.getBody() instanceof BlockStmt) || parent instanceof LabeledStmt || !(parent instanceof BlockStmt
         || parent instanceof SwitchEntry entry && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP)) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "it is labelled, braceless, or the single statement of an if or a loop, where the batches "
+      return Reason.of(Proof.LOOP_SHAPE, "it is labelled, braceless, or the single statement of an if or a loop, where the batches "
           + "cannot go after it");
     }
     if (loop.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, method)).isPresent()) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "it runs inside a lambda");
+      return Reason.of(Proof.LOOP_SHAPE, "it runs inside a lambda");
     }
     for (Node at = parent; at != null && at != method; at = at.getParentNode().orElse(null)) {
       if (at instanceof TryStmt attempt && !attempt.getCatchClauses().isEmpty()) {
-        return Refusal.Reason.of(Proof.LOOP_SHAPE, "a catch around it would see the failure after the loop, with every element's other work "
+        return Reason.of(Proof.LOOP_SHAPE, "a catch around it would see the failure after the loop, with every element's other work "
             + "done, not in the element whose statement failed");
       }
     }
@@ -143,7 +144,7 @@ final class BatchUpdateRewrite {
     int endLine = loop.getEnd().get().line;
     if (!document.text().substring(document.lineStart(line), document.offset(line, loop.getBegin().get().column)).isBlank()
         || !document.text().substring(sites.offset(loop, false), document.lineEnd(endLine)).isBlank()) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "the loop shares its first or last line with other code, and optkit puts lines before and "
+      return Reason.of(Proof.LOOP_SHAPE, "the loop shares its first or last line with other code, and optkit puts lines before and "
           + "after it");
     }
     return Optional.empty();
@@ -155,38 +156,38 @@ final class BatchUpdateRewrite {
    * method of a bean, applied by its proxy (no call through {@code this}), propagating into a real
    * transaction, rolling back on unchecked exceptions, with no checked one declared.
    */
-  private Optional<Refusal.Reason> transactionProblem(IndexedMethod indexed) {
+  private Optional<Reason> transactionProblem(IndexedMethod indexed) {
     MethodFact fact = indexed.fact();
     Optional<TypeFact> owner = index.type(fact.ownerType());
     boolean onMethod = fact.hasAnnotation(TRANSACTIONAL);
     boolean onClass = owner.map(t -> t.hasAnnotation(TRANSACTIONAL)).orElse(false);
     if (!onMethod && !onClass) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it runs outside a transaction of its own (no @Transactional on " + fact.displayName()
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it runs outside a transaction of its own (no @Transactional on " + fact.displayName()
           + "()): each update commits by itself, so after a failure the original keeps the rows before it, which a "
           + "batch after the loop never wrote; optkit batches writes only inside one transaction");
     }
     String propagation = onMethod ? fact.annotationValue(AnnotationValues.TRANSACTION_PROPAGATION)
         : owner.get().annotationValues().get(AnnotationValues.TRANSACTION_PROPAGATION);
     if (propagation != null && NO_TRANSACTION.stream().anyMatch(propagation::endsWith)) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "its @Transactional propagation " + propagation + " may run it without a transaction");
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "its @Transactional propagation " + propagation + " may run it without a transaction");
     }
     boolean noRollback = onMethod ? fact.annotationValue(AnnotationValues.TRANSACTION_NO_ROLLBACK) != null
         : owner.get().annotationValues().containsKey(AnnotationValues.TRANSACTION_NO_ROLLBACK);
     if (noRollback) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "its @Transactional names exceptions that do not roll back: after one, the original "
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "its @Transactional names exceptions that do not roll back: after one, the original "
           + "commits the rows before the failure and the batch none");
     }
     if (!fact.modifiers().thrown().isEmpty()) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it declares checked exceptions (" + String.join(", ", fact.modifiers().thrown()) + "), on "
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it declares checked exceptions (" + String.join(", ", fact.modifiers().thrown()) + "), on "
           + "which Spring commits: the original would keep the rows before one, the batch none");
     }
     if (!fact.modifiers().isPublic() || fact.isStatic() || fact.modifiers().isFinal()) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it is not a public instance method Spring's proxy can wrap, so its @Transactional may "
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it is not a public instance method Spring's proxy can wrap, so its @Transactional may "
           + "not apply");
     }
     if (owner.isEmpty() || owner.get().isFinal() || owner.get().annotations().stream()
         .noneMatch(a -> BEANS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "its class is not a Spring bean optkit can see (@Service, @Component, @Repository), so "
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "its class is not a Spring bean optkit can see (@Service, @Component, @Repository), so "
           + "nothing shows its @Transactional applies");
     }
     // two databases: @Transactional binds one transaction manager, and a template on the other database commits
@@ -198,46 +199,46 @@ final class BatchUpdateRewrite {
             || m.fact().returnType().endsWith("EmbeddedDatabase")))
         .map(m -> m.fact().displayName() + "()").distinct().sorted().toList();
     if (dataSources.size() > 1) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "the project declares " + dataSources.size() + " DataSources (" + String.join(", ", dataSources)
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "the project declares " + dataSources.size() + " DataSources (" + String.join(", ", dataSources)
           + "), and optkit cannot tell that the transaction of " + fact.displayName() + "() covers the template's");
     }
     List<String> self = index.callersOf(indexed).stream().filter(c -> c.fact().ownerType().equals(fact.ownerType()))
         .map(c -> c.fact().displayName() + "()").distinct().toList();
     if (!self.isEmpty()) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it is also called through 'this' (" + String.join(", ", self) + "), where its "
+      return Reason.of(Proof.LOOP_BATCH_TRANSACTION, "it is also called through 'this' (" + String.join(", ", self) + "), where its "
           + "@Transactional does not apply");
     }
     return Optional.empty();
   }
 
   /** One statement text for every element, a count nobody reads, and arguments a list of values can carry. */
-  private Optional<Refusal.Reason> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr update,
+  private Optional<Reason> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr update,
       IndexedMethod indexed) {
     if (!(update.getParentNode().orElse(null) instanceof ExpressionStmt)) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "it uses what update() returns (the count of rows), which a batch gives only after the "
+      return Reason.of(Proof.LOOP_BATCH_FORM, "it uses what update() returns (the count of rows), which a batch gives only after the "
           + "loop, and as SUCCESS_NO_INFO (-2) where the driver reports none");
     }
     for (Node at = update.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
       if (at instanceof TryStmt) {
-        return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its update is inside a try block, whose catch would no longer see a failed statement");
+        return Reason.of(Proof.LOOP_BATCH_FORM, "its update is inside a try block, whose catch would no longer see a failed statement");
       }
       if (at instanceof LambdaExpr) {
-        return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its update runs inside a lambda");
+        return Reason.of(Proof.LOOP_BATCH_FORM, "its update runs inside a lambda");
       }
     }
     Expression receiver = update.getScope().orElse(null);
     boolean field = receiver instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
         || receiver instanceof NameExpr name && !LoadAheadProof.declaredIn(method, name.getNameAsString());
     if (!field) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its update is called on " + receiver + ", not on a field of the class: the batches after "
+      return Reason.of(Proof.LOOP_BATCH_FORM, "its update is called on " + receiver + ", not on a field of the class: the batches after "
           + "the loop could not name the same template");
     }
     if (update.getArguments().size() < 2) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its update has no arguments to collect per element");
+      return Reason.of(Proof.LOOP_BATCH_FORM, "its update has no arguments to collect per element");
     }
     Expression sql = update.getArgument(0);
     if (!LoopSites.constantText(method, loop, sql)) {
-      return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its SQL is " + sql + ", which optkit cannot show is one text for every element: a batch "
+      return Reason.of(Proof.LOOP_BATCH_FORM, "its SQL is " + sql + ", which optkit cannot show is one text for every element: a batch "
           + "runs one statement");
     }
     for (Expression argument : update.getArguments().subList(1, update.getArguments().size())) {
@@ -245,13 +246,13 @@ final class BatchUpdateRewrite {
           || argument instanceof ArrayCreationExpr || argument instanceof ArrayInitializerExpr
           || argument instanceof NameExpr name && declaredType(method, name.getNameAsString())
               .map(Type::isArrayType).orElse(update.getArguments().size() == 2)) {
-        return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its update takes " + argument + ", which may be a setter or an array of arguments "
+        return Reason.of(Proof.LOOP_BATCH_FORM, "its update takes " + argument + ", which may be a setter or an array of arguments "
             + "rather than one value: optkit batches update(sql, value, ...)");
       }
       if (!unchangeableValue(method, loop, argument, indexed)) {
         // a Timestamp the loop moves on after each update (at.setTime(...)), a params(id) helper's Object[]: the
         // batch after the loop would send what they hold then, or an array as one value
-        return Refusal.Reason.of(Proof.LOOP_BATCH_FORM, "its update takes " + argument + ", which optkit cannot show is one value nothing changes "
+        return Reason.of(Proof.LOOP_BATCH_FORM, "its update takes " + argument + ", which optkit cannot show is one value nothing changes "
             + "until the batch runs after the loop (a string, number, date-time or enum, or an element's getter of one)");
       }
     }
@@ -300,7 +301,7 @@ final class BatchUpdateRewrite {
    * would be made for every element before the first statement runs, and a deferred statement's
    * failure would come after it.
    */
-  private Optional<Refusal.Reason> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr update,
+  private Optional<Reason> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr update,
       IndexedMethod indexed) {
     Set<String> locals = new LinkedHashSet<>();
     method.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
@@ -309,20 +310,20 @@ final class BatchUpdateRewrite {
     for (Node node : loop.getBody().findAll(Node.class)) {
       boolean own = node.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, loop)).isEmpty();
       if (own && node instanceof ReturnStmt) {
-        return Refusal.Reason.of(Proof.LOOP_EARLY_EXIT, "it may return from inside the loop ('" + node + "'), before the batches after it");
+        return Reason.of(Proof.LOOP_EARLY_EXIT, "it may return from inside the loop ('" + node + "'), before the batches after it");
       }
       if (own && node instanceof ThrowStmt) {
-        return Refusal.Reason.of(Proof.LOOP_EARLY_EXIT, "it throws from inside the loop ('" + node + "'): the original had run the statements "
+        return Reason.of(Proof.LOOP_EARLY_EXIT, "it throws from inside the loop ('" + node + "'): the original had run the statements "
             + "before it by then, the batch none");
       }
       if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
           && locals.contains(target.getNameAsString()))) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body assigns " + assign.getTarget() + ", which is not a local" + LoopProof.elementOf(assign.getTarget()) + " of "
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body assigns " + assign.getTarget() + ", which is not a local" + LoopProof.elementOf(assign.getTarget()) + " of "
             + method.getNameAsString() + "()");
       }
       if (node instanceof UnaryExpr unary && unary.getOperator().name().contains("CREMENT")
           && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body changes " + unary.getExpression() + ", which is not a local" + LoopProof.elementOf(unary.getExpression()) + " of "
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body changes " + unary.getExpression() + ", which is not a local" + LoopProof.elementOf(unary.getExpression()) + " of "
             + method.getNameAsString() + "()");
       }
     }
@@ -338,14 +339,14 @@ final class BatchUpdateRewrite {
       for (IndexedMethod target : sites.ref(indexed, call).map(index::allTargetsOf).orElse(List.of())) {
         Optional<String> why = sites.projectCallProblem(target, madeInLoop, 3);
         if (why.isPresent()) {
-          return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + target.fact().displayName() + "(), which " + why.get());
+          return Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + target.fact().displayName() + "(), which " + why.get());
         }
       }
       boolean held = receiver instanceof NameExpr name && !locals.contains(name.getNameAsString())
           && !Character.isUpperCase(name.getNameAsString().charAt(0))
           || receiver instanceof FieldAccessExpr || receiver instanceof ThisExpr;
       if (held && IteratedCollection.changes(call.getNameAsString())) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
             + method.getNameAsString() + "() does not make");
       }
     }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -21,7 +22,7 @@ import dev.optkit.rewriters.edit.TextEdit;
 import dev.optkit.rewriters.source.EntityIds;
 import dev.optkit.rewriters.source.TypeVariables;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,7 +156,7 @@ final class FindByIdBatchRewrite {
     if (site.isPresent() && site.get().access() == Access.READ && JdbcKeyQueryBatchRewrite.handles(site.get())) {
       return keyQueries.rewrite(method, loop, indexed, find, site.get());
     }
-    Optional<Refusal.Reason> shape = ahead.shapeProblem(method, loop, "findById");
+    Optional<Reason> shape = ahead.shapeProblem(method, loop, "findById");
     if (shape.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(shape.get());
     }
@@ -250,7 +251,7 @@ final class FindByIdBatchRewrite {
     if (callback.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, callback.get());
     }
-    Optional<Refusal.Reason> body = ahead.bodyProblem(method, loop, find, indexed);
+    Optional<Reason> body = ahead.bodyProblem(method, loop, find, indexed);
     if (body.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(body.get());
     }

@@ -1,7 +1,8 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -70,9 +71,9 @@ public final class FuturesJoinedInLoopRewrite {
   }
 
   /** Why the loop stays as it is: the proof that did not hold, and the words printed for it. */
-  public record Refused(Refusal.Reason reason) implements Outcome {
+  public record Refused(Reason reason) implements Outcome {
     public Refused(Proof proof, String text) {
-      this(new Refusal.Reason(proof, text));
+      this(new Reason(proof, text));
     }
   }
 

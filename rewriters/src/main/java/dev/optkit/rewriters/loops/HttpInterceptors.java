@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.ArrayList;
@@ -48,12 +49,12 @@ final class HttpInterceptors {
    * or one returning an interceptor (a lambda @Bean).
    */
   private static boolean interceptorCode(ProjectIndex index, IndexedMethod method) {
-    if (INTERCEPTORS.contains(erased(method.fact().returnType()))) {
+    if (INTERCEPTORS.contains(TypeNames.raw(method.fact().returnType()))) {
       return true;
     }
     List<String> ancestry = new ArrayList<>(index.supertypesOf(method.fact().ownerType()));
     for (String type : List.copyOf(ancestry)) {
-      index.type(erased(type)).ifPresent(t -> {
+      index.type(TypeNames.raw(type)).ifPresent(t -> {
         ancestry.addAll(t.superTypes());
         ancestry.addAll(t.interfaces());
       });
@@ -62,7 +63,7 @@ final class HttpInterceptors {
       ancestry.addAll(t.superTypes());
       ancestry.addAll(t.interfaces());
     });
-    return ancestry.stream().map(HttpInterceptors::erased).anyMatch(INTERCEPTORS::contains);
+    return ancestry.stream().map(TypeNames::raw).anyMatch(INTERCEPTORS::contains);
   }
 
   /** Calls that register an interceptor on a client or its builder (Feign, RestTemplate and its builder, OkHttp). */
@@ -133,7 +134,4 @@ final class HttpInterceptors {
         .filter(ConcurrentCalls.THREAD_BOUND::contains).orElse(field);
   }
 
-  private static String erased(String type) {
-    return type == null ? "" : type.replaceAll("<.*", "");
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -25,7 +26,7 @@ import dev.optkit.rewriters.caching.text.JavaText;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -109,8 +110,8 @@ final class JdbcKeyQueryBatchRewrite {
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed,
       MethodCallExpr query, IoSite site) {
     boolean named = NamedKeyQuery.isNamed(site);
-    Optional<Refusal.Reason> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
-        .or(() -> Refusal.Reason.of(Proof.LOOP_BATCH_FORM, callProblem(method, loop, query, indexed, named)))
+    Optional<Reason> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
+        .or(() -> Reason.of(Proof.LOOP_BATCH_FORM, callProblem(method, loop, query, indexed, named)))
         .or(() -> ahead.bodyProblem(method, loop, query, indexed));
     if (problem.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(problem.get());

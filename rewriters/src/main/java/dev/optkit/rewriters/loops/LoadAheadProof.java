@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -21,7 +22,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,48 +52,48 @@ final class LoadAheadProof {
   }
 
   /** Whether the loop has a shape the loading can go before: braces, its own lines, a collection iterated twice alike. */
-  Optional<Refusal.Reason> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop, String call) {
+  Optional<Reason> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop, String call) {
     if (!(loop.getBody() instanceof BlockStmt)) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "its body is a single statement without braces");
+      return Reason.of(Proof.LOOP_SHAPE, "its body is a single statement without braces");
     }
     // a case's statements are a list like a block's: the loading goes before the loop inside the case
     Node parent = loop.getParentNode().orElse(null);
     if (parent instanceof LabeledStmt || !(parent instanceof BlockStmt || parent instanceof SwitchEntry entry
         && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP)) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "it is labelled, or the single statement of an if or a loop, where the loading cannot go");
+      return Reason.of(Proof.LOOP_SHAPE, "it is labelled, or the single statement of an if or a loop, where the loading cannot go");
     }
     if (loop.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, method)).isPresent()) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "it runs inside a lambda");
+      return Reason.of(Proof.LOOP_SHAPE, "it runs inside a lambda");
     }
     if (loop.getVariableDeclarator().getType().isVarType()) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "its element is declared with 'var', and the loading must name the id type");
+      return Reason.of(Proof.LOOP_SHAPE, "its element is declared with 'var', and the loading must name the id type");
     }
     if (IterableGetter.is(loop)) {
       // request.getItems(): called again for the loading, which the getter must answer alike
       String getter = IterableGetter.of(method, loop, index).problem();
       if (getter != null) {
-        return Refusal.Reason.of(Proof.LOOP_COLLECTION, getter);
+        return Reason.of(Proof.LOOP_COLLECTION, getter);
       }
     } else if (!(loop.getIterable() instanceof NameExpr iterable)) {
-      return Refusal.Reason.of(Proof.LOOP_COLLECTION, "it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
+      return Reason.of(Proof.LOOP_COLLECTION, "it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
           + "collection twice, so it must be a parameter, a local, or a getter of one that returns its field");
     } else {
       Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString(),
           IteratedCollection.Walk.TWICE);
       if (collection.isPresent()) {
-        return Refusal.Reason.of(Proof.LOOP_COLLECTION, collection);
+        return Reason.of(Proof.LOOP_COLLECTION, collection);
       }
     }
     for (Node at = loop.getParentNode().orElse(null); at != null && at != method; at = at.getParentNode().orElse(null)) {
       if (at instanceof com.github.javaparser.ast.stmt.TryStmt attempt && !attempt.getCatchClauses().isEmpty()) {
-        return Refusal.Reason.of(Proof.LOOP_SHAPE, "a catch around it would see what the loop fills as a failed load leaves it (nothing), "
+        return Reason.of(Proof.LOOP_SHAPE, "a catch around it would see what the loop fills as a failed load leaves it (nothing), "
             + "not as the elements before a failed " + call + " left it");
       }
     }
     int loopLine = loop.getBegin().get().line;
     String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
     if (!before.isBlank()) {
-      return Refusal.Reason.of(Proof.LOOP_SHAPE, "the loop does not start a line of its own, and optkit puts the loading on the lines before it");
+      return Reason.of(Proof.LOOP_SHAPE, "the loop does not start a line of its own, and optkit puts the loading on the lines before it");
     }
     return Optional.empty();
   }
@@ -102,7 +103,7 @@ final class LoadAheadProof {
    * a change of a field, a parameter or anything a project method reaches would see (or make) state
    * the rows were loaded before.
    */
-  Optional<Refusal.Reason> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
+  Optional<Reason> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
       IndexedMethod indexed) {
     Set<String> locals = new LinkedHashSet<>();
     method.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
@@ -114,12 +115,12 @@ final class LoadAheadProof {
           && node.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class)
               .filter(m -> LoopProof.isInside(m, loop)).isEmpty();
       if (own && (node instanceof BreakStmt brk && AfterTheCall.breaksOut(brk, loop) || node instanceof ReturnStmt)) {
-        return Refusal.Reason.of(Proof.LOOP_EARLY_EXIT, "it may leave the loop early ('" + node + "'): the rows of the ids it never reaches would "
+        return Reason.of(Proof.LOOP_EARLY_EXIT, "it may leave the loop early ('" + node + "'): the rows of the ids it never reaches would "
             + "be loaded for nothing");
       }
       if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
           && locals.contains(target.getNameAsString()))) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body assigns " + assign.getTarget() + ", which is not a local" + LoopProof.elementOf(assign.getTarget()) + " of "
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body assigns " + assign.getTarget() + ", which is not a local" + LoopProof.elementOf(assign.getTarget()) + " of "
             + method.getNameAsString() + "(): a failed load would leave it as no element had run, not as the "
             + "elements before the failure left it");
       }
@@ -127,7 +128,7 @@ final class LoadAheadProof {
           && unary.getOperator() != UnaryExpr.Operator.MINUS && unary.getOperator() != UnaryExpr.Operator.PLUS
           && unary.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
           && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body changes " + unary.getExpression() + ", which is not a local" + LoopProof.elementOf(unary.getExpression()) + " of "
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body changes " + unary.getExpression() + ", which is not a local" + LoopProof.elementOf(unary.getExpression()) + " of "
             + method.getNameAsString() + "()");
       }
     }
@@ -164,7 +165,7 @@ final class LoadAheadProof {
       for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
         Optional<String> why = sites.projectCallProblem(target, madeInLoop, fresh, 3);
         if (why.isPresent()) {
-          return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + target.fact().displayName() + "(), which " + why.get()
+          return Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + target.fact().displayName() + "(), which " + why.get()
               + shared.map(s -> " (" + madeName + " is made by " + method.getNameAsString() + "(), but " + s + ")")
                   .orElse(""));
         }
@@ -177,7 +178,7 @@ final class LoadAheadProof {
           || receiver instanceof com.github.javaparser.ast.expr.ThisExpr;
       boolean judged = ref.map(index::allTargetsOf).filter(targets -> !targets.isEmpty()).isPresent();
       if (held && !judged && !READS.contains(call.getNameAsString()) && !logger(method, receiver)) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
             + method.getNameAsString() + "() does not make, and optkit knows it for no read: a failed load would "
             + "leave it as no element had run");
       }
@@ -186,7 +187,7 @@ final class LoadAheadProof {
         : loop.getBody().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
       if (!READS.contains(reference.getIdentifier()) && !(reference.getScope() instanceof NameExpr scope
           && locals.contains(scope.getNameAsString())) && !(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
-        return Refusal.Reason.of(Proof.LOOP_AHEAD_STATE, "its body hands on " + reference + ", which changes what " + method.getNameAsString()
+        return Reason.of(Proof.LOOP_AHEAD_STATE, "its body hands on " + reference + ", which changes what " + method.getNameAsString()
             + "() does not make");
       }
     }

@@ -1,6 +1,8 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.rules.LoopClassification;
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.proof.Proof;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -55,21 +57,15 @@ import java.util.function.Predicate;
  * the loop rewrite on top of its caching edits).
  */
 public final class LoopMigration {
-  /** The classification of the loops this migration rewrites (see SequentialIoLoopRule). */
-  public static final String FUTURES_JOINED = "futures-joined-in-loop";
-  /** Loops that wait on a remote call per element, which the rewrite hands to a bounded pool. */
-  public static final Set<String> REMOTE_CALLS = Set.of("independent-remote-calls", "dependent-remote-calls");
+  /** Whether migrate rewrites loops of the class this finding names (its verdict is then assess's "fixable"). */
+  public static boolean rewritable(Finding finding) {
+    return finding.ruleId().equals("SequentialIoLoop") && classification(finding).filter(LoopClassification::rewritable)
+        .isPresent();
+  }
 
-  /** A query per element whose results do not depend on each other: a Spring Data findById is batched. */
-  public static final String N_PLUS_ONE = "n-plus-one-query";
-
-  /** A write per element: a JdbcTemplate update in a transaction is batched. */
-  public static final String WRITE_PER_ELEMENT = "per-iteration-write";
-
-  /** Whether migrate rewrites loops of this classification (its verdict is then assess's "fixable"). */
-  public static boolean rewritable(String classification) {
-    return FUTURES_JOINED.equals(classification) || REMOTE_CALLS.contains(classification) || N_PLUS_ONE.equals(classification)
-        || WRITE_PER_ELEMENT.equals(classification);
+  /** The class of loop a {@code SequentialIoLoop} finding reports, or empty for another finding. */
+  static Optional<LoopClassification> classification(Finding finding) {
+    return LoopClassification.of(finding.details().get("classification"));
   }
 
   private LoopMigration() {}
@@ -93,7 +89,7 @@ public final class LoopMigration {
   public static LoopPlan extend(Path planRoot, List<FileChange> planned, Path scanRoot, Assessment assessment,
       OptkitConfig config, Predicate<Finding> selected, Set<String> acceptReorder) {
     List<Finding> candidates = assessment.findings().stream()
-        .filter(f -> f.ruleId().equals("SequentialIoLoop") && rewritable((String) f.details().get("classification")))
+        .filter(LoopMigration::rewritable)
         .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
@@ -192,12 +188,13 @@ public final class LoopMigration {
           refusals.add(new Refusal(finding, Proof.LOOP_CLOCK, clock.get()));
           continue;
         }
-        boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
+        Optional<LoopClassification> classification = classification(finding);
+        boolean remote = classification.filter(LoopClassification::remoteCalls).isPresent();
         TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
         // each link its own proof, in the order they were always asked
-        Optional<Refusal.Reason> poolProblem = remote ? Refusal.Reason.of(Proof.LOOP_POOL, LoopCallPool.problem(owner))
-            .or(() -> Refusal.Reason.of(Proof.LOOP_HOLDS_LOCK, holdsLock(finding)))
-            .or(() -> Refusal.Reason.of(Proof.LOOP_INTERCEPTOR_STATE, interceptorProblem.get())) : Optional.empty();
+        Optional<Reason> poolProblem = remote ? Reason.of(Proof.LOOP_POOL, LoopCallPool.problem(owner))
+            .or(() -> Reason.of(Proof.LOOP_HOLDS_LOCK, holdsLock(finding)))
+            .or(() -> Reason.of(Proof.LOOP_INTERCEPTOR_STATE, interceptorProblem.get())) : Optional.empty();
         if (poolProblem.isPresent()) {
           refusals.add(new Refusal(finding, poolProblem.get()));
           continue;
@@ -205,8 +202,8 @@ public final class LoopMigration {
         FuturesJoinedInLoopRewrite.Outcome outcome = remote
             ? using.blocking().rewrite(method, loop, BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent,
                 immutables))
-            : N_PLUS_ONE.equals(finding.details().get("classification")) ? using.batch().rewrite(method, loop, indexed.get())
-            : WRITE_PER_ELEMENT.equals(finding.details().get("classification"))
+            : classification.equals(Optional.of(LoopClassification.N_PLUS_ONE)) ? using.batch().rewrite(method, loop, indexed.get())
+            : classification.equals(Optional.of(LoopClassification.WRITE_PER_ELEMENT))
                 ? using.writes().rewrite(method, loop, indexed.get())
             : using.futures().rewrite(method, loop, judge(assessment.index(), indexed.get(), immutables));
         if (remote && outcome instanceof FuturesJoinedInLoopRewrite.Refused && accepts(acceptReorder, indexed.get())) {

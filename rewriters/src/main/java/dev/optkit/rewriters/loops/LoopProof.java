@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -25,7 +26,7 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -141,10 +142,10 @@ final class LoopProof {
    * @param ahead the statements before the start, and the start's initializer: what runs ahead
    * @param checked the checked exception types the code that starts an element may throw, as written
    */
-  record Shape(Refusal.Reason refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead,
+  record Shape(Reason refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead,
       List<String> checked, Parts parts) {
     static Shape refused(Proof proof, String reason) {
-      return new Shape(new Refusal.Reason(proof, reason), null, null, null, List.of(), List.of(), null);
+      return new Shape(new Reason(proof, reason), null, null, null, List.of(), List.of(), null);
     }
   }
 

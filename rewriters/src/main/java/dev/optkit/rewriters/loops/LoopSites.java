@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -267,12 +268,9 @@ final class LoopSites {
   }
 
   static String simple(String type) {
-    String bare = erased(type);
+    String bare = TypeNames.raw(type);
     return bare.substring(bare.lastIndexOf('.') + 1);
   }
 
   /** A type as written without its type arguments ({@code java.util.List<Item>} is {@code java.util.List}). */
-  static String erased(String type) {
-    return type.replaceAll("<.*", "");
-  }
 }

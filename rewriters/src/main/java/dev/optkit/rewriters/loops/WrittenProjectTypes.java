@@ -25,7 +25,7 @@ final class WrittenProjectTypes {
    * (or the file imports a library's class of that name).
    */
   static List<TypeFact> of(Node use, String written, ProjectIndex index) {
-    String bare = LoopSites.erased(written);
+    String bare = dev.optkit.analyzers.facts.types.TypeNames.raw(written);
     if (bare.contains(".")) {
       Optional<TypeFact> exact = index.type(bare);
       if (exact.isPresent()) {

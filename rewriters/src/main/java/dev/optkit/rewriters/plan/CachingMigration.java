@@ -1,8 +1,9 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
 import dev.optkit.rewriters.edit.FileChange;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.optkit.analyzers.Assessment;
@@ -167,9 +168,9 @@ public final class CachingMigration {
   }
 
   /** Methods that read remote or database data but are not cacheable, each with the reason. */
-  private static List<String> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
+  private static List<NotCacheable> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
     RuleContext context = new RuleContext(assessment.index(), config.cacheable().namePatterns());
-    List<String> reasons = new ArrayList<>();
+    java.util.Map<String, NotCacheable> reasons = new java.util.TreeMap<>();
     for (IndexedMethod method : assessment.index().methods()) {
       if (SourceSet.isTestPath(method.path())) {
         continue;
@@ -177,11 +178,14 @@ public final class CachingMigration {
       // overloads are named by their parameter types, so two lines never look the same
       boolean overloaded = assessment.index().methods(method.fact().ownerType(), method.fact().name()).size() > 1;
       String parameters = overloaded ? String.join(", ", method.fact().params().stream()
-          .map(p -> p.type().replaceAll("<.*>", "")).map(t -> t.substring(t.lastIndexOf('.') + 1)).toList()) : "";
-      CacheableReadMethodRule.whyNotCacheable(context, method)
-          .ifPresent(why -> reasons.add(method.fact().displayName() + "(" + parameters + "): " + why));
+          .map(p -> dev.optkit.analyzers.facts.types.TypeNames.withoutArguments(p.type())).map(t -> t.substring(t.lastIndexOf('.') + 1)).toList()) : "";
+      CacheableReadMethodRule.whyNotCacheable(context, method).ifPresent(why -> {
+        NotCacheable line = new NotCacheable(method.fact().displayName() + "(" + parameters + ")", method.path(),
+            method.member(), why);
+        reasons.putIfAbsent(line.line(), line); // the first of two methods printed alike, as the distinct lines were
+      });
     }
-    return reasons.stream().distinct().sorted().toList();
+    return List.copyOf(reasons.values());
   }
 
   /** The deepest package that holds all of these, or "" when they share none. */
@@ -205,10 +209,10 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    Optional<Refusal.Reason> unread = Refusal.Reason.of(Proof.UNREAD_SOURCE, unreadSources.get())
+    Optional<Reason> unread = Reason.of(Proof.UNREAD_SOURCE, unreadSources.get())
         .or(() -> java.nio.file.Files.isRegularFile(moduleRoot.resolve("src/main/java/module-info.java"))
             // trial 55's 3b: open-meteo_app's module no longer compiled (Caffeine's package not visible)
-            ? Optional.of(new Refusal.Reason(Proof.MODULE_INFO, "its module declares src/main/java/module-info.java, which optkit does not edit: the cache's "
+            ? Optional.of(new Reason(Proof.MODULE_INFO, "its module declares src/main/java/module-info.java, which optkit does not edit: the cache's "
                 + "library (Caffeine; with the redis backend Jedis, Jackson and java.logging) would need a 'requires' "
                 + "there, so the migrated code would not compile"))
             : Optional.empty());

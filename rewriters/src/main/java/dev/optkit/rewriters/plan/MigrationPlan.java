@@ -12,7 +12,7 @@ import java.util.List;
  * refused and why.
  */
 public record MigrationPlan(Path root, List<FileChange> changes, List<CachingTarget> targets, List<Refusal> refusals,
-    List<String> notes, List<String> notCacheable, List<LoopRewrite> loops, List<String> deployment) {
+    List<String> notes, List<NotCacheable> notCacheable, List<LoopRewrite> loops, List<String> deployment) {
 
   /**
    * @param deployment what the project's deployment looks like, one conclusion each (several instances and why, a
@@ -24,13 +24,13 @@ public record MigrationPlan(Path root, List<FileChange> changes, List<CachingTar
 
   /** A plan whose deployment tells nothing. */
   public MigrationPlan(Path root, List<FileChange> changes, List<CachingTarget> targets, List<Refusal> refusals,
-      List<String> notes, List<String> notCacheable, List<LoopRewrite> loops) {
+      List<String> notes, List<NotCacheable> notCacheable, List<LoopRewrite> loops) {
     this(root, changes, targets, refusals, notes, notCacheable, loops, List.of());
   }
 
   /** A plan with no loop rewrites (the caching planner's). */
   public MigrationPlan(Path root, List<FileChange> changes, List<CachingTarget> targets, List<Refusal> refusals,
-      List<String> notes, List<String> notCacheable) {
+      List<String> notes, List<NotCacheable> notCacheable) {
     this(root, changes, targets, refusals, notes, notCacheable, List.of());
   }
 

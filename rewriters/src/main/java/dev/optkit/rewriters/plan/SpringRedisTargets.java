@@ -1,7 +1,8 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.rewriters.caching.OptkitCacheConfigNames;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
@@ -31,20 +32,20 @@ final class SpringRedisTargets {
         .map(pom -> pom.dependencyArtifacts().stream().anyMatch(a -> a.equals("spring-data-redis")
             || a.startsWith("spring-boot-starter-data-redis") || a.startsWith("redisson-spring")))
         .orElse(false);
-    Refusal.Reason whole = null;
+    Reason whole = null;
     if (!traits.springBoot() && !springDataRedis) {
-      whole = new Refusal.Reason(Proof.NO_CONNECTION_FACTORY, "the " + (twoLevel ? "two-level" : "redis") + " backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
+      whole = new Reason(Proof.NO_CONNECTION_FACTORY, "the " + (twoLevel ? "two-level" : "redis") + " backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
           + "this module has neither Spring Boot nor Spring Data Redis in its pom");
     }
     Optional<String> existing = CacheConfigFiles.existingConfig(prefix, assessment);
     if (whole == null && existing.isPresent()) {
       String text = SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(existing.get())))).text();
       if (!SpringCacheConfigRewrite.isRedis(text)) {
-        whole = new Refusal.Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
+        whole = new Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
             + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache");
       } else if (CacheConfigFiles.twoLevel(assessment, existing.get()) != twoLevel) {
         String earlier = twoLevel ? "redis" : "two-level";
-        whole = new Refusal.Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
+        whole = new Reason(Proof.EARLIER_BACKEND, OptkitCacheConfigNames.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
             + " backend: undo that migration, or migrate with --cache-backend " + earlier
             + ", so every cache has the same levels");
       }
@@ -56,8 +57,8 @@ final class SpringRedisTargets {
         kept.add(target);
         continue;
       }
-      Optional<Refusal.Reason> why = Optional.ofNullable(whole)
-          .or(() -> Refusal.Reason.of(Proof.REDIS_ROUND_TRIP, roundTrip.whyNot(target.method())));
+      Optional<Reason> why = Optional.ofNullable(whole)
+          .or(() -> Reason.of(Proof.REDIS_ROUND_TRIP, roundTrip.whyNot(target.method())));
       if (why.isPresent()) {
         refusals.add(new Refusal(target.finding(), why.get()));
       } else {

@@ -224,6 +224,22 @@ public final class TypeNames {
     return new Qualified(samePackage, Confidence.LOW);
   }
 
+  /** The type as written up to its type arguments ({@code Map<K, V>[]} is {@code Map}); "" for null. */
+  public static String raw(String written) {
+    if (written == null) {
+      return "";
+    }
+    int open = written.indexOf('<');
+    return (open < 0 ? written : written.substring(0, open)).strip();
+  }
+
+  /** The type as written without its type arguments, arrays kept ({@code Map<K, V>[]} is {@code Map[]}). */
+  public static String withoutArguments(String written) {
+    int open = written.indexOf('<');
+    int close = written.lastIndexOf('>');
+    return open < 0 || close < open ? written : written.substring(0, open) + written.substring(close + 1);
+  }
+
   public static String erase(String written) {
     String name = written;
     int generic = name.indexOf('<');

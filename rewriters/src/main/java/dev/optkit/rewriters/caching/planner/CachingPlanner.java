@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.planner;
 
+import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.MembersByType;
@@ -38,7 +39,7 @@ import dev.optkit.rewriters.caching.writers.ProjectWrites;
 import dev.optkit.rewriters.caching.writers.SecondLevelCaches;
 import dev.optkit.rewriters.caching.writers.TestSlices;
 import dev.optkit.rewriters.caching.writers.WriterEvictions;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +154,7 @@ public final class CachingPlanner {
         refusals.add(new Refusal(finding, Proof.SPRING_TOO_OLD, springTooOld.get()));
         continue;
       }
-      Optional<Refusal.Reason> refused = refusal(method.get());
+      Optional<Reason> refused = refusal(method.get());
       if (refused.isPresent()) {
         refusals.add(new Refusal(finding, refused.get()));
         continue;
@@ -191,17 +192,17 @@ public final class CachingPlanner {
       PolicyChoice.Choice policy = PolicyChoice.of(config, finding, fact, index);
       // a snapshot older than a write matters only where a write evicts: no writer, no eviction to race (audit 13's s18)
       // each link its own proof, in the order they were always asked
-      Optional<Refusal.Reason> snapshot = Refusal.Reason.of(Proof.TRANSACTION_SNAPSHOT, dataWriters.of(method.get()).isEmpty()
+      Optional<Reason> snapshot = Reason.of(Proof.TRANSACTION_SNAPSHOT, dataWriters.of(method.get()).isEmpty()
               ? Optional.<String>empty() : snapshotReads.whyNot(method.get()))
-          .or(() -> Refusal.Reason.of(Proof.ENTITY_SNAPSHOT, snapshotReads.whyNotEntities(method.get())))
-          .or(() -> Refusal.Reason.of(Proof.EXPORTED_REPOSITORY, exportedRepositories.whyNot(method.get())))
-          .or(() -> Refusal.Reason.of(Proof.SCHEDULED_POLL, ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds())))
-          .or(() -> Refusal.Reason.of(Proof.COPIED_KEY,
+          .or(() -> Reason.of(Proof.ENTITY_SNAPSHOT, snapshotReads.whyNotEntities(method.get())))
+          .or(() -> Reason.of(Proof.EXPORTED_REPOSITORY, exportedRepositories.whyNot(method.get())))
+          .or(() -> Reason.of(Proof.SCHEDULED_POLL, ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds())))
+          .or(() -> Reason.of(Proof.COPIED_KEY,
               dev.optkit.rewriters.caching.keys.CopiedKeys.whyNot(form, method.get(), index, whole::declaration)))
-          .or(() -> form != CacheForm.SPRING ? Optional.empty() : Refusal.Reason.of(Proof.PRIVATE_LISTENER,
+          .or(() -> form != CacheForm.SPRING ? Optional.empty() : Reason.of(Proof.PRIVATE_LISTENER,
               members.privateListener(fact.ownerType()).map(l -> "its class has the private " + l + ", which Spring "
                   + "cannot invoke once @Cacheable makes the bean a proxy: the application would not start"))
-              .or(() -> Refusal.Reason.of(Proof.FIELD_READ_ELSEWHERE, members.fieldReadElsewhere(fact.ownerType()))));
+              .or(() -> Reason.of(Proof.FIELD_READ_ELSEWHERE, members.fieldReadElsewhere(fact.ownerType()))));
       if (snapshot.isPresent()) {
         refusals.add(new Refusal(finding, snapshot.get()));
         continue;
@@ -327,14 +328,14 @@ public final class CachingPlanner {
     return index.methods(fact.ownerType(), fact.name()).size() > 1;
   }
 
-  private Optional<Refusal.Reason> refusal(IndexedMethod method) {
+  private Optional<Reason> refusal(IndexedMethod method) {
     MethodFact fact = method.fact();
     Optional<String> release = SignatureRefusals.release(traits.javaRelease());
     if (release.isPresent()) {
-      return Refusal.Reason.of(Proof.JAVA_RELEASE, release);
+      return Reason.of(Proof.JAVA_RELEASE, release);
     }
-    Optional<Refusal.Reason> web = Refusal.Reason.of(Proof.REQUEST_HANDLER, index.webEntryPoints().whyEntryPoint(method))
-        .or(() -> Refusal.Reason.of(Proof.WEB_RESULT, WebEntryPoints.whyWebResult(fact)));
+    Optional<Reason> web = Reason.of(Proof.REQUEST_HANDLER, index.webEntryPoints().whyEntryPoint(method))
+        .or(() -> Reason.of(Proof.WEB_RESULT, WebEntryPoints.whyWebResult(fact)));
     if (web.isPresent()) {
       return web;
     }
@@ -347,16 +348,16 @@ public final class CachingPlanner {
     }
     Optional<String> perUser = index.perUserCode().whyPerUser(method);
     if (perUser.isPresent()) {
-      return Refusal.Reason.of(Proof.PER_USER, perUser);
+      return Reason.of(Proof.PER_USER, perUser);
     }
     Optional<String> secret = SignatureRefusals.secretParameter(fact);
     if (secret.isPresent()) {
-      return Refusal.Reason.of(Proof.SECRET_PARAMETER, secret);
+      return Reason.of(Proof.SECRET_PARAMETER, secret);
     }
     // a cache the project already has answers its queries: nothing to gain, whatever else holds
     Optional<String> cachedBelow = SecondLevelCaches.whyCachedAlready(index, method);
     if (cachedBelow.isPresent()) {
-      return Refusal.Reason.of(Proof.CACHED_BELOW, cachedBelow);
+      return Reason.of(Proof.CACHED_BELOW, cachedBelow);
     }
     TypeFact declaring = index.type(fact.ownerType()).orElse(null);
     if (declaring != null && declaring.kind().equals("interface") && !fact.isAbstract()
@@ -374,12 +375,12 @@ public final class CachingPlanner {
     // what a login reads is the login's as much as its own code's, however deep (audit 14, hostile review 60)
     Optional<String> login = index.perUserCode().readByLogin(method);
     if (login.isPresent()) {
-      return Refusal.Reason.of(Proof.LOGIN, login);
+      return Reason.of(Proof.LOGIN, login);
     }
     // a secret read outside a login (a card's CVV, a user's hash for an admin page): kept in memory all the same
     Optional<String> heldSecret = new dev.optkit.analyzers.index.SecretAnswers(index).heldSecret(fact);
     if (heldSecret.isPresent()) {
-      return Refusal.Reason.of(Proof.SECRET_IN_ANSWER, "its answer has the field " + heldSecret.get() + ", named for a "
+      return Reason.of(Proof.SECRET_IN_ANSWER, "its answer has the field " + heldSecret.get() + ", named for a "
           + "secret, which optkit cannot show is left empty: a cache would keep it in memory for its TTL and hand it to "
           + "every caller");
     }
@@ -401,11 +402,11 @@ public final class CachingPlanner {
     Optional<String> changed = mutated.isPresent()
         ? inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true)) : mutated;
     if (changed.isPresent()) {
-      return Refusal.Reason.of(Proof.RESULT_CHANGED, changed);
+      return Reason.of(Proof.RESULT_CHANGED, changed);
     }
-    Optional<Refusal.Reason> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
-        : Refusal.Reason.of(Proof.SHARED_BY_COPY, new CopiedProperties(index).sharedByCopy(method, sharing, whole))
-            .or(() -> Refusal.Reason.of(Proof.HANDED_ON, ReferencedReads.handedOn(index, whole, method)));
+    Optional<Reason> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
+        : Reason.of(Proof.SHARED_BY_COPY, new CopiedProperties(index).sharedByCopy(method, sharing, whole))
+            .or(() -> Reason.of(Proof.HANDED_ON, ReferencedReads.handedOn(index, whole, method)));
     if (copied.isPresent()) {
       return copied;
     }
@@ -419,7 +420,7 @@ public final class CachingPlanner {
     }
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
-      return Refusal.Reason.of(Proof.KEY_MISSES_STATE, state);
+      return Reason.of(Proof.KEY_MISSES_STATE, state);
     }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
     boolean repositoryQuery = dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method);
@@ -429,26 +430,26 @@ public final class CachingPlanner {
     }
     Optional<String> innerKey = SignatureRefusals.keyInInnerClass(fact, traits.javaRelease());
     if (innerKey.isPresent()) {
-      return Refusal.Reason.of(Proof.KEY_IN_INNER_CLASS, innerKey);
+      return Reason.of(Proof.KEY_IN_INNER_CLASS, innerKey);
     }
     if (!repositoryQuery && index.hasSubtypes(fact.ownerType())) {
       return reason(Proof.SUBCLASSED, SubclassedMethods.whyNot(index, method));
     }
     Optional<String> generic = SignatureRefusals.generic(fact);
     if (generic.isPresent()) {
-      return Refusal.Reason.of(Proof.GENERIC, generic);
+      return Reason.of(Proof.GENERIC, generic);
     }
     boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
     Optional<String> entity = entityResults.whyNot(method, proxied);
     Optional<String> entityUse = entity.isPresent()
         ? inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true)) : entity;
     if (entityUse.isPresent()) {
-      return Refusal.Reason.of(Proof.ENTITY_RESULT, entityUse);
+      return Reason.of(Proof.ENTITY_RESULT, entityUse);
     }
     if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && snapshotReads.readsEntities(method)) {
       Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), bootApplication());
       if (beside.isPresent()) {
-        return Refusal.Reason.of(Proof.SAME_REQUEST, beside);
+        return Reason.of(Proof.SAME_REQUEST, beside);
       }
     }
     if (repositoryQuery) {
@@ -465,11 +466,11 @@ public final class CachingPlanner {
             + "@Cacheable names would be missing there; move @EnableCaching to a configuration class of its own first");
       }
     }
-    return Refusal.Reason.of(Proof.REACTIVE, WebEntryPoints.whyPublisher(fact));
+    return Reason.of(Proof.REACTIVE, WebEntryPoints.whyPublisher(fact));
   }
 
-  private static Optional<Refusal.Reason> reason(Proof proof, String text) {
-    return Optional.of(new Refusal.Reason(proof, text));
+  private static Optional<Reason> reason(Proof proof, String text) {
+    return Optional.of(new Reason(proof, text));
   }
 
   private CacheForm form(IndexedMethod method) {

@@ -3,7 +3,7 @@ package dev.optkit.rewriters.caching.planner;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.proof.Proof;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.ReachedIo;
 import java.util.ArrayList;

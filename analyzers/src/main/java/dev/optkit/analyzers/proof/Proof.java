@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.proof;
+package dev.optkit.analyzers.proof;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -149,10 +149,39 @@ public enum Proof {
       "`returns a reactive publisher (...), a pipeline that runs again for every subscriber: ...`",
       "A `Mono`, `Flux` or other publisher is a recipe run on each subscription: caching the object caches no answer.",
       "Cache the blocking read below it, or use the reactive library's own caching (`cache()`)."),
+  NO_RESULT(Stage.SIGNATURE, "cache.no-result",
+      "`returns nothing: there is no result to cache`",
+      "The method returns nothing, so a cache has no answer to keep.",
+      "Cache the method that returns what it reads."),
+  BEAN_FACTORY(Stage.SIGNATURE, "cache.bean-factory",
+      "`a @Bean factory method: Spring calls it once, at start-up, ...`",
+      "A `@Bean` method runs once, at start-up; the bean it makes does the reading later.",
+      "Cache what that bean calls."),
+  DECLARED_CLIENT(Stage.SIGNATURE, "cache.declared-client",
+      "`a method of a ... interface, which ... implements: optkit caches the project methods that call it, not the "
+          + "interface; ...`",
+      "A client interface its library implements (Feign, `@HttpExchange`, Retrofit...): the proxy is the library's, so "
+          + "optkit caches the project methods that call it.",
+      "See the lines of the callers it names."),
+  ONE_SHOT_RESULT(Stage.SIGNATURE, "cache.one-shot-result",
+      "`returns a ..., which can be consumed only once`",
+      "A stream, iterator or input is used up by its first reader: the next caller would get it empty.",
+      "Return a collection and cache that, or leave it uncached."),
+  STATEFUL_RESULT(Stage.SIGNATURE, "cache.stateful-result",
+      "`returns a ..., whose every use may change it (...): one shared object would carry each caller's use into the "
+          + "next answer`",
+      "A buffer, counter or other holder changes with each use: a cache hands every caller the same one.",
+      "Return an immutable value, or leave it uncached."),
+  UNKEYABLE_PARAMETER(Stage.SIGNATURE, "cache.unkeyable-parameter",
+      "`parameter '...' is ...: not a safe cache key`",
+      "A parameter has no value equality or may change after the call (an array, a mutable collection, an entity, a "
+          + "class without equals and hashCode over its fields): a key over it would miss or answer another call.",
+      "Pass a value (a record, a String, an id), or leave it uncached."),
 
   // data: what it reads and who uses its result
   OWN_WRITE(Stage.DATA, "cache.writes",
-      "`it writes: it ..., and a cache hit would skip that write`",
+      "`it writes: it ..., and a cache hit would skip that write` / `writes (...): replaying it from a cache would skip "
+          + "the write` / `writes are not cached`",
       "The method (or project code it calls) writes: a cache hit would skip the write.",
       "Split the read from the write; cache the read."),
   PER_USER(Stage.DATA, "cache.per-user",
@@ -214,7 +243,9 @@ public enum Proof {
       "Nothing to cache until the project calls it."),
   KEY_MISSES_STATE(Stage.DATA, "cache.key-misses-state",
       "`depends on the clock, a random source or a setting its key does not cover (...)` / `depends on mutable state "
-          + "its key does not cover: ...` / `changes state shared between calls: ...`",
+          + "its key does not cover: ...` / `changes state shared between calls: ...` / `depends on ... (...)` / "
+          + "`depends on mutable state of its object (...)` / `its query reads ..., which changes from one execution to "
+          + "the next: ...`",
       "It (or code it calls) reads the clock, a random source, the default locale or time zone, a system property, "
           + "or state that changes (a field, a static, a map, an atomic) that a key over its parameters would miss; "
           + "or it changes shared state, which a hit would skip.",
@@ -267,6 +298,21 @@ public enum Proof {
       "Return the list or page itself to have it cached by weight."),
 
   // writers: who writes the data and whether each can evict
+  CACHE_STORE_READ(Stage.DATA, "cache.reads-cache-store",
+      "`reads a cache store already (...): a second cache in front of it adds staleness and memory, ...`",
+      "Every read it makes is of a cache store (Redis, Memcached...): a second cache in front saves no round trip "
+          + "worth its staleness.",
+      "Leave it."),
+  UNKNOWN_ACCESS(Stage.DATA, "cache.unknown-access",
+      "`its I/O may read or write (...): optkit caches only what it can show is a read`",
+      "No reader could tell whether its query or call reads or writes (SQL built at run time, a library's bytecode "
+          + "reaching `Statement.execute`).",
+      "Write the SQL as a literal or constant, or declare the client in `.optkit.yml`'s `clients:` with its access "
+          + "([configuration.md](configuration.md))."),
+  ALREADY_CACHED(Stage.DATA, "cache.already-cached",
+      "`already cached`",
+      "The method, or the call it makes, goes through a cache already (an annotation or a cache the code fills).",
+      "Nothing to do; tune that cache's size and expiry if needed."),
   UNKNOWN_DATA(Stage.WRITERS, "cache.unknown-data",
       "`it reads tables optkit cannot tell (...)` / `it reads remote data optkit cannot name (...)`",
       "What the read depends on is unknown (SQL built at run time, an entity spread over tables), so every write "
@@ -417,7 +463,8 @@ public enum Proof {
           + "way and it does not matter."),
   LOOP_BATCH_FORM(Stage.LOOP, "loop.batch-form",
       "`its query is ...() of ...`, `findById is given ...`, `its ids are ... for a repository of ...`, `optkit cannot "
-          + "read its SQL's text ...`, `it is batched already ...`, `its statement is ...() of ...`",
+          + "read its SQL's text ...`, `it is batched already ...`, `its statement is ...() of ...`, `migrate does not batch "
+          + "other statements per element ...`",
       "The per-element query or update is not of a form optkit batches: a Spring Data `findById` on a repository "
           + "field, a `JdbcTemplate` query by one key whose SQL it reads, or a `JdbcTemplate` update.",
       "Batch it by hand (`findAllById`, `IN (...)`, `batchUpdate`)."),
@@ -432,6 +479,15 @@ public enum Proof {
       "Batched updates run after the loop: without a transaction, a failure midway would leave another set of rows "
           + "written than the loop left.",
       "Make the method `@Transactional`, or leave it."),
+  LOOP_DEPENDENT(Stage.LOOP, "loop.dependent-iterations",
+      "`migrate does not batch queries whose iterations depend on each other ...`",
+      "An iteration's query takes its key from an earlier iteration's answer or state: the keys are not known ahead.",
+      "Restructure the loop by hand, if the dependency allows it."),
+  ORM_FETCH_PLAN(Stage.LOOP, "loop.orm-fetch-plan",
+      "`ORM fetch plans are not rewritten by migrate`",
+      "The N+1 is the ORM's (a lazy association touched per element, an eager one loaded per row): it is fixed in the "
+          + "mapping or the query, which migrate does not edit.",
+      "Fetch it with the query (`JOIN FETCH`, `@EntityGraph`) or in batches (`@BatchSize`)."),
   PARTIAL_REWRITE(Stage.LOOP, "loop.partial-rewrite",
       "`its rewrite, ..., does not replace the whole loop`",
       "The rewrite of a pipeline or counted loop would not map back onto the whole of the code it was read from.",

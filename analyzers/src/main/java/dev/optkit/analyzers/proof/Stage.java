@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.proof;
+package dev.optkit.analyzers.proof;
 
 /**
  * What a proof looks at: the scope of the run, the source as it is now, the Spring context around the method, its

@@ -1,0 +1,93 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Why a method that does I/O is no cacheable read is a proof with an id, as migrate's refusals are: each method below
+ * is no candidate for one reason, and the id names it. The near miss (a read by a value key) has no reason. A call
+ * site gets the same ids: a write is {@code cache.writes}, a call a cache answers {@code cache.already-cached}.
+ */
+class NotCacheableReasonsTest {
+  @TempDir Path dir;
+
+  private static final String CLIENT = """
+      package shop;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.sql.Connection;
+      import java.util.List;
+      import java.util.stream.Stream;
+      class Catalog {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private Connection connection;
+        private int calls;
+        private String get(String path) throws Exception {
+          return http.send(HttpRequest.newBuilder(URI.create("http://catalog" + path)).build(),
+              HttpResponse.BodyHandlers.ofString()).body();
+        }
+        private String post(String path) throws Exception {
+          return http.send(HttpRequest.newBuilder(URI.create("http://catalog" + path))
+              .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        String fetchName(long id) throws Exception { return get("/names/" + id); }
+        void warm(long id) throws Exception { get("/names/" + id); }
+        String register(String name) throws Exception { post("/names/" + name); return get("/names/" + name); }
+        String counted(long id) throws Exception { return get("/names/" + id + "/" + calls); }
+        void bump() { calls++; }
+        String byIds(long[] ids) throws Exception { return get("/names/" + ids.length); }
+        Stream<String> lines(long id) throws Exception { return get("/names/" + id).lines(); }
+        int run(String sql) throws Exception { return connection.createStatement().execute(sql) ? 1 : 0; }
+      }
+      """;
+
+  private Map<String, Optional<Proof>> reasons(Assessment assessment) {
+    RuleContext context = new RuleContext(assessment.index(), List.of());
+    Map<String, Optional<Proof>> byMethod = new TreeMap<>();
+    for (IndexedMethod method : assessment.index().methods()) {
+      byMethod.put(method.member(), CacheableReadMethodRule.whyNotCacheable(context, method).map(Reason::proof));
+    }
+    return byMethod;
+  }
+
+  @Test
+  void eachMethodThatIsNoCacheableReadNamesTheProofThatDoesNotHold() {
+    Map<String, Optional<Proof>> reasons = reasons(new ProjectFixture(dir).java(CLIENT).assess());
+    assertEquals(Optional.empty(), reasons.get("fetchName(long)"), "a read by a value key: " + reasons);
+    assertEquals(Optional.of(Proof.NO_RESULT), reasons.get("warm(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.OWN_WRITE), reasons.get("register(String)"), reasons.toString());
+    assertEquals(Optional.of(Proof.KEY_MISSES_STATE), reasons.get("counted(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.UNKEYABLE_PARAMETER), reasons.get("byIds(long[])"), reasons.toString());
+    assertEquals(Optional.of(Proof.ONE_SHOT_RESULT), reasons.get("lines(long)"), reasons.toString());
+    // SQL handed in at run time: no reader can say whether it reads, so no cache is proposed, and the reason says so
+    assertEquals(Optional.of(Proof.UNKNOWN_ACCESS), reasons.get("run(String)"), reasons.toString());
+  }
+
+  @Test
+  void aCallSiteThatIsNoCacheCandidateCarriesTheProofsId() {
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT).assess().findings();
+    List<Finding> writes = findings.stream().filter(f -> f.ruleId().equals("RemoteApiCall"))
+        .filter(f -> "write".equals(f.details().get("access"))).toList();
+    assertTrue(!writes.isEmpty(), findings.toString());
+    writes.forEach(write -> assertEquals(Proof.OWN_WRITE.id(), write.refusalId(), write.toString()));
+    // a read is fixed by caching its method: no refusal of its own
+    findings.stream().filter(f -> f.ruleId().equals("RemoteApiCall")).filter(f -> "read".equals(f.details().get("access")))
+        .forEach(read -> assertEquals(null, read.refusalId(), read.toString()));
+  }
+}
