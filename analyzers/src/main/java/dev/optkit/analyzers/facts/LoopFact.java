@@ -12,7 +12,7 @@ public record LoopFact(
     String snippet,
     List<Integer> ioSites,
     List<Integer> calls,
-    List<String> dependenceReasons,
+    List<LoopDependence> dependenceReasons,
     boolean futuresJoinedInside,
     boolean inTransactional,
     boolean inSynchronized,

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.facts.LoopDependence;
 import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.catalog.ClientKind;
@@ -170,7 +171,8 @@ public final class SequentialIoLoopRule implements Rule {
         .detail("loopKind", loop.kind())
         .detail("classification", classification.id())
         .detail("independent", loop.independent())
-        .detail("dependenceReasons", loop.dependenceReasons().isEmpty() ? null : loop.dependenceReasons())
+        .detail("dependenceReasons", loop.dependenceReasons().isEmpty() ? null
+            : loop.dependenceReasons().stream().map(LoopDependence::text).toList())
         .detail("parallelizable", parallelizable)
         .detail("notParallelizableBecause", unsafe.isEmpty() ? null : unsafe)
         .detail("inTransactional", loop.inTransactional() ? Boolean.TRUE : null)
@@ -221,12 +223,11 @@ public final class SequentialIoLoopRule implements Rule {
    */
   private static boolean keysIgnoreCarriedLocals(RuleContext context, IndexedMethod method, LoopFact loop) {
     Set<String> carried = new java.util.HashSet<>();
-    for (String reason : loop.dependenceReasons()) {
-      java.util.regex.Matcher named = CARRIED.matcher(reason);
-      if (!named.matches()) {
+    for (LoopDependence dependence : loop.dependenceReasons()) {
+      if (!dependence.carriesLocal()) {
         return false;
       }
-      carried.add(named.group(1));
+      carried.add(dependence.name());
     }
     Set<String> fields = new java.util.HashSet<>();
     context.index().type(method.fact().ownerType()).ifPresent(type -> fields.addAll(type.fieldTypes().keySet()));
@@ -262,8 +263,6 @@ public final class SequentialIoLoopRule implements Rule {
     return !queries.isEmpty() && queries.stream().allMatch(java.util.Objects::nonNull);
   }
 
-  private static final java.util.regex.Pattern CARRIED =
-      java.util.regex.Pattern.compile("(?:assigns|updates) '([A-Za-z_$][A-Za-z0-9_$]*)', declared outside the loop");
   private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
   private String message(LoopClassification classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.facts.loops;
 
+import dev.optkit.analyzers.facts.LoopDependence;
 import dev.optkit.analyzers.facts.Subtrees;
 
 import com.github.javaparser.ast.Node;
@@ -230,8 +231,8 @@ public final class LoopShapes {
   }
 
   /** Why iterations could not run concurrently; empty when they are independent. */
-  public static List<String> dependenceReasons(Node loop) {
-    Set<String> reasons = new LinkedHashSet<>();
+  public static List<LoopDependence> dependenceReasons(Node loop) {
+    Set<LoopDependence> reasons = new LinkedHashSet<>();
     Set<String> declaredInside = new HashSet<>();
     Subtrees.all(loop, VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
     Subtrees.all(loop, Parameter.class).forEach(p -> declaredInside.add(p.getNameAsString()));
@@ -243,13 +244,13 @@ public final class LoopShapes {
     if (loop instanceof WhileStmt || loop instanceof DoStmt) {
       Expression condition = loop instanceof WhileStmt w ? w.getCondition() : ((DoStmt) loop).getCondition();
       if (!isIteratorCondition(condition)) {
-        reasons.add("the loop condition is re-evaluated from state each iteration");
+        reasons.add(new LoopDependence(LoopDependence.Kind.CONDITION, ""));
       }
     }
     for (AssignExpr assign : Subtrees.all(loop, AssignExpr.class)) {
       String target = assignedName(assign.getTarget());
       if (target != null && !declaredInside.contains(target) && !inForUpdate(assign, loop)) {
-        reasons.add("assigns '" + target + "', declared outside the loop");
+        reasons.add(new LoopDependence(LoopDependence.Kind.ASSIGNS, target));
       }
     }
     for (UnaryExpr unary : Subtrees.all(loop, UnaryExpr.class)) {
@@ -257,20 +258,20 @@ public final class LoopShapes {
           || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
         String target = assignedName(unary.getExpression());
         if (target != null && !declaredInside.contains(target) && !inForUpdate(unary, loop)) {
-          reasons.add("updates '" + target + "', declared outside the loop");
+          reasons.add(new LoopDependence(LoopDependence.Kind.UPDATES, target));
         }
       }
     }
     for (BreakStmt stop : Subtrees.all(loop, BreakStmt.class)) {
       if (exitsThisLoop(stop, loop)) {
-        reasons.add("breaks out early, depending on what an iteration found");
+        reasons.add(new LoopDependence(LoopDependence.Kind.BREAKS, ""));
         break;
       }
     }
     for (ReturnStmt stop : Subtrees.all(loop, ReturnStmt.class)) {
       if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
           && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
-        reasons.add("returns from inside the loop, depending on what an iteration found");
+        reasons.add(new LoopDependence(LoopDependence.Kind.RETURNS, ""));
         break;
       }
     }

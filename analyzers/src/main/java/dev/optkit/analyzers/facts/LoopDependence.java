@@ -1,0 +1,46 @@
+package dev.optkit.analyzers.facts;
+
+import java.util.Objects;
+
+/**
+ * Why one iteration of a loop may depend on another, as a fact: the rules read its kind and name, reports print its
+ * {@link #text()}.
+ *
+ * @param name the local assigned or updated; "" for the other kinds
+ */
+public record LoopDependence(Kind kind, String name) {
+  /** What ties the iterations together. */
+  public enum Kind {
+    /** A local declared outside the loop is assigned in it. */
+    ASSIGNS,
+    /** A local declared outside the loop is incremented or decremented in it. */
+    UPDATES,
+    /** A while or do loop's condition reads state each iteration (not an iterator's hasNext). */
+    CONDITION,
+    /** A break leaves the loop on what an iteration found. */
+    BREAKS,
+    /** A return leaves the method from inside the loop. */
+    RETURNS
+  }
+
+  public LoopDependence {
+    Objects.requireNonNull(kind, "kind");
+    name = name == null ? "" : name;
+  }
+
+  /** A local of the method, declared outside the loop, that the loop assigns or updates: iterations carry it. */
+  public boolean carriesLocal() {
+    return kind == Kind.ASSIGNS || kind == Kind.UPDATES;
+  }
+
+  /** The words a report prints for it. */
+  public String text() {
+    return switch (kind) {
+      case ASSIGNS -> "assigns '" + name + "', declared outside the loop";
+      case UPDATES -> "updates '" + name + "', declared outside the loop";
+      case CONDITION -> "the loop condition is re-evaluated from state each iteration";
+      case BREAKS -> "breaks out early, depending on what an iteration found";
+      case RETURNS -> "returns from inside the loop, depending on what an iteration found";
+    };
+  }
+}
