@@ -201,7 +201,8 @@ public record MethodFact(
    * @param fromCall the call whose result is passed on, by name; null when it is a parameter
    * @param fromArguments that call's argument count
    * @param fromParameter the parameter passed on, or -1 when it is a call's result
-   * @param to the receiving call, by name, or {@code "new Type"} for a constructor (simple type name)
+   * @param target the receiving call, by name, {@link #RETURNED}, or a constructor as {@link HandOff#constructorOf}
+   *     makes it (read it through {@code returned()}, {@code constructed()}, {@code constructedType()}, {@code calledMethod()})
    * @param toArguments the receiving call's argument count
    * @param position the argument position the value is passed at, or {@link #RECEIVER} when it is
    *     the object the call is made on
@@ -217,8 +218,36 @@ public record MethodFact(
    *     ({@code new ProductInOrder(info, 1)} at 12:9), else null: a constructor that keeps nothing of that argument made a holder
    *     of nothing
    */
-  public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
+  public record HandOff(String fromCall, int fromArguments, int fromParameter, String target, int toArguments,
       int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled, HolderMade keptBy) {
+    /** How {@link #target()} names a constructor: {@code new Type}. */
+    private static final String CONSTRUCTED = "new ";
+
+    /** The target of a value handed to {@code new type(...)}. */
+    public static String constructorOf(String type) {
+      return CONSTRUCTED + type;
+    }
+
+    /** Whether the method returns the value (its target is {@link #RETURNED}). */
+    public boolean returned() {
+      return RETURNED.equals(target);
+    }
+
+    /** Whether the value is handed to a constructor ({@code new Type(value)}). */
+    public boolean constructed() {
+      return target.startsWith(CONSTRUCTED);
+    }
+
+    /** The type a constructor makes of it, as written, or "" when it is handed to no constructor. */
+    public String constructedType() {
+      return constructed() ? target.substring(CONSTRUCTED.length()) : "";
+    }
+
+    /** The name of the method called with the value, or "" when it is returned or handed to a constructor. */
+    public String calledMethod() {
+      return returned() || constructed() ? "" : target;
+    }
+
     public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
         int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled) {
       this(fromCall, fromArguments, fromParameter, to, toArguments, position, fromLine, fromColumn, part, held,

@@ -191,8 +191,8 @@ public final class MembersByType {
       for (IndexedMethod method : index.methodsOfType(type)) {
         for (var handOff : method.fact().handOffs()) {
           if (handOff.fromCall() == null && handOff.fromParameter() == dev.optkit.analyzers.facts.MethodFact.RECEIVER
-              && !handOff.part() && handOff.position() >= 0 && !handOff.to().equals(dev.optkit.analyzers.facts.MethodFact.RETURNED)) {
-            return Optional.of(handOff.to() + "() in " + method.fact().displayName() + "()");
+              && !handOff.part() && handOff.position() >= 0 && !handOff.returned()) {
+            return Optional.of(handOff.target() + "() in " + method.fact().displayName() + "()");
           }
         }
       }

@@ -148,7 +148,7 @@ public final class ResultMutations {
         if (COPYING.contains(creation.getType().getNameAsString())) {
           continue;
         }
-        String created = "new " + creation.getType().getNameAsString();
+        String created = MethodFact.HandOff.constructorOf(creation.getType().getNameAsString());
         for (int position = 0; position < creation.getArguments().size(); position++) {
           for (ValueOrigin passed : values.source(creation.getArgument(position))) {
             handOffs.add(handOff(passed, created, creation.getArguments().size(), position));
@@ -159,7 +159,8 @@ public final class ResultMutations {
       ConstructorDelegation.of(body).ifPresent(delegation -> {
         for (int position = 0; position < delegation.call().getArguments().size(); position++) {
           for (ValueOrigin passed : values.source(delegation.call().getArgument(position))) {
-            handOffs.add(handOff(passed, "new " + delegation.type(), delegation.call().getArguments().size(), position));
+            handOffs.add(handOff(passed, MethodFact.HandOff.constructorOf(delegation.type()),
+                delegation.call().getArguments().size(), position));
           }
         }
       });
@@ -360,7 +361,7 @@ public final class ResultMutations {
         for (ValueOrigin receiver : values.source(scope)) {
           if (!receiver.equals(RECEIVER_PART)) { // jdbc.query(...) on a field: too common to follow, and rarely a change
             MethodFact.HandOff made = handOff(receiver, name, call.getArguments().size(), RECEIVER);
-            handOffs.add(new MethodFact.HandOff(made.fromCall(), made.fromArguments(), made.fromParameter(), made.to(),
+            handOffs.add(new MethodFact.HandOff(made.fromCall(), made.fromArguments(), made.fromParameter(), made.target(),
                 made.toArguments(), made.position(), made.fromLine(), made.fromColumn(), made.part(), made.held(),
                 ThenCalledThroughLocal.onCall(call), made.keptBy()));
           }
@@ -439,7 +440,7 @@ public final class ResultMutations {
         }
       } else if (id.equals("new") && reference.getScope() instanceof TypeExpr type) {
         // pets.stream().map(PetDto::new): whether a DTO keeps its pet depends on its constructor
-        String created = "new " + type.getType().asString().replaceAll("<.*", "");
+        String created = MethodFact.HandOff.constructorOf(dev.optkit.analyzers.facts.types.TypeNames.raw(type.getType().asString()));
         receiver.forEach(element -> handOffs.add(handOff(element, created, 1, 0)));
       } else {
         for (ValueOrigin element : receiver) {

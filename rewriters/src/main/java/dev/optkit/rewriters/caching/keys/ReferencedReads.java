@@ -47,7 +47,7 @@ public final class ReferencedReads {
         continue;
       }
       if (caller.fact().handOffs().stream().anyMatch(h -> name.equals(h.fromCall())
-          && h.to().equals(dev.optkit.analyzers.facts.MethodFact.RETURNED) && !h.part())) {
+          && h.returned() && !h.part())) {
         returning.push(caller);
       }
       for (CallRef call : caller.fact().calls()) {

@@ -136,7 +136,7 @@ public final class CopiedProperties {
           if (!method.fact().name().equals(handOff.fromCall())) {
             continue;
           }
-          if (handOff.to().equals(MethodFact.RETURNED) && !handOff.part()) {
+          if (handOff.returned() && !handOff.part()) {
             returning.push(caller);
           } else if (handOff.position() >= 0) {
             Optional<String> shared = copiedBy(caller, handOff, cached.fact().returnType(), sharing, whole, 0);
@@ -157,10 +157,10 @@ public final class CopiedProperties {
    */
   private Optional<String> copiedBy(IndexedMethod method, MethodFact.HandOff handOff, String resultType,
       ResultSharing sharing, WholeProject whole, int depth) {
-    if (handOff.to().equals("copyProperties")) {
+    if (handOff.target().equals("copyProperties")) {
       return shared(method, handOff, resultType, sharing, whole).map(how -> method.fact().displayName() + "() " + how);
     }
-    if (depth >= 4 || handOff.to().equals(MethodFact.RETURNED)) {
+    if (depth >= 4 || handOff.returned()) {
       return Optional.empty();
     }
     for (IndexedMethod helper : sharing.receivers(method, handOff)) {

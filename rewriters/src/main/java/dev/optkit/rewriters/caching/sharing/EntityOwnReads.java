@@ -75,7 +75,7 @@ final class EntityOwnReads {
       // superclass's, runs
       List<String> types = new ArrayList<>(List.of(entity.qualifiedName()));
       types.addAll(index.supertypesOf(entity.qualifiedName()));
-      types.stream().flatMap(type -> index.methods(type, handOff.to()).stream())
+      types.stream().flatMap(type -> index.methods(type, handOff.target()).stream())
           .filter(m -> m.fact().params().isEmpty()).findFirst().ifPresent(callees::add);
     }
     // a subclass entity's override runs for its rows (GuardedMenu.getRoleCount() { return roles.size(); }: hostile

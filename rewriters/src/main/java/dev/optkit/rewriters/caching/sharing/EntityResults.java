@@ -162,7 +162,7 @@ public final class EntityResults {
         if (!fromTarget || sharing.returnsValuesReadFrom(caller, handOff, WrittenTypes.returnType(target.fact()))) {
           continue; // a Set<Long> of ids read from the entity reaches none of its associations
         }
-        Optional<String> use = handOff.to().equals(MethodFact.RETURNED)
+        Optional<String> use = handOff.returned()
             ? returnedBy(caller, entity, seen, !handOff.part(), itself && !handOff.part())
             : use(caller, handOff, entity, 0, new HashSet<>(), itself && !handOff.part());
         if (use.isPresent()) {
@@ -212,7 +212,7 @@ public final class EntityResults {
   /** One hand-off of the entity (or of what holds it) by a method, followed into project methods. */
   private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity, int depth,
       Set<IndexedMethod> seen, boolean itself) {
-    String to = handOff.to();
+    String to = handOff.target();
     String who = method.fact().displayName() + "()";
     if (handOff.position() == MethodFact.RECEIVER) {
       String lazy = entity.lazyByGetter().get(to);
@@ -242,13 +242,13 @@ public final class EntityResults {
     }
     // a repository fragment (XxxRepositoryImpl): Spring Data runs the project's code for it, which the call graph
     // does not link to the repository's call: it may change the entity or merge it back
-    if (!to.equals(MethodFact.RETURNED) && !to.startsWith("new ") && sharing.receivers(method, handOff).isEmpty()) {
+    if (!handOff.returned() && !handOff.constructed() && sharing.receivers(method, handOff).isEmpty()) {
       Optional<IndexedMethod> fragment = fragments.fragmentFor(method, handOff);
       if (fragment.isPresent()) {
         return Optional.of(RepositoryFragments.refusal(who, to, fragment.get()));
       }
     }
-    if (to.equals(MethodFact.RETURNED) || entity.lazyByGetter().isEmpty() && !to.startsWith("new ")
+    if (handOff.returned() || entity.lazyByGetter().isEmpty() && !handOff.constructed()
         && sharing.receivers(method, handOff).isEmpty()) {
       return Optional.empty(); // no lazy association to trip over, and a library call that writes nothing back
     }
@@ -299,7 +299,7 @@ public final class EntityResults {
       // to load (trial 88's workshop ProductController.findById, said to pass "what holds it" to body())
       return Optional.empty();
     }
-    if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
+    if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !handOff.constructed()) {
       // said as what optkit knows: the reader is unseen, not seen reading (audit 12's s10e: JSP views that did not)
       String passes = who + (handOff.part() ? " passes what it reads from it (a value, or an association)"
           : handOff.held() ? " passes what holds it" : " passes it") + " to " + to + "()";
@@ -367,10 +367,10 @@ public final class EntityResults {
       }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
-          if (onward.to().equals(MethodFact.RETURNED) && !sharing.mayReturnIt(receiver, onward)) {
+          if (onward.returned() && !sharing.mayReturnIt(receiver, onward)) {
             continue; // createTo(vote) returns new VoteTo(vote.getId(), ...): values read from it, no association
           }
-          Optional<String> deeper = onward.to().equals(MethodFact.RETURNED)
+          Optional<String> deeper = onward.returned()
               ? handedBack(method, handOff, receiver, entity, depth, seen, itself && !onward.part(), onward.part())
               : use(receiver, onward, entity, depth + 1, seen, itself && !onward.part());
           if (deeper.isPresent()) {
@@ -398,7 +398,7 @@ public final class EntityResults {
         continue; // ids of what the helper hands back, returned as a Set<Long>: no entity
       }
       boolean nextItself = itself && !next.part();
-      Optional<String> use = next.to().equals(MethodFact.RETURNED)
+      Optional<String> use = next.returned()
           ? returnedBy(method, entity, new HashSet<>(), !part && !next.part(), nextItself)
           : use(method, next, entity, depth + 1, seen, nextItself);
       if (use.isPresent()) {
@@ -418,9 +418,9 @@ public final class EntityResults {
 
   /** The call a hand-off goes to, for its overriding targets. */
   public static CallRef callTo(IndexedMethod method, MethodFact.HandOff handOff) {
-    return method.fact().calls().stream().filter(c -> c.name().equals(handOff.to())
+    return method.fact().calls().stream().filter(c -> c.name().equals(handOff.target())
         && c.argumentCount() == handOff.toArguments()).findFirst()
-        .orElse(new CallRef(null, handOff.to(), handOff.toArguments(), null, false, method.fact().range(), ""));
+        .orElse(new CallRef(null, handOff.target(), handOff.toArguments(), null, false, method.fact().range(), ""));
   }
 
 
@@ -437,7 +437,7 @@ public final class EntityResults {
     }
     List<com.github.javaparser.ast.expr.MethodCallExpr> calls = body.get()
         .findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
-        .filter(c -> c.getNameAsString().equals(handOff.to()) && c.getArguments().size() == handOff.toArguments())
+        .filter(c -> c.getNameAsString().equals(handOff.target()) && c.getArguments().size() == handOff.toArguments())
         .toList();
     if (calls.isEmpty()) {
       return false;

@@ -28,7 +28,7 @@ final class HelperReturns {
     }
     int position = ResultSharing.parameterAt(helper, handOff.position());
     boolean part = helper.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null && h.fromParameter() == position
-        && h.to().equals(MethodFact.RETURNED) && h.part());
+        && h.returned() && h.part());
     return helper.fact().displayName() + (holderOnly(helper, handOff) ? "(), which returns a new object holding it or a "
         + "part of it" : part ? "(), which returns it or a part of it" : "(), which returns it");
   }
@@ -54,7 +54,7 @@ final class HelperReturns {
   boolean returnsWhole(IndexedMethod helper, MethodFact.HandOff handOff) {
     int position = ResultSharing.parameterAt(helper, handOff.position());
     List<MethodFact.HandOff> returned = helper.fact().handOffs().stream().filter(h -> h.fromCall() == null
-        && h.fromParameter() == position && h.to().equals(MethodFact.RETURNED)).toList();
+        && h.fromParameter() == position && h.returned()).toList();
     return !helper.fact().isAbstract() && !returned.isEmpty()
         && returned.stream().noneMatch(h -> h.part() || h.held());
   }
@@ -74,8 +74,8 @@ final class HelperReturns {
     // returned (deptDtos.add(mapper.toDto(dept)); return deptDtos)
     java.util.Set<String> handedTo = new java.util.HashSet<>();
     helper.fact().handOffs().stream().filter(h -> h.fromCall() == null && h.fromParameter() == position
-        && !h.to().equals(MethodFact.RETURNED)).forEach(h -> handedTo.add(h.to() + "/" + h.toArguments()));
-    List<MethodFact.HandOff> returned = helper.fact().handOffs().stream().filter(h -> h.to().equals(MethodFact.RETURNED)
+        && !h.returned()).forEach(h -> handedTo.add(h.target() + "/" + h.toArguments()));
+    List<MethodFact.HandOff> returned = helper.fact().handOffs().stream().filter(h -> h.returned()
         && (h.fromCall() == null ? h.fromParameter() == position
             : handedTo.contains(h.fromCall() + "/" + h.fromArguments()))).toList();
     return !returned.isEmpty() && returned.stream().allMatch(MethodFact.HandOff::held);
@@ -121,7 +121,7 @@ final class HelperReturns {
    * not in the sources (an interface whose implementation a build or a jar brings: hostile review 41's m17, m49).
    */
   List<IndexedMethod> returningIt(IndexedMethod caller, MethodFact.HandOff handOff) {
-    if (handOff.position() < 0 || handOff.to().startsWith("new ") || handOff.to().equals(MethodFact.RETURNED)) {
+    if (handOff.position() < 0 || handOff.constructed() || handOff.returned()) {
       return List.of();
     }
     List<IndexedMethod> receivers = sharing.receivers(caller, handOff);
@@ -150,7 +150,7 @@ final class HelperReturns {
     }
     for (MethodFact.HandOff returned : helper.fact().handOffs()) {
       if (returned.fromCall() == null && returned.fromParameter() == position
-          && returned.to().equals(MethodFact.RETURNED) && sharing.mayReturnIt(helper, returned)) {
+          && returned.returned() && sharing.mayReturnIt(helper, returned)) {
         return true;
       }
     }
@@ -160,11 +160,11 @@ final class HelperReturns {
     // a(p) { return b(p); }: p handed to b, and b's result returned
     for (MethodFact.HandOff passed : helper.fact().handOffs()) {
       if (passed.fromCall() != null || passed.fromParameter() != position || passed.position() < 0
-          || passed.to().equals(MethodFact.RETURNED) || passed.to().startsWith("new ")) {
+          || passed.returned() || passed.constructed()) {
         continue;
       }
-      boolean resultReturned = helper.fact().handOffs().stream().anyMatch(h -> passed.to().equals(h.fromCall())
-          && h.fromArguments() == passed.toArguments() && h.to().equals(MethodFact.RETURNED)
+      boolean resultReturned = helper.fact().handOffs().stream().anyMatch(h -> passed.target().equals(h.fromCall())
+          && h.fromArguments() == passed.toArguments() && h.returned()
           && sharing.mayReturnIt(helper, h));
       if (resultReturned && sharing.receivers(helper, passed).stream().anyMatch(next ->
           returnsParameter(next, ResultSharing.parameterAt(next, passed.position()), depth + 1))) {
@@ -222,12 +222,12 @@ final class HelperReturns {
         }
         if (handOff.held() || holderOnly(helper, handOff)) {
           // what comes back holds the result: its own changes (an add to the set) are no change of the result
-          next = new MethodFact.HandOff(next.fromCall(), next.fromArguments(), next.fromParameter(), next.to(),
+          next = new MethodFact.HandOff(next.fromCall(), next.fromArguments(), next.fromParameter(), next.target(),
               next.toArguments(), next.position(), next.fromLine(), next.fromColumn(), next.part(), true,
               next.thenCalled(), next.held() ? next.keptBy() : null);
         }
         String passes = caller.fact().displayName() + "() passes the result it gets to " + returnsIt(helper, handOff) + ", and ";
-        if (next.to().equals(MethodFact.RETURNED)) {
+        if (next.returned()) {
           Optional<String> above = sharing.mutatingCaller(caller, resultType, seen, partOnly || handOff.part() || next.part());
           if (above.isPresent()) {
             return Optional.of(passes + "returns that, and " + above.get());

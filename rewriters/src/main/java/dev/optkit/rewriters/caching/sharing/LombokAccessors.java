@@ -37,7 +37,7 @@ public final class LombokAccessors {
     if (handOff.position() != 0 || handOff.toArguments() != 1) {
       return Optional.empty();
     }
-    String name = handOff.to();
+    String name = handOff.target();
     if (name.startsWith("set") && name.length() > 3) {
       String field = Character.toLowerCase(name.charAt(3)) + name.substring(4);
       List<CallRef> calls = method.fact().calls().stream()
@@ -72,7 +72,7 @@ public final class LombokAccessors {
       links.add(at);
       String link = at;
       List<String> receivers = method.fact().handOffs().stream()
-          .filter(h -> h.to().equals(link) && h.position() == MethodFact.RECEIVER && h.fromCall() != null)
+          .filter(h -> h.target().equals(link) && h.position() == MethodFact.RECEIVER && h.fromCall() != null)
           .map(MethodFact.HandOff::fromCall).distinct().toList();
       if (receivers.size() != 1) {
         return Optional.empty();
@@ -130,7 +130,7 @@ public final class LombokAccessors {
         index.typesNamed(name.substring(name.lastIndexOf('.') + 1)).forEach(t -> candidates.add(t.qualifiedName()));
       }
     }
-    String name = handOff.to();
+    String name = handOff.target();
     String field = name.startsWith("set") && name.length() > 3
         ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
     for (String candidate : candidates) {

@@ -27,7 +27,7 @@ final class ProxyIds {
    * is no proxy, and the option {@code hibernate.jpa.compliance.proxy} makes the getter load).
    */
   boolean onlyItsId(ReturnedEntity entity, MethodFact.HandOff handOff) {
-    String target = entity.lazyTargetByGetter().get(handOff.to());
+    String target = entity.lazyTargetByGetter().get(handOff.target());
     return target != null && handOff.thenCalled() != null && handOff.toArguments() == 0
         && whole.idGetter(target).filter(handOff.thenCalled()::equals).isPresent()
         && !whole.configurationMentions("compliance.proxy");

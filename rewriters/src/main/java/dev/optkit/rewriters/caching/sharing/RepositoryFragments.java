@@ -27,7 +27,7 @@ public final class RepositoryFragments {
         .filter(type -> type.kind().equals("interface")).isEmpty()) {
       return Optional.empty();
     }
-    return implementedInProject(call.receiverType(), handOff.to(), call.argumentCount());
+    return implementedInProject(call.receiverType(), handOff.target(), call.argumentCount());
   }
 
   /**

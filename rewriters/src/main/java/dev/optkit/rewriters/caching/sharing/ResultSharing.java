@@ -150,36 +150,36 @@ public final class ResultSharing {
           continue;
         }
         Optional<String> advised = serialised.advisedBody(caller);
-        if (advised.isPresent() && !immutable(resultType) && (handOff.to().equals(MethodFact.RETURNED) || handOff.position() >= 0)) {
+        if (advised.isPresent() && !immutable(resultType) && (handOff.returned() || handOff.position() >= 0)) {
           return Optional.of(caller.fact().displayName() + "() " + advised.get());
         }
         if (handOff.position() == MethodFact.RECEIVER && !handOff.part()
             && lombok.setterOnResult(resultType, WrittenTypes.returnType(target.fact()), handOff)) {
-          return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + handOff.to()
+          return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + handOff.target()
               + "(), a setter Lombok writes): a cached result is one object shared by every caller, so the change "
               + "would leak into later answers");
         }
         if (handOff.position() == MethodFact.LAMBDA_VALUE && !immutable(resultType)) {
           return Optional.of(caller.fact().displayName() + "() gets it as the value of a lambda it hands to "
-              + handOff.to() + "(), and optkit does not follow what that call makes of it: a caller may change "
+              + handOff.target() + "(), and optkit does not follow what that call makes of it: a caller may change "
               + "the one object a cache would share");
         }
         if (handOff.position() == MethodFact.LAMBDA_VALUE) {
           continue; // an immutable value: whatever the call makes of it, nobody changes it
         }
-        if (handOff.to().equals(MethodFact.RETURNED) && !handOff.part() && !immutable(resultType)
+        if (handOff.returned() && !handOff.part() && !immutable(resultType)
             && boundModelAttribute(caller)) {
           return Optional.of(caller.fact().displayName() + "() returns it as a model attribute: Spring's data binder "
               + "writes the request's parameters onto it, and the handlers that take it may change it: a cached result "
               + "is one object shared by every caller");
         }
-        if (handOff.to().equals(MethodFact.RETURNED) && constructedFromImmutableValue(caller, handOff)) {
+        if (handOff.returned() && constructedFromImmutableValue(caller, handOff)) {
           continue; // return new Shell(ip, server.getAccount()): the new object holds a string, not the result
         }
         if (returnsValuesReadFrom(caller, handOff, WrittenTypes.returnType(target.fact()))) {
           continue; // ids.add(dept.getId()); return ids: what callers do with the ids reaches no cached object
         }
-        if (handOff.to().equals(MethodFact.RETURNED)) {
+        if (handOff.returned()) {
           // return dao.pets(owner): what the caller's own callers do with it counts the same
           Optional<String> above = mutatingCaller(caller, resultType, seen, partOnly || handOff.part());
           if (above.isPresent()) {
@@ -187,9 +187,9 @@ public final class ResultSharing {
           }
           continue;
         }
-        if (handOff.position() >= 0 && EntityResults.OPAQUE.contains(handOff.to()) && !immutable(resultType)
+        if (handOff.position() >= 0 && EntityResults.OPAQUE.contains(handOff.target()) && !immutable(resultType)
             && receivers(caller, handOff).isEmpty() && !SerialisedHandOffs.sentToBroker(caller, handOff)) {
-          return Optional.of(caller.fact().displayName() + "() hands the result it gets to " + handOff.to()
+          return Optional.of(caller.fact().displayName() + "() hands the result it gets to " + handOff.target()
               + "(), whose receivers optkit cannot list (a function held in a field, an event's listeners), and any "
               + "of them may change it: a cached result is one object shared by every caller");
         }
@@ -206,7 +206,7 @@ public final class ResultSharing {
         if (handedBack.isPresent()) {
           return handedBack;
         }
-        Optional<String> login = handOff.to().startsWith("new ") ? receivers(caller, handOff).stream()
+        Optional<String> login = handOff.constructed() ? receivers(caller, handOff).stream()
             .map(made -> made.fact().ownerType()).filter(index.perUserCode()::credentials).findFirst() : Optional.empty();
         if (login.isPresent()) {
           // new AuthUser(user) in a UserDetailsService: what holds it is what the login checks (audit 11's c-5)
@@ -215,9 +215,9 @@ public final class ResultSharing {
               + "(password hashes) in memory and hand one object to every login, and request handlers receive the "
               + "principal (@AuthenticationPrincipal)");
         }
-        if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
+        if (handOff.constructed() && handOff.constructedType().endsWith("AuthenticationToken")) {
           return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("
-              + handOff.to() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
+              + handOff.target() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
               + "Spring Security erases its credentials after the login where it is a CredentialsContainer; a cached "
               + "one is shared by every login");
         }
@@ -267,7 +267,7 @@ public final class ResultSharing {
       return false;
     }
     for (MethodFact.HandOff passed : caller.fact().handOffs()) {
-      if (passed.to().startsWith("new ") && passed.part() && !passed.held()
+      if (passed.constructed() && passed.part() && !passed.held()
           && java.util.Objects.equals(passed.fromCall(), returned.fromCall())
           && passed.fromArguments() == returned.fromArguments() && passed.fromParameter() == returned.fromParameter()
           && passed.fromLine() == returned.fromLine() && passed.fromColumn() == returned.fromColumn()
@@ -285,8 +285,8 @@ public final class ResultSharing {
 
   /** The project methods or constructors a hand-off may reach. */
   public List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
-    if (handOff.to().startsWith("new ")) {
-      String simple = handOff.to().substring("new ".length());
+    if (handOff.constructed()) {
+      String simple = handOff.constructedType();
       String bare = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("<.*", "");
       // by simple name: several classes may share it, and any of them keeping the value is enough to refuse
       return index.methodsNamed(bare).stream().filter(m -> m.fact().isConstructor()
@@ -296,7 +296,7 @@ public final class ResultSharing {
     int sites = 0;
     int typed = 0;
     for (CallRef call : from.fact().calls()) {
-      if (call.name().equals(handOff.to()) && call.argumentCount() == handOff.toArguments()) {
+      if (call.name().equals(handOff.target()) && call.argumentCount() == handOff.toArguments()) {
         found.addAll(index.targetsOf(call));
         sites++;
         typed += call.receiverType() != null && index.type(call.receiverType()).isPresent() ? 1 : 0;
@@ -304,13 +304,13 @@ public final class ResultSharing {
     }
     // only a getter's name without arguments: Lombok's fluent setters and @Delegate's methods are not declared either
     boolean typedSites = sites > 0 && typed == sites && handOff.toArguments() == 0
-        && (handOff.to().startsWith("get") || handOff.to().startsWith("is"));
+        && (handOff.calledMethod().startsWith("get") || handOff.calledMethod().startsWith("is"));
     // inventory.getHotelId() on a project type that declares no such method: Lombok's, or a record's accessor,
     // not another class's method of that name
     if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER && !typedSites) {
       // dao.find(id).tag(t): a call on a call's result whose type the extractor could not name records no call
       // site, so every project instance method of that name may be the one called
-      found.addAll(index.methodsNamed(handOff.to()).stream().filter(m -> !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
+      found.addAll(index.methodsNamed(handOff.target()).stream().filter(m -> !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
           && !SourceSet.isTestPath(m.path())).toList());
     }
     return found;
@@ -444,7 +444,7 @@ public final class ResultSharing {
    * depts themselves go into still is.
    */
   public boolean returnsValuesReadFrom(IndexedMethod caller, MethodFact.HandOff handOff, String from) {
-    return handOff.to().equals(MethodFact.RETURNED) && handOff.held() && handOff.part()
+    return handOff.returned() && handOff.held() && handOff.part()
         && (holdsImmutables(WrittenTypes.returnType(caller.fact()))
             || immutables.holdsValueObjects(WrittenTypes.returnType(caller.fact()), from));
   }

@@ -49,7 +49,7 @@ final class SerialisedHandOffs {
   boolean wrappedForTheBody(IndexedMethod handler, MethodFact.HandOff handOff, List<IndexedMethod> candidates) {
     // new BaseResponse<>(rows) beside a BaseResponse(Status status) overload: the enum's constructor never gets it
     List<IndexedMethod> receivers = candidates.stream().filter(m -> !takesNoResult(m, handOff.position())).toList();
-    List<IndexedMethod> constructors = handOff.to().startsWith("new ") ? receivers
+    List<IndexedMethod> constructors = handOff.constructed() ? receivers
         : receivers.stream().map(factory -> constructorBehind(factory, handOff.position())).toList();
     if (handOff.position() < 0 || constructors.isEmpty() || constructors.contains(null)
         || advisedBody(handler).isPresent()
@@ -59,7 +59,7 @@ final class SerialisedHandOffs {
     }
     for (int i = 0; i < constructors.size(); i++) {
       IndexedMethod constructor = constructors.get(i);
-      int position = handOff.to().startsWith("new ") ? ResultSharing.parameterAt(constructor, handOff.position())
+      int position = handOff.constructed() ? ResultSharing.parameterAt(constructor, handOff.position())
           : factoryArgument(receivers.get(i), handOff.position());
       TypeFact wrapper = index.type(constructor.fact().ownerType()).orElse(null);
       Set<String> fields = keptFields(constructor, position);
@@ -88,12 +88,12 @@ final class SerialisedHandOffs {
     }
     String returned = handler.fact().returnType() == null ? "" : handler.fact().returnType().replaceAll("<.*", "");
     if (!handOff.held() || handOff.part() || handOff.keptBy() == null
-        || !RESPONSE_FACTORIES.contains(handOff.to()) || !receivers.apply(handler, handOff).isEmpty()
+        || !RESPONSE_FACTORIES.contains(handOff.target()) || !receivers.apply(handler, handOff).isEmpty()
         || !(returned.equals("ResponseEntity") || returned.equals("org.springframework.http.ResponseEntity"))) {
       return false;
     }
-    String wrapper = "new " + handOff.keptBy().type();
-    return handler.fact().handOffs().stream().filter(kept -> kept.to().equals(wrapper) && !kept.held()
+    String wrapper = MethodFact.HandOff.constructorOf(handOff.keptBy().type());
+    return handler.fact().handOffs().stream().filter(kept -> kept.target().equals(wrapper) && !kept.held()
         && kept.fromLine() == handOff.fromLine() && kept.fromColumn() == handOff.fromColumn())
         .findFirst().map(kept -> wrappedForTheBody(handler, kept, receivers.apply(handler, kept))).orElse(false);
   }
@@ -144,7 +144,7 @@ final class SerialisedHandOffs {
         .filter(m -> m.fact().parameterMutations().stream().anyMatch(change -> change.parameter() == 0)
             // handed to the project's code (gen.writeObject(value) is Jackson's, which reads it)
             || m.fact().handOffs().stream().anyMatch(handOff -> handOff.fromParameter() == 0 && handOff.position() >= 0
-                && !index.methodsNamed(handOff.to()).isEmpty()))
+                && !index.methodsNamed(handOff.target()).isEmpty()))
         .map(m -> m.fact().ownerType()).sorted().findFirst().orElse("");
   }
 
@@ -166,9 +166,9 @@ final class SerialisedHandOffs {
    */
   static boolean sentToBroker(IndexedMethod caller, MethodFact.HandOff handOff) {
     List<dev.optkit.analyzers.facts.IoSite> sends = caller.fact().ioSites().stream()
-        .filter(site -> site.method().equals(handOff.to())).toList();
+        .filter(site -> site.method().equals(handOff.target())).toList();
     return !sends.isEmpty() && sends.stream().allMatch(site -> SERIALISING_SENDERS.contains(site.clientId()))
-        && caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.to()));
+        && caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.target()));
   }
 
   /**
@@ -187,10 +187,10 @@ final class SerialisedHandOffs {
         && h.fromParameter() == parameter).toList();
     // return new ApiResponse<>(200, "ok", data): the constructor's hand-off, and the returned object holding it
     if (uses.isEmpty() || uses.stream().anyMatch(h -> h.part() || h.position() < 0
-        || !(h.to().equals(MethodFact.RETURNED) || h.to().startsWith("new ") && !h.held()))) {
+        || !(h.returned() || h.constructed() && !h.held()))) {
       return null;
     }
-    List<IndexedMethod> constructors = uses.stream().filter(h -> h.to().startsWith("new "))
+    List<IndexedMethod> constructors = uses.stream().filter(h -> h.constructed())
         .flatMap(h -> index.methods(fact.ownerType(), fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1))
             .stream().filter(m -> m.fact().isConstructor() && m.fact().params().size() == h.toArguments()))
         .distinct().toList();
@@ -201,7 +201,7 @@ final class SerialisedHandOffs {
   private static int factoryArgument(IndexedMethod factory, int argument) {
     int parameter = ResultSharing.parameterAt(factory, argument);
     return factory.fact().handOffs().stream().filter(h -> h.fromCall() == null && h.fromParameter() == parameter
-        && h.to().startsWith("new ")).mapToInt(MethodFact.HandOff::position).findFirst().orElse(-1);
+        && h.constructed()).mapToInt(MethodFact.HandOff::position).findFirst().orElse(-1);
   }
 
   private boolean takesNoResult(IndexedMethod method, int argument) {

@@ -32,13 +32,13 @@ final class UnfoundCallees {
    * anonymous class or the enclosing class declares). Empty when every such call is found, or may be generated.
    */
   Optional<String> unfoundProjectMethod(IndexedMethod from, MethodFact.HandOff handOff) {
-    if (handOff.to().equals(MethodFact.RETURNED)) {
+    if (handOff.returned()) {
       return Optional.empty();
     }
-    if (handOff.to().startsWith("new ")) {
+    if (handOff.constructed()) {
       // a record's implicit constructor keeps it in a component; a method of the record besides its accessors may
       // change it there (hostile review 36's e3: a local record's show() calling a method that renames the cat)
-      String simple = handOff.to().substring("new ".length()).replaceAll("<.*", "");
+      String simple = dev.optkit.analyzers.facts.types.TypeNames.raw(handOff.constructedType());
       return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
           .filter(type -> type.kind().equals("record"))
           .filter(this::runsCodeOnWhatItKeeps)
@@ -47,7 +47,7 @@ final class UnfoundCallees {
               + "optkit does not follow there)");
     }
     for (CallRef call : from.fact().calls()) {
-      if (!call.name().equals(handOff.to()) || call.argumentCount() != handOff.toArguments()
+      if (!call.name().equals(handOff.target()) || call.argumentCount() != handOff.toArguments()
           || call.receiverType() == null || !index.allTargetsOf(call).isEmpty()) {
         continue;
       }
@@ -127,7 +127,7 @@ final class UnfoundCallees {
   private static boolean accessorLike(IndexedMethod method) {
     return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
         && method.fact().calls().isEmpty()
-        && method.fact().handOffs().stream().allMatch(handOff -> handOff.to().equals(MethodFact.RETURNED));
+        && method.fact().handOffs().stream().allMatch(handOff -> handOff.returned());
   }
 
   /**
@@ -139,7 +139,7 @@ final class UnfoundCallees {
     // what a call answers (hostile review 44's g1 to g5); only an immutable answer may be handed back
     return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
         && method.fact().handOffs().stream().allMatch(handOff -> handOff.fromCall() != null
-            && handOff.to().equals(MethodFact.RETURNED)
+            && handOff.returned()
             && dev.optkit.analyzers.facts.types.JdkValues.immutable(method.fact().returnType()));
   }
 

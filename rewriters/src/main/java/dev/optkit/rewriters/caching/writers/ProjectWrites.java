@@ -209,7 +209,7 @@ public final class ProjectWrites {
    */
   private static Optional<Write> handedToChange(ProjectIndex index, ResultSharing sharing, IndexedMethod method) {
     for (var handOff : method.fact().handOffs()) {
-      if (handOff.fromCall() == null || handOff.to().equals(MethodFact.RETURNED)
+      if (handOff.fromCall() == null || handOff.returned()
           || handOff.position() == MethodFact.LAMBDA_VALUE) {
         continue;
       }
@@ -318,7 +318,7 @@ public final class ProjectWrites {
     List<MethodFact.ResultMutation> mutations = new ArrayList<>(method.fact().resultMutations());
     for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
       for (MethodFact.HandOff handOff : method.fact().handOffs()) {
-        if (handOff.fromCall() != null && handOff.to().equals(mutation.call())
+        if (handOff.fromCall() != null && handOff.target().equals(mutation.call())
             && handOff.toArguments() == mutation.arguments() && sharing.returnsWhatItGets(method, handOff, mutation)) {
           mutations.add(new MethodFact.ResultMutation(handOff.fromCall(), handOff.fromArguments(), mutation.change(),
               handOff.fromLine(), handOff.fromColumn(), null, mutation.itself()));
