@@ -1,9 +1,12 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -381,5 +384,21 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
         .plan();
     assertTrue(refusal(plan, "Names", "all").startsWith("it reads the database inside the transaction"),
         refusal(plan, "Names", "all"));
+  }
+
+  /**
+   * Open in view, Boot's default: a self-call's changed entity is the one a later call of the request caches (a2b).
+   * (From hostile review 32, case a2b.)
+   */
+  @Test
+  void aSelfCallChangingAnEntityInAnOpenViewRefuses() {
+    MigrationPlan plan = casePlan("hostile32", "a2b");
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+    Refusal find = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("find("))
+        .findFirst().orElseThrow();
+    assertEquals(Proof.RESULT_CHANGED, find.proof(), find.toString());
+    // the refusal says what makes it hold: only open in view (techmart's findCategoryById read as a false reason);
+    // no id tells that condition from a change in any call, so its words are asserted
+    assertTrue(find.reason().contains("only because of open-session-in-view on (Spring Boot's default)"), find.reason());
   }
 }

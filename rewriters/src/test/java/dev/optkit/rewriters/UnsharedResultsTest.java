@@ -942,4 +942,43 @@ class UnsharedResultsTest extends SpringProjectPlans {
     target(plan, "Books.byTitle").ifPresent(target -> assertTrue(target.evictions().stream()
         .anyMatch(e -> e.writer().fact().name().equals("retitle")), "Books.byTitle not evicted by retitle()"));
   }
+
+  /**
+   * A response body whose kept result project code reaches: a getter named otherwise (k1), a method reference to it
+   * (k1c), a public or package-private field (k2, k13), a superclass holding it (k4), a constructor sorting it (k6),
+   * a body advice reading it by reflection (k11), a record, a {@code this(...)} chain or Lombok's getter (k8b,
+   * k21b, k23e); each case's advice or handler changed the cached rows.
+   * (From hostile review 31, cases k1 to k23e.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k1", "k1c", "k2", "k4", "k6", "k11", "k13", "k8b", "k21b", "k23e"})
+  void aBodyProjectCodeReachesIsNotSharedFromACache(String attack) {
+    MigrationPlan plan = casePlan("hostile31", attack);
+    assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
+  }
+
+  /**
+   * The review's false refusals: the wrapper made by its static factory ({@code ApiResponse.ok(list)}, k9) and a
+   * mapping declared on the interface the controller implements (the openapi-generator style, k20) are bodies too,
+   * as is the review's control, a wrapper made by its constructor (k0).
+   * (From hostile review 31, cases k0, k9 and k20.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k0", "k9", "k20"})
+  void aFactoryMadeWrapperAndAnInterfaceMappingServeTheBody(String attack) {
+    MigrationPlan plan = casePlan("hostile31", attack);
+    assertTrue(cached(plan, "ProductCatalog.list"), plan.refusals().toString());
+  }
+
+  /**
+   * A response wrapper's subclass keeps the result through {@code super(200, "ok", rows)} and its overriding getter
+   * sorts it: the serialiser's read changes the cached list (f9: {@code /admin/owners} answered {@code amy,zed,}
+   * instead of {@code zed,amy,} after one {@code /products}).
+   * (From hostile review 32, case f9.)
+   */
+  @Test
+  void aWrapperSubclassWhoseGetterChangesTheValueRefuses() {
+    MigrationPlan plan = casePlan("hostile32", "f9");
+    assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
+  }
 }

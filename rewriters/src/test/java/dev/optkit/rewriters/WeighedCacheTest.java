@@ -1,6 +1,7 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +17,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** Issue 23, rule 7: a cache keyed by a size the caller chooses is bounded by the elements it holds. */
-class WeighedCacheTest {
-  @TempDir Path dir;
-
+class WeighedCacheTest extends SpringProjectPlans {
   private static final String POM = """
       <project>
         <modelVersion>4.0.0</modelVersion>
@@ -384,5 +384,26 @@ class WeighedCacheTest {
       assertEquals(1, cache.policy().eviction().orElseThrow().weightOf("large").orElseThrow() / 60,
           "weighed by its elements");
     }
+  }
+
+  /**
+   * A page class weighed through a getter that returns less than it holds: a record's own accessor returning a sub
+   * list (w1), another field holding the page again as text (w4), a subclass holding more (w5). The run showed a
+   * weighted size of 2,000 while the cache held 219,900 names under a bound of 100,000.
+   * (From hostile review 32, cases w1, w4, w5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"w1", "w4", "w5"})
+  void aPageTheGetterUndercountsIsNotWeighedThroughIt(String attack) {
+    MigrationPlan plan = casePlan("hostile32", attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.contentGetter() != null), plan.targets().toString());
+  }
+
+  /** A page whose getter returns all it holds is weighed through it. (From hostile review 32: its control w0.) */
+  @Test
+  void aPageWhoseGetterReturnsAllItHoldsIsWeighedThroughIt() {
+    MigrationPlan page = casePlan("hostile32", "w0");
+    assertTrue(page.targets().stream().anyMatch(t -> "content".equals(t.contentGetter())
+        || "getContent".equals(t.contentGetter())), page.targets().toString());
   }
 }

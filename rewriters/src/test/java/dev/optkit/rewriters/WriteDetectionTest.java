@@ -988,4 +988,42 @@ class WriteDetectionTest extends SpringProjectPlans {
           read + " cached with no eviction by the write: " + target.evictions()));
     }
   }
+
+  /**
+   * A bodiless write only XML configuration calls ({@code <task:scheduled ref="catRepository"
+   * method="anonymiseAll"/>}: d8; and a service reading what it writes, b12) is no uncalled method; a caller that is a record bean cannot be proxied (d4:
+   * the application failed to start); an override no eviction can go on (a non-bean's, o1; a final one, o4).
+   * (From hostile review 32, cases d8, b12, d4, o1, o4.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d8", "b12", "d4", "o1", "o4"})
+  void aWriteNoEvictionCanFollowRefusesTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile32", attack);
+    assertFalse(cached(plan, "CatRepository.nameOf"), plan.targets().toString());
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /**
+   * A write through an interface the repository extends ({@code CatService} holds a {@code NameWriter}, which
+   * {@code CatRepository} extends, redeclaring {@code rename} with its {@code @Modifying @Query}): the caller has no
+   * site of its own, and the read of the name was cached with no eviction (found reading b11 of review 32, whose
+   * repository file was empty).
+   * (From hostile review 32, case b11.)
+   */
+  @Test
+  void aWriteThroughAnInterfaceTheRepositoryExtendsEvicts() {
+    MigrationPlan plan = casePlan("hostile32", "b11");
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("CatReader.name")).forEach(target ->
+        assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("CatService.rename")),
+            "cached with no eviction by CatService.rename: " + target.evictions()));
+    assertTrue(cached(plan, "CatReader.name") || plan.refusals().stream().anyMatch(r -> r.reason().contains("rename")),
+        plan.refusals().toString());
+  }
+
+  /** A write an eviction can follow leaves the read cached. (From hostile review 32: its control d0.) */
+  @Test
+  void aWriteAnEvictionCanFollowLeavesTheReadCached() {
+    MigrationPlan writer = casePlan("hostile32", "d0");
+    assertTrue(cached(writer, "CatRepository.nameOf"), writer.refusals().toString());
+  }
 }
