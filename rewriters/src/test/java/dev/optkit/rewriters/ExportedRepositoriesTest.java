@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Spring Data REST exports every public repository over HTTP: a {@code PUT /items/1} saves the item from the
@@ -99,5 +101,37 @@ class ExportedRepositoriesTest extends SpringProjectPlans {
             """).file("src/main/resources/application.properties", "").plan();
     assertTrue(profiled.refusals().stream().anyMatch(r -> r.proof() == Proof.EXPORTED_REPOSITORY),
         profiled.refusals().toString());
+  }
+
+  /**
+   * The annotated detection strategy exports a type-level {@code @RestResource} (r1) and a meta-annotation (r3); the
+   * strategy set only in test resources (r4) or reset by a {@code RepositoryRestConfigurer} (r5) is not in force.
+   * (From hostile review 33, cases r1, r3, r4, r5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"r1", "r3", "r4", "r5"})
+  void aRepositorySpringDataRestStillExportsRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile33", attack);
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /**
+   * Under the annotated detection strategy a repository with no export annotation is not exported: its read is cached.
+   * (From hostile review 33: its control r0.)
+   */
+  @Test
+  void aRepositoryTheAnnotatedStrategyDoesNotExportLeavesTheReadCached() {
+    MigrationPlan plan = casePlan("hostile33", "r0");
+    assertTrue(cached(plan, "CatReader.name"), plan.refusals().toString());
+  }
+
+  /**
+   * Spring Data REST's annotated strategy set only in another application's folder (r6).
+   * (From hostile review 34, case r6.)
+   */
+  @Test
+  void aDetectionStrategyOfAnotherApplicationIsNotThisOnes() {
+    MigrationPlan plan = casePlan("hostile34", "r6");
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
   }
 }

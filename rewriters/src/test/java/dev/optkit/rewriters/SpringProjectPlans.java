@@ -47,6 +47,12 @@ abstract class SpringProjectPlans {
     return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
   }
 
+  /** Whether the read of that display name is cached with no eviction at all. */
+  static boolean cachedUnevicted(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName)
+        && t.evictions().isEmpty());
+  }
+
   /** The caching target of the read of that display name ({@code Class.method}), if it is cached. */
   static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
     return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();

@@ -8,6 +8,8 @@ import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which read of a transaction, or of a request's persistence context, is its first, and what a later read's
@@ -400,5 +402,40 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
     // the refusal says what makes it hold: only open in view (techmart's findCategoryById read as a false reason);
     // no id tells that condition from a change in any call, so its words are asserted
     assertTrue(find.reason().contains("only because of open-session-in-view on (Spring Boot's default)"), find.reason());
+  }
+
+  /**
+   * {@code spring.jpa.open-in-view=false} only in test resources (v1), beside an imported file that sets it again
+   * (v2), with the project's own {@code OpenEntityManagerInViewFilter} bean (v3), only in a profile's document (v4)
+   * or a profile's file (v5): open in view is on, and a self-call's changed entity is what a later call caches.
+   * (From hostile review 33, cases v1 to v5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v2", "v3", "v4", "v5"})
+  void openInViewThatIsNotOffForTheApplicationRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile33", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /**
+   * Open in view set back by an environment variable in the Dockerfile (v8); off only in another application's
+   * folder (v9), in src/it (v12), or in a document for a cloud platform (v13); imports written as a list (v14) or an
+   * indexed key (v15); the filter registered by its class literal (v10, v11).
+   * (From hostile review 34, cases v8 to v15.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15"})
+  void openInViewThatMayBeOnRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /**
+   * Open in view set off where the application reads it leaves the read cached. (From hostile review 34: its control
+   * v0c.)
+   */
+  @Test
+  void openInViewSetOffForTheApplicationLeavesTheReadCached() {
+    assertTrue(cached(casePlan("hostile34", "v0c"), "CatService.find"));
   }
 }

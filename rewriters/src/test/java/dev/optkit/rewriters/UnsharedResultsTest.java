@@ -981,4 +981,32 @@ class UnsharedResultsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile32", "f9");
     assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
   }
+
+  /**
+   * A {@code DateTimeFormatterBuilder} is no immutable java.time value: its caller appends to the cached one.
+   * (From hostile review 33, case a5.)
+   */
+  @Test
+  void aJavaTimeBuilderIsNoValue() {
+    MigrationPlan plan = casePlan("hostile33", "a5");
+    assertFalse(cached(plan, "FormatDao.dateFormat"), plan.targets().toString());
+  }
+
+  /** An enum whose field the read sets (k1), a String[] result (k2). (From hostile review 34, cases k1, k2.) */
+  @Test
+  void stateThatLooksImmutableRefuses() {
+    assertFalse(cached(casePlan("hostile34", "k1"), "PlanDao.load"));
+    assertFalse(cached(casePlan("hostile34", "k2"), "ShopDao.names"));
+  }
+
+  /**
+   * A holder changing the map it got through Objects.requireNonNull(service) (v1) or an ObjectProvider (v3).
+   * (From hostile review 37, cases v1, v3.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v3"})
+  void aCollaboratorsAnswerChangedByItsHolderIsRefused(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "IdService.tallies"), plan.targets().toString());
+  }
 }

@@ -1026,4 +1026,42 @@ class WriteDetectionTest extends SpringProjectPlans {
     MigrationPlan writer = casePlan("hostile32", "d0");
     assertTrue(cached(writer, "CatRepository.nameOf"), writer.refusals().toString());
   }
+
+  /**
+   * A write declared only on an interface the repository extends: @Modifying @Query (b6), a derived delete (b7).
+   * (From hostile review 34, cases b6, b7.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"b6", "b7"})
+  void aWriteDeclaredOnAnExtendedInterfaceEvicts(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cachedUnevicted(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /**
+   * A JDBC write through a statement whose type optkit cannot resolve without the project's jars: a {@code var}
+   * connection from a library chain (b9e: prepareStatement, r1: not in a try, r3: createStatement, c9:
+   * DataSourceUtils) or Hibernate's {@code doWork} lambda (c10). The read of the row it updates is evicted by it.
+   * (From hostile review 37, cases b9e, c10, c9, r1, r3.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"b9e", "c10", "c9", "r1", "r3"})
+  void aJdbcWriteThroughAnUnresolvedStatementEvictsTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("PetDao.name"))
+        .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
+  }
+
+  /**
+   * Entities a JPQL query loaded ({@code em.createQuery(..).getResultStream()/getResultList()}), changed by the read
+   * through a method reference (j1), a lambda (j3), a list streamed (j4) or a local (j5): a write at the flush that
+   * a cached answer would skip.
+   * (From hostile review 37, cases j1, j3, j4, j5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"j1", "j3", "j4", "j5"})
+  void entitiesAQueryLoadedAndTheReadChangesAreWritten(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "CatService.names"), plan.targets().toString());
+  }
 }
