@@ -3,9 +3,7 @@ package dev.optkit.rewriters;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated configuration class goes to a package: the one the project's own configuration classes are in, read
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file's package, not in a package named after the class that holds it: piggymetrics' services put the configuration
  * in {@code notification/NotificationServiceApplication/}, a package that clashes with the class of that name.
  */
-class ConfigurationPlacementTest {
-  @TempDir Path dir;
-
+class ConfigurationPlacementTest extends SpringProjectPlans {
   @Test
   void aNestedConfigurationClassIsInItsFilesPackage() {
     MigrationPlan plan = new MigrationFixture(dir.resolve("nested")).resources("/reasons44/pagesize").java("""
@@ -34,5 +30,16 @@ class ConfigurationPlacementTest {
     assertTrue(plan.changes().stream().anyMatch(c -> c.path().replace('\\', '/')
         .endsWith("src/main/java/blog/OptkitCacheConfig.java")), plan.changes().toString());
     assertTrue(plan.changes().stream().noneMatch(c -> c.path().contains("BlogApplication/")), plan.changes().toString());
+  }
+
+  /**
+   * The application's scan excludes {@code blog.config}, where its @Configuration classes are (imported): the
+   * generated configuration goes to the scanned package, not beside them. (From hostile review 46, its C1: case p4a.)
+   */
+  @Test
+  void theConfigurationGoesWhereTheScanFindsIt() {
+    MigrationPlan filtered = caseProject("reasons44", "pagesize", "p4a").resources("/hostile46/p4a").plan();
+    assertTrue(filtered.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
+        .endsWith("src/main/java/blog/OptkitCacheConfig.java")), filtered.changes().toString());
   }
 }

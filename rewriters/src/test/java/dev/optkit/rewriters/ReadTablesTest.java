@@ -285,4 +285,29 @@ class ReadTablesTest extends SpringProjectPlans {
     assertTrue(evictedBy.contains("shop.OrderService.retitle") && !evictedBy.contains("shop.CustomerService.rename"),
         evictedBy.toString());
   }
+
+  /**
+   * C1: a converter Spring gives a JdbcTemplate reads the tag table on every load: the tag writers evict.
+   * (From hostile review 50, its C1.)
+   */
+  @Test
+  void aConverterRunningQueriesIsNoOneColumnField() {
+    MigrationPlan plan = casePlan("hostile50", "converter");
+    assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("ProductService.tagLabels"))
+        || plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.tagLabels")
+            && t.toString().contains("name=relabel")), plan.targets() + " " + plan.refusals());
+  }
+
+  /**
+   * T1, T2: a builder's text cut inside a word, and a clause making its neighbour an alias.
+   * (From hostile review 50, its T1 and T2.)
+   */
+  @Test
+  void aBuildersTextNamesEveryTableItsRunsRead() {
+    MigrationPlan plan = casePlan("hostile50", "sqlcut");
+    for (String read : new String[] {"LabelQueries.labels", "LabelQueries.aliased"}) {
+      assertTrue(!cached(plan, read) || plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
+          .equals(read) && t.toString().contains("name=rename")), read + ": " + plan.targets());
+    }
+  }
 }

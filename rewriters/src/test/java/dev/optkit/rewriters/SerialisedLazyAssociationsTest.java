@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,5 +189,15 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("attacks28", attack);
     assertFalse(target(plan, "Books.byTitle").isPresent(), plan.targets().toString());
     assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
+  }
+
+  /**
+   * A handler returning {@code findOne(id).getTitle()}, a String, hands out no entity: nothing is refused as an
+   * entity result. (From hostile review 43, its false reason m1b.)
+   */
+  @Test
+  void aTitleReadOffTheEntityIsNoEntity() {
+    MigrationPlan title = caseProject("hostile43", "menu-base", "m1b").resources("/hostile43/m1b").plan();
+    assertFalse(title.refusals().stream().anyMatch(r -> r.proof() == Proof.ENTITY_RESULT), title.refusals().toString());
   }
 }

@@ -9,6 +9,7 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -437,5 +438,50 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
   @Test
   void openInViewSetOffForTheApplicationLeavesTheReadCached() {
     assertTrue(cached(casePlan("hostile34", "v0c"), "CatService.find"));
+  }
+
+  /**
+   * c9: an event listener run in the request reads through the proxy while the handler's self-call flags the entity;
+   * c6: under open-session-in-view another load of the same row in the request (the repository's, no self-call) is
+   * the instance the cache keeps; c8b: the same in the other order, the listener caching after the flag was set.
+   * (From hostile review 42, cases c9, c6, c8b.)
+   */
+  @Test
+  void openSessionInViewSharesTheInstanceWithEveryLoadOfTheRequest() {
+    for (String attack : new String[] {"c9", "c6", "c8b"}) {
+      MigrationPlan plan = caseProject("hostile42", "jpa-base", attack).resources("/hostile42/" + attack).plan();
+      String read = attack.equals("c8b") ? "PetLookup.byId" : "PetService.find";
+      assertFalse(cached(plan, read), attack + ": " + plan.targets());
+      // the read is refused by SAME_REQUEST (c6, c8b) or RESULT_CHANGED (c9: a self-call's change); that it holds
+      // through open-session-in-view only the words say, so they are asserted
+      assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith(read.substring(
+          read.indexOf('.') + 1) + "(") && (r.proof() == Proof.SAME_REQUEST || r.proof() == Proof.RESULT_CHANGED)
+          && r.reason().contains("open-session-in-view")), attack + ": " + plan.refusals());
+    }
+  }
+
+  /**
+   * Under open-session-in-view the handler loaded the featured category first, so the cached titles read (outside any
+   * transaction, or in one that loaded only an account) answered from that instance while a rename committed (o1,
+   * o2); an argument resolver loads the pet and sets the viewer's @Transient flag in the request (r2). (From hostile
+   * review 43, cases o1, o2, r2.)
+   */
+  @ParameterizedTest
+  @CsvSource({"o1, CatalogService.titles", "o2, CatalogService.titles", "r2, PetService.find"})
+  void aLoadOfTheRequestBeforeTheReadIsTheInstanceItAnswers(String attack, String read) {
+    MigrationFixture fixture = attack.startsWith("o") ? caseProject("hostile43", "catalog-base", attack)
+        : new MigrationFixture(dir.resolve(attack));
+    MigrationPlan plan = fixture.resources("/hostile43/" + attack).plan();
+    assertFalse(cached(plan, read), attack + ": " + plan.targets());
+  }
+
+  /**
+   * D1: a handler's entity argument, loaded by Spring Data's DomainClassConverter inside open-in-view.
+   * (From hostile review 50, its D1.)
+   */
+  @Test
+  void aHandlersEntityArgumentIsALoadOfTheRequest() {
+    MigrationPlan plan = casePlan("hostile50", "domainparam");
+    assertFalse(cached(plan, "DayService.getDays"), plan.targets().toString());
   }
 }

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.nio.file.Path;
+import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A source file optkit could not read (here: syntax JavaParser does not take) may hold a writer nobody sees: no cache
  * is planned while one is left, and the refusal names the file. The same project without it caches the read.
  */
-class UnanalysedSourceTest {
-  @TempDir Path dir;
-
+class UnanalysedSourceTest extends SpringProjectPlans {
   private static final String DAO = """
       package shop;
       import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,5 +40,19 @@ class UnanalysedSourceTest {
     assertEquals(0, broken.targets().size(), broken.targets().toString());
     assertTrue(broken.refusals().stream().anyMatch(r -> r.reason().contains("src/main/java/shop/Renamer.java is not analysed")),
         broken.refusals().toString());
+  }
+
+  /**
+   * U1: a Spock spec bootstrapped by {@code @BootstrapWith(SpringBootTestContextBootstrapper)} gets the service and
+   * a JdbcTemplate through {@code @Value('#{photoService}')}, names no project type, and reads its own update back:
+   * cached, its own test failed. It blocks again.
+   * (From hostile review 46, its U1 (case g1).)
+   */
+  @Test
+  void aSpecReachingBeansByTheirNamesBlocks() {
+    MigrationPlan plan = caseProject("reasons44", "pagesize", "g1").resources("/hostile46/g1").plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.UNREAD_SOURCE),
+        plan.refusals().toString());
   }
 }

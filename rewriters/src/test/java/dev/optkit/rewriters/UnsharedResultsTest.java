@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -1008,5 +1010,67 @@ class UnsharedResultsTest extends SpringProjectPlans {
   void aCollaboratorsAnswerChangedByItsHolderIsRefused(String attack) {
     MigrationPlan plan = casePlan("hostile37", attack);
     assertFalse(cached(plan, "IdService.tallies"), plan.targets().toString());
+  }
+
+  /**
+   * c3: a MapStruct interface mapper whose implementation a build generates copies the pet's Owner into the DTO, and
+   * the handler renames that owner; c1b: the cached rows are value-only DTOs themselves, handed through {@code
+   * map(Objects::requireNonNull)} to a handler that renames them. The controls, refused before too: c3b the same mapper
+   * written by hand, c1 {@code toMap(PetDto::getId, Function.identity())}.
+   * (From hostile review 42, cases c3, c1b, c3b, c1.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c3", "c1b", "c3b", "c1"})
+  void aMapperOrFunctionMayHandBackWhatTheRowsHold(String attack) {
+    MigrationPlan plan = caseProject("hostile42", "jdbc-base", attack).resources("/hostile42/" + attack).plan();
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+  }
+
+  /**
+   * c4, c4b: Lombok's fluent setters ({@code @Accessors(fluent = true)}), on the field or on the class, in a list.
+   * (From hostile review 42, cases c4, c4b.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c4", "c4b"})
+  void lombokFluentSettersChangeTheResult(String attack) {
+    MigrationPlan plan = caseProject("hostile42", "jdbc-base", attack).resources("/hostile42/" + attack).plan();
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+    assertFalse(cached(plan, "PetDao.one"), plan.targets().toString());
+  }
+
+  /**
+   * A holder's own method renaming the pets it holds (h3); a badge field declared abstract holding the cached pets'
+   * own StarBadges (h2); a MapStruct expression sharing the pet's String[] tags (h1b). (From hostile review 43, cases
+   * h3, h2, h1b.)
+   */
+  @ParameterizedTest
+  @CsvSource({"h3, PetDao.one", "h2, PetDao.all", "h1b, PetDao.all"})
+  void whatAHolderOrMapperKeepsOfTheRowsIsShared(String attack, String read) {
+    MigrationPlan plan = casePlan("hostile43", attack);
+    assertFalse(cached(plan, read), attack + ": " + plan.targets());
+  }
+
+  /**
+   * U1, U2: a field updater's {@code set(user, "")} and a method handle's {@code invokeWithArguments(user, "")}.
+   * (From hostile review 50, its U1 and U2.)
+   */
+  @Test
+  void aFieldUpdaterOrAMethodHandleWritingTheResultChangesIt() {
+    MigrationPlan plan = casePlan("hostile50", "updater");
+    assertFalse(cached(plan, "UserRepository.findByEmail"), plan.targets().toString());
+  }
+
+  /**
+   * J1: the project's own Jackson serializer changes the value it writes (over trial 48's envelope shop).
+   * (From hostile review 50, its J1.)
+   */
+  @Test
+  void aSerializerChangingWhatItWritesIsMoreThanTheSerialiser() {
+    MigrationPlan plan = caseProject("reasons48", "responsewrapper", "jsonser")
+        .resources("/hostile50/jsonser").plan();
+    assertFalse(cached(plan, "ProductService.byId"), plan.targets().toString());
+    // RESULT_CHANGED is any change of the result; that the serializer makes it only the words say
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.RESULT_CHANGED
+        && r.reason().contains("Jackson serializer")), plan.refusals().toString());
   }
 }

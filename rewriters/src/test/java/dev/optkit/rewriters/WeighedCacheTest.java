@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -405,5 +406,20 @@ class WeighedCacheTest extends SpringProjectPlans {
     MigrationPlan page = casePlan("hostile32", "w0");
     assertTrue(page.targets().stream().anyMatch(t -> "content".equals(t.contentGetter())
         || "getContent".equals(t.contentGetter())), page.targets().toString());
+  }
+
+  /**
+   * S1: a local {@code MAX_SIZE} of 100,000 shadowing the class's constant of 30; S2: the checked size multiplied on
+   * the way to the query ({@code helper(page, size * 1000)}). Both bound nothing, and the paged read stays refused.
+   * (From hostile review 46, its S1 and S2 (cases c1, r15).)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c1", "r15"})
+  void aCapThatDoesNotBoundTheRowsIsNone(String name) {
+    MigrationPlan plan = caseProject("reasons44", "pagesize", name).resources("/hostile46/" + name).plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")),
+        name + ": " + plan.targets());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
+        && r.proof() == Proof.CLIENT_SIZED_KEY), name + ": " + plan.refusals());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -1063,5 +1064,46 @@ class WriteDetectionTest extends SpringProjectPlans {
   void entitiesAQueryLoadedAndTheReadChangesAreWritten(String attack) {
     MigrationPlan plan = casePlan("hostile37", attack);
     assertFalse(cached(plan, "CatService.names"), plan.targets().toString());
+  }
+
+  /**
+   * SQL in another class's constant, where the text taken was not the one that runs: a static import shadowed by an
+   * inherited, an interface's or an own field (k1, k8, k2, and on the read side k1r), a field named like the class
+   * (k7), a chain's bound value taken for the statement (k24), a batchUpdate of two statements read as one (k6). The
+   * read was cached without the rename's eviction and answered the old name.
+   * (From hostile review 40, cases k1 to k24.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k1", "k8", "k2", "k1r", "k7", "k24", "k6"})
+  void aConstantsTextIsTakenOnlyWhereItIsTheOneThatRuns(String attack) {
+    MigrationPlan plan = caseProject("hostile40", "spring-base", attack).resources("/hostile40/" + attack).plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.name")
+        && !t.toString().contains("name=rename")), plan.targets() + "\n" + reasons(plan));
+  }
+
+  /**
+   * The review's false reason: {@code find(id)} on {@code this}, then {@code pet.setLiked(..)} on a {@code @Transient}
+   * field, was "it writes: it changes what PetService.find() loaded (pet), which JPA writes back at the flush" (and
+   * so an evicting writer); the flush writes nothing of it, as when the repository's load is changed directly.
+   * (From hostile review 42, case c8.)
+   */
+  @Test
+  void aTransientFieldSetOnWhatAHelperLoadedIsNoWrite() {
+    MigrationPlan plan = caseProject("hostile42", "jpa-base", "c8").resources("/hostile42/c8").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.OWN_WRITE
+        && r.finding().enclosingMethod().startsWith("forUser(")), plan.refusals().toString());
+    assertTrue(plan.targets().stream().flatMap(t -> t.evictions().stream())
+        .noneMatch(e -> e.writer().fact().displayName().equals("PetService.forUser")), plan.targets().toString());
+  }
+
+  /**
+   * A feed that only sets a @Transient flag on each pet findAll() loaded writes nothing at the flush: no refusal of
+   * feed() says it writes. (From hostile review 43, its false reason t1.)
+   */
+  @Test
+  void aTransientFlagOnEachLoadedEntityIsNoWrite() {
+    MigrationPlan feed = casePlan("hostile43", "t1");
+    assertFalse(feed.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("feed(")
+        && r.proof() == Proof.OWN_WRITE), feed.refusals().toString());
   }
 }
