@@ -42,4 +42,22 @@ class ConfigurationPlacementTest extends SpringProjectPlans {
     assertTrue(filtered.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
         .endsWith("src/main/java/blog/OptkitCacheConfig.java")), filtered.changes().toString());
   }
+
+  /**
+   * Probe 44 (gtiwari333/spring-boot-blog-app): the generated configuration went to the application's root package,
+   * and the project's own architecture test, which wants configuration classes in {@code gt.app.config}, failed. It
+   * now goes beside the project's @Configuration classes; without any, to the scanned package as before.
+   * (From probe 44's false reasons.)
+   */
+  @Test
+  void theGeneratedConfigurationGoesBesideTheProjectsOwn() {
+    MigrationPlan plan = caseProject("reasons44", "pagesize", "configpackage")
+        .resources("/reasons44/configpackage").plan();
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
+        .endsWith("src/main/java/blog/config/OptkitCacheConfig.java")), plan.changes().toString());
+
+    MigrationPlan plain = caseProject("reasons44", "pagesize", "plainpackage").plan();
+    assertTrue(plain.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
+        .endsWith("src/main/java/blog/OptkitCacheConfig.java")), plain.changes().toString());
+  }
 }

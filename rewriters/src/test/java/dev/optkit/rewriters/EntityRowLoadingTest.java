@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -431,5 +432,23 @@ class EntityRowLoadingTest extends SpringProjectPlans {
     MigrationPlan noLombok = caseProject("hostile43", "menu-base", "m2lombok").resources("/hostile43/m2")
         .resources("/hostile43/m2lombok").plan();
     assertFalse(noLombok.refusals().stream().anyMatch(r -> r.reason().contains("Lombok")), noLombok.refusals().toString());
+  }
+
+  /**
+   * F1 (adnanebk's ecommerce backend): a {@code List<String>} field stored by an {@code AttributeConverter} is one
+   * column of the product's row, but was taken for a mapping of unknown tables, so every JPA load of the request
+   * (the user's) counted as loading categories. The twin's list has no converter and may map a table of its own.
+   * (From trial 48's false reasons, F1.)
+   */
+  @Test
+  void aConvertedFieldIsOneColumnOfItsRow() {
+    MigrationPlan plan = caseProject("reasons48", "convertlist", "convert").plan();
+    assertTrue(cached(plan, "CategoryService.names") && plan.targets().toString().contains("name=create"),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons48", "convertlist", "plain")
+        .resources("/reasons48/convertlistplain").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("names")
+        && r.proof() == Proof.SAME_REQUEST), twin.targets() + " " + twin.refusals());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -264,5 +265,20 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile37", "p3");
     assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("ReportService.report"))
         .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
+  }
+
+  /**
+   * Trial 42: with a Groovy test spec unread no cache is proven, yet the repository read was refused as "called by
+   * PersonService.exists(), which is cached in this migration", which was refused in turn: both now say why.
+   * (From the false reasons of 2026-11-26: trial 42; RefusalIdsTest holds its ids too.)
+   */
+  @Test
+  void noReadIsSaidToBeBelowACacheThatIsNotMade() {
+    MigrationPlan plan = caseProject("reasons43", "groovylevel").plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.OUTER_LEVEL_CACHED),
+        plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("existsByName")
+        && r.proof() == Proof.UNREAD_SOURCE), plan.refusals().toString());
   }
 }

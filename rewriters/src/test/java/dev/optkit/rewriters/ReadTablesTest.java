@@ -310,4 +310,24 @@ class ReadTablesTest extends SpringProjectPlans {
           .equals(read) && t.toString().contains("name=rename")), read + ": " + plan.targets());
     }
   }
+
+  /**
+   * A native query whose text a static builder of another class returns ({@code
+   * QueryGeneratorUtil.countCoursesQueryGenerator(search != null)}) was read as unknown SQL, so as a write: the read
+   * evicted every count cache, and the generated code called it "this write changes". Its text is read now (a select:
+   * no writer); the twin's builder returns a delete and stays a writer of the courses. (From trial 46's planning-api;
+   * its getById read is in LazyReferencesTest.)
+   */
+  @Test
+  void aQueryABuilderReturnsIsReadAsItsText() {
+    MigrationPlan plan = caseProject("reasons47", "querybuilder", "builder").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
+        && t.toString().contains("name=saveCourse") && !t.toString().contains("name=countCourses")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons47", "querybuilder", "builderwrites")
+        .resources("/reasons47/querybuilderwrites").plan();
+    assertTrue(twin.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
+        && t.toString().contains("name=countCourses")), twin.targets() + " " + twin.refusals());
+  }
 }

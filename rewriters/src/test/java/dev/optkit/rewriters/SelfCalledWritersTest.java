@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -315,5 +315,23 @@ class SelfCalledWritersTest extends SpringProjectPlans {
   void aSelfCallRunInPlaceLeavesTheReadCached() {
     MigrationPlan writer = casePlan("hostile31", "s0");
     assertTrue(cached(writer, "ProductReader.getOwner"), writer.refusals().toString());
+  }
+
+  /**
+   * Trial 42 (gtiwari333/spring-boot-blog-app's NoteService): {@code findById(id).map(note -> { ...; return save(note);
+   * }).orElseThrow()} runs the self-call of the writer at once, so update() carries the eviction; it was said to be
+   * called "through 'this' ... where no eviction would run", and the read refused.
+   * (From the false reasons of 2026-11-26: trial 42.)
+   */
+  @Test
+  void aSelfCallInOptionalsMapRunsInPlace() {
+    MigrationPlan plan = caseProject("reasons43", "optmap").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("NoteService.read")
+        && t.toString().contains("name=update") && t.toString().contains("name=create")), plan.targets() + " " + plan.refusals());
+
+    // the twin returns a stream whose map has not run: its saves come after touchAll() returned
+    MigrationPlan twin = caseProject("reasons43", "optmap", "optmaptwin").resources("/reasons43/optmaptwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("read(")
+        && r.proof() == Proof.WRITER_CANNOT_EVICT), twin.refusals().toString());
   }
 }

@@ -26,6 +26,12 @@ abstract class SpringProjectPlans {
         .map(Refusal::reason).findFirst();
   }
 
+  /** The refusal of {@code method} (a name), which must be refused: its proof and its reason. */
+  static Refusal refusalOf(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "(")).findFirst()
+        .orElseThrow(() -> new AssertionError(method + " not refused: " + plan.targets() + " " + plan.refusals()));
+  }
+
   /**
    * The reason of {@code owner}'s (a simple class name) refusal of {@code method}, or "not refused; cached: " and the
    * plan's cached reads.

@@ -484,4 +484,172 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile50", "domainparam");
     assertFalse(cached(plan, "DayService.getDays"), plan.targets().toString());
   }
+
+  /**
+   * F2 (mtopolovec's Ingemark assignment): a request adding a product reads findByName, then saves a new product;
+   * the refusal said addProduct() "loads them too", which it does not: it saves one, and a saved entity stays in the
+   * request's persistence context as a loaded one does (so the refusal holds, for that reason). The twin loads a
+   * product first (ingemark's updateProduct) and keeps the "loads" reason.
+   * (From trial 54's false reason, F2.)
+   */
+  @Test
+  void aMethodThatOnlySavesTheEntitiesIsSaidToSaveThem() {
+    MigrationPlan plan = caseProject("trial54", "osivsave", "save").plan();
+    // both refusals are SAME_REQUEST; the case is what their words say the other method does, so they are asserted
+    Refusal saves = refusalOf(plan, "findByName");
+    assertEquals(Proof.SAME_REQUEST, saves.proof(), saves.toString());
+    assertTrue(saves.reason().contains("also runs ProductService.addProduct(), which saves them too (an entity it "
+        + "saves stays in the request's persistence context, as a loaded one does)"), saves.reason());
+
+    MigrationPlan twin = caseProject("trial54", "osivsave", "load").resources("/trial54/osivload").plan();
+    Refusal loads = refusalOf(twin, "findByName");
+    assertEquals(Proof.SAME_REQUEST, loads.proof(), loads.toString());
+    assertTrue(loads.reason().contains("also runs ProductService.addProduct(), which loads them too"), loads.reason());
+  }
+
+  /**
+   * Audit 16's S16e: a transaction that loaded an account before reading categories was said to hold "instances that
+   * transaction's persistence context already holds", though it holds no category nor anything reaching one. The twin
+   * loads a category first, whose instance Hibernate then answers with, and stays refused for that.
+   * (From the false reasons of 2026-11-26: audit 16's S16e.)
+   */
+  @Test
+  void aTransactionThatLoadedOnlyOtherEntitiesHoldsNoneOfTheRead() {
+    MigrationPlan plan = caseProject("reasons43", "s16e").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.ENTITY_SNAPSHOT),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatalogService.titles")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons43", "s16e", "s16etwin").resources("/reasons43/s16etwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("titles")
+        && r.proof() == Proof.ENTITY_SNAPSHOT), twin.refusals().toString());
+  }
+
+  /**
+   * The open-session-in-view rule and a handler calling one of two reads per request (techmart's order list by user
+   * or by user and status, petclinic-rest's owners by name or all): no request loads both, so both are cached. The
+   * twin reads both in one request, and both stay refused.
+   * (From the false reasons of 2026-11-26 (techmart, petclinic-rest).)
+   */
+  @Test
+  void readsInExclusiveBranchesOfAHandlerShareNoRequest() {
+    MigrationPlan plan = caseProject("reasons43", "branches").plan();
+    for (String read : new String[] {"OrderService.byUser", "OrderService.byUserAndStatus"}) {
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(read)),
+          read + ": " + plan.targets() + " " + plan.refusals());
+    }
+    MigrationPlan twin = caseProject("reasons43", "branches", "branchestwin")
+        .resources("/reasons43/branchestwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("byUser(")
+        && r.proof() == Proof.SAME_REQUEST), twin.refusals().toString());
+  }
+
+  /**
+   * spring-petclinic-rest: a read whose loads reach tables optkit cannot tell (an entity with a {@code @Formula})
+   * was refused under open-session-in-view as if a JDBC query beside it in the request ({@code
+   * JdbcOwnerRepositoryImpl.findAll()} there, {@code VisitCounter.visits()} here) loaded its entities into the
+   * persistence context: JDBC keeps no instances, whatever the read's tables are.
+   * (From the false reasons on spring-petclinic-rest.)
+   */
+  @Test
+  void aJdbcQueryBesideAReadPutsNoInstanceInTheRequestsContext() {
+    MigrationPlan plan = caseProject("reasons44", "osivjdbc").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.SAME_REQUEST),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ItemService.activeNames")),
+        plan.targets() + " " + plan.refusals());
+  }
+
+  /**
+   * Trial 46: two runs on one tree named a different "other load" in the open-session-in-view reason, since the
+   * request's methods were a hash set whose order differs from run to run. The reason names the first in the source's
+   * order: of AuditService and ZoningService, both loading the items beside the read, AuditService.
+   * (From trial 46's two runs.)
+   */
+  @Test
+  void theOtherLoadNamedIsTheFirstInTheSourcesOrder() {
+    MigrationPlan plan = caseProject("reasons44", "osivtwo").plan();
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("activeNames")
+        && r.proof() == Proof.SAME_REQUEST
+        // the case is which other load the words name (the first in the sources' order), which no id says
+        && r.reason().contains("also runs AuditService.touch(), which loads them too")), plan.refusals().toString());
+  }
+
+  /**
+   * Trial 46's repro 2 (planning-api's countCourses): {@code em.createNativeQuery("select count(*) from days")} answers
+   * a number and puts no Day in the request's persistence context, so a handler running it beside {@code getDays()}
+   * shares no instance with it under open-session-in-view; both were refused as if it loaded days. The twin counts by
+   * loading every day ({@code select d from Day d}) and stays refused.
+   * (From trial 46's repro 2.)
+   */
+  @Test
+  void aNativeCountLoadsNoEntityIntoTheRequestsContext() {
+    MigrationPlan plan = caseProject("reasons47", "osivcount", "count").plan();
+    for (String cached : new String[] {"DayService.getDays", "DayService.countDays"}) {
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(cached)
+          && t.toString().contains("name=saveDay")), cached + ": " + plan.targets() + " " + plan.refusals());
+    }
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.SAME_REQUEST),
+        plan.refusals().toString());
+
+    MigrationPlan twin = caseProject("reasons47", "osivcount", "rows")
+        .resources("/reasons47/osivcountrows").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
+        && r.proof() == Proof.SAME_REQUEST),
+        twin.targets() + " " + twin.refusals());
+  }
+
+  /**
+   * Trial 46's repro 1 (planning-api's JwtFilter): Spring Boot binds the view's persistence context in an interceptor
+   * inside the DispatcherServlet, so a servlet filter loading the caller's user runs before it with an EntityManager
+   * of its own and shares no instance with the handler's {@code getDays()}, which was refused as if it did. Hostile
+   * reviews 47 and 48 found the ways a filter does run inside the view's context (a forward or include inside the
+   * servlet, a web.xml ordering an open-in-view filter ahead, a context bound by hand, a filter in a transaction or
+   * handing its chain on); each twin keeps the refusal and names what it found. The controls (a {@code @Controller}
+   * writing bodies, Thymeleaf's views rendered in place, a comment naming a forward) stay cached.
+   * (From trial 46's repro 1 and hostile reviews 47 to 49.)
+   */
+  @Test
+  void aServletFilterRunsBeforeTheViewsPersistenceContextUnlessTheProjectForwardsOrBindsOne() {
+    for (String control : new String[] {"", "osivfilterbody", "osivfilterthymeleaf", "osivfiltercomment",
+        "osivfiltervoidctl"}) {
+      MigrationFixture fixture = new MigrationFixture(dir.resolve("filter" + control)).resources("/reasons47/osivfilter");
+      MigrationPlan plan = (control.isEmpty() ? fixture : fixture.resources("/reasons47/" + control)).plan();
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")
+          && t.toString().contains("name=saveDay")), control + ": " + plan.targets() + " " + plan.refusals());
+    }
+
+    java.util.Map<String, String> twins = new java.util.LinkedHashMap<>();
+    twins.put("osivfilterforward", "src/main/java/demo/LegacyController.java names forward:");
+    twins.put("osivfilterbound", "RequestEntityManagerFilter.java names EntityManagerHolder");
+    twins.put("osivfilterwebxml", "src/main/webapp/WEB-INF/web.xml declares the servlet's filters");
+    twins.put("osivfilterwelcome", "src/main/resources/static/index.html may be served (as it is, or copied by a "
+        + "build) as Spring Boot's welcome page");
+    twins.put("osivfilterbuiltpage", "frontend/build/index.html may be served");
+    twins.put("osivfilterview", "DayPageController.java names ModelAndView");
+    twins.put("osivfilterspringfox", "pom.xml uses springfox, which forwards inside the DispatcherServlet");
+    twins.put("osivfilterreqmap", "LegacyPages.legacyDays() may render a view by name, which Spring's default view "
+        + "resolver renders by a forward");
+    twins.put("osivfilteradvice", "DayErrors.noSuchDay() may render a view by name");
+    twins.put("osivfiltertx", "the filter AuditFilter runs in a transaction (@Transactional)");
+    twins.put("osivfilterchain", "the filter AuditFilter hands its FilterChain to other code");
+    twins.put("osivfilteroutpkg", "src/main/java/demo/adapter/out/web/LegacyUrls.java names forward:");
+    // hostile review 49: a house annotation meta-annotated @Transactional, a transaction proxy set up in Java,
+    // Thymeleaf's core without its view resolver, a mapped interface a plain bean implements, a Model returned
+    twins.put("osivfiltermetatx", "the filter DayCountFilter runs in a transaction (@Transactional)");
+    twins.put("osivfilterproxytx", "RequestUnitOfWork.java names TransactionInterceptor");
+    twins.put("osivfilterthymeleafcore", "DayPages.days() may render a view by name");
+    twins.put("osivfilteriface", "LegacyApi.legacyDays() may render a view by name");
+    twins.put("osivfilterrestmodel", "LegacyPages.legacyDays() may render a view by name");
+    for (var twin : twins.entrySet()) {
+      MigrationPlan inside = new MigrationFixture(dir.resolve(twin.getKey())).resources("/reasons47/osivfilter")
+          .resources("/reasons47/" + twin.getKey()).plan();
+      // each twin is SAME_REQUEST; what the words name (the file or the filter found) is the case, which no id says
+      assertTrue(inside.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
+          && r.proof() == Proof.SAME_REQUEST
+          && r.reason().contains("(a servlet filter runs inside the view's persistence context when")
+          && r.reason().contains(twin.getValue())), twin.getKey() + ": " + inside.targets() + " " + inside.refusals());
+    }
+  }
 }

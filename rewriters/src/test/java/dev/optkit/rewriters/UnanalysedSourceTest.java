@@ -55,4 +55,34 @@ class UnanalysedSourceTest extends SpringProjectPlans {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.UNREAD_SOURCE),
         plan.refusals().toString());
   }
+
+  /**
+   * Probe 44 (gtiwari333/spring-boot-blog-app): a Spock spec optkit cannot read blocked every cache, though it tests
+   * {@code Math.max} only: a test source that names none of the project's types and no way to its beans (an
+   * application context, injection, a bean lookup) cannot reach its code. The twin's spec makes the service, and
+   * still blocks.
+   * (From probe 44's false reasons.)
+   */
+  @Test
+  void anUnreadTestSpecThatCannotReachTheProjectBlocksNothing() {
+    MigrationPlan plan = caseProject("reasons44", "pagesize", "groovymath")
+        .resources("/reasons44/groovymath").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons44", "pagesize", "groovyreach")
+        .resources("/reasons44/groovyreach").plan();
+    assertTrue(twin.targets().isEmpty(), twin.targets().toString());
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.proof() == Proof.UNREAD_SOURCE),
+        twin.refusals().toString());
+
+    // the assessment names the first of several Groovy sources only: the second one, loading the application, blocks
+    MigrationPlan second = caseProject("reasons44", "pagesize", "groovysecond")
+        .resources("/reasons44/groovymath").resources("/reasons44/groovysecond").plan();
+    assertTrue(second.targets().isEmpty(), second.targets().toString());
+    // UNREAD_SOURCE does not say which source: the case is that the second one is named
+    assertTrue(second.refusals().stream().anyMatch(r -> r.proof() == Proof.UNREAD_SOURCE
+        && r.reason().contains("ZContextSpec.groovy is not analysed")),
+        second.refusals().toString());
+  }
 }

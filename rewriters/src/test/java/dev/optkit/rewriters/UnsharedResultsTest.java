@@ -1073,4 +1073,22 @@ class UnsharedResultsTest extends SpringProjectPlans {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.RESULT_CHANGED
         && r.reason().contains("Jackson serializer")), plan.refusals().toString());
   }
+
+  /**
+   * F2 (ELglaly's shop): {@code ResponseEntity.ok(new ApiResponse(result, "found"))} hands the envelope to Spring
+   * for the body; the envelope's {@code setData} stores and reads nothing, and no project code reads the result back
+   * out of it. The twin's handler takes the product back out with {@code getData()} and empties its tags.
+   * (From trial 48's false reasons, F2.)
+   */
+  @Test
+  void aResultInAnEnvelopeHandedToResponseEntityIsOnlySerialised() {
+    MigrationPlan plan = caseProject("reasons48", "responsewrapper", "wrapper").plan();
+    assertTrue(cached(plan, "ProductService.byId"), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons48", "responsewrapper", "read")
+        .resources("/reasons48/responsewrapperread").plan();
+    assertFalse(cached(twin, "ProductService.byId"), twin.targets().toString());
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("byId")),
+        twin.refusals().toString());
+  }
 }

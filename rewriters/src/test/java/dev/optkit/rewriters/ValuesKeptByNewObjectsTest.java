@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -106,5 +108,25 @@ class ValuesKeptByNewObjectsTest {
     MigrationPlan plan = shop(name).plan();
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(cached)
         && t.toString().contains("name=" + writer)), name + ": " + plan.targets() + " " + plan.refusals());
+  }
+
+  /**
+   * Trial 42's F5 (spring-boot-blog-app's NoteReadDto): a record whose only method reads a component ({@code
+   * getFileSize()}) runs no code that changes what it keeps, so handing it values read from the notes is no change of
+   * them; the repository read was refused as if its code might. The twin's record empties the note's own list of
+   * attachments, which its mapper hands it, and stays refused.
+   * (From trial 42's false reasons, F5.)
+   */
+  @Test
+  void aRecordWhoseMethodsOnlyReadChangesNothingItKeeps() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("record")).resources("/reasons44/recordreads").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
+        .equals("NoteRepository.findByTitleContaining") && t.toString().contains("name=rename")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("recordtwin")).resources("/reasons44/recordreads")
+        .resources("/reasons44/recordchanges").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByTitleContaining")
+        && r.proof() == Proof.RESULT_CHANGED), twin.refusals().toString());
   }
 }

@@ -422,4 +422,23 @@ class WeighedCacheTest extends SpringProjectPlans {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
         && r.proof() == Proof.CLIENT_SIZED_KEY), name + ": " + plan.refusals());
   }
+
+  /**
+   * Trial 42's F7 (Spring-Boot-Blog-REST-API's getAllPhotos and three more): {@code
+   * AppUtils.validatePageNumberAndSize(page, size)} throws when {@code size > AppConstants.MAX_PAGE_SIZE} (30), so
+   * an entry holds at most 30 photos and the entry bound is a memory bound; the read was refused as if one entry
+   * could weigh any size. The twin's helper only warns, and the refusal stays.
+   * (From trial 42's false reasons, F7.)
+   */
+  @Test
+  void aSizeCheckedAgainstAConstantBeforeTheQueryBoundsEachEntry() {
+    MigrationPlan plan = caseProject("reasons44", "pagesize").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons44", "pagesize", "pagesizelog")
+        .resources("/reasons44/pagesizelog").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
+        && r.proof() == Proof.CLIENT_SIZED_KEY), twin.refusals().toString());
+  }
 }

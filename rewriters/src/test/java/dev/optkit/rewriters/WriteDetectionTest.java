@@ -1106,4 +1106,22 @@ class WriteDetectionTest extends SpringProjectPlans {
     assertFalse(feed.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("feed(")
         && r.proof() == Proof.OWN_WRITE), feed.refusals().toString());
   }
+
+  /**
+   * F3 (hoangtuanqn's shop): {@code sessions.set(user.getId(), user.getEmail())} on a bean of the project was read as
+   * reflection's {@code Field.set(target, value)}, a write of the user. The twin does set the user's name by
+   * reflection and stays refused.
+   * (From trial 48's false reasons, F3.)
+   */
+  @Test
+  void aProjectMethodNamedSetIsNoReflectiveWrite() {
+    MigrationPlan plan = caseProject("reasons48", "setnamedcall", "set").plan();
+    assertTrue(cached(plan, "UserRepository.findByEmail"), plan.targets() + " " + plan.refusals());
+    assertFalse(plan.targets().toString().contains("name=login"), plan.targets().toString());
+
+    MigrationPlan twin = caseProject("reasons48", "setnamedcall", "reflect")
+        .resources("/reasons48/setnamedcallreflect").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmail")
+        && r.proof() == Proof.RESULT_CHANGED), twin.targets() + " " + twin.refusals());
+  }
 }
