@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.proof.Proof;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -651,5 +652,26 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
           && r.reason().contains("(a servlet filter runs inside the view's persistence context when")
           && r.reason().contains(twin.getValue())), twin.getKey() + ": " + inside.targets() + " " + inside.refusals());
     }
+  }
+
+  /**
+   * A read made as the argument of a mapper call is its transaction's first read: findByTitle was refused "inside the
+   * transaction of getDepartmentByTitle(), which may load entities before it". Made in a lambda the mapper call takes,
+   * it may run after other reads, and still refuses. (From trial 85's F4 on Krit-90/department-service, resources
+   * trial85/r3.)
+   */
+  @Test
+  void aReadInAnArgumentOfAnotherCallIsTheTransactionsFirst() {
+    String counted = caseText("trial85", "r3/" + DEPARTMENT_SERVICE).replace(
+        "    public DepartmentDto getDepartmentByTitle(String title) {\n",
+        "    private int asked;\n    public DepartmentDto getDepartmentByTitle(String title) {\n        asked++;\n");
+    MigrationPlan argument = departmentPlan("argument", counted);
+    assertTrue(proofStartingWith(argument, "findByTitle(").map(p -> p != Proof.ENTITY_SNAPSHOT).orElse(true),
+        refusalStartingWith(argument, "findByTitle(").toString());
+    MigrationPlan lambda = departmentPlan("lambda", counted.replace(
+        "return mapper.toDto(departmentRepository.findByTitle(title).orElseThrow(() -> new IllegalArgumentException(title)));",
+        "return mapper.later(() -> departmentRepository.findByTitle(title).orElseThrow());"));
+    assertEquals(Optional.of(Proof.ENTITY_SNAPSHOT), proofStartingWith(lambda, "findByTitle("),
+        refusalStartingWith(lambda, "findByTitle(").toString());
   }
 }

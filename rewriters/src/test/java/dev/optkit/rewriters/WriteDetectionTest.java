@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.proof.Proof;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -1123,5 +1125,28 @@ class WriteDetectionTest extends SpringProjectPlans {
         .resources("/reasons48/setnamedcallreflect").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmail")
         && r.proof() == Proof.RESULT_CHANGED), twin.targets() + " " + twin.refusals());
+  }
+
+  /**
+   * A read handing what it loaded to an iterator whose next() sets its own field writes (the flush may write what
+   * next() changes), and stays refused: an allowance for it (and for polling its own {@code new LinkedList<>()}) was
+   * dropped after hostile review 94 served stale answers through it: the facts of {@code next()} miss changes made to
+   * what it takes out of its queue ({@code queue.peek().setTitle(..)}, a tag list cleared through a local), which the
+   * field assignment's refusal had covered. The shape and review 94's c02 refuse. (From trial 85's F3 on
+   * Krit-90/department-service, resources trial85/r3.)
+   */
+  @Test
+  void anIteratorOverTheEntitysChildrenStillRefuses() {
+    String service = caseText("trial85", "r3/" + DEPARTMENT_SERVICE);
+    for (String changed : List.of(service, service.replace("            nextDepartment = queue.poll();",
+        "            queue.peek().setTitle(queue.peek().getTitle() + \"!\");\n            nextDepartment = queue.poll();"))) {
+      MigrationPlan plan = departmentPlan("iterator" + changed.length(), changed);
+      assertEquals(Optional.of(Proof.OWN_WRITE), proofStartingWith(plan, "getAllSubordinateDepartments("),
+          refusalStartingWith(plan, "getAllSubordinateDepartments(").toString());
+      // the case is that the iterator's next() is what changes it, which only the words name
+      assertTrue(refusalStartingWith(plan, "getAllSubordinateDepartments(")
+          .map(r -> r.contains("DepartmentIterator.next()")).orElse(false),
+          refusalStartingWith(plan, "getAllSubordinateDepartments(").toString());
+    }
   }
 }
