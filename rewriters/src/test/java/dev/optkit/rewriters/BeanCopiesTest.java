@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A bean copy ({@code BeanUtils.copyProperties}, Spring's or Commons') reads only the properties its target can
@@ -71,5 +73,36 @@ class BeanCopiesTest extends SpringProjectPlans {
             CONTROLLER_WITH.formatted("org.springframework.beans.BeanUtils", "AccountDto", "AccountDto", "AccountDto",
                 call)).plan();
     assertTrue(cached(spring, "AccountService.byName"), spring.refusals().toString());
+  }
+
+  /**
+   * A copy into a DTO whose run-time class has the lazy association's setter (c1), or which then holds the entity's
+   * own eager tag list, changed through the DTO (c4).
+   * (From hostile review 33, cases c1, c4.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c1", "c4"})
+  void aCopyThatReachesOrSharesWhatTheCacheHoldsRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile33", attack);
+    assertFalse(cached(plan, "AccountService.byName"), plan.targets().toString());
+  }
+
+  /** An entity copied into a DTO of plain values shares nothing: the read is cached. (From hostile review 33: its control c0.) */
+  @Test
+  void aCopyIntoADtoOfValuesLeavesTheReadCached() {
+    MigrationPlan plan = casePlan("hostile33", "c0");
+    assertTrue(cached(plan, "AccountService.byName"), plan.refusals().toString());
+  }
+
+  /**
+   * A bean copy of a getter named for another field (c5), made in a project helper (c6), into an anonymous
+   * subclass (c7), of an array property (c8).
+   * (From hostile review 34, cases c5 to c8.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c5", "c6", "c7", "c8"})
+  void aBeanCopyOfAnotherFieldOrAnArrayRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cached(plan, "AccountService.byName"), plan.targets().toString());
   }
 }

@@ -667,4 +667,16 @@ class CallTargetResolutionTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("hostile36", attack);
     assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
   }
+
+  /**
+   * A record whose compact constructor changes what it is given, local (k2) or top-level (k4); a local class with a
+   * JDK supertype calling the enclosing class's mutating method (k5: Serializable, k6: ArrayList).
+   * (From hostile review 37, cases k2, k4, k5, k6.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k2", "k4", "k5", "k6"})
+  void aChangeInCodeAroundTheCallIsFollowedOrRefused(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
 }

@@ -6,8 +6,12 @@ import dev.optkit.analyzers.proof.Proof;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What reads the clock, or only the JVM's defaults: a clock read in a helper the read calls is a clock read, a
@@ -80,5 +84,18 @@ class ClockReadsTest extends SpringProjectPlans {
         .equals("RestaurantService.getByIdWithMenuForDate")), plan.targets().toString());
     assertTrue(plan.notCacheable().stream().anyMatch(r -> r.method().startsWith("RestaurantService.getByIdWithMenuForDate(")
         && r.reason().proof() == Proof.KEY_MISSES_STATE && r.reason().text().contains("clock")), plan.notCacheable().toString());
+  }
+
+  /**
+   * A loop whose method reads a clock otherwise than the first check knew: a Clock's millis() (t1, t8 through a
+   * method, t9 Clock.systemUTC()), Calendar.getInstance() (t4), a reference or a lambda made before the loop (t5,
+   * t5b), an object whose field initialiser reads it (t7), the runtime's uptime (t13), nanoTime as a value (t15).
+   * (From hostile review 40, cases t1 to t15.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"t1", "t4", "t5", "t5b", "t7", "t8", "t9", "t13", "t15"})
+  void aLoopReadingAClockAnyWayIsRefused(String attack) {
+    MigrationPlan plan = caseProject("hostile40", "loop-base", attack).resources("/hostile40/" + attack).plan();
+    assertEquals(List.of(), plan.loops().stream().map(LoopRewrite::describe).toList(), reasons(plan).toString());
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A class keeps code in a field only where it does (a method reference to itself in a field): implementing a
@@ -57,5 +59,16 @@ class CodeKeptInFieldsTest extends SpringProjectPlans {
         }
         """).plan();
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("keeps code in a field")), reasons(plan).toString());
+  }
+
+  /**
+   * A writer's object returned from a lambda kept by a static field: the name read is refused. (From hostile review
+   * 37, case f2.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"f2"})
+  void aWriterReturnedFromALambdaInAStaticFieldRefusesTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
   }
 }

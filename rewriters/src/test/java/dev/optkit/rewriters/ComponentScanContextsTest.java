@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,5 +30,18 @@ class ComponentScanContextsTest extends SpringProjectPlans {
         public class Worker { public static void main(String[] a) { org.springframework.boot.SpringApplication.run(Worker.class, a); } }
         """).plan();
     assertFalse(cached(two, "VehicleService.findAll"), two.targets().toString());
+  }
+
+  /**
+   * A plain Spring @Configuration scanning {@code blog} from {@code blog.config}: the beans of {@code blog} are in its
+   * context, and their reads are cached. (From hostile review 46, its C2: case p4c.)
+   */
+  @Test
+  void aScanOfAnOuterPackageFromAConfigurationReachesItsBeans() {
+    MigrationPlan plain = caseProject("reasons44", "pagesize", "p4c").resources("/hostile46/p4c").plan();
+    assertFalse(plain.refusals().stream().anyMatch(r -> r.proof() == Proof.OUTSIDE_COMPONENT_SCAN),
+        plain.refusals().toString());
+    assertTrue(plain.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")),
+        plain.targets() + " " + plain.refusals());
   }
 }

@@ -1,22 +1,21 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile review 89's A1: a project {@code @Around} advice running {@code proceed()} on another thread makes the
  * writer it wraps write after Spring's eviction around it (stale with every earlier jar, with or without forEach). Such
  * advice refuses every writer's eviction; advice proceeding in its own body (a timing aspect) does not.
  */
-class DeferringAdviceTest {
-  @TempDir Path dir;
-
+class DeferringAdviceTest extends SpringProjectPlans {
   private static final String ASPECT = """
       package r;
       import org.aspectj.lang.ProceedingJoinPoint;
@@ -100,5 +99,17 @@ class DeferringAdviceTest {
         .file("src/main/java/r/ItemService.java", ForEachInPlaceTest.serviceWithItems("")
             .replace("public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }", ""))
         .file("src/main/java/r/Around1.java", ASPECT.replace("BODY", body));
+  }
+
+  /**
+   * Project code that defers the write it is given: a forEach on a declared Map holding a project class that defers
+   * (g1), a TransactionOperations bean that defers (g2b); the name read is refused. (From hostile review 37, cases g1,
+   * g2b.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"g1", "g2b"})
+  void projectCodeDeferringTheWriteRefusesTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a read of an entity's row loads with it: a getter the entity writes for a column of another name reads no
@@ -408,5 +411,44 @@ class EntityRowLoadingTest extends SpringProjectPlans {
     MigrationPlan partly = fetchJoined("partly", "SELECT r FROM Restaurant r JOIN FETCH r.menuItems m WHERE r.id = ?1").plan();
     assertTrue(reasons(partly).stream().anyMatch(r -> r.contains("LazyInitializationException") && r.contains("dish")),
         reasons(partly).toString());
+  }
+
+  /**
+   * An entity subclass's getRoleCount() reads the lazy roles (m2). (From hostile review 43, case m2.)
+   */
+  @ParameterizedTest
+  @CsvSource({"m2, MenuRepository.findByPid"})
+  void anEntitySubclassesGetterMayReadItsLazyAssociations(String attack, String read) {
+    MigrationPlan plan = caseProject("hostile43", "menu-base", attack).resources("/hostile43/" + attack).plan();
+    assertFalse(cached(plan, read), attack + ": " + plan.targets());
+  }
+
+  /**
+   * An entity subclass's {@code @DiscriminatorValue} is no Lombok {@code @Value} (m2lombok, over m2's entities). No
+   * proof id names Lombok, so the words are asserted. (From hostile review 43, its false reason m2-lombok-reason.)
+   */
+  @Test
+  void aDiscriminatorValueIsNoLombokValue() {
+    MigrationPlan noLombok = caseProject("hostile43", "menu-base", "m2lombok").resources("/hostile43/m2")
+        .resources("/hostile43/m2lombok").plan();
+    assertFalse(noLombok.refusals().stream().anyMatch(r -> r.reason().contains("Lombok")), noLombok.refusals().toString());
+  }
+
+  /**
+   * F1 (adnanebk's ecommerce backend): a {@code List<String>} field stored by an {@code AttributeConverter} is one
+   * column of the product's row, but was taken for a mapping of unknown tables, so every JPA load of the request
+   * (the user's) counted as loading categories. The twin's list has no converter and may map a table of its own.
+   * (From trial 48's false reasons, F1.)
+   */
+  @Test
+  void aConvertedFieldIsOneColumnOfItsRow() {
+    MigrationPlan plan = caseProject("reasons48", "convertlist", "convert").plan();
+    assertTrue(cached(plan, "CategoryService.names") && plan.targets().toString().contains("name=create"),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons48", "convertlist", "plain")
+        .resources("/reasons48/convertlistplain").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("names")
+        && r.proof() == Proof.SAME_REQUEST), twin.targets() + " " + twin.refusals());
   }
 }

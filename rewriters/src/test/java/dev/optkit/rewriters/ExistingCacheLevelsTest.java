@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One cache level per data: a cache the project already has (MyBatis's, or its own {@code @Cacheable} on an
@@ -240,5 +243,42 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
             """).plan();
     assertTrue(refusalStartingWith(cacheable, "findByDeletedDate(").map(r -> r.contains("BrandReader.check(), which is already cached"))
         .orElse(false), refusalStartingWith(cacheable, "findByDeletedDate(").toString());
+  }
+
+  /**
+   * A report over a read the project caches itself, on its class (p1) or its interface (p2).
+   * (From hostile review 37, cases p1, p2.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"p1", "p2"})
+  void aReadOverTheProjectsOwnCacheIsRefused(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "ReportService.report"), plan.targets().toString());
+  }
+
+  /**
+   * An interface's @Caching that only evicts is no cache: the report's reads through it are evicted by their writer (p3).
+   * (From hostile review 37, case p3.)
+   */
+  @org.junit.jupiter.api.Test
+  void anEvictOnlyAnnotationHidesNoRead() {
+    MigrationPlan plan = casePlan("hostile37", "p3");
+    assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("ReportService.report"))
+        .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
+  }
+
+  /**
+   * Trial 42: with a Groovy test spec unread no cache is proven, yet the repository read was refused as "called by
+   * PersonService.exists(), which is cached in this migration", which was refused in turn: both now say why.
+   * (From the false reasons of 2026-11-26: trial 42; RefusalIdsTest holds its ids too.)
+   */
+  @Test
+  void noReadIsSaidToBeBelowACacheThatIsNotMade() {
+    MigrationPlan plan = caseProject("reasons43", "groovylevel").plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.OUTER_LEVEL_CACHED),
+        plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("existsByName")
+        && r.proof() == Proof.UNREAD_SOURCE), plan.refusals().toString());
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -277,5 +279,45 @@ class ForEachInPlaceTest extends SpringProjectPlans {
   void aCallbackOnlyTheJdkOrSpringRunsInPlaceIsInPlace(String attack) {
     MigrationPlan plan = casePlan("hostile36", attack);
     assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
+  }
+
+  /**
+   * The forEach of a loaded entity's association runs its callback at once (the provider's collection): a writer
+   * called through {@code this} in it is evicted around its caller. A getter answering something else than the field
+   * may be anything, and refuses. (From trial 85's false reasons on Krit-90/department-service, resources
+   * trial85/r3.)
+   */
+  @Test
+  void theForEachOfALoadedEntitysAssociationRunsAtOnce() {
+    MigrationPlan loaded = departmentPlan("loaded", caseText("trial85", "r3/" + DEPARTMENT_SERVICE));
+    var cached = loaded.targets().stream().filter(t -> t.method().fact().name().equals("getEmployeeNames")).findFirst()
+        .orElseThrow(() -> new AssertionError(refusalStartingWith(loaded, "getEmployeeNames(").toString()));
+    assertTrue(cached.toString().contains("moveAllEmployees") || loaded.changes().stream().anyMatch(change ->
+        change.toString().contains("moveAllEmployees")), cached.toString());
+    String department = caseText("trial85", "r3/src/main/java/d/Department.java");
+    MigrationPlan wrapped = caseProject("trial85", "r3", "wrapped")
+        .file("src/main/java/d/Department.java", department.replace("public Set<Employee> getEmployees() { return employees; }",
+            "public Set<Employee> getEmployees() { return new Later<>(employees); }"))
+        .file("src/main/java/d/Later.java", """
+            package d;
+            import java.util.function.Consumer;
+            public class Later<T> extends java.util.HashSet<T> {
+                public Later(java.util.Collection<T> items) { super(items); }
+            }
+            """).plan();
+    assertEquals(Optional.of(Proof.WRITER_CANNOT_EVICT), proofStartingWith(wrapped, "getEmployeeNames("),
+        refusalStartingWith(wrapped, "getEmployeeNames(").toString());
+    MigrationPlan computed = caseProject("trial85", "r3", "computed")
+        .file("src/main/java/d/Department.java", department.replace("public Set<Employee> getEmployees() { return employees; }",
+            "public Set<Employee> getEmployees() { return Registry.employeesOf(this); }"))
+        .file("src/main/java/d/Registry.java", """
+            package d;
+            import java.util.Set;
+            public class Registry {
+                public static Set<Employee> employeesOf(Department department) { return Set.of(); }
+            }
+            """).plan();
+    assertEquals(Optional.of(Proof.WRITER_CANNOT_EVICT), proofStartingWith(computed, "getEmployeeNames("),
+        refusalStartingWith(computed, "getEmployeeNames(").toString());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,5 +162,30 @@ class JpaAccessTypeTest extends SpringProjectPlans {
         .plan();
     assertTrue(refusal(plan, "OwnerService", "find").contains("is on its getters or in embedded objects"),
         refusal(plan, "OwnerService", "find"));
+  }
+
+  /**
+   * Trial 42's F6 (jhipster-sample-app-dto's UserService.getAuthorities): Authority maps its fields (@Id on one), and
+   * the {@code @Transient} on its {@code isNew()} was read as property access, a mapping optkit cannot see, so every
+   * write of the project counted as a writer; and the remember-me filter's changes of the token its helper returns
+   * were counted as changes of whatever the helper's {@code deleteById} loaded (token, user, authorities). Both
+   * false: cached. The twin maps its getters (@Id on getName()) and stays refused, saying the filter's superclass is
+   * library code optkit does not read (not "keeps code in a field").
+   * (From trial 42's false reasons, F6.)
+   */
+  @Test
+  void aTransientGetterOfAFieldMappedEntityIsNoPropertyAccess() {
+    MigrationPlan plan = caseProject("reasons44", "authority").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("AuthorityService.getAuthorities")
+        && t.toString().contains("name=create") && !t.toString().contains("TokenFilter")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons44", "authority", "authoritytwin")
+        .resources("/reasons44/authorityproperty").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAuthorities")
+        && r.proof() == Proof.UNKNOWN_DATA
+        // the false reason was in what the refusal says of the filter (not "keeps code in a field"): only words tell
+        && r.reason().contains("its class extends GenericFilterBean, library code optkit does not read")),
+        twin.refusals().toString());
   }
 }

@@ -52,4 +52,17 @@ class LoopsBesideCachingTest {
     }
     fixture.assertCompiles(plan);
   }
+
+  /**
+   * e2: the pool field went between @Cacheable and the class's first method, which then did not compile.
+   * (From hostile review 40, case e2.)
+   */
+  @Test
+  void thePoolGoesAboveAnAnnotationTheCachingAddedToTheFirstMember() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("e2")).resources("/hostile40/spring-base").resources("/hostile40/e2");
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.name")));
+    fixture.assertCompiles(plan);
+  }
 }

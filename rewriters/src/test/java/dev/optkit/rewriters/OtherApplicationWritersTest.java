@@ -244,4 +244,17 @@ class OtherApplicationWritersTest extends SpringProjectPlans {
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.name")),
         plan.targets().toString());
   }
+
+  /**
+   * A second application writing the reader's table, its own properties naming another database: the deployment
+   * points it at the reader's through a Kubernetes manifest (n1; n1s: kept in the module's src/main/kubernetes) or a compose merge key (n2); the same with the URL
+   * in both properties files (n1c) was refused before.
+   * (From hostile review 37, cases n1, n2, n1c, n1s.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"n1", "n2", "n1c", "n1s"})
+  void aWriterInAnotherApplicationOnTheDeploymentsDatabaseIsNotDropped(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "PetDao.name"), plan.targets().toString());
+  }
 }

@@ -7,6 +7,8 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which tables, or collections, a read reads: a Hibernate {@code @Filter} nothing enables changes none, a named
@@ -157,5 +159,175 @@ class ReadTablesTest extends SpringProjectPlans {
         run.refusals().toString());
     assertFalse(run.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("KindService.byName")),
         run.targets().toString());
+  }
+
+  /**
+   * A {@code @DBRef} to a class a document extends (m1), or typed by a type variable (m2), reaches that document.
+   * (From hostile review 33, cases m1, m2.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"m1", "m2"})
+  void aDocumentReferenceOptkitCannotNameReachesAnotherCollection(String attack) {
+    MigrationPlan plan = casePlan("hostile33", attack);
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("OrderService.buyerName"))
+        .forEach(t -> assertFalse(t.evictions().isEmpty(), "cached with no eviction: " + plan.targets()));
+  }
+
+  /**
+   * A {@code @DBRef} to a document class optkit names reaches that document's collection: its writer evicts the read.
+   * (From hostile review 33: its control m0.)
+   */
+  @Test
+  void aDocumentReferenceToANamedClassReachesItsCollection() {
+    MigrationPlan m0 = casePlan("hostile33", "m0");
+    assertTrue(m0.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("OrderService.buyerName")
+        && !t.evictions().isEmpty()), m0.targets().toString());
+  }
+
+  /**
+   * A reference to another document in a map (m5), a list (m7), or inside an embedded class (m6).
+   * (From hostile review 34, cases m5, m6, m7.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"m5", "m6", "m7"})
+  void aDocumentReferenceInAContainerReachesAnotherCollection(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cachedUnevicted(plan, "OrderService.buyerName"), plan.targets().toString());
+  }
+
+  /**
+   * The twin of m5-m7 that a document store mostly holds: a container of a class stored inside the document (a list of
+   * lines, a map of settings by an enum) while another document class exists. Its element classes are its declared
+   * type arguments, so its reads are its own collection's: cached, evicted by what writes orders and by nothing that
+   * writes customers (sqshq/piggymetrics' Account, Recipient and DataPoint were refused as reading "tables optkit
+   * cannot tell").
+   * (From hostile review 34, m7's twin.)
+   */
+  @Test
+  void aContainerOfClassesStoredInsideTheDocumentReadsItsCollectionOnly() {
+    MigrationPlan plan = caseProject("hostile34", "m7", "inside")
+        .file("src/main/java/shop/Order.java", """
+            package shop;
+            @org.springframework.data.mongodb.core.mapping.Document("order") public class Order {
+              @org.springframework.data.annotation.Id String id; String item;
+              java.util.List<Line> lines; java.util.Map<Kind, Line> byKind;
+              public String getItem(){return item;} public void setItem(String i){item=i;}
+              public Party getBuyer(){return null;} }
+            """)
+        .file("src/main/java/shop/Line.java", "package shop;\npublic class Line { String sku; int quantity; }\n")
+        .file("src/main/java/shop/Kind.java", "package shop;\npublic enum Kind { FOOD, TOOLS }\n")
+        .file("src/main/java/shop/OrderService.java", """
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class OrderService {
+              private final OrderRepository repo; public OrderService(OrderRepository repo){this.repo=repo;}
+              public String itemOf(String id) { return repo.findById(id).orElseThrow().getItem(); }
+              public void retitle(String id, String item) { Order o = repo.findById(id).orElseThrow(); o.setItem(item); repo.save(o); }
+            }
+            """).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("itemOf")).findFirst();
+    assertTrue(target.isPresent(), plan.refusals().toString());
+    java.util.Set<String> evictedBy = target.get().evictions().stream()
+        .map(e -> e.writer().fact().ownerType() + "." + e.writer().fact().name()).collect(java.util.stream.Collectors.toSet());
+    assertTrue(evictedBy.contains("shop.OrderService.retitle") && !evictedBy.contains("shop.CustomerService.rename"),
+        evictedBy.toString());
+  }
+
+  /**
+   * A MongoDB repository's {@code @Query} is a query document over the repository's own collection, not SQL: its reads
+   * are that collection's, as a derived query's are (piggymetrics' RecipientRepository queries made every write of the
+   * project a writer of what account-service and statistics-service read).
+   * (From hostile review 34, m7's twin.)
+   */
+  @Test
+  void aMongoQueryDocumentReadsTheRepositorysCollection() {
+    MigrationPlan plan = caseProject("hostile34", "m7", "query")
+        .file("src/main/java/shop/Order.java", """
+            package shop;
+            @org.springframework.data.mongodb.core.mapping.Document("order") public class Order {
+              @org.springframework.data.annotation.Id String id; String item;
+              public String getItem(){return item;} public void setItem(String i){item=i;}
+              public Party getBuyer(){return null;} }
+            """)
+        .file("src/main/java/shop/OrderRepository.java", """
+            package shop;
+            public interface OrderRepository extends org.springframework.data.mongodb.repository.MongoRepository<Order, String> {
+              @org.springframework.data.mongodb.repository.Query("{ 'item' : ?0 }")
+              java.util.List<Order> named(String item);
+            }
+            """)
+        .file("src/main/java/shop/OrderService.java", """
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class OrderService {
+              private final OrderRepository repo; public OrderService(OrderRepository repo){this.repo=repo;}
+              public int countNamed(String item) { return repo.named(item).size(); }
+              public void retitle(String id, String item) { Order o = repo.findById(id).orElseThrow(); o.setItem(item); repo.save(o); }
+            }
+            """)
+        .file("src/main/java/shop/ShopController.java", """
+            package shop;
+            import org.springframework.web.bind.annotation.*;
+            @RestController public class ShopController {
+              private final OrderService orders; private final CustomerService customers;
+              public ShopController(OrderService o, CustomerService c){orders=o;customers=c;}
+              @GetMapping("/orders/named/{item}") public int named(@PathVariable String item) { return orders.countNamed(item); }
+              @PostMapping("/orders/{id}") public String retitle(@PathVariable String id, @RequestParam String item) {
+                orders.retitle(id, item); return "ok"; }
+              @PostMapping("/customers/{id}/rename") public String rename(@PathVariable String id, @RequestParam String n) {
+                customers.rename(id, n); return "ok"; }
+            }
+            """).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("countNamed")).findFirst();
+    assertTrue(target.isPresent(), plan.refusals().toString());
+    java.util.Set<String> evictedBy = target.get().evictions().stream()
+        .map(e -> e.writer().fact().ownerType() + "." + e.writer().fact().name()).collect(java.util.stream.Collectors.toSet());
+    assertTrue(evictedBy.contains("shop.OrderService.retitle") && !evictedBy.contains("shop.CustomerService.rename"),
+        evictedBy.toString());
+  }
+
+  /**
+   * C1: a converter Spring gives a JdbcTemplate reads the tag table on every load: the tag writers evict.
+   * (From hostile review 50, its C1.)
+   */
+  @Test
+  void aConverterRunningQueriesIsNoOneColumnField() {
+    MigrationPlan plan = casePlan("hostile50", "converter");
+    assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("ProductService.tagLabels"))
+        || plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.tagLabels")
+            && t.toString().contains("name=relabel")), plan.targets() + " " + plan.refusals());
+  }
+
+  /**
+   * T1, T2: a builder's text cut inside a word, and a clause making its neighbour an alias.
+   * (From hostile review 50, its T1 and T2.)
+   */
+  @Test
+  void aBuildersTextNamesEveryTableItsRunsRead() {
+    MigrationPlan plan = casePlan("hostile50", "sqlcut");
+    for (String read : new String[] {"LabelQueries.labels", "LabelQueries.aliased"}) {
+      assertTrue(!cached(plan, read) || plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
+          .equals(read) && t.toString().contains("name=rename")), read + ": " + plan.targets());
+    }
+  }
+
+  /**
+   * A native query whose text a static builder of another class returns ({@code
+   * QueryGeneratorUtil.countCoursesQueryGenerator(search != null)}) was read as unknown SQL, so as a write: the read
+   * evicted every count cache, and the generated code called it "this write changes". Its text is read now (a select:
+   * no writer); the twin's builder returns a delete and stays a writer of the courses. (From trial 46's planning-api;
+   * its getById read is in LazyReferencesTest.)
+   */
+  @Test
+  void aQueryABuilderReturnsIsReadAsItsText() {
+    MigrationPlan plan = caseProject("reasons47", "querybuilder", "builder").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
+        && t.toString().contains("name=saveCourse") && !t.toString().contains("name=countCourses")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons47", "querybuilder", "builderwrites")
+        .resources("/reasons47/querybuilderwrites").plan();
+    assertTrue(twin.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
+        && t.toString().contains("name=countCourses")), twin.targets() + " " + twin.refusals());
   }
 }

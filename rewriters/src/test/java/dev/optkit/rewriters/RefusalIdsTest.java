@@ -92,9 +92,9 @@ class RefusalIdsTest {
   }
 
   /**
-   * ReasonsFortyThreeTest's groovy level: with a test spec unread no cache is proven, and a read first refused for an
-   * outer level "cached in this migration" is refused for the unread source instead (migrate tells the two apart by
-   * the proof now, not by the words).
+   * ExistingCacheLevelsTest's groovy level (the false reasons of 2026-11-26): with a test spec unread no cache is
+   * proven, and a read first refused for an outer level "cached in this migration" is refused for the unread source
+   * instead (migrate tells the two apart by the proof now, not by the words).
    */
   @Test
   void noRefusalNamesAnOuterLevelWhenNothingIsCached() {

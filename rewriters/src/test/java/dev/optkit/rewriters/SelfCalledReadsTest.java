@@ -1,9 +1,11 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,5 +93,17 @@ class SelfCalledReadsTest extends SpringProjectPlans {
         .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: getItem()"));
     assertTrue(reason.contains("only called through 'this' from updateItem() (and by tests, through the proxy)"),
         reason);
+  }
+
+  /**
+   * Trial 42: {@code @PreAuthorize("@permService.hasAccess(#id)")} calls the bean's method through its proxy, so it is
+   * no method "only called through 'this'" (its self-call from hasPermission() aside).
+   * (From the false reasons of 2026-11-26: trial 42.)
+   */
+  @Test
+  void aMethodAnAnnotationsSpelCallsIsCalledThroughTheProxy() {
+    MigrationPlan plan = caseProject("reasons43", "spel").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("hasAccess")
+        && r.proof() == Proof.SELF_INVOCATION), plan.refusals().toString());
   }
 }

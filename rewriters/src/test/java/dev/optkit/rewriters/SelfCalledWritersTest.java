@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -275,5 +275,63 @@ class SelfCalledWritersTest extends SpringProjectPlans {
         owner.evictions().toString());
     target(plan, "ProductRepository.getOwnerId").ifPresent(target -> assertTrue(target.evictions().stream()
         .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
+  }
+
+  /**
+   * A write a self-call makes where no eviction around a proxy follows it: in a task run later ({@code thenRunAsync},
+   * a project's {@code @Async} runner, an anonymous {@code Runnable} on a thread: s1, s1c, s2), on {@code this} handed
+   * out ({@code new Thread(this)}, a helper given {@code this}: s31, s32, s32b), from a method the framework calls
+   * directly (package-private {@code @Scheduled}/{@code @EventListener}: s3, s3b, s3c), through code kept in a field
+   * ({@code BiConsumer op = this::update}: s6, s6b), inside a lazy stream returned
+   * (s30); and a private {@code @EventListener} a proxy cannot invoke (s3e: the application did not start).
+   * (From hostile review 31, cases s1 to s30.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"s1", "s1c", "s2", "s31", "s32", "s32b", "s3", "s3b", "s3c", "s3e", "s6", "s6b", "s30"})
+  void aWriteNoProxyEvictionFollowsRefusesTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile31", attack);
+    assertFalse(cached(plan, "ProductReader.getOwner"), plan.targets().toString());
+  }
+
+  /**
+   * An inner class calling the writer on its outer instance ({@code new Batch(owner).run(ids)}: s10, s10b): the
+   * bean method that runs the inner class, through its proxy, evicts too, or the read is refused.
+   * (From hostile review 31, cases s10 and s10b.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"s10", "s10b"})
+  void anInnerClassWriteIsEvictedAroundTheBeanMethodRunningIt(String attack) {
+    MigrationPlan plan = casePlan("hostile31", attack);
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("ProductReader.getOwner")).findFirst()
+        .ifPresent(target -> assertTrue(target.evictions().stream()
+            .anyMatch(e -> e.writer().fact().name().equals("renameAll")), target.evictions().toString()));
+  }
+
+  /**
+   * A public writer calling another through {@code this} in place ({@code rename} calling {@code update}) leaves the
+   * read cached. (From hostile review 31: its control s0; its other control, k0, is in UnsharedResultsTest.)
+   */
+  @Test
+  void aSelfCallRunInPlaceLeavesTheReadCached() {
+    MigrationPlan writer = casePlan("hostile31", "s0");
+    assertTrue(cached(writer, "ProductReader.getOwner"), writer.refusals().toString());
+  }
+
+  /**
+   * Trial 42 (gtiwari333/spring-boot-blog-app's NoteService): {@code findById(id).map(note -> { ...; return save(note);
+   * }).orElseThrow()} runs the self-call of the writer at once, so update() carries the eviction; it was said to be
+   * called "through 'this' ... where no eviction would run", and the read refused.
+   * (From the false reasons of 2026-11-26: trial 42.)
+   */
+  @Test
+  void aSelfCallInOptionalsMapRunsInPlace() {
+    MigrationPlan plan = caseProject("reasons43", "optmap").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("NoteService.read")
+        && t.toString().contains("name=update") && t.toString().contains("name=create")), plan.targets() + " " + plan.refusals());
+
+    // the twin returns a stream whose map has not run: its saves come after touchAll() returned
+    MigrationPlan twin = caseProject("reasons43", "optmap", "optmaptwin").resources("/reasons43/optmaptwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("read(")
+        && r.proof() == Proof.WRITER_CANNOT_EVICT), twin.refusals().toString());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,5 +189,44 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
     MigrationPlan plan = casePlan("attacks28", attack);
     assertFalse(target(plan, "Books.byTitle").isPresent(), plan.targets().toString());
     assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
+  }
+
+  /**
+   * A handler returning {@code findOne(id).getTitle()}, a String, hands out no entity: nothing is refused as an
+   * entity result. (From hostile review 43, its false reason m1b.)
+   */
+  @Test
+  void aTitleReadOffTheEntityIsNoEntity() {
+    MigrationPlan title = caseProject("hostile43", "menu-base", "m1b").resources("/hostile43/m1b").plan();
+    assertFalse(title.refusals().stream().anyMatch(r -> r.proof() == Proof.ENTITY_RESULT), title.refusals().toString());
+  }
+
+  /**
+   * eladmin's MenuController.childMenu collects a menu and its children into a set and answers their ids, {@code
+   * map(Menu::getId)} with Lombok's getter: a Set of Longs, no entity, so findOne was refused for a response "whose
+   * serialisation reads its lazy associations (roles)" that never holds a menu. The twin answers {@code
+   * map(Menu::getRoles)}, reading the lazy association of each menu, and stays refused for it.
+   * (From the false reasons of 2026-11-26 (eladmin).)
+   */
+  @Test
+  void idsMappedFromCollectedEntitiesAreNoEntity() {
+    MigrationPlan plan = caseProject("reasons43", "ids").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.ENTITY_RESULT), plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.findOne")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    // with open-session-in-view on, the request loads menus (getChildMenus' findByPid) besides findOne: refused for that
+    MigrationPlan inView = caseProject("reasons43", "ids", "idsview")
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=true\n").plan();
+    assertTrue(inView.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
+        && r.proof() == Proof.SAME_REQUEST),
+        inView.refusals().toString());
+
+    MigrationPlan twin = caseProject("reasons43", "ids", "idstwin").resources("/reasons43/idstwin").plan();
+    // ENTITY_RESULT is any entity handed out; that the handler reads a lazy association of it only the words say
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
+        && r.proof() == Proof.ENTITY_RESULT
+        && r.reason().contains("MenuController.childMenu() reads its lazy association roles (getRoles())")),
+        twin.refusals().toString());
   }
 }

@@ -601,4 +601,15 @@ class SharedStateAttacksTest extends SpringProjectPlans {
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),
         plan.targets().toString());
   }
+
+  /**
+   * A getter of a stateful bean optkit sees no implementation of, called (e2) or referenced (e1, e3, e5: a bean
+   * lambda, an anonymous class): the name read is refused. (From hostile review 37, cases e1, e2, e3, e5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"e1", "e2", "e3", "e5"})
+  void aGetterOfAStatefulBeanWithNoImplementationSeenIsState(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
+  }
 }

@@ -3,6 +3,7 @@ package dev.optkit.rewriters;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,12 @@ abstract class SpringProjectPlans {
         .map(Refusal::reason).findFirst();
   }
 
+  /** The refusal of {@code method} (a name), which must be refused: its proof and its reason. */
+  static Refusal refusalOf(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "(")).findFirst()
+        .orElseThrow(() -> new AssertionError(method + " not refused: " + plan.targets() + " " + plan.refusals()));
+  }
+
   /**
    * The reason of {@code owner}'s (a simple class name) refusal of {@code method}, or "not refused; cached: " and the
    * plan's cached reads.
@@ -47,6 +54,12 @@ abstract class SpringProjectPlans {
     return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
   }
 
+  /** Whether the read of that display name is cached with no eviction at all. */
+  static boolean cachedUnevicted(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName)
+        && t.evictions().isEmpty());
+  }
+
   /** The caching target of the read of that display name ({@code Class.method}), if it is cached. */
   static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
     return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
@@ -65,6 +78,46 @@ abstract class SpringProjectPlans {
   /** The plan of that project. */
   MigrationPlan casePlan(String folder, String name) {
     return new MigrationFixture(dir.resolve(name)).resources("/" + folder + "/" + name).plan();
+  }
+
+  /** The text of a case's file, {@code /<folder>/<path>} in the test resources. */
+  static String caseText(String folder, String path) {
+    try (var in = SpringProjectPlans.class.getResourceAsStream("/" + folder + "/" + path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Trial 85's department service's source file, in its case project {@code trial85/r3}. */
+  static final String DEPARTMENT_SERVICE = "src/main/java/d/DepartmentService.java";
+
+  /**
+   * The plan of trial 85's department service (resources {@code trial85/r3}, the service's shapes cut down) with
+   * {@code service} as its service's source, and a mapper beside it that maps a loaded department or one a supplier
+   * gives it later.
+   */
+  MigrationPlan departmentPlan(String name, String service) {
+    return caseProject("trial85", "r3", name).file(DEPARTMENT_SERVICE, service)
+        .file("src/main/java/d/DepartmentMapper.java", """
+            package d;
+            import org.springframework.stereotype.Component;
+            @Component
+            public class DepartmentMapper {
+                public DepartmentDto toDto(Department department) {
+                    return new DepartmentDto(department.getId(), department.getTitle());
+                }
+                public DepartmentDto later(java.util.function.Supplier<Department> loaded) {
+                    return toDto(loaded.get());
+                }
+            }
+            """).plan();
+  }
+
+  /** The proof of the first refusal whose method's signature starts with {@code prefix}, if any. */
+  static Optional<Proof> proofStartingWith(MigrationPlan plan, String prefix) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(prefix))
+        .map(Refusal::proof).findFirst();
   }
 
   /** The first refusal naming {@code method} anywhere in it (its class, method or reason), as text; empty if none. */

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile review 52 (2026-11-27) of the second day's stream allowances, each proven against the original by a probe
@@ -63,5 +64,22 @@ class StreamPipelinesReadAsLoopsTest {
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
     assertTrue(after.contains("shop.model.Entry entry = walked.remove();"), after);
     fixture.assertCompiles(plan);
+  }
+
+  /**
+   * A {@code toList()} or {@code Collectors} that is not java.util.stream's (the class's own method, another static
+   * import, a member its superclass declares) is not read as its collector: the pipeline is no loop optkit rewrites
+   * (an unmodifiable list became an ArrayList). (From hostile review 51, its U1: resources hostile51/a1 to a4.)
+   */
+  @Test
+  void aToListOrCollectorsThatIsNotJavaUtilStreamsIsNotReadAsItsCollector() {
+    for (String project : List.of("a1", "a2", "a3", "a4")) {
+      MigrationPlan plan = new MigrationFixture(dir.resolve(project)).resources("/hostile51/base")
+          .resources("/hostile51/" + project).plan();
+      assertEquals(List.of(), plan.loops(), project + " must be refused");
+      assertEquals(List.of(Proof.NOT_FOR_EACH), plan.refusals().stream()
+          .filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::proof).toList(),
+          project + ": " + plan.refusals());
+    }
   }
 }

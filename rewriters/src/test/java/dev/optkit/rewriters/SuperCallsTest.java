@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Trial 77's F3 and F4 (akuniutka/java-filmorate): an override completing what its superclass's method loaded
@@ -19,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changes it" (of its own answer) and what the superclass loaded fresh was "state shared between calls". A super call
  * runs the superclass's method alone now.
  */
-class SuperCallsTest {
-  @TempDir Path dir;
-
+class SuperCallsTest extends SpringProjectPlans {
   private MigrationPlan plan(String folder) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(folder)).resources("/trial77/super_calls")
         .file("pom.xml", MigrationSafetyTest.SPRING_POM);
@@ -37,18 +35,29 @@ class SuperCallsTest {
     assertEquals(List.of("rename", "tag"), findById.evictions().stream().map(e -> e.writer().fact().name()).sorted()
         .distinct().toList());
     // the superclass's reads stay refused, for what is true of them: the override changes what they answer
-    String baseFindById = reason(plan, "BaseDao.findById");
+    String baseFindById = reasonOf(plan, "BaseDao.findById");
     assertTrue(baseFindById.contains("FilmDao.findById() passes the result it gets to FilmDao.fill(), which changes it"),
         baseFindById);
-    String findAll = reason(plan, "BaseDao.findAll");
+    String findAll = reasonOf(plan, "BaseDao.findAll");
     assertFalse(findAll.contains("changes state shared between calls"), findAll);
   }
 
-  private static String reason(MigrationPlan plan, String method) {
+  private static String reasonOf(MigrationPlan plan, String method) {
     String type = method.substring(0, method.indexOf('.'));
     String name = method.substring(method.indexOf('.') + 1);
     return plan.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith(type)
             && r.finding().enclosingMethod().startsWith(name + "("))
         .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: " + method));
+  }
+
+  /**
+   * Interface.super.names() (s1), Outer.super.names() (s2), sorted(super::names) (s6), sorted(repo::names) (s6c).
+   * (From hostile review 34, cases s1, s2, s6, s6c.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"s1", "s2", "s6", "s6c"})
+  void aChangeThroughASuperCallOrAReferenceRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cached(plan, "ShopRepository.names"), plan.targets().toString());
   }
 }

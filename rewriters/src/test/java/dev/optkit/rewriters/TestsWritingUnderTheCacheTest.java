@@ -99,4 +99,17 @@ class TestsWritingUnderTheCacheTest extends SpringProjectPlans {
         && !t.offInTests().isEmpty()), plan.targets().toString());
     assertTrue(plan.changes().stream().anyMatch(c -> c.path().endsWith("META-INF/optkit/caches-off-in-tests")));
   }
+
+  /**
+   * x2, x3: the test writes inside a test and reads over HTTP, in this JVM: its module's tests run with the caches off.
+   * (From hostile review 37, cases x2, x3.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"x2", "x3"})
+  void testsWritingUnderTheCacheTurnItOff(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.name")
+        && !t.offInTests().isEmpty()), plan.targets().toString());
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().endsWith("META-INF/optkit/caches-off-in-tests")));
+  }
 }

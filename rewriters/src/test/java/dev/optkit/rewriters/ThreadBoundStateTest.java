@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -555,5 +556,59 @@ class ThreadBoundStateTest {
     assertEquals(List.of(), cached(plan));
     assertTrue(refusal(plan).orElseThrow().contains("Tenants implements CurrentTenantIdentifierResolver"),
         refusal(plan).orElseThrow());
+  }
+
+  /**
+   * A call reading its tenant from MDC through a qualified name ({@code org.slf4j.MDC.get}) does not run on the pool.
+   * (From hostile review 51, its U3.)
+   */
+  @Test
+  void aCallReadingMdcThroughItsQualifiedNameDoesNotRunOnThePool() {
+    MigrationPlan plan = new MigrationFixture(dir).java(StreamPipelineLoopsTest.withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(this::fetchTenant).collect(Collectors.toList());
+            }
+
+            String fetchTenant(String sku) {
+                return fetch(org.slf4j.MDC.get("tenant") + "-" + sku);
+            }
+        """)).config(WiderLoopShapesTest.loopsOnly()).plan();
+    Refusal loop = loopRefusal(plan);
+    assertEquals(Proof.LOOP_AHEAD_STATE, loop.proof(), loop.toString());
+    // the loop's proof is one for every call that cannot run ahead; that it is the caller's context only the words
+    // say (the index's per-user reader names the read before the loop's own reading of the source)
+    assertTrue(loop.reason().contains("Quotes.fetchTenant() reads the caller's own context (reads MDC.get(), state bound "
+        + "to the calling thread)"), loop.reason());
+  }
+
+  /**
+   * A pool rewrite's refusal for the caller's context says what the pool thread lacks, not that a cache would serve
+   * one user's answer to another. (From hostile review 51, its W1.)
+   */
+  @Test
+  void aPoolRefusalForTheCallersContextSaysWhatThePoolThreadLacks() {
+    MigrationPlan plan = new MigrationFixture(dir).java(StreamPipelineLoopsTest.withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(this::fetchForUser).collect(Collectors.toList());
+            }
+
+            String fetchForUser(String sku) {
+                String user = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication().getName();
+                return fetch(user + "-" + sku);
+            }
+        """)).config(WiderLoopShapesTest.loopsOnly()).plan();
+    Refusal loop = loopRefusal(plan);
+    assertEquals(Proof.LOOP_AHEAD_STATE, loop.proof(), loop.toString());
+    // the case is the words themselves (the false reason was a cache's), so they are asserted
+    assertTrue(loop.reason().contains("which a pool thread does not carry"), loop.reason());
+    assertTrue(!loop.reason().contains("a cache keyed by its parameters"), loop.reason());
+  }
+
+  /** The loop's refusal of a plan that must rewrite no loop. */
+  private static Refusal loopRefusal(MigrationPlan plan) {
+    assertEquals(List.of(), plan.loops(), "must be refused");
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).findFirst()
+        .orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 }

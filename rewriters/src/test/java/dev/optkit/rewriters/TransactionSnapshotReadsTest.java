@@ -1,10 +1,17 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which read of a transaction, or of a request's persistence context, is its first, and what a later read's
@@ -381,5 +388,290 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
         .plan();
     assertTrue(refusal(plan, "Names", "all").startsWith("it reads the database inside the transaction"),
         refusal(plan, "Names", "all"));
+  }
+
+  /**
+   * Open in view, Boot's default: a self-call's changed entity is the one a later call of the request caches (a2b).
+   * (From hostile review 32, case a2b.)
+   */
+  @Test
+  void aSelfCallChangingAnEntityInAnOpenViewRefuses() {
+    MigrationPlan plan = casePlan("hostile32", "a2b");
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+    Refusal find = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("find("))
+        .findFirst().orElseThrow();
+    assertEquals(Proof.RESULT_CHANGED, find.proof(), find.toString());
+    // the refusal says what makes it hold: only open in view (techmart's findCategoryById read as a false reason);
+    // no id tells that condition from a change in any call, so its words are asserted
+    assertTrue(find.reason().contains("only because of open-session-in-view on (Spring Boot's default)"), find.reason());
+  }
+
+  /**
+   * {@code spring.jpa.open-in-view=false} only in test resources (v1), beside an imported file that sets it again
+   * (v2), with the project's own {@code OpenEntityManagerInViewFilter} bean (v3), only in a profile's document (v4)
+   * or a profile's file (v5): open in view is on, and a self-call's changed entity is what a later call caches.
+   * (From hostile review 33, cases v1 to v5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v2", "v3", "v4", "v5"})
+  void openInViewThatIsNotOffForTheApplicationRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile33", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /**
+   * Open in view set back by an environment variable in the Dockerfile (v8); off only in another application's
+   * folder (v9), in src/it (v12), or in a document for a cloud platform (v13); imports written as a list (v14) or an
+   * indexed key (v15); the filter registered by its class literal (v10, v11).
+   * (From hostile review 34, cases v8 to v15.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15"})
+  void openInViewThatMayBeOnRefuses(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /**
+   * Open in view set off where the application reads it leaves the read cached. (From hostile review 34: its control
+   * v0c.)
+   */
+  @Test
+  void openInViewSetOffForTheApplicationLeavesTheReadCached() {
+    assertTrue(cached(casePlan("hostile34", "v0c"), "CatService.find"));
+  }
+
+  /**
+   * c9: an event listener run in the request reads through the proxy while the handler's self-call flags the entity;
+   * c6: under open-session-in-view another load of the same row in the request (the repository's, no self-call) is
+   * the instance the cache keeps; c8b: the same in the other order, the listener caching after the flag was set.
+   * (From hostile review 42, cases c9, c6, c8b.)
+   */
+  @Test
+  void openSessionInViewSharesTheInstanceWithEveryLoadOfTheRequest() {
+    for (String attack : new String[] {"c9", "c6", "c8b"}) {
+      MigrationPlan plan = caseProject("hostile42", "jpa-base", attack).resources("/hostile42/" + attack).plan();
+      String read = attack.equals("c8b") ? "PetLookup.byId" : "PetService.find";
+      assertFalse(cached(plan, read), attack + ": " + plan.targets());
+      // the read is refused by SAME_REQUEST (c6, c8b) or RESULT_CHANGED (c9: a self-call's change); that it holds
+      // through open-session-in-view only the words say, so they are asserted
+      assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith(read.substring(
+          read.indexOf('.') + 1) + "(") && (r.proof() == Proof.SAME_REQUEST || r.proof() == Proof.RESULT_CHANGED)
+          && r.reason().contains("open-session-in-view")), attack + ": " + plan.refusals());
+    }
+  }
+
+  /**
+   * Under open-session-in-view the handler loaded the featured category first, so the cached titles read (outside any
+   * transaction, or in one that loaded only an account) answered from that instance while a rename committed (o1,
+   * o2); an argument resolver loads the pet and sets the viewer's @Transient flag in the request (r2). (From hostile
+   * review 43, cases o1, o2, r2.)
+   */
+  @ParameterizedTest
+  @CsvSource({"o1, CatalogService.titles", "o2, CatalogService.titles", "r2, PetService.find"})
+  void aLoadOfTheRequestBeforeTheReadIsTheInstanceItAnswers(String attack, String read) {
+    MigrationFixture fixture = attack.startsWith("o") ? caseProject("hostile43", "catalog-base", attack)
+        : new MigrationFixture(dir.resolve(attack));
+    MigrationPlan plan = fixture.resources("/hostile43/" + attack).plan();
+    assertFalse(cached(plan, read), attack + ": " + plan.targets());
+  }
+
+  /**
+   * D1: a handler's entity argument, loaded by Spring Data's DomainClassConverter inside open-in-view.
+   * (From hostile review 50, its D1.)
+   */
+  @Test
+  void aHandlersEntityArgumentIsALoadOfTheRequest() {
+    MigrationPlan plan = casePlan("hostile50", "domainparam");
+    assertFalse(cached(plan, "DayService.getDays"), plan.targets().toString());
+  }
+
+  /**
+   * F2 (mtopolovec's Ingemark assignment): a request adding a product reads findByName, then saves a new product;
+   * the refusal said addProduct() "loads them too", which it does not: it saves one, and a saved entity stays in the
+   * request's persistence context as a loaded one does (so the refusal holds, for that reason). The twin loads a
+   * product first (ingemark's updateProduct) and keeps the "loads" reason.
+   * (From trial 54's false reason, F2.)
+   */
+  @Test
+  void aMethodThatOnlySavesTheEntitiesIsSaidToSaveThem() {
+    MigrationPlan plan = caseProject("trial54", "osivsave", "save").plan();
+    // both refusals are SAME_REQUEST; the case is what their words say the other method does, so they are asserted
+    Refusal saves = refusalOf(plan, "findByName");
+    assertEquals(Proof.SAME_REQUEST, saves.proof(), saves.toString());
+    assertTrue(saves.reason().contains("also runs ProductService.addProduct(), which saves them too (an entity it "
+        + "saves stays in the request's persistence context, as a loaded one does)"), saves.reason());
+
+    MigrationPlan twin = caseProject("trial54", "osivsave", "load").resources("/trial54/osivload").plan();
+    Refusal loads = refusalOf(twin, "findByName");
+    assertEquals(Proof.SAME_REQUEST, loads.proof(), loads.toString());
+    assertTrue(loads.reason().contains("also runs ProductService.addProduct(), which loads them too"), loads.reason());
+  }
+
+  /**
+   * Audit 16's S16e: a transaction that loaded an account before reading categories was said to hold "instances that
+   * transaction's persistence context already holds", though it holds no category nor anything reaching one. The twin
+   * loads a category first, whose instance Hibernate then answers with, and stays refused for that.
+   * (From the false reasons of 2026-11-26: audit 16's S16e.)
+   */
+  @Test
+  void aTransactionThatLoadedOnlyOtherEntitiesHoldsNoneOfTheRead() {
+    MigrationPlan plan = caseProject("reasons43", "s16e").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.ENTITY_SNAPSHOT),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatalogService.titles")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons43", "s16e", "s16etwin").resources("/reasons43/s16etwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("titles")
+        && r.proof() == Proof.ENTITY_SNAPSHOT), twin.refusals().toString());
+  }
+
+  /**
+   * The open-session-in-view rule and a handler calling one of two reads per request (techmart's order list by user
+   * or by user and status, petclinic-rest's owners by name or all): no request loads both, so both are cached. The
+   * twin reads both in one request, and both stay refused.
+   * (From the false reasons of 2026-11-26 (techmart, petclinic-rest).)
+   */
+  @Test
+  void readsInExclusiveBranchesOfAHandlerShareNoRequest() {
+    MigrationPlan plan = caseProject("reasons43", "branches").plan();
+    for (String read : new String[] {"OrderService.byUser", "OrderService.byUserAndStatus"}) {
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(read)),
+          read + ": " + plan.targets() + " " + plan.refusals());
+    }
+    MigrationPlan twin = caseProject("reasons43", "branches", "branchestwin")
+        .resources("/reasons43/branchestwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("byUser(")
+        && r.proof() == Proof.SAME_REQUEST), twin.refusals().toString());
+  }
+
+  /**
+   * spring-petclinic-rest: a read whose loads reach tables optkit cannot tell (an entity with a {@code @Formula})
+   * was refused under open-session-in-view as if a JDBC query beside it in the request ({@code
+   * JdbcOwnerRepositoryImpl.findAll()} there, {@code VisitCounter.visits()} here) loaded its entities into the
+   * persistence context: JDBC keeps no instances, whatever the read's tables are.
+   * (From the false reasons on spring-petclinic-rest.)
+   */
+  @Test
+  void aJdbcQueryBesideAReadPutsNoInstanceInTheRequestsContext() {
+    MigrationPlan plan = caseProject("reasons44", "osivjdbc").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.SAME_REQUEST),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ItemService.activeNames")),
+        plan.targets() + " " + plan.refusals());
+  }
+
+  /**
+   * Trial 46: two runs on one tree named a different "other load" in the open-session-in-view reason, since the
+   * request's methods were a hash set whose order differs from run to run. The reason names the first in the source's
+   * order: of AuditService and ZoningService, both loading the items beside the read, AuditService.
+   * (From trial 46's two runs.)
+   */
+  @Test
+  void theOtherLoadNamedIsTheFirstInTheSourcesOrder() {
+    MigrationPlan plan = caseProject("reasons44", "osivtwo").plan();
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("activeNames")
+        && r.proof() == Proof.SAME_REQUEST
+        // the case is which other load the words name (the first in the sources' order), which no id says
+        && r.reason().contains("also runs AuditService.touch(), which loads them too")), plan.refusals().toString());
+  }
+
+  /**
+   * Trial 46's repro 2 (planning-api's countCourses): {@code em.createNativeQuery("select count(*) from days")} answers
+   * a number and puts no Day in the request's persistence context, so a handler running it beside {@code getDays()}
+   * shares no instance with it under open-session-in-view; both were refused as if it loaded days. The twin counts by
+   * loading every day ({@code select d from Day d}) and stays refused.
+   * (From trial 46's repro 2.)
+   */
+  @Test
+  void aNativeCountLoadsNoEntityIntoTheRequestsContext() {
+    MigrationPlan plan = caseProject("reasons47", "osivcount", "count").plan();
+    for (String cached : new String[] {"DayService.getDays", "DayService.countDays"}) {
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(cached)
+          && t.toString().contains("name=saveDay")), cached + ": " + plan.targets() + " " + plan.refusals());
+    }
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.SAME_REQUEST),
+        plan.refusals().toString());
+
+    MigrationPlan twin = caseProject("reasons47", "osivcount", "rows")
+        .resources("/reasons47/osivcountrows").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
+        && r.proof() == Proof.SAME_REQUEST),
+        twin.targets() + " " + twin.refusals());
+  }
+
+  /**
+   * Trial 46's repro 1 (planning-api's JwtFilter): Spring Boot binds the view's persistence context in an interceptor
+   * inside the DispatcherServlet, so a servlet filter loading the caller's user runs before it with an EntityManager
+   * of its own and shares no instance with the handler's {@code getDays()}, which was refused as if it did. Hostile
+   * reviews 47 and 48 found the ways a filter does run inside the view's context (a forward or include inside the
+   * servlet, a web.xml ordering an open-in-view filter ahead, a context bound by hand, a filter in a transaction or
+   * handing its chain on); each twin keeps the refusal and names what it found. The controls (a {@code @Controller}
+   * writing bodies, Thymeleaf's views rendered in place, a comment naming a forward) stay cached.
+   * (From trial 46's repro 1 and hostile reviews 47 to 49.)
+   */
+  @Test
+  void aServletFilterRunsBeforeTheViewsPersistenceContextUnlessTheProjectForwardsOrBindsOne() {
+    for (String control : new String[] {"", "osivfilterbody", "osivfilterthymeleaf", "osivfiltercomment",
+        "osivfiltervoidctl"}) {
+      MigrationFixture fixture = new MigrationFixture(dir.resolve("filter" + control)).resources("/reasons47/osivfilter");
+      MigrationPlan plan = (control.isEmpty() ? fixture : fixture.resources("/reasons47/" + control)).plan();
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")
+          && t.toString().contains("name=saveDay")), control + ": " + plan.targets() + " " + plan.refusals());
+    }
+
+    java.util.Map<String, String> twins = new java.util.LinkedHashMap<>();
+    twins.put("osivfilterforward", "src/main/java/demo/LegacyController.java names forward:");
+    twins.put("osivfilterbound", "RequestEntityManagerFilter.java names EntityManagerHolder");
+    twins.put("osivfilterwebxml", "src/main/webapp/WEB-INF/web.xml declares the servlet's filters");
+    twins.put("osivfilterwelcome", "src/main/resources/static/index.html may be served (as it is, or copied by a "
+        + "build) as Spring Boot's welcome page");
+    twins.put("osivfilterbuiltpage", "frontend/build/index.html may be served");
+    twins.put("osivfilterview", "DayPageController.java names ModelAndView");
+    twins.put("osivfilterspringfox", "pom.xml uses springfox, which forwards inside the DispatcherServlet");
+    twins.put("osivfilterreqmap", "LegacyPages.legacyDays() may render a view by name, which Spring's default view "
+        + "resolver renders by a forward");
+    twins.put("osivfilteradvice", "DayErrors.noSuchDay() may render a view by name");
+    twins.put("osivfiltertx", "the filter AuditFilter runs in a transaction (@Transactional)");
+    twins.put("osivfilterchain", "the filter AuditFilter hands its FilterChain to other code");
+    twins.put("osivfilteroutpkg", "src/main/java/demo/adapter/out/web/LegacyUrls.java names forward:");
+    // hostile review 49: a house annotation meta-annotated @Transactional, a transaction proxy set up in Java,
+    // Thymeleaf's core without its view resolver, a mapped interface a plain bean implements, a Model returned
+    twins.put("osivfiltermetatx", "the filter DayCountFilter runs in a transaction (@Transactional)");
+    twins.put("osivfilterproxytx", "RequestUnitOfWork.java names TransactionInterceptor");
+    twins.put("osivfilterthymeleafcore", "DayPages.days() may render a view by name");
+    twins.put("osivfilteriface", "LegacyApi.legacyDays() may render a view by name");
+    twins.put("osivfilterrestmodel", "LegacyPages.legacyDays() may render a view by name");
+    for (var twin : twins.entrySet()) {
+      MigrationPlan inside = new MigrationFixture(dir.resolve(twin.getKey())).resources("/reasons47/osivfilter")
+          .resources("/reasons47/" + twin.getKey()).plan();
+      // each twin is SAME_REQUEST; what the words name (the file or the filter found) is the case, which no id says
+      assertTrue(inside.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
+          && r.proof() == Proof.SAME_REQUEST
+          && r.reason().contains("(a servlet filter runs inside the view's persistence context when")
+          && r.reason().contains(twin.getValue())), twin.getKey() + ": " + inside.targets() + " " + inside.refusals());
+    }
+  }
+
+  /**
+   * A read made as the argument of a mapper call is its transaction's first read: findByTitle was refused "inside the
+   * transaction of getDepartmentByTitle(), which may load entities before it". Made in a lambda the mapper call takes,
+   * it may run after other reads, and still refuses. (From trial 85's F4 on Krit-90/department-service, resources
+   * trial85/r3.)
+   */
+  @Test
+  void aReadInAnArgumentOfAnotherCallIsTheTransactionsFirst() {
+    String counted = caseText("trial85", "r3/" + DEPARTMENT_SERVICE).replace(
+        "    public DepartmentDto getDepartmentByTitle(String title) {\n",
+        "    private int asked;\n    public DepartmentDto getDepartmentByTitle(String title) {\n        asked++;\n");
+    MigrationPlan argument = departmentPlan("argument", counted);
+    assertTrue(proofStartingWith(argument, "findByTitle(").map(p -> p != Proof.ENTITY_SNAPSHOT).orElse(true),
+        refusalStartingWith(argument, "findByTitle(").toString());
+    MigrationPlan lambda = departmentPlan("lambda", counted.replace(
+        "return mapper.toDto(departmentRepository.findByTitle(title).orElseThrow(() -> new IllegalArgumentException(title)));",
+        "return mapper.later(() -> departmentRepository.findByTitle(title).orElseThrow());"));
+    assertEquals(Optional.of(Proof.ENTITY_SNAPSHOT), proofStartingWith(lambda, "findByTitle("),
+        refusalStartingWith(lambda, "findByTitle(").toString());
   }
 }

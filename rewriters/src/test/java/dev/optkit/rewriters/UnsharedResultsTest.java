@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -942,4 +946,152 @@ class UnsharedResultsTest extends SpringProjectPlans {
     target(plan, "Books.byTitle").ifPresent(target -> assertTrue(target.evictions().stream()
         .anyMatch(e -> e.writer().fact().name().equals("retitle")), "Books.byTitle not evicted by retitle()"));
   }
+
+  /**
+   * A response body whose kept result project code reaches: a getter named otherwise (k1), a method reference to it
+   * (k1c), a public or package-private field (k2, k13), a superclass holding it (k4), a constructor sorting it (k6),
+   * a body advice reading it by reflection (k11), a record, a {@code this(...)} chain or Lombok's getter (k8b,
+   * k21b, k23e); each case's advice or handler changed the cached rows.
+   * (From hostile review 31, cases k1 to k23e.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k1", "k1c", "k2", "k4", "k6", "k11", "k13", "k8b", "k21b", "k23e"})
+  void aBodyProjectCodeReachesIsNotSharedFromACache(String attack) {
+    MigrationPlan plan = casePlan("hostile31", attack);
+    assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
+  }
+
+  /**
+   * The review's false refusals: the wrapper made by its static factory ({@code ApiResponse.ok(list)}, k9) and a
+   * mapping declared on the interface the controller implements (the openapi-generator style, k20) are bodies too,
+   * as is the review's control, a wrapper made by its constructor (k0).
+   * (From hostile review 31, cases k0, k9 and k20.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k0", "k9", "k20"})
+  void aFactoryMadeWrapperAndAnInterfaceMappingServeTheBody(String attack) {
+    MigrationPlan plan = casePlan("hostile31", attack);
+    assertTrue(cached(plan, "ProductCatalog.list"), plan.refusals().toString());
+  }
+
+  /**
+   * A response wrapper's subclass keeps the result through {@code super(200, "ok", rows)} and its overriding getter
+   * sorts it: the serialiser's read changes the cached list (f9: {@code /admin/owners} answered {@code amy,zed,}
+   * instead of {@code zed,amy,} after one {@code /products}).
+   * (From hostile review 32, case f9.)
+   */
+  @Test
+  void aWrapperSubclassWhoseGetterChangesTheValueRefuses() {
+    MigrationPlan plan = casePlan("hostile32", "f9");
+    assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
+  }
+
+  /**
+   * A {@code DateTimeFormatterBuilder} is no immutable java.time value: its caller appends to the cached one.
+   * (From hostile review 33, case a5.)
+   */
+  @Test
+  void aJavaTimeBuilderIsNoValue() {
+    MigrationPlan plan = casePlan("hostile33", "a5");
+    assertFalse(cached(plan, "FormatDao.dateFormat"), plan.targets().toString());
+  }
+
+  /** An enum whose field the read sets (k1), a String[] result (k2). (From hostile review 34, cases k1, k2.) */
+  @Test
+  void stateThatLooksImmutableRefuses() {
+    assertFalse(cached(casePlan("hostile34", "k1"), "PlanDao.load"));
+    assertFalse(cached(casePlan("hostile34", "k2"), "ShopDao.names"));
+  }
+
+  /**
+   * A holder changing the map it got through Objects.requireNonNull(service) (v1) or an ObjectProvider (v3).
+   * (From hostile review 37, cases v1, v3.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v3"})
+  void aCollaboratorsAnswerChangedByItsHolderIsRefused(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "IdService.tallies"), plan.targets().toString());
+  }
+
+  /**
+   * c3: a MapStruct interface mapper whose implementation a build generates copies the pet's Owner into the DTO, and
+   * the handler renames that owner; c1b: the cached rows are value-only DTOs themselves, handed through {@code
+   * map(Objects::requireNonNull)} to a handler that renames them. The controls, refused before too: c3b the same mapper
+   * written by hand, c1 {@code toMap(PetDto::getId, Function.identity())}.
+   * (From hostile review 42, cases c3, c1b, c3b, c1.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c3", "c1b", "c3b", "c1"})
+  void aMapperOrFunctionMayHandBackWhatTheRowsHold(String attack) {
+    MigrationPlan plan = caseProject("hostile42", "jdbc-base", attack).resources("/hostile42/" + attack).plan();
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+  }
+
+  /**
+   * c4, c4b: Lombok's fluent setters ({@code @Accessors(fluent = true)}), on the field or on the class, in a list.
+   * (From hostile review 42, cases c4, c4b.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c4", "c4b"})
+  void lombokFluentSettersChangeTheResult(String attack) {
+    MigrationPlan plan = caseProject("hostile42", "jdbc-base", attack).resources("/hostile42/" + attack).plan();
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+    assertFalse(cached(plan, "PetDao.one"), plan.targets().toString());
+  }
+
+  /**
+   * A holder's own method renaming the pets it holds (h3); a badge field declared abstract holding the cached pets'
+   * own StarBadges (h2); a MapStruct expression sharing the pet's String[] tags (h1b). (From hostile review 43, cases
+   * h3, h2, h1b.)
+   */
+  @ParameterizedTest
+  @CsvSource({"h3, PetDao.one", "h2, PetDao.all", "h1b, PetDao.all"})
+  void whatAHolderOrMapperKeepsOfTheRowsIsShared(String attack, String read) {
+    MigrationPlan plan = casePlan("hostile43", attack);
+    assertFalse(cached(plan, read), attack + ": " + plan.targets());
+  }
+
+  /**
+   * U1, U2: a field updater's {@code set(user, "")} and a method handle's {@code invokeWithArguments(user, "")}.
+   * (From hostile review 50, its U1 and U2.)
+   */
+  @Test
+  void aFieldUpdaterOrAMethodHandleWritingTheResultChangesIt() {
+    MigrationPlan plan = casePlan("hostile50", "updater");
+    assertFalse(cached(plan, "UserRepository.findByEmail"), plan.targets().toString());
+  }
+
+  /**
+   * J1: the project's own Jackson serializer changes the value it writes (over trial 48's envelope shop).
+   * (From hostile review 50, its J1.)
+   */
+  @Test
+  void aSerializerChangingWhatItWritesIsMoreThanTheSerialiser() {
+    MigrationPlan plan = caseProject("reasons48", "responsewrapper", "jsonser")
+        .resources("/hostile50/jsonser").plan();
+    assertFalse(cached(plan, "ProductService.byId"), plan.targets().toString());
+    // RESULT_CHANGED is any change of the result; that the serializer makes it only the words say
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.RESULT_CHANGED
+        && r.reason().contains("Jackson serializer")), plan.refusals().toString());
+  }
+
+  /**
+   * F2 (ELglaly's shop): {@code ResponseEntity.ok(new ApiResponse(result, "found"))} hands the envelope to Spring
+   * for the body; the envelope's {@code setData} stores and reads nothing, and no project code reads the result back
+   * out of it. The twin's handler takes the product back out with {@code getData()} and empties its tags.
+   * (From trial 48's false reasons, F2.)
+   */
+  @Test
+  void aResultInAnEnvelopeHandedToResponseEntityIsOnlySerialised() {
+    MigrationPlan plan = caseProject("reasons48", "responsewrapper", "wrapper").plan();
+    assertTrue(cached(plan, "ProductService.byId"), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons48", "responsewrapper", "read")
+        .resources("/reasons48/responsewrapperread").plan();
+    assertFalse(cached(twin, "ProductService.byId"), twin.targets().toString());
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("byId")),
+        twin.refusals().toString());
+  }
+
 }

@@ -1,24 +1,21 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.analyzers.proof.Proof;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A holder built from values read out of a cached result ({@code new Location(sample.getLat(), sample.getLon())}
  * into {@code float} parameters) holds nothing of the result: keeping the holder in a field changes no cached
  * object. Found on an unseen JdbcTemplate service, whose mapper copied two floats out of each sample.
  */
-class ValuesCopiedOutOfAResultTest {
-  @TempDir Path dir;
-
+class ValuesCopiedOutOfAResultTest extends SpringProjectPlans {
   private static final String SAMPLE = """
       package shop;
 
@@ -124,5 +121,35 @@ class ValuesCopiedOutOfAResultTest {
         }
         """, "sample");
     assertEquals(Optional.of(Proof.RESULT_CHANGED), refusedBy(plan, "latest"), plan.refusals().toString());
+  }
+
+  /**
+   * Trial 42's F4 (Shopping-Store's CartController): {@code new ProductInOrder(productInfo, 1)} copies the product's
+   * id and name into String fields and keeps no reference to it, so the cart service setting the order line's cart
+   * changes no ProductInfo; findOne was refused as if it did. The twins keep the ProductInfo itself, or its list of
+   * tags, and stay refused.
+   * (From trial 42's false reasons, F4.)
+   */
+  @Test
+  void aConstructorCopyingValuesOutOfTheResultHoldsNoneOfIt() {
+    MigrationPlan plan = caseProject("reasons44", "copyctor", "copy").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.findOne")
+        && t.toString().contains("name=decreaseStock")), plan.targets() + " " + plan.refusals());
+    // the project's other reads are refused by RESULT_CHANGED for other changes (decreaseStock): only the words tell
+    // that none is for the cart's change
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("item.setCart")), plan.refusals().toString());
+
+    // Shopping-Store's own ProductInOrder is @Data @NoArgsConstructor: Lombok writes no constructor of two arguments
+    MigrationPlan lombok = caseProject("reasons44", "copyctor", "copydata")
+        .resources("/reasons44/copyctordata").plan();
+    assertTrue(lombok.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.findOne")),
+        lombok.targets() + " " + lombok.refusals());
+
+    for (String twin : new String[] {"copyctorkeeps", "copyctorpart"}) {
+      MigrationPlan keeps = new MigrationFixture(dir.resolve(twin)).resources("/reasons44/copyctor")
+          .resources("/reasons44/" + twin).plan();
+      assertTrue(keeps.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
+          && r.proof() == Proof.RESULT_CHANGED), twin + ": " + keeps.refusals());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -16,14 +18,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** Issue 23, rule 7: a cache keyed by a size the caller chooses is bounded by the elements it holds. */
-class WeighedCacheTest {
-  @TempDir Path dir;
-
+class WeighedCacheTest extends SpringProjectPlans {
   private static final String POM = """
       <project>
         <modelVersion>4.0.0</modelVersion>
@@ -384,5 +385,60 @@ class WeighedCacheTest {
       assertEquals(1, cache.policy().eviction().orElseThrow().weightOf("large").orElseThrow() / 60,
           "weighed by its elements");
     }
+  }
+
+  /**
+   * A page class weighed through a getter that returns less than it holds: a record's own accessor returning a sub
+   * list (w1), another field holding the page again as text (w4), a subclass holding more (w5). The run showed a
+   * weighted size of 2,000 while the cache held 219,900 names under a bound of 100,000.
+   * (From hostile review 32, cases w1, w4, w5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"w1", "w4", "w5"})
+  void aPageTheGetterUndercountsIsNotWeighedThroughIt(String attack) {
+    MigrationPlan plan = casePlan("hostile32", attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.contentGetter() != null), plan.targets().toString());
+  }
+
+  /** A page whose getter returns all it holds is weighed through it. (From hostile review 32: its control w0.) */
+  @Test
+  void aPageWhoseGetterReturnsAllItHoldsIsWeighedThroughIt() {
+    MigrationPlan page = casePlan("hostile32", "w0");
+    assertTrue(page.targets().stream().anyMatch(t -> "content".equals(t.contentGetter())
+        || "getContent".equals(t.contentGetter())), page.targets().toString());
+  }
+
+  /**
+   * S1: a local {@code MAX_SIZE} of 100,000 shadowing the class's constant of 30; S2: the checked size multiplied on
+   * the way to the query ({@code helper(page, size * 1000)}). Both bound nothing, and the paged read stays refused.
+   * (From hostile review 46, its S1 and S2 (cases c1, r15).)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c1", "r15"})
+  void aCapThatDoesNotBoundTheRowsIsNone(String name) {
+    MigrationPlan plan = caseProject("reasons44", "pagesize", name).resources("/hostile46/" + name).plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")),
+        name + ": " + plan.targets());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
+        && r.proof() == Proof.CLIENT_SIZED_KEY), name + ": " + plan.refusals());
+  }
+
+  /**
+   * Trial 42's F7 (Spring-Boot-Blog-REST-API's getAllPhotos and three more): {@code
+   * AppUtils.validatePageNumberAndSize(page, size)} throws when {@code size > AppConstants.MAX_PAGE_SIZE} (30), so
+   * an entry holds at most 30 photos and the entry bound is a memory bound; the read was refused as if one entry
+   * could weigh any size. The twin's helper only warns, and the refusal stays.
+   * (From trial 42's false reasons, F7.)
+   */
+  @Test
+  void aSizeCheckedAgainstAConstantBeforeTheQueryBoundsEachEntry() {
+    MigrationPlan plan = caseProject("reasons44", "pagesize").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = caseProject("reasons44", "pagesize", "pagesizelog")
+        .resources("/reasons44/pagesizelog").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
+        && r.proof() == Proof.CLIENT_SIZED_KEY), twin.refusals().toString());
   }
 }

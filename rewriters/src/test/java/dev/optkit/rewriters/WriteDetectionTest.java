@@ -1,11 +1,14 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.analyzers.proof.Proof;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -986,6 +989,164 @@ class WriteDetectionTest extends SpringProjectPlans {
       target(plan, read).ifPresent(target -> assertTrue(target.evictions().stream()
               .anyMatch(e -> Set.of("update", "touch", "set").contains(e.writer().fact().name())),
           read + " cached with no eviction by the write: " + target.evictions()));
+    }
+  }
+
+  /**
+   * A bodiless write only XML configuration calls ({@code <task:scheduled ref="catRepository"
+   * method="anonymiseAll"/>}: d8; and a service reading what it writes, b12) is no uncalled method; a caller that is a record bean cannot be proxied (d4:
+   * the application failed to start); an override no eviction can go on (a non-bean's, o1; a final one, o4).
+   * (From hostile review 32, cases d8, b12, d4, o1, o4.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d8", "b12", "d4", "o1", "o4"})
+  void aWriteNoEvictionCanFollowRefusesTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile32", attack);
+    assertFalse(cached(plan, "CatRepository.nameOf"), plan.targets().toString());
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /**
+   * A write through an interface the repository extends ({@code CatService} holds a {@code NameWriter}, which
+   * {@code CatRepository} extends, redeclaring {@code rename} with its {@code @Modifying @Query}): the caller has no
+   * site of its own, and the read of the name was cached with no eviction (found reading b11 of review 32, whose
+   * repository file was empty).
+   * (From hostile review 32, case b11.)
+   */
+  @Test
+  void aWriteThroughAnInterfaceTheRepositoryExtendsEvicts() {
+    MigrationPlan plan = casePlan("hostile32", "b11");
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("CatReader.name")).forEach(target ->
+        assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("CatService.rename")),
+            "cached with no eviction by CatService.rename: " + target.evictions()));
+    assertTrue(cached(plan, "CatReader.name") || plan.refusals().stream().anyMatch(r -> r.reason().contains("rename")),
+        plan.refusals().toString());
+  }
+
+  /** A write an eviction can follow leaves the read cached. (From hostile review 32: its control d0.) */
+  @Test
+  void aWriteAnEvictionCanFollowLeavesTheReadCached() {
+    MigrationPlan writer = casePlan("hostile32", "d0");
+    assertTrue(cached(writer, "CatRepository.nameOf"), writer.refusals().toString());
+  }
+
+  /**
+   * A write declared only on an interface the repository extends: @Modifying @Query (b6), a derived delete (b7).
+   * (From hostile review 34, cases b6, b7.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"b6", "b7"})
+  void aWriteDeclaredOnAnExtendedInterfaceEvicts(String attack) {
+    MigrationPlan plan = casePlan("hostile34", attack);
+    assertFalse(cachedUnevicted(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /**
+   * A JDBC write through a statement whose type optkit cannot resolve without the project's jars: a {@code var}
+   * connection from a library chain (b9e: prepareStatement, r1: not in a try, r3: createStatement, c9:
+   * DataSourceUtils) or Hibernate's {@code doWork} lambda (c10). The read of the row it updates is evicted by it.
+   * (From hostile review 37, cases b9e, c10, c9, r1, r3.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"b9e", "c10", "c9", "r1", "r3"})
+  void aJdbcWriteThroughAnUnresolvedStatementEvictsTheRead(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("PetDao.name"))
+        .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
+  }
+
+  /**
+   * Entities a JPQL query loaded ({@code em.createQuery(..).getResultStream()/getResultList()}), changed by the read
+   * through a method reference (j1), a lambda (j3), a list streamed (j4) or a local (j5): a write at the flush that
+   * a cached answer would skip.
+   * (From hostile review 37, cases j1, j3, j4, j5.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"j1", "j3", "j4", "j5"})
+  void entitiesAQueryLoadedAndTheReadChangesAreWritten(String attack) {
+    MigrationPlan plan = casePlan("hostile37", attack);
+    assertFalse(cached(plan, "CatService.names"), plan.targets().toString());
+  }
+
+  /**
+   * SQL in another class's constant, where the text taken was not the one that runs: a static import shadowed by an
+   * inherited, an interface's or an own field (k1, k8, k2, and on the read side k1r), a field named like the class
+   * (k7), a chain's bound value taken for the statement (k24), a batchUpdate of two statements read as one (k6). The
+   * read was cached without the rename's eviction and answered the old name.
+   * (From hostile review 40, cases k1 to k24.)
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k1", "k8", "k2", "k1r", "k7", "k24", "k6"})
+  void aConstantsTextIsTakenOnlyWhereItIsTheOneThatRuns(String attack) {
+    MigrationPlan plan = caseProject("hostile40", "spring-base", attack).resources("/hostile40/" + attack).plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.name")
+        && !t.toString().contains("name=rename")), plan.targets() + "\n" + reasons(plan));
+  }
+
+  /**
+   * The review's false reason: {@code find(id)} on {@code this}, then {@code pet.setLiked(..)} on a {@code @Transient}
+   * field, was "it writes: it changes what PetService.find() loaded (pet), which JPA writes back at the flush" (and
+   * so an evicting writer); the flush writes nothing of it, as when the repository's load is changed directly.
+   * (From hostile review 42, case c8.)
+   */
+  @Test
+  void aTransientFieldSetOnWhatAHelperLoadedIsNoWrite() {
+    MigrationPlan plan = caseProject("hostile42", "jpa-base", "c8").resources("/hostile42/c8").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.OWN_WRITE
+        && r.finding().enclosingMethod().startsWith("forUser(")), plan.refusals().toString());
+    assertTrue(plan.targets().stream().flatMap(t -> t.evictions().stream())
+        .noneMatch(e -> e.writer().fact().displayName().equals("PetService.forUser")), plan.targets().toString());
+  }
+
+  /**
+   * A feed that only sets a @Transient flag on each pet findAll() loaded writes nothing at the flush: no refusal of
+   * feed() says it writes. (From hostile review 43, its false reason t1.)
+   */
+  @Test
+  void aTransientFlagOnEachLoadedEntityIsNoWrite() {
+    MigrationPlan feed = casePlan("hostile43", "t1");
+    assertFalse(feed.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("feed(")
+        && r.proof() == Proof.OWN_WRITE), feed.refusals().toString());
+  }
+
+  /**
+   * F3 (hoangtuanqn's shop): {@code sessions.set(user.getId(), user.getEmail())} on a bean of the project was read as
+   * reflection's {@code Field.set(target, value)}, a write of the user. The twin does set the user's name by
+   * reflection and stays refused.
+   * (From trial 48's false reasons, F3.)
+   */
+  @Test
+  void aProjectMethodNamedSetIsNoReflectiveWrite() {
+    MigrationPlan plan = caseProject("reasons48", "setnamedcall", "set").plan();
+    assertTrue(cached(plan, "UserRepository.findByEmail"), plan.targets() + " " + plan.refusals());
+    assertFalse(plan.targets().toString().contains("name=login"), plan.targets().toString());
+
+    MigrationPlan twin = caseProject("reasons48", "setnamedcall", "reflect")
+        .resources("/reasons48/setnamedcallreflect").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmail")
+        && r.proof() == Proof.RESULT_CHANGED), twin.targets() + " " + twin.refusals());
+  }
+
+  /**
+   * A read handing what it loaded to an iterator whose next() sets its own field writes (the flush may write what
+   * next() changes), and stays refused: an allowance for it (and for polling its own {@code new LinkedList<>()}) was
+   * dropped after hostile review 94 served stale answers through it: the facts of {@code next()} miss changes made to
+   * what it takes out of its queue ({@code queue.peek().setTitle(..)}, a tag list cleared through a local), which the
+   * field assignment's refusal had covered. The shape and review 94's c02 refuse. (From trial 85's F3 on
+   * Krit-90/department-service, resources trial85/r3.)
+   */
+  @Test
+  void anIteratorOverTheEntitysChildrenStillRefuses() {
+    String service = caseText("trial85", "r3/" + DEPARTMENT_SERVICE);
+    for (String changed : List.of(service, service.replace("            nextDepartment = queue.poll();",
+        "            queue.peek().setTitle(queue.peek().getTitle() + \"!\");\n            nextDepartment = queue.poll();"))) {
+      MigrationPlan plan = departmentPlan("iterator" + changed.length(), changed);
+      assertEquals(Optional.of(Proof.OWN_WRITE), proofStartingWith(plan, "getAllSubordinateDepartments("),
+          refusalStartingWith(plan, "getAllSubordinateDepartments(").toString());
+      // the case is that the iterator's next() is what changes it, which only the words name
+      assertTrue(refusalStartingWith(plan, "getAllSubordinateDepartments(")
+          .map(r -> r.contains("DepartmentIterator.next()")).orElse(false),
+          refusalStartingWith(plan, "getAllSubordinateDepartments(").toString());
     }
   }
 }

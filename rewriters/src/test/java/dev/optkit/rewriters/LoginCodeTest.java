@@ -13,8 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A false reason trial 59 (2026-11-27) found, reduced to {@code src/test/resources/trial59/}. */
-class ReasonsFiftyNineTest {
+/**
+ * What a login runs, and so what is login code whose reads are refused: a user details service's login and what it
+ * calls, followed through other beans, an SPI factory or a base class. The cases are the false reason trial 59
+ * (2026-11-27) found, reduced to {@code src/test/resources/trial59/}.
+ */
+class LoginCodeTest {
   @TempDir Path dir;
 
   private static Optional<String> reasonFor(MigrationPlan plan, String method) {

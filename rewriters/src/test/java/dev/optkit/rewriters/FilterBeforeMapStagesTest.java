@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile review 58 of the filter() read before a stream's map(): each pipeline below was rewritten and answered
+ * A stream's filter() stages before its map(), read as the loop's condition: only where they take the element as it
+ * is and name only java.util's methods.
+ *
+ * <p>Hostile review 58 of the filter() read before a stream's map(): each pipeline below was rewritten and answered
  * otherwise than the original (run side by side against a loopback server, /tmp/hostile58); each is refused now,
  * with the reason that holds.
  */
-class HostileFiftyEightTest {
+class FilterBeforeMapStagesTest {
   @TempDir Path dir;
 
   private String reason(String name, String method) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile review 62 (/tmp/hostile62): reads whose answer a cache would have served stale, each probed against the
+ * State a read depends on that its key does not cover: a field, a static, an object shared between calls, read or
+ * changed through a method reference, a local alias or a superclass, makes a hit stale; what never changes is cached.
+ *
+ * <p>Hostile review 62 (/tmp/hostile62): reads whose answer a cache would have served stale, each probed against the
  * original (a write between two reads, or a side effect the hit skips), reduced to {@code src/test/resources/hostile62}:
  * a shared base (a DTO, a Labeler whose prefix a setter changes, the service) and each case's own files. A field read
  * or filled through a method reference ({@code allowed::contains}, {@code seen::add}, {@code log::add} on a local given
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * superclass or record declares beside a local of its name, a try resource or pattern variable named as a field, a
  * fresh DTO given shared state through an alias or a cast, a static list (final or not) or a superclass's initialiser.
  */
-class HostileSixtyTwoTest {
+class StateTheKeyMissesTest {
   @TempDir Path dir;
 
   /** The cases whose service reads roles through a Labeler (the others read a user's DTO). */
@@ -44,7 +47,7 @@ class HostileSixtyTwoTest {
 
   /** The cases whose DAO keeps a history of what its reads did (the state a skipped write leaves behind). */
   private static boolean keepsHistory(String name) {
-    try (var dao = HostileSixtyTwoTest.class.getResourceAsStream("/hostile62/" + name + "/src/main/java/shop/UserDao.java")) {
+    try (var dao = StateTheKeyMissesTest.class.getResourceAsStream("/hostile62/" + name + "/src/main/java/shop/UserDao.java")) {
       return dao != null && new String(dao.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
           .contains("public String history()");
     } catch (java.io.IOException e) {
