@@ -44,7 +44,7 @@ public record MethodFact(
     List<ResultMutation> resultMutations,
     List<ParameterMutation> parameterMutations,
     List<HandOff> handOffs,
-    List<String> transactionControl,
+    List<TransactionControl> transactionControl,
     Integer sqlParameter,
     List<Roots> returnRoots,
     List<String> staticFieldsRead,
@@ -56,10 +56,8 @@ public record MethodFact(
     List<HandedObject> handedFields,
     List<SqlConstant> sqlConstants,
     List<String> inheritedNamesRead,
-    List<String> sharedFieldsRead) {
-
-  /** In a constructor's {@code annotations}: a parameter of it carries an annotation. */
-  public static final String ANNOTATED_PARAMETERS = "<annotated-parameters>";
+    List<String> sharedFieldsRead,
+    List<FailureAnswer> failureAnswers) {
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -92,6 +90,7 @@ public record MethodFact(
     fieldsRead = fieldsRead == null ? List.of() : fieldsRead;
     constructorCalls = constructorCalls == null ? List.of() : constructorCalls;
     sharedFieldsRead = sharedFieldsRead == null ? List.of() : sharedFieldsRead;
+    failureAnswers = failureAnswers == null ? List.of() : failureAnswers;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */
@@ -280,7 +279,7 @@ public record MethodFact(
    * done after its body, an eviction, follows the commit.
    */
   public boolean commitsItself() {
-    return transactionControl.contains("commit()");
+    return transactionControl.contains(TransactionControl.COMMIT);
   }
 
   /**
@@ -294,7 +293,7 @@ public record MethodFact(
 
   /** Whether this method starts a JDBC transaction by hand: {@code setAutoCommit(false)}. */
   public boolean startsManualTransaction() {
-    return transactionControl.contains("setAutoCommit(false)");
+    return transactionControl.contains(TransactionControl.AUTO_COMMIT_OFF);
   }
 
   /** The string value of an annotation, by qualified or simple name, when written as a literal. */
@@ -313,8 +312,23 @@ public record MethodFact(
    *
    * @param inInstanceInnerClass declared in a non-static nested class (no static members before Java 16)
    */
+  /**
+   * @param annotatedParameters a parameter of it carries an annotation (a qualifier picking the bean Spring injects)
+   */
   public record Modifiers(boolean isPublic, boolean isFinal, boolean generic, List<String> thrown,
-      boolean inInstanceInnerClass) {}
+      boolean inInstanceInnerClass, boolean annotatedParameters) {}
+
+  /** How a method runs a JDBC transaction by hand. */
+  public enum TransactionControl {
+    /** {@code setAutoCommit(x)} with anything but a literal {@code true}: it may start one. */
+    AUTO_COMMIT_OFF,
+    /** {@code commit()}. */
+    COMMIT,
+    /** {@code rollback()}. */
+    ROLLBACK,
+    /** {@code begin()} (a JPA or Hibernate transaction's). */
+    BEGIN
+  }
 
   /** Unique within the project: overloads differ by their parameter types. */
   public String key() {

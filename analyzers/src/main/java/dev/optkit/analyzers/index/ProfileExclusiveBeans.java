@@ -59,7 +59,7 @@ final class ProfileExclusiveBeans {
     boolean lombokConstructor = callerFact.annotations().stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
         .anyMatch(a -> a.equals("RequiredArgsConstructor") || a.equals("AllArgsConstructor") || a.equals("Builder"));
     boolean annotatedParameters = index.methodsOfType(callerType).stream().anyMatch(m -> m.fact().isConstructor()
-        && m.fact().annotations().contains(dev.optkit.analyzers.facts.MethodFact.ANNOTATED_PARAMETERS));
+        && m.fact().modifiers().annotatedParameters());
     List<String> callerTypes = new java.util.ArrayList<>(index.supertypesOf(callerType));
     callerTypes.add(callerType);
     boolean madeElsewhere = index.methods().stream().anyMatch(m -> m.fact().hasAnnotation(

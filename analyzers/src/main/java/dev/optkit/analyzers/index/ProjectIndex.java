@@ -509,6 +509,39 @@ public final class ProjectIndex {
   /** Each file's declared package, by path: built on first use. */
   private volatile java.util.Map<String, String> packageByPath;
 
+  /** The names each file's code calls or refers to ({@code save(x)}, {@code this::save}), by path: built on first use. */
+  private volatile java.util.Map<String, java.util.Set<String>> namesCalledByPath;
+
+  /** What the JVM runs on an object by name, private or not: serialization's hooks. */
+  private static final java.util.Set<String> JVM_HOOKS = java.util.Set.of("writeObject", "readObject",
+      "readObjectNoData", "writeReplace", "readResolve");
+
+  /**
+   * Whether a method can never run: a private method (no constructor) without annotations, which nothing in the
+   * project calls and no code of its file names in a call or a method reference, and no hook the JVM runs by name.
+   * Its writes change no data (a trial's DAO kept an old private save nothing called, and every read of its table
+   * was refused for a writer no eviction could reach).
+   */
+  public boolean neverRuns(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (!fact.isPrivate() || fact.isConstructor() || !fact.annotations().isEmpty() || JVM_HOOKS.contains(fact.name())
+        || !callersOf(method).isEmpty()) {
+      return false;
+    }
+    java.util.Map<String, java.util.Set<String>> byPath = namesCalledByPath;
+    if (byPath == null) {
+      java.util.Map<String, java.util.Set<String>> built = new java.util.HashMap<>();
+      for (FileFacts file : files) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        file.methods().forEach(m -> m.allCalls().forEach(call -> names.add(call.name())));
+        file.methods().forEach(m -> m.opaqueCalls().forEach(call -> names.add(call.name())));
+        built.put(file.path(), names);
+      }
+      namesCalledByPath = byPath = built;
+    }
+    return !byPath.getOrDefault(method.path(), java.util.Set.of()).contains(fact.name());
+  }
+
   /**
    * The package a project type is declared in, from its file's package declaration: a nested type's is its top-level
    * type's package, not its outer class's name. A type the project does not declare gives what precedes its last dot.

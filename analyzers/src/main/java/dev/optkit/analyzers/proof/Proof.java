@@ -303,6 +303,15 @@ public enum Proof {
       "Every read it makes is of a cache store (Redis, Memcached...): a second cache in front saves no round trip "
           + "worth its staleness.",
       "Leave it."),
+  FAILURE_ANSWER(Stage.DATA, "cache.failure-answer",
+      "`it answers ... when something it calls fails (... caught in ...(), line ...): a cache would keep that answer "
+          + "after the failure passed, until its TTL`",
+      "A catch block returns a stand-in (`null`, an empty list, a default) when a call fails, in the method or in a "
+          + "project method whose result it returns: the cache would serve the outage's answer after the outage. A "
+          + "catch of what is itself an answer (`EmptyResultDataAccessException`, `NoSuchElementException`, a 404's "
+          + "`NotFound`, a value that does not parse) is cached like any answer.",
+      "Let the failure propagate from the cached method (handle it in its caller), or cache by hand with "
+          + "`unless = \"#result == null\"` and no `sync`."),
   UNKNOWN_ACCESS(Stage.DATA, "cache.unknown-access",
       "`its I/O may read or write (...): optkit caches only what it can show is a read`",
       "No reader could tell whether its query or call reads or writes (SQL built at run time, a library's bytecode "

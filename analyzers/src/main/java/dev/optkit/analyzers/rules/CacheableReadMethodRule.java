@@ -219,6 +219,11 @@ public final class CacheableReadMethodRule implements Rule {
     if (entryPoint.isPresent()) {
       return Reason.of(entryPoint.get().proof(), entryPoint.get().text() + inheritedQueriesRead(context, reads));
     }
+    Optional<String> failureAnswer = FailureAnswerReads.why(context.index(), method);
+    if (failureAnswer.isPresent()) {
+      // a trial's RestTemplate proxy caught RestClientException and returned null: the outage's null was cached
+      return Reason.of(Proof.FAILURE_ANSWER, failureAnswer);
+    }
     for (ParamFact param : fact.params()) {
       Optional<String> notKeyable = KeyableTypes.whyNotKeyable(param, context.index());
       if (notKeyable.isPresent()) {

@@ -54,6 +54,16 @@ class NotCacheableReasonsTest {
         String byIds(long[] ids) throws Exception { return get("/names/" + ids.length); }
         Stream<String> lines(long id) throws Exception { return get("/names/" + id).lines(); }
         int run(String sql) throws Exception { return connection.createStatement().execute(sql) ? 1 : 0; }
+        String orNull(long id) {
+          try { return get("/names/" + id); } catch (Exception e) { return null; }
+        }
+        String orNone(long id) throws Exception {
+          try { return get("/names/" + id); } catch (java.util.NoSuchElementException e) { return "none"; }
+        }
+        String viaHelper(long id) { return orNull(id); }
+        String retried(long id) throws Exception {
+          try { return get("/names/" + id); } catch (java.io.IOException e) { throw new IllegalStateException(e); }
+        }
       }
       """;
 
@@ -77,6 +87,20 @@ class NotCacheableReasonsTest {
     assertEquals(Optional.of(Proof.ONE_SHOT_RESULT), reasons.get("lines(long)"), reasons.toString());
     // SQL handed in at run time: no reader can say whether it reads, so no cache is proposed, and the reason says so
     assertEquals(Optional.of(Proof.UNKNOWN_ACCESS), reasons.get("run(String)"), reasons.toString());
+  }
+
+  /**
+   * A stand-in answered when a call fails (a trial's RestTemplate proxy returned null on RestClientException) is no
+   * answer to keep: cached, the outage's null outlived the outage. Through a method whose result it returns too. A
+   * catch of what is itself an answer (nothing found), or one that throws again, keeps the method cacheable.
+   */
+  @Test
+  void aStandInAnsweredOnFailureIsNoAnswerToCache() {
+    Map<String, Optional<Proof>> reasons = reasons(new ProjectFixture(dir).java(CLIENT).assess());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("orNull(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("viaHelper(long)"), reasons.toString());
+    assertEquals(Optional.empty(), reasons.get("orNone(long)"), reasons.toString());
+    assertEquals(Optional.empty(), reasons.get("retried(long)"), reasons.toString());
   }
 
   @Test

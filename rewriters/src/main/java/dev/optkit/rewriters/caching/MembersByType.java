@@ -26,7 +26,11 @@ public final class MembersByType {
   private final ProjectIndex index;
   private final Map<String, Members> byType = new HashMap<>();
 
-  public MembersByType(ProjectIndex index) {
+  /** A method that can never run, whose writes are none ({@link WholeProject#neverRuns}). */
+  private final java.util.function.Predicate<IndexedMethod> neverRuns;
+
+  public MembersByType(ProjectIndex index, java.util.function.Predicate<IndexedMethod> neverRuns) {
+    this.neverRuns = neverRuns;
     this.index = index;
   }
 
@@ -61,7 +65,7 @@ public final class MembersByType {
           members.selfCalls.computeIfAbsent(call.name(), k -> new ArrayList<>()).add(Map.entry(method, call));
         }
       }
-      if (method.fact().isConstructor()) {
+      if (method.fact().isConstructor() || neverRuns.test(method)) {
         continue;
       }
       for (ReachedIo reached : index.reachedIo(method)) {

@@ -52,7 +52,7 @@ public final class Transactions {
     if (!seen.add(method)) {
       return Optional.empty();
     }
-    if (declared(method) || method.fact().transactionControl().contains("begin()")
+    if (declared(method) || method.fact().transactionControl().contains(dev.optkit.analyzers.facts.MethodFact.TransactionControl.BEGIN)
         || method.fact().calls().stream().anyMatch(call -> call.receiverType() != null
             && (TRANSACTION_RUNNERS.contains(call.receiverType()) || call.receiverType().endsWith("TransactionManager")
                 && call.name().equals("getTransaction")))) {

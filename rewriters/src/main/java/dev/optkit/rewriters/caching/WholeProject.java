@@ -377,6 +377,22 @@ public final class WholeProject {
     return index;
   }
 
+  private Set<String> xmlCalledMethods;
+
+  /**
+   * Whether the method can never run ({@link ProjectIndex#neverRuns}) and no XML configuration of the scanned folder
+   * names it ({@code init-method}, {@code <task:scheduled method>}): what it writes changes no data.
+   */
+  public boolean neverRuns(IndexedMethod method) {
+    if (!index.neverRuns(method)) {
+      return false;
+    }
+    if (xmlCalledMethods == null) {
+      xmlCalledMethods = scanRoot == null ? Set.of() : SpringXmlScans.calledMethods(scanRoot);
+    }
+    return !xmlCalledMethods.contains(method.fact().name());
+  }
+
   /** The folder the index's paths are relative to (null for an index made without one). */
   public java.nio.file.Path scanRoot() {
     return scanRoot;

@@ -476,9 +476,14 @@ public final class MethodCalls {
     }
     if (name.equals("setAutoCommit") && call.getArguments().size() == 1
         && !(call.getArgument(0) instanceof BooleanLiteralExpr literal && literal.getValue())) {
-      m.transactionControl.add("setAutoCommit(false)"); // anything but a literal true may turn it off
-    } else if ((name.equals("commit") || name.equals("rollback") || name.equals("begin")) && call.getArguments().isEmpty()) {
-      m.transactionControl.add(name + "()");
+      m.transactionControl.add(dev.optkit.analyzers.facts.MethodFact.TransactionControl.AUTO_COMMIT_OFF); // anything but a literal true may turn it off
+    } else if (call.getArguments().isEmpty()) {
+      switch (name) {
+        case "commit" -> m.transactionControl.add(dev.optkit.analyzers.facts.MethodFact.TransactionControl.COMMIT);
+        case "rollback" -> m.transactionControl.add(dev.optkit.analyzers.facts.MethodFact.TransactionControl.ROLLBACK);
+        case "begin" -> m.transactionControl.add(dev.optkit.analyzers.facts.MethodFact.TransactionControl.BEGIN);
+        default -> { }
+      }
     }
   }
 

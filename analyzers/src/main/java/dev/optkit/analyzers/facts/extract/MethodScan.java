@@ -53,7 +53,7 @@ public final class MethodScan {
   public final List<CallRef> opaqueCalls = new ArrayList<>();
   public final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
   public final List<String> timeOrRandom = new ArrayList<>();
-  public final Set<String> transactionControl = new TreeSet<>();
+  public final Set<MethodFact.TransactionControl> transactionControl = new TreeSet<>();
   public int sqlParameter = -1;
   /** The String parameter an HTTP call of this method takes its URL from (-2: two of them). */
   public int urlParameter = -1;
@@ -103,14 +103,6 @@ public final class MethodScan {
     }
     Optional<? extends Node> body = body();
     List<String> annotations = file.annotations.annotationNames(callable);
-    if (callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration constructor
-        && constructor.getParameters().stream().anyMatch(p -> !p.getAnnotations().isEmpty())) {
-      // a qualifier or another annotation on what it is given picks which bean Spring injects (hostile review 96's q02b,
-      // q03: @Qualifier(Stores.JPA_OWNERS), a custom @JpaStore)
-      annotations = new ArrayList<>(annotations);
-      annotations.add(MethodFact.ANNOTATED_PARAMETERS);
-      annotations = List.copyOf(annotations);
-    }
     if (body.isPresent()) {
       nodes = file.bodyNodes.get(callable);
       if (nodes == null) {
@@ -179,7 +171,11 @@ public final class MethodScan {
         new MethodFact.Modifiers(callable.isPublic(), callable.isFinal(), callable.getTypeParameters().isNonEmpty(),
             callable.getThrownExceptions().stream().map(t -> file.names.qualify(t).name()).toList(),
             callable.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner
-                && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
+                && owner.isNestedType() && !owner.isStatic() && !owner.isInterface(),
+            // a qualifier or another annotation on a constructor's parameter picks which bean Spring injects
+            // (hostile review 96's q02b, q03: @Qualifier(Stores.JPA_OWNERS), a custom @JpaStore)
+            callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration
+                && callable.getParameters().stream().anyMatch(p -> !p.getAnnotations().isEmpty())),
         SourceRange.of(callable), signatureLine(),
         List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
         List.copyOf(mutableFieldsRead), withRoots(changes.results(), changes.roots()), List.copyOf(parameterChanges),
@@ -187,7 +183,8 @@ public final class MethodScan {
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
         List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
-        HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead));
+        HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead),
+        FailureAnswers.of(callable, type -> file.names.qualify(type).name()));
   }
 
   /** A constructor the method runs, with the expression or statement running it (null: a reference, an implicit one). */

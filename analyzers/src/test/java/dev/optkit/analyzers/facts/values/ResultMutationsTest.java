@@ -23,7 +23,7 @@ class ResultMutationsTest {
         changes.results().stream().map(m -> new MethodFact.ResultMutation(m.call(), m.arguments(), m.how())).toList(),
         changes.parameters(),
         changes.handOffs().stream().map(h -> new MethodFact.HandOff(h.fromCall(), h.fromArguments(), h.fromParameter(),
-            h.to(), h.toArguments(), h.position(), 0, 0, h.part())).toList(), changes.roots());
+            h.target(), h.toArguments(), h.position(), 0, 0, h.part())).toList(), changes.roots());
   }
 
   @Test
@@ -275,7 +275,7 @@ class ResultMutationsTest {
     assertTrue(changes("List<Pet> list(String o) { return dao.pets(o); }").handOffs()
         .contains(new MethodFact.HandOff("pets", 1, -1, MethodFact.RETURNED, 0, 0, 0, 0, false)));
     assertTrue(changes("Optional<Pet> load(long id) { return Optional.ofNullable(dao.pet(id)); }").handOffs().stream()
-        .anyMatch(h -> "pet".equals(h.fromCall()) && h.to().equals(MethodFact.RETURNED)));
+        .anyMatch(h -> "pet".equals(h.fromCall()) && h.returned()));
     assertEquals(List.of(), changes("void init(Pet pet) { this.name = pet.getName(); }").parameters().stream()
         .filter(m -> m.parameter() == 0).toList(), "a name copied from a parameter is not the parameter kept");
   }

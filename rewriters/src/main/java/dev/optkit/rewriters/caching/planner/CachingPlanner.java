@@ -101,7 +101,7 @@ public final class CachingPlanner {
     this.inModule = inModule;
     this.acceptStale = Set.copyOf(acceptStale);
     this.singleInstance = new SingleInstance(index);
-    this.members = new MembersByType(index);
+    this.members = new MembersByType(index, whole::neverRuns);
     this.dataWriters = new DataWriters(whole, members);
     this.springBeans = new SpringBeans(index, traits, whole.startup(), whole::unitMentioning);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);

@@ -57,7 +57,7 @@ public final class ProjectWrites {
 
   /** Every write of the project, found once per migration. */
   public static List<Write> of(WholeProject whole) {
-    return whole.derived(All.class, w -> new All(of(w.index(), w::declaration))).writes();
+    return whole.derived(All.class, w -> new All(of(w.index(), w::declaration, w::neverRuns))).writes();
   }
 
   /** Every write of the project by the data it touches: each cached method looks its writers up there. */
@@ -75,12 +75,17 @@ public final class ProjectWrites {
 
   private ProjectWrites() {}
 
+  /** @param neverRuns a method that can never run ({@link dev.optkit.rewriters.caching.WholeProject#neverRuns}) writes nothing */
   public static List<Write> of(ProjectIndex index,
-      java.util.function.Function<IndexedMethod, Optional<com.github.javaparser.ast.body.CallableDeclaration<?>>> declarations) {
+      java.util.function.Function<IndexedMethod, Optional<com.github.javaparser.ast.body.CallableDeclaration<?>>> declarations,
+      java.util.function.Predicate<IndexedMethod> neverRuns) {
     List<Write> found = new ArrayList<>();
     // test code too: a test that writes a table itself (a repository save, a JdbcTemplate insert in its set-up)
     // and reads it back through the cached method would see the old answer, and optkit never edits tests
     for (IndexedMethod method : index.methods()) {
+      if (neverRuns.test(method)) {
+        continue;
+      }
       for (var site : index.sitesOf(method)) {
         if (site.access() != Access.READ && !OwnDatabaseCreation.is(index, declarations, method, site)) {
           // a call optkit cannot tell apart may write
@@ -123,7 +128,7 @@ public final class ProjectWrites {
     ResultSharing sharing = new ResultSharing(index, declarations);
     dev.optkit.rewriters.caching.sharing.ImmutableValues immutables = new dev.optkit.rewriters.caching.sharing.ImmutableValues(index);
     for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
+      if (SourceSet.isTestPath(method.path()) || neverRuns.test(method)) {
         continue;
       }
       handedToChange(index, sharing, method).ifPresent(found::add);

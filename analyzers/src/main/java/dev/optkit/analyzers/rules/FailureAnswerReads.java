@@ -1,0 +1,69 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.FailureAnswer;
+import dev.optkit.analyzers.facts.Root;
+import dev.optkit.analyzers.facts.Roots;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a method answers with a stand-in when what it tried failed ({@code catch (RestClientException e) { return
+ * null; }}), itself or in a project method whose result it returns: a cache would keep the stand-in after the failure
+ * passed, until its TTL. A catch of an exception that is itself the answer (nothing found, a value that does not
+ * parse) answers what the data says, and is cached like any answer.
+ */
+final class FailureAnswerReads {
+  /** Simple names of the exceptions that say what the data is, not that reading it failed. */
+  private static final Set<String> ANSWERS = Set.of("EmptyResultDataAccessException",
+      "IncorrectResultSizeDataAccessException", "NoSuchElementException", "NoResultException",
+      "EntityNotFoundException", "NotFound", "NumberFormatException", "DateTimeParseException");
+  /** How many returned project calls deep the answer is followed. */
+  private static final int MAX_DEPTH = 4;
+
+  private FailureAnswerReads() {}
+
+  static Optional<String> why(ProjectIndex index, IndexedMethod method) {
+    return why(index, method, new HashSet<>(), 0);
+  }
+
+  private static Optional<String> why(ProjectIndex index, IndexedMethod method, Set<IndexedMethod> seen, int depth) {
+    if (depth > MAX_DEPTH || !seen.add(method)) {
+      return Optional.empty();
+    }
+    for (FailureAnswer answer : method.fact().failureAnswers()) {
+      List<String> failures = answer.caught().stream().filter(type -> !ANSWERS.contains(simple(type))).toList();
+      if (!failures.isEmpty()) {
+        return Optional.of("it answers " + answer.returned() + " when something it calls fails (" + simple(failures.get(0))
+            + " caught in " + method.fact().displayName() + "(), line " + answer.line() + "): a cache would keep that "
+            + "answer after the failure passed, until its TTL");
+      }
+    }
+    for (Roots roots : method.fact().returnRoots()) {
+      for (Root root : roots.any()) {
+        if (root instanceof Root.CallResult result && !result.rows()) {
+          for (CallRef call : method.fact().calls()) {
+            if (call.name().equals(result.name()) && call.range().line() == result.line()
+                && call.range().column() == result.column()) {
+              for (IndexedMethod target : index.allTargetsOf(call)) {
+                Optional<String> deeper = why(index, target, seen, depth + 1);
+                if (deeper.isPresent()) {
+                  return deeper;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String simple(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+}
