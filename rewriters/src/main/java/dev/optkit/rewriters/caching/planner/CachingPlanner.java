@@ -238,10 +238,11 @@ public final class CachingPlanner {
           withSelfCallers.get().forEach(carrier -> evictions.add(new CachingTarget.Eviction(carrier)));
           continue;
         }
-        Optional<String> cannot = writer.deferred()
-            ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
+        Optional<WriterEvictions.CannotEvict> cannot = writer.deferred()
+            ? Optional.of(WriterEvictions.CannotEvict.of("the write runs later, in another task, after any eviction on "
+                + writer.method().fact().name() + "()"))
             : writerEvictions.cannotEvictFrom(form, method.get(), writer.method());
-        if (cannot.isPresent() && !writer.deferred() && cannot.get().equals(WriterEvictions.NO_BODY)
+        if (cannot.isPresent() && !writer.deferred() && cannot.get().kind() == WriterEvictions.CannotEvict.Kind.NO_BODY
             && index.callersOf(writer.method()).stream().allMatch(c -> SourceSet.isTestPath(c.path()))
             && !xmlCalledMethods().contains(writer.method().fact().name())) {
           // a @Modifying query method nothing in production calls writes nothing there (a test calling it is a
@@ -249,7 +250,7 @@ public final class CachingPlanner {
           continue;
         }
         if (cannot.isPresent() && !writer.deferred() && (!writer.method().fact().modifiers().isPublic()
-            || WriterEvictions.noProxyAround(cannot.get()) || cannot.get().equals(WriterEvictions.NO_BODY))) {
+            || cannot.get().kind() != WriterEvictions.CannotEvict.Kind.OTHER)) {
           // a private helper writes, or a class no proxy wraps (a Spring Data fragment, a plain helper): evict around
           // the methods that call it instead, when every path goes through them
           Optional<List<IndexedMethod>> callers = writerEvictions.evictingCallers(form, method.get(), writer.method(),
@@ -260,7 +261,7 @@ public final class CachingPlanner {
           }
         }
         if (cannot.isPresent()) {
-          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get()
+          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get().text()
               + notCleared.map(why -> " (nor can clearing the caches before each test cover it: " + why + ")").orElse(""));
           continue;
         }

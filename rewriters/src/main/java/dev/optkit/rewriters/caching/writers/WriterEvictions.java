@@ -26,7 +26,29 @@ import java.util.Set;
  */
 public final class WriterEvictions {
   /** Said of an abstract writer, whose callers carry its eviction instead when every path crosses them. */
-  public static final String NO_BODY = "it has no body to evict from";
+  /**
+   * Why no eviction can follow a writer, as printed, and what kind of reason it is: one no proxy wraps (its callers'
+   * proxies may carry the eviction), one with no body (a query method: its callers write), or another.
+   */
+  public record CannotEvict(Kind kind, String text) {
+    /** What the reason says of the writer. */
+    public enum Kind { NO_PROXY, NO_BODY, OTHER }
+
+    /** A bodiless writer: a query method its library implements. */
+    public static final CannotEvict NO_BODY = new CannotEvict(Kind.NO_BODY, "it has no body to evict from");
+
+    static Optional<CannotEvict> noProxy(String text) {
+      return Optional.of(new CannotEvict(Kind.NO_PROXY, text));
+    }
+
+    static Optional<CannotEvict> other(String text) {
+      return Optional.of(new CannotEvict(Kind.OTHER, text));
+    }
+
+    public static CannotEvict of(String text) {
+      return new CannotEvict(Kind.OTHER, text);
+    }
+  }
 
   private final WholeProject whole;
   private final ProjectIndex index;
@@ -84,11 +106,6 @@ public final class WriterEvictions {
         : String.join(" and ", applications.stream().map(ProjectTraits::simpleName).toList());
   }
 
-  /** A writer no Spring proxy can wrap (by what {@link #cannotEvictFrom} said), whose callers may carry its eviction. */
-  public static boolean noProxyAround(String cannot) {
-    return cannot.startsWith("it is not a Spring bean") || cannot.startsWith("it is not a public instance method")
-        || cannot.startsWith("its class is final");
-  }
 
   /** Whether a test's write is a set-up seeding before the tests ({@link TestReadBacks#seedsBeforeTests}). */
   public boolean seedsBeforeTests(IndexedMethod writer) {
@@ -139,8 +156,8 @@ public final class WriterEvictions {
    * Why a writer cannot carry an eviction for this cache, or empty when it can: what {@link #cannotEvictAround}
    * says, or, for a Spring cache, that its own object also calls it through {@code this}, where no proxy is.
    */
-  public Optional<String> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
-    Optional<String> around = cannotEvictAround(form, cached, writerMethod);
+  public Optional<CannotEvict> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
+    Optional<CannotEvict> around = cannotEvictAround(form, cached, writerMethod);
     if (around.isPresent() || form != CacheForm.SPRING) {
       return around;
     }
@@ -153,20 +170,20 @@ public final class WriterEvictions {
             : inPlace.laterCode(selfCall.getKey(), selfCall.getValue());
         if (later.isPresent()) {
           String caller = selfCall.getKey().fact().name() + "()";
-          return Optional.of("it is also called through 'this' from " + caller + ", " + later.get() + ", which may "
+          return CannotEvict.other("it is also called through 'this' from " + caller + ", " + later.get() + ", which may "
               + "run it after " + caller + " returns, so no eviction around " + caller + " is shown to follow the "
               + "write");
         }
       }
-      return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
+      return CannotEvict.other("it is also called through 'this' from " + String.join(", ", selfCallers)
           + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
     }
     for (IndexedMethod override : members.overrides(writerMethod)) {
-      Optional<String> cannot = SourceSet.isTestPath(override.path()) ? Optional.empty()
+      Optional<CannotEvict> cannot = SourceSet.isTestPath(override.path()) ? Optional.empty()
           : cannotEvictAround(form, cached, override);
       if (cannot.isPresent()) {
         // a subclass's override is what runs on its objects (hostile review 32: o1 a non-bean, o4 a final method)
-        return Optional.of("it is overridden by " + override.fact().displayName() + "(), and " + cannot.get());
+        return CannotEvict.other("it is overridden by " + override.fact().displayName() + "(), and " + cannot.get().text());
       }
     }
     return Optional.empty();
@@ -235,83 +252,83 @@ public final class WriterEvictions {
   }
 
   /** Why no eviction can go around a writer's calls from outside its object, or empty when one can. */
-  private Optional<String> cannotEvictAround(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
+  private Optional<CannotEvict> cannotEvictAround(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
     MethodFact writer = writerMethod.fact();
     if (!inModule.test(writerMethod.path())) {
       // whether the two modules share a JVM is the deployment's business; what holds is that optkit plans each
       // module's caches, their configuration and their evictions inside that module
-      return Optional.of("it is in another Maven module (" + writerMethod.path() + "), and optkit adds a module's "
+      return CannotEvict.other("it is in another Maven module (" + writerMethod.path() + "), and optkit adds a module's "
           + "caches and their evictions inside that module only");
     }
     if (SourceSet.isGeneratedPath(writerMethod.path())) {
-      return Optional.of("it is generated code, which optkit does not edit");
+      return CannotEvict.other("it is generated code, which optkit does not edit");
     }
     if (SourceSet.isTestPath(writerMethod.path())) {
-      return Optional.of("it is test code, which optkit does not edit: a test reading its own write back through "
+      return CannotEvict.other("it is test code, which optkit does not edit: a test reading its own write back through "
           + "the cache would fail");
     }
     if (writer.isAbstract()) {
-      return Optional.of(NO_BODY);
+      return Optional.of(CannotEvict.NO_BODY);
     }
     if (writer.isConstructor()) {
-      return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
+      return CannotEvict.other("it is a constructor, which no cache annotation or invalidation can follow");
     }
     if (form == CacheForm.SPRING && writer.annotations().stream()
         .anyMatch(a -> a.equals("Bean") || a.equals("org.springframework.context.annotation.Bean"))) {
       // the container calls it to make the bean, and other bean methods call it in place or through the
       // configuration's own interceptor, never through a caching proxy
-      return Optional.of("it is a @Bean method, which runs when the bean is made (and again wherever code calls it in "
+      return CannotEvict.other("it is a @Bean method, which runs when the bean is made (and again wherever code calls it in "
           + "lite mode or for another scope), never through a proxy that could evict around it");
     }
     if (form == CacheForm.SPRING) {
       Optional<String> escapes = members.thisHandedOut(writerMethod);
       if (escapes.isPresent()) {
-        return Optional.of("its class hands 'this' to " + escapes.get() + ", which may call it on the object itself, "
+        return CannotEvict.other("its class hands 'this' to " + escapes.get() + ", which may call it on the object itself, "
             + "past the proxy that would evict");
       }
       Optional<String> holder = members.codeHolder(writerMethod);
       if (holder.isPresent() && index.type(holder.get()).isEmpty()) {
-        return Optional.of("its class extends " + ProjectTraits.simpleName(holder.get().replaceAll("<.*", ""))
+        return CannotEvict.other("its class extends " + ProjectTraits.simpleName(holder.get().replaceAll("<.*", ""))
             + ", library code optkit does not read, which may call it on the object itself (a template method "
             + "running the steps a subclass overrides), past the proxy that would evict");
       }
       if (holder.isPresent()) {
-        return Optional.of("its class keeps code in a field (a method reference to itself, say), which may run it on "
+        return CannotEvict.other("its class keeps code in a field (a method reference to itself, say), which may run it on "
             + "the object itself, past the proxy that would evict");
       }
       Optional<String> made = members.madeWithNew(writer.ownerType());
       if (made.isPresent()) {
-        return Optional.of("its class is also made with new in " + made.get() + ": that object is no bean, and no "
+        return CannotEvict.other("its class is also made with new in " + made.get() + ": that object is no bean, and no "
             + "proxy evicts around its writes");
       }
       Optional<String> listener = members.privateListener(writer.ownerType());
       if (listener.isPresent()) {
-        return Optional.of("its class has the private " + listener.get() + ", which Spring cannot invoke once a cache "
+        return CannotEvict.other("its class has the private " + listener.get() + ", which Spring cannot invoke once a cache "
             + "annotation makes the bean a proxy: the application would not start");
       }
     }
     if (CacheForm.isFuture(writer.returnType()) || dev.optkit.analyzers.facts.types.Publishers.is(writer.returnType())
         || writer.returnType().equals("java.util.concurrent.Future")) {
-      return Optional.of("it returns a " + ProjectTraits.simpleName(writer.returnType()) + ": its write may complete "
+      return CannotEvict.other("it returns a " + ProjectTraits.simpleName(writer.returnType()) + ": its write may complete "
           + "after it returns, and an eviction on its return would come before the write");
     }
     Optional<String> manual = manualTransaction(writerMethod);
     if (manual.isPresent()) {
-      return manual;
+      return manual.map(CannotEvict::of);
     }
     if (form == CacheForm.SPRING) {
       if (!springBeans.isBeanClass(writer.ownerType()) && !springBeans.beanThroughSubclasses(writer.ownerType())) {
-        return Optional.of("it is not a Spring bean, so no proxy can evict around it");
+        return CannotEvict.noProxy("it is not a Spring bean, so no proxy can evict around it");
       }
       if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
         // trial 71: Spring 6 intercepts protected and package-private methods of class-based proxies too, so "cannot"
         // was false there; optkit does not tell which proxies a project gets, and says what it does instead
-        return Optional.of("it is not a public instance method: optkit evicts only around public ones, which Spring's "
+        return CannotEvict.noProxy("it is not a public instance method: optkit evicts only around public ones, which Spring's "
             + "proxies intercept on every version and proxy type");
       }
       if (writer.annotations().stream().anyMatch(a -> a.endsWith("PostConstruct") || a.endsWith("PreDestroy"))
           || Set.of("afterPropertiesSet", "destroy").contains(writer.name()) && writer.params().isEmpty()) {
-        return Optional.of("Spring calls it on the bean itself at start-up or shutdown, not through its proxy, so "
+        return CannotEvict.other("Spring calls it on the bean itself at start-up or shutdown, not through its proxy, so "
             + "no eviction around it would run");
       }
       // its own @CacheEvict, @CachePut, @Caching or plain @Cacheable takes ours beside it (ExistingEvictions; Spring
@@ -320,36 +337,36 @@ public final class WriterEvictions {
       if (writer.annotationValues().containsKey(AnnotationValues.CACHEABLE_SYNC)
           || writer.annotationValues().getOrDefault(AnnotationValues.CACHING_OPERATIONS, "")
               .contains("cacheable")) {
-        return Optional.of("it is itself cached (@Cacheable(sync = true) or in @Caching), and Spring refuses another "
+        return CannotEvict.other("it is itself cached (@Cacheable(sync = true) or in @Caching), and Spring refuses another "
             + "cache operation beside a synchronized one, so optkit adds no eviction there");
       }
       if (index.type(writer.ownerType()).map(t -> t.isFinal() || t.kind().equals("record") || t.kind().equals("enum"))
           .orElse(false)) {
-        return Optional.of("its class is final, so Spring cannot proxy it to evict");
+        return CannotEvict.noProxy("its class is final, so Spring cannot proxy it to evict");
       }
       Optional<String> injection = springBeans.injectedByClass(writer.ownerType());
       if (injection.isPresent()) {
-        return injection;
+        return injection.map(CannotEvict::of);
       }
       Optional<String> advice = deferringAdvice.first();
       if (advice.isPresent()) {
-        return Optional.of("the project's advice " + advice.get() + " may run what it wraps after it returns "
+        return CannotEvict.other("the project's advice " + advice.get() + " may run what it wraps after it returns "
             + "(proceed() in a lambda, a task or another method), and an eviction around the writer runs when the "
             + "advice returns, maybe before the write");
       }
-      return anotherApplication(cached, writerMethod);
+      return anotherApplication(cached, writerMethod).map(CannotEvict::of);
     }
     if (!writer.ownerType().equals(cached.fact().ownerType())) {
-      return Optional.of("it is in another class, and a plain Java cache can only be invalidated by its own class");
+      return CannotEvict.other("it is in another class, and a plain Java cache can only be invalidated by its own class");
     }
     if (writer.isStatic() && !cached.fact().isStatic()) {
-      return Optional.of("it is static and cannot reach the instance's cache");
+      return CannotEvict.other("it is static and cannot reach the instance's cache");
     }
     Optional<String> transaction = transactions.inTransaction(writerMethod);
     if (transaction.isPresent()) {
       String where = transaction.get().equals(writer.displayName() + "()") ? "it runs in a transaction"
           : "it runs in the transaction of " + transaction.get() + ", which calls it";
-      return Optional.of(where + ": invalidating before the commit would let a concurrent read "
+      return CannotEvict.other(where + ": invalidating before the commit would let a concurrent read "
           + "cache the old value again, and plain Java has no after-commit hook optkit can rely on");
     }
     return Optional.empty();
