@@ -306,8 +306,9 @@ public enum Proof {
   FAILURE_ANSWER(Stage.DATA, "cache.failure-answer",
       "`it answers ... when something it calls fails (... caught in ...(), line ...): a cache would keep that answer "
           + "after the failure passed, until its TTL`",
-      "A catch block returns a stand-in (`null`, an empty list, a default) when a call fails, in the method or in a "
-          + "project method whose result it returns: the cache would serve the outage's answer after the outage. A "
+      "A catch block returns a stand-in (`null`, an empty list, a default) when a call fails, or logs and lets the "
+          + "method return what follows its try (outside a loop that tries again), in the method or in a project method "
+          + "whose result it returns: the cache would serve the outage's answer after the outage. A "
           + "catch of what is itself an answer (`EmptyResultDataAccessException`, `NoSuchElementException`, a 404's "
           + "`NotFound`, a value that does not parse) is cached like any answer.",
       "Let the failure propagate from the cached method (handle it in its caller), or cache by hand with "

@@ -61,6 +61,20 @@ class NotCacheableReasonsTest {
           try { return get("/names/" + id); } catch (java.util.NoSuchElementException e) { return "none"; }
         }
         String viaHelper(long id) { return orNull(id); }
+        String logged(long id) {
+          try {
+            return get("/names/" + id);
+          } catch (Exception e) {
+            System.err.println(e);
+          }
+          return null;
+        }
+        String retriedInALoop(long id) throws Exception {
+          for (int attempt = 0; attempt < 3; attempt++) {
+            try { return get("/names/" + id); } catch (java.io.IOException e) { System.err.println(e); }
+          }
+          throw new IllegalStateException("no answer");
+        }
         String retried(long id) throws Exception {
           try { return get("/names/" + id); } catch (java.io.IOException e) { throw new IllegalStateException(e); }
         }
@@ -99,6 +113,9 @@ class NotCacheableReasonsTest {
     Map<String, Optional<Proof>> reasons = reasons(new ProjectFixture(dir).java(CLIENT).assess());
     assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("orNull(long)"), reasons.toString());
     assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("viaHelper(long)"), reasons.toString());
+    // the same stand-in after a catch that logs and goes on (the trial's shape); a loop that tries again answers none
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("logged(long)"), reasons.toString());
+    assertEquals(Optional.empty(), reasons.get("retriedInALoop(long)"), reasons.toString());
     assertEquals(Optional.empty(), reasons.get("orNone(long)"), reasons.toString());
     assertEquals(Optional.empty(), reasons.get("retried(long)"), reasons.toString());
   }
