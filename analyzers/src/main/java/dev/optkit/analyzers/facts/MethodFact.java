@@ -17,7 +17,9 @@ import java.util.List;
  * {@code urlParameter}: the String parameter its HTTP call takes the URL from, or -1 (see {@code sqlParameter}
  * for SQL): the method is the project's own HTTP helper.
  * {@code handedFields}: objects held in fields of this object that it hands to a call ({@code HandedFields}).
- * {@code sharedFieldsRead}: fields of other objects, reached from state kept between calls, it reads directly
+ * {@code returnTypeChain}: the declared return type and, while a type has exactly one type argument, that argument,
+ * each qualified ({@code ResponseEntity<List<Owner>>} is {@code [org.springframework.http.ResponseEntity,
+ * java.util.List, shop.Owner]}); empty for a constructor. {@code sharedFieldsRead}: fields of other objects, reached from state kept between calls, it reads directly
  * ({@code holder.allowed}: {@code SharedFieldReads}).
  */
 public record MethodFact(
@@ -57,7 +59,8 @@ public record MethodFact(
     List<SqlConstant> sqlConstants,
     List<String> inheritedNamesRead,
     List<String> sharedFieldsRead,
-    List<FailureAnswer> failureAnswers) {
+    List<FailureAnswer> failureAnswers,
+    List<String> returnTypeChain) {
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -91,6 +94,7 @@ public record MethodFact(
     constructorCalls = constructorCalls == null ? List.of() : constructorCalls;
     sharedFieldsRead = sharedFieldsRead == null ? List.of() : sharedFieldsRead;
     failureAnswers = failureAnswers == null ? List.of() : failureAnswers;
+    returnTypeChain = returnTypeChain == null ? List.of() : returnTypeChain;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

@@ -61,8 +61,79 @@ public final class OrmNPlusOneRule implements Rule {
       for (IoSite site : index.sitesOf(method)) {
         eagerLoadedByQuery(index, site).ifPresent(found -> findings.add(eagerByQuery(method, site, found)));
       }
+      serialisedLazy(index, method).ifPresent(found -> findings.add(serialisedByHandler(method, found)));
     }
     return findings;
+  }
+
+  /** Wrappers a handler's body is unwrapped from. */
+  private static final List<String> BODY_WRAPPERS = List.of("org.springframework.http.ResponseEntity",
+      "org.springframework.http.HttpEntity", "java.util.Optional");
+
+  /**
+   * A request handler whose response body is many entities of a type with a lazy association Jackson writes (a
+   * getter it can see, not {@code @JsonIgnore}d or {@code @JsonBackReference}d, not loaded in batches): serialising
+   * the body loads it once per entity, past any query the code wrote (a trial's employee API loaded each employee's
+   * telephones, authorizations and authentication so).
+   */
+  private static Optional<EagerLoad> serialisedLazy(ProjectIndex index, IndexedMethod method) {
+    if (!index.webEntryPoints().servesBody(method)) {
+      return Optional.empty();
+    }
+    List<String> chain = method.fact().returnTypeChain();
+    int at = 0;
+    while (at < chain.size() - 1 && BODY_WRAPPERS.contains(chain.get(at))) {
+      at++;
+    }
+    if (at + 1 >= chain.size() || !COLLECTIONS.contains(chain.get(at))) {
+      return Optional.empty();
+    }
+    String element = chain.get(at + 1);
+    Optional<TypeFact> entity = index.type(element).filter(OrmNPlusOneRule::isEntity);
+    if (entity.isEmpty()) {
+      return Optional.empty();
+    }
+    String qualified = entity.get().qualifiedName();
+    java.util.Set<String> ignored = new java.util.HashSet<>();
+    index.supertypesOf(qualified).forEach(t -> index.type(t).ifPresent(f -> ignored.addAll(f.jsonIgnored())));
+    for (String type : index.supertypesOf(qualified)) {
+      for (TypeFact.Association association : index.associations(type)) {
+        if (!association.eager() && !association.batched() && !ignored.contains(association.field())
+            && readable(index, type, association)) {
+          return Optional.of(new EagerLoad(qualified, association));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether Jackson sees the association: a getter the class declares, or Lombok's. */
+  private static boolean readable(ProjectIndex index, String type, TypeFact.Association association) {
+    return !index.methods(type, association.getter()).isEmpty() || index.type(type).map(t -> t.annotations().stream()
+        .map(OrmNPlusOneRule::simple).anyMatch(a -> a.equals("Data") || a.equals("Getter") || a.equals("Value")))
+        .orElse(false);
+  }
+
+  private Finding serialisedByHandler(IndexedMethod method, EagerLoad load) {
+    String owner = simple(load.entity());
+    TypeFact.Association association = load.association();
+    return FindingDraft.in(info(), method, method.fact().range(), method.fact().signature())
+        .confidence(Confidence.MEDIUM)
+        .message("N+1 query (ORM): " + method.fact().displayName() + " answers many " + owner + " entities as its "
+            + "response body, and writing them loads the lazy " + association.mapping() + " " + owner + "."
+            + association.field() + " of each: one query per " + owner + " (with open-in-view off, the response "
+            + "fails instead); fetch it with the query or answer DTOs")
+        .detail("classification", "orm-serialised-lazy-association")
+        .detail("entity", load.entity())
+        .detail("association", association.field())
+        .detail("mapping", association.mapping())
+        .detail("fix", "JOIN FETCH or @EntityGraph(attributePaths = \"" + association.field() + "\") in the query "
+            + "that loads the " + owner + " entities, @BatchSize on " + owner + "." + association.field()
+            + ", @JsonIgnore it, or answer DTOs")
+        .refused(NOT_REWRITTEN)
+        .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, List.of(lazyLoad(load.entity(), association,
+            method.fact().range(), method.fact().signature()))))
+        .build();
   }
 
   private record EagerLoad(String entity, TypeFact.Association association) {}

@@ -181,4 +181,59 @@ class OrmNPlusOneRuleTest {
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.get(0).message().contains("touches the lazy OneToMany Owner.pets"), findings.get(0).message());
   }
+
+  /**
+   * A handler answering many entities as its body has Jackson write each one's lazy association: one query per entity
+   * (a trial's employee API loaded telephones, authorizations and authentication per employee so). The near misses
+   * write no lazy association: one entity, an association it does not see (@JsonIgnore), one loaded in batches, or a
+   * DTO list.
+   */
+  @Test
+  void aHandlerAnsweringManyEntitiesLoadsTheirLazyAssociationsOneByOne() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.http.ResponseEntity;
+        import org.springframework.web.bind.annotation.*;
+        @RestController
+        class OwnerApi {
+          private final OwnerRepository owners;
+          OwnerApi(OwnerRepository owners) { this.owners = owners; }
+          @GetMapping("/owners") List<Owner> all() { return owners.findAll(); }
+          @GetMapping("/owners/page") ResponseEntity<List<Owner>> wrapped() { return ResponseEntity.ok(owners.findAll()); }
+          @GetMapping("/owners/one") Owner one() { return owners.findAll().get(0); }
+          @GetMapping("/types") List<PetType> types() { return List.of(); }
+          @GetMapping("/names") List<String> names() { return List.of(); }
+        }
+        """).java("""
+        package shop;
+        import org.springframework.data.jpa.repository.JpaRepository;
+        interface OwnerRepository extends JpaRepository<Owner, Integer> {}
+        """).findings(Category.IO_LOOP));
+    List<String> serialised = findings.stream()
+        .filter(f -> "orm-serialised-lazy-association".equals(f.details().get("classification")))
+        .map(f -> f.enclosingMethod() + " " + f.details().get("association")).sorted().toList();
+    assertEquals(List.of("all() pets", "wrapped() pets"), serialised, findings.toString());
+    findings.stream().filter(f -> "orm-serialised-lazy-association".equals(f.details().get("classification")))
+        .forEach(f -> assertEquals("loop.orm-fetch-plan", f.refusalId(), f.toString()));
+    // the association Jackson leaves out is no load
+    List<Finding> ignored = orm(new ProjectFixture(dir.resolve("ignored")).java(OWNER.replace(
+            "@OneToMany(mappedBy = \"owner\") List<Pet> pets;",
+            "@com.fasterxml.jackson.annotation.JsonIgnore @OneToMany(mappedBy = \"owner\") List<Pet> pets;"))
+        .java(PET)
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+        .java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.web.bind.annotation.*;
+        @RestController
+        class OwnerApi {
+          @GetMapping("/owners") List<Owner> all() { return List.of(); }
+        }
+        """).findings(Category.IO_LOOP));
+    assertTrue(ignored.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
+        ignored.toString());
+  }
 }

@@ -184,7 +184,28 @@ public final class MethodScan {
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
         List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
         HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead),
-        FailureAnswers.of(callable, type -> file.names.qualify(type).name()));
+        FailureAnswers.of(callable, type -> file.names.qualify(type).name()),
+        callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of());
+  }
+
+  /** The type and, while it has exactly one type argument, that argument, each qualified as the file's names tell. */
+  private List<String> typeChain(com.github.javaparser.ast.type.Type declared) {
+    List<String> chain = new ArrayList<>();
+    com.github.javaparser.ast.type.Type type = declared;
+    while (type != null && chain.size() < 8) {
+      if (type instanceof com.github.javaparser.ast.type.WildcardType wildcard) {
+        type = wildcard.getExtendedType().orElse(null);
+        continue;
+      }
+      if (!(type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named)) {
+        chain.add(file.names.qualifyDeclared(type).name());
+        break;
+      }
+      chain.add(file.names.qualify(named).name());
+      type = named.getTypeArguments().filter(arguments -> arguments.size() == 1).map(arguments -> arguments.get(0))
+          .orElse(null);
+    }
+    return List.copyOf(chain);
   }
 
   /** A constructor the method runs, with the expression or statement running it (null: a reference, an implicit one). */
