@@ -26,17 +26,21 @@ import java.util.Optional;
     category = Category.IO_LOOP,
     severity = Severity.HIGH,
     summary = "N+1 queries the ORM issues where no query call is written: a lazy association touched per "
-        + "element of a loop, or an eager association loaded by a query that returns many entities.",
+        + "element of a loop or written per entity of a response body, or an eager association loaded by a query "
+        + "that returns many entities.",
     description = "From the JPA mappings of the project's entities (@OneToMany, @ManyToMany and @ElementCollection "
         + "are lazy by default, @ManyToOne and @OneToOne eager): the getter of a lazy association called on the "
         + "element of a loop loads it with one query per element (for (Pet p : owner.getPets()) "
         + "p.getVisits().size()); a Spring Data repository query returning many entities whose eager association "
-        + "its JPQL does not JOIN FETCH loads it with one more query per row. Associations with @BatchSize or "
+        + "its JPQL does not JOIN FETCH loads it with one more query per row; a request handler answering many "
+        + "entities as its body has Jackson write each one's lazy association it sees (a getter, not @JsonIgnore'd), "
+        + "one query per entity (or a LazyInitializationException with open-in-view off). Associations with @BatchSize or "
         + "@Fetch(SUBSELECT) are loaded in batches and not reported. Mappings in orm.xml count the same, and override "
         + "the annotation on the same field. What runs is decided at run time (an entity "
         + "graph or a fetch join elsewhere may have loaded the association), hence medium confidence.",
     remediation = "Fetch the association with the query that loads the owners (JOIN FETCH, @EntityGraph), or let "
-        + "Hibernate load it in batches (@BatchSize on the association, hibernate.default_batch_fetch_size).")
+        + "Hibernate load it in batches (@BatchSize on the association, hibernate.default_batch_fetch_size); a handler "
+        + "can answer DTOs, or leave the association out of its JSON (@JsonIgnore).")
 public final class OrmNPlusOneRule implements Rule {
   /** migrate edits no mapping or query for these. */
   private static final Reason NOT_REWRITTEN = new Reason(Proof.ORM_FETCH_PLAN, "ORM fetch plans are not rewritten by migrate");
