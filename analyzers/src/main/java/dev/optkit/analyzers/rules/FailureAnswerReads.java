@@ -18,10 +18,20 @@ import java.util.Set;
  * parse) answers what the data says, and is cached like any answer.
  */
 final class FailureAnswerReads {
-  /** Simple names of the exceptions that say what the data is, not that reading it failed. */
+  /**
+   * Simple names of the exceptions that say what the data is, not that reading it failed: nothing found, and the
+   * JDK's exceptions of code given the same values (a null, an index past the end, a cast, a value that does not
+   * parse, reflection on a class): the same input throws them again, so the stand-in is the answer for it.
+   */
   private static final Set<String> ANSWERS = Set.of("EmptyResultDataAccessException",
       "IncorrectResultSizeDataAccessException", "NoSuchElementException", "NoResultException",
-      "EntityNotFoundException", "NotFound", "NumberFormatException", "DateTimeParseException");
+      "EntityNotFoundException", "NotFound", "NumberFormatException", "DateTimeParseException", "DateTimeException",
+      "NullPointerException", "IndexOutOfBoundsException", "ArrayIndexOutOfBoundsException",
+      "StringIndexOutOfBoundsException", "ClassCastException", "IllegalArgumentException", "ArithmeticException",
+      "UnsupportedOperationException", "NegativeArraySizeException", "ArrayStoreException", "InstantiationException",
+      "IllegalAccessException", "NoSuchMethodException", "NoSuchFieldException", "ClassNotFoundException",
+      "ReflectiveOperationException", "CloneNotSupportedException", "UnsupportedEncodingException",
+      "URISyntaxException", "MalformedURLException", "PatternSyntaxException");
   /** How many returned project calls deep the answer is followed. */
   private static final int MAX_DEPTH = 4;
 
