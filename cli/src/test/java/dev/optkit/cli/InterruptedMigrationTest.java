@@ -43,12 +43,16 @@ class InterruptedMigrationTest {
     Map<String, byte[]> migrated = snapshot(reference);
     assertTrue(!migrated.equals(original) && migrated.size() > original.size(), "the reference run migrated");
 
-    Path undoReference = copySample("undo-reference");
-    CliRun referenceApply = CliRun.of("migrate", undoReference.toString(), "--apply", "--no-maven-repo", "--allow-dirty");
-    Matcher referenceId = Pattern.compile("Applied migration (\\S+):").matcher(referenceApply.out());
-    assertTrue(referenceId.find(), referenceApply.out());
+    // applied once; every undo below starts from a copy of this tree, its journal included
+    Path applied = copySample("applied");
+    CliRun appliedRun = CliRun.of("migrate", applied.toString(), "--apply", "--no-maven-repo", "--allow-dirty");
+    Matcher appliedId = Pattern.compile("Applied migration (\\S+):").matcher(appliedRun.out());
+    assertTrue(appliedId.find(), appliedRun.out() + appliedRun.err());
+    String migrationId = appliedId.group(1);
+    assertTrue(same(snapshot(applied), migrated), "the in-process apply migrated as the forked one did");
+    Path undoReference = copyTree(applied, dir.resolve("undo-reference"));
     started = System.nanoTime();
-    Process fullUndo = optkit(undoReference, "--undo", referenceId.group(1));
+    Process fullUndo = optkit(undoReference, "--undo", migrationId);
     assertEquals(0, fullUndo.waitFor(), output(fullUndo));
     long undoMillis = (System.nanoTime() - started) / 1_000_000;
 
@@ -75,11 +79,8 @@ class InterruptedMigrationTest {
     int undoStillMigrated = 0;
     int undoMidWrite = 0;
     for (int i = 0; i < UNDO_KILLS; i++) {
-      Path project = copySample("undo" + i);
-      CliRun applied = CliRun.of("migrate", project.toString(), "--apply", "--no-maven-repo", "--allow-dirty");
-      Matcher id = Pattern.compile("Applied migration (\\S+):").matcher(applied.out());
-      assertTrue(id.find(), applied.out() + applied.err());
-      Process undo = optkit(project, "--undo", id.group(1));
+      Path project = copyTree(applied, dir.resolve("undo" + i));
+      Process undo = optkit(project, "--undo", migrationId);
       killWhen(undo, project, "UNDOING", undoMillis, random);
       CliRun next = CliRun.of("migrate", project.toString(), "--no-maven-repo", "--allow-dirty");
       assertEquals(0, next.exitCode(), next.err());
@@ -144,8 +145,11 @@ class InterruptedMigrationTest {
   }
 
   private Process optkit(Path project, String... args) throws IOException {
+    // C1 only and the serial collector: a short-lived CLI run starts sooner (the kills are timed against its own
+    // reference run, made the same way)
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Doptkit.test.writeDelayMillis=" + WRITE_DELAY_MILLIS, "-cp", System.getProperty("java.class.path"),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Doptkit.test.writeDelayMillis=" + WRITE_DELAY_MILLIS,
+        "-cp", System.getProperty("java.class.path"),
         "dev.optkit.cli.Main", "migrate", project.toString(), "--no-maven-repo", "--allow-dirty"));
     command.addAll(Arrays.asList(args));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("last-run.log").toFile()).start();
@@ -153,6 +157,26 @@ class InterruptedMigrationTest {
 
   private String output(Process process) throws IOException {
     return Files.readString(dir.resolve("last-run.log"));
+  }
+
+  /**
+   * A project tree copied whole, optkit's state (the journal) included, into {@code to} beside the parent poms.
+   *
+   * @return the copy's project directory
+   */
+  private Path copyTree(Path project, Path to) throws IOException {
+    Path root = project.getParent().getParent(); // the sample's copy: ROOT/samples/plain-java-service
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path source : walk.toList()) {
+        Path destination = to.resolve(root.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(source, destination);
+        }
+      }
+    }
+    return to.resolve(root.relativize(project).toString());
   }
 
   private Path copySample(String name) throws IOException {

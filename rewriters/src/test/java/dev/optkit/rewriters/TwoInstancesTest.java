@@ -40,6 +40,9 @@ class TwoInstancesTest {
   private static final int BLOCKS = 3;
 
   @TempDir Path dir;
+  /** The migrated, compiled service, once per backend for the whole class (two tests run the redis one). */
+  @TempDir static Path builds;
+  private static final Map<String, Migrated> BUILT = new java.util.HashMap<>();
   private SettingsSource source;
   private Map<String, String> stored;
   private AtomicInteger sourceReads;
@@ -194,9 +197,21 @@ class TwoInstancesTest {
     }
   }
 
-  /** The settings service migrated with the backend and compiled: its classes and its configuration class. */
-  private Migrated migrated(String backend) throws Exception {
-    MigrationFixture fixture = new MigrationFixture(Files.createDirectories(dir.resolve(backend)))
+  /**
+   * The settings service migrated with the backend and compiled: its classes and its configuration class. Built
+   * once per backend; each test starts its own JVMs, Redis and source on it.
+   */
+  private static Migrated migrated(String backend) throws Exception {
+    Migrated built = BUILT.get(backend);
+    if (built == null) {
+      built = build(backend);
+      BUILT.put(backend, built);
+    }
+    return built;
+  }
+
+  private static Migrated build(String backend) throws Exception {
+    MigrationFixture fixture = new MigrationFixture(Files.createDirectories(builds.resolve(backend)))
         .file("pom.xml", RedisBackendTest.BOOT_POM).java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS)
         .config(OptkitConfig.defaults().withCacheBackend(backend));
     MigrationPlan plan = fixture.plan();
