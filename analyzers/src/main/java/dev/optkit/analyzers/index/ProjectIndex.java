@@ -512,13 +512,23 @@ public final class ProjectIndex {
   /** The names each file's code calls or refers to ({@code save(x)}, {@code this::save}), by path: built on first use. */
   private volatile java.util.Map<String, java.util.Set<String>> namesCalledByPath;
 
+  /** Whether any code of the project looks methods up by reflection: it may run a private one by its name. */
+  private volatile Boolean reflectiveLookups;
+
+  /** Calls that find or run a method by its name, a private one too ({@code getDeclaredMethod}, Spring's utilities). */
+  private static final java.util.Set<String> REFLECTIVE_LOOKUPS = java.util.Set.of("getDeclaredMethod",
+      "getDeclaredMethods", "findMethod", "invokeMethod", "doWithMethods", "doWithLocalMethods",
+      "getAllDeclaredMethods", "getUniqueDeclaredMethods", "getMethodsWithAnnotation", "getMethodsListWithAnnotation",
+      "findMethodHandle", "findVirtual", "findSpecial", "unreflect");
+
   /** What the JVM runs on an object by name, private or not: serialization's hooks. */
   private static final java.util.Set<String> JVM_HOOKS = java.util.Set.of("writeObject", "readObject",
       "readObjectNoData", "writeReplace", "readResolve");
 
   /**
    * Whether a method can never run: a private method (no constructor) without annotations, which nothing in the
-   * project calls and no code of its file names in a call or a method reference, and no hook the JVM runs by name.
+   * project calls and no code of its file names in a call or a method reference, and no hook the JVM runs by name;
+   * and none at all where the project's code (its tests too) looks methods up by reflection.
    * Its writes change no data (a trial's DAO kept an old private save nothing called, and every read of its table
    * was refused for a writer no eviction could reach).
    */
@@ -537,9 +547,10 @@ public final class ProjectIndex {
         file.methods().forEach(m -> m.opaqueCalls().forEach(call -> names.add(call.name())));
         built.put(file.path(), names);
       }
+      reflectiveLookups = built.values().stream().anyMatch(names -> names.stream().anyMatch(REFLECTIVE_LOOKUPS::contains));
       namesCalledByPath = byPath = built;
     }
-    return !byPath.getOrDefault(method.path(), java.util.Set.of()).contains(fact.name());
+    return !reflectiveLookups && !byPath.getOrDefault(method.path(), java.util.Set.of()).contains(fact.name());
   }
 
   /**

@@ -45,4 +45,27 @@ class NeverRunningMethodsTest {
     assertEquals(Map.of("dead", true, "referenced", false, "fromNested", false, "called", false, "annotated", false,
         "writeObject", false, "packagePrivate", false, "run", false), neverRuns);
   }
+
+  /**
+   * Code that finds a method by its name (Spring's ReflectionUtils.findMethod here; a test's
+   * ReflectionTestUtils.invokeMethod alike, where migrate reads the tests) makes every private method live.
+   */
+  @Test
+  void noPrivateMethodNeverRunsWhereCodeLooksMethodsUpByReflection() {
+    ProjectIndex index = new ProjectFixture(dir).java("""
+        package shop;
+        class Store {
+          private void dead(String s) { System.out.println(s); }
+        }
+        """).java("""
+        package shop;
+        class Poke {
+          Object find() {
+            return org.springframework.util.ReflectionUtils.findMethod(Store.class, "dead", String.class);
+          }
+        }
+        """).assess().index();
+    assertEquals(java.util.List.of(false), index.methods().stream().filter(m -> m.fact().name().equals("dead"))
+        .map(index::neverRuns).toList());
+  }
 }
