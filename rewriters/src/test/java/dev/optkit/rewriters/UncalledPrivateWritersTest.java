@@ -1,6 +1,7 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
@@ -62,5 +63,27 @@ class UncalledPrivateWritersTest {
 
   private static Optional<CachingTarget> target(MigrationPlan plan, String method) {
     return plan.targets().stream().filter(t -> t.method().fact().name().equals(method)).findFirst();
+  }
+
+  /**
+   * Spring XML may run a private method by its name (init-method): named in any module's XML, a web module's naming a
+   * core module's class too, the method runs, and its write counts.
+   */
+  @Test
+  void aPrivateMethodSpringXmlNamesRuns() {
+    String xml = "<beans xmlns=\"http://www.springframework.org/schema/beans\">\n"
+        + "  <bean class=\"shop.AddressDao\" init-method=\"oldSave\"/>\n</beans>\n";
+    MigrationPlan plan = new MigrationFixture(dir.resolve("xml")).java(DAO)
+        .file("src/main/resources/context.xml", xml).plan();
+    assertNotEquals(Optional.of(List.of("AddressDao.save")), target(plan, "street").map(UncalledPrivateWritersTest::evictedBy),
+        plan.refusals().toString());
+    MigrationPlan modules = new MigrationFixture(dir.resolve("modules"))
+        .file("core/src/main/java/shop/AddressDao.java", DAO).file("web/src/main/resources/context.xml", xml).plan();
+    assertNotEquals(Optional.of(List.of("AddressDao.save")), target(modules, "street").map(UncalledPrivateWritersTest::evictedBy),
+        modules.refusals().toString());
+  }
+
+  private static List<String> evictedBy(CachingTarget target) {
+    return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().toList();
   }
 }

@@ -380,18 +380,42 @@ public final class WholeProject {
   private Set<String> xmlCalledMethods;
 
   /**
-   * Whether the method can never run ({@link ProjectIndex#neverRuns}) and no XML configuration of the scanned folder
-   * names it ({@code init-method}, {@code <task:scheduled method>}): what it writes changes no data.
+   * Whether the method can never run ({@link ProjectIndex#neverRuns}) and no XML configuration of any module of the
+   * project names it ({@code init-method}, {@code <task:scheduled method>}; a web module's XML may name a core
+   * module's class): what it writes changes no data.
    */
   public boolean neverRuns(IndexedMethod method) {
     if (!index.neverRuns(method)) {
       return false;
     }
     if (xmlCalledMethods == null) {
-      xmlCalledMethods = scanRoot == null ? Set.of() : SpringXmlScans.calledMethods(scanRoot);
+      Set<String> named = new java.util.TreeSet<>();
+      if (scanRoot != null) {
+        // every module's src/main, a module without Java code (a web module's XML) too; links are not followed
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.walk(scanRoot, XML_MODULE_DEPTH)) {
+          dirs.filter(dir -> dir.getFileName() != null && dir.getFileName().toString().equals("main")
+                  && dir.getParent() != null && dir.getParent().getFileName() != null
+                  && dir.getParent().getFileName().toString().equals("src") && java.nio.file.Files.isDirectory(dir))
+              .filter(dir -> java.util.stream.StreamSupport.stream(scanRoot.relativize(dir).spliterator(), false)
+                  .map(java.nio.file.Path::toString).noneMatch(part -> part.startsWith(".") || part.equals("target")
+                      || part.equals("node_modules") || part.equals("build")))
+              .sorted()
+              .forEach(dir -> named.addAll(SpringXmlScans.calledMethods(dir.getParent().getParent())));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+          xmlUnreadable = true; // a folder optkit cannot list may hold XML naming any method: none never runs
+        }
+      }
+      xmlCalledMethods = named;
     }
-    return !xmlCalledMethods.contains(method.fact().name());
+    return !xmlUnreadable && !xmlCalledMethods.contains(method.fact().name());
   }
+
+  /** Whether a folder could not be listed while looking for the modules' XML. */
+  private boolean xmlUnreadable;
+
+  /** How deep below the scanned folder module folders are looked for. */
+  private static final int XML_MODULE_DEPTH = 8;
+
 
   /** The folder the index's paths are relative to (null for an index made without one). */
   public java.nio.file.Path scanRoot() {
