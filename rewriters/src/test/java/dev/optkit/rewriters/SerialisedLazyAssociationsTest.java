@@ -61,6 +61,35 @@ class SerialisedLazyAssociationsTest extends SpringProjectPlans {
    * ({@code hibernate.enable_lazy_load_no_trans}): still refused, by the same proof, but the reason says what happens
    * there (one load kept for every later answer), not an exception that never comes. (A trial's audit log.)
    */
+  /**
+   * A lazy association Jackson's default visibility does not see (a package-private field with no getter, no Lombok
+   * getter, no @JsonProperty) is not written: no lazy read for the handler (a trial's bank entity had every read of it
+   * refused for serialising its livrosCaixa so). Its true twin is the test above: the same field with a public getter.
+   */
+  @Test
+  void aLazyAssociationWithoutAGetterIsNotSerialised() {
+    MigrationPlan plan = caseProject("audit11", "s10-jsonignore-lazy", "s10-no-getter").file("src/main/java/r/App.java", """
+        package r;
+        @org.springframework.boot.autoconfigure.SpringBootApplication public class App {}
+        """).file("src/main/java/r/Restaurant.java", """
+        package r;
+        import jakarta.persistence.*;
+        import java.util.List;
+        @Entity
+        public class Restaurant {
+            @Id @GeneratedValue Integer id;
+            String name;
+            @OneToMany(mappedBy = "restaurant")
+            List<Menu> menu;
+            public Integer getId() { return id; }
+            public String getName() { return name; }
+            public void setName(String name) { this.name = name; }
+        }
+        """).plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("Api.one() returns it as its response")),
+        reasons(plan).toString());
+  }
+
   @Test
   void withLazyLoadingOutsideASessionTheReasonSaysWhatHappensThere() {
     MigrationPlan plan = caseProject("audit11", "s10-jsonignore-lazy", "s10-no-trans").file("src/main/java/r/App.java", """

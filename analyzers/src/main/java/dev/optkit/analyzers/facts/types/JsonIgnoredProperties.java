@@ -19,6 +19,10 @@ import java.util.TreeSet;
  * associations (audit 11's s10). Not ignored: a property one of whose accessors is included explicitly
  * ({@code @JsonProperty}: hostile review 35's h6, h12), {@code @JsonIgnore(false)} in either form (h9), names a
  * {@code @JsonIgnoreProperties(allowGetters = true)} lists (h7).
+ * Also left out: a field Jackson's default visibility does not see, one that is not public and has no getter of its
+ * name in the type, with no Lombok getter (on the class or the field), no {@code @JsonProperty}-like annotation and no
+ * {@code @JsonAutoDetect} on the class (a trial's bank entity kept its lazy {@code livrosCaixa} in a package-private
+ * field without a getter, and every read of it was refused for serialising it).
  */
 public final class JsonIgnoredProperties {
   private JsonIgnoredProperties() {}
@@ -52,8 +56,39 @@ public final class JsonIgnoredProperties {
         ignored.addAll(values.annotationStrings(annotation, "value"));
       }
     }
+    ignored.addAll(unseen(type));
     ignored.removeAll(included);
     return List.copyOf(ignored);
+  }
+
+  /** Class annotations under which Jackson, or Lombok's getters, may see every field. */
+  private static final Set<String> CLASS_GETTERS = Set.of("Getter", "Data", "Value", "JsonAutoDetect");
+  /** Field annotations that give it a getter or include it. */
+  private static final Set<String> FIELD_GETTERS = Set.of("Getter", "JsonProperty", "JsonGetter", "JsonManagedReference",
+      "JsonUnwrapped", "JsonRawValue", "JsonValue", "JsonAnyGetter");
+
+  /** Fields of the type no default ObjectMapper writes: not public, and no getter of theirs is declared or generated. */
+  private static Set<String> unseen(TypeDeclaration<?> type) {
+    Set<String> unseen = new TreeSet<>();
+    if (type.getAnnotations().stream().anyMatch(a -> CLASS_GETTERS.contains(a.getName().getIdentifier()))) {
+      return unseen;
+    }
+    Set<String> methods = new TreeSet<>();
+    type.getMethods().forEach(method -> methods.add(method.getNameAsString()));
+    for (FieldDeclaration field : type.getFields()) {
+      if (field.isPublic() || field.isStatic()
+          || field.getAnnotations().stream().anyMatch(a -> FIELD_GETTERS.contains(a.getName().getIdentifier()))) {
+        continue;
+      }
+      for (var variable : field.getVariables()) {
+        String name = variable.getNameAsString();
+        String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        if (!methods.contains("get" + capitalised) && !methods.contains("is" + capitalised)) {
+          unseen.add(name);
+        }
+      }
+    }
+    return unseen;
   }
 
   private static boolean ignores(AnnotationExpr annotation) {

@@ -210,8 +210,9 @@ final class ReturnedEntities {
       for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
         String field = association.field();
         String at = path.isEmpty() ? field : path + "." + field;
-        if (serialised && index.type(each).map(t -> t.jsonIgnored().contains(field)).orElse(false)) {
-          continue; // Jackson never writes it, nor what it reaches
+        if (serialised && index.type(each).map(t -> t.jsonIgnored().contains(field)).orElse(false)
+            && index.subtypesOf(each).stream().allMatch(sub -> index.methods(sub, association.getter()).isEmpty())) {
+          continue; // Jackson never writes it, nor what it reaches (unless a subclass declares its getter)
         }
         if (fetched.loaded(at, association.eager())) {
           lazyAssociations(association.target(), at, fetched, lazyByGetter, toOneTargets, unread, seen, root, serialised);
