@@ -519,7 +519,8 @@ public final class ProjectIndex {
   private static final java.util.Set<String> REFLECTIVE_LOOKUPS = java.util.Set.of("getDeclaredMethod",
       "getDeclaredMethods", "findMethod", "invokeMethod", "doWithMethods", "doWithLocalMethods",
       "getAllDeclaredMethods", "getUniqueDeclaredMethods", "getMethodsWithAnnotation", "getMethodsListWithAnnotation",
-      "findMethodHandle", "findVirtual", "findSpecial", "unreflect");
+      "findMethodHandle", "findVirtual", "findSpecial", "findStatic", "unreflect", "setTargetMethod",
+      "setStaticMethod");
 
   /** What the JVM runs on an object by name, private or not: serialization's hooks. */
   private static final java.util.Set<String> JVM_HOOKS = java.util.Set.of("writeObject", "readObject",
@@ -545,12 +546,35 @@ public final class ProjectIndex {
         java.util.Set<String> names = new java.util.HashSet<>();
         file.methods().forEach(m -> m.allCalls().forEach(call -> names.add(call.name())));
         file.methods().forEach(m -> m.opaqueCalls().forEach(call -> names.add(call.name())));
+        // what field initialisers, initialiser blocks and enum constants call or hold as code (this::clear in a map)
+        file.types().forEach(type -> names.addAll(type.fieldCodeCalls()));
         built.put(file.path(), names);
       }
       reflectiveLookups = built.values().stream().anyMatch(names -> names.stream().anyMatch(REFLECTIVE_LOOKUPS::contains));
       namesCalledByPath = byPath = built;
     }
-    return !reflectiveLookups && !byPath.getOrDefault(method.path(), java.util.Set.of()).contains(fact.name());
+    java.util.Set<String> named = byPath.getOrDefault(method.path(), java.util.Set.of());
+    return !reflectiveLookups && !named.contains(fact.name())
+        && !named.contains(dev.optkit.analyzers.facts.values.FieldCodeCalls.THIS) && !namedInCallText(fact.name());
+  }
+
+  /** The text of every call of the project, built on first use. */
+  private volatile java.util.List<String> callTexts;
+
+  /**
+   * Whether a call anywhere in the project passes the name as a string literal ({@code setTargetMethod("purge")},
+   * a library's lookup by name): what it names may run, whatever calls it by code.
+   */
+  public boolean namedInCallText(String name) {
+    java.util.List<String> texts = callTexts;
+    if (texts == null) {
+      java.util.List<String> built = new java.util.ArrayList<>();
+      methods().forEach(m -> java.util.stream.Stream.concat(m.fact().calls().stream(), m.fact().opaqueCalls().stream())
+          .map(CallRef::snippet).filter(java.util.Objects::nonNull).forEach(built::add));
+      callTexts = texts = built;
+    }
+    String quoted = "\"" + name + "\"";
+    return texts.stream().anyMatch(text -> text.contains(quoted));
   }
 
   /**

@@ -31,7 +31,11 @@ final class FailureAnswerReads {
       "UnsupportedOperationException", "NegativeArraySizeException", "ArrayStoreException", "InstantiationException",
       "IllegalAccessException", "NoSuchMethodException", "NoSuchFieldException", "ClassNotFoundException",
       "ReflectiveOperationException", "CloneNotSupportedException", "UnsupportedEncodingException",
-      "URISyntaxException", "MalformedURLException", "PatternSyntaxException");
+      "URISyntaxException", "MalformedURLException", "PatternSyntaxException", "ParseException",
+      "ObjectRetrievalFailureException");
+  /** Calls that answer a stand-in when what they wrap fails, with no catch written. */
+  private static final Set<String> RECOVERING_CALLS = Set.of("onErrorReturn", "onErrorResume", "onErrorComplete",
+      "exceptionally", "exceptionallyCompose", "recover", "recoverWith");
   /** How many returned project calls deep the answer is followed. */
   private static final int MAX_DEPTH = 4;
 
@@ -45,8 +49,14 @@ final class FailureAnswerReads {
     if (depth > MAX_DEPTH || !seen.add(method)) {
       return Optional.empty();
     }
+    Optional<String> recovering = method.fact().calls().stream().map(CallRef::name).filter(RECOVERING_CALLS::contains)
+        .findFirst();
+    if (recovering.isPresent()) {
+      return Optional.of("it answers what " + recovering.get() + "() gives when something it calls fails (in "
+          + method.fact().displayName() + "()): a cache would keep that answer after the failure passed, until its TTL");
+    }
     for (FailureAnswer answer : method.fact().failureAnswers()) {
-      List<String> failures = answer.caught().stream().filter(type -> !ANSWERS.contains(simple(type))).toList();
+      List<String> failures = answer.caught().stream().filter(type -> !answers(simple(type))).toList();
       if (!failures.isEmpty()) {
         return Optional.of("it answers " + answer.returned() + " when something it calls fails (" + simple(failures.get(0))
             + " caught in " + method.fact().displayName() + "(), line " + answer.line() + "): a cache would keep that "
@@ -71,6 +81,11 @@ final class FailureAnswerReads {
       }
     }
     return Optional.empty();
+  }
+
+  /** What the data says, not a failure: the list, or a project's "not found" exception by its name. */
+  private static boolean answers(String simpleName) {
+    return ANSWERS.contains(simpleName) || simpleName.endsWith("NotFoundException");
   }
 
   private static String simple(String type) {

@@ -249,17 +249,9 @@ public final class MembersByType {
     return java.util.Optional.empty();
   }
 
-  private java.util.Set<String> callTexts;
-
-  /** Whether a call anywhere in the project passes the name as a string literal. */
+  /** Whether a call anywhere in the project passes the name as a string literal ({@link ProjectIndex#namedInCallText}). */
   private boolean namedInText(String name) {
-    if (callTexts == null) {
-      callTexts = new java.util.HashSet<>();
-      index.methods().forEach(m -> java.util.stream.Stream.concat(m.fact().calls().stream(), m.fact().opaqueCalls().stream())
-          .map(dev.optkit.analyzers.facts.CallRef::snippet).filter(java.util.Objects::nonNull).forEach(callTexts::add));
-    }
-    String quoted = "\"" + name + "\"";
-    return callTexts.stream().anyMatch(text -> text.contains(quoted));
+    return index.namedInCallText(name);
   }
 
   /** The writer's name and those of the methods calling it through {@code this}, at any depth. */

@@ -125,6 +125,13 @@ public final class SpringXmlScans {
                   found.add(reader.getAttributeValue(i).trim());
                 }
               }
+              // <property name="targetMethod" value="purge"/>: Spring's MethodInvoker beans name a method so
+              String property = reader.getAttributeValue(null, "name");
+              String value = reader.getAttributeValue(null, "value");
+              if (reader.getLocalName().equals("property") && property != null && value != null
+                  && property.toLowerCase(java.util.Locale.ROOT).endsWith(attribute)) {
+                found.add(value.trim());
+              }
             } else if (reader.getLocalName().equals(element) && namespace.equals(reader.getNamespaceURI())) {
               String value = reader.getAttributeValue(null, attribute);
               if (value != null) {

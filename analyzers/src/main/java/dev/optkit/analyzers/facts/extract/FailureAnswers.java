@@ -27,9 +27,11 @@ import java.util.function.Function;
 
 /**
  * The catch blocks of a method's own body (not those of a lambda or a class declared inside it, which answer for
- * something else) after which the method answers something other than what failed: a catch that returns a value, or
- * one that goes on (logs, and the method returns what follows its try), unless the try is in a loop, which may try
- * again.
+ * something else, except a lambda's catch that returns a value, which the method may answer through) after which the
+ * method answers something other than what failed: a catch that returns a value; or one that goes on (logs) where the
+ * try returns the answer or fills what the method returns later (a retry loop that gives up with a stand-in, a loop
+ * that skips its failed items), unless what follows the retry loop throws. A catch around a side step (the try
+ * touches nothing the method returns) or inside a finally block answers nothing.
  */
 final class FailureAnswers {
   private static final int MAX_SHOWN = 60;
@@ -39,7 +41,9 @@ final class FailureAnswers {
   static List<FailureAnswer> of(CallableDeclaration<?> callable, Function<ReferenceType, String> qualify) {
     List<FailureAnswer> answers = new ArrayList<>();
     for (CatchClause clause : callable.findAll(CatchClause.class)) {
-      if (owner(clause) != callable) {
+      Node owner = owner(clause);
+      boolean inLambda = owner instanceof LambdaExpr lambda && owner(lambda) == callable;
+      if (owner != callable && !inLambda) {
         continue;
       }
       List<String> caught = new ArrayList<>();
@@ -51,7 +55,7 @@ final class FailureAnswers {
       }
       boolean returns = false;
       for (ReturnStmt ret : clause.getBody().findAll(ReturnStmt.class)) {
-        if (ret.getExpression().isPresent() && owner(ret) == callable
+        if (ret.getExpression().isPresent() && owner(ret) == owner
             && ret.findAncestor(CatchClause.class).filter(nearest -> nearest == clause).isPresent()) {
           answers.add(new FailureAnswer(caught, ret.getBegin().map(p -> p.line).orElse(0),
               shown(ret.getExpression().get().toString())));
@@ -59,8 +63,14 @@ final class FailureAnswers {
           break;
         }
       }
-      if (!returns && goesOn(clause) && !inLoop(clause, callable)) {
-        answers.add(new FailureAnswer(caught, clause.getBegin().map(p -> p.line).orElse(0), followingAnswer(clause)));
+      if (!returns && !inLambda && goesOn(clause) && !inFinally(clause, callable) && answersThroughTry(clause, callable)) {
+        Optional<Statement> loop = outermostLoop(clause, callable);
+        Optional<Statement> after = loop.flatMap(FailureAnswers::next);
+        if (after.isPresent() && after.get() instanceof ThrowStmt) {
+          continue; // a retry loop that gives up by throwing answers nothing
+        }
+        answers.add(new FailureAnswer(caught, clause.getBegin().map(p -> p.line).orElse(0),
+            loop.map(FailureAnswers::followingReturn).orElseGet(() -> followingAnswer(clause))));
       }
     }
     return List.copyOf(answers);
@@ -76,17 +86,78 @@ final class FailureAnswers {
     return !(last instanceof ThrowStmt || last instanceof ReturnStmt);
   }
 
-  /** Whether the try runs in a loop of the method's own code, which may try again after the catch. */
-  private static boolean inLoop(CatchClause clause, CallableDeclaration<?> callable) {
+  /** The outermost loop of the method's own code the try runs in. */
+  private static Optional<Statement> outermostLoop(CatchClause clause, CallableDeclaration<?> callable) {
+    Statement found = null;
     for (Node at = clause.getParentNode().orElse(null); at != null && at != callable; at = at.getParentNode().orElse(null)) {
       if (at instanceof ForStmt || at instanceof ForEachStmt || at instanceof WhileStmt || at instanceof DoStmt) {
-        return true;
+        found = (Statement) at;
       }
       if (at instanceof LambdaExpr || at instanceof TypeDeclaration<?>) {
-        return false;
+        break;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The statement after this one in its block, if any. */
+  private static Optional<Statement> next(Statement statement) {
+    if (statement.getParentNode().orElse(null) instanceof BlockStmt block) {
+      int at = block.getStatements().indexOf(statement);
+      if (at >= 0 && at + 1 < block.getStatements().size()) {
+        return Optional.of(block.getStatement(at + 1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The value the first return after a statement gives, as written, or what the words say of it. */
+  private static String followingReturn(Statement statement) {
+    for (Optional<Statement> at = next(statement); at.isPresent(); at = next(at.get())) {
+      if (at.get() instanceof ReturnStmt ret && ret.getExpression().isPresent()) {
+        return shown(ret.getExpression().get().toString());
+      }
+    }
+    return "what follows its loop";
+  }
+
+  /** Whether the try is cleanup in a finally block: the answer was made before it. */
+  private static boolean inFinally(CatchClause clause, CallableDeclaration<?> callable) {
+    TryStmt own = clause.findAncestor(TryStmt.class).orElse(null);
+    for (Node at = own == null ? null : own.getParentNode().orElse(null); at != null && at != callable;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof BlockStmt block && block.getParentNode().orElse(null) instanceof TryStmt outer
+          && outer.getFinallyBlock().filter(f -> f == block).isPresent()) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the answer passes through the try: it returns a value, or it names something a return of the method after
+   * the try gives back (the list a loop fills, the local it assigns). A try around a side step names neither.
+   */
+  private static boolean answersThroughTry(CatchClause clause, CallableDeclaration<?> callable) {
+    TryStmt attempt = clause.findAncestor(TryStmt.class).orElse(null);
+    if (attempt == null) {
+      return false;
+    }
+    if (attempt.getTryBlock().findAll(ReturnStmt.class).stream()
+        .anyMatch(ret -> ret.getExpression().isPresent() && owner(ret) == callable)) {
+      return true;
+    }
+    int after = attempt.getEnd().map(p -> p.line).orElse(0);
+    java.util.Set<String> returned = new java.util.HashSet<>();
+    for (ReturnStmt ret : callable.findAll(ReturnStmt.class)) {
+      if (owner(ret) == callable && ret.getExpression().isPresent()
+          && ret.getBegin().map(p -> p.line).orElse(0) >= after) {
+        ret.getExpression().get().findAll(com.github.javaparser.ast.expr.NameExpr.class)
+            .forEach(name -> returned.add(name.getNameAsString()));
+      }
+    }
+    return attempt.getTryBlock().findAll(com.github.javaparser.ast.expr.NameExpr.class).stream()
+        .anyMatch(name -> returned.contains(name.getNameAsString()));
   }
 
   /** The value the first return after the catch's try gives, as written, or what the words say of it. */
