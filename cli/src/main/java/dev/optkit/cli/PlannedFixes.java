@@ -32,8 +32,9 @@ final class PlannedFixes {
 
   static Assessment apply(Path root, Assessment assessment, OptkitConfig config) {
     if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod") || isRewritableLoop(f))) {
-      // no method to cache: a call site's note must not point at caching the one it is in
-      return judge(assessment, Map.of(), Map.of(), Map.of());
+      // no method to cache: a call site's note says why its method is none, with the proof's id
+      return judge(assessment, Map.of(), Map.of(), byMember(
+          dev.optkit.rewriters.plan.CachingMigration.notCacheable(assessment, config)));
     }
     MigrationPlan plan;
     try {
@@ -58,11 +59,16 @@ final class PlannedFixes {
     for (Refusal refusal : plan.refusals()) {
       refused.putIfAbsent(refusal.finding().fingerprint(), refusal);
     }
+    return judge(assessment, planned, refused, byMember(plan.notCacheable()));
+  }
+
+  /** The reasons by the method they are of, as call sites name it ({@code path#member}). */
+  private static Map<String, Reason> byMember(List<NotCacheable> reads) {
     Map<String, Reason> notCacheable = new HashMap<>();
-    for (NotCacheable read : plan.notCacheable()) {
+    for (NotCacheable read : reads) {
       notCacheable.putIfAbsent(read.path() + "#" + read.member(), read.reason());
     }
-    return judge(assessment, planned, refused, notCacheable);
+    return notCacheable;
   }
 
   /**

@@ -49,8 +49,8 @@ final class FailureAnswerReads {
     if (depth > MAX_DEPTH || !seen.add(method)) {
       return Optional.empty();
     }
-    Optional<String> recovering = method.fact().calls().stream().map(CallRef::name).filter(RECOVERING_CALLS::contains)
-        .findFirst();
+    Optional<String> recovering = java.util.stream.Stream.concat(method.fact().calls().stream(),
+            method.fact().opaqueCalls().stream()).map(CallRef::name).filter(RECOVERING_CALLS::contains).findFirst();
     if (recovering.isPresent()) {
       return Optional.of("it answers what " + recovering.get() + "() gives when something it calls fails (in "
           + method.fact().displayName() + "()): a cache would keep that answer after the failure passed, until its TTL");

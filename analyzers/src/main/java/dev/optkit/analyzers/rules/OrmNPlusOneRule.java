@@ -53,6 +53,7 @@ public final class OrmNPlusOneRule implements Rule {
   public List<Finding> check(RuleContext context) {
     List<Finding> findings = new ArrayList<>();
     ProjectIndex index = context.index();
+    boolean hibernateModule = hibernateModule(index);
     for (IndexedMethod method : index.methods()) {
       for (LoopFact loop : method.fact().loops()) {
         for (int c : loop.elementCalls()) {
@@ -65,7 +66,9 @@ public final class OrmNPlusOneRule implements Rule {
       for (IoSite site : index.sitesOf(method)) {
         eagerLoadedByQuery(index, site).ifPresent(found -> findings.add(eagerByQuery(method, site, found)));
       }
-      serialisedLazy(index, method).ifPresent(found -> findings.add(serialisedByHandler(method, found)));
+      if (!hibernateModule) {
+        serialisedLazy(index, method).ifPresent(found -> findings.add(serialisedByHandler(method, found)));
+      }
     }
     return findings;
   }
@@ -81,7 +84,8 @@ public final class OrmNPlusOneRule implements Rule {
    * telephones, authorizations and authentication so).
    */
   private static Optional<EagerLoad> serialisedLazy(ProjectIndex index, IndexedMethod method) {
-    if (!index.webEntryPoints().servesBody(method)) {
+    if (!index.webEntryPoints().servesBody(method) || method.fact().hasAnnotation("com.fasterxml.jackson.annotation.JsonView")) {
+      // a view may leave the association out; Jackson's Hibernate module writes an unloaded association as null
       return Optional.empty();
     }
     List<String> chain = method.fact().returnTypeChain();
@@ -103,7 +107,8 @@ public final class OrmNPlusOneRule implements Rule {
     for (String type : index.supertypesOf(qualified)) {
       for (TypeFact.Association association : index.associations(type)) {
         if (!association.eager() && !association.batched() && !ignored.contains(association.field())
-            && readable(index, type, association)) {
+            && readable(index, type, association) && !index.type(association.target())
+                .map(t -> t.hasAnnotation("com.fasterxml.jackson.annotation.JsonIgnoreType")).orElse(false)) {
           return Optional.of(new EagerLoad(qualified, association));
         }
       }
@@ -111,11 +116,17 @@ public final class OrmNPlusOneRule implements Rule {
     return Optional.empty();
   }
 
-  /** Whether Jackson sees the association: a getter the class declares, or Lombok's. */
+  /** Whether Jackson sees the association: a public getter the class declares, or Lombok's. */
   private static boolean readable(ProjectIndex index, String type, TypeFact.Association association) {
-    return !index.methods(type, association.getter()).isEmpty() || index.type(type).map(t -> t.annotations().stream()
-        .map(OrmNPlusOneRule::simple).anyMatch(a -> a.equals("Data") || a.equals("Getter") || a.equals("Value")))
-        .orElse(false);
+    return index.methods(type, association.getter()).stream().anyMatch(m -> m.fact().modifiers().isPublic())
+        || index.type(type).map(t -> t.annotations().stream().map(OrmNPlusOneRule::simple)
+            .anyMatch(a -> a.equals("Data") || a.equals("Getter") || a.equals("Value"))).orElse(false);
+  }
+
+  /** Whether the project makes one of Jackson's Hibernate modules ({@code new Hibernate6Module()}). */
+  private static boolean hibernateModule(ProjectIndex index) {
+    return index.methods().stream().flatMap(m -> m.fact().allCalls().stream())
+        .anyMatch(call -> call.name().startsWith("Hibernate") && call.name().endsWith("Module"));
   }
 
   private Finding serialisedByHandler(IndexedMethod method, EagerLoad load) {

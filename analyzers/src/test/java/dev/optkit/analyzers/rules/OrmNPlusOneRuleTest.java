@@ -236,4 +236,49 @@ class OrmNPlusOneRuleTest {
     assertTrue(ignored.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
         ignored.toString());
   }
+
+  /**
+   * What Jackson does not load (cases from a hostile review of the response-body rule): a getter that is not public,
+   * a view the handler writes by, and Jackson's Hibernate module (an unloaded association written as null).
+   */
+  @Test
+  void anAssociationJacksonDoesNotLoadIsNoResponseBodyNPlusOne() {
+    String api = """
+        package shop;
+        import java.util.List;
+        import org.springframework.web.bind.annotation.*;
+        @RestController
+        class OwnerApi {
+          @GetMapping("/owners") List<Owner> all() { return List.of(); }
+        }
+        """;
+    List<Finding> hidden = orm(entities().java(api).java(OWNER.replace("public List<Pet> getPets()", "List<Pet> getPets()"))
+        .findings(Category.IO_LOOP));
+    assertTrue(hidden.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
+        hidden.toString());
+    List<Finding> viewed = orm(new ProjectFixture(dir.resolve("view")).java(OWNER).java(PET)
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+        .java(api.replace("@GetMapping(\"/owners\")", "@com.fasterxml.jackson.annotation.JsonView(Object.class) @GetMapping(\"/owners\")"))
+        .findings(Category.IO_LOOP));
+    assertTrue(viewed.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
+        viewed.toString());
+    List<Finding> module = orm(new ProjectFixture(dir.resolve("module")).java(OWNER).java(PET)
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+        .java(api).java("""
+        package shop;
+        @org.springframework.context.annotation.Configuration
+        class JsonConfig {
+          @org.springframework.context.annotation.Bean
+          com.fasterxml.jackson.datatype.hibernate6.Hibernate6Module hibernate() {
+            return new com.fasterxml.jackson.datatype.hibernate6.Hibernate6Module();
+          }
+        }
+        """).findings(Category.IO_LOOP));
+    assertTrue(module.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
+        module.toString());
+  }
 }

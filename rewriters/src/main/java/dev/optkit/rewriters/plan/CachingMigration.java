@@ -169,6 +169,14 @@ public final class CachingMigration {
 
   /** Methods that read remote or database data but are not cacheable, each with the reason. */
   private static List<NotCacheable> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
+    return notCacheable(assessment, config);
+  }
+
+  /**
+   * Methods of the production code that read remote or database data but are not cacheable, each with the reason
+   * (assess's call-site notes read these where no plan is made).
+   */
+  public static List<NotCacheable> notCacheable(Assessment assessment, OptkitConfig config) {
     RuleContext context = new RuleContext(assessment.index(), config.cacheable().namePatterns());
     java.util.Map<String, NotCacheable> reasons = new java.util.TreeMap<>();
     for (IndexedMethod method : assessment.index().methods()) {

@@ -12,17 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Holes a hostile review (branch h-review, of the commits after cd2c4d3f) found in two new proofs; each test fails on
- * HEAD and passes once the hole is closed. (1) ProjectIndex.neverRuns: a private method held as code by a field
- * initialiser (FieldCodeCalls, which neverRuns does not read), or named in a string a Spring MethodInvoker runs by
- * reflection (MethodInvokingJobDetailFactoryBean.setTargetMethod), runs, and its write must still evict or refuse;
- * cd2c4d3f refused both reads (cache.writer-cannot-evict). (2) FailureAnswerReads: a stand-in answered on failure
- * after a retry loop gives up, from a per-item loop that skips failures, from a catch in a lambda, or from
- * onErrorReturn is still cached; and a catch of what the data says (java.text.ParseException, the project's own
- * not-found exception, Spring's ObjectRetrievalFailureException), a close-quietly in finally, or a catch around a
- * side step whose answer is the real one are refused (cd2c4d3f cached them).
+ * Two proofs against what the code hides (cases from a hostile review of the uncalled-private-writer and
+ * failure-answer proofs). (1) A private method held as code by a field initialiser, or named in a string a Spring
+ * MethodInvoker runs by reflection (setTargetMethod, an XML targetMethod property), runs: its write still evicts or
+ * refuses. (2) A stand-in answered on failure is refused (cache.failure-answer) after a retry loop gives up, from a
+ * per-item loop that skips failures, from a catch in a lambda the method answers through, and from onErrorReturn;
+ * a catch of what the data says (java.text.ParseException, a project's not-found exception, Spring's
+ * ObjectRetrievalFailureException), a close-quietly in finally, and a catch around a side step keep the read cached.
  */
-class HoleReproTest {
+class StandInsAndHiddenCallersTest {
   @TempDir Path dir;
 
   private static final String N1_DAO = """
