@@ -102,6 +102,9 @@ public final class OrmNPlusOneRule implements Rule {
       return Optional.empty();
     }
     String qualified = entity.get().qualifiedName();
+    if (fetchesWithAGraph(index, method)) {
+      return Optional.empty(); // an entity graph or fetch join on the way may load the association with the rows
+    }
     java.util.Set<String> ignored = new java.util.HashSet<>();
     index.supertypesOf(qualified).forEach(t -> index.type(t).ifPresent(f -> ignored.addAll(f.jsonIgnored())));
     for (String type : index.supertypesOf(qualified)) {
@@ -121,6 +124,18 @@ public final class OrmNPlusOneRule implements Rule {
     return index.methods(type, association.getter()).stream().anyMatch(m -> m.fact().modifiers().isPublic())
         || index.type(type).map(t -> t.annotations().stream().map(OrmNPlusOneRule::simple)
             .anyMatch(a -> a.equals("Data") || a.equals("Getter") || a.equals("Value"))).orElse(false);
+  }
+
+  /**
+   * Whether a method the handler reaches (3 calls deep) loads with an entity graph ({@code @EntityGraph}) or a JPQL
+   * fetch join: which associations it loads is the graph's, so the handler is given the benefit of the doubt.
+   */
+  private static boolean fetchesWithAGraph(ProjectIndex index, IndexedMethod handler) {
+    return dev.optkit.analyzers.index.CallWalk.over(index, dev.optkit.analyzers.index.CallWalk.Edges.CALL_TARGETS)
+        .maxDepth(3).maxMethods(200).from(handler)
+        .anyMatch(step -> step.method().fact().hasAnnotation("org.springframework.data.jpa.repository.EntityGraph")
+            || index.sitesOf(step.method()).stream().anyMatch(site -> site.sql() != null
+                && site.sql().toLowerCase(Locale.ROOT).contains("join fetch")));
   }
 
   /** Whether the project makes one of Jackson's Hibernate modules ({@code new Hibernate6Module()}). */

@@ -281,4 +281,30 @@ class OrmNPlusOneRuleTest {
     assertTrue(module.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
         module.toString());
   }
+
+  /** A repository method with an entity graph loads the association with the rows (a hostile review's o2): no N+1. */
+  @Test
+  void aHandlerReadingThroughAnEntityGraphLoadsNoAssociationOneByOne() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.web.bind.annotation.*;
+        @RestController
+        class OwnerApi {
+          private final OwnerRepository owners;
+          OwnerApi(OwnerRepository owners) { this.owners = owners; }
+          @GetMapping("/owners") List<Owner> all() { return owners.findAll(); }
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.data.jpa.repository.EntityGraph;
+        import org.springframework.data.jpa.repository.JpaRepository;
+        interface OwnerRepository extends JpaRepository<Owner, Integer> {
+          @EntityGraph(attributePaths = "pets") List<Owner> findAll();
+        }
+        """).findings(Category.IO_LOOP));
+    assertTrue(findings.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
+        findings.toString());
+  }
 }
