@@ -54,11 +54,6 @@ public record Finding(
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, value, basis, memberRange);
   }
 
-  /** The same finding, not fixable for this reason: its words are the note, its proof's id the refusal id. */
-  public Finding refused(dev.optkit.analyzers.proof.Reason reason) {
-    return withFix(false, reason.text(), reason.proof().id());
-  }
-
   /** The same finding with what migrate's planner says of it: no refusal. */
   public Finding withFix(boolean value, String note) {
     return withFix(value, note, null);

@@ -109,21 +109,15 @@ public final class OrmNPlusOneRule implements Rule {
     index.supertypesOf(qualified).forEach(t -> index.type(t).ifPresent(f -> ignored.addAll(f.jsonIgnored())));
     for (String type : index.supertypesOf(qualified)) {
       for (TypeFact.Association association : index.associations(type)) {
+        // what Jackson leaves out, unseen fields included, is the facts' one answer (JsonIgnoredProperties)
         if (!association.eager() && !association.batched() && !ignored.contains(association.field())
-            && readable(index, type, association) && !index.type(association.target())
+            && !index.type(association.target())
                 .map(t -> t.hasAnnotation("com.fasterxml.jackson.annotation.JsonIgnoreType")).orElse(false)) {
           return Optional.of(new EagerLoad(qualified, association));
         }
       }
     }
     return Optional.empty();
-  }
-
-  /** Whether Jackson sees the association: a public getter the class declares, or Lombok's. */
-  private static boolean readable(ProjectIndex index, String type, TypeFact.Association association) {
-    return index.methods(type, association.getter()).stream().anyMatch(m -> m.fact().modifiers().isPublic())
-        || index.type(type).map(t -> t.annotations().stream().map(OrmNPlusOneRule::simple)
-            .anyMatch(a -> a.equals("Data") || a.equals("Getter") || a.equals("Value"))).orElse(false);
   }
 
   /**

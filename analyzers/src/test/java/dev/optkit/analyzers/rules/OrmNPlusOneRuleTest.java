@@ -45,7 +45,12 @@ class OrmNPlusOneRuleTest {
       """;
 
   private ProjectFixture entities() {
-    return new ProjectFixture(dir).java(OWNER).java(PET)
+    return entities(dir, OWNER);
+  }
+
+  /** The entities in a project of their own, Owner as given. */
+  private static ProjectFixture entities(Path root, String owner) {
+    return new ProjectFixture(root).java(owner).java(PET)
         .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
         .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
         .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n");
@@ -217,13 +222,9 @@ class OrmNPlusOneRuleTest {
     findings.stream().filter(f -> "orm-serialised-lazy-association".equals(f.details().get("classification")))
         .forEach(f -> assertEquals("loop.orm-fetch-plan", f.refusalId(), f.toString()));
     // the association Jackson leaves out is no load
-    List<Finding> ignored = orm(new ProjectFixture(dir.resolve("ignored")).java(OWNER.replace(
+    List<Finding> ignored = orm(entities(dir.resolve("ignored"), OWNER.replace(
             "@OneToMany(mappedBy = \"owner\") List<Pet> pets;",
             "@com.fasterxml.jackson.annotation.JsonIgnore @OneToMany(mappedBy = \"owner\") List<Pet> pets;"))
-        .java(PET)
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
         .java("""
         package shop;
         import java.util.List;
@@ -256,18 +257,12 @@ class OrmNPlusOneRuleTest {
         .findings(Category.IO_LOOP));
     assertTrue(hidden.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
         hidden.toString());
-    List<Finding> viewed = orm(new ProjectFixture(dir.resolve("view")).java(OWNER).java(PET)
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+    List<Finding> viewed = orm(entities(dir.resolve("view"), OWNER)
         .java(api.replace("@GetMapping(\"/owners\")", "@com.fasterxml.jackson.annotation.JsonView(Object.class) @GetMapping(\"/owners\")"))
         .findings(Category.IO_LOOP));
     assertTrue(viewed.stream().noneMatch(f -> "orm-serialised-lazy-association".equals(f.details().get("classification"))),
         viewed.toString());
-    List<Finding> module = orm(new ProjectFixture(dir.resolve("module")).java(OWNER).java(PET)
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+    List<Finding> module = orm(entities(dir.resolve("module"), OWNER)
         .java(api).java("""
         package shop;
         @org.springframework.context.annotation.Configuration

@@ -73,7 +73,7 @@ public final class CachingMigration {
           + "code) may write the same data unseen; run migrate on the project";
       return new MigrationPlan(project, List.of(), List.of(),
           candidates.stream().map(f -> new Refusal(f, Proof.SCAN_INSIDE_PROJECT, reason)).toList(), List.of(),
-          notCacheable(assessment, config, selected));
+          notCacheable(assessment, config));
     }
     Optional<String> linked = ProjectScope.linkedReactorModule(project);
     if (linked.isPresent()) {
@@ -82,7 +82,7 @@ public final class CachingMigration {
           + "module's caches stale; run migrate on the reactor's root";
       return new MigrationPlan(ProjectScope.projectRoot(scanRoot), List.of(), List.of(),
           candidates.stream().map(f -> new Refusal(f, Proof.LINKED_MODULE, reason)).toList(), List.of(),
-          notCacheable(assessment, config, selected));
+          notCacheable(assessment, config));
     }
     // each Maven module builds on its own: its own switch, cache configuration and pom
     Map<String, List<Finding>> byModule = new java.util.TreeMap<>();
@@ -140,7 +140,7 @@ public final class CachingMigration {
             c.before(), c.after(), c.descriptions()))
         .toList();
     return new MigrationPlan(projectRoot, rebased, List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes),
-        notCacheable(assessment, config, selected), List.of(), deploymentFacts);
+        notCacheable(assessment, config), List.of(), deploymentFacts);
   }
 
   /**
@@ -165,11 +165,6 @@ public final class CachingMigration {
     java.nio.file.Path relative = java.nio.file.Path.of(path);
     return config.exclude().stream().map(SourceSet::glob).anyMatch(glob -> glob.matches(relative))
         || !config.include().isEmpty() && config.include().stream().map(SourceSet::glob).noneMatch(g -> g.matches(relative));
-  }
-
-  /** Methods that read remote or database data but are not cacheable, each with the reason. */
-  private static List<NotCacheable> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
-    return notCacheable(assessment, config);
   }
 
   /**

@@ -19,8 +19,8 @@ import java.util.TreeSet;
  * associations (audit 11's s10). Not ignored: a property one of whose accessors is included explicitly
  * ({@code @JsonProperty}: hostile review 35's h6, h12), {@code @JsonIgnore(false)} in either form (h9), names a
  * {@code @JsonIgnoreProperties(allowGetters = true)} lists (h7).
- * Also left out: a field Jackson's default visibility does not see, one that is not public and has no getter of its
- * name in the type, with no Lombok getter (on the class or the field), no {@code @JsonProperty}-like annotation and no
+ * Also left out: a field Jackson's default visibility does not see, one that is not public and has no public getter of
+ * its name in the type, with no Lombok getter (on the class or the field), no {@code @JsonProperty}-like annotation and no
  * {@code @JsonAutoDetect} on the class (a trial's bank entity kept its lazy {@code livrosCaixa} in a package-private
  * field without a getter, and every read of it was refused for serialising it).
  */
@@ -67,14 +67,15 @@ public final class JsonIgnoredProperties {
   private static final Set<String> FIELD_GETTERS = Set.of("Getter", "JsonProperty", "JsonGetter", "JsonManagedReference",
       "JsonUnwrapped", "JsonRawValue", "JsonValue", "JsonAnyGetter");
 
-  /** Fields of the type no default ObjectMapper writes: not public, and no getter of theirs is declared or generated. */
+  /** Fields of the type no default ObjectMapper writes: not public, and no public getter of theirs declared or generated. */
   private static Set<String> unseen(TypeDeclaration<?> type) {
     Set<String> unseen = new TreeSet<>();
     if (type.getAnnotations().stream().anyMatch(a -> CLASS_GETTERS.contains(a.getName().getIdentifier()))) {
       return unseen;
     }
     Set<String> methods = new TreeSet<>();
-    type.getMethods().forEach(method -> methods.add(method.getNameAsString()));
+    type.getMethods().stream().filter(method -> method.isPublic())
+        .forEach(method -> methods.add(method.getNameAsString()));
     for (FieldDeclaration field : type.getFields()) {
       if (field.isPublic() || field.isStatic()
           || field.getAnnotations().stream().anyMatch(a -> FIELD_GETTERS.contains(a.getName().getIdentifier()))) {
