@@ -21,6 +21,8 @@ import java.util.List;
  * each qualified ({@code ResponseEntity<List<Owner>>} is {@code [org.springframework.http.ResponseEntity,
  * java.util.List, shop.Owner]}); empty for a constructor. {@code sharedFieldsRead}: fields of other objects, reached from state kept between calls, it reads directly
  * ({@code holder.allowed}: {@code SharedFieldReads}).
+ * {@code failureAnswers}: what it answers after a caught failure ({@link FailureAnswer});
+ * {@code returnedCalls}: the calls whose result it returns as it is ({@link ReturnedCall}).
  */
 public record MethodFact(
     String ownerType,
@@ -60,7 +62,8 @@ public record MethodFact(
     List<String> inheritedNamesRead,
     List<String> sharedFieldsRead,
     List<FailureAnswer> failureAnswers,
-    List<String> returnTypeChain) {
+    List<String> returnTypeChain,
+    List<ReturnedCall> returnedCalls) {
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -95,6 +98,7 @@ public record MethodFact(
     sharedFieldsRead = sharedFieldsRead == null ? List.of() : sharedFieldsRead;
     failureAnswers = failureAnswers == null ? List.of() : failureAnswers;
     returnTypeChain = returnTypeChain == null ? List.of() : returnTypeChain;
+    returnedCalls = returnedCalls == null ? List.of() : returnedCalls;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

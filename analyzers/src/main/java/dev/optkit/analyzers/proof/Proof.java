@@ -306,13 +306,14 @@ public enum Proof {
   FAILURE_ANSWER(Stage.DATA, "cache.failure-answer",
       "`it answers ... when something it calls fails (... caught in ...(), line ...): a cache would keep that answer "
           + "after the failure passed, until its TTL`",
-      "A catch block returns a stand-in (`null`, an empty list, a default) when a call fails, or logs and lets the "
-          + "method return what follows its try (outside a loop that tries again), in the method or in a project method "
-          + "whose result it returns: the cache would serve the outage's answer after the outage. A "
+      "A catch block returns a stand-in (an empty list, a default) when a call fails, or logs and lets the method "
+          + "return what follows its try (outside a loop that tries again), in the method or in a project method it "
+          + "calls (a value made from a failure's `null` is a stand-in too): the cache would serve the outage's answer "
+          + "after the outage. A failure answering `null` (or an empty `Optional`) that the method returns as it is "
+          + "is no refusal: the cache never keeps a null answer (`unless = \"#result == null\"`). A "
           + "catch of what is itself an answer (`EmptyResultDataAccessException`, `NoSuchElementException`, a 404's "
           + "`NotFound`, a value that does not parse) is cached like any answer.",
-      "Let the failure propagate from the cached method (handle it in its caller), or cache by hand with "
-          + "`unless = \"#result == null\"` and no `sync`."),
+      "Let the failure propagate from the cached method (handle it in its caller), or answer `null` when it fails."),
   UNKNOWN_ACCESS(Stage.DATA, "cache.unknown-access",
       "`its I/O may read or write (...): optkit caches only what it can show is a read`",
       "No reader could tell whether its query or call reads or writes (SQL built at run time, a library's bytecode "

@@ -78,6 +78,33 @@ class NotCacheableReasonsTest {
           }
           throw new IllegalStateException("no answer");
         }
+        String orEmpty(long id) {
+          try { return get("/names/" + id); } catch (Exception e) { return ""; }
+        }
+        String madeFromANull(long id) { return java.util.Objects.requireNonNullElse(orNull(id), "none"); }
+        String wrappedNull(long id) { return new StringBuilder(String.valueOf(orNull(id))).toString(); }
+        String fallbackBeforeTheNull(long id, boolean stale) {
+          try {
+            return get("/names/" + id);
+          } catch (Exception e) {
+            System.err.println(e);
+          }
+          if (stale) {
+            return "last known";
+          }
+          return null;
+        }
+        String nullInAStream(List<Long> ids) {
+          return String.join(",", ids.stream().map(id -> {
+            try { return get("/names/" + id); } catch (Exception e) { return null; }
+          }).toList());
+        }
+        String finallyAnswers(long id) {
+          try { return get("/names/" + id); } catch (Exception e) { return null; } finally { if (id < 0) { return "?"; } }
+        }
+        java.util.Optional<String> orEmptyOptional(long id) {
+          try { return java.util.Optional.of(get("/names/" + id)); } catch (Exception e) { return java.util.Optional.empty(); }
+        }
         String retried(long id) throws Exception {
           try { return get("/names/" + id); } catch (java.io.IOException e) { throw new IllegalStateException(e); }
         }
@@ -107,22 +134,48 @@ class NotCacheableReasonsTest {
   }
 
   /**
-   * A stand-in answered when a call fails (a trial's RestTemplate proxy returned null on RestClientException) is no
-   * answer to keep: cached, the outage's null outlived the outage. Through a method whose result it returns too. A
+   * A stand-in answered when a call fails (a trial's RestTemplate proxy returned "" or a default on
+   * RestClientException) is no answer to keep: cached, the outage's answer outlives the outage. So is a value made from
+   * a failure's null (requireNonNullElse(null, "none")), and a null that a lambda's catch puts inside the answer. A
    * catch of what is itself an answer (nothing found), or one that throws again, keeps the method cacheable.
    */
   @Test
   void aStandInAnsweredOnFailureIsNoAnswerToCache() {
     Map<String, Optional<Proof>> reasons = reasons(new ProjectFixture(dir).java(CLIENT).assess());
-    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("orNull(long)"), reasons.toString());
-    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("viaHelper(long)"), reasons.toString());
-    // the same stand-in after a catch that logs and goes on (the trial's shape); a loop that tries again answers none
-    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("logged(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("orEmpty(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("madeFromANull(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("wrappedNull(long)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("fallbackBeforeTheNull(long, boolean)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("nullInAStream(List<Long>)"), reasons.toString());
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("finallyAnswers(long)"), reasons.toString());
+    // a loop that tries again answers none
     assertEquals(Optional.empty(), reasons.get("retriedInALoop(long)"), reasons.toString());
     assertEquals(Optional.empty(), reasons.get("orNone(long)"), reasons.toString());
     // an index past the end is the same for the same answer: no failure of the call (a corpus project's get(0) on rows)
     assertEquals(Optional.empty(), reasons.get("firstOrNull(long)"), reasons.toString());
     assertEquals(Optional.empty(), reasons.get("retried(long)"), reasons.toString());
+  }
+
+  /**
+   * A failure that answers no value (null, an empty Optional), returned as it is, through a helper whose result the
+   * method returns whole, or after a catch that logs and goes on (a trial's RestTemplate proxy): cacheable, on the
+   * condition that a null answer is never stored, which migrate's cache then keeps.
+   */
+  @Test
+  void aFailureAnsweringNoValueIsCacheableIfNullIsNeverStored() {
+    Assessment assessment = new ProjectFixture(dir).java(CLIENT).assess();
+    Map<String, Optional<Proof>> reasons = reasons(assessment);
+    for (String method : List.of("orNull(long)", "viaHelper(long)", "logged(long)", "orEmptyOptional(long)")) {
+      assertEquals(Optional.empty(), reasons.get(method), method + ": " + reasons);
+      assertTrue(verdict(assessment, method) instanceof FailureAnswerReads.Verdict.NoValue, method);
+    }
+    assertTrue(verdict(assessment, "fetchName(long)") instanceof FailureAnswerReads.Verdict.Propagates);
+    assertTrue(verdict(assessment, "orEmpty(long)") instanceof FailureAnswerReads.Verdict.StandIn);
+  }
+
+  private static FailureAnswerReads.Verdict verdict(Assessment assessment, String member) {
+    return FailureAnswerReads.of(assessment.index(), assessment.index().methods().stream()
+        .filter(m -> m.member().equals(member)).findFirst().orElseThrow());
   }
 
   @Test

@@ -152,6 +152,9 @@ public final class MigrationReport {
       cache.put(target.weighed() ? "maximumWeight" : "maximumSize",
           target.weighed() ? target.policy().maximumWeight() : target.policy().maximumSize());
       cache.put("evictedBy", evictors(target));
+      if (target.keepsNoNull()) {
+        cache.put("nullAnswersKept", false); // its answer when a call fails
+      }
       cache.put("warnings", target.warnings());
       caches.add(cache);
     }
@@ -370,7 +373,8 @@ public final class MigrationReport {
     return target.form().name().toLowerCase(java.util.Locale.ROOT) + " cache '" + target.cacheName() + "' ("
         + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
         + (target.weighed() ? target.policy().maximumWeight() + " elements" : target.policy().maximumSize())
-        + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis()) + ")";
+        + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis())
+        + (target.keepsNoNull() ? "; null answers not kept: it answers null when a call fails" : "") + ")";
   }
 
   private static List<String> evictors(CachingTarget target) {

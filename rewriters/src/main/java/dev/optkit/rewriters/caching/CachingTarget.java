@@ -23,6 +23,8 @@ import java.util.List;
  *     before each test method covers ({@code TestCacheReset}): the migration adds that listener to the tests
  * @param offInTests test code writing its data straight to the store where the clearing cannot cover it (inside a
  *     test): the caches are off while that module's tests run ({@code CacheSwitchFile#OFF_IN_TESTS_MARKER})
+ * @param keepsNoNull whether a null answer is never stored: the method answers null (or an empty Optional) when
+ *     something it calls fails ({@code FailureAnswerReads.Verdict.NoValue}), and the next call must try again
  */
 public record CachingTarget(
     Finding finding,
@@ -38,10 +40,19 @@ public record CachingTarget(
     String contentGetter,
     String policyBasis,
     List<IndexedMethod> clearedForTests,
-    List<IndexedMethod> offInTests) {
+    List<IndexedMethod> offInTests,
+    boolean keepsNoNull) {
 
   public CachingTarget {
     offInTests = offInTests == null ? List.of() : offInTests;
+  }
+
+  public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
+      String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale,
+      List<String> clientSizes, String contentGetter, String policyBasis, List<IndexedMethod> clearedForTests,
+      List<IndexedMethod> offInTests) {
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, clientSizes,
+        contentGetter, policyBasis, clearedForTests, offInTests, false);
   }
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
@@ -72,13 +83,19 @@ public record CachingTarget(
   /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
   public CachingTarget withEvictions(List<Eviction> kept) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
-        acceptedStale, clientSizes, contentGetter, policyBasis, clearedForTests, offInTests);
+        acceptedStale, clientSizes, contentGetter, policyBasis, clearedForTests, offInTests, keepsNoNull);
   }
 
   /** The same target bounded by weight, because of these parameters, its elements read by that getter (or null). */
   public CachingTarget weighedBy(List<String> parameters, String getter) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
-        List.copyOf(parameters), getter, policyBasis, clearedForTests, offInTests);
+        List.copyOf(parameters), getter, policyBasis, clearedForTests, offInTests, keepsNoNull);
+  }
+
+  /** The same target with other warnings. */
+  public CachingTarget withWarnings(List<String> kept) {
+    return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, List.copyOf(kept),
+        acceptedStale, clientSizes, contentGetter, policyBasis, clearedForTests, offInTests, keepsNoNull);
   }
 
   /** A writer after whose write every entry of the cache is dropped. */

@@ -155,9 +155,7 @@ public final class CachingMigration {
     }
     List<String> warnings = new ArrayList<>(target.warnings());
     warnings.add(deployment.localCacheWarning());
-    return new CachingTarget(target.finding(), target.method(), target.form(), target.policyName(), target.policy(),
-        target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes(),
-        target.contentGetter(), target.policyBasis(), target.clearedForTests(), target.offInTests());
+    return target.withWarnings(warnings);
   }
 
   /** Whether the configuration's include/exclude globs leave this source out of what migrate changes. */
@@ -485,7 +483,8 @@ public final class CachingMigration {
     String what = target.form() == CacheForm.SPRING ? "@Cacheable" : inRedis ? "Redis cache" : "Caffeine cache";
     return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
         + target.policy().ttlSeconds() + " s, max " + (target.weighed() ? target.policy().maximumWeight() + " elements"
-            : target.policy().maximumSize()) + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis()) + "]"
+            : target.policy().maximumSize()) + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis())
+        + (target.keepsNoNull() ? "; null answers not kept" : "") + "]"
         + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
             .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""))
         + (target.clearedForTests().isEmpty() ? "" : ", emptied before each test after the set-up writes of "

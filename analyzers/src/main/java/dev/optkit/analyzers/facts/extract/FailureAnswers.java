@@ -20,6 +20,12 @@ import com.github.javaparser.ast.type.ReferenceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
 import dev.optkit.analyzers.facts.FailureAnswer;
+import dev.optkit.analyzers.facts.ReturnedCall;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +46,9 @@ final class FailureAnswers {
 
   static List<FailureAnswer> of(CallableDeclaration<?> callable, Function<ReferenceType, String> qualify) {
     List<FailureAnswer> answers = new ArrayList<>();
+    boolean finallyReturns = callable.findAll(TryStmt.class).stream()
+        .flatMap(attempt -> attempt.getFinallyBlock().stream())
+        .anyMatch(block -> block.findAll(ReturnStmt.class).stream().anyMatch(ret -> owner(ret) == callable));
     for (CatchClause clause : callable.findAll(CatchClause.class)) {
       Node owner = owner(clause);
       boolean inLambda = owner instanceof LambdaExpr lambda && owner(lambda) == callable;
@@ -53,27 +62,80 @@ final class FailureAnswers {
       } else if (type instanceof ReferenceType reference) {
         caught.add(qualify.apply(reference));
       }
-      boolean returns = false;
-      for (ReturnStmt ret : clause.getBody().findAll(ReturnStmt.class)) {
-        if (ret.getExpression().isPresent() && owner(ret) == owner
-            && ret.findAncestor(CatchClause.class).filter(nearest -> nearest == clause).isPresent()) {
-          answers.add(new FailureAnswer(caught, ret.getBegin().map(p -> p.line).orElse(0),
-              shown(ret.getExpression().get().toString())));
-          returns = true;
-          break;
-        }
+      List<ReturnStmt> returns = clause.getBody().findAll(ReturnStmt.class).stream()
+          .filter(ret -> ret.getExpression().isPresent() && owner(ret) == owner
+              && ret.findAncestor(CatchClause.class).filter(nearest -> nearest == clause).isPresent())
+          .toList();
+      if (!returns.isEmpty()) {
+        ReturnStmt first = returns.get(0);
+        boolean noValue = !inLambda && !finallyReturns
+            && returns.stream().allMatch(ret -> noValue(ret.getExpression().get()))
+            && (!goesOn(clause) || continuesToNoValue(clause, callable));
+        answers.add(new FailureAnswer(caught, first.getBegin().map(p -> p.line).orElse(0),
+            shown(first.getExpression().get().toString()), noValue));
+        continue;
       }
-      if (!returns && !inLambda && goesOn(clause) && !inFinally(clause, callable) && answersThroughTry(clause, callable)) {
+      if (!inLambda && goesOn(clause) && !inFinally(clause, callable) && answersThroughTry(clause, callable)) {
         Optional<Statement> loop = outermostLoop(clause, callable);
         Optional<Statement> after = loop.flatMap(FailureAnswers::next);
         if (after.isPresent() && after.get() instanceof ThrowStmt) {
           continue; // a retry loop that gives up by throwing answers nothing
         }
         answers.add(new FailureAnswer(caught, clause.getBegin().map(p -> p.line).orElse(0),
-            loop.map(FailureAnswers::followingReturn).orElseGet(() -> followingAnswer(clause))));
+            loop.map(FailureAnswers::followingReturn).orElseGet(() -> followingAnswer(clause)),
+            !finallyReturns && continuesToNoValue(clause, callable)));
       }
     }
     return List.copyOf(answers);
+  }
+
+  /**
+   * The calls whose result the method returns as it is: the whole value of a return statement of its own body (not of
+   * a lambda or a class inside it), parentheses and casts aside.
+   */
+  static List<ReturnedCall> returnedCalls(CallableDeclaration<?> callable) {
+    List<ReturnedCall> calls = new ArrayList<>();
+    for (ReturnStmt ret : callable.findAll(ReturnStmt.class)) {
+      if (ret.getExpression().isEmpty() || owner(ret) != callable) {
+        continue;
+      }
+      Expression value = bare(ret.getExpression().get());
+      if (value instanceof MethodCallExpr call && call.getBegin().isPresent()) {
+        calls.add(new ReturnedCall(call.getNameAsString(), call.getBegin().get().line, call.getBegin().get().column));
+      }
+    }
+    return List.copyOf(calls);
+  }
+
+  /** Whether an answer is no value: {@code null}, or {@code Optional.empty()} (which Spring's {@code #result} reads as null). */
+  private static boolean noValue(Expression answer) {
+    Expression value = bare(answer);
+    if (value instanceof NullLiteralExpr) {
+      return true;
+    }
+    return value instanceof MethodCallExpr call && call.getNameAsString().equals("empty") && call.getArguments().isEmpty()
+        && call.getScope().map(Expression::toString).filter(scope -> scope.equals("Optional")
+            || scope.equals("java.util.Optional")).isPresent();
+  }
+
+  private static Expression bare(Expression expression) {
+    Expression value = expression;
+    while (value instanceof EnclosedExpr || value instanceof CastExpr) {
+      value = value instanceof EnclosedExpr enclosed ? enclosed.getInner() : ((CastExpr) value).getExpression();
+    }
+    return value;
+  }
+
+  /**
+   * Whether the statement right after the catch's try (or after the outermost loop around it, which a retry leaves once
+   * it gives up) returns no value: nothing else runs between the failure and the method's answer.
+   */
+  private static boolean continuesToNoValue(CatchClause clause, CallableDeclaration<?> callable) {
+    Optional<Statement> loop = outermostLoop(clause, callable);
+    Optional<Statement> after = loop.isPresent() ? next(loop.get())
+        : clause.findAncestor(TryStmt.class).flatMap(FailureAnswers::next);
+    return after.isPresent() && after.get() instanceof ReturnStmt ret && ret.getExpression().isPresent()
+        && noValue(ret.getExpression().get());
   }
 
   /** Whether the catch block may end without throwing or returning: the method goes on after its try. */

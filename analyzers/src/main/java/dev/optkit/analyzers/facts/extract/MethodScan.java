@@ -185,7 +185,8 @@ public final class MethodScan {
         List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
         HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead),
         FailureAnswers.of(callable, type -> file.names.qualify(type).name()),
-        callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of());
+        callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of(),
+        FailureAnswers.returnedCalls(callable));
   }
 
   /** The type and, while it has exactly one type argument, that argument, each qualified as the file's names tell. */

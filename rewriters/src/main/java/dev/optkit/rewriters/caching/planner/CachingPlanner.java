@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching.planner;
 
 import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.rules.FailureAnswerReads;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.MembersByType;
@@ -298,9 +299,12 @@ public final class CachingPlanner {
         // on JHipster's sample app, 378 lines added to its UserService)
         acceptedStale.add("accepted stale (--accept-stale): " + Refusal.summarise(unmatched, 1) + live);
       }
+      // a failure's null answer is never stored, so the call after the failure tries again (assess refused every
+      // other stand-in: FailureAnswerReads)
+      boolean keepsNoNull = FailureAnswerReads.of(index, method.get()) instanceof FailureAnswerReads.Verdict.NoValue;
       targets.add(new CachingTarget(finding, method.get(), form, policy.name(), policy.policy(), cacheName,
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale), List.of(), null, policy.basis(),
-          List.copyOf(clearedForTests), List.copyOf(offInTests)));
+          List.copyOf(clearedForTests), List.copyOf(offInTests), keepsNoNull));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
         new ClientSizedKeys(index, new CappedSizes(whole)::capped).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);

@@ -157,7 +157,8 @@ public final class PlainJavaCacheRewrite {
     String loaderCall = loaderName + "(" + String.join(", ", args) + ")";
     String policy = target.policyName() + ": expires " + target.policy().ttlSeconds() + " s after write, at most "
         + (target.weighed() ? target.policy().maximumWeight() + " elements, as " + String.join(", ", target.clientSizes())
-            + " sets how many an entry holds" : target.policy().maximumSize() + " entries");
+            + " sets how many an entry holds" : target.policy().maximumSize() + " entries")
+        + (target.keepsNoNull() ? "; null, its answer when a call fails, is not kept" : "");
     StringBuilder field = new StringBuilder();
     field.append(memberIndent).append("/** Added by optkit migrate: cache for ").append(name).append("() (").append(policy)
         .append("). */").append(nl);
@@ -254,8 +255,10 @@ public final class PlainJavaCacheRewrite {
       String store = !redis ? fieldName + ".put(" + keyVariable + ", " + kept + ");"
           : evicted ? fieldName + ".putUnlessEvictedSince(" + writesLocal + ", " + kept + keyParts + ");"
           : fieldName + ".put(" + kept + keyParts + ");";
-      if (optionalReturn) {
-        body.add(bodyIndent + "if (" + valueLocal + " != null) {");
+      if (optionalReturn || target.keepsNoNull()) {
+        // an empty Optional is an answer to keep, unless it is what a failure answers
+        body.add(bodyIndent + "if (" + valueLocal + " != null" + (optionalReturn && target.keepsNoNull()
+            ? " && " + valueLocal + ".isPresent()" : "") + ") {");
         storeUnlessWritten(body, bodyIndent + unit1, unit1, writesField, writesLocal, store);
         body.add(bodyIndent + "}");
       } else {

@@ -100,15 +100,16 @@ public final class SpringCacheableRewrite {
         target.method().fact().range().line()))
         && method.getAnnotations().stream().noneMatch(a -> a.getNameAsString().startsWith("Cach")
             || a.getNameAsString().contains(".cache.annotation."))
-        && !dev.optkit.analyzers.facts.types.Publishers.is(target.method().fact().returnType());
+        && !dev.optkit.analyzers.facts.types.Publishers.is(target.method().fact().returnType())
+        && !target.keepsNoNull();
     String cacheable = "@" + Imports.reference(unit, CACHEABLE) + "(cacheNames = " + JavaText.literal(target.cacheName())
         + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = " + JavaText.literal(condition)
-        + (synced ? ", sync = true" : "") + ")";
+        + (target.keepsNoNull() ? ", unless = \"#result == null\"" : "") + (synced ? ", sync = true" : "") + ")";
     imports.add(CACHEABLE);
     StringBuilder comment = new StringBuilder(indent + "// Added by optkit migrate: " + target.policyName()
         + " data, expires " + target.policy().ttlSeconds() + " s after write"
         + (target.weighed() ? ", bounded by its elements (" + String.join(", ", target.clientSizes()) + " sets how many)" : "")
-        + nl);
+        + (target.keepsNoNull() ? "; null, its answer when a call fails, is not kept" : "") + nl);
     for (String stale : target.acceptedStale()) {
       comment.append(JavaText.lineComment(indent, stale, nl));
     }
