@@ -23,6 +23,10 @@ import java.util.List;
  * ({@code holder.allowed}: {@code SharedFieldReads}).
  * {@code failureAnswers}: what it answers after a caught failure ({@link FailureAnswer});
  * {@code returnedCalls}: the calls whose result it returns as it is ({@link ReturnedCall}).
+ * {@code returnTypeNames}: every class or interface type named in its declared return type, at any depth (type
+ * arguments, wildcard bounds, the bounds of its own type variables the return type names), by simple name as
+ * written, in the order written ({@code Map.Entry<String, List<Owner>>} is {@code [Map, Entry, String, List, Owner]});
+ * empty for a constructor or a primitive.
  */
 public record MethodFact(
     String ownerType,
@@ -63,7 +67,8 @@ public record MethodFact(
     List<String> sharedFieldsRead,
     List<FailureAnswer> failureAnswers,
     List<String> returnTypeChain,
-    List<ReturnedCall> returnedCalls) {
+    List<ReturnedCall> returnedCalls,
+    List<String> returnTypeNames) {
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -99,6 +104,7 @@ public record MethodFact(
     failureAnswers = failureAnswers == null ? List.of() : failureAnswers;
     returnTypeChain = returnTypeChain == null ? List.of() : returnTypeChain;
     returnedCalls = returnedCalls == null ? List.of() : returnedCalls;
+    returnTypeNames = returnTypeNames == null ? List.of() : returnTypeNames;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

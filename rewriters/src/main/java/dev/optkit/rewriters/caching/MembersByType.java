@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.DataFootprint;
@@ -237,7 +238,7 @@ public final class MembersByType {
           // a library class whose bytecode declares none of the names: its code cannot call them on the object (hostile
           // review 95's e03: AppConfig extends AbstractJdbcConfiguration, which has no dataSource())
           || index.type(type).isEmpty() && running.stream().allMatch(name ->
-              index.libraryDeclaresName(type.replaceAll("<.*", ""), name).equals(java.util.Optional.of(false))
+              index.libraryDeclaresName(TypeNames.raw(type), name).equals(java.util.Optional.of(false))
                   // nor named in text, which a library may call by reflection (hostile review 97's J1:
                   // MessageListenerAdapter.setDefaultListenerMethod("renameNl"))
                   && !namedInText(name));

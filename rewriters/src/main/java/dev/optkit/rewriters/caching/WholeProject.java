@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -275,7 +276,7 @@ public final class WholeProject {
               if (made.getArguments().isNonEmpty()
                   && made.getArgument(0) instanceof com.github.javaparser.ast.expr.ClassExpr literal) {
                 String written = literal.getType().asString();
-                targets.add(written.substring(written.lastIndexOf('.') + 1).replaceAll("<.*", ""));
+                targets.add(TypeNames.raw(written.substring(written.lastIndexOf('.') + 1)));
               } else {
                 targets.add(UNREAD_TARGET);
               }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import static dev.optkit.rewriters.loops.LoopProof.IMMUTABLE;
 import static dev.optkit.rewriters.loops.LoopProof.ancestorTypes;
 import static dev.optkit.rewriters.loops.LoopProof.assignedIn;
@@ -73,7 +74,7 @@ final class AheadReads {
   }
 
   static boolean immutable(String type) {
-    String bare = type.replaceAll("<.*", "");
+    String bare = TypeNames.raw(type);
     String simple = bare.substring(bare.lastIndexOf('.') + 1);
     int open = type.indexOf('<');
     if (simple.equals("Optional") && open > 0 && type.endsWith(">")) {
@@ -103,7 +104,7 @@ final class AheadReads {
       }
       if (names.onPool() && (n.equals(names.element()) || names.isMethodValue(n)) && !judge.judgesReceiver(name)) {
         String type = n.equals(names.element()) ? names.elementType() : names.methodValueType(n);
-        String bare = type.replaceAll("<.*", "");
+        String bare = TypeNames.raw(type);
         if (!immutable(type) && !judge.immutableType(type) && !ThreadSafeTypes.is(name, bare)) {
           return Optional.of("the call it hands to a pool reads " + n + " (" + type + "), whose objects optkit does not know to "
               + "be unchangeable: on another thread it would run beside the statements after an earlier element's answer, which could "
@@ -196,7 +197,7 @@ final class AheadReads {
       return Optional.empty();
     }
     String type = names.methodValueType(name);
-    String bare = type.replaceAll("<.*", "");
+    String bare = TypeNames.raw(type);
     String simple = bare.substring(bare.lastIndexOf('.') + 1);
     if (SYNCHRONIZERS.contains(simple)) {
       return Optional.of("the code that starts each call uses " + name + " (" + simple + "), a synchronizer: started "
@@ -256,7 +257,7 @@ final class AheadReads {
         return Optional.empty();
       }
       String type = field.get().getElementType().asString();
-      String bare = type.replaceAll("<.*", "");
+      String bare = TypeNames.raw(type);
       bare = bare.substring(bare.lastIndexOf('.') + 1);
       if (!immutable(type) && ThreadSafeTypes.declaredClient(field.get(), type)) {
         return Optional.of("the code that starts each call uses field " + name + " (" + bare + "), a declared HTTP "

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -291,7 +292,7 @@ final class BatchUpdateRewrite {
       "parseDouble", "parseBoolean", "parse", "of", "fromString", "ofEpochMilli", "ofEpochSecond");
 
   private static boolean immutableValue(String written) {
-    String simple = LoopSites.simple(written.replaceAll("<.*", ""));
+    String simple = LoopSites.simple(TypeNames.raw(written));
     return LoopProof.IMMUTABLE.contains(simple) || java.util.Set.of("LocalDate", "LocalDateTime", "LocalTime",
         "Instant", "OffsetDateTime", "ZonedDateTime", "Duration", "Period", "Year", "YearMonth").contains(simple);
   }

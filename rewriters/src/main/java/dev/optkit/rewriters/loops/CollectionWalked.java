@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -74,7 +75,7 @@ final class CollectionWalked {
     }
     Optional<String> type = VisibleDeclaration.of(holder, name).map(d -> d.type().asString())
         .or(() -> LoopMigration.fieldType(holder, name));
-    return type.map(t -> t.replaceAll("<.*", "")).map(t -> t.substring(t.lastIndexOf('.') + 1))
+    return type.map(TypeNames::raw).map(t -> t.substring(t.lastIndexOf('.') + 1))
         .filter(t -> t.endsWith("Map") || NO_COLLECTIONS.contains(t)).isPresent();
   }
 

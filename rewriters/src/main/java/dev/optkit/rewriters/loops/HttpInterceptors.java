@@ -129,7 +129,7 @@ final class HttpInterceptors {
     String field = name.getNameAsString();
     return name.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
         .flatMap(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFieldByName(field))
-        .map(declared -> declared.getElementType().asString().replaceAll("<.*", ""))
+        .map(declared -> TypeNames.raw(declared.getElementType().asString()))
         .map(type -> type.substring(type.lastIndexOf('.') + 1))
         .filter(ConcurrentCalls.THREAD_BOUND::contains).orElse(field);
   }

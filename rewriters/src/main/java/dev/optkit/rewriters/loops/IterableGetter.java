@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -69,7 +70,7 @@ final class IterableGetter {
           + "that nothing changes it meanwhile, only for a parameter, a local, or a getter of one that returns its field");
     }
     List<TypeFact> types = WrittenProjectTypes.of(at, written.get(), index);
-    if (types.isEmpty() && JDK_CONTAINERS.contains(LoopSites.simple(written.get().replaceAll("<.*", "")))) {
+    if (types.isEmpty() && JDK_CONTAINERS.contains(LoopSites.simple(TypeNames.raw(written.get())))) {
       // byId.keySet() on a local HashMap: a view of a java.util map, no project getter (review 76 said "given")
       return problem(why + "what " + holder + " (" + written.get() + ", java.util's) answers: a view or a copy optkit "
           + "does not follow; it proves which collection the rewrite walks, and that nothing changes it meanwhile, only "
@@ -118,7 +119,7 @@ final class IterableGetter {
         return problem(why + "whose getter optkit cannot read: " + SAME_COLLECTION);
       }
     }
-    if (fieldType == null || !COLLECTIONS.contains(fieldType.replaceAll("<.*", ""))) {
+    if (fieldType == null || !COLLECTIONS.contains(TypeNames.raw(fieldType))) {
       return problem(why + "a " + (fieldType == null ? "field optkit cannot find" : fieldType) + ": the rewrite "
           + "walks it twice or ahead of the loop's body, which gives the elements the loop would see only for java.util "
           + "lists and sets");

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.proof.Reason;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -414,7 +415,7 @@ final class LoadAheadProof {
         .filter(m -> m.fact().isConstructor() && m.fact().params().size() == made.getArguments().size()).toList();
     boolean values = constructors.isEmpty() ? made.getArguments().isEmpty() // the default constructor
         : constructors.stream().allMatch(c -> c.fact().params().stream().allMatch(p -> !p.varArgs()
-            && !p.type().contains("[") && LoopProof.IMMUTABLE.contains(LoopSites.simple(p.qualifiedType().replaceAll("<.*", "")))));
+            && !p.type().contains("[") && LoopProof.IMMUTABLE.contains(LoopSites.simple(TypeNames.raw(p.qualifiedType())))));
     return values ? Optional.empty() : Optional.of("its constructor takes more than immutable values");
   }
 

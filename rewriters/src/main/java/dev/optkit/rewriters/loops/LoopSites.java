@@ -130,8 +130,8 @@ final class LoopSites {
       var owner = index.type(target.fact().ownerType());
       for (String field : target.fact().fieldsRead()) {
         String type = owner.map(t -> t.fieldTypes().get(field)).orElse(null);
-        if (type == null || !LoopProof.IMMUTABLE.contains(simple(type.replaceAll("<.*", "")))) {
-          return Optional.of("reads static field " + field + (type == null ? "" : " (" + simple(type.replaceAll("<.*", ""))
+        if (type == null || !LoopProof.IMMUTABLE.contains(simple(TypeNames.raw(type)))) {
+          return Optional.of("reads static field " + field + (type == null ? "" : " (" + simple(TypeNames.raw(type))
               + ")") + ", which code anywhere may change");
         }
       }

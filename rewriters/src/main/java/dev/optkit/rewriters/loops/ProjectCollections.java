@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ProjectCollections {
       for (var type : index.types()) {
         String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
         if (!found.contains(simple) && type.superTypes().stream().anyMatch(s -> jdkCollection(s)
-            || found.contains(s.replaceAll("<.*", "").substring(s.replaceAll("<.*", "").lastIndexOf('.') + 1))
+            || found.contains(TypeNames.raw(s).substring(TypeNames.raw(s).lastIndexOf('.') + 1))
             || type.interfaces().stream().anyMatch(ProjectCollections::jdkCollection))) {
           found.add(simple);
           grew = true;
@@ -63,7 +64,7 @@ final class ProjectCollections {
     chain.addAll(index.supertypesOf(type.qualifiedName()));
     boolean plainJdkClass = false;
     for (String supertype : chain) {
-      String erased = supertype.replaceAll("<.*", "");
+      String erased = TypeNames.raw(supertype);
       Optional<dev.optkit.analyzers.facts.TypeFact> project = index.type(erased);
       if (project.isPresent()) {
         if (WALKING.stream().anyMatch(name -> !index.methods(erased, name).isEmpty())) {
@@ -96,7 +97,7 @@ final class ProjectCollections {
 
   /** Whether a supertype as the index writes it is a collection of java.util or java.util.concurrent. */
   private static boolean jdkCollection(String supertype) {
-    String erased = supertype.replaceAll("<.*", "");
+    String erased = TypeNames.raw(supertype);
     return erased.startsWith("java.util.concurrent.")
         ? CONCURRENT_COLLECTIONS.contains(erased.substring("java.util.concurrent.".length()))
         : erased.startsWith("java.util.") && JAVA_UTIL_COLLECTIONS.contains(erased.substring("java.util.".length()));

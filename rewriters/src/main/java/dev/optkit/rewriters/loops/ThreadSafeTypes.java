@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -37,7 +38,7 @@ final class ThreadSafeTypes {
    * @param written the type as written ({@code S3Client}, {@code software.amazon.awssdk.services.s3.S3Client})
    */
   static boolean is(Node use, String written) {
-    String bare = written.replaceAll("<.*", "").strip();
+    String bare = TypeNames.raw(written);
     String simple = bare.substring(bare.lastIndexOf('.') + 1);
     if (BY_NAME.contains(simple)) {
       return true;
@@ -48,7 +49,7 @@ final class ThreadSafeTypes {
 
   /** Whether the type as written is one of the project's declared HTTP clients. */
   static boolean declaredClient(Node use, String written) {
-    String bare = written.replaceAll("<.*", "").strip();
+    String bare = TypeNames.raw(written);
     Optional<CompilationUnit> file = use.findCompilationUnit();
     return !bare.contains(".") && file.isPresent() && file.get().containsData(DECLARED_CLIENTS)
         && file.get().getData(DECLARED_CLIENTS).contains(bare);

@@ -186,7 +186,31 @@ public final class MethodScan {
         HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead),
         FailureAnswers.of(callable, type -> file.names.qualify(type).name()),
         callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of(),
-        FailureAnswers.returnedCalls(callable));
+        FailureAnswers.returnedCalls(callable),
+        callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of());
+  }
+
+  /**
+   * Every class or interface type named in the declared return type and in the bounds of the method's type variables
+   * it names, by simple name, in the order written (a scope before the type it qualifies).
+   */
+  private static List<String> typeNames(MethodDeclaration declared) {
+    List<com.github.javaparser.ast.type.ClassOrInterfaceType> named =
+        new ArrayList<>(declared.getType().findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class));
+    Set<String> variables = new java.util.HashSet<>();
+    named.forEach(type -> variables.add(type.getNameAsString()));
+    for (com.github.javaparser.ast.type.TypeParameter variable : declared.getTypeParameters()) {
+      if (variables.contains(variable.getNameAsString())) {
+        variable.getTypeBound().forEach(bound -> named.addAll(bound.findAll(
+            com.github.javaparser.ast.type.ClassOrInterfaceType.class)));
+      }
+    }
+    return named.stream()
+        .filter(type -> type.getBegin().isPresent() && type.getEnd().isPresent())
+        .sorted(java.util.Comparator.<com.github.javaparser.ast.type.ClassOrInterfaceType, com.github.javaparser.Position>
+            comparing(type -> type.getBegin().get()).thenComparing(type -> type.getEnd().get()))
+        .map(com.github.javaparser.ast.type.ClassOrInterfaceType::getNameAsString)
+        .toList();
   }
 
   /** The type and, while it has exactly one type argument, that argument, each qualified as the file's names tell. */

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
@@ -130,7 +131,7 @@ public final class ClientSizedKeys {
         continue;
       }
       for (var field : declared.get().fieldTypes().entrySet()) {
-        String erased = field.getValue().replaceAll("<.*", "");
+        String erased = TypeNames.raw(field.getValue());
         if (erased.endsWith("[]") || CONTAINERS.contains(erased)) {
           return Optional.of(ProjectTraits.simpleName(valueType) + ", which holds them in its field " + field.getKey());
         }
@@ -153,7 +154,7 @@ public final class ClientSizedKeys {
       return Optional.empty(); // a subclass may hold more than the getter counts (hostile review 32, w5)
     }
     List<String> containers = type.fieldTypes().entrySet().stream().filter(field -> {
-      String erased = field.getValue().replaceAll("<.*", "");
+      String erased = TypeNames.raw(field.getValue());
       return erased.endsWith("[]") || CONTAINERS.contains(erased);
     }).map(java.util.Map.Entry::getKey).toList();
     if (containers.size() != 1 || type.fieldTypes().get(containers.get(0)).endsWith("[]")) {
@@ -191,20 +192,10 @@ public final class ClientSizedKeys {
         .anyMatch(creation -> creation.anonymous() && creation.type().equals(type));
   }
 
-  /** The simple name of the first type argument of the declared return type (Optional<OwnerPage> gives OwnerPage). */
+  /** The simple name of the type argument of the declared return type (Optional<OwnerPage> gives OwnerPage). */
   private static Optional<String> firstTypeArgument(MethodFact fact) {
-    String signature = fact.signature();
-    int name = signature.indexOf(fact.name() + "(");
-    String returnPart = name < 0 ? signature : signature.substring(0, name);
-    int open = returnPart.indexOf('<');
-    if (open < 0) {
-      return Optional.empty();
-    }
-    java.util.regex.Matcher first = java.util.regex.Pattern.compile("[\\w.]+").matcher(returnPart.substring(open + 1));
-    if (!first.find()) {
-      return Optional.empty();
-    }
-    String argument = first.group();
-    return Optional.of(argument.substring(argument.lastIndexOf('.') + 1));
+    List<String> chain = fact.returnTypeChain();
+    return chain.size() < 2 ? Optional.empty()
+        : Optional.of(chain.get(1).substring(chain.get(1).lastIndexOf('.') + 1));
   }
 }

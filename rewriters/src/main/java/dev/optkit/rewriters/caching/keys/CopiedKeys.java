@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -105,7 +106,7 @@ public final class CopiedKeys {
   private static boolean jdkList(Expression argument, CallableDeclaration<?> declared, ProjectIndex index, int depth) {
     Expression value = unwrapped(argument);
     if (value instanceof ObjectCreationExpr made) {
-      return made.getAnonymousClassBody().isEmpty() && JDK_LIST_CLASSES.contains(made.getType().asString().replaceAll("<.*", ""));
+      return made.getAnonymousClassBody().isEmpty() && JDK_LIST_CLASSES.contains(TypeNames.raw(made.getType().asString()));
     }
     if (value instanceof MethodCallExpr call) {
       String scope = call.getScope().map(Expression::toString).orElse("");

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -56,7 +57,7 @@ final class GeneratedGetters {
         if (query.fact().isAbstract() && index.implementedByLibrary(query).isPresent()) {
           projections.add(query.fact().returnType());
           dev.optkit.analyzers.index.ReturnTypeArguments.of(query.fact()).forEach(argument ->
-              index.typesNamed(argument.asString().replaceAll("<.*", "")).forEach(t -> projections.add(t.qualifiedName())));
+              index.typesNamed(TypeNames.raw(argument.asString())).forEach(t -> projections.add(t.qualifiedName())));
         }
       }
     }

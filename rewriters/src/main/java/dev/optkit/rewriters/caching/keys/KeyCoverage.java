@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -224,7 +225,7 @@ public final class KeyCoverage {
           continue; // a library's factory: its objects are the library's
         }
         field = "the object " + factory.owner() + "." + factory.method() + "() answers";
-        held = made.get(0).fact().returnType().replaceAll("<.*", "");
+        held = TypeNames.raw(made.get(0).fact().returnType());
         // the factory's own class: what it answers may be its object's method (return c::map; review 38's h11)
         classes.add(factory.owner());
       } else {

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.requests;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.rewriters.caching.FilterCode;
 import dev.optkit.rewriters.caching.Transactions;
 import dev.optkit.analyzers.facts.CallRef;
@@ -403,7 +404,7 @@ public final class SameRequest {
    * of the library class's own supertypes.
    */
   private boolean perRequestLibrary(String type) {
-    String erased = type.replaceAll("<.*", "");
+    String erased = TypeNames.raw(type);
     return index.type(erased).isEmpty() && !erased.contains(".config.")
         && PER_REQUEST_PACKAGES.stream().anyMatch(erased::startsWith);
   }
@@ -425,7 +426,7 @@ public final class SameRequest {
     Set<String> simpleNames = new HashSet<>();
     AROUND_EVERY_REQUEST.forEach(type -> simpleNames.add(type.substring(type.lastIndexOf('.') + 1)));
     // Spring MVC's registrations: a configurer's method, or one given a registry (InterceptorRegistry, FormatterRegistry)
-    boolean registering = method.fact().params().stream().anyMatch(p -> p.type().replaceAll("<.*", "").endsWith("Registry"))
+    boolean registering = method.fact().params().stream().anyMatch(p -> TypeNames.raw(p.type()).endsWith("Registry"))
         || index.supertypesOf(method.fact().ownerType()).stream().anyMatch(t -> t.endsWith("WebMvcConfigurer")
             || t.endsWith("WebFluxConfigurer"));
     return lambdaOfOne && !declared.findAll(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()

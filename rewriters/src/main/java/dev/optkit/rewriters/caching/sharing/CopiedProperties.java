@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -201,8 +202,8 @@ public final class CopiedProperties {
           index.methods(t, "get" + capital).stream(), index.methods(t, "is" + capital).stream()))
           .filter(m -> m.fact().params().isEmpty()).map(m -> m.fact().returnType()).findFirst()
           .orElse(fields.get(property));
-      if (type != null && !PRIMITIVES.contains(type) && !sharing.immutable(type.replaceAll("<.*", ""))) {
-        return Optional.of("copies its property " + property + " (" + ProjectTraits.simpleName(type.replaceAll("<.*", ""))
+      if (type != null && !PRIMITIVES.contains(type) && !sharing.immutable(TypeNames.raw(type))) {
+        return Optional.of("copies its property " + property + " (" + ProjectTraits.simpleName(TypeNames.raw(type))
             + ") with copyProperties() into another object, which then holds that very object (the copy is shallow)");
       }
     }

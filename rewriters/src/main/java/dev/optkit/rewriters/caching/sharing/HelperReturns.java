@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.rewriters.caching.text.WrittenTypes;
@@ -42,8 +43,8 @@ final class HelperReturns {
     if (position < 0 || position >= helper.fact().params().size()) {
       return true;
     }
-    String returned = helper.fact().returnType().replaceAll("<.*", "");
-    String taken = helper.fact().params().get(position).qualifiedType().replaceAll("<.*", "");
+    String returned = TypeNames.raw(helper.fact().returnType());
+    String taken = TypeNames.raw(helper.fact().params().get(position).qualifiedType());
     if (index.type(returned).isEmpty() || index.type(taken).isEmpty()) {
       return true; // a JDK or library type, or a type variable
     }
@@ -91,7 +92,7 @@ final class HelperReturns {
     if (!change.itself() || change.how().contains(".")) {
       return false;
     }
-    String holder = helper.fact().returnType().replaceAll("<.*", "");
+    String holder = TypeNames.raw(helper.fact().returnType());
     if (index.type(holder).isEmpty()) {
       return false; // a JDK container: its own changes are the container changes, said apart
     }
@@ -105,7 +106,7 @@ final class HelperReturns {
             p.parameter() == MethodFact.RECEIVER && p.change() instanceof dev.optkit.analyzers.facts.Change.AssignsField
                 || p.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField));
     boolean held = helper.fact().params().stream().anyMatch(param -> {
-      List<String> types = new java.util.ArrayList<>(List.of(param.qualifiedType().replaceAll("<.*", "")));
+      List<String> types = new java.util.ArrayList<>(List.of(TypeNames.raw(param.qualifiedType())));
       types.addAll(index.supertypesOf(types.get(0)));
       return types.stream().filter(type -> !type.equals("java.lang.Object") && !type.equals("java.io.Serializable"))
           .anyMatch(type -> index.type(type).isEmpty() ? !type.startsWith("java.")

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -213,7 +214,7 @@ public final class ImmutableValues {
       return Optional.empty();
     }
     String field = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
-    String bare = owner.replaceAll("<.*", "");
+    String bare = TypeNames.raw(owner);
     java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
     types.addAll(index.supertypesOf(bare));
     // the nearest declaration is the one the getter reads, unless a subclass declares its own (a Map props

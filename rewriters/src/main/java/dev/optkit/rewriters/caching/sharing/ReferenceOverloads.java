@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -29,7 +30,7 @@ public final class ReferenceOverloads {
     if (position >= target.fact().params().size()) {
       return false;
     }
-    String parameter = target.fact().params().get(position).qualifiedType().replaceAll("<.*", "");
+    String parameter = TypeNames.raw(target.fact().params().get(position).qualifiedType());
     return index.type(parameter).isEmpty() || parameter.equals(type) || index.supertypesOf(type).contains(parameter);
   }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -287,7 +288,7 @@ public final class ResultSharing {
   public List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
     if (handOff.constructed()) {
       String simple = handOff.constructedType();
-      String bare = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("<.*", "");
+      String bare = TypeNames.raw(simple.substring(simple.lastIndexOf('.') + 1));
       // by simple name: several classes may share it, and any of them keeping the value is enough to refuse
       return index.methodsNamed(bare).stream().filter(m -> m.fact().isConstructor()
           && m.fact().params().size() == handOff.toArguments()).toList();
@@ -395,7 +396,7 @@ public final class ResultSharing {
    * own type, a supertype's or a subclass's override; all of them when the result is no project type or a part.
    */
   private List<IndexedMethod> ofResultType(List<IndexedMethod> callees, MethodFact.HandOff handOff, String resultType) {
-    String type = resultType == null ? null : resultType.replaceAll("<.*", "");
+    String type = resultType == null ? null : TypeNames.raw(resultType);
     // a holder of the result (Batch.of(p).mark("?")) is no object of the result's type: its methods all count (h3)
     if (type == null || handOff.position() != MethodFact.RECEIVER || handOff.part() || handOff.held()
         || index.type(type).isEmpty()) {

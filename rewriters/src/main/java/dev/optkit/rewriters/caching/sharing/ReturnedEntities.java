@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an entity a method returns is, as its callers' uses must see it: the JPA entity named in the
@@ -25,9 +23,6 @@ import java.util.regex.Pattern;
  * and an entity it reaches whose mapping optkit does not read whole.
  */
 final class ReturnedEntities {
-  /** A capitalised identifier in a signature: a type name, simple or the last part of a qualified one. */
-  private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
-
   private final ProjectIndex index;
   private final WholeProject whole;
 
@@ -41,9 +36,7 @@ final class ReturnedEntities {
    * type an entity extends or implements.
    */
   Optional<ReturnedEntity> of(MethodFact fact, FetchPlan fetched) {
-    Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
-    while (identifiers.find()) {
-      String simple = identifiers.group();
+    for (String simple : returnTypeNames(fact)) {
       for (TypeFact type : typesDenoted(fact, simple)) {
         // an interface or superclass an entity implements (List<Titled> of Book rows) returns the entity itself:
         // walked as the entity's supertype, every subclass entity's lazy association and getter counts
@@ -102,9 +95,8 @@ final class ReturnedEntities {
    */
   List<String> namedEntityTypes(MethodFact fact) {
     Set<String> named = new java.util.LinkedHashSet<>();
-    Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
-    while (identifiers.find()) {
-      for (TypeFact type : typesDenoted(fact, identifiers.group())) {
+    for (String simple : returnTypeNames(fact)) {
+      for (TypeFact type : typesDenoted(fact, simple)) {
         if (isEntity(type) || index.subtypesOf(type.qualifiedName()).stream()
             .anyMatch(sub -> index.type(sub).map(ReturnedEntities::isEntity).orElse(false))) {
           named.add(type.qualifiedName());
@@ -119,11 +111,8 @@ final class ReturnedEntities {
    * type argument, {@code List<Object>}), while the project maps entities.
    */
   boolean untypedWhereEntitiesAre(MethodFact fact) {
-    Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
-    boolean untyped = false;
-    while (identifiers.find()) {
-      untyped |= identifiers.group().equals("Object") || identifiers.group().equals("Serializable");
-    }
+    boolean untyped = returnTypeNames(fact).stream().anyMatch(simple -> simple.equals("Object")
+        || simple.equals("Serializable"));
     return untyped && index.types().stream().anyMatch(ReturnedEntities::isEntity);
   }
 
@@ -169,16 +158,13 @@ final class ReturnedEntities {
       "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
       "java.lang.Character", "java.lang.Void", "java.math.BigDecimal", "java.math.BigInteger");
 
-  private static String returnPart(MethodFact fact) {
+  private static List<String> returnTypeNames(MethodFact fact) {
     String type = fact.returnType();
     if (!type.contains(".") || VALUE_TYPES.contains(type)) {
-      // long countByItemId(...): a count names no entity, whatever else its line holds (the interface's declaration
-      // when written on one line: audit 9's s17 reproduction)
-      return "";
+      // long countByItemId(...): a count names no entity
+      return List.of();
     }
-    String signature = fact.signature();
-    int name = signature.indexOf(fact.name() + "(");
-    return name < 0 ? signature : signature.substring(0, name);
+    return fact.returnTypeNames();
   }
 
   private static boolean isEntity(TypeFact type) {

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -45,8 +46,8 @@ final class SealedHolders {
       return false;
     }
     String fieldType = type.fieldTypes().get(field);
-    if (JDK_CONTAINERS.contains(fieldType.replaceAll("<.*", ""))) {
-      return source != null && !readsMayReorder() && JDK_CONTAINERS.contains(source.fact().returnType().replaceAll("<.*", ""))
+    if (JDK_CONTAINERS.contains(TypeNames.raw(fieldType))) {
+      return source != null && !readsMayReorder() && JDK_CONTAINERS.contains(TypeNames.raw(source.fact().returnType()))
           && !dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).isEmpty()
           && dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).stream().allMatch(this::immutableElement)
           && type.sealedFields().get(field).stream().allMatch(call -> CONTAINER_SIZES.contains(call)

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -86,7 +87,7 @@ final class SerialisedHandOffs {
     if (wrappedForTheBody(handler, handOff, receivers.apply(handler, handOff))) {
       return true;
     }
-    String returned = handler.fact().returnType() == null ? "" : handler.fact().returnType().replaceAll("<.*", "");
+    String returned = handler.fact().returnType() == null ? "" : TypeNames.raw(handler.fact().returnType());
     if (!handOff.held() || handOff.part() || handOff.keptBy() == null
         || !RESPONSE_FACTORIES.contains(handOff.target()) || !receivers.apply(handler, handOff).isEmpty()
         || !(returned.equals("ResponseEntity") || returned.equals("org.springframework.http.ResponseEntity"))) {
@@ -180,7 +181,7 @@ final class SerialisedHandOffs {
     MethodFact fact = factory.fact();
     int parameter = ResultSharing.parameterAt(factory, argument);
     if (!fact.isStatic() || parameter < 0 || !fact.parameterMutations().isEmpty()
-        || !fact.returnType().replaceAll("<.*", "").equals(fact.ownerType())) {
+        || !TypeNames.raw(fact.returnType()).equals(fact.ownerType())) {
       return null;
     }
     List<MethodFact.HandOff> uses = fact.handOffs().stream().filter(h -> h.fromCall() == null
@@ -261,7 +262,7 @@ final class SerialisedHandOffs {
       for (CallRef call : method.fact().calls()) {
         // ApiResponse::getData counts as a call without arguments (-1: a method reference's)
         if (getters.contains(call.name()) && call.argumentCount() <= 0
-            && (call.receiverType() == null || couldBe.contains(call.receiverType().replaceAll("<.*", ""))
+            && (call.receiverType() == null || couldBe.contains(TypeNames.raw(call.receiverType()))
                 || !call.receiverType().contains("."))) {
           return true;
         }

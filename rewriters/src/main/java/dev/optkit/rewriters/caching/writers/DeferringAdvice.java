@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -36,7 +37,7 @@ final class DeferringAdvice {
           // <aop:around> (hostile review 91's D3, D4)
           .or(() -> whole.index().methods().stream().filter(method -> method.fact().returnType() != null)
               .filter(method -> {
-                String type = method.fact().returnType().replaceAll("<.*", "");
+                String type = TypeNames.raw(method.fact().returnType());
                 String simple = type.substring(type.lastIndexOf('.') + 1);
                 return simple.endsWith("Advisor") || simple.equals("MethodInterceptor") || simple.equals("Advice");
               }).map(method -> method.fact().displayName() + "()").sorted().findFirst())

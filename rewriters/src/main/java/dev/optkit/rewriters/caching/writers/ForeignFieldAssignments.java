@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -139,7 +140,7 @@ public final class ForeignFieldAssignments {
    */
   private Optional<String> open(TypeFact type, String field) {
     String held = type.fieldTypes().getOrDefault(field, "");
-    String erased = held.replaceAll("<.*", "");
+    String erased = TypeNames.raw(held);
     if (type.openFields().contains(field)) {
       return Optional.of("it holds " + (held.endsWith("[]") ? "an array" : "a " + simple(erased))
           + ", which any code holding the object can change in place (optkit counts it as changing: it does not follow "

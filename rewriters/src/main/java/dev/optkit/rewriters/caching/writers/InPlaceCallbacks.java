@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -192,7 +193,7 @@ final class InPlaceCallbacks {
         .orElse(null);
     String type = field == null ? null : index.type(caller.fact().ownerType())
         .map(t -> t.fieldTypes().get(field)).orElse(null);
-    String template = type == null ? null : type.replaceAll("<.*", "");
+    String template = type == null ? null : TypeNames.raw(type);
     // Spring's own, with no subclass in the project that may run the callback later (a @Primary one: review 36's t3)
     return template != null && RUN_IN_PLACE_BY.contains(template) && index.subtypesOf(template).isEmpty()
         && index.files().stream().flatMap(file -> file.creations().stream())
@@ -257,7 +258,7 @@ final class InPlaceCallbacks {
       return false;
     }
     try {
-      Class<?> loaded = Class.forName(type.replaceAll("<.*", ""), false, ClassLoader.getPlatformClassLoader());
+      Class<?> loaded = Class.forName(TypeNames.raw(type), false, ClassLoader.getPlatformClassLoader());
       return Iterable.class.isAssignableFrom(loaded) || Map.class.isAssignableFrom(loaded)
           || java.util.stream.BaseStream.class.isAssignableFrom(loaded) || java.util.Spliterator.class.isAssignableFrom(loaded);
     } catch (ClassNotFoundException | LinkageError unknown) {

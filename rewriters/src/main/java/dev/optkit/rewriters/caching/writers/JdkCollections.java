@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -134,7 +135,7 @@ final class JdkCollections {
     String name = getter.getNameAsString();
     var association = type.associations().stream().filter(a -> a.toMany() && a.getter().equals(name)).findFirst();
     return association.isPresent()
-        && QUERY_ANSWERS.contains(type.fieldTypes().getOrDefault(association.get().field(), "").replaceAll("<.*", ""))
+        && QUERY_ANSWERS.contains(TypeNames.raw(type.fieldTypes().getOrDefault(association.get().field(), "")))
         && plainGetter(type, name, association.get().field());
   }
 
@@ -313,13 +314,13 @@ final class JdkCollections {
               .anyMatch(a -> a.endsWith("Aspect"))
           || type.annotationValue("EnableJpaRepositories", "repositoryBaseClass") != null
           || type.annotationValue("EnableJpaRepositories", "repositoryFactoryBeanClass") != null
-          || index.supertypesOf(type.qualifiedName()).stream().map(t -> t.replaceAll("<.*", ""))
+          || index.supertypesOf(type.qualifiedName()).stream().map(TypeNames::raw)
               .anyMatch(t -> t.endsWith("PostProcessor") || t.endsWith("MethodInterceptor") || t.endsWith("Advice")
                   || t.endsWith("Advisor") || t.endsWith("InvocationHandler") || t.endsWith("SimpleJpaRepository")
                   || t.endsWith("RepositoryImplementation") || t.contains("RepositoryFactory")))
           // a @Bean making an advisor or an interceptor from a lambda, a repository base class (review 91's F3, F5)
           || index.methods().stream().map(m -> m.fact().returnType()).filter(java.util.Objects::nonNull)
-              .map(t -> t.replaceAll("<.*", "")).anyMatch(t -> t.endsWith("Advisor") || t.endsWith("MethodInterceptor")
+              .map(TypeNames::raw).anyMatch(t -> t.endsWith("Advisor") || t.endsWith("MethodInterceptor")
                   || t.endsWith(".Advice") || t.equals("Advice") || t.endsWith("PostProcessor"))
           || advice.xmlAdvice();
     }

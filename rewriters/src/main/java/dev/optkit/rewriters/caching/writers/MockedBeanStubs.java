@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -91,7 +92,7 @@ final class MockedBeanStubs {
             || call.endsWith(".mock") || call.endsWith(".spy") || call.endsWith("#mock") || call.endsWith("#spy"))
             || whole.fileMentionsAny(path, List.of("@Mock", "@Spy", "@MockBean", "@MockitoBean", "@SpyBean"));
         if (mockFields) {
-          type.fieldTypes().values().forEach(field -> index.type(field.replaceAll("<.*", ""))
+          type.fieldTypes().values().forEach(field -> index.type(TypeNames.raw(field))
               .ifPresent(t -> anywhereMocked.add(t.qualifiedName())));
         }
       }
@@ -206,7 +207,7 @@ final class MockedBeanStubs {
             && java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
                 .anyMatch(call -> MOCK_MAKERS.contains(call.name()))
             && method.fact().returnType() != null) {
-          String written = method.fact().returnType().replaceAll("<.*", "");
+          String written = TypeNames.raw(method.fact().returnType());
           index.typesNamed(written.substring(written.lastIndexOf('.') + 1)).forEach(t -> beanMocks.add(t.qualifiedName()));
         }
       }
@@ -246,14 +247,14 @@ final class MockedBeanStubs {
     for (var annotation : declaration.getAnnotations()) {
       if (BEAN_OVERRIDES.contains(annotation.getName().getIdentifier())) {
         for (var literal : annotation.findAll(com.github.javaparser.ast.expr.ClassExpr.class)) {
-          String written = literal.getType().asString().replaceAll("<.*", "");
+          String written = TypeNames.raw(literal.getType().asString());
           index.typesNamed(written.substring(written.lastIndexOf('.') + 1)).forEach(t -> mocked.add(t.qualifiedName()));
         }
       }
     }
     for (FieldDeclaration field : declaration.getFields()) {
       if (field.getAnnotations().stream().anyMatch(a -> BEAN_OVERRIDES.contains(a.getName().getIdentifier()))) {
-        String written = field.getElementType().asString().replaceAll("<.*", "");
+        String written = TypeNames.raw(field.getElementType().asString());
         String simple = written.substring(written.lastIndexOf('.') + 1);
         index.typesNamed(simple).forEach(t -> mocked.add(t.qualifiedName()));
       }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -83,7 +84,7 @@ public final class TestCacheReset {
       // a @RegisterExtension field: its type an extension (a JUnit extension interface among a project type's
       // supertypes, or a library type named ...Extension, as WireMockExtension)
       for (String fieldType : type.get().fieldTypes().values()) {
-        String raw = fieldType.replaceAll("<.*", "");
+        String raw = TypeNames.raw(fieldType);
         boolean extensionType = ProjectTraits.simpleName(raw).endsWith("Extension")
             || raw.startsWith("org.junit.jupiter.api.extension.") || index.supertypesOf(raw).stream()
             .flatMap(t -> index.type(t).stream()).flatMap(t -> t.superTypes().stream())
@@ -282,8 +283,8 @@ public final class TestCacheReset {
     Optional<String> starter = index.methods().stream().filter(m -> SourceSet.isTestPath(m.path()))
         .flatMap(m -> m.fact().calls().stream())
         .filter(call -> call.receiverType() != null && PROCESS_STARTERS.contains(
-            ProjectTraits.simpleName(call.receiverType().replaceAll("<.*", ""))))
-        .map(call -> ProjectTraits.simpleName(call.receiverType().replaceAll("<.*", ""))).sorted().findFirst();
+            ProjectTraits.simpleName(TypeNames.raw(call.receiverType()))))
+        .map(call -> ProjectTraits.simpleName(TypeNames.raw(call.receiverType()))).sorted().findFirst();
     if (starter.isPresent()) {
       return Optional.of("its tests start a process or a container (" + starter.get() + "), which may run the "
           + "application without the test resources turning the caches off");
@@ -350,12 +351,12 @@ public final class TestCacheReset {
           return Optional.of(type.simpleName() + " picks how JUnit runs its tests (@Execution), maybe in parallel: one "
               + "test's set-up would write while another reads through the cache");
         }
-        if (type.fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
+        if (type.fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(TypeNames.raw(t)))
             .anyMatch(t -> t.equals("SpringMethodRule") || t.equals("SpringClassRule"))) {
           return Optional.of(type.simpleName() + " runs Spring through JUnit 4 rules, which call the listeners around "
               + "its @Before methods, not after them");
         }
-        if (type.superTypes().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
+        if (type.superTypes().stream().map(t -> ProjectTraits.simpleName(TypeNames.raw(t)))
             .anyMatch(OWN_LISTENER_BASES::contains)) {
           return Optional.of(type.simpleName() + " extends one of Spring's test base classes, which before Spring 6 "
               + "name their own @TestExecutionListeners, none of the defaults (the listener clearing the caches)");
@@ -400,7 +401,7 @@ public final class TestCacheReset {
         continue;
       }
       for (String superType : type.get().superTypes()) {
-        String raw = superType.replaceAll("<.*", "");
+        String raw = TypeNames.raw(superType);
         boolean known = index.type(raw).isPresent() || raw.startsWith("java.")
             || OWN_LISTENER_BASES.contains(ProjectTraits.simpleName(raw));
         boolean anInterface = type.get().interfaces().contains(superType);

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -113,7 +114,7 @@ final class TestReadBacks {
     if (springBeans.tests().testAnnotations(test.get()).stream().anyMatch(WEB_TESTS::contains) || onAPort(testClass)) {
       return true;
     }
-    return test.get().fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
+    return test.get().fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(TypeNames.raw(t)))
             .anyMatch(HTTP_TEST_CLIENTS::contains)
         || index.methodsOfType(testClass).stream().flatMap(m -> m.fact().calls().stream())
             .anyMatch(call -> call.receiverType() != null
@@ -125,7 +126,7 @@ final class TestReadBacks {
     if (call.receiverType() == null) {
       return false;
     }
-    String receiver = ProjectTraits.simpleName(call.receiverType().replaceAll("<.*", ""));
+    String receiver = ProjectTraits.simpleName(TypeNames.raw(call.receiverType()));
     if (receiver.equals("RestAssured") || receiver.equals("MockMvcBuilders")) {
       // RestAssured.reset(), baseURI, defaultParser configure; given(), when(), get(...) send (trial 73's roles tests)
       return REST_ASSURED_REQUESTS.contains(call.name());

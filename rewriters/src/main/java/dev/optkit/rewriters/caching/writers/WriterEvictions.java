@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -288,7 +289,7 @@ public final class WriterEvictions {
       }
       Optional<String> holder = members.codeHolder(writerMethod);
       if (holder.isPresent() && index.type(holder.get()).isEmpty()) {
-        return CannotEvict.other("its class extends " + ProjectTraits.simpleName(holder.get().replaceAll("<.*", ""))
+        return CannotEvict.other("its class extends " + ProjectTraits.simpleName(TypeNames.raw(holder.get()))
             + ", library code optkit does not read, which may call it on the object itself (a template method "
             + "running the steps a subclass overrides), past the proxy that would evict");
       }
@@ -464,7 +465,7 @@ public final class WriterEvictions {
 
   /** A type that holds code to run later: a functional interface, a task, a future. */
   static boolean deferredCode(String type) {
-    String erased = type.replaceAll("<.*", "");
+    String erased = TypeNames.raw(type);
     String simple = erased.substring(erased.lastIndexOf('.') + 1);
     // every java.util.function interface (IntConsumer, ToLongFunction...) holds code, not only the common ones
     return CODE_TYPES.contains(erased) || erased.startsWith("java.util.function.")
