@@ -26,6 +26,7 @@ import java.util.List;
  * @param url the text of an argument that looks like a URL ({@code "http://..." + id}), placeholders for what
  *     is computed, or null
  * @param urlArgument that argument's position, or -1
+ * @param receiver what the call is made on, as written ({@link CallReceiver}); {@code OBJECT} when not told
  */
 public record CallRef(
     String receiverType,
@@ -43,11 +44,26 @@ public record CallRef(
     String receivedFrom,
     List<Integer> parameterArguments,
     String url,
-    int urlArgument) {
+    int urlArgument,
+    CallReceiver receiver) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
     parameterArguments = parameterArguments == null ? List.of() : parameterArguments;
+    receiver = receiver == null ? CallReceiver.OBJECT : receiver;
+  }
+
+  public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
+      SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
+      String argumentKinds, String receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
+        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT);
+  }
+
+  /** The same call, made on what the source writes as its receiver. */
+  public CallRef on(CallReceiver written) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
@@ -69,25 +85,25 @@ public record CallRef(
 
   public CallRef withRoots(List<Roots> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
+        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   public CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
+        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
   public CallRef withHelperFacts(String from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition);
+        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver);
   }
 
   /** The same call on a receiver of this type: a getter's declared return type, read by the index. */
   public CallRef withReceiverType(String type) {
     return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
   }
 
   /** Whether the receiver is a field the caller's class inherits ({@code owner#field}), not a getter's result. */
@@ -98,7 +114,7 @@ public record CallRef(
   /** The call with what kind of value each argument is, where the source shows it. */
   public CallRef withArgumentKinds(String kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument);
+        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; unknown (shared) when not known. */

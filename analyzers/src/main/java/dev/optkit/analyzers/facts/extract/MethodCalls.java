@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.SourceRange;
@@ -187,6 +188,27 @@ public final class MethodCalls {
   }
 
   /**
+   * What a call's scope is, as written: none (this object, implicitly), {@code this}, {@code super}, a type's name (a
+   * capitalised name no local, parameter or field declares), or another object.
+   */
+  private CallReceiver writtenReceiver(Expression scope) {
+    if (scope == null) {
+      return CallReceiver.IMPLICIT;
+    }
+    if (scope instanceof ThisExpr plain) {
+      return plain.getTypeName().isEmpty() ? CallReceiver.THIS : CallReceiver.OBJECT; // Outer.this: another object
+    }
+    if (scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
+      return CallReceiver.SUPER;
+    }
+    if (scope instanceof NameExpr name && Character.isUpperCase(name.getNameAsString().charAt(0))
+        && !m.locals.declaresLocal(name.getNameAsString()) && m.locals.fieldType(name.getNameAsString()) == null) {
+      return CallReceiver.TYPE;
+    }
+    return CallReceiver.OBJECT;
+  }
+
+  /**
    * What a local declared once and never assigned again holds ({@code final String sql = "SELECT ..."}),
    * so a helper given it is given that text; else the name itself (a constant, or nothing known).
    */
@@ -240,7 +262,8 @@ public final class MethodCalls {
       }
     }
     CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
-        m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql);
+        m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql)
+        .on(writtenReceiver(call.getScope().orElse(null)));
     if (receivedFrom != null || forwards || url != null) {
       made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
     }
@@ -408,7 +431,8 @@ public final class MethodCalls {
       int arguments = reference.getParentNode().orElse(null) instanceof MethodCallExpr traversal
           && ONE_ELEMENT_FUNCTIONS.contains(traversal.getNameAsString()) && traversal.getArguments().size() == 1 ? 1 : -1;
       m.addConstructorCall(new CallRef(receiver.name(), type.getName().getIdentifier(), arguments, receiver.confidence(),
-          m.loops.isDeferred(reference), SourceRange.of(reference), file.text.snippet(reference)), null);
+          m.loops.isDeferred(reference), SourceRange.of(reference), file.text.snippet(reference))
+          .on(CallReceiver.TYPE), null);
     }
     Optional<ClientSignature> client = file.catalog.match(List.of(receiver.name()), name);
     if (client.isPresent()) {
@@ -422,7 +446,11 @@ public final class MethodCalls {
     }
     // a method reference in a pipeline is called once per element with the element as argument
     m.calls.add(new CallRef(receiver.name(), name, -1, receiver.confidence(), m.loops.isDeferred(reference),
-        SourceRange.of(reference), file.text.snippet(reference)));
+        SourceRange.of(reference), file.text.snippet(reference))
+        .on(scope instanceof ThisExpr plain && plain.getTypeName().isEmpty() ? CallReceiver.THIS
+            : superclass != null ? CallReceiver.SUPER
+            : scope instanceof com.github.javaparser.ast.expr.TypeExpr && written == null ? CallReceiver.TYPE
+            : CallReceiver.OBJECT));
     m.callNodes.add(reference);
   }
 
@@ -464,7 +492,7 @@ public final class MethodCalls {
     if (creation.getAnonymousClassBody().isEmpty() && !qualified.startsWith("java.")) {
       m.addConstructorCall(new CallRef(qualified, creation.getType().getName().getIdentifier(),
           creation.getArguments().size(), Confidence.MEDIUM, m.loops.isDeferred(creation), SourceRange.of(creation),
-          file.text.snippet(creation)), creation);
+          file.text.snippet(creation)).on(CallReceiver.TYPE), creation);
     }
     m.timeAndRandom.noteCreation(creation, created);
   }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -31,7 +32,7 @@ final class EnclosingState {
    */
   boolean instanceCall(IndexedMethod method, CallRef call) {
     String owner = method.fact().ownerType();
-    if (!call.rootsOf(-1).onlyThis() || call.snippet() == null || call.snippet().startsWith("this.")) {
+    if (!call.rootsOf(-1).onlyThis() || call.receiver() == CallReceiver.THIS) {
       return false;
     }
     List<String> own = index.supertypesOf(owner);

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -31,8 +32,7 @@ final class GeneratedGetters {
     String name = call.name();
     String property = name.startsWith("get") && name.length() > 3 ? name.substring(3)
         : name.startsWith("is") && name.length() > 2 ? name.substring(2) : null;
-    boolean unboundReference = call.argumentCount() < 0 && call.snippet() != null && call.snippet().contains("::")
-        && Character.isUpperCase(call.snippet().strip().charAt(0));
+    boolean unboundReference = call.argumentCount() < 0 && call.receiver() == CallReceiver.TYPE;
     if (property == null || !(call.argumentCount() == 0 || unboundReference)) {
       return false;
     }

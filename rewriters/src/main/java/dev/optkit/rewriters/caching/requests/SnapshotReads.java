@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.requests;
 
+import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.rewriters.caching.Transactions;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -50,8 +51,7 @@ public final class SnapshotReads {
     List<dev.optkit.analyzers.facts.CallRef> calls = caller.fact().calls().stream()
         .filter(call -> call.name().equals(cached.fact().name()) && index.allTargetsOf(call).contains(cached)).toList();
     return !calls.isEmpty() && calls.stream().allMatch(call -> owner.equals(call.receiverType())
-        && call.snippet() != null && (call.snippet().startsWith(call.name() + "(")
-            || call.snippet().startsWith("this." + call.name() + "(")));
+        && (call.receiver() == CallReceiver.IMPLICIT || call.receiver() == CallReceiver.THIS));
   }
 
   /**

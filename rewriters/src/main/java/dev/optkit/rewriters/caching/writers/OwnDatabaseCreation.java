@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.CallReceiver;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.optkit.analyzers.facts.IoSite;
@@ -90,7 +91,6 @@ final class OwnDatabaseCreation {
         .anyMatch(made -> owner.equals(made.receiverType()) || made.name().equals(type.simpleName()));
     return !madeWithNew && caller.fact().calls().stream()
         .filter(call -> call.name().equals(bean.fact().name()) && index.allTargetsOf(call).contains(bean))
-        .allMatch(call -> call.snippet() != null && (call.snippet().startsWith(call.name() + "(")
-            || call.snippet().startsWith("this." + call.name() + "(")));
+        .allMatch(call -> call.receiver() == CallReceiver.IMPLICIT || call.receiver() == CallReceiver.THIS);
   }
 }
