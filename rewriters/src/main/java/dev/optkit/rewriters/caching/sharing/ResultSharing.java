@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -100,10 +101,9 @@ public final class ResultSharing {
 
   /** A call of the method on the object itself ({@code find(id)}, {@code this.find(id)}), which no proxy sees. */
   public boolean selfCall(IndexedMethod caller, CallRef call, IndexedMethod target) {
-    String snippet = call.snippet() == null ? "" : call.snippet().strip();
     return caller.fact().ownerType().equals(call.receiverType())
         && index.supertypesOf(caller.fact().ownerType()).contains(target.fact().ownerType())
-        && (snippet.startsWith(call.name() + "(") || snippet.startsWith("this." + call.name() + "("));
+        && (call.receiver() == CallReceiver.IMPLICIT || call.receiver() == CallReceiver.THIS);
   }
 
   /**
