@@ -96,6 +96,11 @@ public final class FailureAnswerReads {
       return new Verdict.StandIn("it answers what " + recovering.get() + "() gives when something it calls fails (in "
           + method.fact().displayName() + "()): a cache would keep that answer after the failure passed, until its TTL");
     }
+    Optional<String> flag = depth == 0 ? failureFlag(index, method) : Optional.empty();
+    if (flag.isPresent()) {
+      return new Verdict.StandIn("its answer says whether the remote call succeeded (" + flag.get() + "): a remote API "
+          + "that fails answers a failure in its body, which a cache would keep after the failure passed, until its TTL");
+    }
     Verdict found = PROPAGATES;
     for (FailureAnswer answer : method.fact().failureAnswers()) {
       List<String> failures = answer.caught().stream().filter(type -> !answers(simple(type))).toList();
@@ -134,6 +139,34 @@ public final class FailureAnswerReads {
     }
     return found;
   }
+
+  /**
+   * The boolean field of a project type the method answers (or holds in its answer: {@code Optional<RateDto>}) that
+   * tells success from failure ({@code LatestRateDto.success}, Slack's {@code ok}), when the method reads a remote API:
+   * such an API answers its failures in a successful response's body (a usefulness trial's currency API answered
+   * {@code {"success": false}} with HTTP 200, and the cached failure outlived the outage).
+   */
+  private static Optional<String> failureFlag(ProjectIndex index, IndexedMethod method) {
+    for (String type : method.fact().returnTypeChain()) {
+      Optional<dev.optkit.analyzers.facts.TypeFact> answer = index.type(type);
+      if (answer.isEmpty()) {
+        continue;
+      }
+      for (var field : new java.util.TreeMap<>(answer.get().fieldTypes()).entrySet()) {
+        if (FAILURE_FLAGS.contains(field.getKey()) && BOOLEANS.contains(field.getValue())
+            && index.reachedIo(method).stream().anyMatch(reached -> reached.site().kind()
+                == dev.optkit.analyzers.catalog.ClientKind.API)) {
+          return Optional.of(answer.get().simpleName() + "." + field.getKey());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Names a response body gives the flag that tells whether the call succeeded. */
+  private static final Set<String> FAILURE_FLAGS = Set.of("success", "successful", "succeeded", "ok", "failed",
+      "failure", "error", "hasError", "hasErrors");
+  private static final Set<String> BOOLEANS = Set.of("boolean", "java.lang.Boolean");
 
   /** What the data says, not a failure: the list, or a project's "not found" exception by its name. */
   private static boolean answers(String simpleName) {

@@ -173,6 +173,49 @@ class NotCacheableReasonsTest {
     assertTrue(verdict(assessment, "orEmpty(long)") instanceof FailureAnswerReads.Verdict.StandIn);
   }
 
+  /**
+   * A remote API that answers its failures in a successful response's body ({@code {"success": false}} with HTTP 200,
+   * as a usefulness trial's currency API did: the cached failure outlived the outage by its TTL): an answer whose type
+   * has the flag that tells success from failure is no answer to keep. The same flag on a row read from a database
+   * (a payment that succeeded or not) is data.
+   */
+  @Test
+  void aRemoteAnswerCarryingItsFailureFlagIsNoAnswerToCache() {
+    Assessment assessment = new ProjectFixture(dir).java("""
+        package shop;
+        public class Rates {
+          private boolean success;
+          private java.util.Map<String, Double> rates;
+          public boolean isSuccess() { return success; }
+          public java.util.Map<String, Double> getRates() { return rates; }
+        }
+        """).java("""
+        package shop;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import java.sql.Connection;
+        class RateClient {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private Connection connection;
+          Rates latest(String base) throws Exception {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://rates/latest?base=" + base)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+            return parse(body);
+          }
+          Rates stored(String base) throws Exception {
+            var rows = connection.prepareStatement("SELECT success FROM rates WHERE base = ?").executeQuery();
+            return parse(rows.getString(1));
+          }
+          private static Rates parse(String text) { return new Rates(); }
+        }
+        """).assess();
+    Map<String, Optional<Proof>> reasons = reasons(assessment);
+    assertEquals(Optional.of(Proof.FAILURE_ANSWER), reasons.get("latest(String)"), reasons.toString());
+    assertEquals(Optional.empty(), reasons.get("stored(String)"), reasons.toString());
+  }
+
   private static FailureAnswerReads.Verdict verdict(Assessment assessment, String member) {
     return FailureAnswerReads.of(assessment.index(), assessment.index().methods().stream()
         .filter(m -> m.member().equals(member)).findFirst().orElseThrow());

@@ -228,7 +228,10 @@ final class ValueSources {
           // bean is what the bean's method returns, added above (audit 16's S10f), which the planner follows into it;
           // any other function may hand the element back (a lower-case class's static method, byId::get on a local
           // map of the rows, Function.identity(), Pet.class::cast, mappers().get(0)::same: hostile review 41)
-          boolean beanMethod = argument instanceof MethodReferenceExpr reference && beanReference(reference);
+          // map(this::toDto): this class's own method, whose result is followed as a bean's is (a usefulness trial's
+          // Page.map(this::conversionToDto) made DTOs, and the entity was said to be returned)
+          boolean beanMethod = argument instanceof MethodReferenceExpr reference && (beanReference(reference)
+              || reference.getScope() instanceof ThisExpr own && own.getTypeName().isEmpty());
           boolean lambda = argument instanceof LambdaExpr;
           boolean made = argument instanceof MethodReferenceExpr reference
               && (FRESH.contains(reference.getIdentifier()) || reference.getIdentifier().equals("new"));
