@@ -10,6 +10,7 @@ import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.caching.planner.CachingPlanner;
 import dev.optkit.rewriters.caching.proofs.Candidate;
 import dev.optkit.rewriters.caching.proofs.MethodProof;
+import dev.optkit.rewriters.caching.proofs.WriterObligationsProof;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,14 +25,26 @@ final class OneProof {
 
   /** The verdict of {@code proof} on {@code owner}'s (qualified) only method named {@code method}. */
   static Optional<Reason> ask(MigrationFixture project, MethodProof proof, String owner, String method) {
+    Asked asked = asked(project, owner, method);
+    return proof.check(asked.planner().proofContext(), asked.candidate());
+  }
+
+  /** What the writers of that method's data oblige its cache to do, or why one cannot evict it. */
+  static WriterObligationsProof.Verdict writers(MigrationFixture project, String owner, String method) {
+    Asked asked = asked(project, owner, method);
+    return asked.planner().writerObligations().check(asked.candidate());
+  }
+
+  private record Asked(CachingPlanner planner, Candidate candidate) {}
+
+  private static Asked asked(MigrationFixture project, String owner, String method) {
     ProjectIndex index = project.assess().index();
     CachingPlanner planner = new CachingPlanner(new WholeProject(index, project.root()), project.config(),
         ProjectTraits.of(project.root(), index), path -> true, Set.of());
     List<IndexedMethod> named = index.methods(owner, method);
     assertEquals(1, named.size(), owner + "." + method + " is no single method of the project: " + named);
-    Candidate candidate = planner.candidate(named.get(0))
-        .named(project.config().effectiveCachePolicies().get("default").ttlSeconds());
-    return proof.check(planner.proofContext(), candidate);
+    return new Asked(planner, planner.candidate(named.get(0))
+        .named(project.config().effectiveCachePolicies().get("default").ttlSeconds()));
   }
 
   /** The id of the proof's refusal of that method, or empty when the proof holds for it. */

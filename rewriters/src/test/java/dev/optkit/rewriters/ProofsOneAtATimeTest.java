@@ -2,10 +2,13 @@ package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.proofs.GenericMethodProof;
 import dev.optkit.rewriters.caching.proofs.NotInAClassProof;
 import dev.optkit.rewriters.caching.proofs.OwnWriteProof;
 import dev.optkit.rewriters.caching.proofs.RequestHandlerProof;
+import dev.optkit.rewriters.caching.proofs.WriterObligationsProof;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +107,43 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
         new OwnWriteProof(), "shop.Requests", "revoke"));
     assertEquals(Optional.empty(), OneProof.refusalId(revoke("reads", ""), new OwnWriteProof(), "shop.Requests",
         "revoke"));
+  }
+
+  /**
+   * The writers' proof holds with the eviction a writer in the same bean gives; a writer no proxy wraps cannot evict
+   * (RefusalIdsTest's aWriterOutsideAnyBeanIsAWriterThatCannotEvict, asked alone).
+   */
+  @Test
+  void aWriterInTheBeanObligesAnEvictionAndAWriterOutsideAnyBeanRefuses() {
+    String read = """
+            public String price(String sku) {
+                return jdbc.queryForObject("SELECT price FROM prices WHERE sku = ?", String.class, sku);
+            }
+        """;
+    MigrationFixture evicting = spring("evicting").java(MigrationSafetyTest.bean("PriceService", "Service",
+        "import org.springframework.stereotype.Service;", read + """
+
+            public void reprice(String sku) {
+                jdbc.update("UPDATE prices SET price = price * 2 WHERE sku = ?", sku);
+            }
+        """));
+    WriterObligationsProof.Verdict holds = OneProof.writers(evicting, "shop.PriceService", "price");
+    assertEquals(List.of("PriceService.reprice"), ((WriterObligationsProof.Holds) holds).evictions().stream()
+        .map(eviction -> eviction.writer().fact().displayName()).toList());
+
+    MigrationFixture outside = spring("outside").java(MigrationSafetyTest.bean("PriceService", "Service",
+        "import org.springframework.stereotype.Service;", read)).java("""
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+
+        public class RepriceTool {
+            public static void run(JdbcTemplate jdbc) {
+                jdbc.update("UPDATE prices SET price = price * 2");
+            }
+        }
+        """);
+    WriterObligationsProof.Verdict refused = OneProof.writers(outside, "shop.PriceService", "price");
+    assertEquals(Proof.WRITER_CANNOT_EVICT, ((WriterObligationsProof.Refused) refused).reason().proof());
   }
 }

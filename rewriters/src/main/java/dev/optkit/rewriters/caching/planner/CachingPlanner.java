@@ -174,6 +174,11 @@ public final class CachingPlanner {
     return proofs;
   }
 
+  /** The writers' proof, asked last, for asking it alone. */
+  public WriterObligationsProof writerObligations() {
+    return writerObligations;
+  }
+
   private boolean simpleNameShared(String simpleName) {
     return index.typesNamed(simpleName).size() > 1;
   }
