@@ -159,6 +159,11 @@ final class MigrationFixture {
 
   /** @param acceptReorder methods whose loops may run remote writes ahead (--accept-reorder) */
   MigrationPlan plan(java.util.Set<String> acceptStale, java.util.Set<String> acceptReorder) {
+    return Migration.prepare(root, assess(), config, f -> true, acceptStale, acceptReorder);
+  }
+
+  /** The files written to the project's folder, and assessed as migrate assesses them. */
+  Assessment assess() {
     try {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path target = root.resolve(file.getKey());
@@ -168,9 +173,16 @@ final class MigrationFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, classpath, false, 1,
+    return new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, classpath, false, 1,
         true, config, "test", null), Assessor.Progress.NONE);
-    return Migration.prepare(root, assessment, config, f -> true, acceptStale, acceptReorder);
+  }
+
+  Path root() {
+    return root;
+  }
+
+  OptkitConfig config() {
+    return config;
   }
 
   static String after(MigrationPlan plan, String path) {

@@ -470,65 +470,6 @@ class WriteDetectionTest extends SpringProjectPlans {
 
   // ---- a setter on the entity a helper loads is written at the flush (Bolohonov RequestServiceImpl.revokeRequest)
 
-  private MigrationFixture revoke(String name, String change) {
-    return spring(name)
-        .java("""
-            package shop;
-
-            import jakarta.persistence.Entity;
-            import jakarta.persistence.Id;
-
-            @Entity
-            public class Request {
-                @Id
-                private Long id;
-                private String status;
-
-                public String getStatus() {
-                    return status;
-                }
-
-                public void setStatus(String status) {
-                    this.status = status;
-                }
-            }
-            """)
-        .java("""
-            package shop;
-
-            import org.springframework.data.jpa.repository.JpaRepository;
-
-            public interface RequestRepository extends JpaRepository<Request, Long> {
-            }
-            """)
-        .java("""
-            package shop;
-
-            import org.springframework.stereotype.Service;
-            import org.springframework.transaction.annotation.Transactional;
-
-            @Service
-            public class Requests {
-                private final RequestRepository requests;
-
-                public Requests(RequestRepository requests) {
-                    this.requests = requests;
-                }
-
-                @Transactional
-                public String revoke(Long id) {
-                    Request request = load(id);
-                    %s
-                    return request.getStatus();
-                }
-
-                private Request load(Long id) {
-                    return requests.findById(id).orElseThrow();
-                }
-            }
-            """.formatted(change));
-  }
-
   @Test
   void aSetterOnTheEntityAHelperLoadsIsAWriteTheCacheWouldSkip() {
     MigrationPlan changed = revoke("changed", "request.setStatus(\"CANCELED\");").plan();

@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.caching.planner;
+package dev.optkit.rewriters.caching.proofs;
 
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.CallWalk;
@@ -14,11 +14,11 @@ import java.util.function.Predicate;
  * One cache level per data, beyond the planner's own targets: a project cache below a candidate (whose reads the call
  * graph then hides from the candidate's writers), and reads nothing calls, which step aside for the one below them.
  */
-final class CacheLevels {
+public final class CacheLevels {
   private final ProjectIndex index;
   private final Predicate<IndexedMethod> springForm;
 
-  CacheLevels(ProjectIndex index, Predicate<IndexedMethod> springForm) {
+  public CacheLevels(ProjectIndex index, Predicate<IndexedMethod> springForm) {
     this.index = index;
     this.springForm = springForm;
   }
@@ -28,7 +28,7 @@ final class CacheLevels {
    * scheduled) and declares nothing a supertype declares (which callers may reach through the supertype), in an
    * application that has request handlers: dead code, or code outside the project's.
    */
-  boolean uncalledBesideHandlers(IndexedMethod method) {
+  public boolean uncalledBesideHandlers(IndexedMethod method) {
     MethodFact fact = method.fact();
     if (!springForm.test(method) || fact.isAbstract() || fact.isStatic()
         || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact)
@@ -83,7 +83,7 @@ final class CacheLevels {
   }
 
   /** A method the cached one reaches through project calls that the project caches itself, or empty. */
-  Optional<IndexedMethod> projectCachedCallee(IndexedMethod method) {
+  public Optional<IndexedMethod> projectCachedCallee(IndexedMethod method) {
     // each callee with the class calling it: a call within one class goes through 'this', past the project's cache
     // proxy (the spring sample's toBaseCurrency() calling its own @Cacheable getRate()), so its reads are seen
     return CallWalk.over(index, CallWalk.Edges.CALLEES).follow(callee -> callee != method)

@@ -1,0 +1,26 @@
+package dev.optkit.rewriters.caching.proofs;
+
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
+import java.util.Optional;
+
+/**
+ * A Spring cache only its own object calls, through 'this', would never apply: the first thing to say of it, before
+ * what caching it would risk.
+ */
+public final class SelfInvocationProof implements MethodProof {
+  @Override
+  public Proof proof() {
+    return Proof.SELF_INVOCATION;
+  }
+
+  @Override
+  public Optional<Reason> check(ProofContext context, Candidate candidate) {
+    if (candidate.selfCallers().isEmpty() || context.outsideCallers().any(candidate.method())) {
+      return Optional.empty();
+    }
+    return refused("only called through 'this' from " + String.join(", ", candidate.selfCallers())
+        + (context.outsideCallers().onlyTests(candidate.method()) ? " (and by tests, through the proxy)" : "")
+        + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)");
+  }
+}

@@ -1,0 +1,149 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.rewriters.caching.proofs.GenericMethodProof;
+import dev.optkit.rewriters.caching.proofs.NotInAClassProof;
+import dev.optkit.rewriters.caching.proofs.OwnWriteProof;
+import dev.optkit.rewriters.caching.proofs.RequestHandlerProof;
+import dev.optkit.rewriters.caching.proofs.WriterObligationsProof;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each of the planner's proofs decides alone: a method it refuses, with its id, beside one it lets through. */
+class ProofsOneAtATimeTest extends SpringProjectPlans {
+
+  @Test
+  void aRequestHandlerIsRefusedAndTheServiceItCallsIsNot() {
+    MigrationFixture project = spring("handler").java(MigrationFixture.NAMES_SERVICE).java("""
+        package shop;
+
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class NameController {
+            private final Names names;
+
+            public NameController(Names names) {
+                this.names = names;
+            }
+
+            @GetMapping("/names")
+            public String name(String id) throws Exception {
+                return names.fetchName(id);
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.request-handler"),
+        OneProof.refusalId(project, new RequestHandlerProof(), "shop.NameController", "name"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new RequestHandlerProof(), "shop.Names", "fetchName"));
+  }
+
+  @Test
+  void aGenericMethodIsRefusedAndAMethodOfOneAnswerTypeIsNot() {
+    MigrationFixture project = spring("generic").java("""
+        package shop;
+
+        import java.util.Map;
+
+        public class Settings {
+            private final Map<String, Object> values = Map.of("limit", 10);
+
+            public <T> T read(Class<T> type, String key) {
+                return type.cast(values.get(key));
+            }
+
+            public String text(String key) {
+                return String.valueOf(values.get(key));
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.generic-method"),
+        OneProof.refusalId(project, new GenericMethodProof(), "shop.Settings", "read"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new GenericMethodProof(), "shop.Settings", "text"));
+  }
+
+  @Test
+  void aMethodOfAnInterfaceOrARecordIsRefusedAndAClassMethodIsNot() {
+    MigrationFixture project = spring("types").java("""
+        package shop;
+
+        public interface Labels {
+            default String label(String code) {
+                return code.trim();
+            }
+        }
+        """).java("""
+        package shop;
+
+        public record Price(long cents) {
+            public String shown(String currency) {
+                return cents / 100 + " " + currency;
+            }
+        }
+        """).java("""
+        package shop;
+
+        public class Codes {
+            public String normalised(String code) {
+                return code.trim();
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.not-in-a-class"),
+        OneProof.refusalId(project, new NotInAClassProof(), "shop.Labels", "label"));
+    assertEquals(Optional.of("cache.not-in-a-class"),
+        OneProof.refusalId(project, new NotInAClassProof(), "shop.Price", "shown"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new NotInAClassProof(), "shop.Codes", "normalised"));
+  }
+
+  /** A setter on the entity a helper loaded, which JPA writes back at the flush (SpringProjectPlans.revoke). */
+  @Test
+  void aReadThatChangesTheEntityItLoadedWritesAndOneThatOnlyReadsDoesNot() {
+    assertEquals(Optional.of("cache.writes"), OneProof.refusalId(revoke("changes", "request.setStatus(\"CANCELED\");"),
+        new OwnWriteProof(), "shop.Requests", "revoke"));
+    assertEquals(Optional.empty(), OneProof.refusalId(revoke("reads", ""), new OwnWriteProof(), "shop.Requests",
+        "revoke"));
+  }
+
+  /**
+   * The writers' proof holds with the eviction a writer in the same bean gives; a writer no proxy wraps cannot evict
+   * (RefusalIdsTest's aWriterOutsideAnyBeanIsAWriterThatCannotEvict, asked alone).
+   */
+  @Test
+  void aWriterInTheBeanObligesAnEvictionAndAWriterOutsideAnyBeanRefuses() {
+    String read = """
+            public String price(String sku) {
+                return jdbc.queryForObject("SELECT price FROM prices WHERE sku = ?", String.class, sku);
+            }
+        """;
+    MigrationFixture evicting = spring("evicting").java(MigrationSafetyTest.bean("PriceService", "Service",
+        "import org.springframework.stereotype.Service;", read + """
+
+            public void reprice(String sku) {
+                jdbc.update("UPDATE prices SET price = price * 2 WHERE sku = ?", sku);
+            }
+        """));
+    WriterObligationsProof.Verdict holds = OneProof.writers(evicting, "shop.PriceService", "price");
+    assertEquals(List.of("PriceService.reprice"), ((WriterObligationsProof.Holds) holds).evictions().stream()
+        .map(eviction -> eviction.writer().fact().displayName()).toList());
+
+    MigrationFixture outside = spring("outside").java(MigrationSafetyTest.bean("PriceService", "Service",
+        "import org.springframework.stereotype.Service;", read)).java("""
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+
+        public class RepriceTool {
+            public static void run(JdbcTemplate jdbc) {
+                jdbc.update("UPDATE prices SET price = price * 2");
+            }
+        }
+        """);
+    WriterObligationsProof.Verdict refused = OneProof.writers(outside, "shop.PriceService", "price");
+    assertEquals(Proof.WRITER_CANNOT_EVICT, ((WriterObligationsProof.Refused) refused).reason().proof());
+  }
+}
