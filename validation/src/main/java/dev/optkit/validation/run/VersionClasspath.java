@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds one code version with the workload's build command and reads its class path. */
 final class VersionClasspath {
@@ -20,9 +21,11 @@ final class VersionClasspath {
   }
 
   /**
-   * @param cacheDir where the class path a {@code command} printed is kept, under a key of the command
-   *     and every pom.xml from the version's directory up to its file-system root: the build tool is
-   *     asked again only when one of them changed or a kept entry no longer exists
+   * @param cacheDir where the class path a {@code command} printed is kept, under a key of the command and
+   *     the version's build files, each by its path relative to the version's tree ({@link BuildTree}): the
+   *     build tool is asked again only when one of them changed or a kept entry no longer exists. Entries
+   *     inside the tree (a module's {@code target/classes}) are kept relative to it, so a fresh clone of an
+   *     unchanged commit reuses the class path an earlier run's clone printed
    */
   static List<String> prepare(Workload.ClasspathSpec spec, CodeVersion version, Path log, StateDirectory cacheDir)
       throws IOException, InterruptedException {
@@ -40,23 +43,45 @@ final class VersionClasspath {
       entries.add(version.directory().resolve(entry).toAbsolutePath().toString());
     }
     if (spec.command() != null) {
-      String key = key(spec.command(), version.directory());
-      Path kept = cacheDir.resolve(key + ".txt");
-      // sealed: a class path planted in the project's .optkit/ is dropped, never run
-      List<String> printed = cacheDir.read(kept, MAX_KEPT_BYTES).flatMap(sealed -> StateSeal.open(key, sealed))
-          .map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
-      if (printed.isEmpty() || !printed.stream().allMatch(e -> Files.exists(Path.of(e)))) {
+      BuildTree tree = BuildTree.of(version.directory(), spec.command());
+      Optional<Path> kept = tree.key().isEmpty() ? Optional.empty()
+          : Optional.of(cacheDir.resolve(tree.key().get() + ".txt"));
+      List<String> printed = kept.isEmpty() ? List.of() : read(cacheDir, kept.get(), tree);
+      if (printed.isEmpty()) {
         if (!stepped) {
           RunProgress.current().step(version, "class path: " + spec.command());
         }
-        printed = parse(Commands.shell(spec.command(), version.directory(), log, 10), version.directory());
-        cacheDir.write(kept, StateSeal.seal(key, String.join("\n", printed).getBytes(StandardCharsets.UTF_8)));
+        printed = parse(Commands.shell(spec.command(), version.directory(), log, 10), version.directory()).stream()
+            .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString()).toList();
+        if (kept.isPresent()) {
+          String content = String.join("\n", printed.stream().map(tree::keep).toList());
+          cacheDir.write(kept.get(), StateSeal.seal(tree.key().get(), content.getBytes(StandardCharsets.UTF_8)));
+        }
       } else if (stepped) {
-        RunProgress.current().note(version, "class path unchanged since an earlier run: " + kept.getFileName());
+        RunProgress.current().note(version, "class path unchanged since an earlier run: " + kept.get().getFileName());
       } else {
-        RunProgress.current().step(version, "class path unchanged since an earlier run: " + kept.getFileName());
+        RunProgress.current().step(version, "class path unchanged since an earlier run: " + kept.get().getFileName());
       }
       entries.addAll(printed);
+    }
+    return entries;
+  }
+
+  /**
+   * The kept class path, where this tree is; empty when there is none, its seal does not hold (a class path
+   * planted in the project's {@code .optkit/} is dropped, never run) or an entry no longer exists.
+   */
+  private static List<String> read(StateDirectory cacheDir, Path kept, BuildTree tree) throws IOException {
+    String key = tree.key().orElseThrow();
+    List<String> lines = cacheDir.read(kept, MAX_KEPT_BYTES).flatMap(sealed -> StateSeal.open(key, sealed))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
+    List<String> entries = new ArrayList<>();
+    for (String line : lines) {
+      Optional<String> entry = tree.resolve(line);
+      if (entry.isEmpty() || !Files.exists(Path.of(entry.get()))) {
+        return List.of();
+      }
+      entries.add(entry.get());
     }
     return entries;
   }
@@ -72,23 +97,6 @@ final class VersionClasspath {
       }
     }
     return entries;
-  }
-
-  private static String key(String command, Path directory) throws IOException {
-    try {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      digest.update(command.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-        Path pom = dir.resolve("pom.xml");
-        if (Files.isRegularFile(pom)) {
-          digest.update(pom.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          digest.update(Files.readAllBytes(pom));
-        }
-      }
-      return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 32);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
