@@ -45,6 +45,13 @@ public enum Proof {
       "`the method moved since the assessment`",
       "The file changed under migrate: the method is not at the line the assessment saw.",
       "Run migrate again."),
+  PACKAGE_LAYOUT(Stage.SOURCE, "source.package-layout",
+      "`its file ... declares the package ... but is not in a folder of that name inside the project, so optkit cannot "
+          + "tell where the classes it would add to that package go`",
+      "The cached class's file is not in the folders its package names (Java files at the project's root declaring "
+          + "`com.example.model`): the switch and configuration classes optkit adds would have no folder inside the "
+          + "project, so nothing is cached in that module.",
+      "Move the sources into folders named for their packages (`src/main/java/com/example/model`)."),
   REWRITE_DOES_NOT_PARSE(Stage.SOURCE, "source.rewrite-does-not-parse",
       "`the rewritten file would not parse, so it was left as it is (please report this)` / `the rewritten file would "
           + "not parse` / `the caching changes to its file moved the loop, or the file would not parse with both`",

@@ -298,7 +298,16 @@ public final class CachingMigration {
     java.util.function.Function<CachingTarget, String> packageOf = t -> assessment.index()
         .packageOfType(t.method().fact().ownerType());
     String firstPackage = packageOf.apply(first);
-    Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
+    Optional<Path> laidOut = sourceRoot(scanRoot, scanRoot.resolve(first.method().path()), firstPackage);
+    if (laidOut.isEmpty()) {
+      // the classes it creates go to the folders of their package below the source root, which these files do not
+      // show: climbing one folder per package name left the project (a corpus project's Java files at its root)
+      plan.targets().forEach(t -> refusals.add(new Refusal(t.finding(), Proof.PACKAGE_LAYOUT, "its file "
+          + first.method().path() + " declares the package " + firstPackage + " but is not in a folder of that name "
+          + "inside the project, so optkit cannot tell where the classes it would add to that package go")));
+      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes, List.of());
+    }
+    Path sourceRoot = laidOut.get();
     // the switch goes to the package every cached class shares, not into whichever came first
     String switchPackage = commonPackage(plan.targets().stream()
         .map(packageOf).toList());
@@ -500,12 +509,24 @@ public final class CachingMigration {
     return LanguageLevels.parse(text);
   }
 
-  private static Path sourceRoot(Path file, String packageName) {
+  /**
+   * The source root a file's package is laid out under: its folder without the package's folders, when the folder ends
+   * with them ({@code src/main/java} for {@code src/main/java/shop/Books.java} in {@code shop}) and the root is inside
+   * the project; else empty.
+   */
+  private static Optional<Path> sourceRoot(Path scanRoot, Path file, String packageName) {
     Path directory = file.getParent();
-    for (int i = 0; i < (packageName.isEmpty() ? 0 : packageName.split("\\.").length); i++) {
-      directory = directory.getParent();
+    if (!packageName.isEmpty()) {
+      Path packagePath = Path.of("", packageName.split("\\."));
+      if (directory == null || !directory.endsWith(packagePath)) {
+        return Optional.empty();
+      }
+      for (int i = 0; i < packagePath.getNameCount(); i++) {
+        directory = directory.getParent();
+      }
     }
-    return directory;
+    return directory != null && directory.normalize().startsWith(scanRoot.normalize()) ? Optional.of(directory)
+        : Optional.empty();
   }
   /** The plan without its Spring caches, each refused for {@code reason}: what keeps them all out of this module. */
   private static CachingPlanner.Plan springRefused(CachingPlanner.Plan plan, List<Refusal> refusals, Proof proof,
