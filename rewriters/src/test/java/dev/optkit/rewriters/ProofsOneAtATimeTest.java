@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.proofs.GenericMethodProof;
+import dev.optkit.rewriters.caching.proofs.GuardsWritesProof;
 import dev.optkit.rewriters.caching.proofs.NotInAClassProof;
 import dev.optkit.rewriters.caching.proofs.OwnWriteProof;
 import dev.optkit.rewriters.caching.proofs.RequestHandlerProof;
@@ -40,6 +41,68 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
     assertEquals(Optional.of("cache.request-handler"),
         OneProof.refusalId(project, new RequestHandlerProof(), "shop.NameController", "name"));
     assertEquals(Optional.empty(), OneProof.refusalId(project, new RequestHandlerProof(), "shop.Names", "fetchName"));
+  }
+
+  /**
+   * A count only writers read guards their writes (a usefulness trial's library: the borrow limit and the copies left,
+   * read by borrowBook() before it inserts); the same count read by a page is an answer to cache.
+   */
+  @Test
+  void aCheckOnlyWritersReadIsRefusedAndOneAReaderAsksIsNot() {
+    MigrationFixture project = spring("guards").java("""
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class Loans {
+            private final JdbcTemplate jdbc;
+
+            public Loans(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public int openLoans(long member) {
+                return jdbc.queryForObject("SELECT count(*) FROM loan WHERE member_id = ?", Integer.class, member);
+            }
+
+            public int loansOfBook(long book) {
+                return jdbc.queryForObject("SELECT count(*) FROM loan WHERE book_id = ?", Integer.class, book);
+            }
+
+            public void lend(long member, long book) {
+                jdbc.update("INSERT INTO loan(member_id, book_id) VALUES (?, ?)", member, book);
+            }
+        }
+        """).java("""
+        package shop;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Lending {
+            private final Loans loans;
+
+            public Lending(Loans loans) {
+                this.loans = loans;
+            }
+
+            public void borrow(long member, long book) {
+                if (loans.openLoans(member) >= 3) {
+                    throw new IllegalStateException("limit");
+                }
+                loans.lend(member, book);
+            }
+
+            public String popularity(long book) {
+                return loans.loansOfBook(book) + " loans";
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.guards-writes"),
+        OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "openLoans"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "loansOfBook"));
   }
 
   @Test

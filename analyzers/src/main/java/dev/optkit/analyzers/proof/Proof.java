@@ -248,6 +248,12 @@ public enum Proof {
       "`no production code in the project calls it, so what its callers do with the ... it returns cannot be read`",
       "A repository query nothing in the project calls: callers outside it may change the one shared result.",
       "Nothing to cache until the project calls it."),
+  GUARDS_WRITES(Stage.DATA, "cache.guards-writes",
+      "`a check (...) that only writers read (...): each decides whether or what to write on it, ...`",
+      "A count or a yes/no answer every production caller of which writes (a borrow limit, copies available, a "
+          + "duplicate check before an insert): the read guards the write, and a cached answer would let a write rest "
+          + "on what another instance, a concurrent request or a write outside the application changed since.",
+      "Leave it: the check belongs with the write (in its transaction, or as a constraint)."),
   KEY_MISSES_STATE(Stage.DATA, "cache.key-misses-state",
       "`depends on the clock, a random source or a setting its key does not cover (...)` / `depends on mutable state "
           + "its key does not cover: ...` / `changes state shared between calls: ...` / `depends on ... (...)` / "

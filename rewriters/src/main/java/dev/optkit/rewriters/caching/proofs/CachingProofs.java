@@ -46,7 +46,8 @@ public final class CachingProofs {
       new ReactiveResultProof(),
       new ProxyClashProof(),
       new SeveralBeansProof(),
-      new OutsideComponentScanProof());
+      new OutsideComponentScanProof(),
+      new GuardsWritesProof());
 
   /**
    * Asked once the cache has its name and policy ({@link Candidate#named}): a scheduled poll's staleness is the
