@@ -16,10 +16,9 @@ import java.util.List;
  * @param qualifier the bean the receiver field is wired to by name ({@code FieldQualifiers}), or null
  * @param argumentKinds what kind of value each argument certainly is ({@code ArgumentKinds}), or null
  * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
- *     {@code this.repo().findById(id)}), that method as {@code owner#name/arguments}, whose declared return type
- *     the index reads for the receiver's (the getter may be inherited from another file); for a call on a field
- *     the class inherits ({@code repository.saveAndFlush(e)}, declared by a superclass in another file), that field
- *     as {@code owner#field}; else null
+ *     {@code this.repo().findById(id)}), or on a field the class inherits ({@code repository.saveAndFlush(e)},
+ *     declared by a superclass in another file): where the index finds the receiver's type ({@link ReceivedFrom});
+ *     else null
  * @param parameterArguments for each argument, the index of the calling method's String parameter passed there
  *     as it is (never reassigned), or -1; empty when no argument is one. A helper handing its query on to
  *     another helper is found by these ({@code dev.optkit.analyzers.index.QueryWrappers})
@@ -41,7 +40,7 @@ public record CallRef(
     List<Roots> roots,
     String qualifier,
     String argumentKinds,
-    String receivedFrom,
+    ReceivedFrom receivedFrom,
     List<Integer> parameterArguments,
     String url,
     int urlArgument,
@@ -55,7 +54,7 @@ public record CallRef(
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
-      String argumentKinds, String receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
+      String argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
         argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT);
   }
@@ -95,7 +94,7 @@ public record CallRef(
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
-  public CallRef withHelperFacts(String from, List<Integer> parameters, String urlText, int urlPosition) {
+  public CallRef withHelperFacts(ReceivedFrom from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver);
   }
@@ -106,9 +105,9 @@ public record CallRef(
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
   }
 
-  /** Whether the receiver is a field the caller's class inherits ({@code owner#field}), not a getter's result. */
+  /** Whether the receiver is a field the caller's class inherits, not a getter's result. */
   public boolean receivedFromField() {
-    return receivedFrom != null && receivedFrom.indexOf('/') < 0;
+    return receivedFrom instanceof ReceivedFrom.InheritedField;
   }
 
   /** The call with what kind of value each argument is, where the source shows it. */

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.ReceivedFrom;
 import dev.optkit.analyzers.facts.TypeFact;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,40 +33,22 @@ final class InheritedMemberTypes {
 
   /**
    * The type of a field looked up in classes, innermost first ({@code FieldScopes} in the facts): the first that
-   * has it, by itself or a superclass, wins; {@code =type} is a type the source file knew, an owner written with type
-   * arguments ({@code shop.AbstractService<shop.Order,shop.OrderRepository>}) an anonymous class's superclass.
+   * has it, by itself or a superclass, wins; a known type is one the source file knew, an owner with type arguments
+   * an anonymous class's superclass ({@code new AbstractService<Order, OrderRepository>() { ... }}).
    */
-  String fieldTypeIn(String owners, String field) {
-    for (String owner : topLevel(owners)) {
-      if (owner.startsWith("=")) {
-        return owner.substring(1);
+  String fieldTypeIn(List<ReceivedFrom.Owner> owners, String field) {
+    for (ReceivedFrom.Owner owner : owners) {
+      if (owner instanceof ReceivedFrom.Owner.Known known) {
+        return known.type();
       }
-      int generic = owner.indexOf('<');
-      String type = generic < 0 ? fieldType(owner, field, ownBounds(owner))
-          : fieldType(owner.substring(0, generic), field, written(owner.substring(0, generic),
-              topLevel(owner.substring(generic + 1, owner.length() - 1))));
+      ReceivedFrom.Owner.Inheriting inheriting = (ReceivedFrom.Owner.Inheriting) owner;
+      String type = fieldType(inheriting.type(), field, inheriting.arguments().isEmpty()
+          ? ownBounds(inheriting.type()) : written(inheriting.type(), inheriting.arguments()));
       if (type != null) {
         return type;
       }
     }
     return null;
-  }
-
-  /** The parts of a comma-separated list outside angle brackets. */
-  private static List<String> topLevel(String list) {
-    List<String> parts = new java.util.ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < list.length(); i++) {
-      char c = list.charAt(i);
-      depth += c == '<' ? 1 : c == '>' ? -1 : 0;
-      if (c == ',' && depth == 0) {
-        parts.add(list.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(list.substring(start));
-    return parts;
   }
 
   /** A class's type variables bound to the arguments written ({@code new AbstractService<Order, OrderRepository>()}). */

@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.ReceivedFrom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class ReceivedTypes {
   private final CallTargets targets;
   private final InheritedMemberTypes inheritedMembers;
   /** By {@link CallRef#receivedFrom()}; "" for none known. */
-  private final Map<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ReceivedFrom, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
   ReceivedTypes(ProjectIndex index, CallTargets targets, InheritedMemberTypes inheritedMembers) {
     this.index = index;
@@ -27,22 +28,18 @@ final class ReceivedTypes {
   }
 
   String of(CallRef call) {
-    String from = call.receivedFrom();
+    ReceivedFrom from = call.receivedFrom();
     if (from == null) {
       return null;
     }
     String known = memo.get(from);
-    if (known == null && call.receivedFromField()) {
-      int hash = from.lastIndexOf('#');
-      String type = inheritedMembers.fieldTypeIn(from.substring(0, hash), from.substring(hash + 1));
-      known = type == null ? "" : type.replaceAll("<.*", "");
+    if (known == null && from instanceof ReceivedFrom.InheritedField field) {
+      String type = inheritedMembers.fieldTypeIn(field.owners(), field.field());
+      known = type == null ? "" : dev.optkit.analyzers.facts.types.TypeNames.raw(type);
       memo.putIfAbsent(from, known);
-    } else if (known == null) {
-      int hash = from.indexOf('#');
-      int slash = from.lastIndexOf('/');
-      CallRef getter = new CallRef(from.substring(0, hash), from.substring(hash + 1, slash),
-          Integer.parseInt(from.substring(slash + 1)), dev.optkit.analyzers.facts.Confidence.HIGH, false,
-          call.range(), "", -1, null);
+    } else if (known == null && from instanceof ReceivedFrom.Getter own) {
+      CallRef getter = new CallRef(own.owner(), own.name(), own.arguments(),
+          dev.optkit.analyzers.facts.Confidence.HIGH, false, call.range(), "", -1, null);
       Set<String> returned = new java.util.TreeSet<>();
       List<String> chain = new ArrayList<>(List.of(getter.receiverType()));
       chain.addAll(index.supertypesOf(getter.receiverType()));

@@ -318,7 +318,7 @@ final class LoadAheadProof {
       List<IndexedMethod> targets = index.allTargetsOf(call);
       // on what an own getter answers (getSpecialtiesInternal().add(..), untyped where the getter's set is generic)
       boolean onOwnGetter = call.receiverType() == null && call.receivedFrom() != null
-          && call.receivedFrom().startsWith(fact.ownerType() + "#");
+          && call.receivedFrom().ofOwnClass(fact.ownerType());
       boolean keeping = (targets.isEmpty() || onOwnGetter) && KEEPING.contains(call.name());
       boolean ownGetter = depth > 0 && !targets.isEmpty() && call.argumentCount() == 0
           && targets.stream().allMatch(t -> t.fact().ownerType().equals(fact.ownerType()) && keepsOnly(t, depth - 1));

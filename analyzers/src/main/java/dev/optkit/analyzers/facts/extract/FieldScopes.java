@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.facts.extract;
 
+import dev.optkit.analyzers.facts.ReceivedFrom;
 import dev.optkit.analyzers.facts.Subtrees;
 
 import com.github.javaparser.ast.Node;
@@ -32,7 +33,7 @@ import java.util.Map;
  */
 public final class FieldScopes {
   /** A field's type known here, or the classes to look it up in; both empty when no class around declares it. */
-  public record Lookup(String type, List<String> owners) {
+  public record Lookup(String type, List<ReceivedFrom.Owner> owners) {
     boolean certain() {
       return type != null && owners.isEmpty();
     }
@@ -45,7 +46,7 @@ public final class FieldScopes {
   }
 
   public Lookup lookup(Node at, String name) {
-    List<String> owners = new ArrayList<>();
+    List<ReceivedFrom.Owner> owners = new ArrayList<>();
     Node from = at;
     boolean inLocalType = false; // a class body passed on the way up: a method above it is its enclosing method
     for (Node node = at.getParentNode().orElse(null); node != null; from = node, node = node.getParentNode().orElse(null)) {
@@ -66,7 +67,7 @@ public final class FieldScopes {
         // a class that extends another may inherit it: the index looks there before the enclosing classes
         if (type instanceof ClassOrInterfaceDeclaration declaration && !declaration.isInterface()
             && declaration.getExtendedTypes().isNonEmpty()) {
-          owners.add(file.qualifiedName(type));
+          owners.add(ReceivedFrom.Owner.of(file.qualifiedName(type)));
         }
       } else if (node instanceof CallableDeclaration<?> method && inLocalType) {
         // a local or anonymous class reads its enclosing method's parameters and effectively final locals
@@ -78,7 +79,7 @@ public final class FieldScopes {
     }
     // no class around declares it: a field one of them inherits, else a static import's (e16: the superclass's
     // field of that name is private, so Java takes Repos.repository)
-    owners.addAll(file.names.staticImportOwners(name));
+    file.names.staticImportOwners(name).forEach(imported -> owners.add(ReceivedFrom.Owner.of(imported)));
     return new Lookup(null, List.copyOf(owners));
   }
 
@@ -95,12 +96,12 @@ public final class FieldScopes {
     return fieldType;
   }
 
-  private static Lookup found(List<String> owners, String type) {
+  private static Lookup found(List<ReceivedFrom.Owner> owners, String type) {
     if (owners.isEmpty()) {
       return new Lookup(type, List.of());
     }
-    List<String> chain = new ArrayList<>(owners);
-    chain.add("=" + type);
+    List<ReceivedFrom.Owner> chain = new ArrayList<>(owners);
+    chain.add(new ReceivedFrom.Owner.Known(type));
     return new Lookup(null, List.copyOf(chain));
   }
 
@@ -118,15 +119,12 @@ public final class FieldScopes {
     return null;
   }
 
-  /** A type as written, qualified, with its type arguments qualified: {@code shop.AbstractService<shop.Order,...>}. */
-  private String written(ClassOrInterfaceType type) {
+  /** A type as written, qualified, with its type arguments qualified: {@code shop.AbstractService} of {@code shop.Order, ...}. */
+  private ReceivedFrom.Owner written(ClassOrInterfaceType type) {
     String raw = file.names.qualify(type).name();
-    if (type.getTypeArguments().isEmpty() || type.getTypeArguments().get().isEmpty()) {
-      return raw;
-    }
     List<String> arguments = new ArrayList<>();
-    type.getTypeArguments().get().forEach(argument -> arguments.add(file.names.qualify(argument).name()));
-    return raw + "<" + String.join(",", arguments) + ">";
+    type.getTypeArguments().ifPresent(written -> written.forEach(argument -> arguments.add(file.names.qualify(argument).name())));
+    return new ReceivedFrom.Owner.Inheriting(raw, arguments);
   }
 
   /** The type of a parameter or local of that name the method declares, qualified; else null. */

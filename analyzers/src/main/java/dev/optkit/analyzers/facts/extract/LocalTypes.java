@@ -186,7 +186,8 @@ public final class LocalTypes {
         FieldScopes.Lookup lookup = fieldScopes.lookup(name, variable);
         if (!lookup.owners().isEmpty() && Character.isUpperCase(variable.charAt(0)) && lookup.type() == null
             && !file.names.staticallyImportedByName(variable) && file.names.importedType(variable)
-            && lookup.owners().equals(file.names.staticImportOwners(variable))) {
+            && lookup.owners().equals(file.names.staticImportOwners(variable).stream()
+                .map(dev.optkit.analyzers.facts.ReceivedFrom.Owner::of).toList())) {
           // SecurityContextHolder.getContext() beside `import static shop.ErrorCodes.*;`: the type the file imports
           // by name, not a field an on-demand static import might bring (trial 80: the identity read went unseen)
           return file.names.qualify(variable);

@@ -20,6 +20,7 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.ReceivedFrom;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.sites.MockedReceivers;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
@@ -101,7 +102,8 @@ public final class MethodCalls {
       if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
         // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
         // perhaps; its declared type is in its file, maybe another one (a base class), so the index reads it
-        addCall(call, null, Confidence.MEDIUM, owner + "#" + getter.getNameAsString() + "/" + getter.getArguments().size());
+        addCall(call, null, Confidence.MEDIUM, new ReceivedFrom.Getter(owner, getter.getNameAsString(),
+            getter.getArguments().size()));
       }
     }
   }
@@ -159,11 +161,11 @@ public final class MethodCalls {
   /**
    * Where to look up a field a class must inherit from a superclass in another file, as {@link CallRef#receivedFrom()}
    * gives it: a plain or {@code this.} name neither the method nor the classes around it declare
-   * ({@code repository.saveAndFlush(e)}) as {@code owner#name}; one an enclosing class may inherit before an outer
-   * class's (an anonymous or member class that extends another, {@link FieldScopes}) as the classes to look in,
-   * innermost first, {@code A,B#name}; else null.
+   * ({@code repository.saveAndFlush(e)}), looked up in the method's class; one an enclosing class may inherit before
+   * an outer class's (an anonymous or member class that extends another, {@link FieldScopes}) in the classes to look
+   * in, innermost first; else null.
    */
-  private String inheritedField(Expression scope) {
+  private ReceivedFrom inheritedField(Expression scope) {
     String name = scope instanceof NameExpr plain && !m.locals.declaresLocal(plain.getNameAsString())
         && !m.locals.isLambdaParameter(plain) ? plain.getNameAsString()
         : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
@@ -174,17 +176,18 @@ public final class MethodCalls {
     if (scope instanceof NameExpr plain) {
       FieldScopes.Lookup lookup = m.locals.fieldScopes.lookup(plain, name);
       if (!lookup.owners().isEmpty()) {
-        return String.join(",", lookup.owners()) + "#" + name;
+        return new ReceivedFrom.InheritedField(lookup.owners(), name);
       }
-      return lookup.type() != null ? null : owner + "#" + name;
+      return lookup.type() != null ? null : new ReceivedFrom.InheritedField(List.of(ReceivedFrom.Owner.of(owner)), name);
     }
-    return m.locals.fieldType(name) != null ? null : owner + "#" + name;
+    return m.locals.fieldType(name) != null ? null
+        : new ReceivedFrom.InheritedField(List.of(ReceivedFrom.Owner.of(owner)), name);
   }
 
   /** As {@link #inheritedField} for a name written at a node that is no name expression (a method reference's scope). */
-  private String inheritedFieldAt(com.github.javaparser.ast.Node at, String name) {
+  private ReceivedFrom inheritedFieldAt(com.github.javaparser.ast.Node at, String name) {
     FieldScopes.Lookup lookup = m.locals.fieldScopes.lookup(at, name);
-    return lookup.owners().isEmpty() ? null : String.join(",", lookup.owners()) + "#" + name;
+    return lookup.owners().isEmpty() ? null : new ReceivedFrom.InheritedField(lookup.owners(), name);
   }
 
   /**
@@ -235,7 +238,7 @@ public final class MethodCalls {
     addCall(call, receiverType, confidence, null);
   }
 
-  private void addCall(MethodCallExpr call, String receiverType, Confidence confidence, String receivedFrom) {
+  private void addCall(MethodCallExpr call, String receiverType, Confidence confidence, ReceivedFrom receivedFrom) {
     int sqlArgument = -1;
     String sql = null;
     int urlArgument = -1;
@@ -399,7 +402,7 @@ public final class MethodCalls {
     String written = scope instanceof com.github.javaparser.ast.expr.TypeExpr type
         && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType plain && plain.getScope().isEmpty()
         && Character.isLowerCase(plain.getNameAsString().charAt(0)) ? plain.getNameAsString() : null;
-    String inherited = receiver != null ? null : scope instanceof NameExpr ? inheritedField(scope)
+    ReceivedFrom inherited = receiver != null ? null : scope instanceof NameExpr ? inheritedField(scope)
         : written != null && !m.locals.declaresLocal(written) ? inheritedFieldAt(reference, written) : null;
     if (inherited != null) {
       // sorted(repo::names) on a field a superclass declares: the index types it, as for repo.names() (review 34's s6c)
