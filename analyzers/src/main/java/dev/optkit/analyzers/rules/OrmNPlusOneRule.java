@@ -208,8 +208,15 @@ public final class OrmNPlusOneRule implements Rule {
     for (String type : index.supertypesOf(site.receiverType())) {
       List<IndexedMethod> declared = index.methods(type, site.method());
       if (!declared.isEmpty()) {
-        String returned = declared.get(0).fact().returnType().replaceAll("<.*", "");
-        many = COLLECTIONS.contains(returned);
+        List<String> chain = declared.get(0).fact().returnTypeChain();
+        many = COLLECTIONS.contains(dev.optkit.analyzers.facts.types.TypeNames.raw(declared.get(0).fact().returnType()));
+        Optional<TypeFact> element = many && chain.size() > 1 ? index.type(chain.get(1)) : Optional.empty();
+        if (element.isPresent()) {
+          // the rows are what the declaration says (select distinct p.favoriteToy from Pet p: List<Toy>), not the
+          // repository's own entity: a projection or another entity (a trial's pet store was said to load pets)
+          return isEntity(element.get()) || index.ormXml().entity(element.get().qualifiedName()).isPresent()
+              ? Optional.of(element.get().qualifiedName()) : Optional.empty();
+        }
         break;
       }
     }

@@ -129,6 +129,39 @@ class OrmNPlusOneRuleTest {
         findings.get(0).message());
   }
 
+  /**
+   * A repository query's rows are what its declaration returns, not the repository's own entity: {@code select
+   * distinct p.type from Pet p} as a {@code List<PetType>} loads pet types, which have no eager association (a
+   * usefulness trial's pet store: four findings said such queries loaded pets one owner at a time). A query of the
+   * repository's entity still counts.
+   */
+  @Test
+  void aQueryReturningAnotherEntityIsJudgedByThatEntity() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.data.jpa.repository.JpaRepository;
+        import org.springframework.data.jpa.repository.Query;
+        public interface PetRepository extends JpaRepository<Pet, Integer> {
+          @Query("select distinct p.type from Pet p where p.id in ?1")
+          List<PetType> typesOf(List<Integer> ids);
+          @Query("select p from Pet p where p.id in ?1")
+          List<Pet> byIds(List<Integer> ids);
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        public class Pets {
+          private final PetRepository pets;
+          public Pets(PetRepository pets) { this.pets = pets; }
+          public List<PetType> types(List<Integer> ids) { return pets.typesOf(ids); }
+          public List<Pet> some(List<Integer> ids) { return pets.byIds(ids); }
+        }
+        """).findings(Category.IO_LOOP));
+    assertEquals(List.of("some(List<Integer>)"), findings.stream().map(Finding::enclosingMethod).sorted().toList(),
+        findings.toString());
+  }
+
   @Test
   void mappingsInOrmXmlCountAndOverrideTheAnnotations() {
     // Owner and Pet carry no association annotations: orm.xml maps them (Owner.pets lazy by default, Pet.visits made
