@@ -22,11 +22,12 @@ import java.util.List;
  * java.util.List, shop.Owner]}); empty for a constructor. {@code sharedFieldsRead}: fields of other objects, reached from state kept between calls, it reads directly
  * ({@code holder.allowed}: {@code SharedFieldReads}).
  * {@code failureAnswers}: what it answers after a caught failure ({@link FailureAnswer});
- * {@code returnedCalls}: the calls whose result it returns as it is ({@link ReturnedCall}).
+ * {@code returnedCalls}: the calls whose result it returns as it is ({@link CallAt}).
  * {@code returnTypeNames}: every class or interface type named in its declared return type, at any depth (type
  * arguments, wildcard bounds, the bounds of its own type variables the return type names), by simple name as
  * written, in the order written ({@code Map.Entry<String, List<Owner>>} is {@code [Map, Entry, String, List, Owner]});
  * empty for a constructor or a primitive.
+ * {@code testedCalls}: the calls whose result decides a branch of it ({@code TestedCalls}).
  */
 public record MethodFact(
     String ownerType,
@@ -67,8 +68,9 @@ public record MethodFact(
     List<String> sharedFieldsRead,
     List<FailureAnswer> failureAnswers,
     List<String> returnTypeChain,
-    List<ReturnedCall> returnedCalls,
-    List<String> returnTypeNames) {
+    List<CallAt> returnedCalls,
+    List<String> returnTypeNames,
+    List<CallAt> testedCalls) {
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -105,6 +107,7 @@ public record MethodFact(
     returnTypeChain = returnTypeChain == null ? List.of() : returnTypeChain;
     returnedCalls = returnedCalls == null ? List.of() : returnedCalls;
     returnTypeNames = returnTypeNames == null ? List.of() : returnTypeNames;
+    testedCalls = testedCalls == null ? List.of() : testedCalls;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

@@ -250,8 +250,9 @@ public enum Proof {
       "Nothing to cache until the project calls it."),
   GUARDS_WRITES(Stage.DATA, "cache.guards-writes",
       "`a check (...) that only writers read (...): each decides whether or what to write on it, ...`",
-      "A count or a yes/no answer every production caller of which writes (a borrow limit, copies available, a "
-          + "duplicate check before an insert): the read guards the write, and a cached answer would let a write rest "
+      "A count, an amount or a yes/no answer every production caller of which writes, or is itself such a check only "
+          + "writers read (a borrow limit, copies available, a balance, a duplicate check before an insert): the read "
+          + "guards the write, and a cached answer would let a write rest "
           + "on what another instance, a concurrent request or a write outside the application changed since.",
       "Leave it: the check belongs with the write (in its transaction, or as a constraint)."),
   KEY_MISSES_STATE(Stage.DATA, "cache.key-misses-state",
@@ -319,9 +320,10 @@ public enum Proof {
   FAILURE_ANSWER(Stage.DATA, "cache.failure-answer",
       "`it answers ... when something it calls fails (... caught in ...(), line ...): a cache would keep that answer "
           + "after the failure passed, until its TTL`",
-      "A catch block returns a stand-in (an empty list, a default) when a call fails, or logs and lets the method "
-          + "return what follows its try (outside a loop that tries again), in the method or in a project method it "
-          + "calls (a value made from a failure's `null` is a stand-in too): the cache would serve the outage's answer "
+      "A catch block returns (or yields) a stand-in (an empty list, a default) when a call fails, or logs and lets the "
+          + "method return what follows its try (outside a loop that tries again), in the method, in a lambda or inner "
+          + "class inside it, or in a project method it calls (a value made from a failure's `null` is a stand-in too; "
+          + "`handle`, `exceptionally`, `completeOnTimeout`, `onErrorReturn` recover with one): the cache would serve the outage's answer "
           + "after the outage. A failure answering `null` (or an empty `Optional`) that the method returns as it is "
           + "is no refusal: the cache never keeps a null answer (`unless = \"#result == null\"`). A "
           + "catch of what is itself an answer (`EmptyResultDataAccessException`, `NoSuchElementException`, a 404's "

@@ -53,9 +53,13 @@ public final class FailureAnswerReads {
       "ObjectRetrievalFailureException");
   /** Calls that answer a stand-in when what they wrap fails, with no catch written. */
   private static final Set<String> RECOVERING_CALLS = Set.of("onErrorReturn", "onErrorResume", "onErrorComplete",
-      "exceptionally", "exceptionallyCompose", "recover", "recoverWith");
-  /** How many project calls deep the answer is followed. */
-  private static final int MAX_DEPTH = 4;
+      "exceptionally", "exceptionallyAsync", "exceptionallyCompose", "exceptionallyComposeAsync", "handle",
+      "handleAsync", "completeOnTimeout", "recover", "recoverWith");
+  /**
+   * How many project calls deep the answer is followed (each method once: its verdict is kept); past it the answer is
+   * not known, which refuses.
+   */
+  private static final int MAX_DEPTH = 64;
 
   private FailureAnswerReads() {}
 
@@ -76,7 +80,8 @@ public final class FailureAnswerReads {
   private static Verdict of(ProjectIndex index, IndexedMethod method, java.util.Map<IndexedMethod, Verdict> verdicts,
       int depth) {
     if (depth > MAX_DEPTH) {
-      return PROPAGATES;
+      return new Verdict.StandIn("what it answers when something fails is decided more than " + MAX_DEPTH
+          + " project calls deep (" + method.fact().displayName() + "()), which optkit does not follow");
     }
     Verdict known = verdicts.get(method);
     if (known != null) {

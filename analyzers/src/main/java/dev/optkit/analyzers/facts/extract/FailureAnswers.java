@@ -16,11 +16,13 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.stmt.YieldStmt;
 import com.github.javaparser.ast.type.ReferenceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
 import dev.optkit.analyzers.facts.FailureAnswer;
-import dev.optkit.analyzers.facts.ReturnedCall;
+import dev.optkit.analyzers.facts.CallAt;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -51,7 +53,9 @@ final class FailureAnswers {
         .anyMatch(block -> block.findAll(ReturnStmt.class).stream().anyMatch(ret -> owner(ret) == callable));
     for (CatchClause clause : callable.findAll(CatchClause.class)) {
       Node owner = owner(clause);
-      boolean inLambda = owner instanceof LambdaExpr lambda && owner(lambda) == callable;
+      // a lambda's or an anonymous class's catch, at any depth inside the method: what it answers may be the method's
+      // (a stream's element, a supplier's result), or what it skips may be missing from it (a list a forEach fills)
+      boolean inLambda = owner != callable && nestedFunction(owner, callable);
       if (owner != callable && !inLambda) {
         continue;
       }
@@ -66,6 +70,16 @@ final class FailureAnswers {
           .filter(ret -> ret.getExpression().isPresent() && owner(ret) == owner
               && ret.findAncestor(CatchClause.class).filter(nearest -> nearest == clause).isPresent())
           .toList();
+      Optional<YieldStmt> yielded = clause.getBody().findAll(YieldStmt.class).stream()
+          .filter(yield -> owner(yield) == owner
+              && yield.findAncestor(CatchClause.class).filter(nearest -> nearest == clause).isPresent())
+          .findFirst();
+      if (returns.isEmpty() && yielded.isPresent()) {
+        // a switch expression's value answered from the catch: a stand-in wherever the switch's value goes
+        answers.add(new FailureAnswer(caught, yielded.get().getBegin().map(p -> p.line).orElse(0),
+            shown(yielded.get().getExpression().toString()), false));
+        continue;
+      }
       if (!returns.isEmpty()) {
         ReturnStmt first = returns.get(0);
         boolean noValue = !inLambda && !finallyReturns
@@ -73,6 +87,12 @@ final class FailureAnswers {
             && (!goesOn(clause) || continuesToNoValue(clause, callable));
         answers.add(new FailureAnswer(caught, first.getBegin().map(p -> p.line).orElse(0),
             shown(first.getExpression().get().toString()), noValue));
+        continue;
+      }
+      if (inLambda && goesOn(clause) && !inFinally(clause, callable) && answersThroughTry(clause, callable)) {
+        // rows.forEach(r -> { try { out.add(load(r)); } catch (...) { log } }): the answer misses what failed
+        answers.add(new FailureAnswer(caught, clause.getBegin().map(p -> p.line).orElse(0), "what its "
+            + "lambda or inner class goes on to after a caught failure", false));
         continue;
       }
       if (!inLambda && goesOn(clause) && !inFinally(clause, callable) && answersThroughTry(clause, callable)) {
@@ -93,18 +113,40 @@ final class FailureAnswers {
    * The calls whose result the method returns as it is: the whole value of a return statement of its own body (not of
    * a lambda or a class inside it), parentheses and casts aside.
    */
-  static List<ReturnedCall> returnedCalls(CallableDeclaration<?> callable) {
-    List<ReturnedCall> calls = new ArrayList<>();
+  static List<CallAt> returnedCalls(CallableDeclaration<?> callable) {
+    List<CallAt> calls = new ArrayList<>();
     for (ReturnStmt ret : callable.findAll(ReturnStmt.class)) {
       if (ret.getExpression().isEmpty() || owner(ret) != callable) {
         continue;
       }
-      Expression value = bare(ret.getExpression().get());
-      if (value instanceof MethodCallExpr call && call.getBegin().isPresent()) {
-        calls.add(new ReturnedCall(call.getNameAsString(), call.getBegin().get().line, call.getBegin().get().column));
-      }
+      wholeCalls(ret.getExpression().get(), calls);
     }
     return List.copyOf(calls);
+  }
+
+  /**
+   * The calls a returned value is as a whole: the value itself, what {@code Optional.ofNullable} wraps (its null is an
+   * empty Optional, no value either way), each branch of a conditional that is a call ({@code c ? null : read(x)});
+   * nothing when the value is made from a call another way.
+   */
+  private static void wholeCalls(Expression returned, List<CallAt> calls) {
+    Expression value = bare(returned);
+    if (value instanceof ConditionalExpr conditional) {
+      for (Expression branch : List.of(conditional.getThenExpr(), conditional.getElseExpr())) {
+        if (!noValue(branch)) {
+          wholeCalls(branch, calls);
+        }
+      }
+      return;
+    }
+    if (value instanceof MethodCallExpr wrap && wrap.getNameAsString().equals("ofNullable") && wrap.getArguments().size() == 1
+        && wrap.getScope().map(Expression::toString).filter(scope -> scope.equals("Optional")
+            || scope.equals("java.util.Optional")).isPresent()) {
+      value = bare(wrap.getArgument(0));
+    }
+    if (value instanceof MethodCallExpr call && call.getBegin().isPresent()) {
+      calls.add(new CallAt(call.getNameAsString(), call.getBegin().get().line, call.getBegin().get().column));
+    }
   }
 
   /** Whether an answer is no value: {@code null}, or {@code Optional.empty()} (which Spring's {@code #result} reads as null). */
@@ -138,14 +180,31 @@ final class FailureAnswers {
         && noValue(ret.getExpression().get());
   }
 
-  /** Whether the catch block may end without throwing or returning: the method goes on after its try. */
+  /** Whether the catch block may end without throwing, returning or yielding: the method goes on after its try. */
   private static boolean goesOn(CatchClause clause) {
     NodeList<Statement> statements = clause.getBody().getStatements();
     if (statements.isEmpty()) {
       return true;
     }
     Statement last = statements.getLast().orElseThrow();
-    return !(last instanceof ThrowStmt || last instanceof ReturnStmt);
+    return !(last instanceof ThrowStmt || last instanceof ReturnStmt || last instanceof YieldStmt);
+  }
+
+  /**
+   * Whether the code a node belongs to is a lambda or an anonymous class's method inside the method, at any depth:
+   * each owner on the way up is a lambda, an anonymous class's method or the anonymous class itself.
+   */
+  private static boolean nestedFunction(Node owner, CallableDeclaration<?> callable) {
+    Node at = owner;
+    for (int depth = 0; at != null && at != callable && depth < 32; depth++) {
+      boolean function = at instanceof LambdaExpr || at instanceof ObjectCreationExpr
+          || at instanceof CallableDeclaration<?> declared && declared.getParentNode().orElse(null) instanceof ObjectCreationExpr;
+      if (!function) {
+        return false;
+      }
+      at = owner(at);
+    }
+    return at == callable;
   }
 
   /** The outermost loop of the method's own code the try runs in. */

@@ -187,7 +187,8 @@ public final class MethodScan {
         FailureAnswers.of(callable, type -> file.names.qualify(type).name()),
         callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of(),
         FailureAnswers.returnedCalls(callable),
-        callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of());
+        callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of(),
+        TestedCalls.of(callable));
   }
 
   /**

@@ -154,6 +154,11 @@ public final class CachingPlanner {
         refusals.add(new Refusal(finding, refusedByWriters.reason()));
         continue;
       }
+      Optional<Reason> guard = CachingProofs.firstRefusal(CachingProofs.ONCE_EVICTED, proofs, named);
+      if (guard.isPresent()) {
+        refusals.add(new Refusal(finding, guard.get()));
+        continue;
+      }
       WriterObligationsProof.Holds obligations = (WriterObligationsProof.Holds) writers;
       warnings.addAll(obligations.warnings());
       // a failure's null answer is never stored, so the call after the failure tries again (assess refused every

@@ -46,8 +46,7 @@ public final class CachingProofs {
       new ReactiveResultProof(),
       new ProxyClashProof(),
       new SeveralBeansProof(),
-      new OutsideComponentScanProof(),
-      new GuardsWritesProof());
+      new OutsideComponentScanProof());
 
   /**
    * Asked once the cache has its name and policy ({@link Candidate#named}): a scheduled poll's staleness is the
@@ -63,9 +62,15 @@ public final class CachingProofs {
       new PrivateListenerProof(),
       new FieldReadElsewhereProof());
 
+  /**
+   * Asked last, once the writers of its data can evict it ({@link WriterObligationsProof}): a check only writers read
+   * is refused where nothing before has a reason of its own (a transaction's snapshot, a writer that cannot evict).
+   */
+  public static final List<MethodProof> ONCE_EVICTED = List.of(new GuardsWritesProof());
+
   /** Every proof, in the order the planner asks them. */
   public static List<MethodProof> all() {
-    return Stream.concat(BEFORE_NAMING.stream(), ONCE_NAMED.stream()).toList();
+    return Stream.of(BEFORE_NAMING, ONCE_NAMED, ONCE_EVICTED).flatMap(List::stream).toList();
   }
 
   /** The reason of the first of {@code proofs} that does not hold for the candidate, or empty when all hold. */

@@ -10,16 +10,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A check that only writers read: a count or a yes/no answer ({@code countBorrowedBooksByMember},
- * {@code getAvailableCopies}, {@code existsByNameAndPhone}) whose every production caller writes. The read guards the
- * write (a borrow limit, the copies left, a duplicate before an insert), and a cached answer would let the write rest
+ * A check that only writers read: a count, an amount or a yes/no answer ({@code countBorrowedBooksByMember},
+ * {@code getAvailableCopies}, {@code existsByNameAndPhone}) whose every production caller tests it (a branch turns on
+ * it: {@code if (open >= 3)}) and writes, or is such a check itself. The read guards the write (a borrow limit, the copies left, a duplicate before an insert), and a cached answer would let the write rest
  * on what another instance, a concurrent request or a write outside the application changed since. A usefulness
  * trial's library service had five such checks cached, each rejected in review.
  */
 public final class GuardsWritesProof implements MethodProof {
-  /** The answers a check gives: a count, a yes/no. */
+  /** The answers a check gives: a yes/no, a count, an amount (a balance a charge is checked against). */
   private static final Set<String> CHECKS = Set.of("boolean", "java.lang.Boolean", "int", "java.lang.Integer", "long",
-      "java.lang.Long", "short", "java.lang.Short");
+      "java.lang.Long", "short", "java.lang.Short", "byte", "java.lang.Byte", "double", "java.lang.Double", "float",
+      "java.lang.Float", "java.math.BigDecimal", "java.math.BigInteger");
+  /** How many checks deep a check is followed to the writers reading it ({@code openLoans} under {@code mayBorrow}). */
+  private static final int MAX_DEPTH = 4;
 
   @Override
   public Proof proof() {
@@ -31,15 +34,39 @@ public final class GuardsWritesProof implements MethodProof {
     if (!CHECKS.contains(candidate.fact().returnType())) {
       return Optional.empty();
     }
-    List<IndexedMethod> callers = context.index().callersOf(candidate.method()).stream()
-        .filter(caller -> !SourceSet.isTestPath(caller.path())).distinct().toList();
-    if (callers.isEmpty() || !callers.stream().allMatch(caller -> writes(context, caller))) {
+    List<IndexedMethod> callers = callers(context, candidate.method());
+    if (!onlyWritersRead(context, candidate.method(), 0, new java.util.HashSet<>())) {
       return Optional.empty();
     }
     return refused("a check (" + candidate.fact().returnType().replace("java.lang.", "") + ") that only writers read ("
         + String.join(", ", callers.stream().map(c -> c.fact().displayName() + "()").sorted().limit(3).toList())
         + "): each decides whether or what to write on it, and a cached answer would let that write rest on what "
         + "another instance, a concurrent request or a write outside the application changed since");
+  }
+
+  private static List<IndexedMethod> callers(ProofContext context, IndexedMethod method) {
+    return context.index().callersOf(method).stream().filter(caller -> !SourceSet.isTestPath(caller.path())).distinct()
+        .toList();
+  }
+
+  /**
+   * Whether every production caller writes, or is itself a check only writers read ({@code mayBorrow()} answering
+   * from {@code openLoans()}, read by {@code borrow()} before it inserts); false when nothing calls it.
+   */
+  private static boolean onlyWritersRead(ProofContext context, IndexedMethod check, int depth,
+      Set<IndexedMethod> seen) {
+    List<IndexedMethod> callers = callers(context, check);
+    if (callers.isEmpty() || depth > MAX_DEPTH || !seen.add(check)) {
+      return false;
+    }
+    return callers.stream().allMatch(caller -> tests(context, caller, check) && (writes(context, caller)
+        || CHECKS.contains(caller.fact().returnType()) && onlyWritersRead(context, caller, depth + 1, seen)));
+  }
+
+  /** Whether the caller's branch turns on what a call of the check answers ({@code if (loans.open(m) >= 3)}). */
+  private static boolean tests(ProofContext context, IndexedMethod caller, IndexedMethod check) {
+    return caller.fact().calls().stream().anyMatch(call -> caller.fact().testedCalls().stream()
+        .anyMatch(tested -> tested.is(call)) && context.index().allTargetsOf(call).contains(check));
   }
 
   private static boolean writes(ProofContext context, IndexedMethod caller) {
