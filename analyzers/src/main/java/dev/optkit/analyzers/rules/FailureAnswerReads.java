@@ -95,8 +95,11 @@ public final class FailureAnswerReads {
 
   private static Verdict found(ProjectIndex index, IndexedMethod method, java.util.Map<IndexedMethod, Verdict> verdicts,
       int depth) {
+    // a library's future or publisher recovering (a project's own handle(event) is no such call)
     Optional<String> recovering = java.util.stream.Stream.concat(method.fact().calls().stream(),
-            method.fact().opaqueCalls().stream()).map(CallRef::name).filter(RECOVERING_CALLS::contains).findFirst();
+            method.fact().opaqueCalls().stream())
+        .filter(call -> call.receiverType() == null || index.type(call.receiverType()).isEmpty())
+        .map(CallRef::name).filter(RECOVERING_CALLS::contains).findFirst();
     if (recovering.isPresent()) {
       return new Verdict.StandIn("it answers what " + recovering.get() + "() gives when something it calls fails (in "
           + method.fact().displayName() + "()): a cache would keep that answer after the failure passed, until its TTL");

@@ -78,6 +78,8 @@ class NotCacheableReasonsTest {
           }
           throw new IllegalStateException("no answer");
         }
+        String handle(String text) { return text.trim(); }
+        String handled(long id) throws Exception { return handle(get("/names/" + id)); }
         String orEmpty(long id) {
           try { return get("/names/" + id); } catch (Exception e) { return ""; }
         }
@@ -154,6 +156,8 @@ class NotCacheableReasonsTest {
     // an index past the end is the same for the same answer: no failure of the call (a corpus project's get(0) on rows)
     assertEquals(Optional.empty(), reasons.get("firstOrNull(long)"), reasons.toString());
     assertEquals(Optional.empty(), reasons.get("retried(long)"), reasons.toString());
+    // a project's own handle() is no future's handle(), which recovers with a stand-in
+    assertEquals(Optional.empty(), reasons.get("handled(long)"), reasons.toString());
   }
 
   /**
