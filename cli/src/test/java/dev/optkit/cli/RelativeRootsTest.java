@@ -21,9 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RelativeRootsTest {
   @TempDir Path dir;
 
+  /** In the default package: a file at the project's root with no package folders to need (source.package-layout). */
   private static final String SERVICE = """
-      package shop;
-
       import java.net.URI;
       import java.net.http.HttpClient;
       import java.net.http.HttpRequest;

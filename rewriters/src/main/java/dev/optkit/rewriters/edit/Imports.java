@@ -91,7 +91,7 @@ public final class Imports {
       for (ImportDeclaration declaration : unit.getImports()) {
         // a single-type import would shadow the same name from a wildcard: write it qualified instead
         if (declaration.isAsterisk() && !declaration.isStatic() && !declaration.getNameAsString().startsWith("java.")
-            && !declaration.getNameAsString().equals(qualifiedName.substring(0, qualifiedName.lastIndexOf('.')))) {
+            && !declaration.getNameAsString().equals(packageOf(qualifiedName))) {
           return false;
         }
       }
@@ -106,7 +106,7 @@ public final class Imports {
   }
 
   private static boolean isImported(CompilationUnit unit, String qualifiedName) {
-    String pkg = qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+    String pkg = packageOf(qualifiedName);
     for (ImportDeclaration declaration : unit.getImports()) {
       if (declaration.isStatic()) {
         continue;
@@ -122,8 +122,14 @@ public final class Imports {
     return unit.getImports().stream().noneMatch(d -> !d.isStatic() && !d.isAsterisk() && d.getNameAsString().equals(qualifiedName));
   }
 
+  /** The package a qualified name is in, "" for the default package (a type optkit adds beside a file without one). */
+  private static String packageOf(String qualifiedName) {
+    int dot = qualifiedName.lastIndexOf('.');
+    return dot < 0 ? "" : qualifiedName.substring(0, dot);
+  }
+
   private static boolean inSamePackage(CompilationUnit unit, String qualifiedName) {
-    String pkg = qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+    String pkg = packageOf(qualifiedName);
     return unit.getPackageDeclaration().map(p -> p.getNameAsString().equals(pkg)).orElse(pkg.isEmpty());
   }
 
