@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * {@code @Cacheable(sync = true)} on the local backend: concurrent misses of one key load it once in
@@ -96,22 +92,9 @@ class CacheStampedeTest {
         plan.refusals().stream().map(Refusal::reason).toList().toString());
     String after = MigrationFixture.after(plan, "src/main/java/shop/Names.java");
     assertTrue(after.contains(", sync = true)\n    public String profile(String id)"), after);
-    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
-        .findFirst().orElseThrow();
-    Path classes = fixture.compile(plan);
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-      Thread.currentThread().setContextClassLoader(loader);
-      context.setClassLoader(loader);
-      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
-          .replace('/', '.')), loader.loadClass("shop.Names"));
-      context.refresh();
-      Object names = context.getBean(loader.loadClass("shop.Names"));
-      body.run(names, names.getClass().getMethod("profile", String.class),
-          names.getClass().getMethod("rename", String.class, String.class), loader);
-    } finally {
-      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-    }
+    fixture.inSpringContext(plan, "shop.Names", (names, loader) -> body.run(names,
+        names.getClass().getMethod("profile", String.class),
+        names.getClass().getMethod("rename", String.class, String.class), loader));
   }
 
   @Test

@@ -191,6 +191,35 @@ final class MigrationFixture {
         .orElseThrow(() -> new AssertionError("no change to " + path + " in " + plan.changes().stream().map(FileChange::path).toList()));
   }
 
+  /** What runs against a bean of the migrated code in a Spring context. */
+  interface InContext {
+    void run(Object bean, ClassLoader loader) throws Exception;
+  }
+
+  /**
+   * Compiles the migrated code, starts a Spring context of the plan's {@code OptkitCacheConfig} and the bean's class
+   * (the thread's context class loader set to the compiled classes meanwhile) and runs {@code body} against the bean.
+   */
+  void inSpringContext(MigrationPlan plan, String beanType, InContext body) throws Exception {
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    Path classes = compile(plan);
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+        MigrationFixture.class.getClassLoader());
+        org.springframework.context.annotation.AnnotationConfigApplicationContext context =
+            new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
+      Thread.currentThread().setContextClassLoader(loader);
+      context.setClassLoader(loader);
+      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.')), loader.loadClass(beanType));
+      context.refresh();
+      body.run(context.getBean(loader.loadClass(beanType)), loader);
+    } finally {
+      Thread.currentThread().setContextClassLoader(before);
+    }
+  }
+
   /** Writes every file as the plan leaves it and compiles them all with javac; fails with the diagnostics. */
   void assertCompiles(MigrationPlan plan) throws IOException {
     compile(plan);

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * A read that answers null when its call fails (a RestTemplate proxy's {@code catch (RestClientException e)} that logs
@@ -111,21 +109,8 @@ class NullFailureAnswersTest {
         condition = "#p0 != null and !T(shop.OptkitCaching).disabled()", unless = "#result == null")
             public String songs(String artist) {
         """), after);
-    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
-        .findFirst().orElseThrow();
-    Path classes = fixture.compile(plan);
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-      Thread.currentThread().setContextClassLoader(loader);
-      context.setClassLoader(loader);
-      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
-          .replace('/', '.')), loader.loadClass("shop.Songs"));
-      context.refresh();
-      Object songs = context.getBean(loader.loadClass("shop.Songs"));
-      assertOutageNotKept(songs, songs.getClass().getMethod("songs", String.class));
-    } finally {
-      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
-    }
+    fixture.inSpringContext(plan, "shop.Songs",
+        (songs, loader) -> assertOutageNotKept(songs, songs.getClass().getMethod("songs", String.class)));
   }
 
   @Test
