@@ -236,68 +236,52 @@ class FailureStandInsAndWriteGuardsTest {
         """), "songs");
   }
 
-  /** A stand-in five project calls below the read (past the depth the answer is followed to) is still a stand-in. */
-  @Test
-  void aStandInFiveHelpersDownIsAStandIn() {
-    assertStandInNotCached(plan("""
-            public String songs(String artist) {
-                return one(artist);
-            }
-
-            private String one(String artist) {
-                return two(artist).trim();
-            }
-
-            private String two(String artist) {
-                return three(artist).trim();
-            }
-
-            private String three(String artist) {
-                return four(artist).trim();
-            }
-
-            private String four(String artist) {
-                return five(artist).trim();
-            }
-
-            private String five(String artist) {
-                try {
-                    return fetch(base + "/songs/" + artist);
-                } catch (IOException | InterruptedException e) {
-                    return "unavailable";
+  /**
+   * {@code songs} returns a chain of {@code helpers} private helpers, each trimming the next one's answer; the last
+   * catches the fetch's failure and answers {@code last} (or lets it propagate when {@code last} is null).
+   */
+  private static String helperChain(int helpers, String last) {
+    StringBuilder code = new StringBuilder("""
+                public String songs(String artist) {
+                    return h1(artist);
                 }
-            }
-        """), "songs");
+            """);
+    for (int i = 1; i < helpers; i++) {
+      code.append("""
+
+                private String h%d(String artist) {
+                    return h%d(artist).trim();
+                }
+            """.formatted(i, i + 1));
+    }
+    code.append(last == null ? """
+
+                private String h%d(String artist) throws IOException, InterruptedException {
+                    return fetch(base + "/songs/" + artist);
+                }
+            """.formatted(helpers) : """
+
+                private String h%d(String artist) {
+                    try {
+                        return fetch(base + "/songs/" + artist);
+                    } catch (IOException | InterruptedException e) {
+                        return "%s";
+                    }
+                }
+            """.formatted(helpers, last));
+    return code.toString();
   }
 
-  /** Control for the case above: four helpers down, within the depth followed, the stand-in is refused. */
+  /** A stand-in five project calls below the read (once past the depth the answer was followed to) is a stand-in. */
   @Test
-  void aStandInFourHelpersDownIsAStandIn() {
-    assertStandInNotCached(plan("""
-            public String songs(String artist) {
-                return one(artist);
-            }
+  void aStandInFiveHelpersDownIsAStandIn() {
+    assertStandInNotCached(plan(helperChain(5, "unavailable")), "songs");
+  }
 
-            private String one(String artist) {
-                return two(artist).trim();
-            }
-
-            private String two(String artist) {
-                return three(artist).trim();
-            }
-
-            private String three(String artist) {
-                return four(artist).trim();
-            }
-
-            private String four(String artist) {
-                try {
-                    return fetch(base + "/songs/" + artist);
-                } catch (IOException | InterruptedException e) {
-                    return "unavailable";
-                }
-            }
-        """), "songs");
+  /** Past the depth the answer is followed to (64 calls), what a failure answers is not known, which refuses. */
+  @Test
+  void aChainDeeperThanTheAnswerIsFollowedIsRefused() {
+    assertStandInNotCached(plan(helperChain(70, null)), "songs");
   }
 
   /** False refusal: Optional.ofNullable of a helper's failure null is an empty Optional, which is never kept. */
