@@ -206,6 +206,44 @@ class MockedBeanStubsTest {
   }
 
   /**
+   * A test class whose tests JUnit Jupiter runs, carrying JUnit 4's {@code @RunWith(SpringRunner.class)} and a
+   * {@code @ContextConfiguration} nothing reads (a trial's unit test of an employee service): Jupiter ignores the
+   * runner, no context is made, and its stubs of {@code @Mock} fields it hands an {@code @InjectMocks} service change
+   * no cache. The same class with JUnit 4's tests runs in SpringRunner's context and stays a writer.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"org.junit.jupiter.api.Test", "org.junit.Test"})
+  void aSpringRunnerOnTestsJupiterRunsMakesNoContext(String testAnnotation) throws Exception {
+    String unit = """
+        package demo;
+        import static org.mockito.Mockito.when;
+        import java.util.List;
+        import org.junit.runner.RunWith;
+        import org.mockito.InjectMocks;
+        import org.mockito.Mock;
+        import org.mockito.MockitoAnnotations;
+        import org.springframework.test.context.ContextConfiguration;
+        import org.springframework.test.context.junit4.SpringRunner;
+        @RunWith(SpringRunner.class)
+        @ContextConfiguration(classes = App.class)
+        public class ItemServiceUnitTest {
+          @Mock ItemDao dao;
+          @InjectMocks ItemService service;
+          @%s
+          public void namesComeFromTheMock() {
+            MockitoAnnotations.openMocks(this);
+            when(dao.names()).thenReturn(List.of("a"));
+            org.junit.jupiter.api.Assertions.assertEquals(List.of("a"), service.names());
+          }
+        }
+        """.formatted(testAnnotation);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("runner")).resources("/trial96/mocked").file(TEST, "")
+        .file("src/test/java/demo/ItemServiceUnitTest.java", unit).plan();
+    List<String> writers = target(plan).offInTests().stream().map(m -> m.fact().name()).toList();
+    assertEquals(testAnnotation.equals("org.junit.Test") ? List.of("namesComeFromTheMock") : List.of(), writers);
+  }
+
+  /**
    * The hostile review hr36's mocks reaching a test without a field or parameter of the test class: looked up from the
    * context into a local (mk3), kept in a static holder a configuration hands out (mk2); and a test that only verifies
    * the mock's calls, which a cache hit makes fewer (mk6). Each turns the caches off for the tests.

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching.spring;
 
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.List;
 import java.util.Optional;
@@ -27,29 +28,89 @@ public final class SpringTestClasses {
       "Service", "Repository", "Controller", "RestController");
 
   /**
+   * Test annotations that only configure a context: the runner or extension that reads them makes it. On a class
+   * whose tests JUnit Jupiter runs, {@code @ContextConfiguration} without SpringExtension starts nothing, and
+   * {@code @RunWith(SpringRunner.class)} is JUnit 4's, which Jupiter ignores (a trial's Mockito unit test carried both
+   * and stubbed {@code @Mock} fields of an {@code @InjectMocks} service: no context, no cache).
+   */
+  private static final Set<String> READ_BY_A_RUNNER = Set.of("ContextConfiguration", "WebAppConfiguration");
+
+  /**
    * A test class Spring may inject: one that starts a context ({@code @SpringBootTest}, a slice,
-   * {@code @ContextConfiguration}), or a bean or configuration a test context scans. A plain or Mockito test
-   * class ({@code @InjectMocks}, {@code @ExtendWith(MockitoExtension.class)}) makes its objects itself.
+   * {@code @ContextConfiguration} read by SpringRunner or SpringExtension), or a bean or configuration a test context
+   * scans. A plain or Mockito test class ({@code @InjectMocks}, {@code @ExtendWith(MockitoExtension.class)}) makes its
+   * objects itself.
    */
   public boolean springTest(TypeFact type) {
-    return testAnnotations(type).stream().anyMatch(SPRING_TESTS::contains) || runBySpring(type);
+    Set<String> named = new java.util.HashSet<>(testAnnotations(type));
+    named.retainAll(SPRING_TESTS);
+    if (!READ_BY_A_RUNNER.containsAll(named) || runBySpring(type)) {
+      return true;
+    }
+    return !named.isEmpty() && engine(type) == TestEngine.UNKNOWN;
   }
 
   /**
    * Whether SpringExtension or SpringRunner runs the test class, named in {@code @ExtendWith}/{@code @RunWith} on it,
-   * a class it extends or encloses it, or an annotation of the project on them: a context from the test's default
-   * configuration (a static nested {@code @Configuration}) when no annotation names one (hostile review 34).
+   * a class it extends or encloses it, or an annotation of the project on them, or SpringRunner's rules in its fields:
+   * a context from the test's default configuration (a static nested {@code @Configuration}) when no annotation names
+   * one (hostile review 34). A runner counts where its engine runs the class's tests: SpringRunner not on tests only
+   * Jupiter runs.
    */
   public boolean runBySpring(TypeFact type) {
+    boolean springRunner = false;
     for (TypeFact declared : testTypes(type)) {
       String extension = declared.annotationValue("ExtendWith", "value");
       String runner = declared.annotationValue("RunWith", "value");
-      if (extension != null && extension.contains("SpringExtension") || runner != null
-          && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))) {
+      if (extension != null && extension.contains("SpringExtension")) {
         return true;
       }
+      springRunner |= runner != null && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))
+          || declared.fieldTypes().values().stream().map(TypeNames::raw).anyMatch(SPRING_RULES::contains);
     }
-    return false;
+    return springRunner && engine(type) != TestEngine.JUPITER;
+  }
+
+  /** JUnit 4 rules that run Spring's TestContext framework without SpringRunner. */
+  private static final Set<String> SPRING_RULES = Set.of("org.springframework.test.context.junit4.rules.SpringClassRule",
+      "org.springframework.test.context.junit4.rules.SpringMethodRule", "SpringClassRule", "SpringMethodRule");
+
+  /** The engine running a test class's methods, where its annotations and every class it extends tell. */
+  enum TestEngine { JUPITER, JUNIT4, UNKNOWN }
+
+  private static final Set<String> JUPITER_TESTS = Set.of("org.junit.jupiter.api.Test",
+      "org.junit.jupiter.api.RepeatedTest", "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate",
+      "org.junit.jupiter.params.ParameterizedTest");
+
+  /**
+   * Jupiter when every test method of the class and of the classes it extends is one of Jupiter's, JUnit 4 when every
+   * one is {@code org.junit.Test}; unknown when both, none, a name the imports leave unqualified, or a supertype
+   * optkit does not read (a library base class such as {@code AbstractJUnit4SpringContextTests} carries its runner).
+   */
+  TestEngine engine(TypeFact type) {
+    boolean jupiter = false;
+    boolean junit4 = false;
+    for (TypeFact declared : testTypes(type)) {
+      if (declared.kind().equals("annotation")) {
+        continue;
+      }
+      if (declared.superTypes().stream().map(TypeNames::raw)
+          .anyMatch(supertype -> !supertype.equals("java.lang.Object") && index.type(supertype).isEmpty())) {
+        return TestEngine.UNKNOWN;
+      }
+      for (var method : index.methodsOfType(declared.qualifiedName())) {
+        for (String annotation : method.fact().annotations()) {
+          if (annotation.equals("org.junit.Test")) {
+            junit4 = true;
+          } else if (JUPITER_TESTS.contains(annotation)) {
+            jupiter = true;
+          } else if (annotation.equals("Test") || annotation.endsWith(".Test")) {
+            return TestEngine.UNKNOWN; // unqualified (a wildcard import) or another engine's (TestNG)
+          }
+        }
+      }
+    }
+    return jupiter == junit4 ? TestEngine.UNKNOWN : jupiter ? TestEngine.JUPITER : TestEngine.JUNIT4;
   }
 
   /** Test annotations under which Spring Boot makes the context, with its class proxies. */
