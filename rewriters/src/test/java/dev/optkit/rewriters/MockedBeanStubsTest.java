@@ -244,6 +244,50 @@ class MockedBeanStubsTest {
   }
 
   /**
+   * A Spring test replacing the cached bean itself with a mock and stubbing it (a trial's controller test:
+   * {@code @WebMvcTest} with {@code @MockBean EmployeeService}) stubs no data the cache reads through, even where
+   * another test mocks the DAO: that context has no cached bean. Its near miss, a Spring test stubbing the DAO, is
+   * {@code aStubInsideATestTurnsTheCachesOffForTheTests}.
+   */
+  @Test
+  void aStubOfAMockOfTheCachedBeanItselfChangesNothing() throws Exception {
+    String controllerTest = resource(TEST).replace("@SpringBootTest\n",
+            "@org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest\n")
+        .replace("  @Autowired ItemService service;\n", "")
+        .replace("  @MockitoBean ItemDao dao;\n", "  @org.springframework.boot.test.mock.mockito.MockBean ItemService service;\n")
+        .replace("when(dao.names())", "when(service.names())");
+    String unitTest = """
+        package demo;
+        import org.mockito.Mock;
+        class ItemDaoUnitTest {
+          @Mock ItemDao dao;
+          @org.junit.jupiter.api.Test
+          void namesAreAsked() {
+            org.mockito.Mockito.verify(dao, org.mockito.Mockito.never()).names();
+          }
+        }
+        """;
+    assertTrue(controllerTest.contains("MockBean ItemService service;") && !controllerTest.contains("dao"),
+        controllerTest);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("itself")).resources("/trial96/mocked").file(TEST, controllerTest)
+        .file("src/test/java/demo/ItemDaoUnitTest.java", unitTest).file("src/main/java/demo/ItemController.java", """
+            package demo;
+            import java.util.List;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.RestController;
+            @RestController
+            class ItemController {
+              private final ItemService service;
+              ItemController(ItemService service) { this.service = service; }
+              @GetMapping("/items")
+              List<String> names() { return service.names(); }
+            }
+            """).plan();
+    assertEquals(List.of(), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+    assertEquals(List.of(), target(plan).clearedForTests().stream().map(m -> m.fact().name()).toList());
+  }
+
+  /**
    * The hostile review hr36's mocks reaching a test without a field or parameter of the test class: looked up from the
    * context into a local (mk3), kept in a static holder a configuration hands out (mk2); and a test that only verifies
    * the mock's calls, which a cache hit makes fewer (mk6). Each turns the caches off for the tests.

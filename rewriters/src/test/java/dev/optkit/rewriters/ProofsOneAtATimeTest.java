@@ -8,6 +8,7 @@ import dev.optkit.rewriters.caching.proofs.GuardsWritesProof;
 import dev.optkit.rewriters.caching.proofs.NotInAClassProof;
 import dev.optkit.rewriters.caching.proofs.OwnWriteProof;
 import dev.optkit.rewriters.caching.proofs.RequestHandlerProof;
+import dev.optkit.rewriters.caching.proofs.UncalledBesideHandlersProof;
 import dev.optkit.rewriters.caching.proofs.WriterObligationsProof;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +104,134 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
     assertEquals(Optional.of("cache.guards-writes"),
         OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "openLoans"));
     assertEquals(Optional.empty(), OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "loansOfBook"));
+  }
+
+  /**
+   * A count a validation throws on guards whatever runs after the validation (a usefulness trial's library:
+   * checkBorrowLimit throwing when a member has three books), in an if or in an assertion call; the same count choosing
+   * a label is an answer to cache.
+   */
+  @Test
+  void aCheckAValidationThrowsOnIsRefusedAndOneChoosingALabelIsNot() {
+    MigrationFixture project = spring("validations").java("""
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class Loans {
+            private final JdbcTemplate jdbc;
+
+            public Loans(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public int openLoans(long member) {
+                return jdbc.queryForObject("SELECT count(*) FROM loan WHERE member_id = ?", Integer.class, member);
+            }
+
+            public int finesDue(long member) {
+                return jdbc.queryForObject("SELECT count(*) FROM fine WHERE member_id = ?", Integer.class, member);
+            }
+
+            public int loansOfBook(long book) {
+                return jdbc.queryForObject("SELECT count(*) FROM loan WHERE book_id = ?", Integer.class, book);
+            }
+        }
+        """).java("""
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.util.Assert;
+
+        @Service
+        public class Limits {
+            private final Loans loans;
+
+            public Limits(Loans loans) {
+                this.loans = loans;
+            }
+
+            public void checkBorrowLimit(long member) {
+                int open = loans.openLoans(member);
+                if (open >= 3) {
+                    throw new IllegalStateException("limit");
+                }
+            }
+
+            public void checkNoFines(long member) {
+                Assert.isTrue(loans.finesDue(member) == 0, "fines due");
+            }
+
+            public String label(long book) {
+                if (loans.loansOfBook(book) > 10) {
+                    return "popular";
+                }
+                return "new";
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.guards-writes"),
+        OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "openLoans"));
+    assertEquals(Optional.of("cache.guards-writes"),
+        OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "finesDue"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "loansOfBook"));
+  }
+
+  /**
+   * A bean's read nothing in production calls, in an application with request handlers, is dead code a cache saves
+   * no call of (a usefulness trial's library: getAvailableCopies with no caller); the read a handler calls is not.
+   */
+  @Test
+  void aReadNothingCallsIsRefusedAndOneAHandlerCallsIsNot() {
+    MigrationFixture project = spring("uncalled").java("""
+        package shop;
+
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Names {
+            private final HttpClient http = HttpClient.newHttpClient();
+
+            public String fetchName(String id) throws Exception {
+                return http.send(HttpRequest.newBuilder(URI.create("https://n.example.com/" + id)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+
+            public String fetchNickname(String id) throws Exception {
+                return http.send(HttpRequest.newBuilder(URI.create("https://n.example.com/nick/" + id)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+        }
+        """).java("""
+        package shop;
+
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class NameController {
+            private final Names names;
+
+            public NameController(Names names) {
+                this.names = names;
+            }
+
+            @GetMapping("/names")
+            public String name(String id) throws Exception {
+                return names.fetchName(id);
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.uncalled-beside-handlers"),
+        OneProof.refusalId(project, new UncalledBesideHandlersProof(), "shop.Names", "fetchNickname"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new UncalledBesideHandlersProof(), "shop.Names",
+        "fetchName"));
   }
 
   @Test

@@ -27,7 +27,8 @@ import java.util.List;
  * arguments, wildcard bounds, the bounds of its own type variables the return type names), by simple name as
  * written, in the order written ({@code Map.Entry<String, List<Owner>>} is {@code [Map, Entry, String, List, Owner]});
  * empty for a constructor or a primitive.
- * {@code testedCalls}: the calls whose result decides a branch of it ({@code TestedCalls}).
+ * {@code testedCalls}: the calls whose result decides a branch of it, and whether it throws on them ({@code TestedCalls}).
+ * {@code mockedCalls}: the calls it makes on Mockito mocks, which {@code calls} leaves out.
  */
 public record MethodFact(
     String ownerType,
@@ -70,7 +71,8 @@ public record MethodFact(
     List<String> returnTypeChain,
     List<CallAt> returnedCalls,
     List<String> returnTypeNames,
-    List<CallAt> testedCalls) {
+    List<TestedCall> testedCalls,
+    List<MockedCall> mockedCalls) {
 
   /**
    * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -108,6 +110,7 @@ public record MethodFact(
     returnedCalls = returnedCalls == null ? List.of() : returnedCalls;
     returnTypeNames = returnTypeNames == null ? List.of() : returnTypeNames;
     testedCalls = testedCalls == null ? List.of() : testedCalls;
+    mockedCalls = mockedCalls == null ? List.of() : mockedCalls;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

@@ -249,12 +249,19 @@ public enum Proof {
       "A repository query nothing in the project calls: callers outside it may change the one shared result.",
       "Nothing to cache until the project calls it."),
   GUARDS_WRITES(Stage.DATA, "cache.guards-writes",
-      "`a check (...) that only writers read (...): each decides whether or what to write on it, ...`",
-      "A count, an amount or a yes/no answer every production caller of which writes, or is itself such a check only "
-          + "writers read (a borrow limit, copies available, a balance, a duplicate check before an insert): the read "
-          + "guards the write, and a cached answer would let a write rest "
+      "`a check (...) that only writers and validations read (...): each decides on it whether or what to write, or "
+          + "whether to refuse, ...`",
+      "A count, an amount or a yes/no answer every production caller of which writes, or throws on it (a validation), "
+          + "or is itself such a check (a borrow limit, copies available, a balance, a duplicate check before an insert):"
+          + " the read guards the write or the refusal, and a cached answer would let a write rest "
           + "on what another instance, a concurrent request or a write outside the application changed since.",
       "Leave it: the check belongs with the write (in its transaction, or as a constraint)."),
+  UNCALLED_BESIDE_HANDLERS(Stage.DATA, "cache.uncalled-beside-handlers",
+      "`no production code in the project calls it and it is no entry point, though the application has request "
+          + "handlers: ...`",
+      "A Spring bean's read nothing in production calls, in an application with request handlers: dead code, or "
+          + "code outside what optkit reads. A cache there would save no call optkit can see.",
+      "Nothing until the project calls it; the reads its callers use are what to cache."),
   KEY_MISSES_STATE(Stage.DATA, "cache.key-misses-state",
       "`depends on the clock, a random source or a setting its key does not cover (...)` / `depends on mutable state "
           + "its key does not cover: ...` / `changes state shared between calls: ...` / `depends on ... (...)` / "
@@ -367,12 +374,6 @@ public enum Proof {
       "Include the writer's file, or leave it uncached."),
 
   // levels: the caches of one migration
-  UNCALLED_BESIDE_HANDLERS(Stage.LEVELS, "cache.uncalled-beside-handlers",
-      "`no production code in the project calls it and it is no entry point, though the application has request "
-          + "handlers: ...`",
-      "A cache there would serve no caller optkit can see, and would stand above the read its callers do use, which "
-          + "is cached instead.",
-      "Nothing: the read its callers use is cached."),
   OUTER_LEVEL_CACHED(Stage.LEVELS, "cache.outer-level-cached",
       "`called by ..., which is cached in this migration: one cache level per data (the outer one)`",
       "An outer method caches the same data in this migration; two levels could disagree and their TTLs would add "

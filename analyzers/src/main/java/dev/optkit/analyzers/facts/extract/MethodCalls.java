@@ -61,7 +61,10 @@ public final class MethodCalls {
     noteTransactionControl(call, name, scope);
     m.cacheUses.noteCacheUse(call, name, scope);
     if (scope != null && file.importsMockito && MockedReceivers.isMock(scope, callable)) {
-      return; // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code
+      // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code; what it stubs is noted
+      TypeNames.Qualified mocked = m.locals.syntacticType(scope);
+      m.mockedCalls.add(new dev.optkit.analyzers.facts.MockedCall(mocked == null ? null : mocked.name(), name));
+      return;
     }
     Optional<IoSite> site = m.clients.clientSite(call);
     if (site.isPresent()) {

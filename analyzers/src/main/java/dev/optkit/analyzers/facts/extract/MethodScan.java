@@ -51,6 +51,8 @@ public final class MethodScan {
   private final List<Node> constructorNodes = new ArrayList<>();
   public final List<Node> callNodes = new ArrayList<>();
   public final List<CallRef> opaqueCalls = new ArrayList<>();
+  /** Calls on Mockito mocks: what a test stubs or verifies. */
+  public final List<dev.optkit.analyzers.facts.MockedCall> mockedCalls = new ArrayList<>();
   public final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
   public final List<String> timeOrRandom = new ArrayList<>();
   public final Set<MethodFact.TransactionControl> transactionControl = new TreeSet<>();
@@ -188,7 +190,7 @@ public final class MethodScan {
         callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of(),
         FailureAnswers.returnedCalls(callable),
         callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of(),
-        TestedCalls.of(callable));
+        TestedCalls.of(callable), List.copyOf(mockedCalls));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -9,6 +10,7 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -16,8 +18,11 @@ import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.optkit.analyzers.facts.CallAt;
+import dev.optkit.analyzers.facts.TestedCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,14 +43,63 @@ final class TestedCalls {
 
   private TestedCalls() {}
 
-  static List<CallAt> of(CallableDeclaration<?> callable) {
-    List<CallAt> tested = new ArrayList<>();
+  static List<TestedCall> of(CallableDeclaration<?> callable) {
+    List<TestedCall> tested = new ArrayList<>();
     for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
-      if (call.getBegin().isPresent() && (tested(call) || testedThroughLocal(call, callable))) {
-        tested.add(new CallAt(call.getNameAsString(), call.getBegin().get().line, call.getBegin().get().column));
+      if (call.getBegin().isEmpty()) {
+        continue;
+      }
+      List<Expression> uses = tested(call) ? List.of(call) : testedThroughLocal(call, callable);
+      if (!uses.isEmpty()) {
+        tested.add(new TestedCall(new CallAt(call.getNameAsString(), call.getBegin().get().line,
+            call.getBegin().get().column), uses.stream().anyMatch(TestedCalls::throwsOnIt)));
       }
     }
     return List.copyOf(tested);
+  }
+
+  /** Assertion calls that throw when the condition they are given fails (Spring's, Guava's, Commons Lang's). */
+  private static final Set<String> ASSERTING = Set.of("isTrue", "isFalse", "state", "checkArgument", "checkState",
+      "validState");
+
+  /**
+   * Whether the test of this use decides a throw: it is in the condition of an {@code if} one of whose branches throws
+   * (a throw of the branch itself, not of a lambda or class written in it), or in the condition an assertion call is
+   * given.
+   */
+  private static boolean throwsOnIt(Expression use) {
+    Node at = use;
+    for (Node parent = at.getParentNode().orElse(null); parent != null; at = parent,
+        parent = parent.getParentNode().orElse(null)) {
+      Node inside = at;
+      if (parent instanceof IfStmt branch) {
+        return branch.getCondition() == inside && (throwsIn(branch.getThenStmt())
+            || branch.getElseStmt().filter(TestedCalls::throwsIn).isPresent());
+      }
+      if (parent instanceof MethodCallExpr asserting && ASSERTING.contains(asserting.getNameAsString())
+          && asserting.getArguments().stream().anyMatch(argument -> argument == inside)) {
+        return true;
+      }
+      if (parent instanceof Statement || parent instanceof LambdaExpr || parent instanceof BodyDeclaration) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the statement throws, in itself or a block or branch of it, not in a lambda or class written inside. */
+  private static boolean throwsIn(Statement statement) {
+    for (ThrowStmt thrown : statement.findAll(ThrowStmt.class)) {
+      Node parent = thrown.getParentNode().orElse(null);
+      while (parent != null && parent != statement && !(parent instanceof LambdaExpr)
+          && !(parent instanceof BodyDeclaration)) {
+        parent = parent.getParentNode().orElse(null);
+      }
+      if (parent == statement) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the value of the expression decides a branch where it is written. */
@@ -78,13 +132,19 @@ final class TestedCalls {
         || parent instanceof AssertStmt check && check.getCheck() == node;
   }
 
-  /** {@code int open = loans.openLoans(m); if (open >= 3) ...}: a local the call's result is kept in, tested. */
-  private static boolean testedThroughLocal(MethodCallExpr call, CallableDeclaration<?> callable) {
+  /**
+   * {@code int open = loans.openLoans(m); if (open >= 3) ...}: the tested uses of a local the call's result is kept
+   * in.
+   */
+  private static List<Expression> testedThroughLocal(MethodCallExpr call, CallableDeclaration<?> callable) {
     String local = call.getParentNode().orElse(null) instanceof VariableDeclarator declared
         && declared.getInitializer().filter(init -> init == call).isPresent() ? declared.getNameAsString()
         : call.getParentNode().orElse(null) instanceof AssignExpr assigned && assigned.getValue() == call
             && assigned.getTarget() instanceof NameExpr target ? target.getNameAsString() : null;
-    return local != null && callable.findAll(NameExpr.class).stream()
-        .anyMatch(use -> use.getNameAsString().equals(local) && tested(use));
+    if (local == null) {
+      return List.of();
+    }
+    return callable.findAll(NameExpr.class).stream()
+        .filter(use -> use.getNameAsString().equals(local) && tested(use)).map(Expression.class::cast).toList();
   }
 }

@@ -169,7 +169,7 @@ public final class CachingPlanner {
           obligations.clearedForTests(), obligations.offInTests(), keepsNoNull));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
-        new ClientSizedKeys(index, new CappedSizes(whole)::capped).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);
+        new ClientSizedKeys(index, new CappedSizes(whole)::capped).bound(targets, refusals)), refusals);
   }
 
   /** A read as its proofs see it: the form its cache would take, and the methods of its bean calling it through 'this'. */

@@ -22,11 +22,12 @@ final class OutermostTargets {
   private OutermostTargets() {}
 
   /**
-   * @param uncalled a read nothing in production calls: above another target it is refused, not the other (afisha's
-   *     uncalled EventTypeService.getById stood above EventTypeRepository.findById, the row mapper's N+1 lookup)
+   * The targets no other target reads through, and a refusal for each of the others. (A read nothing in production
+   * calls never gets here: {@code UncalledBesideHandlersProof} refused it, where before it stood above another target
+   * and took its place, as afisha's uncalled EventTypeService.getById stood above EventTypeRepository.findById, the
+   * row mapper's N+1 lookup.)
    */
-  static CachingPlanner.Plan keep(ProjectIndex index, List<CachingTarget> targets, List<Refusal> refusals,
-      java.util.function.Predicate<dev.optkit.analyzers.index.IndexedMethod> uncalled) {
+  static CachingPlanner.Plan keep(ProjectIndex index, List<CachingTarget> targets, List<Refusal> refusals) {
     // by method name as a chain of calls prints it: the targets whose reads go through it, in target order
     Map<String, List<CachingTarget>> reachingThrough = new HashMap<>();
     for (CachingTarget outer : targets) {
@@ -52,23 +53,12 @@ final class OutermostTargets {
     }
     // the outer levels of each, found first, so that a refusal names one that stays cached, not one refused in turn
     Map<CachingTarget, List<CachingTarget>> outers = new java.util.LinkedHashMap<>();
-    java.util.Set<CachingTarget> steppingAside = new java.util.LinkedHashSet<>();
     for (CachingTarget inner : targets) {
-      List<CachingTarget> found = new ArrayList<>(outersOf(index, inner, reachingThrough));
-      found.stream().filter(outer -> uncalled.test(outer.method())).forEach(steppingAside::add);
-      found.removeIf(steppingAside::contains);
-      outers.put(inner, found);
+      outers.put(inner, new ArrayList<>(outersOf(index, inner, reachingThrough)));
     }
-    outers.values().forEach(found -> found.removeIf(steppingAside::contains));
     List<CachingTarget> kept = new ArrayList<>();
     List<Refusal> refused = new ArrayList<>(refusals);
     for (CachingTarget inner : targets) {
-      if (steppingAside.contains(inner)) {
-        refused.add(new Refusal(inner.finding(), Proof.UNCALLED_BESIDE_HANDLERS, "no production code in the project calls it and it is no entry point, "
-            + "though the application has request handlers: a cache there would serve no caller optkit can see, and "
-            + "would stand above the read its callers do use, cached instead (one cache level per data)"));
-        continue;
-      }
       List<CachingTarget> found = outers.get(inner);
       if (found.isEmpty()) {
         kept.add(inner);

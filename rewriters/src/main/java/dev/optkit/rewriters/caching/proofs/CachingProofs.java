@@ -64,9 +64,11 @@ public final class CachingProofs {
 
   /**
    * Asked last, once the writers of its data can evict it ({@link WriterObligationsProof}): a check only writers read
-   * is refused where nothing before has a reason of its own (a transaction's snapshot, a writer that cannot evict).
+   * is refused where nothing before has a reason of its own (a transaction's snapshot, a writer that cannot evict),
+   * and so is a read nothing calls, whose other reasons say more to whoever comes to call it.
    */
-  public static final List<MethodProof> ONCE_EVICTED = List.of(new GuardsWritesProof());
+  public static final List<MethodProof> ONCE_EVICTED = List.of(new GuardsWritesProof(),
+      new UncalledBesideHandlersProof());
 
   /** Every proof, in the order the planner asks them. */
   public static List<MethodProof> all() {

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching.proofs;
 
 import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.TestedCall;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * A check that only writers read: a count, an amount or a yes/no answer ({@code countBorrowedBooksByMember},
  * {@code getAvailableCopies}, {@code existsByNameAndPhone}) whose every production caller tests it (a branch turns on
- * it: {@code if (open >= 3)}) and writes, or is such a check itself. The read guards the write (a borrow limit, the copies left, a duplicate before an insert), and a cached answer would let the write rest
+ * it: {@code if (open >= 3)}) and writes, or is such a check itself, or throws on it (a validation:
+ * {@code checkBorrowLimit} throwing when the count reaches the limit). The read guards the write (a borrow limit, the copies left, a duplicate before an insert), and a cached answer would let the write rest
  * on what another instance, a concurrent request or a write outside the application changed since. A usefulness
  * trial's library service had five such checks cached, each rejected in review.
  */
@@ -38,10 +40,11 @@ public final class GuardsWritesProof implements MethodProof {
     if (!onlyWritersRead(context, candidate.method(), 0, new java.util.HashSet<>())) {
       return Optional.empty();
     }
-    return refused("a check (" + candidate.fact().returnType().replace("java.lang.", "") + ") that only writers read ("
-        + String.join(", ", callers.stream().map(c -> c.fact().displayName() + "()").sorted().limit(3).toList())
-        + "): each decides whether or what to write on it, and a cached answer would let that write rest on what "
-        + "another instance, a concurrent request or a write outside the application changed since");
+    return refused("a check (" + candidate.fact().returnType().replace("java.lang.", "") + ") that only writers and "
+        + "validations read (" + String.join(", ", callers.stream().map(c -> c.fact().displayName() + "()").sorted()
+        .limit(3).toList()) + "): each decides on it whether or what to write, or whether to refuse, and a cached "
+        + "answer would let that decision rest on what another instance, a concurrent request or a write outside the "
+        + "application changed since");
   }
 
   private static List<IndexedMethod> callers(ProofContext context, IndexedMethod method) {
@@ -50,7 +53,7 @@ public final class GuardsWritesProof implements MethodProof {
   }
 
   /**
-   * Whether every production caller writes, or is itself a check only writers read ({@code mayBorrow()} answering
+   * Whether every production caller throws on it or writes, or is itself a check only writers read ({@code mayBorrow()} answering
    * from {@code openLoans()}, read by {@code borrow()} before it inserts); false when nothing calls it.
    */
   private static boolean onlyWritersRead(ProofContext context, IndexedMethod check, int depth,
@@ -59,14 +62,28 @@ public final class GuardsWritesProof implements MethodProof {
     if (callers.isEmpty() || depth > MAX_DEPTH || !seen.add(check)) {
       return false;
     }
-    return callers.stream().allMatch(caller -> tests(context, caller, check) && (writes(context, caller)
-        || CHECKS.contains(caller.fact().returnType()) && onlyWritersRead(context, caller, depth + 1, seen)));
+    return callers.stream().allMatch(caller -> throwsOn(context, caller, check) || tests(context, caller, check)
+        && (writes(context, caller) || CHECKS.contains(caller.fact().returnType())
+            && onlyWritersRead(context, caller, depth + 1, seen)));
   }
 
   /** Whether the caller's branch turns on what a call of the check answers ({@code if (loans.open(m) >= 3)}). */
   private static boolean tests(ProofContext context, IndexedMethod caller, IndexedMethod check) {
-    return caller.fact().calls().stream().anyMatch(call -> caller.fact().testedCalls().stream()
-        .anyMatch(tested -> tested.is(call)) && context.index().allTargetsOf(call).contains(check));
+    return testsOf(context, caller, check).findAny().isPresent();
+  }
+
+  /**
+   * Whether the caller throws on what the check answers: a validation ({@code if (open >= 3) throw new
+   * BorrowLimitExceededException(..)}), which guards whatever runs after it, a write or a refusal of a request.
+   */
+  private static boolean throwsOn(ProofContext context, IndexedMethod caller, IndexedMethod check) {
+    return testsOf(context, caller, check).anyMatch(TestedCall::throwsOnIt);
+  }
+
+  private static java.util.stream.Stream<TestedCall> testsOf(ProofContext context, IndexedMethod caller,
+      IndexedMethod check) {
+    return caller.fact().testedCalls().stream().filter(tested -> caller.fact().calls().stream()
+        .anyMatch(call -> tested.is(call) && context.index().allTargetsOf(call).contains(check)));
   }
 
   private static boolean writes(ProofContext context, IndexedMethod caller) {

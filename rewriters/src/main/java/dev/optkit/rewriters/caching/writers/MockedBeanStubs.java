@@ -3,6 +3,7 @@ package dev.optkit.rewriters.caching.writers;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.optkit.analyzers.facts.MockedCall;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -63,9 +64,24 @@ final class MockedBeanStubs {
     // test method that stubs or verifies is a writer
     String mocked = new java.util.TreeSet<>(anywhereMocked()).stream().filter(types::contains).findFirst().orElse(null);
     if (mocked != null) {
-      observers().forEach(method -> found.putIfAbsent(method, mocked));
+      observers().stream().filter(method -> callsOn(method, types)).forEach(method -> found.putIfAbsent(method, mocked));
     }
     return found;
+  }
+
+  /**
+   * Whether the test method calls a method of one of these types (what it stubs or verifies is among its calls:
+   * {@code when(local.names())}, {@code verify(dao).names()}), on a receiver of that type, or by name on a receiver
+   * whose type is no project type the index knows (a library's, or one the extractor could not tell). A test stubbing only a mock of the cached bean itself ({@code @MockBean EmployeeService}, a
+   * trial's controller test) stubs no data the cache reads through: that context has no cached bean.
+   */
+  private boolean callsOn(IndexedMethod method, Set<String> types) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.concat(method.fact().calls().stream(),
+            method.fact().opaqueCalls().stream()).map(call -> new MockedCall(call.receiverType(), call.name())),
+            method.fact().mockedCalls().stream())
+        .anyMatch(call -> call.receiverType() != null && index.type(TypeNames.raw(call.receiverType())).isPresent()
+            ? types.contains(TypeNames.raw(call.receiverType()))
+            : types.stream().anyMatch(type -> !index.methods(type, call.name()).isEmpty()));
   }
 
   /** Mockito's calls that check what a mock was called with: a cache hit calls it fewer times (hr36's mk6). */
