@@ -41,6 +41,39 @@ class RefusalIdsInReportsTest {
     }
   }
 
+  /**
+   * A refusal resting on other methods names them as facts beside its words: the outer cache an inner read is left to
+   * is one of the plan's caches, and each writer that cannot evict is a method of the project declared where the fact
+   * says.
+   */
+  @Test
+  void refusalsNameTheMethodsTheyRestOnAsFacts() throws Exception {
+    Path project = SampleCheckout.create(dir, "spring-service");
+    JsonNode plan = MAPPER.readTree(CliRun.of("migrate", project.toString(), "--no-maven-repo", "--format", "json")
+        .out());
+    List<String> caches = new ArrayList<>();
+    plan.get("caches").forEach(cache -> caches.add(cache.get("method").asText()));
+    List<String> roles = new ArrayList<>();
+    for (JsonNode refusal : plan.get("refused")) {
+      for (JsonNode fact : refusal.path("facts")) {
+        String role = fact.get("role").asText();
+        roles.add(refusal.get("id").asText() + " " + role);
+        String type = fact.get("type").asText();
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        if (role.equals("outer-cache")) {
+          assertTrue(caches.contains(simple + "." + fact.get("method").asText()), fact + " in " + caches);
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(project.resolve(fact.get("path").asText()));
+        // its declaration begins there, with its annotations
+        int line = fact.get("line").asInt();
+        assertTrue(lines.subList(line - 1, Math.min(lines.size(), line + 4)).stream()
+            .anyMatch(text -> text.contains(" " + fact.get("method").asText() + "(")), fact.toString());
+      }
+    }
+    assertTrue(roles.contains("cache.outer-level-cached outer-cache"), roles.toString());
+    assertTrue(roles.contains("cache.writer-cannot-evict writer"), roles.toString());
+  }
+
   @Test
   void theTerminalsRefusalLinesEndWithTheProofsId() throws Exception {
     Path project = SampleCheckout.fixture(dir, "multi-module-shop");

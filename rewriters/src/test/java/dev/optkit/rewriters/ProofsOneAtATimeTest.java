@@ -2,6 +2,7 @@ package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.optkit.analyzers.proof.Evidence;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.proofs.GenericMethodProof;
 import dev.optkit.rewriters.caching.proofs.GuardsWritesProof;
@@ -176,6 +177,10 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
         OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "openLoans"));
     assertEquals(Optional.of("cache.guards-writes"),
         OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "finesDue"));
+    // the facts the refusals rest on: the validations that throw on each count
+    assertEquals(List.of(new Evidence(Evidence.Role.CALLER, "shop.Limits", "checkBorrowLimit",
+        "src/main/java/shop/Limits.java", 14)), OneProof.ask(project, new GuardsWritesProof(), "shop.Loans", "openLoans")
+        .orElseThrow().facts());
     assertEquals(Optional.empty(), OneProof.refusalId(project, new GuardsWritesProof(), "shop.Loans", "loansOfBook"));
   }
 
@@ -337,5 +342,7 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
         """);
     WriterObligationsProof.Verdict refused = OneProof.writers(outside, "shop.PriceService", "price");
     assertEquals(Proof.WRITER_CANNOT_EVICT, ((WriterObligationsProof.Refused) refused).reason().proof());
+    assertEquals(List.of(new Evidence(Evidence.Role.WRITER, "shop.RepriceTool", "run",
+        "src/main/java/shop/RepriceTool.java", 6)), ((WriterObligationsProof.Refused) refused).reason().facts());
   }
 }

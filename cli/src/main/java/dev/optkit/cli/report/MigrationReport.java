@@ -181,6 +181,7 @@ public final class MigrationReport {
       entry.put("id", refusal.proof().id());
       entry.put("stage", refusal.proof().stage().id());
       entry.put("reason", refusal.reason());
+      putFacts(entry, refusal.facts());
       refused.add(entry);
     }
     root.put("refused", refused);
@@ -193,6 +194,7 @@ public final class MigrationReport {
       entry.put("id", read.reason().proof().id());
       entry.put("stage", read.reason().proof().stage().id());
       entry.put("reason", read.reason().text());
+      putFacts(entry, read.reason().facts());
       uncacheable.add(entry);
     }
     root.put("uncacheable", uncacheable);
@@ -387,5 +389,23 @@ public final class MigrationReport {
 
   private static String where(LoopRewrite loop) {
     return loop.path() + ":" + loop.finding().line();
+  }
+
+  /** The facts a refusal rests on (the callers, writers or outer cache its proof read), where its proof names them. */
+  private static void putFacts(Map<String, Object> entry, List<dev.optkit.analyzers.proof.Evidence> facts) {
+    if (facts.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> written = new ArrayList<>();
+    for (dev.optkit.analyzers.proof.Evidence fact : facts) {
+      Map<String, Object> each = new LinkedHashMap<>();
+      each.put("role", fact.role().id());
+      each.put("type", fact.type());
+      each.put("method", fact.method());
+      each.put("path", fact.path());
+      each.put("line", fact.line());
+      written.add(each);
+    }
+    entry.put("facts", written);
   }
 }

@@ -67,7 +67,8 @@ final class OutermostTargets {
       CachingTarget outer = found.stream().filter(o -> outers.get(o).isEmpty()).findFirst().orElse(found.get(0));
       refused.add(new Refusal(inner.finding(), Proof.OUTER_LEVEL_CACHED, "called by " + outer.method().fact().displayName()
           + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
-          + "never disagree and their TTLs do not add up"));
+          + "never disagree and their TTLs do not add up", List.of(dev.optkit.rewriters.caching.proofs.MethodEvidence.of(
+              dev.optkit.analyzers.proof.Evidence.Role.OUTER_CACHE, outer.method()))));
     }
     return new CachingPlanner.Plan(List.copyOf(kept), List.copyOf(refused));
   }

@@ -3,6 +3,7 @@ package dev.optkit.rewriters.caching.proofs;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.TestedCall;
 import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.proof.Evidence;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.analyzers.source.SourceSet;
@@ -44,7 +45,8 @@ public final class GuardsWritesProof implements MethodProof {
         + "validations read (" + String.join(", ", callers.stream().map(c -> c.fact().displayName() + "()").sorted()
         .limit(3).toList()) + "): each decides on it whether or what to write, or whether to refuse, and a cached "
         + "answer would let that decision rest on what another instance, a concurrent request or a write outside the "
-        + "application changed since");
+        + "application changed since")
+        .map(reason -> reason.resting(MethodEvidence.of(Evidence.Role.CALLER, callers)));
   }
 
   private static List<IndexedMethod> callers(ProofContext context, IndexedMethod method) {

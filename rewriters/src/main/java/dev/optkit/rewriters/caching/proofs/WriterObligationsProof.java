@@ -3,6 +3,7 @@ package dev.optkit.rewriters.caching.proofs;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.proof.Evidence;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.analyzers.source.SourceSet;
@@ -79,6 +80,7 @@ public final class WriterObligationsProof {
     List<CachingTarget.Eviction> evictions = new ArrayList<>();
     List<IndexedMethod> clearedForTests = new ArrayList<>(), offInTests = new ArrayList<>();
     List<String> unmatched = new ArrayList<>();
+    List<IndexedMethod> unevicting = new ArrayList<>();
     for (DataWriters.Writer writer : dataWriters.of(read)) {
       if (form == CacheForm.PLAIN && !fact.isStatic() && !sharedInRedis(read)
           && writerEvictions.seedsBeforeTests(writer.method())) {
@@ -132,6 +134,7 @@ public final class WriterObligationsProof {
       if (cannot.isPresent()) {
         unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get().text()
             + notCleared.map(why -> " (nor can clearing the caches before each test cover it: " + why + ")").orElse(""));
+        unevicting.add(writer.method());
         continue;
       }
       // every entry: a writer's parameter named like the key may be the new value (updateEmail(id, email)
@@ -146,6 +149,7 @@ public final class WriterObligationsProof {
             .collect(java.util.stream.Collectors.joining(", "));
         unmatched.add(evicting + " would evict only the cache of the object it runs on, and " + several.get()
             + ": a write through one object would leave another object's cache stale");
+        evictions.forEach(eviction -> unevicting.add(eviction.writer()));
       }
     }
     List<String> warnings = new ArrayList<>();
@@ -157,7 +161,8 @@ public final class WriterObligationsProof {
         return new Refused(new Reason(untold.isPresent() ? Proof.UNKNOWN_DATA : Proof.WRITER_CANNOT_EVICT,
             which + Refusal.summarise(unmatched)
             + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
-            + " caches it anyway with its TTL (" + candidate.ttlSeconds() + " s) as the only bound"));
+            + " caches it anyway with its TTL (" + candidate.ttlSeconds() + " s) as the only bound",
+            MethodEvidence.of(Evidence.Role.WRITER, unevicting)));
       }
       String live = "; entries live up to " + candidate.ttlSeconds() + " s after that write";
       for (String writer : unmatched.stream().distinct().toList()) {
