@@ -45,11 +45,20 @@ final class TestedCalls {
 
   static List<TestedCall> of(CallableDeclaration<?> callable) {
     List<TestedCall> tested = new ArrayList<>();
+    java.util.Map<String, List<NameExpr>> namesUsed = null; // the method's names by identifier, read once
     for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
       if (call.getBegin().isEmpty()) {
         continue;
       }
-      List<Expression> uses = tested(call) ? List.of(call) : testedThroughLocal(call, callable);
+      boolean direct = tested(call);
+      String local = direct ? null : localKeeping(call);
+      if (local != null && namesUsed == null) {
+        namesUsed = callable.findAll(NameExpr.class).stream()
+            .collect(java.util.stream.Collectors.groupingBy(NameExpr::getNameAsString));
+      }
+      List<Expression> uses = direct ? List.of(call) : local == null ? List.of()
+          : namesUsed.getOrDefault(local, List.of()).stream().filter(TestedCalls::tested)
+              .map(Expression.class::cast).toList();
       if (!uses.isEmpty()) {
         tested.add(new TestedCall(new CallAt(call.getNameAsString(), call.getBegin().get().line,
             call.getBegin().get().column), uses.stream().anyMatch(TestedCalls::throwsOnIt)));
@@ -133,18 +142,13 @@ final class TestedCalls {
   }
 
   /**
-   * {@code int open = loans.openLoans(m); if (open >= 3) ...}: the tested uses of a local the call's result is kept
-   * in.
+   * {@code int open = loans.openLoans(m); if (open >= 3) ...}: the local the call's result is kept in (declared with it
+   * or assigned it), whose tested uses are the call's; null when it is kept in none.
    */
-  private static List<Expression> testedThroughLocal(MethodCallExpr call, CallableDeclaration<?> callable) {
-    String local = call.getParentNode().orElse(null) instanceof VariableDeclarator declared
+  private static String localKeeping(MethodCallExpr call) {
+    return call.getParentNode().orElse(null) instanceof VariableDeclarator declared
         && declared.getInitializer().filter(init -> init == call).isPresent() ? declared.getNameAsString()
         : call.getParentNode().orElse(null) instanceof AssignExpr assigned && assigned.getValue() == call
             && assigned.getTarget() instanceof NameExpr target ? target.getNameAsString() : null;
-    if (local == null) {
-      return List.of();
-    }
-    return callable.findAll(NameExpr.class).stream()
-        .filter(use -> use.getNameAsString().equals(local) && tested(use)).map(Expression.class::cast).toList();
   }
 }
