@@ -26,6 +26,8 @@ import java.util.List;
  *     is computed, or null
  * @param urlArgument that argument's position, or -1
  * @param receiver what the call is made on, as written ({@link CallReceiver}); {@code OBJECT} when not told
+ * @param classLiterals the class literals among the call's arguments ({@code mock(ItemDao.class)}), in argument order;
+ *     empty when none is one
  */
 public record CallRef(
     String receiverType,
@@ -44,10 +46,12 @@ public record CallRef(
     List<Integer> parameterArguments,
     String url,
     int urlArgument,
-    CallReceiver receiver) {
+    CallReceiver receiver,
+    List<ClassLiteral> classLiterals) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
+    classLiterals = classLiterals == null ? List.of() : List.copyOf(classLiterals);
     parameterArguments = parameterArguments == null ? List.of() : parameterArguments;
     receiver = receiver == null ? CallReceiver.OBJECT : receiver;
   }
@@ -56,13 +60,13 @@ public record CallRef(
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
       String argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
-        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT);
+        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of());
   }
 
   /** The same call, made on what the source writes as its receiver. */
   public CallRef on(CallReceiver written) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written, classLiterals);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
@@ -84,25 +88,25 @@ public record CallRef(
 
   public CallRef withRoots(List<Roots> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   public CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
   public CallRef withHelperFacts(ReceivedFrom from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver);
+        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver, classLiterals);
   }
 
   /** The same call on a receiver of this type: a getter's declared return type, read by the index. */
   public CallRef withReceiverType(String type) {
     return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
   }
 
   /** Whether the receiver is a field the caller's class inherits, not a getter's result. */
@@ -113,7 +117,13 @@ public record CallRef(
   /** The call with what kind of value each argument is, where the source shows it. */
   public CallRef withArgumentKinds(String kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
+  }
+
+  /** The call with the class literals among its arguments. */
+  public CallRef withClassLiterals(List<ClassLiteral> literals) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, literals);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; unknown (shared) when not known. */

@@ -97,7 +97,8 @@ public final class MethodCalls {
       addCall(call, null, Confidence.LOW, inheritedField(scope));
     } else if (receiver == null) {
       m.opaqueCalls.add(new CallRef(libraryChainType(scope), call.getNameAsString(), call.getArguments().size(),
-          Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+          Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
+          .withClassLiterals(classLiterals(call)));
       m.opaqueNodes.add(call);
       if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
         // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
@@ -266,7 +267,7 @@ public final class MethodCalls {
     }
     CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
         m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql)
-        .on(writtenReceiver(call.getScope().orElse(null)));
+        .on(writtenReceiver(call.getScope().orElse(null))).withClassLiterals(classLiterals(call));
     if (receivedFrom != null || forwards || url != null) {
       made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
     }
@@ -280,6 +281,29 @@ public final class MethodCalls {
             (com.github.javaparser.ast.body.TypeDeclaration<?>) node)).get(field)).orElse(null);
     m.calls.add(bean == null ? made : made.withQualifier(bean));
     m.callNodes.add(call);
+  }
+
+  /**
+   * The class literals among a call's arguments ({@code mock(ItemDao.class)}), each qualified where the file's
+   * declarations and imports tell its type for sure.
+   */
+  private List<dev.optkit.analyzers.facts.ClassLiteral> classLiterals(MethodCallExpr call) {
+    List<dev.optkit.analyzers.facts.ClassLiteral> found = new java.util.ArrayList<>();
+    for (Expression argument : call.getArguments()) {
+      Expression inner = argument;
+      while (inner instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+        inner = enclosed.getInner();
+      }
+      if (inner instanceof com.github.javaparser.ast.expr.ClassExpr literal) {
+        com.github.javaparser.ast.type.Type type = literal.getType();
+        String written = TypeNames.erase(type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named
+            ? named.getNameWithScope() : type.asString());
+        TypeNames.Qualified qualified = type.isPrimitiveType() || type.isArrayType() ? null : file.names.qualify(type);
+        found.add(new dev.optkit.analyzers.facts.ClassLiteral(written,
+            qualified == null || qualified.confidence() == Confidence.LOW ? null : qualified.name()));
+      }
+    }
+    return found;
   }
 
   /**
