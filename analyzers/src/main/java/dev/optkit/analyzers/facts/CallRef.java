@@ -26,8 +26,10 @@ import java.util.List;
  *     is computed, or null
  * @param urlArgument that argument's position, or -1
  * @param receiver what the call is made on, as written ({@link CallReceiver}); {@code OBJECT} when not told
- * @param classLiterals the class literals among the call's arguments ({@code mock(ItemDao.class)}), in argument order;
- *     empty when none is one
+ * @param classLiterals the class literals in the call's arguments, anywhere in them ({@code mock(ItemDao.class)},
+ *     {@code getBeanProvider(ResolvableType.forClass(CountryDao.class))}), in source order; empty when there are none
+ * @param parametersInArguments the indexes of the calling method's parameters (of any type) its arguments name,
+ *     anywhere in them ({@code context.getBean(type)}, {@code getBean(name, (Class<T>) type)}), ascending, each once
  */
 public record CallRef(
     String receiverType,
@@ -47,11 +49,13 @@ public record CallRef(
     String url,
     int urlArgument,
     CallReceiver receiver,
-    List<ClassLiteral> classLiterals) {
+    List<ClassLiteral> classLiterals,
+    List<Integer> parametersInArguments) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
     classLiterals = classLiterals == null ? List.of() : List.copyOf(classLiterals);
+    parametersInArguments = parametersInArguments == null ? List.of() : List.copyOf(parametersInArguments);
     parameterArguments = parameterArguments == null ? List.of() : parameterArguments;
     receiver = receiver == null ? CallReceiver.OBJECT : receiver;
   }
@@ -60,13 +64,14 @@ public record CallRef(
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
       String argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
-        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of());
+        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of(), List.of());
   }
 
   /** The same call, made on what the source writes as its receiver. */
   public CallRef on(CallReceiver written) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written, classLiterals);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written,
+        classLiterals, parametersInArguments);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
@@ -88,25 +93,29 @@ public record CallRef(
 
   public CallRef withRoots(List<Roots> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
+        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   public CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
+        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments);
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
   public CallRef withHelperFacts(ReceivedFrom from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver, classLiterals);
+        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver,
+        classLiterals, parametersInArguments);
   }
 
   /** The same call on a receiver of this type: a getter's declared return type, read by the index. */
   public CallRef withReceiverType(String type) {
     return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments);
   }
 
   /** Whether the receiver is a field the caller's class inherits, not a getter's result. */
@@ -117,13 +126,22 @@ public record CallRef(
   /** The call with what kind of value each argument is, where the source shows it. */
   public CallRef withArgumentKinds(String kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals);
+        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments);
   }
 
   /** The call with the class literals among its arguments. */
   public CallRef withClassLiterals(List<ClassLiteral> literals) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, literals);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        literals, parametersInArguments);
+  }
+
+  /** The call with the indexes of its method's parameters its arguments name. */
+  public CallRef withParametersInArguments(List<Integer> parameters) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals,
+        parameters);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; unknown (shared) when not known. */

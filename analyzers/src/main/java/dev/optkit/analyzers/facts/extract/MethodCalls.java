@@ -98,7 +98,7 @@ public final class MethodCalls {
     } else if (receiver == null) {
       m.opaqueCalls.add(new CallRef(libraryChainType(scope), call.getNameAsString(), call.getArguments().size(),
           Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
-          .withClassLiterals(classLiterals(call)));
+          .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call)));
       m.opaqueNodes.add(call);
       if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
         // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
@@ -267,7 +267,8 @@ public final class MethodCalls {
     }
     CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
         m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql)
-        .on(writtenReceiver(call.getScope().orElse(null))).withClassLiterals(classLiterals(call));
+        .on(writtenReceiver(call.getScope().orElse(null))).withClassLiterals(classLiterals(call))
+        .withParametersInArguments(parametersInArguments(call));
     if (receivedFrom != null || forwards || url != null) {
       made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
     }
@@ -284,17 +285,14 @@ public final class MethodCalls {
   }
 
   /**
-   * The class literals among a call's arguments ({@code mock(ItemDao.class)}), each qualified where the file's
-   * declarations and imports tell its type for sure.
+   * The class literals in a call's arguments, anywhere in them ({@code mock(ItemDao.class)},
+   * {@code getBeanProvider(ResolvableType.forClass(CountryDao.class))}), in source order, each qualified where the
+   * file's declarations and imports tell its type for sure.
    */
   private List<dev.optkit.analyzers.facts.ClassLiteral> classLiterals(MethodCallExpr call) {
     List<dev.optkit.analyzers.facts.ClassLiteral> found = new java.util.ArrayList<>();
     for (Expression argument : call.getArguments()) {
-      Expression inner = argument;
-      while (inner instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
-        inner = enclosed.getInner();
-      }
-      if (inner instanceof com.github.javaparser.ast.expr.ClassExpr literal) {
+      for (com.github.javaparser.ast.expr.ClassExpr literal : argument.findAll(com.github.javaparser.ast.expr.ClassExpr.class)) {
         com.github.javaparser.ast.type.Type type = literal.getType();
         String written = TypeNames.erase(type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named
             ? named.getNameWithScope() : type.asString());
@@ -304,6 +302,26 @@ public final class MethodCalls {
       }
     }
     return found;
+  }
+
+  /**
+   * The indexes of the method's parameters a call's arguments name anywhere in them, ascending, each once: a name no
+   * field access qualifies ({@code type}, not {@code this.type}). A parameter's name cannot be declared again in its
+   * method's body, outside a nested class.
+   */
+  private List<Integer> parametersInArguments(MethodCallExpr call) {
+    java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+    var parameters = callable.getParameters();
+    for (Expression argument : call.getArguments()) {
+      for (NameExpr name : argument.findAll(NameExpr.class)) {
+        for (int i = 0; i < parameters.size(); i++) {
+          if (parameters.get(i).getNameAsString().equals(name.getNameAsString())) {
+            found.add(i);
+          }
+        }
+      }
+    }
+    return List.copyOf(found);
   }
 
   /**

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The class literals a call is given as arguments, read from its tree once by the extractor: the planner's mock and
- * bean-lookup readers take them from the fact, where they ran a regular expression over the call's text before.
+ * What a call's arguments are, read from its tree once by the extractor (class literals, the calling method's
+ * parameters they name): the planner's mock and bean-lookup readers take them from the facts, where they ran regular
+ * expressions over the call's text before.
  */
-class ClassLiteralArgumentsTest {
+class CallArgumentsTest {
   @TempDir Path dir;
 
   @Test
@@ -30,6 +31,7 @@ class ClassLiteralArgumentsTest {
           Object unknown() { return lookup(Missing.class); }
           Object nested() { return lookup(Shop.Inner.class); }
           Object none() { return lookup("itemDao"); }
+          Object within() { return lookup(java.util.List.of(ItemDao.class), this.getClass()); }
           Object lookup(Object... any) { return any; }
           static class Inner {}
         }
@@ -47,5 +49,31 @@ class ClassLiteralArgumentsTest {
     assertEquals(List.of(new ClassLiteral("Missing", null)), literals.get("unknown"));
     assertEquals(List.of(new ClassLiteral("Shop.Inner", "shop.Shop.Inner")), literals.get("nested"));
     assertEquals(List.of(), literals.get("none"));
+    assertEquals(List.of(new ClassLiteral("ItemDao", "shop.ItemDao")), literals.get("within"),
+        "within an argument too (a lookup by ResolvableType.forClass(CountryDao.class))");
+  }
+
+  @Test
+  void eachCallKnowsWhichOfItsMethodsParametersItsArgumentsName() {
+    var assessment = new ProjectFixture(dir).java("""
+        package shop;
+        class Beans {
+          Object context;
+          <T> T bean(Object context, Class<T> type, String name) { return lookup(name, (Class<T>) type); }
+          Object receiverOnly(Beans context, Object type) { return context.lookup(this.type); }
+          Object nested(Object context, Object type) { return lookup(wrap(type), context, type); }
+          Object none(Object type) { return lookup("type"); }
+          Object type;
+          <T> T lookup(Object... any) { return null; }
+          Object wrap(Object any) { return any; }
+        }
+        """).assess();
+    Map<String, List<Integer>> named = new TreeMap<>();
+    assessment.index().methods().forEach(m -> m.fact().calls().stream().filter(c -> c.name().equals("lookup"))
+        .forEach(call -> named.put(m.fact().name(), call.parametersInArguments())));
+    assertEquals(List.of(1, 2), named.get("bean"));
+    assertEquals(List.of(), named.get("receiverOnly"), "a receiver and a field access name no argument's parameter");
+    assertEquals(List.of(0, 1), named.get("nested"));
+    assertEquals(List.of(), named.get("none"), "a string literal's text is no name");
   }
 }
