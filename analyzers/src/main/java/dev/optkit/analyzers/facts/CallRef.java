@@ -14,7 +14,8 @@ import java.util.List;
  * @param roots where the receiver (first) and each argument come from; empty when unknown (a method reference's
  *     arguments), which counts as shared state
  * @param qualifier the bean the receiver field is wired to by name ({@code FieldQualifiers}), or null
- * @param argumentKinds what kind of value each argument certainly is ({@code ArgumentKinds}), or null
+ * @param argumentKinds what kind of value each argument certainly is, one per argument ({@code ArgumentKinds});
+ *     empty when none is known
  * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
  *     {@code this.repo().findById(id)}), or on a field the class inherits ({@code repository.saveAndFlush(e)},
  *     declared by a superclass in another file): where the index finds the receiver's type ({@link ReceivedFrom});
@@ -43,7 +44,7 @@ public record CallRef(
     String sql,
     List<Roots> roots,
     String qualifier,
-    String argumentKinds,
+    List<ArgumentKind> argumentKinds,
     ReceivedFrom receivedFrom,
     List<Integer> parameterArguments,
     String url,
@@ -54,6 +55,7 @@ public record CallRef(
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
+    argumentKinds = argumentKinds == null ? List.of() : List.copyOf(argumentKinds);
     classLiterals = classLiterals == null ? List.of() : List.copyOf(classLiterals);
     parametersInArguments = parametersInArguments == null ? List.of() : List.copyOf(parametersInArguments);
     parameterArguments = parameterArguments == null ? List.of() : parameterArguments;
@@ -62,7 +64,7 @@ public record CallRef(
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
-      String argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
+      List<ArgumentKind> argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
         argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of(), List.of());
   }
@@ -76,7 +78,7 @@ public record CallRef(
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
-      String argumentKinds) {
+      List<ArgumentKind> argumentKinds) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
         argumentKinds, null, List.of(), null, -1);
   }
@@ -124,7 +126,7 @@ public record CallRef(
   }
 
   /** The call with what kind of value each argument is, where the source shows it. */
-  public CallRef withArgumentKinds(String kinds) {
+  public CallRef withArgumentKinds(List<ArgumentKind> kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
         classLiterals, parametersInArguments);

@@ -76,4 +76,22 @@ class CallArgumentsTest {
     assertEquals(List.of(0, 1), named.get("nested"));
     assertEquals(List.of(), named.get("none"), "a string literal's text is no name");
   }
+
+  @Test
+  void eachCallKnowsWhatKindOfValueEachArgumentIs() {
+    var assessment = new ProjectFixture(dir).java("""
+        package shop;
+        class Keys {
+          Object byName(String name, Long id, Object any) { return find(name, id, any, 'c', 2.0f); }
+          Object unknown(Object any) { return find(any); }
+          Object find(Object... any) { return any; }
+        }
+        """).assess();
+    Map<String, List<ArgumentKind>> kinds = new TreeMap<>();
+    assessment.index().methods().forEach(m -> m.fact().calls().stream().filter(c -> c.name().equals("find"))
+        .forEach(call -> kinds.put(m.fact().name(), call.argumentKinds())));
+    assertEquals(List.of(ArgumentKind.TEXT, ArgumentKind.BOXED_LONG, ArgumentKind.UNKNOWN, ArgumentKind.CHAR,
+        ArgumentKind.FLOAT), kinds.get("byName"));
+    assertEquals(List.of(), kinds.get("unknown"), "none known: no kinds");
+  }
 }

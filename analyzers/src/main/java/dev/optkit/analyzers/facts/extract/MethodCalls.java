@@ -272,8 +272,9 @@ public final class MethodCalls {
     if (receivedFrom != null || forwards || url != null) {
       made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
     }
-    String kinds = ArgumentKinds.of(call, callable, name -> m.locals.namesDeclaredOnce().get(name));
-    if (kinds != null) {
+    List<dev.optkit.analyzers.facts.ArgumentKind> kinds = ArgumentKinds.of(call, callable,
+        name -> m.locals.namesDeclaredOnce().get(name));
+    if (!kinds.isEmpty()) {
       made = made.withArgumentKinds(kinds);
     }
     String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, m.locals::declaresLocal)).orElse(null);
