@@ -94,4 +94,54 @@ class CallArgumentsTest {
         ArgumentKind.FLOAT), kinds.get("byName"));
     assertEquals(List.of(), kinds.get("unknown"), "none known: no kinds");
   }
+
+  @Test
+  void eachCallKnowsTheConstantsItsArgumentsNameOrWrite() {
+    var assessment = new ProjectFixture(dir).java("""
+        package shop;
+        import static shop.Levels.ISOLATION_SERIALIZABLE;
+        class Levels {
+          static final int ISOLATION_SERIALIZABLE = 8;
+          static final int REPEATABLE = 4;
+          void set(Object any) { }
+          void byField() { set(Levels.REPEATABLE); }
+          void byImport() { set(ISOLATION_SERIALIZABLE); }
+          void byText() { set("ISOLATION_SERIALIZABLE"); }
+          void within(Levels other) { set(String.valueOf(shop.Levels.REPEATABLE) + "\\n"); }
+          void none(int level) { set(level); }
+        }
+        """).assess();
+    Map<String, List<ArgumentConstant>> constants = new TreeMap<>();
+    assessment.index().methods().forEach(m -> m.fact().calls().stream().filter(c -> c.name().equals("set"))
+        .forEach(call -> constants.put(m.fact().name(), call.constants())));
+    assertEquals(List.of(new ArgumentConstant.Named("Levels", "REPEATABLE")), constants.get("byField"));
+    assertEquals(List.of(new ArgumentConstant.Named(null, "ISOLATION_SERIALIZABLE")), constants.get("byImport"));
+    assertEquals(List.of(new ArgumentConstant.Text("ISOLATION_SERIALIZABLE")), constants.get("byText"));
+    assertEquals(List.of(new ArgumentConstant.Named("shop.Levels", "REPEATABLE"), new ArgumentConstant.Text("\n")),
+        constants.get("within"));
+    assertEquals(List.of(), constants.get("none"));
+  }
+
+  /** The facts these tests read come back the same from the facts cache: each record and sealed type round-trips. */
+  @Test
+  void theArgumentFactsComeBackFromTheFactsCache() {
+    var assessment = new ProjectFixture(dir).java("""
+        package shop;
+        class Beans {
+          <T> T bean(Class<T> type, long id) { return lookup(type, Beans.class, "beans", java.sql.Connection.TRANSACTION_SERIALIZABLE, id); }
+          <T> T lookup(Object... any) { return null; }
+        }
+        """).assess();
+    var facts = assessment.index().files().stream().filter(f -> f.path().endsWith("Beans.java")).findFirst().orElseThrow();
+    var cache = dev.optkit.analyzers.parse.FactsCache.open(dir.resolve("cache"), "key");
+    cache.store(facts.path(), "hash", facts);
+    cache.save();
+    var read = dev.optkit.analyzers.parse.FactsCache.open(dir.resolve("cache"), "key").lookup(facts.path(), "hash");
+    CallRef call = facts.methods().get(0).calls().get(0);
+    assertEquals(List.of(new ClassLiteral("Beans", "shop.Beans")), call.classLiterals());
+    assertEquals(List.of(0, 1), call.parametersInArguments());
+    assertEquals(List.of(new ArgumentConstant.Text("beans"),
+        new ArgumentConstant.Named("java.sql.Connection", "TRANSACTION_SERIALIZABLE")), call.constants());
+    assertEquals(call, read.methods().get(0).calls().get(0));
+  }
 }

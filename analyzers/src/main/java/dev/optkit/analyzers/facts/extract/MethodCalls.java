@@ -98,7 +98,8 @@ public final class MethodCalls {
     } else if (receiver == null) {
       m.opaqueCalls.add(new CallRef(libraryChainType(scope), call.getNameAsString(), call.getArguments().size(),
           Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
-          .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call)));
+          .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call))
+          .withConstants(constants(call)));
       m.opaqueNodes.add(call);
       if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
         // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
@@ -268,7 +269,7 @@ public final class MethodCalls {
     CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
         m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql)
         .on(writtenReceiver(call.getScope().orElse(null))).withClassLiterals(classLiterals(call))
-        .withParametersInArguments(parametersInArguments(call));
+        .withParametersInArguments(parametersInArguments(call)).withConstants(constants(call));
     if (receivedFrom != null || forwards || url != null) {
       made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
     }
@@ -323,6 +324,35 @@ public final class MethodCalls {
       }
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * The constants a call's arguments name or write, anywhere in them, in source order: a field access's name
+   * ({@code TransactionDefinition.ISOLATION_SERIALIZABLE}, {@code Isolation.SERIALIZABLE} in
+   * {@code Isolation.SERIALIZABLE.value()}), a plain name in capitals (a static import's constant), a string literal.
+   */
+  private List<dev.optkit.analyzers.facts.ArgumentConstant> constants(MethodCallExpr call) {
+    List<dev.optkit.analyzers.facts.ArgumentConstant> found = new java.util.ArrayList<>();
+    for (Expression argument : call.getArguments()) {
+      argument.walk(com.github.javaparser.ast.Node.TreeTraversal.PREORDER, node -> {
+        if (node instanceof FieldAccessExpr access && constantName(access.getNameAsString())) {
+          found.add(new dev.optkit.analyzers.facts.ArgumentConstant.Named(access.getScope().toString(),
+              access.getNameAsString()));
+        } else if (node instanceof NameExpr name && constantName(name.getNameAsString())
+            && !(node.getParentNode().orElse(null) instanceof FieldAccessExpr)) {
+          found.add(new dev.optkit.analyzers.facts.ArgumentConstant.Named(null, name.getNameAsString()));
+        } else if (node instanceof StringLiteralExpr literal) {
+          found.add(new dev.optkit.analyzers.facts.ArgumentConstant.Text(literal.asString()));
+        }
+      });
+    }
+    return found;
+  }
+
+  /** A name written as Java's conventions write a constant: capitals, digits and underscores, a capital first. */
+  private static boolean constantName(String name) {
+    return !name.isEmpty() && Character.isUpperCase(name.charAt(0))
+        && name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_');
   }
 
   /**

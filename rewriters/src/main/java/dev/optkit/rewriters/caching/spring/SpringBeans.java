@@ -375,11 +375,12 @@ public final class SpringBeans {
    * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
    * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}). The class is read from
    * the class literals the call is given ({@link dev.optkit.analyzers.facts.CallRef#classLiterals()}): written whole as
-   * the bean's, or by its simple name where the file's tree says that name is the bean's ({@link #namesBeanInFile}).
+   * the bean's, or by its simple name where the file's tree says that name is the bean's ({@link #namesBeanInFile});
+   * the name from the string literals ({@link dev.optkit.analyzers.facts.CallRef#constants()}).
    */
   private Optional<String> lookupByClass(String path, MethodFact method, TypeFact bean) {
-    String quotedBeanName = "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1)
-        + "\"";
+    var beanName = new dev.optkit.analyzers.facts.ArgumentConstant.Text(
+        Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1));
     for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
       String snippet = call.snippet();
       if (snippet == null || !BeanLookups.LOOKUPS.contains(call.name())) {
@@ -392,7 +393,7 @@ public final class SpringBeans {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + where
             + "): " + JDK_PROXY + ", and that lookup would fail");
       }
-      if (call.name().equals("getBean") && snippet.contains(quotedBeanName)) {
+      if (call.name().equals("getBean") && call.constants().contains(beanName)) {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its bean name (" + where
             + "), which code may cast to its class: " + JDK_PROXY + ", and that cast would fail");
       }
