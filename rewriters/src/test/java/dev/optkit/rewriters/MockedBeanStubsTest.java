@@ -290,10 +290,12 @@ class MockedBeanStubsTest {
   /**
    * The hostile review hr36's mocks reaching a test without a field or parameter of the test class: looked up from the
    * context into a local (mk3), kept in a static holder a configuration hands out (mk2); and a test that only verifies
-   * the mock's calls, which a cache hit makes fewer (mk6). Each turns the caches off for the tests.
+   * the mock's calls, which a cache hit makes fewer (mk6). Each turns the caches off for the tests. And a mock a test
+   * helper's method makes ({@code mock(ItemDao.class)} in a method, not a bean method or a field): known by the class
+   * literal the call is given.
    */
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"local", "holder", "verify"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"local", "holder", "verify", "method"})
   void aMockReachingATestAnyWayOrOnlyVerifiedIsAWriter(String how) throws Exception {
     String test = switch (how) {
       case "local" -> resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@org.springframework.context.annotation.Import(MockDaoConfig.class)\n")
@@ -301,6 +303,8 @@ class MockedBeanStubsTest {
           .replace("when(dao.names())", "ItemDao local = context.getBean(ItemDao.class);\n    when(local.names())");
       case "holder" -> resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@org.springframework.context.annotation.Import(MockDaoConfig.class)\n")
           .replace("  @MockitoBean ItemDao dao;\n", "").replace("when(dao.names())", "when(TestMocks.ITEMS.names())");
+      case "method" -> resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@org.springframework.context.annotation.Import(MockDaoConfig.class)\n")
+          .replace("  @MockitoBean ItemDao dao;\n", "  @Autowired ItemDao dao;\n");
       default -> resource(TEST).replace("when(dao.names()).thenReturn(List.of(n));   // each invocation stubs a different answer",
           "service.names();").replace("assertEquals(List.of(n), service.names());  // after apply: \"a\" is cached and returned for b and c",
           "org.mockito.Mockito.verify(dao, org.mockito.Mockito.times(2)).names();");
@@ -313,8 +317,14 @@ class MockedBeanStubsTest {
           + "  static final ItemDao ITEMS = org.mockito.Mockito.mock(ItemDao.class);\n  private TestMocks() {}\n}\n")
           .file("src/test/java/demo/MockDaoConfig.java", MOCK_DAO_CONFIG.replace("return Mockito.mock(ItemDao.class);",
               "return TestMocks.ITEMS;"));
+    } else if (how.equals("method")) {
+      fixture.file("src/test/java/demo/TestMocks.java", "package demo;\nfinal class TestMocks {\n"
+          + "  static ItemDao items() {\n    return org.mockito.Mockito.mock(ItemDao.class);\n  }\n  private TestMocks() {}\n}\n")
+          .file("src/test/java/demo/MockDaoConfig.java", MOCK_DAO_CONFIG.replace("return Mockito.mock(ItemDao.class);",
+              "return TestMocks.items();"));
     }
-    assertTrue(test.contains(how.equals("verify") ? "verify(dao" : how.equals("local") ? "local.names()" : "TestMocks.ITEMS"), test);
+    assertTrue(test.contains(how.equals("verify") ? "verify(dao" : how.equals("local") ? "local.names()"
+        : how.equals("method") ? "@Autowired ItemDao dao;" : "TestMocks.ITEMS"), test);
     assertEquals(List.of("namesComeFromTheDao"), target(fixture.plan()).offInTests().stream().map(m -> m.fact().name())
         .toList());
   }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param roots where the receiver (first) and each argument come from; empty when unknown (a method reference's
  *     arguments), which counts as shared state
  * @param qualifier the bean the receiver field is wired to by name ({@code FieldQualifiers}), or null
- * @param argumentKinds what kind of value each argument certainly is ({@code ArgumentKinds}), or null
+ * @param argumentKinds what kind of value each argument certainly is, one per argument ({@code ArgumentKinds});
+ *     empty when none is known
  * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
  *     {@code this.repo().findById(id)}), or on a field the class inherits ({@code repository.saveAndFlush(e)},
  *     declared by a superclass in another file): where the index finds the receiver's type ({@link ReceivedFrom});
@@ -26,6 +27,13 @@ import java.util.List;
  *     is computed, or null
  * @param urlArgument that argument's position, or -1
  * @param receiver what the call is made on, as written ({@link CallReceiver}); {@code OBJECT} when not told
+ * @param classLiterals the class literals in the call's arguments, anywhere in them ({@code mock(ItemDao.class)},
+ *     {@code getBeanProvider(ResolvableType.forClass(CountryDao.class))}), in source order; empty when there are none
+ * @param parametersInArguments the indexes of the calling method's parameters (of any type) its arguments name,
+ *     anywhere in them ({@code context.getBean(type)}, {@code getBean(name, (Class<T>) type)}), ascending, each once
+ * @param constants the constants the call's arguments name or write, anywhere in them, in source order
+ *     ({@code template.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE)},
+ *     {@code context.getBean("countryDao")}); empty when there are none
  */
 public record CallRef(
     String receiverType,
@@ -39,35 +47,43 @@ public record CallRef(
     String sql,
     List<Roots> roots,
     String qualifier,
-    String argumentKinds,
+    List<ArgumentKind> argumentKinds,
     ReceivedFrom receivedFrom,
     List<Integer> parameterArguments,
     String url,
     int urlArgument,
-    CallReceiver receiver) {
+    CallReceiver receiver,
+    List<ClassLiteral> classLiterals,
+    List<Integer> parametersInArguments,
+    List<ArgumentConstant> constants) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
+    argumentKinds = argumentKinds == null ? List.of() : List.copyOf(argumentKinds);
+    classLiterals = classLiterals == null ? List.of() : List.copyOf(classLiterals);
+    parametersInArguments = parametersInArguments == null ? List.of() : List.copyOf(parametersInArguments);
+    constants = constants == null ? List.of() : List.copyOf(constants);
     parameterArguments = parameterArguments == null ? List.of() : parameterArguments;
     receiver = receiver == null ? CallReceiver.OBJECT : receiver;
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
-      String argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
+      List<ArgumentKind> argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
-        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT);
+        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of(), List.of(), List.of());
   }
 
   /** The same call, made on what the source writes as its receiver. */
   public CallRef on(CallReceiver written) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written,
+        classLiterals, parametersInArguments, constants);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
-      String argumentKinds) {
+      List<ArgumentKind> argumentKinds) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
         argumentKinds, null, List.of(), null, -1);
   }
@@ -84,25 +100,29 @@ public record CallRef(
 
   public CallRef withRoots(List<Roots> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments, constants);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   public CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments, constants);
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
   public CallRef withHelperFacts(ReceivedFrom from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver);
+        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver,
+        classLiterals, parametersInArguments, constants);
   }
 
   /** The same call on a receiver of this type: a getter's declared return type, read by the index. */
   public CallRef withReceiverType(String type) {
     return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments, constants);
   }
 
   /** Whether the receiver is a field the caller's class inherits, not a getter's result. */
@@ -111,9 +131,31 @@ public record CallRef(
   }
 
   /** The call with what kind of value each argument is, where the source shows it. */
-  public CallRef withArgumentKinds(String kinds) {
+  public CallRef withArgumentKinds(List<ArgumentKind> kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver);
+        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments, constants);
+  }
+
+  /** The call with the class literals among its arguments. */
+  public CallRef withClassLiterals(List<ClassLiteral> literals) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        literals, parametersInArguments, constants);
+  }
+
+  /** The call with the indexes of its method's parameters its arguments name. */
+  public CallRef withParametersInArguments(List<Integer> parameters) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals,
+        parameters, constants);
+  }
+
+  /** The call with the constants its arguments name or write. */
+  public CallRef withConstants(List<ArgumentConstant> found) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals,
+        parametersInArguments, found);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; unknown (shared) when not known. */

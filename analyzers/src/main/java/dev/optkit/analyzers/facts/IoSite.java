@@ -13,6 +13,8 @@ import java.util.Set;
  * @param deferred the call sits in a lambda handed to an executor, so it does not run inline
  * @param basis how a site the catalogue does not name was established: the I/O primitive the
  *     library's bytecode reaches ({@code java.net.Socket.connect}); null for catalogue sites
+ * @param argumentCount how many arguments the site's call is given ({@code findByName(name)}: 1); -1 where the site is
+ *     no call (a method reference, a query method's declaration, a site made by a rule)
  */
 public record IoSite(
     ClientKind kind,
@@ -31,7 +33,8 @@ public record IoSite(
     boolean deferred,
     SourceRange range,
     String snippet,
-    String basis) {
+    String basis,
+    int argumentCount) {
   /** EntityManager and Session clients, whose query factories take JPQL or a criteria object. */
   public static final Set<String> JPA_QUERY_CLIENTS = Set.of("jpa-entity-manager", "hibernate-session");
   /** Query factories whose access their query tells: by its SQL when known, else by this and the chain. */
@@ -42,7 +45,21 @@ public record IoSite(
       String receiverType, String method, String httpMethod, String url, String host, String sql, boolean llm,
       boolean async, boolean deferred, SourceRange range, String snippet) {
     this(kind, clientId, provider, access, confidence, receiverType, method, httpMethod, url, host, sql, llm, async,
-        deferred, range, snippet, null);
+        deferred, range, snippet, null, -1);
+  }
+
+  /** A site found another way than the catalogue ({@code basis}), its call's arguments not counted. */
+  public IoSite(ClientKind kind, String clientId, String provider, Access access, Confidence confidence,
+      String receiverType, String method, String httpMethod, String url, String host, String sql, boolean llm,
+      boolean async, boolean deferred, SourceRange range, String snippet, String basis) {
+    this(kind, clientId, provider, access, confidence, receiverType, method, httpMethod, url, host, sql, llm, async,
+        deferred, range, snippet, basis, -1);
+  }
+
+  /** The same site, its call given this many arguments. */
+  public IoSite withArgumentCount(int count) {
+    return new IoSite(kind, clientId, provider, access, confidence, receiverType, method, httpMethod, url, host, sql,
+        llm, async, deferred, range, snippet, basis, count);
   }
 
   /**

@@ -24,7 +24,8 @@ final class CallTargets {
    * Call targets by what decides them (receiver type, name, argument count), not by call site: the
    * same call shape recurs thousands of times in a large project, and each was computed anew.
    */
-  private record CallShape(String receiverType, String name, int argumentCount, String qualifier, String argumentKinds) {
+  private record CallShape(String receiverType, String name, int argumentCount, String qualifier,
+      java.util.List<dev.optkit.analyzers.facts.ArgumentKind> argumentKinds) {
     CallShape(CallRef call) {
       this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier(), call.argumentKinds());
     }

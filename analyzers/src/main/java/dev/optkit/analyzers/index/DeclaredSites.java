@@ -85,7 +85,7 @@ final class DeclaredSites {
         : site.access() == Access.UNKNOWN ? told : site.access();
     return new IoSite(site.kind(), site.clientId(), site.provider(), access, site.confidence(), site.receiverType(),
         site.method(), site.httpMethod(), site.url(), site.host(), sql.get(), site.llm(), site.async(), site.deferred(),
-        site.range(), site.snippet(), site.basis());
+        site.range(), site.snippet(), site.basis(), site.argumentCount());
   }
 
   /**
@@ -99,7 +99,7 @@ final class DeclaredSites {
     return index.procedures().queriesOf(site.sql()).filter(this::readsNoView).map(queries -> new IoSite(site.kind(), site.clientId(),
         site.provider(), Access.READ, site.confidence(), site.receiverType(), site.method(), site.httpMethod(),
         site.url(), site.host(), queries, site.llm(), site.async(), site.deferred(), site.range(), site.snippet(),
-        site.basis())).orElse(site);
+        site.basis(), site.argumentCount())).orElse(site);
   }
 
   /**
@@ -262,7 +262,7 @@ final class DeclaredSites {
     }
     return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
-        call.snippet()));
+        call.snippet()).withArgumentCount(call.argumentCount()));
   }
 
   /**
@@ -284,7 +284,8 @@ final class DeclaredSites {
       Access access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
       return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
           call.confidence().min(dev.optkit.analyzers.facts.Confidence.MEDIUM), call.receiverType(), call.name(),
-          null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet());
+          null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet())
+          .withArgumentCount(call.argumentCount());
     });
   }
 
@@ -307,7 +308,7 @@ final class DeclaredSites {
       return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
           call.confidence().min(dev.optkit.analyzers.facts.Confidence.MEDIUM), call.receiverType(), call.name(),
           null, url, IoSite.hostOf(url), sql, signature.llm(), false, call.deferred(),
-          call.range(), call.snippet());
+          call.range(), call.snippet()).withArgumentCount(call.argumentCount());
     });
   }
 

@@ -48,7 +48,7 @@ final class LibrarySites {
         return Optional.of(new IoSite(found.kind(), CLIENT_ID, type, found.access(),
             call.confidence().min(Confidence.MEDIUM), call.receiverType(), call.name(), null, null, null,
             found.kind() == ClientKind.DB ? call.sql() : null, false, call.name().endsWith("Async"), call.deferred(),
-            call.range(), call.snippet(), "bytecode reaches " + found.basis()));
+            call.range(), call.snippet(), "bytecode reaches " + found.basis()).withArgumentCount(call.argumentCount()));
       }
     }
     return Optional.empty();

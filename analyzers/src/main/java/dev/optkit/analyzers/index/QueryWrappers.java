@@ -138,13 +138,13 @@ final class QueryWrappers {
         }
         return Optional.of(new IoSite(ClientKind.DB, ProjectIndex.QUERY_WRAPPER, "query wrapper " + owner,
             access, confidence, target.fact().ownerType(), call.name(), null, null, null, call.sql(), false, false,
-            call.deferred(), call.range(), call.snippet()));
+            call.deferred(), call.range(), call.snippet()).withArgumentCount(call.argumentCount()));
       }
       if (helper.kind() == ClientKind.API && call.url() != null && helper.parameter() == call.urlArgument()) {
         return Optional.of(new IoSite(ClientKind.API, HTTP_HELPER, "HTTP helper " + owner + " (" + inner.provider() + ")",
             inner.access(), confidence, target.fact().ownerType(), call.name(), inner.httpMethod(), call.url(),
             IoSite.hostOf(call.url()), null, inner.llm(), inner.async(),
-            call.deferred(), call.range(), call.snippet()));
+            call.deferred(), call.range(), call.snippet()).withArgumentCount(call.argumentCount()));
       }
     }
     return Optional.empty();

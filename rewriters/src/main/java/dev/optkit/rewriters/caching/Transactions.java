@@ -8,6 +8,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,13 +90,31 @@ public final class Transactions {
         continue;
       }
       for (CallRef call : method.fact().calls()) {
-        if (call.name().startsWith("setIsolationLevel") && call.snippet() != null
-            && (call.snippet().contains("REPEATABLE_READ") || call.snippet().contains("SERIALIZABLE"))) {
-          return call.snippet().contains("SERIALIZABLE") ? "SERIALIZABLE" : "REPEATABLE_READ";
+        if (!call.name().startsWith("setIsolationLevel")) {
+          continue;
+        }
+        // the constants its arguments name (TransactionDefinition.ISOLATION_SERIALIZABLE, Isolation.REPEATABLE_READ)
+        // or write ("ISOLATION_SERIALIZABLE" to setIsolationLevelName)
+        List<String> levels = call.constants().stream().map(Transactions::constantOrText).toList();
+        if (levels.stream().anyMatch(level -> names(level, "SERIALIZABLE"))) {
+          return "SERIALIZABLE";
+        }
+        if (levels.stream().anyMatch(level -> names(level, "REPEATABLE_READ"))) {
+          return "REPEATABLE_READ";
         }
       }
     }
     return "";
+  }
+
+  private static String constantOrText(dev.optkit.analyzers.facts.ArgumentConstant constant) {
+    return constant instanceof dev.optkit.analyzers.facts.ArgumentConstant.Named named ? named.name()
+        : ((dev.optkit.analyzers.facts.ArgumentConstant.Text) constant).value();
+  }
+
+  /** Whether a constant's name is the isolation level's, alone or after a prefix ({@code ISOLATION_}, {@code TRANSACTION_}). */
+  private static boolean names(String constant, String level) {
+    return constant.equals(level) || constant.endsWith("_" + level);
   }
 
   /** The isolation a transactional method asks for ({@code Isolation.SERIALIZABLE}), on it or its class; "" if none. */

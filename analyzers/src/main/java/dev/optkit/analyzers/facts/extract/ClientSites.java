@@ -249,7 +249,7 @@ public final class ClientSites {
         || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
     return new IoSite(client.kind(), client.id(), client.provider(), access, confidence, receiverType, name,
         httpMethod, url, IoSite.hostOf(url), sql, client.llm(), async, m.loops.isDeferred(call), SourceRange.of(reported),
-        file.text.snippet(reported));
+        file.text.snippet(reported)).withArgumentCount(call.getArguments().size());
   }
 
   private static boolean isPlainJdkType(String qualified) {

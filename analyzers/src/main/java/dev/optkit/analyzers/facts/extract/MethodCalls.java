@@ -100,7 +100,9 @@ public final class MethodCalls {
       addCall(call, null, Confidence.LOW, inheritedField(scope));
     } else if (receiver == null) {
       m.opaqueCalls.add(new CallRef(libraryChainType(scope), call.getNameAsString(), call.getArguments().size(),
-          Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+          Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
+          .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call))
+          .withConstants(constants(call)));
       m.opaqueNodes.add(call);
       if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
         // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
@@ -269,12 +271,14 @@ public final class MethodCalls {
     }
     CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
         m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql)
-        .on(writtenReceiver(call.getScope().orElse(null)));
+        .on(writtenReceiver(call.getScope().orElse(null))).withClassLiterals(classLiterals(call))
+        .withParametersInArguments(parametersInArguments(call)).withConstants(constants(call));
     if (receivedFrom != null || forwards || url != null) {
       made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
     }
-    String kinds = ArgumentKinds.of(call, callable, name -> m.locals.namesDeclaredOnce().get(name));
-    if (kinds != null) {
+    List<dev.optkit.analyzers.facts.ArgumentKind> kinds = ArgumentKinds.of(call, callable,
+        name -> m.locals.namesDeclaredOnce().get(name));
+    if (!kinds.isEmpty()) {
       made = made.withArgumentKinds(kinds);
     }
     String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, m.locals::declaresLocal)).orElse(null);
@@ -283,6 +287,75 @@ public final class MethodCalls {
             (com.github.javaparser.ast.body.TypeDeclaration<?>) node)).get(field)).orElse(null);
     m.calls.add(bean == null ? made : made.withQualifier(bean));
     m.callNodes.add(call);
+  }
+
+  /**
+   * The class literals in a call's arguments, anywhere in them ({@code mock(ItemDao.class)},
+   * {@code getBeanProvider(ResolvableType.forClass(CountryDao.class))}), in source order, each qualified where the
+   * file's declarations and imports tell its type for sure.
+   */
+  private List<dev.optkit.analyzers.facts.ClassLiteral> classLiterals(MethodCallExpr call) {
+    List<dev.optkit.analyzers.facts.ClassLiteral> found = new java.util.ArrayList<>();
+    for (Expression argument : call.getArguments()) {
+      for (com.github.javaparser.ast.expr.ClassExpr literal : argument.findAll(com.github.javaparser.ast.expr.ClassExpr.class)) {
+        com.github.javaparser.ast.type.Type type = literal.getType();
+        String written = TypeNames.erase(type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named
+            ? named.getNameWithScope() : type.asString());
+        TypeNames.Qualified qualified = type.isPrimitiveType() || type.isArrayType() ? null : file.names.qualify(type);
+        found.add(new dev.optkit.analyzers.facts.ClassLiteral(written,
+            qualified == null || qualified.confidence() == Confidence.LOW ? null : qualified.name()));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The indexes of the method's parameters a call's arguments name anywhere in them, ascending, each once: a name no
+   * field access qualifies ({@code type}, not {@code this.type}). A parameter's name cannot be declared again in its
+   * method's body, outside a nested class.
+   */
+  private List<Integer> parametersInArguments(MethodCallExpr call) {
+    java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+    var parameters = callable.getParameters();
+    for (Expression argument : call.getArguments()) {
+      for (NameExpr name : argument.findAll(NameExpr.class)) {
+        for (int i = 0; i < parameters.size(); i++) {
+          if (parameters.get(i).getNameAsString().equals(name.getNameAsString())) {
+            found.add(i);
+          }
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * The constants a call's arguments name or write, anywhere in them, in source order: a field access's name
+   * ({@code TransactionDefinition.ISOLATION_SERIALIZABLE}, {@code Isolation.SERIALIZABLE} in
+   * {@code Isolation.SERIALIZABLE.value()}), a plain name in capitals (a static import's constant), a string literal.
+   */
+  private List<dev.optkit.analyzers.facts.ArgumentConstant> constants(MethodCallExpr call) {
+    List<dev.optkit.analyzers.facts.ArgumentConstant> found = new java.util.ArrayList<>();
+    for (Expression argument : call.getArguments()) {
+      argument.walk(com.github.javaparser.ast.Node.TreeTraversal.PREORDER, node -> {
+        if (node instanceof FieldAccessExpr access && constantName(access.getNameAsString())) {
+          found.add(new dev.optkit.analyzers.facts.ArgumentConstant.Named(access.getScope().toString(),
+              access.getNameAsString()));
+        } else if (node instanceof NameExpr name && constantName(name.getNameAsString())
+            && !(node.getParentNode().orElse(null) instanceof FieldAccessExpr)) {
+          found.add(new dev.optkit.analyzers.facts.ArgumentConstant.Named(null, name.getNameAsString()));
+        } else if (node instanceof StringLiteralExpr literal) {
+          found.add(new dev.optkit.analyzers.facts.ArgumentConstant.Text(literal.asString()));
+        }
+      });
+    }
+    return found;
+  }
+
+  /** A name written as Java's conventions write a constant: capitals, digits and underscores, a capital first. */
+  private static boolean constantName(String name) {
+    return !name.isEmpty() && Character.isUpperCase(name.charAt(0))
+        && name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_');
   }
 
   /**

@@ -24,6 +24,7 @@ import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import dev.optkit.analyzers.facts.ArgumentKind;
 import dev.optkit.analyzers.facts.ParamFact;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,32 +37,31 @@ import java.util.function.Function;
  * The kind of value each argument of a call certainly is, so that overloads of one arity taking
  * a text and a number ({@code byKey(long)}, {@code byKey(String)}) are told apart, and a method a call
  * cannot run is not taken for its callee ({@code findById(id)} with a {@code Long id} runs the inherited
- * {@code findById(ID)}, never the project's {@code findById(int)}): {@code t} a {@code String}; a primitive
- * type by its letter, lower case ({@code y} byte, {@code s} short, {@code c} char, {@code i} int,
- * {@code l} long, {@code f} float, {@code d} double, {@code b} boolean) and its box upper case
- * ({@code I} an {@code Integer}); {@code ?} not known.
+ * {@code findById(ID)}, never the project's {@code findById(int)}): a {@link ArgumentKind} each, a {@code String},
+ * a primitive, its box, or not known.
  * Known only from the source itself: a literal, a concatenation with a string literal, a cast, or a
  * name the method declares once and in scope at the call (a parameter or local; a field may be shadowed,
  * so it is not read).
- * Kinds exclude a method only where Java converts neither way, so a wrong guess can only be "?".
+ * Kinds exclude a method only where Java converts neither way, so a wrong guess can only be {@code UNKNOWN}.
  */
 public final class ArgumentKinds {
   private ArgumentKinds() {}
 
   /**
-   * The kinds of a call's arguments, one character each, or null when none is known.
+   * The kinds of a call's arguments, one each, or an empty list when none is known.
    *
    * @param declaredOnce where a name is declared when the method declares it exactly once, else null
    */
-  public static String of(MethodCallExpr call, CallableDeclaration<?> callable, Function<String, Node> declaredOnce) {
+  public static List<ArgumentKind> of(MethodCallExpr call, CallableDeclaration<?> callable,
+      Function<String, Node> declaredOnce) {
     if (call.getArguments().isEmpty() || insideNestedClass(call, callable)) {
-      return null;
+      return List.of();
     }
-    StringBuilder kinds = new StringBuilder();
+    List<ArgumentKind> kinds = new java.util.ArrayList<>();
     for (Expression argument : call.getArguments()) {
-      kinds.append(kind(argument, call, declaredOnce));
+      kinds.add(kind(argument, call, declaredOnce));
     }
-    return kinds.chars().allMatch(c -> c == '?') ? null : kinds.toString();
+    return kinds.stream().allMatch(k -> k == ArgumentKind.UNKNOWN) ? List.of() : List.copyOf(kinds);
   }
 
   /**
@@ -113,18 +113,15 @@ public final class ArgumentKinds {
    * only to its supertypes, which are no kind here), unboxing then widening. An argument or a parameter of
    * no known kind excludes nothing.
    */
-  public static boolean accepts(List<ParamFact> params, String kinds) {
-    if (kinds == null) {
-      return true;
-    }
-    for (int i = 0; i < kinds.length() && i < params.size(); i++) {
+  public static boolean accepts(List<ParamFact> params, List<ArgumentKind> kinds) {
+    for (int i = 0; i < kinds.size() && i < params.size(); i++) {
       ParamFact param = params.get(i);
       if (param.varArgs()) {
         return true; // an array or elements: not told here
       }
-      char argument = kinds.charAt(i);
-      char parameter = kindOf(param.qualifiedType() != null ? param.qualifiedType() : param.type());
-      if (argument != '?' && parameter != '?' && !converts(argument, parameter)) {
+      ArgumentKind argument = kinds.get(i);
+      ArgumentKind parameter = kindOf(param.qualifiedType() != null ? param.qualifiedType() : param.type());
+      if (argument != ArgumentKind.UNKNOWN && parameter != ArgumentKind.UNKNOWN && !converts(argument, parameter)) {
         return false;
       }
     }
@@ -132,82 +129,94 @@ public final class ArgumentKinds {
   }
 
   /** Whether an argument of one kind is passed to a parameter of the other (both known). */
-  static boolean converts(char argument, char parameter) {
-    if (argument == 't' || parameter == 't') {
+  static boolean converts(ArgumentKind argument, ArgumentKind parameter) {
+    if (argument == ArgumentKind.TEXT || parameter == ArgumentKind.TEXT) {
       return argument == parameter;
     }
-    char from = Character.toLowerCase(argument);
-    char to = Character.toLowerCase(parameter);
-    if (Character.isUpperCase(parameter)) {
+    ArgumentKind from = argument.unboxed();
+    ArgumentKind to = parameter.unboxed();
+    if (parameter.boxed()) {
       return from == to; // boxing gives the argument's own box, never another
     }
-    return from == to || WIDER.getOrDefault(from, "").indexOf(to) >= 0; // a box unboxes, then widens
+    return from == to || WIDER.getOrDefault(from, Set.of()).contains(to); // a box unboxes, then widens
   }
 
   /** JLS 5.1.2: the primitive types each primitive widens to. */
-  private static final Map<Character, String> WIDER = Map.of(
-      'y', "sifld", 's', "ifld", 'c', "ifld", 'i', "fld", 'l', "fd", 'f', "d");
+  private static final Map<ArgumentKind, Set<ArgumentKind>> WIDER = Map.of(
+      ArgumentKind.BYTE, Set.of(ArgumentKind.SHORT, ArgumentKind.INT, ArgumentKind.FLOAT, ArgumentKind.LONG,
+          ArgumentKind.DOUBLE),
+      ArgumentKind.SHORT, Set.of(ArgumentKind.INT, ArgumentKind.FLOAT, ArgumentKind.LONG, ArgumentKind.DOUBLE),
+      ArgumentKind.CHAR, Set.of(ArgumentKind.INT, ArgumentKind.FLOAT, ArgumentKind.LONG, ArgumentKind.DOUBLE),
+      ArgumentKind.INT, Set.of(ArgumentKind.FLOAT, ArgumentKind.LONG, ArgumentKind.DOUBLE),
+      ArgumentKind.LONG, Set.of(ArgumentKind.FLOAT, ArgumentKind.DOUBLE),
+      ArgumentKind.FLOAT, Set.of(ArgumentKind.DOUBLE));
 
-  private static final Map<String, Character> TYPE_KINDS = Map.ofEntries(
-      Map.entry("String", 't'), Map.entry("java.lang.String", 't'),
-      Map.entry("boolean", 'b'), Map.entry("byte", 'y'), Map.entry("short", 's'), Map.entry("char", 'c'),
-      Map.entry("int", 'i'), Map.entry("long", 'l'), Map.entry("float", 'f'), Map.entry("double", 'd'),
-      Map.entry("Boolean", 'B'), Map.entry("Byte", 'Y'), Map.entry("Short", 'S'), Map.entry("Character", 'C'),
-      Map.entry("Integer", 'I'), Map.entry("Long", 'L'), Map.entry("Float", 'F'), Map.entry("Double", 'D'),
-      Map.entry("java.lang.Boolean", 'B'), Map.entry("java.lang.Byte", 'Y'), Map.entry("java.lang.Short", 'S'),
-      Map.entry("java.lang.Character", 'C'), Map.entry("java.lang.Integer", 'I'), Map.entry("java.lang.Long", 'L'),
-      Map.entry("java.lang.Float", 'F'), Map.entry("java.lang.Double", 'D'));
+  private static final Map<String, ArgumentKind> TYPE_KINDS = Map.ofEntries(
+      Map.entry("String", ArgumentKind.TEXT), Map.entry("java.lang.String", ArgumentKind.TEXT),
+      Map.entry("boolean", ArgumentKind.BOOLEAN), Map.entry("byte", ArgumentKind.BYTE),
+      Map.entry("short", ArgumentKind.SHORT), Map.entry("char", ArgumentKind.CHAR), Map.entry("int", ArgumentKind.INT),
+      Map.entry("long", ArgumentKind.LONG), Map.entry("float", ArgumentKind.FLOAT),
+      Map.entry("double", ArgumentKind.DOUBLE),
+      Map.entry("Boolean", ArgumentKind.BOXED_BOOLEAN), Map.entry("Byte", ArgumentKind.BOXED_BYTE),
+      Map.entry("Short", ArgumentKind.BOXED_SHORT), Map.entry("Character", ArgumentKind.BOXED_CHAR),
+      Map.entry("Integer", ArgumentKind.BOXED_INT), Map.entry("Long", ArgumentKind.BOXED_LONG),
+      Map.entry("Float", ArgumentKind.BOXED_FLOAT), Map.entry("Double", ArgumentKind.BOXED_DOUBLE),
+      Map.entry("java.lang.Boolean", ArgumentKind.BOXED_BOOLEAN), Map.entry("java.lang.Byte", ArgumentKind.BOXED_BYTE),
+      Map.entry("java.lang.Short", ArgumentKind.BOXED_SHORT),
+      Map.entry("java.lang.Character", ArgumentKind.BOXED_CHAR),
+      Map.entry("java.lang.Integer", ArgumentKind.BOXED_INT), Map.entry("java.lang.Long", ArgumentKind.BOXED_LONG),
+      Map.entry("java.lang.Float", ArgumentKind.BOXED_FLOAT), Map.entry("java.lang.Double", ArgumentKind.BOXED_DOUBLE));
 
-  private static char kindOf(String type) {
-    return type == null ? '?' : TYPE_KINDS.getOrDefault(type.strip(), '?');
+  private static ArgumentKind kindOf(String type) {
+    return type == null ? ArgumentKind.UNKNOWN : TYPE_KINDS.getOrDefault(type.strip(), ArgumentKind.UNKNOWN);
   }
 
-  private static char kindOf(Type type) {
+  private static ArgumentKind kindOf(Type type) {
     if (type instanceof PrimitiveType primitive) {
       return kindOf(primitive.asString());
     }
     if (type instanceof ClassOrInterfaceType written && written.getTypeArguments().isEmpty()) {
       return kindOf(written.asString());
     }
-    return '?';
+    return ArgumentKind.UNKNOWN;
   }
 
-  private static char kind(Expression expression, MethodCallExpr call, Function<String, Node> declaredOnce) {
+  private static ArgumentKind kind(Expression expression, MethodCallExpr call, Function<String, Node> declaredOnce) {
     if (expression instanceof EnclosedExpr enclosed) {
       return kind(enclosed.getInner(), call, declaredOnce);
     }
     if (expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr) {
-      return 't';
+      return ArgumentKind.TEXT;
     }
     if (expression instanceof IntegerLiteralExpr) {
-      return 'i';
+      return ArgumentKind.INT;
     }
     if (expression instanceof LongLiteralExpr) {
-      return 'l';
+      return ArgumentKind.LONG;
     }
     if (expression instanceof DoubleLiteralExpr literal) {
       String text = literal.getValue();
-      return text.endsWith("f") || text.endsWith("F") ? 'f' : 'd';
+      return text.endsWith("f") || text.endsWith("F") ? ArgumentKind.FLOAT : ArgumentKind.DOUBLE;
     }
     if (expression instanceof BooleanLiteralExpr) {
-      return 'b';
+      return ArgumentKind.BOOLEAN;
     }
     if (expression instanceof CharLiteralExpr) {
-      return 'c';
+      return ArgumentKind.CHAR;
     }
     if (expression instanceof CastExpr cast) {
       return kindOf(cast.getType());
     }
     if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS
-        && (kind(binary.getLeft(), call, declaredOnce) == 't' || kind(binary.getRight(), call, declaredOnce) == 't')) {
-      return 't'; // "%" + text + "%"
+        && (kind(binary.getLeft(), call, declaredOnce) == ArgumentKind.TEXT || kind(binary.getRight(), call, declaredOnce) == ArgumentKind.TEXT)) {
+      return ArgumentKind.TEXT; // "%" + text + "%"
     }
     if (expression instanceof NameExpr name) {
       Node declaration = declaredOnce.apply(name.getNameAsString());
       Type declared = declaration == null ? null : inScope(declaration, call);
-      return declared == null ? '?' : kindOf(declared);
+      return declared == null ? ArgumentKind.UNKNOWN : kindOf(declared);
     }
-    return '?';
+    return ArgumentKind.UNKNOWN;
   }
 
   /** A call in an anonymous or local class of the method, whose own members may shadow the method's names. */

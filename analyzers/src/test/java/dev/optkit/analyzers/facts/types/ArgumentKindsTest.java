@@ -3,11 +3,21 @@ package dev.optkit.analyzers.facts.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.optkit.analyzers.facts.ArgumentKind.BOOLEAN;
+import static dev.optkit.analyzers.facts.ArgumentKind.BOXED_INT;
+import static dev.optkit.analyzers.facts.ArgumentKind.BOXED_LONG;
+import static dev.optkit.analyzers.facts.ArgumentKind.CHAR;
+import static dev.optkit.analyzers.facts.ArgumentKind.DOUBLE;
+import static dev.optkit.analyzers.facts.ArgumentKind.INT;
+import static dev.optkit.analyzers.facts.ArgumentKind.LONG;
+import static dev.optkit.analyzers.facts.ArgumentKind.TEXT;
+import static dev.optkit.analyzers.facts.ArgumentKind.UNKNOWN;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.optkit.analyzers.facts.ArgumentKind;
 import dev.optkit.analyzers.facts.ParamFact;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class ArgumentKindsTest {
   /** The kinds of every call named {@code byKey} in the first method of the class, in source order. */
-  private static List<String> kinds(String source) {
+  private static List<List<ArgumentKind>> kinds(String source) {
     MethodDeclaration method = new JavaParser(new ParserConfiguration()
         .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(source).getResult().orElseThrow()
         .findFirst(MethodDeclaration.class).orElseThrow();
@@ -25,12 +35,13 @@ class ArgumentKindsTest {
         method.findAll(com.github.javaparser.ast.body.VariableDeclarator.class),
         method.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class));
     return method.findAll(MethodCallExpr.class).stream().filter(c -> c.getNameAsString().equals("byKey"))
-        .map(c -> String.valueOf(ArgumentKinds.of(c, method, declared::get))).collect(Collectors.toList());
+        .map(c -> ArgumentKinds.of(c, method, declared::get)).collect(Collectors.toList());
   }
 
   @Test
   void literalsCastsAndNamesDeclaredOnceAreKnown() {
-    assertEquals(List.of("t", "l", "t", "i", "tl", "b", "null"), kinds("""
+    assertEquals(List.of(List.of(TEXT), List.of(LONG), List.of(TEXT), List.of(INT), List.of(TEXT, LONG),
+        List.of(BOOLEAN), List.of()), kinds("""
         class C {
             void m(String name, long id, Object any) {
                 byKey(name);
@@ -48,7 +59,7 @@ class ArgumentKindsTest {
   @Test
   void aNameDeclaredTwiceOrShadowedByANestedClassIsNot() {
     // sibling blocks may give one name two types; a pattern variable is a declaration too
-    assertEquals(List.of("null", "null", "null"), kinds("""
+    assertEquals(List.of(List.of(), List.of(), List.of()), kinds("""
         class C {
             void m(Object o) {
                 { String key = "a"; byKey(key); }
@@ -59,7 +70,7 @@ class ArgumentKindsTest {
             }
         }
         """));
-    assertEquals(List.of("null"), kinds("""
+    assertEquals(List.of(List.of()), kinds("""
         class C {
             void m(String name) {
                 new Runnable() {
@@ -74,7 +85,7 @@ class ArgumentKindsTest {
   @Test
   void aLocalOutOfScopeAtTheCallLeavesTheNameAFields() {
     // hostile review: the field label (a String) is what the call passes; the long label is declared later or elsewhere
-    assertEquals(List.of("null"), kinds("""
+    assertEquals(List.of(List.of()), kinds("""
         class C {
             void m(long id) {
                 byKey(label);
@@ -82,14 +93,14 @@ class ArgumentKindsTest {
             }
         }
         """));
-    assertEquals(List.of("l"), kinds("""
+    assertEquals(List.of(List.of(LONG)), kinds("""
         class C {
             void m(long id) {
                 for (long label = 0; label < 2; label++) { byKey(label); }
             }
         }
         """));
-    assertEquals(List.of("null"), kinds("""
+    assertEquals(List.of(List.of()), kinds("""
         class C {
             void m(long id) {
                 byKey(label);
@@ -109,27 +120,27 @@ class ArgumentKindsTest {
     List<ParamFact> anything = List.of(new ParamFact("key", "Object", "java.lang.Object", false));
     List<ParamFact> generic = List.of(new ParamFact("id", "ID", null, false));
     List<ParamFact> varargs = List.of(new ParamFact("keys", "long", "long", true));
-    assertFalse(ArgumentKinds.accepts(aLong, "t"));
-    assertFalse(ArgumentKinds.accepts(text, "i"));
-    assertFalse(ArgumentKinds.accepts(boxedInt, "b"));
+    assertFalse(ArgumentKinds.accepts(aLong, List.of(TEXT)));
+    assertFalse(ArgumentKinds.accepts(text, List.of(INT)));
+    assertFalse(ArgumentKinds.accepts(boxedInt, List.of(BOOLEAN)));
     // a Long unboxes to a long, which no conversion narrows to an int: findById(Long) never runs findById(int)
-    assertFalse(ArgumentKinds.accepts(anInt, "L"));
-    assertFalse(ArgumentKinds.accepts(anInt, "l"));
-    assertFalse(ArgumentKinds.accepts(boxedLong, "i"), "an int boxes to an Integer, never to a Long");
-    assertFalse(ArgumentKinds.accepts(boxedInt, "L"));
-    assertFalse(ArgumentKinds.accepts(anInt, "d"));
-    assertTrue(ArgumentKinds.accepts(aLong, "i"), "an int widens to a long");
-    assertTrue(ArgumentKinds.accepts(aLong, "I"), "an Integer unboxes, then widens");
-    assertTrue(ArgumentKinds.accepts(boxedLong, "l"));
-    assertTrue(ArgumentKinds.accepts(anInt, "I"));
-    assertTrue(ArgumentKinds.accepts(anInt, "c"), "a char widens to an int");
-    assertTrue(ArgumentKinds.accepts(text, "t"));
-    assertTrue(ArgumentKinds.accepts(anything, "t"));
-    assertTrue(ArgumentKinds.accepts(anything, "L"));
-    assertTrue(ArgumentKinds.accepts(generic, "L"), "a type variable is no kind: it takes anything");
-    assertTrue(ArgumentKinds.accepts(varargs, "t"));
-    assertTrue(ArgumentKinds.accepts(aLong, null));
-    assertTrue(ArgumentKinds.accepts(aLong, "?"));
+    assertFalse(ArgumentKinds.accepts(anInt, List.of(BOXED_LONG)));
+    assertFalse(ArgumentKinds.accepts(anInt, List.of(LONG)));
+    assertFalse(ArgumentKinds.accepts(boxedLong, List.of(INT)), "an int boxes to an Integer, never to a Long");
+    assertFalse(ArgumentKinds.accepts(boxedInt, List.of(BOXED_LONG)));
+    assertFalse(ArgumentKinds.accepts(anInt, List.of(DOUBLE)));
+    assertTrue(ArgumentKinds.accepts(aLong, List.of(INT)), "an int widens to a long");
+    assertTrue(ArgumentKinds.accepts(aLong, List.of(BOXED_INT)), "an Integer unboxes, then widens");
+    assertTrue(ArgumentKinds.accepts(boxedLong, List.of(LONG)));
+    assertTrue(ArgumentKinds.accepts(anInt, List.of(BOXED_INT)));
+    assertTrue(ArgumentKinds.accepts(anInt, List.of(CHAR)), "a char widens to an int");
+    assertTrue(ArgumentKinds.accepts(text, List.of(TEXT)));
+    assertTrue(ArgumentKinds.accepts(anything, List.of(TEXT)));
+    assertTrue(ArgumentKinds.accepts(anything, List.of(BOXED_LONG)));
+    assertTrue(ArgumentKinds.accepts(generic, List.of(BOXED_LONG)), "a type variable is no kind: it takes anything");
+    assertTrue(ArgumentKinds.accepts(varargs, List.of(TEXT)));
+    assertTrue(ArgumentKinds.accepts(aLong, List.of()));
+    assertTrue(ArgumentKinds.accepts(aLong, List.of(UNKNOWN)));
   }
 
   /** Every pair of kinds against javac's own verdict: a call compiles exactly where accepts says it may. */
@@ -157,7 +168,7 @@ class ArgumentKindsTest {
     java.util.Set<Long> failing = errors.getDiagnostics().stream().map(javax.tools.Diagnostic::getLineNumber)
         .collect(Collectors.toSet());
     for (int a = 0; a < types.length; a++) {
-      String kinds = kinds("class C { void m(" + types[a] + " a) { byKey(a); } }").get(0);
+      List<ArgumentKind> kinds = kinds("class C { void m(" + types[a] + " a) { byKey(a); } }").get(0);
       for (int p = 0; p < types.length; p++) {
         boolean compiles = !failing.contains((long) (2 + a * types.length + p));
         List<ParamFact> params = List.of(new ParamFact("p", types[p], null, false));

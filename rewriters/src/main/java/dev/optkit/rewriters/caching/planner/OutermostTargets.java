@@ -35,7 +35,7 @@ final class OutermostTargets {
         // a Spring Data query method is the I/O site itself: the outer one reads through its call
         List<String> through = new ArrayList<>(reached.via());
         // with its arguments' count: an overload of a query method is another query
-        int arity = arity(reached.site().snippet());
+        int arity = reached.site().argumentCount();
         if (arity < 0) {
           // a query method the library implements: its site is the method's declaration, not a call
           arity = index.methods(reached.site().receiverType(), reached.site().method()).stream()
@@ -121,16 +121,6 @@ final class OutermostTargets {
       }
     }
     return false;
-  }
-
-  /** How many arguments the call a site's snippet shows has; -1 when the snippet is no whole call (cut, or odd). */
-  static int arity(String snippet) {
-    if (snippet == null || snippet.isEmpty()) {
-      return -1;
-    }
-    var parsed = new com.github.javaparser.JavaParser().parseExpression(snippet);
-    return parsed.getResult().filter(e -> e instanceof com.github.javaparser.ast.expr.MethodCallExpr)
-        .map(e -> ((com.github.javaparser.ast.expr.MethodCallExpr) e).getArguments().size()).orElse(-1);
   }
 
   /** A call site's key: the receiver's declared type and the method, never a chain's display name. */

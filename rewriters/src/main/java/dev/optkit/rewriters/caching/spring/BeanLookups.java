@@ -60,9 +60,8 @@ final class BeanLookups {
       lookupHelpers = new java.util.TreeSet<>();
       for (var method : index.methods()) {
         for (var call : method.fact().calls()) {
-          if (LOOKUPS.contains(call.name()) && call.snippet() != null && method.fact().params().stream()
-              .anyMatch(p -> java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(p.name())
-                  + "(?![\\w$])").matcher(call.snippet()).find())) {
+          // a parameter of the method handed to the lookup among its arguments (CallRef.parametersInArguments)
+          if (LOOKUPS.contains(call.name()) && !call.parametersInArguments().isEmpty()) {
             lookupHelpers.add(method.fact().name());
           }
         }
@@ -121,16 +120,13 @@ final class BeanLookups {
       if (params.isEmpty() || params.size() != arguments && !(varArgs && arguments >= params.size() - 1)) {
         continue;
       }
-      String parameter = params.get(Math.min(position, params.size() - 1)).name();
-      java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(parameter)
-          + "(?![\\w$])");
+      int parameter = Math.min(position, params.size() - 1);
       for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
         // among the lookup's arguments, not its receiver (context.getBeansWithAnnotation(Finder.class) given the
         // context: halo's regression run)
-        int opened = call.snippet() == null ? -1 : call.snippet().indexOf(call.name() + "(");
-        if (LOOKUPS.contains(call.name()) && opened >= 0
-            && word.matcher(call.snippet().substring(opened + call.name().length())).find()) {
-          return Optional.of(method.displayName() + ": " + call.snippet().strip());
+        if (LOOKUPS.contains(call.name()) && call.parametersInArguments().contains(parameter)) {
+          return Optional.of(method.displayName() + ": " + (call.snippet() == null ? call.name() + "(...)"
+              : call.snippet().strip()));
         }
       }
     }

@@ -193,7 +193,6 @@ public final class SpringBeans {
         return invoked;
       }
     }
-    BeanMentions mentions = BeanMentions.of(bean);
     for (var file : index.files()) {
       for (TypeFact type : file.types()) {
         boolean test = SourceSet.isTestPath(file.path());
@@ -246,7 +245,7 @@ public final class SpringBeans {
         }
       }
       for (MethodFact method : file.methods()) {
-        Optional<String> lookup = jdkProxies ? lookupByClass(file.path(), method, bean, mentions) : Optional.empty();
+        Optional<String> lookup = jdkProxies ? lookupByClass(file.path(), method, bean) : Optional.empty();
         if (lookup.isPresent()) {
           return lookup;
         }
@@ -374,44 +373,32 @@ public final class SpringBeans {
 
   /**
    * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
-   * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}).
+   * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}). The class is read from
+   * the class literals the call is given ({@link dev.optkit.analyzers.facts.CallRef#classLiterals()}): written whole as
+   * the bean's, or by its simple name where the file's tree says that name is the bean's ({@link #namesBeanInFile});
+   * the name from the string literals ({@link dev.optkit.analyzers.facts.CallRef#constants()}).
    */
-  private Optional<String> lookupByClass(String path, MethodFact method, TypeFact bean, BeanMentions mentions) {
+  private Optional<String> lookupByClass(String path, MethodFact method, TypeFact bean) {
+    var beanName = new dev.optkit.analyzers.facts.ArgumentConstant.Text(
+        Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1));
     for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
       String snippet = call.snippet();
-      if (snippet == null) {
+      if (snippet == null || !BeanLookups.LOOKUPS.contains(call.name())) {
         continue;
       }
       String where = method.displayName() + ": " + snippet.strip();
-      if (!BeanLookups.LOOKUPS.contains(call.name())) {
-        continue;
-      }
-      if (mentions.classLiteral().matcher(snippet).find() && namesBeanInFile(path, snippet, bean)) {
+      boolean byClass = call.classLiterals().stream().anyMatch(literal -> literal.written().equals(bean.qualifiedName())
+          || literal.written().equals(bean.simpleName()) && namesBeanInFile(path, literal.written(), bean));
+      if (byClass) {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + where
             + "): " + JDK_PROXY + ", and that lookup would fail");
       }
-      if (call.name().equals("getBean") && snippet.contains(mentions.quotedBeanName())) {
+      if (call.name().equals("getBean") && call.constants().contains(beanName)) {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its bean name (" + where
             + "), which code may cast to its class: " + JDK_PROXY + ", and that cast would fail");
       }
     }
     return Optional.empty();
-  }
-
-
-  /**
-   * How a lookup's text names the bean's class, made once per bean. Text, not a tree: a call's snippet is cut after
-   * a length and may not parse, and the facts keep no class literals (casts are read from the file's tree:
-   * {@link ClassCasts}).
-   */
-  private record BeanMentions(java.util.regex.Pattern classLiteral, String quotedBeanName) {
-    static BeanMentions of(TypeFact bean) {
-      String names = java.util.regex.Pattern.quote(bean.qualifiedName()) + "|"
-          + java.util.regex.Pattern.quote(bean.simpleName());
-      return new BeanMentions(
-          java.util.regex.Pattern.compile("(?<![\\w.$])(?:" + names + ")\\s*\\.\\s*class\\b"),
-          "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1) + "\"");
-    }
   }
 
   private static String simpleName(String type) {

@@ -117,13 +117,22 @@ final class MockedBeanStubs {
           continue;
         }
         java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
-            .filter(call -> MOCK_MAKERS.contains(call.name()) && call.snippet() != null)
-            .forEach(call -> java.util.regex.Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\.\\s*class\\b").matcher(call.snippet())
-                .results().forEach(match -> index.typesNamed(match.group(1))
-                    .forEach(t -> anywhereMocked.add(t.qualifiedName()))));
+            .filter(call -> MOCK_MAKERS.contains(call.name()))
+            .flatMap(call -> call.classLiterals().stream())
+            .forEach(literal -> mockedTypes(literal).forEach(t -> anywhereMocked.add(t.qualifiedName())));
       }
     }
     return anywhereMocked;
+  }
+
+  /**
+   * The project types a class literal given to {@code mock}/{@code spy} may name: the one its file resolves it to, when
+   * the project declares that; else every project type of its simple name (an import the extractor could not follow).
+   */
+  private List<dev.optkit.analyzers.facts.TypeFact> mockedTypes(dev.optkit.analyzers.facts.ClassLiteral literal) {
+    Optional<dev.optkit.analyzers.facts.TypeFact> resolved = literal.qualified() == null ? Optional.empty()
+        : index.type(literal.qualified());
+    return resolved.map(List::of).orElseGet(() -> index.typesNamed(literal.simpleName()));
   }
 
   private List<IndexedMethod> observers;
