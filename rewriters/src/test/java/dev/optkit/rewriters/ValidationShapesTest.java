@@ -2,7 +2,9 @@ package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.optkit.analyzers.proof.Evidence;
 import dev.optkit.rewriters.caching.proofs.GuardsWritesProof;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -169,5 +171,43 @@ class ValidationShapesTest extends SpringProjectPlans {
             }
         """;
     assertEquals(Optional.empty(), guardsWrites("display-" + shape, body), shape);
+  }
+
+  /**
+   * A count read by a boolean check ({@code mayBorrow}) that a validation throws on: refused, and its facts name
+   * the callers that "write or throw on it" ({@link Evidence.Role#CALLER}). The one that throws is checkBorrowLimit;
+   * mayBorrow only compares. The facts name the direct callers however deep the proof followed the checks, so the
+   * report names a method that neither writes nor throws as the one that does. (The hostile review of 2026-11-30.)
+   */
+  @org.junit.jupiter.api.Test
+  void aRefusalThroughACheckNamesTheValidationThatThrowsAsItsFact() {
+    MigrationFixture project = spring("facts-through-a-check").java(LOANS).java("""
+        package shop;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Limits {
+            private final Loans loans;
+
+            public Limits(Loans loans) {
+                this.loans = loans;
+            }
+
+            public boolean mayBorrow(long member) {
+                return loans.openLoans(member) < 3;
+            }
+
+            public void checkBorrowLimit(long member) {
+                if (!mayBorrow(member)) {
+                    throw new IllegalStateException("limit");
+                }
+            }
+        }
+        """);
+    List<Evidence> facts = OneProof.ask(project, new GuardsWritesProof(), "shop.Loans", "openLoans").orElseThrow()
+        .facts();
+    assertEquals(List.of("checkBorrowLimit"), facts.stream().filter(f -> f.role() == Evidence.Role.CALLER)
+        .map(Evidence::method).toList(), facts.toString());
   }
 }
