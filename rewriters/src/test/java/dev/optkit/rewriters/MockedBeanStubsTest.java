@@ -329,6 +329,136 @@ class MockedBeanStubsTest {
         .toList());
   }
 
+  /**
+   * A Jupiter test whose context the test configuration makes with a mock of the DAO, looked up from the context into
+   * a local and stubbed per run: the test runs in SpringExtension's context however the class names the extension.
+   * {@code @ExtendWith} is repeatable, and a test naming Mockito's extension first and Spring's second
+   * ({@code @ExtendWith(MockitoExtension.class) @ExtendWith(SpringExtension.class)}) runs in a context as the reverse
+   * order does; so does a Boot test slice optkit's list leaves out ({@code @DataNeo4jTest}, meta-annotated with
+   * SpringExtension) beside a {@code @ContextConfiguration}. Since {@code engine()} a {@code @ContextConfiguration}
+   * on Jupiter's tests counts only beside a SpringExtension optkit sees, and the type's annotation values keep one
+   * {@code ExtendWith#value}, so these stubs were no writers and the later runs read the first run's answer. (Cases
+   * from the hostile review of 2026-11-30 of the commits after 9dc756f1.)
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"springExtensionFirst", "springExtensionSecond",
+      "bootSliceOutsideTheList"})
+  void aJupiterTestSpringRunsInAContextIsAWriterHoweverItNamesTheExtension(String how) throws Exception {
+    String extensions = switch (how) {
+      case "springExtensionFirst" -> "@ExtendWith(SpringExtension.class)\n@ExtendWith(MockitoExtension.class)\n";
+      case "springExtensionSecond" -> "@ExtendWith(MockitoExtension.class)\n@ExtendWith(SpringExtension.class)\n";
+      default -> "@org.springframework.boot.test.autoconfigure.data.neo4j.DataNeo4jTest\n";
+    };
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(how)).resources("/trial96/mocked").file(TEST,
+            contextLookupTest(extensions, "when(local.names()).thenReturn(List.of(n));"))
+        .file("src/test/java/demo/MockDaoConfig.java", MOCK_DAO_CONFIG);
+    assertEquals(List.of("namesComeFromTheDao"), target(fixture.plan()).offInTests().stream()
+        .map(m -> m.fact().name()).toList(), how);
+  }
+
+  /**
+   * The same Spring test stubbing the context's mock through a generic helper of its own class
+   * ({@code stub(local::names, List.of(n))}, the helper calling {@code when(call.get()).thenReturn(value)}): the stub
+   * changes the cached answer per run. {@code callsOn} asks each stubbing method for a call of a type the read goes
+   * through, and the helper's only call is {@code Supplier.get}, the test method's a method reference: neither is a
+   * writer, where before the callsOn filter the helper was. (The hostile review of 2026-11-30.)
+   */
+  @Test
+  void aStubThroughAGenericHelperOfTheTestIsAWriter() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("generic")).resources("/trial96/mocked").file(TEST,
+            contextLookupTest("@ExtendWith(SpringExtension.class)\n", "stub(local::names, List.of(n));"))
+        .file("src/test/java/demo/MockDaoConfig.java", MOCK_DAO_CONFIG);
+    assertTrue(!target(fixture.plan()).offInTests().isEmpty(), "no writer among the test's methods");
+  }
+
+  /**
+   * A Spring test replacing a library client the cached read calls ({@code @MockitoBean RestTemplate rest}) and
+   * stubbing another price per parameterized run: after migrate the later runs read the first run's cached price, as
+   * trial 96's DAO stubs did. Only project types are counted as mocked (bean overrides, mock() class literals, fields),
+   * so a mock of RestTemplate, WebClient, an SDK client or a library's Feign client changes no cache as far as optkit
+   * can tell. (The hostile review of 2026-11-30.)
+   */
+  @Test
+  void aStubOfAMockedLibraryClientTheReadCallsIsAWriter() throws Exception {
+    String pom = resource("pom.xml").replace("<artifactId>spring-boot-starter-jdbc</artifactId></dependency>",
+        "<artifactId>spring-boot-starter-jdbc</artifactId></dependency>\n    <dependency><groupId>org.springframework.boot"
+            + "</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>");
+    assertTrue(pom.contains("spring-boot-starter-web"), pom);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("library")).resources("/trial96/mocked").file("pom.xml", pom)
+        .file("src/main/java/demo/PriceService.java", """
+            package demo;
+            import org.springframework.stereotype.Service;
+            import org.springframework.web.client.RestTemplate;
+            @Service
+            public class PriceService {
+              private final RestTemplate rest;
+              public PriceService(RestTemplate rest) { this.rest = rest; }
+              public String price(String sku) { return rest.getForObject("https://prices.example.com/" + sku, String.class); }
+            }
+            """).file("src/test/java/demo/PriceServiceTest.java", """
+            package demo;
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+            import static org.mockito.ArgumentMatchers.anyString;
+            import static org.mockito.ArgumentMatchers.eq;
+            import static org.mockito.Mockito.when;
+            import org.junit.jupiter.params.ParameterizedTest;
+            import org.junit.jupiter.params.provider.ValueSource;
+            import org.springframework.beans.factory.annotation.Autowired;
+            import org.springframework.boot.test.context.SpringBootTest;
+            import org.springframework.test.context.bean.override.mockito.MockitoBean;
+            import org.springframework.web.client.RestTemplate;
+            @SpringBootTest
+            class PriceServiceTest {
+              @Autowired PriceService prices;
+              @MockitoBean RestTemplate rest;
+              @ParameterizedTest
+              @ValueSource(strings = {"1", "2", "3"})
+              void priceComesFromTheRemoteService(String p) {
+                when(rest.getForObject(anyString(), eq(String.class))).thenReturn(p);
+                assertEquals(p, prices.price("sku-1"));
+              }
+            }
+            """).plan();
+    CachingTarget price = plan.targets().stream().filter(t -> t.method().fact().name().equals("price")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().stream().map(Refusal::reason).toList().toString()));
+    assertEquals(List.of("priceComesFromTheRemoteService"), price.offInTests().stream().map(m -> m.fact().name())
+        .toList());
+  }
+
+  /** A Jupiter test of the service whose context the mock DAO config joins, looking the DAO up into a local. */
+  private static String contextLookupTest(String annotations, String stub) {
+    return """
+        package demo;
+        import static org.junit.jupiter.api.Assertions.assertEquals;
+        import static org.mockito.Mockito.when;
+        import java.util.List;
+        import java.util.function.Supplier;
+        import org.junit.jupiter.api.extension.ExtendWith;
+        import org.junit.jupiter.params.ParameterizedTest;
+        import org.junit.jupiter.params.provider.ValueSource;
+        import org.mockito.junit.jupiter.MockitoExtension;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.context.ApplicationContext;
+        import org.springframework.test.context.ContextConfiguration;
+        import org.springframework.test.context.junit.jupiter.SpringExtension;
+        %s@ContextConfiguration(classes = {App.class, MockDaoConfig.class})
+        class ItemServiceMockTest {
+          @Autowired ItemService service;
+          @Autowired ApplicationContext context;
+          @ParameterizedTest
+          @ValueSource(strings = {"a", "b", "c"})
+          void namesComeFromTheDao(String n) {
+            ItemDao local = context.getBean(ItemDao.class);
+            %s
+            assertEquals(List.of(n), service.names());
+          }
+          private <T> void stub(Supplier<T> call, T value) {
+            when(call.get()).thenReturn(value);
+          }
+        }
+        """.formatted(annotations, stub);
+  }
+
   private MigrationPlan plan(String name, String test) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
   }
