@@ -204,7 +204,8 @@ class ExistingCacheLevelsTest extends SpringProjectPlans {
   /**
    * Sixteenth audit, S28: a writer carrying the authors' plain {@code @Cacheable} takes an eviction beside it (Spring
    * runs it after the call, answered from the cache or not); beside {@code sync = true}, which Spring wants alone, the
-   * read stays refused.
+   * read stays refused. (The fixture's count is printed by describe(); in the audit's project a validation threw on it
+   * before a delete, which guards the delete: cache.guards-writes, GuardsWritesProof.)
    */
   @Test
   void aPlainCacheableWriterTakesTheEvictionASynchronizedOneDoesNot() {

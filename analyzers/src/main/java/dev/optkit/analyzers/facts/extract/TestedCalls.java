@@ -17,6 +17,8 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -72,22 +74,38 @@ final class TestedCalls {
       "validState");
 
   /**
-   * Whether the test of this use decides a throw: it is in the condition of an {@code if} one of whose branches throws
-   * (a throw of the branch itself, not of a lambda or class written in it), or in the condition an assertion call is
-   * given.
+   * Whether the test of this use decides a throw: the condition it is part of opens a branch that throws at its top
+   * ({@code if (open >= 3) throw ...}, braced or not, or a call of a helper of the class that always throws), is the
+   * condition an assertion call is given, chooses a throwing helper in a conditional ({@code ok ? n : fail()}), or is
+   * kept in a boolean local that does one of these ({@code boolean reached = open >= 3; if (reached) ...}). A throw
+   * nested deeper in the branch (in a try, an {@code else if} on another condition, a lambda) is not the test's.
    */
   private static boolean throwsOnIt(Expression use) {
+    return throwsOnIt(use, 0);
+  }
+
+  private static boolean throwsOnIt(Expression use, int depth) {
     Node at = use;
     for (Node parent = at.getParentNode().orElse(null); parent != null; at = parent,
         parent = parent.getParentNode().orElse(null)) {
       Node inside = at;
       if (parent instanceof IfStmt branch) {
-        return branch.getCondition() == inside && (throwsIn(branch.getThenStmt())
-            || branch.getElseStmt().filter(TestedCalls::throwsIn).isPresent());
+        return branch.getCondition() == inside && (throwsAtTop(branch.getThenStmt())
+            || branch.getElseStmt().filter(TestedCalls::throwsAtTop).isPresent());
       }
-      if (parent instanceof MethodCallExpr asserting && ASSERTING.contains(asserting.getNameAsString())
-          && asserting.getArguments().stream().anyMatch(argument -> argument == inside)) {
-        return true;
+      if (parent instanceof ConditionalExpr conditional) {
+        return conditional.getCondition() == inside && (alwaysThrows(conditional.getThenExpr())
+            || alwaysThrows(conditional.getElseExpr()));
+      }
+      if (parent instanceof MethodCallExpr call && call.getArguments().stream().anyMatch(argument -> argument == inside)) {
+        return ASSERTING.contains(call.getNameAsString());
+      }
+      if (parent instanceof VariableDeclarator local && local.getInitializer().filter(init -> init == inside).isPresent()
+          && depth < 2) {
+        CallableDeclaration<?> callable = local.findAncestor(CallableDeclaration.class).orElse(null);
+        return callable != null && callable.findAll(NameExpr.class).stream()
+            .filter(name -> name.getNameAsString().equals(local.getNameAsString()))
+            .anyMatch(name -> throwsOnIt(name, depth + 1));
       }
       if (parent instanceof Statement || parent instanceof LambdaExpr || parent instanceof BodyDeclaration) {
         return false;
@@ -96,19 +114,38 @@ final class TestedCalls {
     return false;
   }
 
-  /** Whether the statement throws, in itself or a block or branch of it, not in a lambda or class written inside. */
-  private static boolean throwsIn(Statement statement) {
-    for (ThrowStmt thrown : statement.findAll(ThrowStmt.class)) {
-      Node parent = thrown.getParentNode().orElse(null);
-      while (parent != null && parent != statement && !(parent instanceof LambdaExpr)
-          && !(parent instanceof BodyDeclaration)) {
-        parent = parent.getParentNode().orElse(null);
-      }
-      if (parent == statement) {
-        return true;
-      }
+  /** Whether the branch throws at its top: it is a throw, a call of a throwing helper, or a block holding one. */
+  private static boolean throwsAtTop(Statement branch) {
+    if (branch instanceof BlockStmt block) {
+      return block.getStatements().stream().anyMatch(TestedCalls::throwsItself);
     }
-    return false;
+    return throwsItself(branch);
+  }
+
+  private static boolean throwsItself(Statement statement) {
+    return statement instanceof ThrowStmt
+        || statement instanceof ExpressionStmt expression && alwaysThrows(expression.getExpression());
+  }
+
+  /**
+   * Whether the expression is a call of a method of the same class (by name and number of arguments, every overload
+   * of it) whose body ends in a throw and returns nowhere: a helper such as {@code refuse("limit")} or {@code fail()}.
+   */
+  private static boolean alwaysThrows(Expression expression) {
+    if (!(expression instanceof MethodCallExpr call)
+        || call.getScope().filter(scope -> !(scope instanceof com.github.javaparser.ast.expr.ThisExpr)).isPresent()) {
+      return false;
+    }
+    com.github.javaparser.ast.body.TypeDeclaration<?> owner =
+        call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).orElse(null);
+    if (owner == null) {
+      return false;
+    }
+    List<com.github.javaparser.ast.body.MethodDeclaration> named = owner.getMethodsByName(call.getNameAsString())
+        .stream().filter(method -> method.getParameters().size() == call.getArguments().size()).toList();
+    return !named.isEmpty() && named.stream().allMatch(method -> method.getBody()
+        .filter(body -> !body.getStatements().isEmpty() && body.getStatements().getLast().orElseThrow() instanceof ThrowStmt
+            && body.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty()).isPresent());
   }
 
   /** Whether the value of the expression decides a branch where it is written. */

@@ -37,16 +37,16 @@ public final class GuardsWritesProof implements MethodProof {
     if (!CHECKS.contains(candidate.fact().returnType())) {
       return Optional.empty();
     }
-    List<IndexedMethod> callers = callers(context, candidate.method());
-    if (!onlyWritersRead(context, candidate.method(), 0, new java.util.HashSet<>())) {
+    Set<IndexedMethod> deciders = new java.util.LinkedHashSet<>();
+    if (!onlyWritersRead(context, candidate.method(), 0, new java.util.HashSet<>(), deciders)) {
       return Optional.empty();
     }
     return refused("a check (" + candidate.fact().returnType().replace("java.lang.", "") + ") that only writers and "
-        + "validations read (" + String.join(", ", callers.stream().map(c -> c.fact().displayName() + "()").sorted()
+        + "validations read (" + String.join(", ", deciders.stream().map(c -> c.fact().displayName() + "()").sorted()
         .limit(3).toList()) + "): each decides on it whether or what to write, or whether to refuse, and a cached "
         + "answer would let that decision rest on what another instance, a concurrent request or a write outside the "
         + "application changed since")
-        .map(reason -> reason.resting(MethodEvidence.of(Evidence.Role.CALLER, callers)));
+        .map(reason -> reason.resting(MethodEvidence.of(Evidence.Role.CALLER, deciders)));
   }
 
   private static List<IndexedMethod> callers(ProofContext context, IndexedMethod method) {
@@ -55,18 +55,25 @@ public final class GuardsWritesProof implements MethodProof {
   }
 
   /**
-   * Whether every production caller throws on it or writes, or is itself a check only writers read ({@code mayBorrow()} answering
-   * from {@code openLoans()}, read by {@code borrow()} before it inserts); false when nothing calls it.
+   * Whether every production caller throws on it or writes, or is itself a check only writers read ({@code mayBorrow()}
+   * answering from {@code openLoans()}, read by {@code borrow()} before it inserts); false when nothing calls it. The
+   * callers that write or throw, however deep the checks were followed, are added to {@code deciders}.
    */
   private static boolean onlyWritersRead(ProofContext context, IndexedMethod check, int depth,
-      Set<IndexedMethod> seen) {
+      Set<IndexedMethod> seen, Set<IndexedMethod> deciders) {
     List<IndexedMethod> callers = callers(context, check);
     if (callers.isEmpty() || depth > MAX_DEPTH || !seen.add(check)) {
       return false;
     }
-    return callers.stream().allMatch(caller -> throwsOn(context, caller, check) || tests(context, caller, check)
-        && (writes(context, caller) || CHECKS.contains(caller.fact().returnType())
-            && onlyWritersRead(context, caller, depth + 1, seen)));
+    for (IndexedMethod caller : callers) {
+      if (throwsOn(context, caller, check) || tests(context, caller, check) && writes(context, caller)) {
+        deciders.add(caller);
+      } else if (!(tests(context, caller, check) && CHECKS.contains(caller.fact().returnType())
+          && onlyWritersRead(context, caller, depth + 1, seen, deciders))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the caller's branch turns on what a call of the check answers ({@code if (loans.open(m) >= 3)}). */
