@@ -62,8 +62,10 @@ public final class MethodCalls {
     m.cacheUses.noteCacheUse(call, name, scope);
     if (scope != null && file.importsMockito && MockedReceivers.isMock(scope, callable)) {
       // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code; what it stubs is noted
-      TypeNames.Qualified mocked = m.locals.syntacticType(scope);
-      m.mockedCalls.add(new dev.optkit.analyzers.facts.MockedCall(mocked == null ? null : mocked.name(), name));
+      if (!(scope instanceof MethodCallExpr)) { // a call on a named mock, not a step of when(..).thenReturn(..)
+        TypeNames.Qualified mocked = m.locals.syntacticType(scope);
+        m.mockedCalls.add(new dev.optkit.analyzers.facts.MockedCall(mocked == null ? null : mocked.name(), name));
+      }
       return;
     }
     Optional<IoSite> site = m.clients.clientSite(call);

@@ -109,11 +109,10 @@ public final class AnnotationValues {
         }
       }
       // @ExtendWith({SpringExtension.class, Other.class}), @RunWith(SpringRunner.class): which extensions run a test
-      if (!values.containsKey(qualified + "#value")) {
-        List<String> classes = classLiterals(annotation);
-        if (!classes.isEmpty()) {
-          values.put(qualified + "#value", String.join(",", classes));
-        }
+      // a repeated one (@ExtendWith(MockitoExtension.class) @ExtendWith(SpringExtension.class)) adds its classes
+      List<String> classes = classLiterals(annotation);
+      if (!classes.isEmpty()) {
+        values.merge(qualified + "#value", String.join(",", classes), (before, more) -> before + "," + more);
       }
     }
     return java.util.Collections.unmodifiableMap(values);

@@ -44,10 +44,19 @@ public final class SpringTestClasses {
   public boolean springTest(TypeFact type) {
     Set<String> named = new java.util.HashSet<>(testAnnotations(type));
     named.retainAll(SPRING_TESTS);
-    if (!READ_BY_A_RUNNER.containsAll(named) || runBySpring(type)) {
+    if (!READ_BY_A_RUNNER.containsAll(named) || springSlice(type) || runBySpring(type)) {
       return true;
     }
     return !named.isEmpty() && engine(type) == TestEngine.UNKNOWN;
+  }
+
+  /**
+   * Whether a Spring test annotation the list above does not name is on the class: one of Spring's packages, named
+   * {@code ...Test} ({@code @DataNeo4jTest}, {@code @GraphQlTest}: Boot's slices, each with SpringExtension).
+   */
+  private boolean springSlice(TypeFact type) {
+    return testTypes(type).stream().flatMap(declared -> declared.annotations().stream())
+        .anyMatch(annotation -> annotation.startsWith("org.springframework.") && annotation.endsWith("Test"));
   }
 
   /**
@@ -60,9 +69,10 @@ public final class SpringTestClasses {
   public boolean runBySpring(TypeFact type) {
     boolean springRunner = false;
     for (TypeFact declared : testTypes(type)) {
-      String extension = declared.annotationValue("ExtendWith", "value");
+      String extension = java.util.Objects.toString(declared.annotationValue("ExtendWith", "value"), "")
+          + "," + java.util.Objects.toString(declared.annotationValue("Extensions", "value"), "");
       String runner = declared.annotationValue("RunWith", "value");
-      if (extension != null && extension.contains("SpringExtension")) {
+      if (extension.contains("SpringExtension")) {
         return true;
       }
       springRunner |= runner != null && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))

@@ -79,9 +79,13 @@ final class MockedBeanStubs {
     return java.util.stream.Stream.concat(java.util.stream.Stream.concat(method.fact().calls().stream(),
             method.fact().opaqueCalls().stream()).map(call -> new MockedCall(call.receiverType(), call.name())),
             method.fact().mockedCalls().stream())
-        .anyMatch(call -> call.receiverType() != null && index.type(TypeNames.raw(call.receiverType())).isPresent()
+        .anyMatch(call -> call.receiverType() != null && (index.type(TypeNames.raw(call.receiverType())).isPresent()
+            || types.contains(TypeNames.raw(call.receiverType())))
             ? types.contains(TypeNames.raw(call.receiverType()))
-            : types.stream().anyMatch(type -> !index.methods(type, call.name()).isEmpty()));
+            : types.stream().anyMatch(type -> !index.methods(type, call.name()).isEmpty()))
+        // what it stubs cannot be told: no call on a mock it names (a helper stubbing what a Supplier it is handed
+        // returns, when(call.get()): the hostile review of 2026-11-30)
+        || method.fact().mockedCalls().isEmpty();
   }
 
   /** Mockito's calls that check what a mock was called with: a cache hit calls it fewer times (hr36's mk6). */
@@ -277,11 +281,15 @@ final class MockedBeanStubs {
         }
       }
     }
+    Map<String, String> fieldTypes = index.type(type).map(t -> t.fieldTypes()).orElse(Map.of());
     for (FieldDeclaration field : declaration.getFields()) {
       if (field.getAnnotations().stream().anyMatch(a -> BEAN_OVERRIDES.contains(a.getName().getIdentifier()))) {
         String written = TypeNames.raw(field.getElementType().asString());
         String simple = written.substring(written.lastIndexOf('.') + 1);
         index.typesNamed(simple).forEach(t -> mocked.add(t.qualifiedName()));
+        // a library type too (@MockitoBean RestTemplate rest), as the file's imports qualify it
+        field.getVariables().forEach(variable -> java.util.Optional.ofNullable(fieldTypes.get(variable.getNameAsString()))
+            .map(TypeNames::raw).ifPresent(mocked::add));
       }
     }
     return mocked;

@@ -45,6 +45,9 @@ final class ReadThrough {
             types.add(call.receiverType()); // a client interface the project declares without implementing it
           }
         }
+        // the library clients it calls (a RestTemplate, a JdbcTemplate): a test's mock of one answers for them
+        method.fact().ioSites().stream().map(site -> site.receiverType()).filter(java.util.Objects::nonNull)
+            .map(dev.optkit.analyzers.facts.types.TypeNames::raw).forEach(types::add);
       }
     });
     // a stand-in for the cached method's own bean replaces the bean, cache and all: it answers, no cache does
