@@ -86,6 +86,43 @@ public final class WholeProject {
 
   private List<java.nio.file.Path> configurationFiles;
 
+  /** The extensions of the view templates the project may render (Thymeleaf, JSP, FreeMarker, Velocity, Mustache). */
+  private static final java.util.Set<String> TEMPLATES = java.util.Set.of("html", "htm", "xhtml", "jsp", "jspx", "jspf",
+      "ftl", "ftlh", "vm", "mustache", "peb", "tag");
+
+  /**
+   * Whether a view template of the project holds the text (a template's expression calling a bean's method:
+   * {@code ${@names.nickname('me')}}); true when the tree cannot be read. Templates are not Java, and each engine has a
+   * language of its own: a word found is taken to be a call.
+   */
+  public boolean templatesMention(String text) {
+    if (templateTexts == null) {
+      if (scanRoot == null) {
+        return true;
+      }
+      List<String> texts = new java.util.ArrayList<>();
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 24)) {
+        for (java.nio.file.Path file : files.filter(f -> java.nio.file.Files.isRegularFile(f,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+          String name = file.getFileName().toString();
+          int dot = name.lastIndexOf('.');
+          boolean built = scanRoot.relativize(file).toString().startsWith("target")
+              || file.toString().contains(java.io.File.separator + "target" + java.io.File.separator);
+          if (dot > 0 && TEMPLATES.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)) && !built
+              && java.nio.file.Files.size(file) <= 1024 * 1024) {
+            texts.add(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+          }
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+        return true;
+      }
+      templateTexts = texts;
+    }
+    return templateTexts.stream().anyMatch(template -> template.contains(text));
+  }
+
+  private List<String> templateTexts;
+
   /** How Spring starts the project: Boot or not, and whether its proxies may be JDK proxies. */
   public SpringStartup startup() {
     if (startup == null) {

@@ -100,7 +100,7 @@ public final class CachingPlanner {
     EntityResults entityResults = new EntityResults(index, sharing, whole);
     TestSlices slices = new TestSlices(index, traits);
     SnapshotReads snapshotReads = new SnapshotReads(whole, traits, m -> form(m) == CacheForm.SPRING);
-    this.cacheLevels = new CacheLevels(index, m -> form(m) == CacheForm.SPRING);
+    this.cacheLevels = new CacheLevels(index, m -> form(m) == CacheForm.SPRING, whole::templatesMention);
     ExportedRepositories exportedRepositories = new ExportedRepositories(index, traits, whole.restExportsAnnotatedOnly());
     this.proofs = new ProofContext(whole, traits, members, springBeans, outsideCallers, springTooOld, dataWriters,
         sharing, sameRequest, keyCoverage, entityResults, slices, snapshotReads, cacheLevels, exportedRepositories);

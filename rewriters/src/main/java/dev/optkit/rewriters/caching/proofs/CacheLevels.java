@@ -17,10 +17,15 @@ import java.util.function.Predicate;
 public final class CacheLevels {
   private final ProjectIndex index;
   private final Predicate<IndexedMethod> springForm;
+  private final Predicate<String> templatesMention;
 
-  public CacheLevels(ProjectIndex index, Predicate<IndexedMethod> springForm) {
+  /**
+   * @param templatesMention whether the project's view templates hold a text ({@code WholeProject#templatesMention})
+   */
+  public CacheLevels(ProjectIndex index, Predicate<IndexedMethod> springForm, Predicate<String> templatesMention) {
     this.index = index;
     this.springForm = springForm;
+    this.templatesMention = templatesMention;
   }
 
   /**
@@ -31,10 +36,10 @@ public final class CacheLevels {
   public boolean uncalledBesideHandlers(IndexedMethod method) {
     MethodFact fact = method.fact();
     if (!springForm.test(method) || fact.isAbstract() || fact.isStatic()
-        || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact)
+        || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact) || mayBeAnEntryPoint(fact)
         || index.webEntryPoints().whyEntryPoint(method).isPresent()
         || !index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))
-        || calledUnresolved(method)) {
+        || calledUnresolved(method) || calledByFieldCode(fact.name()) || calledByExpression(fact.name())) {
       return false;
     }
     boolean declaredAbove = index.supertypesOf(fact.ownerType()).stream()
@@ -42,6 +47,42 @@ public final class CacheLevels {
             && !type.equals("java.io.Serializable"))
         .anyMatch(type -> index.type(type).isEmpty() || !index.methods(type, fact.name()).isEmpty());
     return !declaredAbove && hasHandlers();
+  }
+
+  /**
+   * Annotations that say nothing of who calls a method: any other on it may be a framework's entry point the lists
+   * of handlers and listeners do not name (an actuator's {@code @ReadOperation}, {@code @KafkaHandler}, Spring AI's
+   * {@code @Tool}: the hostile review of 2026-11-30).
+   */
+  private static final Set<String> NO_CALLERS_TOLD = Set.of("Override", "Deprecated", "SuppressWarnings", "SafeVarargs",
+      "Transactional", "Cacheable", "CacheEvict", "CachePut", "Caching", "Nullable", "NonNull", "NotNull", "Nonnull",
+      "CheckForNull", "Generated", "Valid", "Validated", "Timed", "Counted", "Observed", "Retryable", "Async",
+      "Lock", "Modifying", "Query", "ReadOnly", "Synchronized", "SneakyThrows");
+
+  private static boolean mayBeAnEntryPoint(MethodFact fact) {
+    return fact.annotations().stream().anyMatch(annotation -> !NO_CALLERS_TOLD.contains(
+        annotation.substring(annotation.lastIndexOf('.') + 1)));
+  }
+
+  /** Whether a field initialiser, an initialiser block or an enum constant of production code calls the name. */
+  private boolean calledByFieldCode(String name) {
+    return index.types().stream().filter(type -> !SourceSet.isTestPath(java.util.Objects.toString(
+            index.pathOfType(type.qualifiedName()), "")))
+        .flatMap(type -> type.fieldCodeCalls().stream())
+        .anyMatch(call -> call.equals(name) || call.endsWith("." + name) || call.endsWith("#" + name));
+  }
+
+  /**
+   * Whether Spring's expression language may call it: a production annotation's text ({@code @PreAuthorize(
+   * "@names.nickname(#id) != null")}) or a view template ({@code ${@names.nickname('me')}}) names it as a call.
+   */
+  private boolean calledByExpression(String name) {
+    String called = "." + name + "(";
+    return index.methods().stream().filter(m -> !SourceSet.isTestPath(m.path()))
+        .flatMap(m -> m.fact().annotationValues().values().stream()).anyMatch(value -> value.contains(called))
+        || index.types().stream().flatMap(type -> type.annotationValues().values().stream())
+            .anyMatch(value -> value.contains(called))
+        || templatesMention.test(called);
   }
 
   /** Production calls by method name, resolved or not: built on first use. */
