@@ -322,6 +322,9 @@ public final class CachingMigration {
     boolean sync = !config.cache().redis() && CacheConfigFiles.springConfigIsNewOrSynced(scanRoot, prefix, assessment);
     boolean writeStartViews = traits.transactions() && !config.cache().redis()
         && CacheConfigFiles.springConfigHasWriteStarts(scanRoot, prefix, assessment, traits);
+    // without transactions too, the local backend opens a write at the eviction before it (Spring 5.2.8's invalidate())
+    boolean evictsBefore = !config.cache().redis() && dev.optkit.rewriters.caching.spring.SpringVersionFloor.api(
+        traits.pom(), assessment.index().libraryVersions()) == dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi.CURRENT;
     // the module's pom read once, not per file
     String meterTagKey = dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(traits.pom(),
         assessment.index().libraryVersions());
@@ -362,7 +365,7 @@ public final class CachingMigration {
           traits.javaRelease(), rollout, micrometer, inRedis::contains, Imports.reference(edits.unit(), redisType),
           meterTagKey);
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
-          traits.transactions(), rollout, sync, writers, writeStartViews);
+          traits.transactions(), rollout, sync, writers, writeStartViews, evictsBefore);
       // each target's method by name and line, indexed once per file: a scan of the file's methods per target
       // was quadratic in a generated class
       Map<String, MethodDeclaration> declared = new java.util.HashMap<>();
@@ -401,7 +404,7 @@ public final class CachingMigration {
       }
       files.putIfAbsent(entry.getKey(), file.get());
       SpringCacheableRewrite spring = new SpringCacheableRewrite(file.get().document(), file.get().unit(), switchType,
-          managerAttribute, traits.transactions(), rollout, sync, writers, writeStartViews);
+          managerAttribute, traits.transactions(), rollout, sync, writers, writeStartViews, evictsBefore);
       List<CachingTarget> distinct = entry.getValue().stream().distinct().toList();
       PlainJavaCacheRewrite.Result evictions = spring.evictions(entry.getKey(), distinct, file.get().methods().stream()
           .filter(m -> distinct.stream().anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().path().equals(entry.getKey())

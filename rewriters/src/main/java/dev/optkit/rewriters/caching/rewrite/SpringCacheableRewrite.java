@@ -36,6 +36,7 @@ public final class SpringCacheableRewrite {
   private final Set<String> writers;
   private final boolean sync;
   private final boolean writeStartViews;
+  private final boolean evictsBefore;
 
   /**
    * @param switchType qualified name of the emergency switch class (referenced from SpEL)
@@ -47,10 +48,15 @@ public final class SpringCacheableRewrite {
    * @param writers the methods that evict a migrated cache ({@link #writerKey}), never given sync
    * @param writeStartViews the eviction before a write names each cache's {@code WriteStart} view (the configuration
    *     written for Spring before 5.2.8 with transactions: {@link SpringCacheConfigRewrite#WRITE_START})
+   * @param evictsBefore each writer also evicts before it runs, which opens its write in the local backend's
+   *     WriteAwareCache until the eviction after it (with transactions, or from Spring 5.2.8 on): a writer that fails
+   *     after its write took effect (a remote write whose answer was lost) leaves no cached answer behind it
    */
   public SpringCacheableRewrite(SourceDocument document, CompilationUnit unit, String switchType, String managerAttribute,
-      boolean transactionAware, boolean rollout, boolean sync, Set<String> writers, boolean writeStartViews) {
+      boolean transactionAware, boolean rollout, boolean sync, Set<String> writers, boolean writeStartViews,
+      boolean evictsBefore) {
     this.writeStartViews = writeStartViews;
+    this.evictsBefore = evictsBefore || transactionAware;
     this.document = document;
     this.unit = unit;
     this.switchType = switchType;
@@ -152,9 +158,10 @@ public final class SpringCacheableRewrite {
       String names = caches.size() == 1 ? caches.iterator().next() : "{" + String.join(", ", caches) + "}";
       String evict = "@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + names + ", allEntries = true, ";
       List<String> evicts = new ArrayList<>();
-      if (transactionAware) {
-        // before the write, at once: reads later in the same transaction load its own write; after it,
-        // at the commit: whatever a concurrent read cached meanwhile from the old rows goes too
+      if (evictsBefore) {
+        // before the write, at once: reads later in the same transaction load its own write, and the write is open
+        // until the eviction after it (at the commit): whatever a concurrent read cached meanwhile goes too, and
+        // nothing is cached while a write that failed may have taken effect
         String starts = startNames.size() == 1 ? startNames.iterator().next() : "{" + String.join(", ", startNames) + "}";
         evicts.add("@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + starts + ", allEntries = true, "
             + "beforeInvocation = true, " + managerAttribute + ")");
@@ -176,8 +183,8 @@ public final class SpringCacheableRewrite {
         annotation = "@" + Imports.reference(unit, CACHING) + "(evict = {" + nl + indent + document.indentUnit()
             + String.join("," + nl + indent + document.indentUnit(), evicts) + "})";
       }
-      String when = transactionAware
-          ? nl + indent + "// (evicted before the call, and again after its transaction commits)" : "";
+      String when = transactionAware ? nl + indent + "// (evicted before the call, and again after its transaction commits)"
+          : evictsBefore ? nl + indent + "// (evicted before the call, and again after it returns)" : "";
       String comment = JavaText.lineComment(indent, "Added by optkit migrate: this write changes what "
           + String.join(", ", reasons.stream().distinct().toList()) + " cache" + (reasons.size() == 1 ? "s" : ""), nl);
       edits.add(TextEdit.insert(document.lineStart(writer.getBegin().orElseThrow().line),

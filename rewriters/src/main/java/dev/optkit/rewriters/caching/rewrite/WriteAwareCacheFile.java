@@ -74,6 +74,9 @@ public final class WriteAwareCacheFile {
   private static List<String> cacheClass(String i, boolean transactionAware, boolean legacy) {
     // before Spring 5.2 a transaction's puts and evictions wait for its commit here, not in Spring's decorator
     boolean deferred = legacy && transactionAware;
+    // a write is open from the eviction before it to the one after it: with transactions, and from Spring 5.2.8 on
+    // (invalidate() tells the eviction before a write from the one after it, clear())
+    boolean openWrites = transactionAware || !legacy;
     String i2 = i + i;
     String i3 = i2 + i;
     String i4 = i3 + i;
@@ -87,14 +90,20 @@ public final class WriteAwareCacheFile {
     if (transactionAware) {
       lines.add(i2 + "/** Set while this thread's transaction has evicted before its write: the cache lacks that write. */");
       lines.add(i2 + "private final ThreadLocal<Boolean> writingTransaction = new ThreadLocal<>();");
+    }
+    if (openWrites) {
       lines.add(i2 + "/**");
       lines.add(i2 + " * When each eviction before a write ran, until the eviction after it: nothing loaded meanwhile is");
       lines.add(i2 + " * stored. A writer that fails runs no eviction after it, though what it wrote may stay (no transaction");
       lines.add(i2 + " * rolled it back): its write counts as open until -Doptkit.cache.writeTimeoutSeconds (60) have passed.");
       lines.add(i2 + " */");
       lines.add(i2 + "private final java.util.ArrayDeque<Long> openWrites = new java.util.ArrayDeque<>();");
+    }
+    if (transactionAware) {
       lines.add(i2 + "/** Per thread, the writes its transaction opened: a rollback runs no eviction after them. */");
       lines.add(i2 + "private final ThreadLocal<int[]> openedInTransaction = ThreadLocal.withInitial(() -> new int[1]);");
+    }
+    if (openWrites) {
       lines.add(i2 + "private static final long WRITE_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(");
       lines.add(i3 + "Long.getLong(\"optkit.cache.writeTimeoutSeconds\", 60L));");
     }
@@ -144,7 +153,7 @@ public final class WriteAwareCacheFile {
         i2 + "/** Stores what a load that began at this eviction count returned, unless an eviction ran since. */",
         i2 + "private synchronized void putLoaded(Object key, Object value, long started) {",
         // writeOpen() first: a write it finds timed out counts as an eviction, which this load may have overlapped
-        i3 + "if (" + (transactionAware ? "!writeOpen() && " : "") + "started == evictions.get()) {",
+        i3 + "if (" + (openWrites ? "!writeOpen() && " : "") + "started == evictions.get()) {",
         i4 + "super.put(key, value);",
         i3 + "}",
         i2 + "}",
@@ -276,7 +285,7 @@ public final class WriteAwareCacheFile {
         "",
         deferred ? i2 + "private synchronized void clearNow() {" : i2 + "@Override",
         deferred ? null : i2 + "public synchronized void clear() {"));
-    if (transactionAware) {
+    if (openWrites) {
       lines.add(i3 + "openWrites.pollFirst(); // the eviction after a write: that write is done");
     }
     lines.addAll(List.of(
@@ -309,9 +318,11 @@ public final class WriteAwareCacheFile {
           i4 + "});",
           i3 + "}"));
     }
+    if (openWrites) {
+      lines.add(i3 + "openWrites.addLast(System.nanoTime()); // the eviction before a write: it is open until the one after");
+    }
     if (transactionAware) {
       lines.addAll(List.of(
-          i3 + "openWrites.addLast(System.nanoTime()); // the eviction before a write: it is open until the one after",
           i3 + "if (TransactionSynchronizationManager.isSynchronizationActive()) {",
           i4 + "openedInTransaction.get()[0]++;",
           i3 + "}"));
@@ -319,7 +330,7 @@ public final class WriteAwareCacheFile {
     lines.addAll(List.of(
         i3 + (legacy ? "super.clear();" : "return super.invalidate();"),
         i2 + "}"));
-    if (transactionAware) {
+    if (openWrites) {
       lines.addAll(List.of(
           "",
           i2 + "/** Whether a write is under way; one open longer than the timeout failed, and what it left is read now. */",
@@ -331,7 +342,10 @@ public final class WriteAwareCacheFile {
           i4 + "super.clear();",
           i3 + "}",
           i3 + "return !openWrites.isEmpty();",
-          i2 + "}",
+          i2 + "}"));
+    }
+    if (transactionAware) {
+      lines.addAll(List.of(
           "",
           i2 + "/** A transaction's end: after a rollback no eviction follows its writes, which it undid. */",
           i2 + "private synchronized void transactionEnded(boolean committed) {",
