@@ -122,4 +122,43 @@ class CachePolicyChoiceTest {
         .findFirst().orElseThrow();
     assertEquals(30L, stock.policy().ttlSeconds());
   }
+
+  /**
+   * A remote answer no name places gets the remote policy (60 s: other clients write it, and the TTL is all that bounds
+   * how stale it gets); the same read from the database, which the project's writers evict, gets the default; a user's
+   * own default, with no remote policy of theirs, applies to remote answers too.
+   */
+  @Test
+  void aRemoteAnswerNoNamePlacesGetsTheRemotePolicy() {
+    String remote = CATALOG.replace("public String getProductName(", "public String lookup(");
+    String rows = ROWS.replace("getProductRow", "lookupRow");
+    String view = """
+        package shop;
+
+        public record ProductView(String id, String name, int count) {
+        }
+        """;
+    MigrationPlan plan = new MigrationFixture(dir.resolve("defaults")).java(remote).java(rows).java(view)
+        .java(CATEGORY_VIEW).plan();
+    assertEquals("remote 60", policy(plan, "lookup"), plan.refusals().toString());
+    assertEquals("default 300", policy(plan, "lookupRow"), plan.refusals().toString());
+    dev.optkit.analyzers.config.OptkitConfig ownDefault = new dev.optkit.analyzers.config.OptkitConfig(null, null,
+        (Boolean) null, null, null, null, null, null, null, Map.of("default",
+            new dev.optkit.analyzers.config.OptkitConfig.CachePolicy(120L, null, null, null)), null, null);
+    MigrationPlan own = new MigrationFixture(dir.resolve("own")).config(ownDefault).java(remote).java(rows).java(view)
+        .java(CATEGORY_VIEW).plan();
+    assertEquals("default 120", policy(own, "lookup"), own.refusals().toString());
+  }
+
+  private static final String CATEGORY_VIEW = """
+      package shop;
+
+      public record CategoryView(String id, String name) {
+      }
+      """;
+
+  private static String policy(MigrationPlan plan, String method) {
+    return plan.targets().stream().filter(t -> t.method().fact().name().equals(method))
+        .map(t -> t.policyName() + " " + t.policy().ttlSeconds()).findFirst().orElse("not cached");
+  }
 }

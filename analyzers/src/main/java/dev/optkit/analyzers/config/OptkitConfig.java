@@ -80,6 +80,9 @@ public record OptkitConfig(
         List.of("countr*", "currenc*", "config*", "setting*", "catalog*", "categor*", "product*", "name*", "type*")));
     policies.put("report", new CachePolicy(3_600L, 1_000L, 10_000L,
         List.of("report*", "summar*", "statistic*", "analy*", "describe*", "calculate*", "generate*")));
+    // a remote service's answer no name places: other clients write it, and only the TTL bounds how stale it gets
+    // (two usefulness trials asked for 30-60 s where the default gave 300)
+    policies.put("remote", new CachePolicy(60L, 10_000L, 100_000L, List.of()));
     policies.put("default", new CachePolicy(300L, 10_000L, 100_000L, List.of()));
     return java.util.Collections.unmodifiableMap(policies);
   }

@@ -44,6 +44,11 @@ final class PolicyChoice {
     // gets; a database read's writers in the project evict it (a Category's status field is no reason for 30 s)
     boolean remote = finding.basis() != null && finding.basis().sites().stream()
         .anyMatch(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.API);
+    // one no name places gets the remote policy, unless the user set a default of their own and no remote one
+    if (remote && named.getKey().equals("default") && policies.containsKey("remote")
+        && (!config.cachePolicies().containsKey("default") || config.cachePolicies().containsKey("remote"))) {
+      chosen = new Choice("remote", policies.get("remote"), "");
+    }
     for (Map.Entry<String, String> field : remote ? answerFields(index, fact) : List.<Map.Entry<String, String>>of()) {
       Optional<Map.Entry<String, CachePolicy>> held = matching(policies, words(field.getValue()));
       if (held.isPresent() && held.get().getValue().ttlSeconds() != null && chosen.policy().ttlSeconds() != null
