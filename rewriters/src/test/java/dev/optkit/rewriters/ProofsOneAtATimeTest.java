@@ -185,6 +185,77 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
   }
 
   /**
+   * A read whose every caller only tests whether it found something, and writes or throws on that, is a presence
+   * check guarding the write (a usefulness trial's duplicate-email check before an insert, cached with open-in-view
+   * off); the same kind of read whose answer a caller keeps as data is not.
+   */
+  @Test
+  void aPresenceCheckGuardingAnInsertIsRefusedAndAReadKeptAsDataIsNot() {
+    MigrationFixture project = spring("presence").java("""
+        package shop;
+
+        import java.util.Optional;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class Users {
+            private final JdbcTemplate jdbc;
+
+            public Users(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public Optional<Long> findIdByEmail(String email) {
+                return jdbc.queryForList("SELECT id FROM users WHERE email = ?", Long.class, email).stream().findFirst();
+            }
+
+            public Optional<String> findNameByEmail(String email) {
+                return jdbc.queryForList("SELECT name FROM users WHERE email = ?", String.class, email).stream()
+                        .findFirst();
+            }
+
+            public void insert(String email, String name) {
+                jdbc.update("INSERT INTO users(email, name) VALUES (?, ?)", email, name);
+            }
+        }
+        """).java("""
+        package shop;
+
+        import java.util.Optional;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Registration {
+            private final Users users;
+
+            public Registration(Users users) {
+                this.users = users;
+            }
+
+            public void register(String email, String name) {
+                Optional<Long> taken = users.findIdByEmail(email);
+                if (taken.isPresent()) {
+                    throw new IllegalStateException("taken");
+                }
+                if (users.findNameByEmail(email).isPresent()) {
+                    throw new IllegalStateException("named");
+                }
+                users.insert(email, name);
+            }
+
+            public String greeting(String email) {
+                return users.findNameByEmail(email).map(name -> "hi " + name).orElse("hi");
+            }
+        }
+        """);
+    assertEquals(Optional.of("cache.guards-writes"),
+        OneProof.refusalId(project, new GuardsWritesProof(), "shop.Users", "findIdByEmail"));
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new GuardsWritesProof(), "shop.Users",
+        "findNameByEmail"));
+  }
+
+  /**
    * A bean's read nothing in production calls, in an application with request handlers, is dead code a cache saves
    * no call of (a usefulness trial's library: getAvailableCopies with no caller); the read a handler calls is not.
    */

@@ -8,8 +8,10 @@ package dev.optkit.analyzers.facts;
  *
  * @param at the call site
  * @param throwsOnIt whether the method throws on what the call answers
+ * @param onlyTested whether the answer is used for nothing but tests: the call itself is tested, or every use of the
+ *     local it is kept in is ({@code if (users.findByEmail(e).isPresent())}), so no data of it is kept or returned
  */
-public record TestedCall(CallAt at, boolean throwsOnIt) {
+public record TestedCall(CallAt at, boolean throwsOnIt, boolean onlyTested) {
 
   /** Whether this is that call site. */
   public boolean is(CallRef call) {

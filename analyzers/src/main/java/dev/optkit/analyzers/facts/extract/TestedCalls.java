@@ -58,12 +58,13 @@ final class TestedCalls {
         namesUsed = callable.findAll(NameExpr.class).stream()
             .collect(java.util.stream.Collectors.groupingBy(NameExpr::getNameAsString));
       }
-      List<Expression> uses = direct ? List.of(call) : local == null ? List.of()
-          : namesUsed.getOrDefault(local, List.of()).stream().filter(TestedCalls::tested)
-              .map(Expression.class::cast).toList();
+      List<NameExpr> localUses = local == null ? List.of() : namesUsed.getOrDefault(local, List.of());
+      List<Expression> uses = direct ? List.of(call) : localUses.stream().filter(TestedCalls::tested)
+          .map(Expression.class::cast).toList();
       if (!uses.isEmpty()) {
+        boolean onlyTested = direct || uses.size() == localUses.size();
         tested.add(new TestedCall(new CallAt(call.getNameAsString(), call.getBegin().get().line,
-            call.getBegin().get().column), uses.stream().anyMatch(TestedCalls::throwsOnIt)));
+            call.getBegin().get().column), uses.stream().anyMatch(TestedCalls::throwsOnIt), onlyTested));
       }
     }
     return List.copyOf(tested);

@@ -34,14 +34,15 @@ public final class GuardsWritesProof implements MethodProof {
 
   @Override
   public Optional<Reason> check(ProofContext context, Candidate candidate) {
-    if (!CHECKS.contains(candidate.fact().returnType())) {
-      return Optional.empty();
-    }
+    // any other answer guards as a presence check: every caller tests it and keeps nothing of it
+    boolean presence = !CHECKS.contains(candidate.fact().returnType());
     Set<IndexedMethod> deciders = new java.util.LinkedHashSet<>();
-    if (!onlyWritersRead(context, candidate.method(), 0, new java.util.HashSet<>(), deciders)) {
+    if (candidate.fact().returnType() == null || candidate.fact().returnType().equals("void")
+        || !onlyWritersRead(context, candidate.method(), 0, new java.util.HashSet<>(), deciders, presence)) {
       return Optional.empty();
     }
-    return refused("a check (" + candidate.fact().returnType().replace("java.lang.", "") + ") that only writers and "
+    return refused("a " + (presence ? "presence " : "") + "check (" + candidate.fact().returnType()
+        .replace("java.lang.", "").replace("java.util.", "") + ") that only writers and "
         + "validations read (" + String.join(", ", deciders.stream().map(c -> c.fact().displayName() + "()").sorted()
         .limit(3).toList()) + "): each decides on it whether or what to write, or whether to refuse, and a cached "
         + "answer would let that decision rest on what another instance, a concurrent request or a write outside the "
@@ -60,16 +61,19 @@ public final class GuardsWritesProof implements MethodProof {
    * callers that write or throw, however deep the checks were followed, are added to {@code deciders}.
    */
   private static boolean onlyWritersRead(ProofContext context, IndexedMethod check, int depth,
-      Set<IndexedMethod> seen, Set<IndexedMethod> deciders) {
+      Set<IndexedMethod> seen, Set<IndexedMethod> deciders, boolean presence) {
     List<IndexedMethod> callers = callers(context, check);
     if (callers.isEmpty() || depth > MAX_DEPTH || !seen.add(check)) {
       return false;
     }
     for (IndexedMethod caller : callers) {
+      if (presence && !onlyTests(context, caller, check)) {
+        return false; // it keeps or returns something of the answer: data, not only a check
+      }
       if (throwsOn(context, caller, check) || tests(context, caller, check) && writes(context, caller)) {
         deciders.add(caller);
       } else if (!(tests(context, caller, check) && CHECKS.contains(caller.fact().returnType())
-          && onlyWritersRead(context, caller, depth + 1, seen, deciders))) {
+          && onlyWritersRead(context, caller, depth + 1, seen, deciders, false))) {
         return false;
       }
     }
@@ -79,6 +83,17 @@ public final class GuardsWritesProof implements MethodProof {
   /** Whether the caller's branch turns on what a call of the check answers ({@code if (loans.open(m) >= 3)}). */
   private static boolean tests(ProofContext context, IndexedMethod caller, IndexedMethod check) {
     return testsOf(context, caller, check).findAny().isPresent();
+  }
+
+  /**
+   * Whether the caller uses every answer of the check it gets for tests alone ({@code users.findByEmail(e)
+   * .isPresent()}, or a local only tested): what a presence check's callers do, where a read's keep its data.
+   */
+  private static boolean onlyTests(ProofContext context, IndexedMethod caller, IndexedMethod check) {
+    List<dev.optkit.analyzers.facts.CallRef> calls = caller.fact().calls().stream()
+        .filter(call -> context.index().allTargetsOf(call).contains(check)).toList();
+    return !calls.isEmpty() && calls.stream().allMatch(call -> caller.fact().testedCalls().stream()
+        .anyMatch(tested -> tested.is(call) && tested.onlyTested()));
   }
 
   /**
