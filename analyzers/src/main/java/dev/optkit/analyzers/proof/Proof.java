@@ -252,7 +252,8 @@ public enum Proof {
       "`a check (...) that only writers and validations read (...): each decides on it whether or what to write, or "
           + "whether to refuse, ...`",
       "A count, an amount or a yes/no answer every production caller of which writes, or throws on it (a validation), "
-          + "or is itself such a check (a borrow limit, copies available, a balance, a duplicate check before an insert):"
+          + "or is itself such a check (a borrow limit, copies available, a balance, a duplicate check before an insert),"
+          + " or any answer its callers only test for presence before they write or throw:"
           + " the read guards the write or the refusal, and a cached answer would let a write rest "
           + "on what another instance, a concurrent request or a write outside the application changed since.",
       "Leave it: the check belongs with the write (in its transaction, or as a constraint)."),
