@@ -103,6 +103,17 @@ class LoopCarriedRootsTest {
                 public void setRoot(Item root) { this.root = root; }
             }
             """.replace("START", start))
+        // a handler reads the parents: a read nothing calls is refused for itself (cache.uncalled-beside-handlers)
+        .file("src/main/java/r/ParentsController.java", """
+            package r;
+            @org.springframework.web.bind.annotation.RestController
+            public class ParentsController {
+                private final ItemService items;
+                public ParentsController(ItemService items) { this.items = items; }
+                @org.springframework.web.bind.annotation.GetMapping("/items/{id}/parents")
+                public java.util.List<ItemDto> parents(Long id) { return items.getParents(id); }
+            }
+            """)
         .plan();
   }
 }

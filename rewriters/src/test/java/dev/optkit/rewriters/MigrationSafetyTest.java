@@ -2392,8 +2392,26 @@ class MigrationSafetyTest {
                 return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
             }
         """);
+    // a handler reads the name: a read nothing calls is refused for itself (cache.uncalled-beside-handlers)
+    String reader = """
+        package shop;
+
+        @org.springframework.web.bind.annotation.RestController
+        public class NameController {
+            private final Names names;
+
+            public NameController(Names names) {
+                this.names = names;
+            }
+
+            @org.springframework.web.bind.annotation.GetMapping("/names")
+            public String name(long id) {
+                return names.name(id);
+            }
+        }
+        """;
     assertEquals(List.of("MaintenanceController.execute"),
-        writers(target(spring().java(app).java(runner).java(controller).java(names).plan(), "name")));
+        writers(target(spring().java(app).java(runner).java(controller).java(names).java(reader).plan(), "name")));
     // the same controller importing its annotations on demand (eladmin's import org.springframework.web.bind.annotation.*)
     String onDemand = controller.replace("""
         import org.springframework.web.bind.annotation.PostMapping;
@@ -2402,10 +2420,10 @@ class MigrationSafetyTest {
         """, "import org.springframework.web.bind.annotation.*;\n");
     assertTrue(onDemand.contains(".annotation.*;"), onDemand);
     assertEquals(List.of("MaintenanceController.execute"), writers(target(new MigrationFixture(dir.resolve("on-demand"))
-        .file("pom.xml", SPRING_POM).java(app).java(runner).java(onDemand).java(names).plan(), "name")));
+        .file("pom.xml", SPRING_POM).java(app).java(runner).java(onDemand).java(names).java(reader).plan(), "name")));
     // without the application in the module, another module may call the utility: no eviction reaches those calls
     String why = refusal(new MigrationFixture(dir.resolve("library")).file("pom.xml", SPRING_POM).java(runner)
-        .java(controller).java(names).plan(), "name");
+        .java(controller).java(names).java(reader).plan(), "name");
     assertTrue(why.contains("SqlRunner.execute() may write data optkit cannot name") && why.contains("not a Spring bean"), why);
   }
 

@@ -224,6 +224,15 @@ class ReadTablesTest extends SpringProjectPlans {
               public String itemOf(String id) { return repo.findById(id).orElseThrow().getItem(); }
               public void retitle(String id, String item) { Order o = repo.findById(id).orElseThrow(); o.setItem(item); repo.save(o); }
             }
+            """)
+        // a handler reads it: a read nothing calls is refused for itself (cache.uncalled-beside-handlers)
+        .file("src/main/java/shop/ItemController.java", """
+            package shop;
+            @org.springframework.web.bind.annotation.RestController public class ItemController {
+              private final OrderService orders; public ItemController(OrderService orders){this.orders=orders;}
+              @org.springframework.web.bind.annotation.GetMapping("/items/{id}")
+              public String item(@org.springframework.web.bind.annotation.PathVariable String id) { return orders.itemOf(id); }
+            }
             """).plan();
     var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("itemOf")).findFirst();
     assertTrue(target.isPresent(), plan.refusals().toString());
