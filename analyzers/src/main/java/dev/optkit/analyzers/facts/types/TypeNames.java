@@ -250,4 +250,46 @@ public final class TypeNames {
     int space = name.lastIndexOf(' ');
     return space >= 0 ? name.substring(space + 1) : name;
   }
+
+  /**
+   * The names of the class types among a written type's type arguments, at any depth, simple and as written
+   * ({@code Map<String, List<shop.ItemDao>>} gives String, List, ItemDao, shop.ItemDao...); an empty list when it has
+   * none, and empty when the text is no type JavaParser reads.
+   */
+  public static java.util.Optional<List<String>> typeArgumentNames(String written) {
+    if (written == null || written.indexOf('<') < 0) {
+      return java.util.Optional.of(List.of());
+    }
+    try {
+      com.github.javaparser.ast.type.Type type = new com.github.javaparser.JavaParser().parseType(written).getResult()
+          .orElse(null);
+      if (type == null) {
+        return java.util.Optional.empty();
+      }
+      List<String> names = new java.util.ArrayList<>();
+      argumentNames(type, names);
+      return java.util.Optional.of(List.copyOf(names));
+    } catch (RuntimeException unreadable) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static void argumentNames(com.github.javaparser.ast.type.Type type, List<String> names) {
+    if (type instanceof com.github.javaparser.ast.type.ArrayType array) {
+      argumentNames(array.getComponentType(), names);
+    } else if (type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named) {
+      for (com.github.javaparser.ast.type.Type argument : named.getTypeArguments().orElse(new com.github.javaparser.ast.NodeList<>())) {
+        com.github.javaparser.ast.type.Type bound = argument instanceof com.github.javaparser.ast.type.WildcardType wildcard
+            ? wildcard.getExtendedType().map(com.github.javaparser.ast.type.Type.class::cast)
+                .or(() -> wildcard.getSuperType()).orElse(null) : argument;
+        if (bound instanceof com.github.javaparser.ast.type.ClassOrInterfaceType argumentType) {
+          names.add(argumentType.getNameAsString());
+          names.add(argumentType.getNameWithScope());
+        }
+        if (bound != null) {
+          argumentNames(bound, names);
+        }
+      }
+    }
+  }
 }

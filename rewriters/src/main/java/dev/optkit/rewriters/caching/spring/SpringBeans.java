@@ -345,17 +345,10 @@ public final class SpringBeans {
    * {@code Provider<ItemService>}, {@code List<ItemService>}): the proxy fails that lookup too.
    */
   private static boolean typeArgumentNames(String writtenType, String beanType) {
-    int open = writtenType.indexOf('<');
-    if (open < 0) {
-      return false;
-    }
     String simple = beanType.substring(beanType.lastIndexOf('.') + 1);
-    for (String argument : writtenType.substring(open + 1, writtenType.lastIndexOf('>')).split("[<>,\\s]+")) {
-      if (argument.equals(simple) || argument.equals(beanType)) {
-        return true;
-      }
-    }
-    return false;
+    // a type JavaParser cannot read may name it: the file's tree decides (namesBeanInFile)
+    return dev.optkit.analyzers.facts.types.TypeNames.typeArgumentNames(writtenType)
+        .map(names -> names.contains(simple) || names.contains(beanType)).orElse(true);
   }
 
   /** Interfaces Spring's proxy factory implements: all but callbacks (InitializingBean, *Aware...) and markers. */
