@@ -92,6 +92,7 @@ class EvictAtOneLayerTest extends SpringProjectPlans {
       import java.util.List;
       import org.springframework.cache.annotation.CacheEvict;
       import org.springframework.cache.annotation.Cacheable;
+      import org.springframework.cache.annotation.Caching;
       import org.springframework.stereotype.Service;
 
       @Service
@@ -116,7 +117,10 @@ class EvictAtOneLayerTest extends SpringProjectPlans {
 
           // Added by optkit migrate: this write changes what CountryService.countryName(),
           // CountryService.countryNames() cache
-          @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")
+          // (evicted before the call, and again after it returns)
+          @Caching(evict = {
+              @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, beforeInvocation = true, cacheManager = "optkitCacheManager"),
+              @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")})
           public void rename(String code, String name) {
               dao.rename(code, name);
           }
@@ -207,12 +211,15 @@ class EvictAtOneLayerTest extends SpringProjectPlans {
     assertTrue(dao.contains("""
             // Added by optkit migrate: this write changes what CountryService.countryName(),
             // CountryService.countryNames() cache
-            @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")
+            // (evicted before the call, and again after it returns)
+            @Caching(evict = {
+                @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, beforeInvocation = true, cacheManager = "optkitCacheManager"),
+                @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")})
             public void rename(String code, String name) {
         """), dao);
     String service = MigrationFixture.after(plan, "src/main/java/shop/CountryService.java");
     assertTrue(service.contains("""
-            @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")
+                @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")})
             public void rename(String code, String name) {
         """), service);
     fixture.assertCompiles(plan);

@@ -149,10 +149,12 @@ class ExistingEvictionsTest {
     assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
     String annotations = renameAnnotations(plan);
-    assertTrue(annotations.startsWith("// Added by optkit migrate: this write changes what Names.profile() caches "
-        + "(merged into its own evictions below)"), annotations);
+    assertTrue(annotations.startsWith("// Added by optkit migrate: this write changes what Names.profile() caches\n"
+        + "    // (evicted before the call, and again after it returns) (merged into its own evictions below)"), annotations);
     assertTrue(annotations.endsWith("@Caching(evict = {\n"
         + "        @CacheEvict(value = \"titles\", key = \"#p0\"),\n"
+        + "        @CacheEvict(cacheNames = \"optkit.Names.profile\", allEntries = true, beforeInvocation = true, "
+        + "cacheResolver = \"optkitCacheResolver\"),\n"
         + "        @CacheEvict(cacheNames = \"optkit.Names.profile\", allEntries = true, "
         + "cacheResolver = \"optkitCacheResolver\")})"), annotations);
     runs(fixture, plan);
@@ -166,6 +168,8 @@ class ExistingEvictionsTest {
     String annotations = renameAnnotations(plan);
     assertTrue(annotations.endsWith("@org.springframework.cache.annotation.Caching(evict = "
         + "{@CacheEvict(value = \"titles\", key = \"#p0\"),\n"
+        + "        @CacheEvict(cacheNames = \"optkit.Names.profile\", allEntries = true, beforeInvocation = true, "
+        + "cacheResolver = \"optkitCacheResolver\"),\n"
         + "        @CacheEvict(cacheNames = \"optkit.Names.profile\", allEntries = true, "
         + "cacheResolver = \"optkitCacheResolver\")})"), annotations);
     runs(fixture, plan);

@@ -283,8 +283,8 @@ class RedisBackendTest {
     assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
         second.refusals().stream().map(Refusal::reason).toList().toString());
     String marker = "        // optkit:caches (migrate adds caches above this line)\n";
-    assertEquals(SINGLE_FILE_CONFIG.replace(marker, "        register(caches, \"optkit.Labels.label\", 300, "
-        + "java.lang.String.class); // default: Labels.label()\n" + marker),
+    assertEquals(SINGLE_FILE_CONFIG.replace(marker, "        register(caches, \"optkit.Labels.label\", 60, "
+        + "java.lang.String.class); // remote: Labels.label()\n" + marker),
         MigrationFixture.after(second, "src/main/java/shop/OptkitCacheConfig.java"));
     assertTrue(second.changes().stream().noneMatch(c -> c.path().endsWith(RedisCacheClassesFile.CLASS_NAME + ".java")),
         second.changes().stream().map(FileChange::path).toList().toString());
@@ -2162,8 +2162,8 @@ class RedisBackendTest {
         second.refusals().stream().map(Refusal::reason).toList().toString());
     String before = MigrationFixture.after(first, config);
     String marker = "        // optkit:caches (migrate adds caches above this line)\n";
-    assertEquals(before.replace(marker, "        register(caches, \"optkit.Labels.label\", 300, java.lang.String.class); "
-        + "// default: Labels.label()\n" + marker), MigrationFixture.after(second, config));
+    assertEquals(before.replace(marker, "        register(caches, \"optkit.Labels.label\", 60, java.lang.String.class); "
+        + "// remote: Labels.label()\n" + marker), MigrationFixture.after(second, config));
     fixture.compile(second, null, List.of(springDataRedisJar()));
 
     MigrationPlan local = fixture.config(OptkitConfig.defaults()).plan();

@@ -154,7 +154,10 @@ class RepositoryInterfaceCacheTest {
     String controller = MigrationFixture.after(plan, "src/main/java/shop/CountryController.java");
     assertTrue(controller.contains("""
             // Added by optkit migrate: this write changes what CountryRepository.findByRegion() caches
-            @CacheEvict(cacheNames = "optkit.CountryRepository.findByRegion", allEntries = true, cacheManager = "optkitCacheManager")
+            // (evicted before the call, and again after it returns)
+            @Caching(evict = {
+                @CacheEvict(cacheNames = "optkit.CountryRepository.findByRegion", allEntries = true, beforeInvocation = true, cacheManager = "optkitCacheManager"),
+                @CacheEvict(cacheNames = "optkit.CountryRepository.findByRegion", allEntries = true, cacheManager = "optkitCacheManager")})
             @PostMapping("/countries/rename")
         """), controller);
 

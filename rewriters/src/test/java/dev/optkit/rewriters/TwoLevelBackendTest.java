@@ -131,7 +131,7 @@ class TwoLevelBackendTest {
         second.refusals().stream().map(Refusal::reason).toList().toString());
     String marker = "        // optkit:caches (migrate adds caches above this line)\n";
     assertEquals(MigrationFixture.after(first, config).replace(marker, "        register(caches, optkitLocalLevel, "
-        + "\"optkit.Labels.label\", 300, 10000, java.lang.String.class); // default: Labels.label()\n" + marker),
+        + "\"optkit.Labels.label\", 60, 10000, java.lang.String.class); // remote: Labels.label()\n" + marker),
         MigrationFixture.after(second, config));
     fixture.compile(second, null, List.of(RedisBackendTest.springDataRedisJar()));
 

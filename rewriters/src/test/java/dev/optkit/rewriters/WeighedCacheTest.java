@@ -193,9 +193,9 @@ class WeighedCacheTest extends SpringProjectPlans {
       public class Scores {
           private final HttpClient http = HttpClient.newHttpClient();
 
-          /** Added by optkit migrate: cache for findTop() (default: expires 300 s after write, at most 100000 elements, as limit sets how many an entry holds). */
+          /** Added by optkit migrate: cache for findTop() (remote: expires 60 s after write, at most 100000 elements, as limit sets how many an entry holds). */
           private final Cache<Integer, Optional<List<String>>> findTopCache = Caffeine.newBuilder()
-                  .expireAfterWrite(Duration.ofSeconds(300))
+                  .expireAfterWrite(Duration.ofSeconds(60))
                   .maximumWeight(100000)
                   .weigher((Integer key, Optional<List<String>> value) -> optkitElements(value))
                   .recordStats()
