@@ -249,13 +249,18 @@ class MockedBeanStubsTest {
    * another test mocks the DAO: that context has no cached bean. Its near miss, a Spring test stubbing the DAO, is
    * {@code aStubInsideATestTurnsTheCachesOffForTheTests}.
    */
-  @Test
-  void aStubOfAMockOfTheCachedBeanItselfChangesNothing() throws Exception {
-    String controllerTest = resource(TEST).replace("@SpringBootTest\n",
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"stubbed", "verified"})
+  void aStubOfAMockOfTheCachedBeanItselfChangesNothing(String how) throws Exception {
+    String stubbed = resource(TEST).replace("@SpringBootTest\n",
             "@org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest\n")
         .replace("  @Autowired ItemService service;\n", "")
         .replace("  @MockitoBean ItemDao dao;\n", "  @org.springframework.boot.test.mock.mockito.MockBean ItemService service;\n")
         .replace("when(dao.names())", "when(service.names())");
+    // verify(service).names(): the mock a call is made on is verify's argument
+    String controllerTest = how.equals("stubbed") ? stubbed : stubbed.replace("when(service.names()).thenReturn(List.of(n));",
+        "org.mockito.Mockito.verify(service, org.mockito.Mockito.never()).names();");
+    assertTrue(how.equals("stubbed") || controllerTest.contains("verify(service"), controllerTest);
     String unitTest = """
         package demo;
         import org.mockito.Mock;
@@ -269,7 +274,7 @@ class MockedBeanStubsTest {
         """;
     assertTrue(controllerTest.contains("MockBean ItemService service;") && !controllerTest.contains("dao"),
         controllerTest);
-    MigrationPlan plan = new MigrationFixture(dir.resolve("itself")).resources("/trial96/mocked").file(TEST, controllerTest)
+    MigrationPlan plan = new MigrationFixture(dir.resolve("itself-" + how)).resources("/trial96/mocked").file(TEST, controllerTest)
         .file("src/test/java/demo/ItemDaoUnitTest.java", unitTest).file("src/main/java/demo/ItemController.java", """
             package demo;
             import java.util.List;

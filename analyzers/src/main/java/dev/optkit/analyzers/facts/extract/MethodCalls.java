@@ -54,6 +54,9 @@ public final class MethodCalls {
     this.owner = m.owner;
   }
 
+  /** Mockito's calls whose first argument is the mock the call after them is made on. */
+  private static final Set<String> MOCK_NAMING = Set.of("verify", "when", "then", "inOrder");
+
   public void visitCall(MethodCallExpr call) {
     String name = call.getNameAsString();
     Expression scope = call.getScope().orElse(null);
@@ -62,8 +65,12 @@ public final class MethodCalls {
     m.cacheUses.noteCacheUse(call, name, scope);
     if (scope != null && file.importsMockito && MockedReceivers.isMock(scope, callable)) {
       // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code; what it stubs is noted
-      if (!(scope instanceof MethodCallExpr)) { // a call on a named mock, not a step of when(..).thenReturn(..)
-        TypeNames.Qualified mocked = m.locals.syntacticType(scope);
+      // the mock a call names: its receiver (dao.names()), or the mock handed to verify(dao).names(),
+      // doReturn(x).when(dao).names(), then(dao).should().names(); not a step of when(..).thenReturn(..)
+      Expression named = scope instanceof MethodCallExpr step && MOCK_NAMING.contains(step.getNameAsString())
+          && step.getArguments().size() >= 1 ? step.getArgument(0) : scope;
+      if (!(named instanceof MethodCallExpr)) {
+        TypeNames.Qualified mocked = m.locals.syntacticType(named);
         m.mockedCalls.add(new dev.optkit.analyzers.facts.MockedCall(mocked == null ? null : mocked.name(), name));
       }
       return;
