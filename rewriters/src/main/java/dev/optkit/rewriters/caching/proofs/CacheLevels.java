@@ -35,7 +35,7 @@ public final class CacheLevels {
    */
   public boolean uncalledBesideHandlers(IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (!springForm.test(method) || fact.isAbstract() || fact.isStatic()
+    if (!springForm.test(method) || fact.isAbstract() || fact.isStatic() || !hasHandlers()
         || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact) || mayBeAnEntryPoint(fact)
         || index.webEntryPoints().whyEntryPoint(method).isPresent()
         || !index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))
@@ -46,7 +46,7 @@ public final class CacheLevels {
         .filter(type -> !type.equals(fact.ownerType()) && !type.equals("java.lang.Object")
             && !type.equals("java.io.Serializable"))
         .anyMatch(type -> index.type(type).isEmpty() || !index.methods(type, fact.name()).isEmpty());
-    return !declaredAbove && hasHandlers();
+    return !declaredAbove;
   }
 
   /**
@@ -64,25 +64,37 @@ public final class CacheLevels {
         annotation.substring(annotation.lastIndexOf('.') + 1)));
   }
 
+  /** The names production field initialisers, initialiser blocks and enum constants call: built on first use. */
+  private Set<String> fieldCodeNames;
+
   /** Whether a field initialiser, an initialiser block or an enum constant of production code calls the name. */
   private boolean calledByFieldCode(String name) {
-    return index.types().stream().filter(type -> !SourceSet.isTestPath(java.util.Objects.toString(
-            index.pathOfType(type.qualifiedName()), "")))
-        .flatMap(type -> type.fieldCodeCalls().stream())
-        .anyMatch(call -> call.equals(name) || call.endsWith("." + name) || call.endsWith("#" + name));
+    if (fieldCodeNames == null) {
+      fieldCodeNames = new java.util.HashSet<>();
+      index.types().stream().filter(type -> !SourceSet.isTestPath(java.util.Objects.toString(
+              index.pathOfType(type.qualifiedName()), "")))
+          .flatMap(type -> type.fieldCodeCalls().stream())
+          .forEach(call -> fieldCodeNames.add(call.substring(Math.max(call.lastIndexOf('.'), call.lastIndexOf('#')) + 1)));
+    }
+    return fieldCodeNames.contains(name);
   }
+
+  /** The production annotations' texts that may be expressions (they call something): built on first use. */
+  private java.util.List<String> expressionTexts;
 
   /**
    * Whether Spring's expression language may call it: a production annotation's text ({@code @PreAuthorize(
    * "@names.nickname(#id) != null")}) or a view template ({@code ${@names.nickname('me')}}) names it as a call.
    */
   private boolean calledByExpression(String name) {
+    if (expressionTexts == null) {
+      expressionTexts = java.util.stream.Stream.concat(index.methods().stream()
+              .filter(m -> !SourceSet.isTestPath(m.path())).flatMap(m -> m.fact().annotationValues().values().stream()),
+              index.types().stream().flatMap(type -> type.annotationValues().values().stream()))
+          .filter(value -> value.indexOf('(') >= 0).distinct().toList();
+    }
     String called = "." + name + "(";
-    return index.methods().stream().filter(m -> !SourceSet.isTestPath(m.path()))
-        .flatMap(m -> m.fact().annotationValues().values().stream()).anyMatch(value -> value.contains(called))
-        || index.types().stream().flatMap(type -> type.annotationValues().values().stream())
-            .anyMatch(value -> value.contains(called))
-        || templatesMention.test(called);
+    return expressionTexts.stream().anyMatch(value -> value.contains(called)) || templatesMention.test(called);
   }
 
   /** Production calls by method name, resolved or not: built on first use. */
