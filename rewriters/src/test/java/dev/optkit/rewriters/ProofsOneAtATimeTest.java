@@ -210,6 +210,10 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
                 return jdbc.queryForList("SELECT id FROM users WHERE email = ?", Long.class, email).stream().findFirst();
             }
 
+            public Optional<Long> findIdByPhone(String phone) {
+                return jdbc.queryForList("SELECT id FROM users WHERE phone = ?", Long.class, phone).stream().findFirst();
+            }
+
             public Optional<String> findNameByEmail(String email) {
                 return jdbc.queryForList("SELECT name FROM users WHERE email = ?", String.class, email).stream()
                         .findFirst();
@@ -244,6 +248,18 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
                 users.insert(email, name);
             }
 
+            // a presence check through a boolean helper of the bean: the helper returns the test's outcome
+            public boolean phoneTaken(String phone) {
+                return users.findIdByPhone(phone).isPresent();
+            }
+
+            public void registerPhone(String phone, String name) {
+                if (phoneTaken(phone)) {
+                    throw new IllegalStateException("phone taken");
+                }
+                users.insert(phone, name);
+            }
+
             public String greeting(String email) {
                 return users.findNameByEmail(email).map(name -> "hi " + name).orElse("hi");
             }
@@ -251,6 +267,8 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
         """);
     assertEquals(Optional.of("cache.guards-writes"),
         OneProof.refusalId(project, new GuardsWritesProof(), "shop.Users", "findIdByEmail"));
+    assertEquals(Optional.of("cache.guards-writes"),
+        OneProof.refusalId(project, new GuardsWritesProof(), "shop.Users", "findIdByPhone"));
     assertEquals(Optional.empty(), OneProof.refusalId(project, new GuardsWritesProof(), "shop.Users",
         "findNameByEmail"));
   }

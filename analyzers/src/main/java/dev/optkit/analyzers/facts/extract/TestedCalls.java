@@ -153,16 +153,21 @@ final class TestedCalls {
   private static boolean tested(Expression value) {
     Node at = value;
     Node parent = at.getParentNode().orElse(null);
+    boolean testedByACall = false;
     while (parent != null) {
       Node current = at;
-      boolean passedOn = parent instanceof EnclosedExpr || parent instanceof CastExpr
-          || parent instanceof MethodCallExpr testing && testing.getScope().filter(scope -> scope == current).isPresent()
-              && TESTING_CALLS.contains(testing.getNameAsString());
-      if (!passedOn) {
+      boolean testing = parent instanceof MethodCallExpr call && call.getScope().filter(scope -> scope == current)
+          .isPresent() && TESTING_CALLS.contains(call.getNameAsString());
+      if (!(testing || parent instanceof EnclosedExpr || parent instanceof CastExpr)) {
         break;
       }
+      testedByACall |= testing;
       at = parent;
       parent = at.getParentNode().orElse(null);
+    }
+    if (testedByACall) {
+      // the answer is a test's outcome wherever it goes ({@code return users.findByEmail(e).isPresent();})
+      return true;
     }
     if (parent instanceof BinaryExpr binary) {
       return TESTS.contains(binary.getOperator());
