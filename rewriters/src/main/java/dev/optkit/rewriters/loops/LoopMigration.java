@@ -22,6 +22,7 @@ import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.LoopFact;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Finding;
@@ -97,11 +98,7 @@ public final class LoopMigration {
       return new LoopPlan(planned, List.of(), List.of());
     }
     Path root = scanRoot.toAbsolutePath().normalize();
-    // the project's HTTP interceptors are judged once per migration, when a remote loop first asks
-    java.util.concurrent.atomic.AtomicReference<Optional<String>> interceptors =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.function.Supplier<Optional<String>> interceptorProblem = () -> interceptors.updateAndGet(known ->
-        known != null ? known : HttpInterceptors.problem(assessment.index(), new ProjectSources(root)));
+    LoopContext context = LoopContext.of(assessment.index(), root);
     Map<String, List<Finding>> byFile = new LinkedHashMap<>();
     candidates.forEach(f -> byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
     List<FileChange> changes = new ArrayList<>(planned);
@@ -143,6 +140,8 @@ public final class LoopMigration {
       Map<TypeDeclaration<?>, LoopThreads.Choice> pooled = new LinkedHashMap<>();
       Set<TypeDeclaration<?>> rethrowing = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
+      FileRewrites kept = new FileRewrites(java.util.Collections.unmodifiableList(edits),
+          java.util.Collections.unmodifiableSet(methodsRewritten), release);
       Set<String> imports = new LinkedHashSet<>();
       List<String> descriptions = new ArrayList<>();
       List<LoopRewrite> inFile = new ArrayList<>();
@@ -154,7 +153,9 @@ public final class LoopMigration {
             .filter(m -> m.path().equals(finding.path()) && m.fact().range().line() <= finding.line()
                 && m.fact().range().endLine() >= finding.endLine())
             .reduce((outer, inner) -> inner.fact().range().line() >= outer.fact().range().line() ? inner : outer);
-        if (found.isEmpty() || indexed.isEmpty()) {
+        Optional<LoopFact> loopFact = indexed.flatMap(m -> m.fact().loops().stream()
+            .filter(l -> l.range().line() == finding.line() && l.range().column() == finding.column()).findFirst());
+        if (found.isEmpty() || loopFact.isEmpty()) {
           refusals.add(found.isEmpty()
               ? new Refusal(finding, Proof.LOOP_KIND, ForEachEquivalent.unsupported(String.valueOf(finding.details().get("loopKind"))))
               : new Refusal(finding, Proof.METHOD_MOVED, "the method moved since the assessment"));
@@ -183,29 +184,25 @@ public final class LoopMigration {
           using = rewritesOf.apply(view.document(), view.unit());
         }
         CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElseThrow();
-        Optional<String> clock = ClockReads.problem(assessment.index(), indexed.get(), found.get(), finding);
-        if (clock.isPresent()) {
-          refusals.add(new Refusal(finding, Proof.LOOP_CLOCK, clock.get()));
+        LoopCandidate candidate = new LoopCandidate(finding, indexed.get(), loopFact.get(), found.get(),
+            classification(finding).orElseThrow());
+        Optional<Reason> before = LoopChecks.firstRefusal(context, candidate);
+        if (before.isPresent()) {
+          refusals.add(new Refusal(finding, before.get()));
           continue;
         }
-        Optional<LoopClassification> classification = classification(finding);
-        boolean remote = classification.filter(LoopClassification::remoteCalls).isPresent();
-        TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
-        // each link its own proof, in the order they were always asked
-        Optional<Reason> poolProblem = remote ? Reason.of(Proof.LOOP_POOL, LoopCallPool.problem(owner))
-            .or(() -> Reason.of(Proof.LOOP_HOLDS_LOCK, holdsLock(finding)))
-            .or(() -> Reason.of(Proof.LOOP_INTERCEPTOR_STATE, interceptorProblem.get())) : Optional.empty();
-        if (poolProblem.isPresent()) {
-          refusals.add(new Refusal(finding, poolProblem.get()));
-          continue;
-        }
-        FuturesJoinedInLoopRewrite.Outcome outcome = remote
-            ? using.blocking().rewrite(method, loop, BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent,
-                immutables))
-            : classification.equals(Optional.of(LoopClassification.N_PLUS_ONE)) ? using.batch().rewrite(method, loop, indexed.get())
-            : classification.equals(Optional.of(LoopClassification.WRITE_PER_ELEMENT))
-                ? using.writes().rewrite(method, loop, indexed.get())
-            : using.futures().rewrite(method, loop, judge(assessment.index(), indexed.get(), immutables));
+        boolean remote = candidate.remote();
+        TypeDeclaration<?> owner = candidate.owner();
+        // the rewrite of the loop's shape: one per class of loop, the switch over every class the compiler's to check
+        FuturesJoinedInLoopRewrite.Outcome outcome = switch (candidate.classification()) {
+          case INDEPENDENT_REMOTE_CALLS, DEPENDENT_REMOTE_CALLS -> using.blocking().rewrite(method, loop,
+              BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent, immutables));
+          case N_PLUS_ONE -> using.batch().rewrite(method, loop, indexed.get());
+          case WRITE_PER_ELEMENT -> using.writes().rewrite(method, loop, indexed.get());
+          case FUTURES_JOINED -> using.futures().rewrite(method, loop, judge(assessment.index(), indexed.get(), immutables));
+          case STATEMENT_PER_ELEMENT, DEPENDENT_QUERIES -> throw new IllegalStateException(
+              "never rewritten, so never a candidate: " + candidate.classification());
+        };
         if (remote && outcome instanceof FuturesJoinedInLoopRewrite.Refused && accepts(acceptReorder, indexed.get())) {
           // the user accepted that its writes run ahead: the same proofs, writes judged as reads are
           FuturesJoinedInLoopRewrite.Outcome reordered = using.reorderedWrites().rewrite(method, loop,
@@ -219,28 +216,15 @@ public final class LoopMigration {
         }
         FuturesJoinedInLoopRewrite.Rewritten done = (FuturesJoinedInLoopRewrite.Rewritten) outcome;
         Optional<TextEdit> edit = view == null ? Optional.of(done.edit()) : view.toOriginal(done.edit());
-        if (edit.isEmpty()) {
-          refusals.add(new Refusal(finding, Proof.PARTIAL_REWRITE, "its rewrite, " + view.read() + ", does not replace the whole loop"));
-          continue;
-        }
-        if (edits.stream().anyMatch(e -> e.start() < edit.get().end() && edit.get().start() < e.end())) {
-          refusals.add(new Refusal(finding, Proof.NESTED, "a loop around it or inside it is rewritten in this migration: one at a time"));
-          continue;
-        }
         TypeDeclaration<?> top = RethrowAsIs.topOf(found.get());
-        Optional<String> rethrowProblem = done.rethrows() ? RethrowAsIs.problem(top, release, assessment.index())
-            : Optional.empty();
-        if (rethrowProblem.isPresent()) {
-          refusals.add(new Refusal(finding, Proof.RETHROW, rethrowProblem.get()));
-          continue;
-        }
         CallableDeclaration<?> inOriginalFile = found.get().findAncestor(CallableDeclaration.class).orElseThrow();
-        if (!methodsRewritten.add(inOriginalFile)) {
-          // each rewrite names its locals from the method as it was: two would declare the same ones
-          refusals.add(new Refusal(finding, Proof.ONE_PER_METHOD, "another loop of " + inOriginalFile.getNameAsString() + "() is rewritten in "
-              + "this migration: optkit rewrites one loop per method (each names its locals from the method as it was)"));
+        Optional<Reason> unkept = LoopChecks.firstRefusal(context, new RewrittenLoop(candidate, done, edit,
+            view == null ? null : view.read(), inOriginalFile, top), kept);
+        if (unkept.isPresent()) {
+          refusals.add(new Refusal(finding, unkept.get()));
           continue;
         }
+        methodsRewritten.add(inOriginalFile);
         edits.add(edit.get());
         if (done.rethrows()) {
           rethrowing.add(top);
@@ -329,18 +313,6 @@ public final class LoopMigration {
       }
     }
     return 8;
-  }
-
-  /**
-   * A loop that runs while its thread holds a monitor: a call on a pool thread that needs the same
-   * monitor (a synchronized method of the same object) would wait for the loop, which waits for it.
-   */
-  private static Optional<String> holdsLock(Finding finding) {
-    Object unsafe = finding.details().get("notParallelizableBecause");
-    return unsafe instanceof List<?> reasons && reasons.stream().anyMatch(r -> String.valueOf(r).contains("synchronized"))
-        ? Optional.of("it runs while holding a lock (synchronized): a call on a pool thread that needs the same lock "
-            + "would wait for the loop, which would wait for it")
-        : Optional.empty();
   }
 
   /** What decides whether a call may run ahead: the loop's own read, project methods, library calls. */
