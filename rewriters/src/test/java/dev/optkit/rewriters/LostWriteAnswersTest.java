@@ -34,6 +34,7 @@ class LostWriteAnswersTest {
   private HttpServer server;
   private final Map<String, String> titles = new ConcurrentHashMap<>(Map.of("1", "old"));
   private final AtomicBoolean loseAnswers = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
   private static final String POSTS = """
       package shop;
@@ -82,6 +83,7 @@ class LostWriteAnswersTest {
         }
         exchange.sendResponseHeaders(200, -1);
       } else {
+        reads.incrementAndGet();
         byte[] body = titles.get(id).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
@@ -118,5 +120,42 @@ class LostWriteAnswersTest {
       assertEquals("new", titles.get("1"), "the server applied the write");
       assertEquals("new", title.invoke(posts, "1"), "no answer from before the failed write is served");
     });
+  }
+
+  /**
+   * A failed write stays open until its timeout, and no longer: each write that ends closes its own opening, never the
+   * failed one's. The generated cache closed the oldest open write at every write's end, so after one failure each
+   * later write left its own opening behind, and under a steady rate of writes (or a client sending bad PUTs) the
+   * cache stored nothing for good (a usefulness trial's JdbcTemplate service: every read ran its query 100 s after
+   * one failed PATCH, with a write every 30 s). Here the timeout is 1 s; writes go on past it; the reads after the
+   * last are cached again.
+   */
+  @Test
+  void aFailedWriteStaysOpenOnlyUntilItsTimeoutWhileOtherWritesGoOn() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM).java(POSTS);
+    MigrationPlan plan = fixture.plan();
+    System.setProperty("optkit.cache.writeTimeoutSeconds", "1");
+    try {
+      fixture.inSpringContext(plan, "shop.Posts", (posts, loader) -> {
+        Method title = posts.getClass().getMethod("title", String.class);
+        Method rename = posts.getClass().getMethod("rename", String.class, String.class);
+        loseAnswers.set(true);
+        long failed = System.nanoTime();
+        assertThrows(InvocationTargetException.class, () -> rename.invoke(posts, "1", "lost"));
+        loseAnswers.set(false);
+        int writes = 0;
+        // writes that end, until the failed one's timeout has passed
+        while (System.nanoTime() - failed < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1_500) || writes < 2) {
+          rename.invoke(posts, "1", "title " + ++writes);
+          Thread.sleep(100);
+        }
+        reads.set(0);
+        assertEquals("title " + writes, title.invoke(posts, "1"));
+        assertEquals("title " + writes, title.invoke(posts, "1"));
+        assertEquals(1, reads.get(), "the second read is a hit: no write is open");
+      });
+    } finally {
+      System.clearProperty("optkit.cache.writeTimeoutSeconds");
+    }
   }
 }

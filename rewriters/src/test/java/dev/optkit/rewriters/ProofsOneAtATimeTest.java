@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.optkit.analyzers.proof.Evidence;
 import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.rewriters.caching.proofs.CachedCallerProof;
+import dev.optkit.rewriters.caching.proofs.EntityResultProof;
 import dev.optkit.rewriters.caching.proofs.GenericMethodProof;
 import dev.optkit.rewriters.caching.proofs.GuardsWritesProof;
 import dev.optkit.rewriters.caching.proofs.NotInAClassProof;
 import dev.optkit.rewriters.caching.proofs.OwnWriteProof;
 import dev.optkit.rewriters.caching.proofs.RequestHandlerProof;
+import dev.optkit.rewriters.caching.proofs.SelfInvocationProof;
 import dev.optkit.rewriters.caching.proofs.UncalledBesideHandlersProof;
 import dev.optkit.rewriters.caching.proofs.WriterObligationsProof;
 import java.util.List;
@@ -433,5 +436,103 @@ class ProofsOneAtATimeTest extends SpringProjectPlans {
     assertEquals(Proof.WRITER_CANNOT_EVICT, ((WriterObligationsProof.Refused) refused).reason().proof());
     assertEquals(List.of(new Evidence(Evidence.Role.WRITER, "shop.RepriceTool", "run",
         "src/main/java/shop/RepriceTool.java", 6)), ((WriterObligationsProof.Refused) refused).reason().facts());
+  }
+
+  /** A bean's read, called by another of its methods through 'this' and by a controller through that method. */
+  private static final String GREETINGS = """
+      package shop;
+
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Greetings {
+          private final JdbcTemplate jdbc;
+
+          public Greetings(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public String name(long id) {
+              return jdbc.queryForObject("SELECT name FROM people WHERE id = ?", String.class, id);
+          }
+
+          %s
+          public String greeting(long id) {
+              return "hello " + name(id);
+          }
+      }
+      """;
+
+  private static final String GREETING_CONTROLLER = """
+      package shop;
+
+      import org.springframework.web.bind.annotation.GetMapping;
+      import org.springframework.web.bind.annotation.RestController;
+
+      @RestController
+      public class GreetingController {
+          private final Greetings greetings;
+
+          public GreetingController(Greetings greetings) {
+              this.greetings = greetings;
+          }
+
+          @GetMapping("/greeting")
+          public String greeting(long id) {
+              return greetings.greeting(id);
+          }
+      }
+      """;
+
+  /** A read only its own object calls, through 'this', would never be cached by the proxy: its facts name the callers. */
+  @Test
+  void aReadCalledOnlyThroughThisIsRefusedNamingItsCallersAndOneCalledFromOutsideIsNot() {
+    MigrationFixture project = spring("self").java(GREETINGS.formatted("")).java(GREETING_CONTROLLER);
+    assertEquals(List.of(new Evidence(Evidence.Role.SELF_CALLER, "shop.Greetings", "greeting",
+        "src/main/java/shop/Greetings.java", 19)), OneProof.ask(project, new SelfInvocationProof(), "shop.Greetings", "name")
+        .orElseThrow().facts());
+    assertEquals(Proof.SELF_INVOCATION, OneProof.ask(project, new SelfInvocationProof(), "shop.Greetings", "name")
+        .orElseThrow().proof());
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new SelfInvocationProof(), "shop.Greetings", "greeting"));
+  }
+
+  /** A read below a method the project already caches keeps that one cache level: its facts name the cached method. */
+  @Test
+  void aReadUnderAnExistingCacheIsRefusedNamingItAndOneOutsideItIsNot() {
+    MigrationFixture project = spring("above").java(GREETINGS.formatted(
+        "@org.springframework.cache.annotation.Cacheable(\"greetings\")")).java(GREETING_CONTROLLER);
+    assertEquals(List.of(new Evidence(Evidence.Role.CACHED_ABOVE, "shop.Greetings", "greeting",
+        "src/main/java/shop/Greetings.java", 18)), OneProof.ask(project, new CachedCallerProof(), "shop.Greetings", "name")
+        .orElseThrow().facts());
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new CachedCallerProof(), "shop.Greetings", "greeting"));
+  }
+
+  /**
+   * A Spring Data native query's {@code List<Object[]>} holds its columns' values, never an entity; the same rows of a
+   * JPQL query may hold entities ({@code select r, r.status from Request r}). A usefulness trial's employee repository:
+   * {@code select concat(first_name, ' ', last_name) ...} was said to return "List, which may hold a persistent entity
+   * no type names".
+   */
+  @Test
+  void untypedRowsOfAJpqlQueryMayHoldEntitiesAndANativeQuerysDoNot() {
+    MigrationFixture project = revoke("rows", "").java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.data.jpa.repository.JpaRepository;
+        import org.springframework.data.jpa.repository.Query;
+
+        public interface RequestRows extends JpaRepository<Request, Long> {
+            @Query(value = "select concat(status, ' ', id) from request where id = ?1", nativeQuery = true)
+            List<Object[]> labelOf(Long id);
+
+            @Query("select r, r.status from Request r where r.id = ?1")
+            List<Object[]> withStatus(Long id);
+        }
+        """);
+    assertEquals(Optional.empty(), OneProof.refusalId(project, new EntityResultProof(), "shop.RequestRows", "labelOf"));
+    assertEquals(Optional.of("cache.entity-result"),
+        OneProof.refusalId(project, new EntityResultProof(), "shop.RequestRows", "withStatus"));
   }
 }

@@ -63,6 +63,10 @@ import java.util.Map;
  * @param lombokEqualsFields the fields the equals and hashCode Lombok writes for it read, sorted; null when Lombok writes
  *     none or its annotation names them in a form not read (then every field may be read)
  * @param staticFields its static fields, sorted: the class's state, not its objects' ({@link #fieldTypes} holds both)
+ * @param fieldAnnotations of each field carrying annotations, their names (qualified where the file tells), in source
+ *     order; the fields sorted ({@code @Mock ItemDao items}, {@code @MockitoBean RestTemplate rest})
+ * @param annotationClassLiterals of each annotation on the type naming classes, the class literals it holds
+ *     ({@code @MockitoBean(types = ItemDao.class)}), by the annotation's name, sorted
  */
 public record TypeFact(
     String qualifiedName,
@@ -103,7 +107,9 @@ public record TypeFact(
     List<String> nonFinalStatics,
     Map<String, List<String>> fieldTypeArguments,
     List<String> lombokEqualsFields,
-    List<String> staticFields) {
+    List<String> staticFields,
+    Map<String, List<String>> fieldAnnotations,
+    Map<String, List<ClassLiteral>> annotationClassLiterals) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -122,6 +128,8 @@ public record TypeFact(
     reassignedFields = reassignedFields == null ? List.of() : reassignedFields;
     nonFinalStatics = nonFinalStatics == null ? List.of() : nonFinalStatics;
     staticFields = staticFields == null ? List.of() : staticFields;
+    fieldAnnotations = fieldAnnotations == null ? Map.of() : fieldAnnotations;
+    annotationClassLiterals = annotationClassLiterals == null ? Map.of() : annotationClassLiterals;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

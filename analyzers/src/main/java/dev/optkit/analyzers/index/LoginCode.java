@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.source.SourceSet;
@@ -106,12 +107,12 @@ final class LoginCode {
     Optional<String> made = index.supertypesOf(fact.returnType()).stream().filter(AUTHENTICATION_SPIS::contains)
         .findFirst();
     if (made.isPresent()) {
-      return Optional.of("authentication code: it makes the " + simple(made.get()) + " a login runs; " + CONSEQUENCE);
+      return Optional.of("authentication code: it makes the " + TypeNames.simple(made.get()) + " a login runs; " + CONSEQUENCE);
     }
     Optional<String> spi = loginSpi(fact.ownerType());
     if (spi.isPresent() && run().containsKey(method)) {
-      return Optional.of("authentication code: " + simple(fact.ownerType())
-          + (LOGIN_BASE_CLASSES.contains(spi.get()) ? " extends " : " implements ") + simple(spi.get()) + "; "
+      return Optional.of("authentication code: " + TypeNames.simple(fact.ownerType())
+          + (LOGIN_BASE_CLASSES.contains(spi.get()) ? " extends " : " implements ") + TypeNames.simple(spi.get()) + "; "
           + CONSEQUENCE);
     }
     return returnsCredentials(fact);
@@ -218,14 +219,14 @@ final class LoginCode {
     for (String returned : returnedTypes) {
       Optional<String> credential = credential(returned);
       if (credential.isPresent()) {
-        return Optional.of(RETURNS_CREDENTIALS + simple(credential.get()) + "); " + kept(returned));
+        return Optional.of(RETURNS_CREDENTIALS + TypeNames.simple(credential.get()) + "); " + kept(returned));
       }
       // record LoginAccount(User principal, String tenant): the login's credentials held in the answer
       for (TypeFact type : index.type(returned).stream().toList()) {
         for (Map.Entry<String, String> field : new java.util.TreeMap<>(type.fieldTypes()).entrySet()) {
           Optional<String> held = credential(field.getValue());
           if (held.isPresent()) {
-            return Optional.of(RETURNS_CREDENTIALS + simple(held.get()) + ", held in " + type.simpleName() + "."
+            return Optional.of(RETURNS_CREDENTIALS + TypeNames.simple(held.get()) + ", held in " + type.simpleName() + "."
                 + field.getKey() + "); " + kept(field.getValue()));
           }
         }
@@ -351,7 +352,7 @@ final class LoginCode {
         List<TypeFact> project = index.typesNamed(type.getNameAsString());
         project.forEach(t -> found.add(t.qualifiedName()));
         if (project.isEmpty()) {
-          CREDENTIAL_TYPES.stream().filter(c -> simple(c).equals(type.getNameAsString()) && !simple(c).equals("User"))
+          CREDENTIAL_TYPES.stream().filter(c -> TypeNames.simple(c).equals(type.getNameAsString()) && !TypeNames.simple(c).equals("User"))
               .forEach(found::add);
         }
       });
@@ -359,7 +360,4 @@ final class LoginCode {
     return found;
   }
 
-  private static String simple(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
@@ -183,13 +184,13 @@ public final class PerUserCode {
       tenantRouting = types.stream().flatMap(type -> index.supertypesOf(type.qualifiedName()).stream()
               .filter(TENANT_ROUTERS::contains).filter(router -> routesByCaller(type, router))
               .map(router -> type.simpleName() + " " + (router.endsWith("DataSource") ? "extends " : "implements ")
-                  + simple(router)))
+                  + TypeNames.simple(router)))
           .findFirst()
           // new AbstractRoutingDataSource() { ... } in a @Bean method: what its key reads is not looked into
           .or(() -> index.files().stream().sorted(java.util.Comparator.comparing(f -> f.path()))
               .flatMap(f -> f.creations().stream().filter(c -> TENANT_ROUTERS.contains(c.type()))
-                  .map(c -> f.path() + ":" + c.range().line() + " makes " + (c.anonymous() ? "an anonymous " + simple(c.type())
-                      : article(simple(c.type())))))
+                  .map(c -> f.path() + ":" + c.range().line() + " makes " + (c.anonymous() ? "an anonymous " + TypeNames.simple(c.type())
+                      : article(TypeNames.simple(c.type())))))
               .findFirst())
           // a DataSource of the project's that reads the thread's state as it hands out connections (a schema per tenant)
           .or(() -> types.stream().filter(type -> index.supertypesOf(type.qualifiedName()).stream()
@@ -234,7 +235,7 @@ public final class PerUserCode {
       Optional<String> onType = index.type(ancestor).flatMap(t -> t.annotations().stream()
           .filter(a -> securing(a, new java.util.HashSet<>())).findFirst());
       if (onType.isPresent()) {
-        return Optional.of("secured: @" + simple(onType.get()) + " on " + simple(ancestor)
+        return Optional.of("secured: @" + TypeNames.simple(onType.get()) + " on " + TypeNames.simple(ancestor)
             + "; a cache would answer callers the check would refuse");
       }
       for (IndexedMethod declared : index.methods(ancestor, fact.name())) {
@@ -244,7 +245,7 @@ public final class PerUserCode {
         Optional<String> onMethod = declared.fact().annotations().stream()
             .filter(a -> securing(a, new java.util.HashSet<>())).findFirst();
         if (onMethod.isPresent()) {
-          return Optional.of("secured: @" + simple(onMethod.get()) + " on " + declared.fact().displayName()
+          return Optional.of("secured: @" + TypeNames.simple(onMethod.get()) + " on " + declared.fact().displayName()
               + "; a cache would answer callers the check would refuse");
         }
       }
@@ -254,7 +255,7 @@ public final class PerUserCode {
 
   /** A security annotation, itself or through project meta-annotations ({@code @OwnedOnly} carrying {@code @PostFilter}). */
   private boolean securing(String annotation, Set<String> seen) {
-    if (SECURITY_ANNOTATIONS.contains(simple(annotation))) {
+    if (SECURITY_ANNOTATIONS.contains(TypeNames.simple(annotation))) {
       return true;
     }
     return seen.add(annotation) && index.type(annotation)
@@ -309,9 +310,9 @@ public final class PerUserCode {
         continue;
       }
       Optional<String> scope = index.type(call.receiverType()).flatMap(t -> scope(t, new java.util.HashSet<>()))
-          .or(() -> Optional.ofNullable(beanMethodScopes().get(simple(call.receiverType()))));
+          .or(() -> Optional.ofNullable(beanMethodScopes().get(TypeNames.simple(call.receiverType()))));
       if (scope.isPresent()) {
-        return Optional.of(simple(call.receiverType()) + "." + call.name() + "() of a " + scope.get() + " bean");
+        return Optional.of(TypeNames.simple(call.receiverType()) + "." + call.name() + "() of a " + scope.get() + " bean");
       }
     }
     return Optional.empty();
@@ -337,7 +338,7 @@ public final class PerUserCode {
       if (seen.add(annotation)) {
         Optional<String> meta = index.type(annotation).flatMap(a -> scope(a, seen));
         if (meta.isPresent()) {
-          return Optional.of("@" + simple(annotation) + " (" + meta.get() + ")");
+          return Optional.of("@" + TypeNames.simple(annotation) + " (" + meta.get() + ")");
         }
       }
     }
@@ -366,7 +367,7 @@ public final class PerUserCode {
         if (scope != null) {
           String returned = fact.returnType().indexOf('<') < 0 ? fact.returnType()
               : fact.returnType().substring(0, fact.returnType().indexOf('<'));
-          scopes.putIfAbsent(simple(returned), scope + " (@Bean " + fact.displayName() + "())");
+          scopes.putIfAbsent(TypeNames.simple(returned), scope + " (@Bean " + fact.displayName() + "())");
         }
       }
       beanMethodScopes = scopes;
@@ -390,7 +391,7 @@ public final class PerUserCode {
       if (hash > 0) {
         Optional<ThreadBoundState.Holder> holder = holderField(index.type(read.substring(0, hash)), read.substring(hash + 1));
         if (holder.isPresent()) {
-          return Optional.of(simple(read.substring(0, hash)) + "." + read.substring(hash + 1) + ", "
+          return Optional.of(TypeNames.simple(read.substring(0, hash)) + "." + read.substring(hash + 1) + ", "
               + article(holder.get().simpleName()) + THREAD_BOUND);
         }
       }
@@ -403,7 +404,7 @@ public final class PerUserCode {
     for (CallRef call : fact.calls()) {
       String receiver = call.receiverType();
       if (receiver != null && (CONTEXT_TYPES.contains(receiver) || CONTEXT_SIMPLE_NAMES.contains(receiver))) {
-        return Optional.of(simple(receiver) + "." + call.name() + "()");
+        return Optional.of(TypeNames.simple(receiver) + "." + call.name() + "()");
       }
       // MDC, a ThreadLocal however it is held: what the caller's thread holds, set wherever (a filter optkit does not
       // read), is part of the answer
@@ -448,7 +449,4 @@ public final class PerUserCode {
     return method.key() + "@" + method.path();
   }
 
-  private static String simple(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.types.Publishers;
@@ -73,7 +74,7 @@ public final class WebEntryPoints {
       for (String ancestor : index.supertypesOf(fact.ownerType())) {
         Optional<String> controller = index.type(ancestor).flatMap(t -> controllerAnnotation(t, new HashSet<>()));
         if (controller.isPresent()) {
-          return Optional.of("a public method of the web controller " + simple(ancestor) + " (@" + controller.get()
+          return Optional.of("a public method of the web controller " + TypeNames.simple(ancestor) + " (@" + controller.get()
               + "): a request handler; cache the service it calls instead");
         }
       }
@@ -88,7 +89,7 @@ public final class WebEntryPoints {
    */
   public static Optional<String> whyPublisher(MethodFact fact) {
     String type = fact.returnType();
-    return Publishers.is(type) ? Optional.of("returns a reactive publisher (" + simple(type) + "), a pipeline that runs "
+    return Publishers.is(type) ? Optional.of("returns a reactive publisher (" + TypeNames.simple(type) + "), a pipeline that runs "
         + "again for every subscriber: a cache would keep the pipeline, not its answer") : Optional.empty();
   }
 
@@ -96,8 +97,8 @@ public final class WebEntryPoints {
   public static Optional<String> whyWebResult(MethodFact fact) {
     String type = fact.returnType();
     boolean web = WEB_RESULTS.stream().anyMatch(w -> w.endsWith(".") ? type.startsWith(w) : type.equals(w))
-        || WEB_RESULT_SIMPLE_NAMES.contains(simple(type));
-    return web ? Optional.of("returns a web response type (" + simple(type) + "): status, headers and body belong to "
+        || WEB_RESULT_SIMPLE_NAMES.contains(TypeNames.simple(type));
+    return web ? Optional.of("returns a web response type (" + TypeNames.simple(type) + "): status, headers and body belong to "
         + "one request; cache the data it is built from instead") : Optional.empty();
   }
 
@@ -115,7 +116,7 @@ public final class WebEntryPoints {
     MethodFact fact = method.fact();
     String verb = null;
     for (String annotation : fact.annotations()) {
-      String simple = simple(annotation);
+      String simple = TypeNames.simple(annotation);
       if (WRITE_MAPPINGS.contains(simple) || simple.equals("RequestMapping")) {
         verb = simple;
       }
@@ -168,18 +169,18 @@ public final class WebEntryPoints {
     }
     Optional<TypeFact> owner = index.type(fact.ownerType());
     // by simple name too: an on-demand import the solver could not follow leaves "shop.RestController"
-    boolean bodyClass = owner.map(t -> t.annotations().stream().anyMatch(a -> simple(a).equals("ResponseBody")
-            || simple(a).equals("RestController") && index.type(a).isEmpty())
+    boolean bodyClass = owner.map(t -> t.annotations().stream().anyMatch(a -> TypeNames.simple(a).equals("ResponseBody")
+            || TypeNames.simple(a).equals("RestController") && index.type(a).isEmpty())
         || controllerAnnotation(t, new HashSet<>())
             .map(c -> BODY_CONTROLLERS.stream().anyMatch(b -> c.equals(b) || c.endsWith(" " + b)))
             .orElse(false)).orElse(false);
-    return bodyClass || fact.annotations().stream().map(WebEntryPoints::simple).anyMatch("ResponseBody"::equals)
-        || Set.of("ResponseEntity", "HttpEntity").contains(simple(fact.returnType()));
+    return bodyClass || fact.annotations().stream().map(TypeNames::simple).anyMatch("ResponseBody"::equals)
+        || Set.of("ResponseEntity", "HttpEntity").contains(TypeNames.simple(fact.returnType()));
   }
 
   /** A Spring MVC or JAX-RS request mapping (not GraphQL's, nor a message mapping). */
   private static boolean bodyMapping(MethodFact fact) {
-    return fact.annotations().stream().map(WebEntryPoints::simple)
+    return fact.annotations().stream().map(TypeNames::simple)
         .anyMatch(a -> a.endsWith("Mapping") && !a.startsWith("Query") && !a.startsWith("Mutation")
             && !a.startsWith("Schema") && !a.startsWith("Subscri") && !a.startsWith("Batch") && !a.startsWith("Message")
             || Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(a));
@@ -192,7 +193,7 @@ public final class WebEntryPoints {
 
   private static Optional<String> entryAnnotation(MethodFact fact) {
     for (String annotation : fact.annotations()) {
-      String simple = simple(annotation);
+      String simple = TypeNames.simple(annotation);
       if (MAPPINGS.contains(simple) || LISTENERS.contains(simple)) {
         return Optional.of(simple);
       }
@@ -204,21 +205,17 @@ public final class WebEntryPoints {
   private Optional<String> controllerAnnotation(TypeFact type, Set<String> seen) {
     for (String annotation : type.annotations()) {
       if (CONTROLLERS.contains(annotation) || CONTROLLERS.stream().anyMatch(c -> !annotation.contains(".")
-          && simple(c).equals(annotation))) {
-        return Optional.of(simple(annotation));
+          && TypeNames.simple(c).equals(annotation))) {
+        return Optional.of(TypeNames.simple(annotation));
       }
       if (seen.add(annotation)) {
         Optional<String> meta = index.type(annotation).flatMap(t -> controllerAnnotation(t, seen));
         if (meta.isPresent()) {
-          return Optional.of(simple(annotation) + ", a " + meta.get());
+          return Optional.of(TypeNames.simple(annotation) + ", a " + meta.get());
         }
       }
     }
     return Optional.empty();
   }
 
-  private static String simple(String qualified) {
-    String erased = qualified.contains("<") ? qualified.substring(0, qualified.indexOf('<')) : qualified;
-    return erased.substring(erased.lastIndexOf('.') + 1);
-  }
 }

@@ -21,7 +21,11 @@ public record Evidence(Role role, String type, String method, String path, int l
     /** A writer of the data the method reads that cannot evict its cache. */
     WRITER("writer"),
     /** The method cached in the same migration that reads through this one: the one cache level kept. */
-    OUTER_CACHE("outer-cache");
+    OUTER_CACHE("outer-cache"),
+    /** A method of the same object calling this one through {@code this}, which no proxy sees. */
+    SELF_CALLER("self-caller"),
+    /** A method the project already caches that reads through this one. */
+    CACHED_ABOVE("cached-above");
 
     private final String id;
 

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
@@ -40,7 +41,7 @@ final class BatchSiblings {
     if (single.size() != 1 || single.get(0).fact().params().get(0).varArgs()) {
       return Optional.empty();
     }
-    String key = simple(box(single.get(0).fact().params().get(0).type()));
+    String key = TypeNames.simple(box(single.get(0).fact().params().get(0).type()));
     List<String> owners = new ArrayList<>();
     owners.add(call.receiverType());
     owners.addAll(index.supertypesOf(call.receiverType()));
@@ -53,7 +54,7 @@ final class BatchSiblings {
         boolean read = index.implementedByLibrary(candidate).map(s -> s.access() == Access.READ).orElse(false);
         if (read) {
           ParamFact many = candidate.fact().params().get(0);
-          return Optional.of(simple(owner) + "." + candidate.fact().name() + "(" + many.type() + ")");
+          return Optional.of(TypeNames.simple(owner) + "." + candidate.fact().name() + "(" + many.type() + ")");
         }
       }
     }
@@ -64,18 +65,14 @@ final class BatchSiblings {
     String type = param.type().replace(" ", "");
     if (param.varArgs() || type.endsWith("[]")) {
       String element = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
-      return simple(box(element)).equals(key);
+      return TypeNames.simple(box(element)).equals(key);
     }
     Matcher many = MANY.matcher(param.type());
-    return many.matches() && simple(many.group(1)).equals(key);
+    return many.matches() && TypeNames.simple(many.group(1)).equals(key);
   }
 
   private static String box(String type) {
     return BOXES.getOrDefault(type, type);
   }
 
-  private static String simple(String type) {
-    String raw = type.replaceAll("<.*>", "");
-    return raw.substring(raw.lastIndexOf('.') + 1);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -312,7 +313,7 @@ public final class CacheableReadMethodRule implements Rule {
     return Optional.of(FindingDraft.in(info(), method, fact.range(), fact.signature())
         .severity(severity)
         .confidence(confidence)
-        .message("Cacheable read: " + fact.displayName() + " returns " + simple(fact.returnType()) + " from "
+        .message("Cacheable read: " + fact.displayName() + " returns " + TypeNames.simple(fact.returnType()) + " from "
             + reads.size() + " read" + (reads.size() == 1 ? "" : "s") + " (" + described.get(0) + ")"
             + (key.isEmpty() ? " with no parameters" : " keyed by " + String.join(", ", key)))
         .detail("returnType", fact.returnType())
@@ -328,7 +329,4 @@ public final class CacheableReadMethodRule implements Rule {
         .build());
   }
 
-  private static String simple(String type) {
-    return type.substring(type.lastIndexOf('.') + 1);
-  }
 }

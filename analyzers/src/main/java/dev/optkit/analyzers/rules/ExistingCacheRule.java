@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.ExistingCacheFact;
 import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.findings.Category;
@@ -33,7 +34,7 @@ public final class ExistingCacheRule implements Rule {
         findings.add(new FindingDraft(info(), file.path(), cache.range(), cache.ownerType(), cache.member(), cache.snippet())
             .message("Existing cache (" + cache.mechanism() + ")"
                 + (cache.cacheName().isEmpty() ? "" : " '" + cache.cacheName() + "'") + " in "
-                + simple(cache.ownerType()) + "." + cache.member()
+                + TypeNames.simple(cache.ownerType()) + "." + cache.member()
                 + (cache.mechanism().equals("map-memo") ? ": a map memo never evicts, so it grows without bound"
                     : cache.mechanism().equals("field-memo") ? (cache.refreshedWhen() == null
                         ? ": cached by hand in field " + cache.cacheName() + ", loaded once per object and never refreshed"
@@ -53,7 +54,4 @@ public final class ExistingCacheRule implements Rule {
     return findings;
   }
 
-  private static String simple(String type) {
-    return type.substring(type.lastIndexOf('.') + 1);
-  }
 }

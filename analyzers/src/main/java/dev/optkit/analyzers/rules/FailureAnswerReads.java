@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.FailureAnswer;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -111,13 +112,13 @@ public final class FailureAnswerReads {
     }
     Verdict found = PROPAGATES;
     for (FailureAnswer answer : method.fact().failureAnswers()) {
-      List<String> failures = answer.caught().stream().filter(type -> !answers(simple(type))).toList();
+      List<String> failures = answer.caught().stream().filter(type -> !answers(TypeNames.simple(type))).toList();
       if (failures.isEmpty()) {
         continue;
       }
       if (!answer.noValue()) {
         return new Verdict.StandIn("it answers " + answer.returned() + " when something it calls fails ("
-            + simple(failures.get(0)) + " caught in " + method.fact().displayName() + "(), line " + answer.line()
+            + TypeNames.simple(failures.get(0)) + " caught in " + method.fact().displayName() + "(), line " + answer.line()
             + "): a cache would keep that answer after the failure passed, until its TTL");
       }
       if (found instanceof Verdict.Propagates) {
@@ -181,7 +182,4 @@ public final class FailureAnswerReads {
     return ANSWERS.contains(simpleName) || simpleName.endsWith("NotFoundException");
   }
 
-  private static String simple(String type) {
-    return type.substring(type.lastIndexOf('.') + 1);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.rules;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
 import dev.optkit.analyzers.catalog.ClientKind;
@@ -139,7 +140,7 @@ public final class OrmNPlusOneRule implements Rule {
   }
 
   private Finding serialisedByHandler(IndexedMethod method, EagerLoad load) {
-    String owner = simple(load.entity());
+    String owner = TypeNames.simple(load.entity());
     TypeFact.Association association = load.association();
     return FindingDraft.in(info(), method, method.fact().range(), method.fact().signature())
         .confidence(Confidence.MEDIUM)
@@ -234,7 +235,7 @@ public final class OrmNPlusOneRule implements Rule {
   }
 
   private Finding lazyInLoop(IndexedMethod method, LoopFact loop, CallRef call, TypeFact.Association association) {
-    String owner = simple(call.receiverType());
+    String owner = TypeNames.simple(call.receiverType());
     String where = loop.kind() + " loop in " + method.fact().displayName();
     return FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .confidence(Confidence.MEDIUM)
@@ -255,7 +256,7 @@ public final class OrmNPlusOneRule implements Rule {
   }
 
   private Finding eagerByQuery(IndexedMethod method, IoSite site, EagerLoad load) {
-    String owner = simple(load.entity());
+    String owner = TypeNames.simple(load.entity());
     TypeFact.Association association = load.association();
     return FindingDraft.in(info(), method, site.range(), site.snippet())
         .confidence(Confidence.MEDIUM)
@@ -279,13 +280,10 @@ public final class OrmNPlusOneRule implements Rule {
   /** The query the ORM issues per row, as a site the savings model can price. */
   private static IoSite lazyLoad(String entity, TypeFact.Association association, SourceRange range, String snippet) {
     return new IoSite(ClientKind.DB, "jpa-association-load", "JPA association loading", Access.READ, Confidence.MEDIUM,
-        entity, association.getter(), null, null, null, "load " + simple(entity) + "." + association.field(), false,
+        entity, association.getter(), null, null, null, "load " + TypeNames.simple(entity) + "." + association.field(), false,
         false, false, range, snippet);
   }
 
-  private static String simple(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
-  }
 
   private static String lower(String simple) {
     return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);

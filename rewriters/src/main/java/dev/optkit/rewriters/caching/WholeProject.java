@@ -20,7 +20,7 @@ import java.util.Set;
 public final class WholeProject {
   private final ProjectIndex index;
   private final Transactions transactions;
-  private Map<IndexedMethod, String> underExistingCaches;
+  private Map<IndexedMethod, IndexedMethod> underExistingCaches;
   private Optional<String> manualTransactionStart;
   private Set<String> optkitCacheNames;
 
@@ -493,12 +493,12 @@ public final class WholeProject {
   }
 
   /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
-  public Optional<String> cachedCaller(IndexedMethod target) {
+  public Optional<IndexedMethod> cachedCaller(IndexedMethod target) {
     if (underExistingCaches == null) {
       underExistingCaches = new IdentityHashMap<>();
       for (IndexedMethod cached : index.methods()) {
         if (index.alreadyCached(cached) && !onlyPutsInCache(cached)) {
-          markCallees(cached, cached.fact().displayName(), 4, new HashSet<>());
+          markCallees(cached, cached, 4, new HashSet<>());
         }
       }
     }
@@ -526,14 +526,14 @@ public final class WholeProject {
 
   private Map<String, Set<String>> cacheMechanisms;
 
-  private void markCallees(IndexedMethod from, String cachedName, int depth, Set<IndexedMethod> seen) {
+  private void markCallees(IndexedMethod from, IndexedMethod cached, int depth, Set<IndexedMethod> seen) {
     if (depth == 0 || !seen.add(from)) {
       return;
     }
     for (CallRef call : from.fact().calls()) {
       for (IndexedMethod callee : index.targetsOf(call)) {
-        underExistingCaches.putIfAbsent(callee, cachedName);
-        markCallees(callee, cachedName, depth - 1, seen);
+        underExistingCaches.putIfAbsent(callee, cached);
+        markCallees(callee, cached, depth - 1, seen);
       }
     }
   }

@@ -2,7 +2,6 @@ package dev.optkit.rewriters.loops;
 
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
-import dev.optkit.analyzers.rules.LoopClassification;
 import java.util.Optional;
 
 /**
@@ -10,15 +9,10 @@ import java.util.Optional;
  * method or block around it): a call on a pool thread that needs the same monitor would wait for the loop, which
  * waits for it.
  */
-final class HoldsLockProof implements LoopCheck {
+final class HoldsLockProof implements PooledCallCheck {
   @Override
   public Proof proof() {
     return Proof.LOOP_HOLDS_LOCK;
-  }
-
-  @Override
-  public boolean asks(LoopClassification classification) {
-    return classification.remoteCalls();
   }
 
   @Override

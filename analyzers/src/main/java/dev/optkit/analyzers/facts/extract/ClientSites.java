@@ -64,7 +64,7 @@ public final class ClientSites {
     if (builder == null) {
       return null;
     }
-    String simple = simpleName(builder.name());
+    String simple = TypeNames.simple(builder.name());
     String made = simple.endsWith("Builder") && simple.length() > "Builder".length()
         ? simple.substring(0, simple.length() - "Builder".length()) : null;
     return made != null && !catalog.clientsForSimpleType(made).isEmpty() ? made : null;
@@ -135,7 +135,7 @@ public final class ClientSites {
           : built != null ? catalog.clientsForSimpleType(built).stream().filter(c -> c.matchesMethod(name)).findFirst()
               .or(() -> importedClient(name))
           : declared == null ? importedClient(name)
-          : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name))
+          : catalog.clientsForSimpleType(TypeNames.simple(declared.name())).stream().filter(c -> c.matchesMethod(name))
               .filter(c -> sameOuterType(declared.name(), c)).findFirst();
       if (byImports.isEmpty()) {
         return Optional.empty();
@@ -278,7 +278,4 @@ public final class ClientSites {
     return qualified;
   }
 
-  private static String simpleName(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
-  }
 }

@@ -307,12 +307,7 @@ public final class MethodCalls {
     List<dev.optkit.analyzers.facts.ClassLiteral> found = new java.util.ArrayList<>();
     for (Expression argument : call.getArguments()) {
       for (com.github.javaparser.ast.expr.ClassExpr literal : argument.findAll(com.github.javaparser.ast.expr.ClassExpr.class)) {
-        com.github.javaparser.ast.type.Type type = literal.getType();
-        String written = TypeNames.erase(type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named
-            ? named.getNameWithScope() : type.asString());
-        TypeNames.Qualified qualified = type.isPrimitiveType() || type.isArrayType() ? null : file.names.qualify(type);
-        found.add(new dev.optkit.analyzers.facts.ClassLiteral(written,
-            qualified == null || qualified.confidence() == Confidence.LOW ? null : qualified.name()));
+        found.add(ClassLiterals.of(literal, file.names));
       }
     }
     return found;

@@ -151,7 +151,34 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
         List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
-        staticFields(type));
+        staticFields(type), fieldAnnotations(type), annotationClassLiterals(type));
+  }
+
+  /** Of each field carrying annotations, their names as the file qualifies them, in source order; fields sorted. */
+  private Map<String, List<String>> fieldAnnotations(TypeDeclaration<?> type) {
+    Map<String, List<String>> annotated = new TreeMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      if (!field.getAnnotations().isEmpty()) {
+        List<String> annotations = file.annotations.annotationNames(field);
+        field.getVariables().forEach(variable -> annotated.put(variable.getNameAsString(), annotations));
+      }
+    }
+    return annotated.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(annotated);
+  }
+
+  /** Of each annotation on the type that holds class literals, those literals in source order; annotations sorted. */
+  private Map<String, List<dev.optkit.analyzers.facts.ClassLiteral>> annotationClassLiterals(TypeDeclaration<?> type) {
+    Map<String, List<dev.optkit.analyzers.facts.ClassLiteral>> named = new TreeMap<>();
+    for (var annotation : type.getAnnotations()) {
+      List<dev.optkit.analyzers.facts.ClassLiteral> literals = annotation
+          .findAll(com.github.javaparser.ast.expr.ClassExpr.class).stream()
+          .map(literal -> ClassLiterals.of(literal, names)).toList();
+      if (!literals.isEmpty()) {
+        named.merge(names.qualify(annotation.getNameAsString()).name(), literals,
+            (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+      }
+    }
+    return named.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(named);
   }
 
   /**

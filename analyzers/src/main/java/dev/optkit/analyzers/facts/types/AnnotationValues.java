@@ -134,7 +134,8 @@ public final class AnnotationValues {
   }
 
   /** Boolean members of method annotations kept as written: Spring Data MongoDB's {@code @Query(delete = true)}. */
-  private static final java.util.Set<String> METHOD_BOOLEAN_MEMBERS = java.util.Set.of("delete");
+  /** Boolean members of method annotations kept as written: MongoDB's {@code @Query(delete)}, JPA's {@code nativeQuery}. */
+  private static final java.util.Set<String> METHOD_BOOLEAN_MEMBERS = java.util.Set.of("delete", "nativeQuery");
 
   public Map<String, String> methodAnnotationValues(CallableDeclaration<?> callable) {
     Map<String, String> annotationValues = new TreeMap<>();

@@ -224,6 +224,12 @@ public final class TypeNames {
     return new Qualified(samePackage, Confidence.LOW);
   }
 
+  /** The simple name of a type, qualified or not, up to its type arguments ({@code java.util.Map<K, V>} is {@code Map}). */
+  public static String simple(String type) {
+    String raw = raw(type);
+    return raw.substring(raw.lastIndexOf('.') + 1);
+  }
+
   /** The type as written up to its type arguments ({@code Map<K, V>[]} is {@code Map}); "" for null. */
   public static String raw(String written) {
     if (written == null) {
@@ -252,6 +258,28 @@ public final class TypeNames {
   }
 
   /**
+   * The names of the class types a written type names, each as written: its own ({@code java.util.List}), then those
+   * among its type arguments at any depth, wildcards' bounds included ({@code Map<String, ? extends shop.Book>} gives
+   * Map, String, shop.Book); its own alone when the text is no type JavaParser reads.
+   */
+  public static List<String> namedTypes(String written) {
+    List<String> names = new java.util.ArrayList<>();
+    String own = erase(raw(written));
+    if (!own.isEmpty()) {
+      names.add(own);
+    }
+    if (written != null && written.indexOf('<') >= 0) {
+      try {
+        new com.github.javaparser.JavaParser().parseType(written).getResult()
+            .ifPresent(type -> argumentNames(type, names, false));
+      } catch (RuntimeException unreadable) {
+        // its own name alone
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
    * The names of the class types among a written type's type arguments, at any depth, simple and as written
    * ({@code Map<String, List<shop.ItemDao>>} gives String, List, ItemDao, shop.ItemDao...); an empty list when it has
    * none, and empty when the text is no type JavaParser reads.
@@ -267,27 +295,33 @@ public final class TypeNames {
         return java.util.Optional.empty();
       }
       List<String> names = new java.util.ArrayList<>();
-      argumentNames(type, names);
+      argumentNames(type, names, true);
       return java.util.Optional.of(List.copyOf(names));
     } catch (RuntimeException unreadable) {
       return java.util.Optional.empty();
     }
   }
 
-  private static void argumentNames(com.github.javaparser.ast.type.Type type, List<String> names) {
+  /** @param simpleToo each name simple too, before it as written */
+  private static void argumentNames(com.github.javaparser.ast.type.Type type, List<String> names, boolean simpleToo) {
     if (type instanceof com.github.javaparser.ast.type.ArrayType array) {
-      argumentNames(array.getComponentType(), names);
+      argumentNames(array.getComponentType(), names, simpleToo);
     } else if (type instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named) {
       for (com.github.javaparser.ast.type.Type argument : named.getTypeArguments().orElse(new com.github.javaparser.ast.NodeList<>())) {
         com.github.javaparser.ast.type.Type bound = argument instanceof com.github.javaparser.ast.type.WildcardType wildcard
             ? wildcard.getExtendedType().map(com.github.javaparser.ast.type.Type.class::cast)
                 .or(() -> wildcard.getSuperType()).orElse(null) : argument;
+        while (bound instanceof com.github.javaparser.ast.type.ArrayType array) {
+          bound = array.getComponentType(); // List<Book[]> names Book
+        }
         if (bound instanceof com.github.javaparser.ast.type.ClassOrInterfaceType argumentType) {
-          names.add(argumentType.getNameAsString());
+          if (simpleToo) {
+            names.add(argumentType.getNameAsString());
+          }
           names.add(argumentType.getNameWithScope());
         }
         if (bound != null) {
-          argumentNames(bound, names);
+          argumentNames(bound, names, simpleToo);
         }
       }
     }

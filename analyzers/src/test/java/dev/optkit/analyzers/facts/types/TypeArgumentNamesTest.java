@@ -21,4 +21,14 @@ class TypeArgumentNamesTest {
     assertEquals(Optional.of(List.of()), TypeNames.typeArgumentNames("ItemDao"));
     assertEquals(Optional.empty(), TypeNames.typeArgumentNames("List<ItemDao"));
   }
+
+  /** What a return type names, its own class first, each as written: where the proofs split its text on brackets. */
+  @Test
+  void aTypeNamesItsOwnClassThenItsArgumentsAsWritten() {
+    assertEquals(List.of("java.util.Map", "String", "shop.Book"), TypeNames.namedTypes("java.util.Map<String, ? extends shop.Book>"));
+    assertEquals(List.of("List", "Book"), TypeNames.namedTypes("List<Book[]>"));
+    assertEquals(List.of("Book"), TypeNames.namedTypes("Book[]"));
+    assertEquals(List.of("List"), TypeNames.namedTypes("List<Book"));
+    assertEquals("Map", TypeNames.simple("java.util.Map<K, shop.V>"));
+  }
 }

@@ -136,7 +136,7 @@ public final class CachingPlanner {
       // cache names are global in a Spring context: qualify when two classes share a simple name
       String owner = simpleNameShared(simpleOwner) ? fact.ownerType() : simpleOwner;
       String base = "optkit." + owner + "." + fact.name() + (overloaded(fact) ? "(" + String.join(",",
-          fact.params().stream().map(p -> p.type().replaceAll("<.*>", "")).toList()) + ")" : "");
+          fact.params().stream().map(p -> dev.optkit.analyzers.facts.types.TypeNames.withoutArguments(p.type())).toList()) + ")" : "");
       String cacheName = base;
       for (int n = 2; usedNames.contains(cacheName); n++) {
         cacheName = base + n;

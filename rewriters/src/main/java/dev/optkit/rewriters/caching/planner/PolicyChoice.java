@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.planner;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.config.OptkitConfig.CachePolicy;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -89,11 +90,7 @@ final class PolicyChoice {
   private static List<Map.Entry<String, String>> answerFields(ProjectIndex index, MethodFact fact) {
     Set<String> named = new LinkedHashSet<>();
     for (String text : List.of(WrittenTypes.returnType(fact), fact.returnType())) {
-      for (String part : text.split("[<>,\\s?\\[\\]]+")) {
-        if (!part.isEmpty() && !part.equals("extends") && !part.equals("super")) {
-          named.add(part);
-        }
-      }
+      named.addAll(TypeNames.namedTypes(text));
     }
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();

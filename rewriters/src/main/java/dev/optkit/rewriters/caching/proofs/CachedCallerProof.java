@@ -1,7 +1,9 @@
 package dev.optkit.rewriters.caching.proofs;
 
+import dev.optkit.analyzers.proof.Evidence;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +18,9 @@ public final class CachedCallerProof implements MethodProof {
 
   @Override
   public Optional<Reason> check(ProofContext context, Candidate candidate) {
-    return refusedWhen(context.whole().cachedCaller(candidate.method()).map(above -> "called by " + above
-        + "(), which is already cached: one cache level per data, so the two never disagree and their TTLs do not "
-        + "add up"));
+    return context.whole().cachedCaller(candidate.method()).flatMap(above -> refused("called by "
+        + above.fact().displayName() + "(), which is already cached: one cache level per data, so the two never "
+        + "disagree and their TTLs do not add up")
+        .map(reason -> reason.resting(List.of(MethodEvidence.of(Evidence.Role.CACHED_ABOVE, above)))));
   }
 }

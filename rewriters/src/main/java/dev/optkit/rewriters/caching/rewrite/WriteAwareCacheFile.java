@@ -93,11 +93,12 @@ public final class WriteAwareCacheFile {
     }
     if (openWrites) {
       lines.add(i2 + "/**");
-      lines.add(i2 + " * When each eviction before a write ran, until the eviction after it: nothing loaded meanwhile is");
-      lines.add(i2 + " * stored. A writer that fails runs no eviction after it, though what it wrote may stay (no transaction");
-      lines.add(i2 + " * rolled it back): its write counts as open until -Doptkit.cache.writeTimeoutSeconds (60) have passed.");
+      lines.add(i2 + " * The thread and time of each eviction before a write, until that thread's eviction after it: nothing");
+      lines.add(i2 + " * loaded meanwhile is stored. A writer that fails runs no eviction after it, though what it wrote may");
+      lines.add(i2 + " * stay (no transaction rolled it back): its write counts as open until -Doptkit.cache.writeTimeoutSeconds");
+      lines.add(i2 + " * (60) have passed, whatever other writes end meanwhile.");
       lines.add(i2 + " */");
-      lines.add(i2 + "private final java.util.ArrayDeque<Long> openWrites = new java.util.ArrayDeque<>();");
+      lines.add(i2 + "private final java.util.ArrayDeque<Map.Entry<Thread, Long>> openWrites = new java.util.ArrayDeque<>();");
     }
     if (transactionAware) {
       lines.add(i2 + "/** Per thread, the writes its transaction opened: a rollback runs no eviction after them. */");
@@ -120,13 +121,14 @@ public final class WriteAwareCacheFile {
       lines.add(i4 + "return null; // read past the cache: the database has this transaction's write, the cache may not");
       lines.add(i3 + "}");
     }
-    lines.addAll(List.of(
+    lines.addAll(java.util.Arrays.asList(
         i3 + "Object value = super.lookup(key);",
         i3 + "if (value == null) {",
         i4 + "Map<Object, Long> started = loadsStarted.get();",
         i4 + "if (started.size() >= 64) {",
         i4 + i + "started.clear();",
         i4 + "}",
+        openWrites ? i4 + "writeOpen(); // a write open past its timeout failed: what it left is read from here on" : null,
         i4 + "// the first miss counts: a second one in the same transaction may follow a write the first load missed",
         i4 + "started.putIfAbsent(key, evictions.get());",
         i3 + "}",
@@ -286,7 +288,7 @@ public final class WriteAwareCacheFile {
         deferred ? i2 + "private synchronized void clearNow() {" : i2 + "@Override",
         deferred ? null : i2 + "public synchronized void clear() {"));
     if (openWrites) {
-      lines.add(i3 + "openWrites.pollFirst(); // the eviction after a write: that write is done");
+      lines.add(i3 + "writeDone(); // the eviction after a write: that write is done");
     }
     lines.addAll(List.of(
         i3 + "evictions.incrementAndGet();",
@@ -319,7 +321,8 @@ public final class WriteAwareCacheFile {
           i3 + "}"));
     }
     if (openWrites) {
-      lines.add(i3 + "openWrites.addLast(System.nanoTime()); // the eviction before a write: it is open until the one after");
+      lines.add(i3 + "// the eviction before a write: it is open until its thread's eviction after it");
+      lines.add(i3 + "openWrites.addLast(new java.util.AbstractMap.SimpleImmutableEntry<>(Thread.currentThread(), System.nanoTime()));");
     }
     if (transactionAware) {
       lines.addAll(List.of(
@@ -334,14 +337,24 @@ public final class WriteAwareCacheFile {
       lines.addAll(List.of(
           "",
           i2 + "/** Whether a write is under way; one open longer than the timeout failed, and what it left is read now. */",
-          i2 + "private boolean writeOpen() {",
+          i2 + "private synchronized boolean writeOpen() {",
           i3 + "long now = System.nanoTime();",
-          i3 + "while (!openWrites.isEmpty() && now - openWrites.peekFirst() > WRITE_TIMEOUT_NANOS) {",
+          i3 + "while (!openWrites.isEmpty() && now - openWrites.peekFirst().getValue() > WRITE_TIMEOUT_NANOS) {",
           i4 + "openWrites.pollFirst();",
           i4 + "evictions.incrementAndGet();",
           i4 + "super.clear();",
           i3 + "}",
           i3 + "return !openWrites.isEmpty();",
+          i2 + "}",
+          "",
+          i2 + "/** This thread's latest open write is done; another thread's, or a failed one's, stays open. */",
+          i2 + "private void writeDone() {",
+          i3 + "for (java.util.Iterator<Map.Entry<Thread, Long>> latest = openWrites.descendingIterator(); latest.hasNext();) {",
+          i4 + "if (latest.next().getKey() == Thread.currentThread()) {",
+          i4 + i + "latest.remove();",
+          i4 + i + "return;",
+          i4 + "}",
+          i3 + "}",
           i2 + "}"));
     }
     if (transactionAware) {
@@ -353,7 +366,7 @@ public final class WriteAwareCacheFile {
           i3 + "openedInTransaction.remove();",
           i3 + "if (!committed) {",
           i4 + "for (int i = 0; i < opened; i++) {",
-          i4 + i + "openWrites.pollFirst();",
+          i4 + i + "writeDone();",
           i4 + "}",
           i4 + "evictions.incrementAndGet();",
           i3 + "}",

@@ -69,16 +69,25 @@ public final class SpringTestClasses {
   public boolean runBySpring(TypeFact type) {
     boolean springRunner = false;
     for (TypeFact declared : testTypes(type)) {
-      String extension = java.util.Objects.toString(declared.annotationValue("ExtendWith", "value"), "")
-          + "," + java.util.Objects.toString(declared.annotationValue("Extensions", "value"), "");
-      String runner = declared.annotationValue("RunWith", "value");
-      if (extension.contains("SpringExtension")) {
+      if (classesNamedBy(declared, Set.of("ExtendWith", "Extensions")).contains("SpringExtension")) {
         return true;
       }
-      springRunner |= runner != null && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))
+      Set<String> runners = classesNamedBy(declared, Set.of("RunWith"));
+      springRunner |= runners.contains("SpringRunner") || runners.contains("SpringJUnit4ClassRunner")
           || declared.fieldTypes().values().stream().map(TypeNames::raw).anyMatch(SPRING_RULES::contains);
     }
     return springRunner && engine(type) != TestEngine.JUPITER;
+  }
+
+  /** The simple names of the classes these annotations on the type name ({@code @ExtendWith(SpringExtension.class)}). */
+  private static Set<String> classesNamedBy(TypeFact type, Set<String> annotations) {
+    Set<String> named = new java.util.HashSet<>();
+    type.annotationClassLiterals().forEach((annotation, literals) -> {
+      if (annotations.contains(TypeNames.simple(annotation))) {
+        literals.forEach(literal -> named.add(literal.simpleName()));
+      }
+    });
+    return named;
   }
 
   /** JUnit 4 rules that run Spring's TestContext framework without SpringRunner. */

@@ -28,6 +28,9 @@ import java.util.Set;
 final class MockedBeanStubs {
   /** Spring's annotations putting a mock or a spy in the application context in place of the bean. */
   private static final Set<String> BEAN_OVERRIDES = Set.of("MockBean", "MockitoBean", "SpyBean", "MockitoSpyBean");
+  /** Mockito's own field annotations, and Spring's bean overrides: a test class declaring one holds test doubles. */
+  private static final Set<String> MOCK_ANNOTATIONS = Set.of("Mock", "Spy", "MockBean", "MockitoBean", "SpyBean",
+      "MockitoSpyBean");
   /** Mockito's and BDDMockito's stubbing calls. */
   private static final Set<String> STUBBING = Set.of("when", "given", "doReturn", "doThrow", "doAnswer", "doNothing",
       "doCallRealMethod", "willReturn", "willThrow", "willAnswer", "willDoNothing", "thenReturn", "thenThrow",
@@ -110,7 +113,8 @@ final class MockedBeanStubs {
         anywhereMocked.addAll(mockedIn(type.qualifiedName()));
         boolean mockFields = type.fieldCodeCalls().stream().anyMatch(call -> MOCK_MAKERS.contains(call)
             || call.endsWith(".mock") || call.endsWith(".spy") || call.endsWith("#mock") || call.endsWith("#spy"))
-            || whole.fileMentionsAny(path, List.of("@Mock", "@Spy", "@MockBean", "@MockitoBean", "@SpyBean"));
+            || withEnclosing(type.qualifiedName()).stream().map(index::type).flatMap(Optional::stream)
+                .anyMatch(MockedBeanStubs::declaresMocks);
         if (mockFields) {
           type.fieldTypes().values().forEach(field -> index.type(TypeNames.raw(field))
               .ifPresent(t -> anywhereMocked.add(t.qualifiedName())));
@@ -260,38 +264,49 @@ final class MockedBeanStubs {
     return found;
   }
 
-  /** The project types a class declares fields of with a bean-overriding mock annotation, or names in one on itself. */
+  /**
+   * Whether a test class declares test doubles: a field carrying Mockito's or Spring's mock annotation, or such an
+   * annotation on the class ({@code @MockBean(ItemDao.class)}), however its name is written.
+   */
+  private static boolean declaresMocks(dev.optkit.analyzers.facts.TypeFact type) {
+    return type.fieldAnnotations().values().stream().flatMap(List::stream).anyMatch(MockedBeanStubs::mockAnnotation)
+        || type.annotations().stream().anyMatch(MockedBeanStubs::mockAnnotation);
+  }
+
+  private static boolean mockAnnotation(String name) {
+    return MOCK_ANNOTATIONS.contains(TypeNames.simple(name));
+  }
+
+  private static boolean beanOverride(String name) {
+    return BEAN_OVERRIDES.contains(TypeNames.simple(name));
+  }
+
+  /**
+   * The project types a test class declares fields of with a bean-overriding mock annotation, or names in one on
+   * itself: read from the class's facts ({@code TypeFact.fieldAnnotations}, {@code annotationClassLiterals}).
+   */
   private Set<String> mockedIn(String type) {
     Set<String> mocked = new HashSet<>();
     String path = index.pathOfType(type);
-    if (path == null || !SourceSet.isTestPath(path) || !whole.fileMentionsAny(path, BEAN_OVERRIDES)) {
-      return mocked; // no such annotation in the file's text: no tree to read (spring-framework parsed every test file)
-    }
-    TypeDeclaration<?> declaration = whole.unitOfType(type).flatMap(unit -> unit.findAll(TypeDeclaration.class).stream()
-        .filter(t -> t.getFullyQualifiedName().filter(type::equals).isPresent()).findFirst()).orElse(null);
-    if (declaration == null) {
+    Optional<dev.optkit.analyzers.facts.TypeFact> declared = index.type(type);
+    if (path == null || !SourceSet.isTestPath(path) || declared.isEmpty()) {
       return mocked;
     }
     // @MockitoBean(types = ItemDao.class) on the class (Spring 6.2.2), @MockBean(ItemDao.class) / (classes = ...)
-    for (var annotation : declaration.getAnnotations()) {
-      if (BEAN_OVERRIDES.contains(annotation.getName().getIdentifier())) {
-        for (var literal : annotation.findAll(com.github.javaparser.ast.expr.ClassExpr.class)) {
-          String written = TypeNames.raw(literal.getType().asString());
-          index.typesNamed(written.substring(written.lastIndexOf('.') + 1)).forEach(t -> mocked.add(t.qualifiedName()));
-        }
+    declared.get().annotationClassLiterals().forEach((annotation, literals) -> {
+      if (beanOverride(annotation)) {
+        literals.forEach(literal -> index.typesNamed(literal.simpleName()).forEach(t -> mocked.add(t.qualifiedName())));
       }
-    }
-    Map<String, String> fieldTypes = index.type(type).map(t -> t.fieldTypes()).orElse(Map.of());
-    for (FieldDeclaration field : declaration.getFields()) {
-      if (field.getAnnotations().stream().anyMatch(a -> BEAN_OVERRIDES.contains(a.getName().getIdentifier()))) {
-        String written = TypeNames.raw(field.getElementType().asString());
-        String simple = written.substring(written.lastIndexOf('.') + 1);
-        index.typesNamed(simple).forEach(t -> mocked.add(t.qualifiedName()));
-        // a library type too (@MockitoBean RestTemplate rest), as the file's imports qualify it
-        field.getVariables().forEach(variable -> java.util.Optional.ofNullable(fieldTypes.get(variable.getNameAsString()))
-            .map(TypeNames::raw).ifPresent(mocked::add));
+    });
+    Map<String, String> fieldTypes = declared.get().fieldTypes();
+    declared.get().fieldAnnotations().forEach((field, annotations) -> {
+      String fieldType = fieldTypes.get(field);
+      if (fieldType != null && annotations.stream().anyMatch(MockedBeanStubs::beanOverride)) {
+        String raw = TypeNames.raw(fieldType);
+        index.typesNamed(TypeNames.simple(raw)).forEach(t -> mocked.add(t.qualifiedName()));
+        mocked.add(raw); // a library type too (@MockitoBean RestTemplate rest), as the file's imports qualify it
       }
-    }
+    });
     return mocked;
   }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
+import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.rewriters.caching.FootprintIndex;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
@@ -362,10 +363,7 @@ public final class ProjectWrites {
    * t.setTitle(to)} in a transaction wrote titles no eviction followed, the helper's {@code List<Book>} being erased.
    */
   private static TypeFact returnedEntity(ProjectIndex index, String returnType) {
-    for (String type : returnType.split("[<>,\\s?]+")) {
-      if (type.isEmpty() || type.equals("extends") || type.equals("super")) {
-        continue;
-      }
+    for (String type : TypeNames.namedTypes(returnType)) {
       List<TypeFact> named = type.contains(".") ? index.type(type).stream().toList() : index.typesNamed(type);
       for (TypeFact candidate : named) {
         if (DataFootprint.Reader.isEntity(candidate) || index.subtypesOf(candidate.qualifiedName()).stream()

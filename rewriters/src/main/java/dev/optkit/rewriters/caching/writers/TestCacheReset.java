@@ -96,14 +96,14 @@ public final class TestCacheReset {
     }
     // @ExtendWith on the class, a superclass or the project's annotation on them (@IntegrationTest)
     for (dev.optkit.analyzers.facts.TypeFact declared : testTypes(testClass)) {
-      String extension = declared.annotationValue("ExtendWith", "value");
-      if (extension != null) {
-        List<String> others = java.util.Arrays.stream(extension.split(",")).map(e -> e.replace(".class", ""))
-            .filter(e -> !e.endsWith("SpringExtension") && !e.endsWith("MockitoExtension")).toList();
-        if (!others.isEmpty()) {
-          return Optional.of(String.join(", ", others) + (declared.kind().equals("annotation") ? " (through @"
-              + declared.simpleName() + ")" : ""));
-        }
+      List<String> others = declared.annotationClassLiterals().entrySet().stream()
+          .filter(annotation -> TypeNames.simple(annotation.getKey()).equals("ExtendWith"))
+          .flatMap(annotation -> annotation.getValue().stream())
+          .filter(literal -> !literal.simpleName().equals("SpringExtension") && !literal.simpleName().equals("MockitoExtension"))
+          .map(dev.optkit.analyzers.facts.ClassLiteral::written).toList();
+      if (!others.isEmpty()) {
+        return Optional.of(String.join(", ", others) + (declared.kind().equals("annotation") ? " (through @"
+            + declared.simpleName() + ")" : ""));
       }
     }
     return Optional.empty();
