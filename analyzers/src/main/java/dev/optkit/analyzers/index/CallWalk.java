@@ -36,6 +36,11 @@ public final class CallWalk {
     CALLEES,
     /** Every target ({@link ProjectIndex#allTargetsOf}) of each of its method calls, in the order of its calls. */
     CALL_TARGETS,
+    /**
+     * The targets {@link ProjectIndex#targetsOf} gives each of its method calls (the method in the receiver's type or
+     * its supertypes, and its overrides; an unknown receiver by a unique name), in the order of its calls.
+     */
+    TARGETS,
     /** As {@link #CALL_TARGETS}, then the targets of its constructor calls ({@code MethodFact.allCalls()}). */
     CALL_AND_CONSTRUCTOR_TARGETS
   }
@@ -134,6 +139,7 @@ public final class CallWalk {
       case CALLERS -> index.callersOf(method);
       case CALLEES -> index.calleesOf(method);
       case CALL_TARGETS -> targets(method.fact().calls());
+      case TARGETS -> method.fact().calls().stream().flatMap(call -> index.targetsOf(call).stream()).toList();
       case CALL_AND_CONSTRUCTOR_TARGETS -> targets(method.fact().allCalls());
     };
   }

@@ -1,7 +1,7 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.facts.types.TypeNames;
-import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -498,7 +498,9 @@ public final class WholeProject {
       underExistingCaches = new IdentityHashMap<>();
       for (IndexedMethod cached : index.methods()) {
         if (index.alreadyCached(cached) && !onlyPutsInCache(cached)) {
-          markCallees(cached, cached, 4, new HashSet<>());
+          // what it reaches within 4 calls, each at its shortest distance
+          CallWalk.over(index, CallWalk.Edges.TARGETS).maxDepth(4).reachedFrom(cached)
+              .forEach(step -> underExistingCaches.putIfAbsent(step.method(), cached));
         }
       }
     }
@@ -525,18 +527,6 @@ public final class WholeProject {
   }
 
   private Map<String, Set<String>> cacheMechanisms;
-
-  private void markCallees(IndexedMethod from, IndexedMethod cached, int depth, Set<IndexedMethod> seen) {
-    if (depth == 0 || !seen.add(from)) {
-      return;
-    }
-    for (CallRef call : from.fact().calls()) {
-      for (IndexedMethod callee : index.targetsOf(call)) {
-        underExistingCaches.putIfAbsent(callee, cached);
-        markCallees(callee, cached, depth - 1, seen);
-      }
-    }
-  }
 
   /** The first production method, by name, that starts a JDBC transaction by hand ({@code setAutoCommit(false)}). */
   public Optional<String> manualTransactionStart() {

@@ -141,6 +141,10 @@ public final class AnnotationValues {
     Map<String, String> annotationValues = new TreeMap<>();
     for (AnnotationExpr annotation : callable.getAnnotations()) {
       List<String> values = annotationStrings(annotation, "value");
+      if (!values.isEmpty() && annotation.getName().getIdentifier().equals("Query")) {
+        // a query of its own text, not one it names (Spring Data's @Query(name = "Ticket.open") runs a named query)
+        annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#value", "true");
+      }
       for (String member : List.of("path", "cacheNames", "name")) {
         if (values.isEmpty()) {
           values = annotationStrings(annotation, member);

@@ -288,7 +288,7 @@ public final class WriteAwareCacheFile {
         deferred ? i2 + "private synchronized void clearNow() {" : i2 + "@Override",
         deferred ? null : i2 + "public synchronized void clear() {"));
     if (openWrites) {
-      lines.add(i3 + "writeDone(); // the eviction after a write: that write is done");
+      lines.add(i3 + "writeDone(true); // the eviction after a write: that write is done");
     }
     lines.addAll(List.of(
         i3 + "evictions.incrementAndGet();",
@@ -347,13 +347,19 @@ public final class WriteAwareCacheFile {
           i3 + "return !openWrites.isEmpty();",
           i2 + "}",
           "",
-          i2 + "/** This thread's latest open write is done; another thread's, or a failed one's, stays open. */",
-          i2 + "private void writeDone() {",
+          i2 + "/**",
+          i2 + " * This thread's latest open write is done (a failed one's stays open until its timeout); with orOldest, on a",
+          i2 + " * thread with none open (a writer whose future completes on another thread), the oldest open write is.",
+          i2 + " */",
+          i2 + "private void writeDone(boolean orOldest) {",
           i3 + "for (java.util.Iterator<Map.Entry<Thread, Long>> latest = openWrites.descendingIterator(); latest.hasNext();) {",
           i4 + "if (latest.next().getKey() == Thread.currentThread()) {",
           i4 + i + "latest.remove();",
           i4 + i + "return;",
           i4 + "}",
+          i3 + "}",
+          i3 + "if (orOldest) {",
+          i4 + "openWrites.pollFirst();",
           i3 + "}",
           i2 + "}"));
     }
@@ -366,7 +372,7 @@ public final class WriteAwareCacheFile {
           i3 + "openedInTransaction.remove();",
           i3 + "if (!committed) {",
           i4 + "for (int i = 0; i < opened; i++) {",
-          i4 + i + "writeDone();",
+          i4 + i + "writeDone(false); // this transaction's own: a rollback closes no other thread's",
           i4 + "}",
           i4 + "evictions.incrementAndGet();",
           i3 + "}",

@@ -108,12 +108,15 @@ final class ReturnedEntities {
 
   /**
    * Whether the return type may hold an entity no type names: {@code Object}, {@code Serializable} (itself or as a
-   * type argument, {@code List<Object>}), while the project maps entities; not for a Spring Data native query, whose
-   * {@code List<Object[]>} holds its columns' values.
+   * type argument, {@code List<Object>}), while the project maps entities; not for a Spring Data native query of its
+   * own text, whose {@code List<Object[]>} holds its columns' values.
    */
   boolean untypedWhereEntitiesAre(MethodFact fact) {
-    if ("true".equals(fact.annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery"))) {
-      return false; // a native query's rows are its columns' values: an entity comes back only where the type names it
+    if ("true".equals(fact.annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery"))
+        && "true".equals(fact.annotationValue("org.springframework.data.jpa.repository.Query#value"))) {
+      // a native query of its own text: its rows are its columns' values, an entity comes back only where the type
+      // names it (without text, Spring Data runs a named native query, whose resultClass may be an entity)
+      return false;
     }
     boolean untyped = returnTypeNames(fact).stream().anyMatch(simple -> simple.equals("Object")
         || simple.equals("Serializable"));

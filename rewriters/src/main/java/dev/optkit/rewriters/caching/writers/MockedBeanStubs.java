@@ -27,10 +27,12 @@ import java.util.Set;
  */
 final class MockedBeanStubs {
   /** Spring's annotations putting a mock or a spy in the application context in place of the bean. */
-  private static final Set<String> BEAN_OVERRIDES = Set.of("MockBean", "MockitoBean", "SpyBean", "MockitoSpyBean");
+  /** Spring's bean overrides, and their containers ({@code @MockBeans({@MockBean(ItemDao.class)})}). */
+  private static final Set<String> BEAN_OVERRIDES = Set.of("MockBean", "MockitoBean", "SpyBean", "MockitoSpyBean",
+      "MockBeans", "MockitoBeans", "SpyBeans", "MockitoSpyBeans");
   /** Mockito's own field annotations, and Spring's bean overrides: a test class declaring one holds test doubles. */
   private static final Set<String> MOCK_ANNOTATIONS = Set.of("Mock", "Spy", "MockBean", "MockitoBean", "SpyBean",
-      "MockitoSpyBean");
+      "MockitoSpyBean", "MockBeans", "MockitoBeans", "SpyBeans", "MockitoSpyBeans");
   /** Mockito's and BDDMockito's stubbing calls. */
   private static final Set<String> STUBBING = Set.of("when", "given", "doReturn", "doThrow", "doAnswer", "doNothing",
       "doCallRealMethod", "willReturn", "willThrow", "willAnswer", "willDoNothing", "thenReturn", "thenThrow",
