@@ -14,6 +14,8 @@ import dev.optkit.analyzers.io.CodeBuild;
 import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.parse.FactsCache;
 import dev.optkit.analyzers.parse.ParsingWorker;
+import dev.optkit.analyzers.parse.ShardFile;
+import dev.optkit.analyzers.source.ShardPlan;
 import dev.optkit.analyzers.parse.ProjectClasspath;
 import dev.optkit.analyzers.rules.Rule;
 import dev.optkit.analyzers.rules.RuleContext;
@@ -198,22 +200,153 @@ public final class Assessor {
 
   /** @param start when the run began, for its elapsed time */
   public Assessment assess(Options options, Progress progress, Inputs inputs, long start) {
-    OptkitConfig config = options.config();
-    ClientCatalog catalog = config.catalog();
-    SourceSet sources = inputs.sources();
-    List<Path> jars = inputs.jars();
-    List<SourceFile> files = sources.files();
     FactsCache cache = options.cacheDirectory() == null ? null
         : FactsCache.open(options.cacheDirectory(), factsKey(options, inputs));
-    // the dependency jars' I/O summaries, read beside the parse: cold, they are a few seconds of one thread
-    // -Doptkit.noLibraryIo=true: the jars still resolve types, no summaries (a benchmark's reference run)
-    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo =
-        jars.isEmpty() || Boolean.getBoolean("optkit.noLibraryIo")
+    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo = libraryIo(options, inputs);
+    Parsed parsed = parse(options, progress, inputs, inputs.sources().files(), cache);
+    return analyse(options, progress, inputs, start, parsed, cache, libraryIo);
+  }
+
+  /**
+   * One shard of a run ({@code assess --shard I/N}): the files {@link ShardPlan} gives it, parsed and extracted, each
+   * with the hash of the content it read, for {@link #merge} to run the whole-project phase over. Reads and writes no
+   * facts cache.
+   */
+  public ShardFile.Shard shard(Options options, Progress progress, Inputs inputs, ShardPlan.Spec spec) {
+    List<SourceFile> all = inputs.sources().files();
+    int[] plan = ShardPlan.assign(all, spec.count());
+    List<SourceFile> mine = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (plan[i] == spec.index()) {
+        mine.add(all.get(i));
+      }
+    }
+    Parsed parsed = parse(options, progress, inputs, mine, null);
+    List<ShardFile.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < mine.size(); i++) {
+      ParsingWorker.Outcome outcome = parsed.outcomes()[i];
+      entries.add(ShardFile.entry(mine.get(i).relativePath(), contentHash(mine.get(i)), outcome.facts(),
+          outcome.problem()));
+    }
+    return new ShardFile.Shard(ShardFile.FORMAT, shardKey(options, inputs), spec.index(), spec.count(), entries);
+  }
+
+  /**
+   * The assessment of a run made in shards: every shard's facts, checked against this tree and this build, then the
+   * whole-project phase as a run in one process has it, so the reports are the same byte for byte.
+   *
+   * @throws ShardMismatch naming the shard and what does not match: another build, JDK, configuration, dependency set
+   *     or tree; a shard missing or given twice; a file changed since its shard read it
+   */
+  public Assessment merge(Options options, Progress progress, Inputs inputs, long start, List<ShardFile.Shard> shards) {
+    if (shards.isEmpty()) {
+      throw new ShardMismatch("no shard given: give every shard's file");
+    }
+    String key = shardKey(options, inputs);
+    int count = shards.get(0).count();
+    ShardFile.Shard[] byIndex = new ShardFile.Shard[count + 1];
+    for (ShardFile.Shard shard : shards) {
+      String name = "shard " + shard.index() + "/" + shard.count();
+      if (shard.count() != count) {
+        throw new ShardMismatch(name + " is of a run in " + shard.count() + " shards, shard " + shards.get(0).index()
+            + "/" + count + " of a run in " + count + ": give the shards of one run");
+      }
+      if (!shard.key().equals(key)) {
+        throw new ShardMismatch(name + " was made by another optkit build, JDK, configuration, dependency set or set of "
+            + "the project's types than this merge: make every shard and the merge from one build of one commit");
+      }
+      if (byIndex[shard.index()] != null) {
+        throw new ShardMismatch(name + " is given twice");
+      }
+      byIndex[shard.index()] = shard;
+    }
+    for (int i = 1; i <= count; i++) {
+      if (byIndex[i] == null) {
+        throw new ShardMismatch("shard " + i + "/" + count + " is missing: give every shard's file");
+      }
+    }
+    java.util.Map<String, ShardFile.Entry> entries = new java.util.HashMap<>();
+    java.util.Map<String, Integer> shardOf = new java.util.HashMap<>();
+    for (ShardFile.Shard shard : shards) {
+      for (ShardFile.Entry entry : shard.files()) {
+        if (entries.put(entry.path(), entry) != null) {
+          throw new ShardMismatch(entry.path() + " is in shard " + shardOf.get(entry.path()) + "/" + count + " and shard "
+              + shard.index() + "/" + count + ": give the shards of one run");
+        }
+        shardOf.put(entry.path(), shard.index());
+      }
+    }
+    List<SourceFile> files = inputs.sources().files();
+    ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
+    progress.started(Phase.PARSE);
+    for (int i = 0; i < files.size(); i++) {
+      String path = files.get(i).relativePath();
+      ShardFile.Entry entry = entries.remove(path);
+      if (entry == null) {
+        throw new ShardMismatch(path + " is in no shard: the shards were made from another tree than this one");
+      }
+      String shard = "shard " + shardOf.get(path) + "/" + count;
+      if (!entry.contentHash().equals(contentHash(files.get(i)))) {
+        throw new ShardMismatch(path + " changed since " + shard + " read it: make the shards and the merge from one "
+            + "commit");
+      }
+      try {
+        outcomes[i] = new ParsingWorker.Outcome(ShardFile.facts(entry), entry.problem());
+      } catch (java.io.IOException e) {
+        throw new ShardMismatch(shard + " is damaged at " + path + ": make it again");
+      }
+      progress.filesDone(i + 1, files.size());
+    }
+    if (!entries.isEmpty()) {
+      String other = new java.util.TreeSet<>(entries.keySet()).first();
+      throw new ShardMismatch(other + ", in shard " + shardOf.get(other) + "/" + count + ", is not in this tree: the "
+          + "shards were made from another tree than this one");
+    }
+    progress.ended(Phase.PARSE, files.size());
+    return analyse(options, progress, inputs, start, new Parsed(outcomes, 1, 0, 0), null, libraryIo(options, inputs));
+  }
+
+  /** Shards that cannot make one run's assessment, and why. */
+  public static final class ShardMismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ShardMismatch(String message) {
+      super(message);
+    }
+  }
+
+  /** The SHA-256 of a file's content as it is now; "" when it cannot be read (its shard said why). */
+  private static String contentHash(SourceFile file) {
+    try {
+      return Hashes.sha256(java.nio.file.Files.readAllBytes(file.absolutePath()));
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  /** What the parse phase gave: each file's outcome, in the order of the files parsed, and what it cost. */
+  private record Parsed(ParsingWorker.Outcome[] outcomes, int threads, long resolutions, long failures) {}
+
+  /**
+   * The dependency jars' I/O summaries, read beside the parse: cold, they are a few seconds of one thread.
+   * -Doptkit.noLibraryIo=true: the jars still resolve types, no summaries (a benchmark's reference run).
+   */
+  private static java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo(
+      Options options, Inputs inputs) {
+    List<Path> jars = inputs.jars();
+    return jars.isEmpty() || Boolean.getBoolean("optkit.noLibraryIo")
         ? java.util.concurrent.CompletableFuture.completedFuture(dev.optkit.analyzers.bytecode.LibraryIo.NONE)
         : java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, inputs.libraryEntries(), catalog,
+            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, inputs.libraryEntries(), options.config().catalog(),
                 options.cacheDirectory()),
             daemon("optkit-library-io"));
+  }
+
+  /** Parses and extracts these files on the run's threads, each through the facts cache when there is one. */
+  private Parsed parse(Options options, Progress progress, Inputs inputs, List<SourceFile> files, FactsCache cache) {
+    ClientCatalog catalog = options.config().catalog();
+    SourceSet sources = inputs.sources();
+    List<Path> jars = inputs.jars();
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
@@ -255,6 +388,19 @@ public final class Assessor {
       pool.shutdownNow();
     }
     progress.ended(Phase.PARSE, done.get());
+    return new Parsed(outcomes, threads, resolutions.get(), failures.get());
+  }
+
+  /** The whole-project phase over every file's outcome: the index, the rules, the savings. */
+  private Assessment analyse(Options options, Progress progress, Inputs inputs, long start, Parsed parsed,
+      FactsCache cache, java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo) {
+    OptkitConfig config = options.config();
+    ClientCatalog catalog = config.catalog();
+    SourceSet sources = inputs.sources();
+    List<Path> jars = inputs.jars();
+    List<SourceFile> files = sources.files();
+    ParsingWorker.Outcome[] outcomes = parsed.outcomes();
+    int threads = parsed.threads();
     progress.started(Phase.ANALYSIS);
     // written while the index and the rules run: a warm run with one file changed spent a quarter of its time here
     java.util.concurrent.CompletableFuture<Void> saved = cache == null
@@ -336,7 +482,7 @@ public final class Assessor {
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
         summarize(files.size(), failedFiles, lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
-        new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size(),
+        new Assessment.Stats(elapsed, threads, parsed.resolutions(), parsed.failures(), jars.size(),
             cache == null ? 0 : cache.hits(), false), index);
   }
 
@@ -392,6 +538,32 @@ public final class Assessor {
     return type == Assessor.class
         ? CodeBuild.of(type, dev.optkit.analyzers.facts.extract.FactExtractor.class.getName())
         : CodeBuild.of(type);
+  }
+
+  /**
+   * What a shard's facts depend on besides each file's content, the same on every machine of one build: optkit's build
+   * by content, the facts' shape, the JDK, the configuration's clients, each dependency jar by name and size (their
+   * folders differ from runner to runner), the project's types.
+   */
+  static String shardKey(Options options, Inputs inputs) {
+    StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
+        .append('|').append(dev.optkit.analyzers.io.CodeBuild.contentOf(Assessor.class,
+            dev.optkit.analyzers.facts.extract.FactExtractor.class.getName()))
+        .append('|').append(dev.optkit.analyzers.parse.FactsCache.SHAPE)
+        .append('|').append(options.resolveTypes())
+        .append('|').append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"));
+    key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients());
+    for (Path jar : inputs.jars()) {
+      long size;
+      try {
+        size = java.nio.file.Files.size(jar);
+      } catch (java.io.IOException e) {
+        size = -1;
+      }
+      key.append('|').append(jar.getFileName()).append(':').append(size);
+    }
+    new java.util.TreeSet<>(inputs.sources().typeFiles().keySet()).forEach(type -> key.append('|').append(type));
+    return Hashes.sha256(key.toString());
   }
 
   /** Everything besides a file's own content that shapes its facts. */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     description = "Finds remote API calls, database queries, sequential I/O loops and cacheable read methods, "
         + "ranks them by estimated savings, and reports them. Never runs the scanned project's code or build.",
     modelTransformer = ExitCodes.Listed.class)
-public final class AssessCommand implements Callable<Integer> {
+public class AssessCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -54,6 +54,15 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--since", paramLabel = "GIT-REF",
       description = "Report only findings in methods changed since GIT-REF (committed or not), for fast pull-request checks.")
   String since;
+
+  @Option(names = "--shard", paramLabel = "I/N",
+      description = "Extract the facts of the I-th of N slices of the files (balanced by size, the same on every "
+          + "machine) and write them to --shard-out, for `optkit merge`; no report, no gate.")
+  String shard;
+
+  @Option(names = "--shard-out", paramLabel = "FILE",
+      description = "Where --shard writes its facts (default: optkit-shard-I-of-N in the current directory).")
+  Path shardOut;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Configuration file (default: .optkit.yml in the first PATH, if present).")
@@ -139,6 +148,13 @@ public final class AssessCommand implements Callable<Integer> {
       targets = report.targets("assess", java.util.EnumSet.allOf(ReportFormat.class));
       checkSarifCategory(targets);
       threshold = failOn == null ? null : Severity.parse(failOn);
+      shardSpec = shard == null ? null : dev.optkit.analyzers.source.ShardPlan.Spec.parse(shard);
+      if (shardOut != null && shardSpec == null) {
+        throw new IllegalArgumentException("--shard-out names the file of a shard: give --shard I/N too");
+      }
+      if (shardSpec != null) {
+        ReportOptions.checkFolder("--shard-out", shardOut());
+      }
       for (Path root : roots) {
         if (!Files.exists(root)) {
           err.println("optkit assess: no such file or directory: " + root + " (give a source folder or file that exists)");
@@ -179,7 +195,7 @@ public final class AssessCommand implements Callable<Integer> {
     }
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
-    ScanProgress progress = report.scanProgress("assess", err);
+    ScanProgress progress = report.scanProgress(spec.name(), err);
     Assessor.Options options = new Assessor.Options(roots, allExcludes, includeTests || configuration.includeTests(),
         classpath, dependencies.useMavenRepository(),
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
@@ -194,13 +210,16 @@ public final class AssessCommand implements Callable<Integer> {
     Assessment assessment;
     try {
       Assessor.Inputs inputs = Assessor.inputs(options, progress);
+      if (shardSpec != null) {
+        return writeShard(new Assessor().shard(options, progress, inputs, shardSpec), err);
+      }
       // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
-      Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
+      Optional<AssessmentCache> answers = !reusesAnswers() || options.cacheDirectory() == null ? Optional.empty()
           : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)), remembered.join());
       assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
           .orElse(null);
       if (assessment == null) {
-        assessment = new Assessor().assess(options, progress, inputs, start);
+        assessment = assessAnew(options, progress, inputs, start);
         progress.finish();
         // -Doptkit.noPlanner=true: no fixable verdicts, and so no answer stored (bench/planner-share.sh's reference run)
         if (!Boolean.getBoolean("optkit.noPlanner")) {
@@ -209,6 +228,9 @@ public final class AssessCommand implements Callable<Integer> {
           answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
         }
       }
+    } catch (Assessor.ShardMismatch e) {
+      err.println("optkit " + spec.name() + ": " + Printable.escape(e.getMessage()));
+      return ExitCodes.USAGE;
     } finally {
       progress.finish();
     }
@@ -238,6 +260,36 @@ public final class AssessCommand implements Callable<Integer> {
           + (i < assessment.summary().filesFailed() ? ": not analysed: " : ": ") + Printable.escape(warning.message()));
     }
     return gate(assessment, threshold, err);
+  }
+
+  /** The shard --shard names, once the options are read; null for a whole run. */
+  private dev.optkit.analyzers.source.ShardPlan.Spec shardSpec;
+
+  private Path shardOut() {
+    return shardOut != null ? shardOut : Path.of("optkit-shard-" + shardSpec.index() + "-of-" + shardSpec.count());
+  }
+
+  private int writeShard(dev.optkit.analyzers.parse.ShardFile.Shard made, java.io.PrintWriter err) {
+    try {
+      dev.optkit.analyzers.parse.ShardFile.write(shardOut(), made);
+    } catch (IOException e) {
+      err.println("optkit assess: cannot write shard " + shardSpec + " to " + Printable.escape(shardOut().toString())
+          + ": " + Printable.escape(String.valueOf(e.getMessage())) + " (give --shard-out a file in a folder you can write to)");
+      return ExitCodes.USAGE;
+    }
+    err.println("optkit assess: wrote shard " + shardSpec + " (" + made.files().size() + " files) to "
+        + Printable.escape(shardOut().toString()));
+    return ExitCodes.OK;
+  }
+
+  /** The assessment of a run no earlier answer holds: the project assessed now ({@code merge} assembles it from shards). */
+  Assessment assessAnew(Assessor.Options options, ScanProgress progress, Assessor.Inputs inputs, long start) {
+    return new Assessor().assess(options, progress, inputs, start);
+  }
+
+  /** Whether an unchanged project's last answer may serve ({@code merge}'s comes from its shards). */
+  boolean reusesAnswers() {
+    return true;
   }
 
   /**

@@ -32,6 +32,13 @@ public final class ExitCodes {
         codes.put(code(USAGE), USAGE_TEXT);
         codes.put(code(INTERNAL), INTERNAL_TEXT);
       }
+      case "merge" -> {
+        codes.put(code(OK), "no finding at or above --fail-on, not more than --max-findings");
+        codes.put(code(FINDINGS), "a finding at or above --fail-on, or more than --max-findings");
+        codes.put(code(USAGE), USAGE_TEXT + ", or shards that cannot make one run's assessment (one missing or "
+            + "given twice, another build, configuration or tree, a file changed since its shard read it)");
+        codes.put(code(INTERNAL), INTERNAL_TEXT);
+      }
       case "migrate" -> {
         codes.put(code(OK), "the plan shown (dry run), applied, undone or repaired");
         codes.put(code(FINDINGS), "--strict found a stale-data warning or a refused --only method (nothing "

@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = OptkitCommand.Version.class,
     description = "Finds, fixes and proves performance wins in Java code: uncached remote API calls, "
         + "repeated or N+1 database queries, and sequential I/O loops.",
-    subcommands = {AssessCommand.class, MigrateCommand.class, ValidateCommand.class, RulesCommand.class},
+    subcommands = {AssessCommand.class, MergeCommand.class, MigrateCommand.class, ValidateCommand.class, RulesCommand.class},
     modelTransformer = ExitCodes.Listed.class)
 public final class OptkitCommand implements Runnable {
 

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeExamplesTest {
   private static final String ECHO_EXIT = "; echo \"exit $?\"";
+  /** The options whose value is a file of the run's own, kept in the block's folder. */
+  private static final java.util.Set<String> FILE_OPTIONS = java.util.Set.of("-o", "--output", "--shard-out",
+      "--shard-file");
   private static final Pattern SAMPLE = Pattern.compile("^samples/([A-Za-z0-9._-]+)(/.*)?$");
 
   @TempDir Path dir;
@@ -72,8 +75,9 @@ class ReadmeExamplesTest {
       for (int i = 1; i < words.size(); i++) {
         String word = words.get(i);
         Matcher sample = SAMPLE.matcher(word);
-        boolean outputFile = i > 1 && (words.get(i - 1).equals("-o") || words.get(i - 1).equals("--output"))
-            && !word.equals("-") && !Path.of(word).isAbsolute();
+        // a file the command writes or reads back (a report, a shard), in the block's folder
+        boolean outputFile = i > 1 && FILE_OPTIONS.contains(words.get(i - 1)) && !word.equals("-")
+            && !Path.of(word).isAbsolute();
         if (sample.matches()) {
           Path checkout = checkouts.computeIfAbsent(sample.group(1), name -> {
             try {

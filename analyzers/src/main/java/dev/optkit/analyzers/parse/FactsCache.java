@@ -212,6 +212,29 @@ public final class FactsCache {
     }
   }
 
+  /** A file's facts as an entry stores them: encoded, deflated. */
+  static byte[] encode(FileFacts facts) throws IOException {
+    return deflated(MAPPER.writeValueAsBytes(facts));
+  }
+
+  /** A file's facts from what {@link #encode} made; an exception for a damaged or planted entry. */
+  static FileFacts decode(byte[] stored) throws IOException {
+    try {
+      FileFacts facts = MAPPER.readValue(inflated(stored), FileFacts.class);
+      if (facts == null) {
+        throw new IOException("no facts");
+      }
+      return facts;
+    } catch (DataFormatException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** The mapper the facts are written with, for the files that carry them elsewhere (a shard). */
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
   /** Fastest deflate: the facts are written on every run that changes a file. */
   private static byte[] deflated(byte[] plain) {
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
