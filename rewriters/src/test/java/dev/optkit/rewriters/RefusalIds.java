@@ -7,6 +7,7 @@ import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What tests ask of a refusal without reading its words: which proof refused a method (found by its class and name),
@@ -39,6 +40,17 @@ final class RefusalIds {
     return plan.refusals().stream().filter(r -> names(r, owner, method)).findFirst()
         .orElseThrow(() -> new AssertionError((owner == null ? "" : owner + ".") + method + " not refused: "
             + listing(plan)));
+  }
+
+  /** The proof of that method's refusal, or empty when it is not refused (cached, or never proposed). */
+  static Optional<Proof> proofOf(MigrationPlan plan, String owner, String method) {
+    return plan.refusals().stream().filter(r -> names(r, owner, method)).map(Refusal::proof).findFirst();
+  }
+
+  /** The facts of that method's refusal ({@link #facts(Refusal)}), or none when it is not refused. */
+  static List<String> factsOf(MigrationPlan plan, String owner, String method) {
+    return plan.refusals().stream().filter(r -> names(r, owner, method)).findFirst().map(RefusalIds::facts)
+        .orElse(List.of());
   }
 
   /**
