@@ -822,11 +822,13 @@ class BlockingCallsInLoopRewriteTest {
     assertTrue(refused.reason().contains("Thread.currentThread()"), refused.reason());
     refused = refused(QUOTES_BEFORE.replace("        HttpRequest request =", "        System.out.println(sku);\n        HttpRequest request ="));
     assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
     assertTrue(refused.reason().contains("System.out"), refused.reason());
     refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
             + "    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(\"quotes\");\n")
         .replace("        HttpRequest request =", "        LOG.info(sku);\n        HttpRequest request ="));
     assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
     assertTrue(refused.reason().contains("LOG (Logger)"), refused.reason());
   }
 
