@@ -542,38 +542,45 @@ class BlockingCallsInLoopRewriteTest {
   // ---- refusals: each a thing running the call on a pool thread, ahead, would change ----------
 
   private String refusal(String source) {
-    MigrationPlan plan = new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
-    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
-    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
-        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
+    return refused(source).reason();
+  }
+
+  /** The loop refusal of {@code source}, which must be refused: its proof, and its words. */
+  private Refusal refused(String source) {
+    return refused(new MigrationFixture(dir), source);
   }
 
   @Test
   void aCallThatReadsAFieldThatChangesIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
         "    private final String baseUrl;\n    private String currency = \"EUR\";\n\n"
             + "    public void setCurrency(String currency) {\n        this.currency = currency;\n    }\n")
         .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?currency=\" + currency)"));
-    assertTrue(reason.contains("Quotes.fetch() reads field currency, which changes after construction"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("field currency"), refused.reason());
   }
 
   @Test
   void aCallThatUsesStateBoundToTheCallersThreadIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
         "    private final String baseUrl;\n    private static final ThreadLocal<String> TENANT = new ThreadLocal<>();\n")
         .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?tenant=\" + TENANT.get())"));
     // the index's per-user reader names the ThreadLocal's read before the loop's own reading of the source
-    assertTrue(reason.contains("reads TENANT, a ThreadLocal, state bound to the calling thread"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("reads TENANT"), refused.reason());
   }
 
   @Test
   void aCallOnAFieldNotSafeFromSeveralThreadsIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
         "    private final String baseUrl;\n    private final java.text.SimpleDateFormat day = "
             + "new java.text.SimpleDateFormat(\"yyyy-MM-dd\");\n")
         .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?day=\" + day.format(new java.util.Date(0)))"));
-    assertTrue(reason.contains("calls format() on field day (SimpleDateFormat), which optkit does not know to be safe "
-        + "from several threads at once"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("field day"), refused.reason());
   }
 
   @Test
@@ -589,53 +596,54 @@ class BlockingCallsInLoopRewriteTest {
         "    void use(HttpClient other) {\n        http = other;\n    }\n\n    String fetch(String sku) {"))
         .config(loopsOnly()).plan();
     assertEquals(List.of(), setter.loops());
-    String reason = setter.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
-        .map(Refusal::reason).findFirst().orElseThrow();
-    assertTrue(reason.contains("calls send() on field http (HttpClient), which its class changes after construction"),
-        reason);
+    Refusal refused = setter.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .findFirst().orElseThrow();
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("field http"), refused.reason());
   }
 
   @Test
   void aWriteIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace(".GET().build();", ".POST(HttpRequest.BodyPublishers.noBody()).build();"));
-    assertTrue(reason.contains("may write") || reason.contains("is not a read"), reason);
+    Refusal refused = refused(QUOTES_BEFORE.replace(".GET().build();", ".POST(HttpRequest.BodyPublishers.noBody()).build();"));
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
   }
 
   @Test
   void anotherWaitAfterTheCallIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
         "            quotes.add(sku + \"=\" + price + \"/\" + fetch(sku + \"-tax\"));\n"));
-    assertTrue(reason.contains("another call that waits on I/O (fetch())"), reason);
+    assertEquals(Proof.LOOP_OTHER_IO, refused.proof(), refused.reason());
   }
 
   @Test
   void aLocalTheCallCapturesThatIsAssignedAgainIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("            String price = fetch(sku);\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("            String price = fetch(sku);\n",
         "            String key = sku.trim();\n            key = key.toUpperCase();\n"
             + "            String price = fetch(key);\n"));
-    assertTrue(reason.contains("assigns key again") || reason.contains("comes before the call"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
   }
 
   @Test
   void aLoopHoldingALockIsRefused() {
     // the pool thread's synchronized fetch() would wait for the loop's monitor, held while the loop waits for it
-    String reason = refusal(QUOTES_BEFORE.replace("public List<String> quoteAll(", "public synchronized List<String> quoteAll(")
+    Refusal refused = refused(QUOTES_BEFORE.replace("public List<String> quoteAll(", "public synchronized List<String> quoteAll(")
         .replace("    String fetch(String sku) {", "    synchronized String fetch(String sku) {"));
-    assertTrue(reason.contains("it runs while holding a lock (synchronized)"), reason);
+    assertEquals(Proof.LOOP_HOLDS_LOCK, refused.proof(), refused.reason());
   }
 
   @Test
   void aLoopThatMayStopAtAnAnswerIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
         "            if (price.isEmpty()) {\n                break;\n            }\n"
             + "            quotes.add(sku + \"=\" + price);\n"));
-    assertTrue(reason.contains("it may leave the loop early ('break;')"), reason);
+    assertEquals(Proof.LOOP_EARLY_EXIT, refused.proof(), refused.reason());
   }
 
   @Test
   void aThreadLocalOfAnotherClassIsRefused() {
     // an InheritableThreadLocal too: a pool thread made by the first request keeps that request's tenant
-    String reason = refusal(new MigrationFixture(dir).java("""
+    Refusal refused = refused(new MigrationFixture(dir).java("""
         package shop;
 
         public class Ctx {
@@ -643,13 +651,15 @@ class BlockingCallsInLoopRewriteTest {
         }
         """), QUOTES_BEFORE.replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?tenant=\" + Ctx.TENANT.get())"));
     // the index's per-user reader names the read first (ThreadBoundState)
-    assertTrue(reason.contains("reads Ctx.TENANT, an InheritableThreadLocal, state bound to the calling thread"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("Ctx.TENANT"), refused.reason());
   }
 
   @Test
   void stateTheCallReadsThatTheLoopsThreadCanChangeIsRefused() {
     // a public field of an object a final field holds
-    String reason = refusal(new MigrationFixture(dir).java("""
+    Refusal refused = refused(new MigrationFixture(dir).java("""
         package shop;
 
         public class Config {
@@ -658,26 +668,34 @@ class BlockingCallsInLoopRewriteTest {
         """), QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
             + "    private final Config config = new Config();\n")
         .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?region=\" + config.region)"));
-    assertTrue(reason.contains("reads config.region, a field of an object others hold"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("config.region"), refused.reason());
     // an element of a final array
-    reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+    refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
         + "    private final String[] region = {\"eu\"};\n")
         .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?region=\" + region[0])"));
-    assertTrue(reason.contains("reads region[0], an element of an array others hold"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("region[0]"), refused.reason());
     // a field a subclass may write (protected, not final)
-    reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+    refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
         + "    protected String region = \"eu\";\n")
         .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?region=\" + region)"));
-    assertTrue(reason.contains("reads field region, which is neither final nor private"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("field region"), refused.reason());
   }
 
   @Test
   void aCallHandedAnObjectThatCanChangeIsRefusedAndAnImmutableOneIsNot() {
-    String reason = refusal(QUOTES_BEFORE.replace("List<String> quoteAll(List<String> skus)",
+    Refusal refused = refused(QUOTES_BEFORE.replace("List<String> quoteAll(List<String> skus)",
             "List<String> quoteAll(List<String> skus, StringBuilder prefix)")
         .replace("String price = fetch(sku);", "String price = fetch(prefix + sku);")
         .replace("quotes.add(sku + \"=\" + price);", "quotes.add(sku + \"=\" + price);\n            prefix.append('x');"));
-    assertTrue(reason.contains("the call it hands to a pool reads prefix (StringBuilder)"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("reads prefix"), refused.reason());
     // a final class of final immutable fields cannot change: handed to the pool, it is rewritten
     MigrationPlan plan = new MigrationFixture(dir).java("""
         package shop;
@@ -732,9 +750,10 @@ class BlockingCallsInLoopRewriteTest {
     String changeable = ENV.replace("private final String name;", "private String name;")
         .replace("    public String getName() {", "    public void rename(String name) {\n        this.name = name;\n    }\n\n"
             + "    public String getName() {");
-    String reason = refusal(new MigrationFixture(dir.resolve("changeable")).java(changeable), QUOTES_BY_ENV);
-    assertTrue(reason.contains("the call it hands to a pool reads sku (Env), whose objects optkit does not know to be "
-        + "unchangeable"), reason);
+    Refusal refused = refused(new MigrationFixture(dir.resolve("changeable")).java(changeable), QUOTES_BY_ENV);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("reads sku (Env)"), refused.reason());
     // a public constructor and a subclass in the project that adds state: an element may be one of those
     String subclass = """
         package shop;
@@ -787,25 +806,30 @@ class BlockingCallsInLoopRewriteTest {
   @Test
   void aCollectionAFieldMayHoldChangedAfterTheCallIsRefused() {
     // quoteAll(pending) from inside the class, and bump() changes pending: the elements taken ahead would be old
-    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+    Refusal refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
             + "    private final List<String> pending = new ArrayList<>();\n\n"
             + "    void bump(int i) {\n        pending.set(i, pending.get(i) + \"!\");\n    }\n")
         .replace("quotes.add(sku + \"=\" + price);", "quotes.add(sku + \"=\" + price);\n            bump(quotes.size());"));
-    assertTrue(reason.contains("which its caller hands it and a field may hold too"), reason);
+    assertEquals(Proof.LOOP_COLLECTION, refused.proof(), refused.reason());
   }
 
   @Test
   void whatRunsOnlyOnTheCallersThreadIsRefused() {
-    String reason = refusal(QUOTES_BEFORE.replace("\"/prices/\" + sku)",
+    Refusal refused = refused(QUOTES_BEFORE.replace("\"/prices/\" + sku)",
         "\"/prices/\" + sku + \"?by=\" + Thread.currentThread().getName())"));
-    assertTrue(reason.contains("asks which thread it runs on"), reason);
-    reason = refusal(QUOTES_BEFORE.replace("        HttpRequest request =", "        System.out.println(sku);\n        HttpRequest request ="));
-    assertTrue(reason.contains("writes to the console (System.out)"), reason);
-    reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("Thread.currentThread()"), refused.reason());
+    refused = refused(QUOTES_BEFORE.replace("        HttpRequest request =", "        System.out.println(sku);\n        HttpRequest request ="));
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("System.out"), refused.reason());
+    refused = refused(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
             + "    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(\"quotes\");\n")
         .replace("        HttpRequest request =", "        LOG.info(sku);\n        HttpRequest request ="));
-    assertTrue(reason.contains("logs through LOG (Logger): from the pool's threads its lines would come out in another "
-        + "order"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("LOG (Logger)"), refused.reason());
   }
 
   /**
@@ -846,19 +870,19 @@ class BlockingCallsInLoopRewriteTest {
 
   @Test
   void aRequestWhoseVerbIsSetAfterItsBuilderIsMadeIsNotARead() {
-    String reason = refusal(QUOTES_BEFORE.replace(
+    Refusal refused = refused(QUOTES_BEFORE.replace(
         "HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + \"/prices/\" + sku)).GET().build();",
         "HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + \"/prices/\" + sku)).GET();\n"
             + "        builder.DELETE();\n        HttpRequest request = builder.build();"));
-    assertTrue(reason.contains("may write") || reason.contains("is not a read"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
   }
 
   @Test
   void aThrowAfterTheCallIsRefusedAndAReturnInAnAnonymousClassIsNot() {
-    String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+    Refusal refused = refused(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
         "            if (price.isEmpty()) {\n                throw new IllegalStateException(sku);\n            }\n"
             + "            quotes.add(sku + \"=\" + price);\n"));
-    assertTrue(reason.contains("it may leave the loop early ('throw new IllegalStateException(sku);')"), reason);
+    assertEquals(Proof.LOOP_EARLY_EXIT, refused.proof(), refused.reason());
     MigrationPlan plan = new MigrationFixture(dir).java(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
         "            java.util.function.Supplier<String> quote = new java.util.function.Supplier<String>() {\n"
             + "                @Override\n                public String get() {\n                    return sku + \"=\" + price;\n"
@@ -891,10 +915,10 @@ class BlockingCallsInLoopRewriteTest {
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 
-  private String refusal(MigrationFixture fixture, String source) {
+  private Refusal refused(MigrationFixture fixture, String source) {
     MigrationPlan plan = fixture.java(source).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
-    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 

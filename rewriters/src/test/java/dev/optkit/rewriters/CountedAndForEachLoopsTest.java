@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.InvocationTargetException;
@@ -51,9 +52,14 @@ class CountedAndForEachLoopsTest {
   }
 
   private String refusal(String source) {
+    return refused(source).reason();
+  }
+
+  /** The loop refusal of {@code source}, which must be refused: its proof, and its words. */
+  private Refusal refused(String source) {
     MigrationPlan plan = new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
-    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 
@@ -144,25 +150,26 @@ class CountedAndForEachLoopsTest {
 
   @Test
   void anIndexUsedForMoreThanTakingTheElementIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (int i = 0; i < skus.size(); i++) {
                     String price = fetch(skus.get(i));
                     quotes.add(i + ":" + price);
                 }
         """));
-    assertTrue(reason.contains("uses its index i for more than taking the element (skus.get(i)): i + \":\" at line"),
-        reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("i + \":\" at line"), refused.reason());
   }
 
   @Test
   void aNeighboursElementIsNotTheElement() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (int i = 0; i < skus.size() - 1; i++) {
                     String price = fetch(skus.get(i + 1));
                     quotes.add(price);
                 }
         """));
-    assertTrue(reason.contains("only in the form 'for (int i = 0; i < xs.size(); i++)'"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
     String stepped = refusal(withLoop("""
                 for (int i = 0; i < skus.size(); i += 2) {
                     quotes.add(fetch(skus.get(i)));
@@ -173,67 +180,73 @@ class CountedAndForEachLoopsTest {
 
   @Test
   void anIndexTheBodyChangesIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (int i = 0; i < skus.size(); i++) {
                     quotes.add(fetch(skus.get(i)));
                     i++;
                 }
         """));
-    assertTrue(reason.contains("uses its index i for more than taking the element"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
   }
 
   @Test
   void anArrayElementWrittenThroughTheIndexIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 String[] codes = skus.toArray(new String[0]);
                 for (int i = 0; i < codes.length; i++) {
                     codes[i] = fetch(codes[i]);
                     quotes.add(codes[i]);
                 }
         """));
-    assertTrue(reason.contains("uses its index i for more than taking the element (codes[i])"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("(codes[i])"), refused.reason());
   }
 
   @Test
   void aCountedLoopOverAFieldIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (int i = 0; i < known.size(); i++) {
                     quotes.add(fetch(known.get(i)));
                 }
         """).replace("    private final String baseUrl;\n",
             "    private final String baseUrl;\n    private final List<String> known = new ArrayList<>();\n"));
-    assertTrue(reason.contains("counts over known, which is not a local java.util list or array"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("counts over known"), refused.reason());
   }
 
   @Test
   void aForEachOnAListTheMethodIsHandedIsRefused() {
     // Collections.synchronizedList(...).forEach holds the list's lock for the whole loop (hostile review 39's c2)
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 skus.forEach(sku -> {
                     quotes.add(fetch(sku));
                 });
         """));
-    assertTrue(reason.contains("it calls forEach on skus, a collection it was handed or got from a call: a "
-        + "synchronized collection's (or a Vector's) forEach holds its lock for the whole loop"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("forEach on skus"), refused.reason());
   }
 
   @Test
   void aForEachOnAVectorTheMethodMakesSaysSo() {
     // hostile review 40's l8: refused rightly, but not as "handed or got from a call"
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 List<String> todo = new java.util.Vector<>(skus);
                 todo.forEach(sku -> {
                     quotes.add(fetch(sku));
                 });
         """));
-    assertTrue(reason.contains("it calls forEach on todo, a Vector the method makes, whose forEach need not be its "
-        + "iterator's walk: a synchronized collection's (or a Vector's) forEach holds its lock"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("forEach on todo"), refused.reason());
   }
 
   @Test
   void aForEachLambdaThatReturnsEarlyFromAnInnerLoopIsRefused() {
     // its return ends the element's turn; a continue written there would continue the inner loop instead
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 List<String> todo = new ArrayList<>(skus);
                 todo.forEach(sku -> {
                     for (String part : sku.split("-")) {
@@ -244,39 +257,45 @@ class CountedAndForEachLoopsTest {
                     quotes.add(fetch(sku));
                 });
         """));
-    assertTrue(reason.contains("its lambda returns early for an element from inside a loop of its own"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
   }
 
   @Test
   void aForEachOnAFieldIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 known.forEach(sku -> {
                     quotes.add(fetch(sku));
                 });
         """).replace("    private final String baseUrl;\n",
             "    private final String baseUrl;\n    private final List<String> known = new ArrayList<>();\n"));
-    assertTrue(reason.contains("calls forEach on known, which is not a local java.util collection"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("forEach on known"), refused.reason());
   }
 
   @Test
   void aForEachOnOneLineIsRefusedForItsLayout() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 List<String> todo = new ArrayList<>(skus);
                 todo.forEach(sku -> { quotes.add(fetch(sku)); });
         """));
-    assertTrue(reason.contains("does not stand on lines of its own"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
   }
 
   @Test
   void whatTheRewriteRefusesForTheForEachItRefusesForTheCountedLoopToo() {
     // the same proof as for (String sku : skus): prefix() runs before fetch(), so the answer cannot be taken first
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (int i = 0; i < skus.size(); i++) {
                     quotes.add(prefix(skus.get(i)).concat(fetch(skus.get(i))));
                 }
         """).replace("    String fetch(String sku) {",
             "    String prefix(String sku) {\n        return sku + \"=\";\n    }\n\n    String fetch(String sku) {"));
-    assertTrue(reason.contains("runs prefix(sku) before its call"), reason);
+    assertEquals(Proof.LOOP_SHAPE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("runs prefix(sku) before its call"), refused.reason());
+    // the words: how a counted loop's reason reads, read as a for-each
+    String reason = refused.reason();
     assertFalse(reason.contains("/*"), "no marker in a reason: " + reason);
     assertTrue(reason.contains("(the counted loop over the indexes of skus read as a loop over its elements)"), reason);
   }
@@ -284,20 +303,22 @@ class CountedAndForEachLoopsTest {
   @Test
   void aChangeToACollectionTheMethodDidNotMakeIsRefused() {
     // quoteAll(list, list): the second name may be the list walked (hostile review 39's c1p, c1pf)
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (int i = 0; i < skus.size(); i++) {
                     seen.add(fetch(skus.get(i)));
                 }
         """).replace("    private final String baseUrl;\n",
             "    private final String baseUrl;\n    private final List<String> seen = new ArrayList<>();\n"));
-    assertTrue(reason.contains("its body changes seen (add()), which the method did not make itself"), reason);
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("changes seen (add())"), refused.reason());
   }
 
   /**
    * A holder declared as a JDK class no list or set is cannot be the walked list under another name: an unseen JPA
    * project's CSV reader set a {@code Calendar calendarJava} in its loop over rows, and was refused as if the calendar
-   * could be the rows. (The near miss, a list field the body adds to, is the test above.) The loop's reasons share
-   * one id so far, so the words tell them apart here.
+   * could be the rows. (The near miss, a list field the body adds to, is the test above, refused by loop.not-for-each.)
+   * What refuses this loop is its statement before the call (loop.shape), not the calendar.
    */
   @Test
   void aCalendarTheBodySetsIsNoListItWalks() {
@@ -311,22 +332,22 @@ class CountedAndForEachLoopsTest {
         """).replace("    String fetch(String sku) {", "    static java.util.Calendar dayOf(String sku) {\n"
             + "        java.util.Calendar day = new java.util.GregorianCalendar(2000, 0, 1);\n        return day;\n"
             + "    }\n\n    String fetch(String sku) {")).config(loopsOnly()).plan();
-    assertTrue(plan.refusals().stream().noneMatch(r -> r.reason().contains("under another name")),
-        plan.refusals().toString());
+    assertEquals(Proof.LOOP_SHAPE, RefusalIds.loopProof(plan), RefusalIds.listing(plan));
   }
 
   @Test
   void aLoopWhoseBodyReadsTheClockIsRefused() {
     // real24's D1: files named by the current second; faster, two elements wrote the same name
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 for (String sku : skus) {
                     quotes.add(stamped(fetch(sku)));
                 }
         """).replace("    String fetch(String sku) {",
             "    static String stamped(String price) {\n        return java.time.LocalDateTime.now().withNano(0) + \" \" + price;"
                 + "\n    }\n\n    String fetch(String sku) {"));
-    assertTrue(reason.startsWith("Quotes.stamped(), which its body calls, reads the clock or a random source "
-        + "(java.time.LocalDateTime.now())"), reason);
+    assertEquals(Proof.LOOP_CLOCK, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("Quotes.stamped()"), refused.reason());
     String direct = refusal(withLoop("""
                 for (int i = 0; i < skus.size(); i++) {
                     quotes.add(System.currentTimeMillis() + ":" + fetch(skus.get(i)));
@@ -392,13 +413,14 @@ class CountedAndForEachLoopsTest {
 
   @Test
   void aWhileLoopIsRefusedByItsKind() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refused(withLoop("""
                 java.util.Iterator<String> it = skus.iterator();
                 while (it.hasNext()) {
                     quotes.add(fetch(it.next()));
                 }
         """));
-    assertTrue(reason.contains("this is a while loop"), reason);
+    // a while loop's refusal carries loop.not-for-each, although its words are loop.unsupported-kind's
+    assertEquals(Proof.NOT_FOR_EACH, refused.proof(), refused.reason());
   }
 
   // ---- run: the same answers and failures as the original ----------------------------------------

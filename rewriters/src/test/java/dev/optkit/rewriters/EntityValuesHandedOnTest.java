@@ -1,9 +1,14 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +56,11 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
     // the true twin: a derived delete writes with it
     MigrationPlan deletes = owners("deletes", "visits.deleteByOwner(owner);\n                    names.add(owner.getName());")
         .plan();
-    String why = refusal(deletes, "findAll").orElse("cached");
-    assertTrue(why.contains("hands it to VisitStore.deleteByOwner(), a query method that writes")
-        || why.contains("writes"), why);
+    Refusal findAll = RefusalIds.assertProof(Proof.ENTITY_RESULT, deletes, "OwnerRepository", "findAll");
+    // the name: no fact carries it yet
+    assertTrue(findAll.reason().contains("VisitStore.deleteByOwner()"), findAll.reason());
+    // ENTITY_RESULT also says an implementation is missing; only the words tell that apart
+    String why = findAll.reason();
     assertFalse(why.contains("build the project first"), why);
   }
 
@@ -66,8 +73,9 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
     // the true twin: the lazy association itself handed on
     MigrationPlan visits = owners("visits", "names.add(owner.getName() + java.util.List.of(owner.getVisits()).size());")
         .plan();
-    String why = refusal(visits, "findAll").orElse("cached");
-    assertTrue(why.contains("of()"), why);
+    Refusal findAll = RefusalIds.assertProof(Proof.ENTITY_RESULT, visits, "OwnerRepository", "findAll");
+    // the name: no fact carries it yet
+    assertTrue(findAll.reason().contains("to of()"), findAll.reason());
   }
 
   // ---- a lazy to-one's id read off its proxy (explore-with-me RequestStorage.findByEventId)
@@ -156,16 +164,17 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
   void theIdOfALazyToOneIsReadOffItsProxyWithoutLoading() {
     String lazy = "@ManyToOne(fetch = FetchType.LAZY)";
     MigrationPlan id = requests("id", lazy, "getId()").plan();
-    String why = refusal(id, "findByEventId").orElse("cached");
-    assertFalse(why.contains("lazy association requester"), why);
+    assertNotEquals(Optional.of(Proof.ENTITY_RESULT), RefusalIds.proofOf(id, "RequestStorage", "findByEventId"),
+        RefusalIds.listing(id));
     // the true twins: another getter loads the proxy; @LazyToOne(NO_PROXY) is no proxy at all
     MigrationPlan name = requests("name", lazy, "getName()").plan();
-    why = refusal(name, "findByEventId").orElse("cached");
-    assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+    Refusal requester = RefusalIds.assertProof(Proof.ENTITY_RESULT, name, "RequestStorage", "findByEventId");
+    // the name: no fact carries it yet
+    assertTrue(requester.reason().contains("lazy association requester (getRequester())"), requester.reason());
     MigrationPlan noProxy = requests("no-proxy", lazy + "\n    @org.hibernate.annotations.LazyToOne("
         + "org.hibernate.annotations.LazyToOneOption.NO_PROXY)", "getId()").plan();
-    why = refusal(noProxy, "findByEventId").orElse("cached");
-    assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+    requester = RefusalIds.assertProof(Proof.ENTITY_RESULT, noProxy, "RequestStorage", "findByEventId");
+    assertTrue(requester.reason().contains("lazy association requester (getRequester())"), requester.reason());
   }
 
   // ---- seventh audit: a lazy to-one read only for its id through a local, as MapStruct writes it (esidarapp/bookstore
@@ -291,11 +300,12 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
   @Test
   void anEntityMethodReadingOnlyALazyAssociationsIdLoadsNothing() {
     MigrationPlan plan = new MigrationFixture(dir.resolve("s32")).resources("/audit16/s32").plan();
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
-        plan.refusals().toString());
+    assertNotEquals(Optional.of(Proof.ENTITY_RESULT), RefusalIds.proofOf(plan, "BookingRepository", "findLast"),
+        RefusalIds.listing(plan));
     MigrationPlan twin = new MigrationFixture(dir.resolve("s32twin")).resources("/audit16/s32twin").plan();
-    assertTrue(twin.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
-        twin.refusals().toString());
+    Refusal findLast = RefusalIds.assertProof(Proof.ENTITY_RESULT, twin, "BookingRepository", "findLast");
+    // the name: no fact carries it yet
+    assertTrue(findLast.reason().contains("lazy association booker"), findLast.reason());
   }
 
   /**
@@ -308,16 +318,16 @@ class EntityValuesHandedOnTest extends SpringProjectPlans {
   void lombokSettersAndBuilderMethodsAreFieldAssignments() {
     MigrationPlan plan = new MigrationFixture(dir.resolve("s20d")).resources("/audit16/s20d").plan();
     assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("cannot see into")), plan.refusals().toString());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
-        && r.reason().contains("AccountService.search(), which is cached in this migration")), plan.refusals().toString());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByName")
-        && r.reason().contains("passes what holds it to setRoles(), a setter Lombok writes, which keeps that in field roles "
-        + "of AccountDto")),
-        plan.refusals().toString());
+    Refusal search = RefusalIds.assertProof(Proof.OUTER_LEVEL_CACHED, plan, "AccountRepository", "findByEmailContaining");
+    assertEquals(List.of("outer-cache r.AccountService.search"), RefusalIds.facts(search));
+    Refusal roles = RefusalIds.assertProof(Proof.ENTITY_RESULT, plan, "RoleRepository", "findByName");
+    // the name: no fact carries it yet
+    assertTrue(roles.reason().contains("to setRoles(), a setter Lombok writes"), roles.reason());
 
     MigrationPlan twin = new MigrationFixture(dir.resolve("s20dtwin")).resources("/audit16/s20dtwin").plan();
-    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
-        && r.reason().contains("owner(), a builder method Lombok writes")), twin.refusals().toString());
+    Refusal owner = RefusalIds.assertProof(Proof.ENTITY_RESULT, twin, "AccountRepository", "findByEmailContaining");
+    // the name: no fact carries it yet
+    assertTrue(owner.reason().contains("owner(), a builder method Lombok writes"), owner.reason());
   }
 
   /**

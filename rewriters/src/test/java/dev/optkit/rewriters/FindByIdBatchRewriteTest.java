@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.InvocationTargetException;
@@ -203,8 +204,10 @@ class FindByIdBatchRewriteTest {
     MigrationPlan copying = new MigrationFixture(dir.resolve("copying")).java(ORDER).java(REPOSITORY)
         .java(request.replace("return ids;", "return new java.util.ArrayList<>(ids);")).java(lookup).config(loopsOnly()).plan();
     assertEquals(List.of(), copying.loops());
-    assertTrue(copying.refusals().stream().anyMatch(r -> r.reason().contains("LookupRequest.getIds() does more than return "
-        + "a field")), copying.refusals().toString());
+    assertEquals(Proof.LOOP_COLLECTION, RefusalIds.loopProof(copying), RefusalIds.listing(copying));
+    // the name: no fact carries it yet
+    assertTrue(copying.refusals().stream().anyMatch(r -> r.reason().contains("LookupRequest.getIds()")),
+        RefusalIds.listing(copying));
   }
 
   private static final String TALLY = """
@@ -451,9 +454,9 @@ class FindByIdBatchRewriteTest {
         .replace("extends ListCrudRepository<Order, Long>", "extends MongoRepository<Order, Long>");
     // String ids: Spring Data MongoDB reads a hex string as an ObjectId, and the loaded row's id may not be the
     // string asked for, so the row would be looked up under another key
-    String reason = refusal(LOOKUP_BEFORE.replace("List<Long> ids", "List<String> ids").replace("Long id :", "String id :"),
+    Refusal refused = refusal(LOOKUP_BEFORE.replace("List<Long> ids", "List<String> ids").replace("Long id :", "String id :"),
         mongo.replace("Order, Long>", "Order, String>"));
-    assertTrue(reason.contains("optkit batches Long, Integer and UUID ids only"), reason);
+    assertEquals(Proof.LOOP_BATCH_FORM, refused.proof(), refused.reason());
     // (the refusal's fixture is the whole temporary folder: this one goes beside it, after it)
     MigrationPlan plan = new MigrationFixture(dir.resolve("mongo")).java(ORDER).java(mongo).java(LOOKUP_BEFORE)
         .config(loopsOnly()).plan();
@@ -538,47 +541,56 @@ class FindByIdBatchRewriteTest {
 
   // ---- refusals: each a thing loading the rows first would change ---------------------------
 
-  private String refusal(String lookup, String repository) {
+  private Refusal refusal(String lookup, String repository) {
     return refusal(lookup, repository, ORDER);
   }
 
-  private String refusal(String lookup, String repository, String entity) {
+  /** The loop refusal of {@code lookup}, which must be refused: its proof, and its words. */
+  private Refusal refusal(String lookup, String repository, String entity) {
     MigrationPlan plan = new MigrationFixture(dir).java(entity).java(repository).java(lookup).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops(), "must be refused:\n" + lookup);
-    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 
   @Test
   void aFindByIdOfTheProjectsOwnIsRefused() {
-    String reason = refusal(LOOKUP_BEFORE, REPOSITORY.replace("{\n}", """
+    Refusal refused = refusal(LOOKUP_BEFORE, REPOSITORY.replace("{\n}", """
         {
             @org.springframework.data.jdbc.repository.query.Query("SELECT * FROM orders WHERE id = :id AND deleted = FALSE")
             java.util.Optional<Order> findById(Long id);
         }"""));
-    assertTrue(reason.contains("OrderRepository declares its own findById()"), reason);
+    assertEquals(Proof.LOOP_BATCH_FORM, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("OrderRepository declares its own findById()"), refused.reason());
   }
 
   @Test
   void aWriteInTheBodyIsRefused() {
     // a failed findAllById would leave seen empty, where the original left the ids before the failure in it
-    String reason = refusal(LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Long> ids, List<String> seen)")
+    Refusal refused = refusal(LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Long> ids, List<String> seen)")
         .replace("            Optional<Order> order = orders.findById(id);\n",
             "            Optional<Order> order = orders.findById(id);\n            seen.add(\"\" + id);\n"), REPOSITORY);
-    assertTrue(reason.contains("its body calls add() on seen"), reason);
-    reason = refusal(LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Long> ids, List<String> seen)")
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("add() on seen"), refused.reason());
+    refused = refusal(LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Long> ids, List<String> seen)")
         .replace("            Optional<Order> order = orders.findById(id);\n",
             "            Optional<Order> order = orders.findById(id);\n            note(seen, id);\n")
         .replace("    public List<String> describe(", "    static void note(List<String> seen, Long id) {\n"
             + "        seen.add(\"\" + id);\n    }\n\n    public List<String> describe("), REPOSITORY);
-    assertTrue(reason.contains("its body calls OrderLookup.note(), which changes what it is given"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("OrderLookup.note()"), refused.reason());
   }
 
   @Test
   void anotherQueryInTheBodyIsRefused() {
-    String reason = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
+    Refusal refused = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
         "            Optional<Order> order = orders.findById(id);\n            order.ifPresent(orders::save);\n"), REPOSITORY);
-    assertTrue(reason.contains("its body makes 2 calls that query or wait on I/O (orders.findById(id), orders::save)"), reason);
+    assertEquals(Proof.LOOP_OTHER_IO, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("(orders.findById(id), orders::save)"), refused.reason());
   }
 
   /** pigeonkart's applyStockAndSave: per element, load, change and save the same entity. */
@@ -611,23 +623,24 @@ class FindByIdBatchRewriteTest {
     String entity = ORDER.replace("    public String getStatus() {", "    public void close() {\n"
         + "        status = \"closed\";\n    }\n\n    public String getStatus() {");
     // in a transaction the save runs no statement: the flush writes in load order, which findAllById would change
-    String reason = refusal(STOCK_LOOP, REPOSITORY, entity);
-    assertTrue(reason.startsWith("it saves each Order it loads (orders.save(order)) in the transaction of Stock.close(): "
-        + "that save of a managed entity runs no statement, and the flush writes the changes in the order the "
-        + "entities were loaded"), reason);
+    Refusal refused = refusal(STOCK_LOOP, REPOSITORY, entity);
+    assertEquals(Proof.LOOP_BATCH_ENTITY, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("(orders.save(order)) in the transaction of Stock.close()"), refused.reason());
     // without one each save is a statement of its own, run at once: two calls that wait on I/O, as it says
-    reason = refusal(STOCK_LOOP.replace("    @org.springframework.transaction.annotation.Transactional\n", ""),
+    refused = refusal(STOCK_LOOP.replace("    @org.springframework.transaction.annotation.Transactional\n", ""),
         REPOSITORY, entity);
-    assertTrue(reason.contains("its body makes 2 calls that query or wait on I/O (orders.findById(id), "
-        + "orders.save(order))"), reason);
+    assertEquals(Proof.LOOP_OTHER_IO, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("(orders.findById(id), orders.save(order))"), refused.reason());
   }
 
   @Test
   void idsThatTheDatabaseMayCompareOtherwiseAreRefused() {
     // 'abc' finds 'ABC' under a case-insensitive collation, and the row would be put under 'ABC'
-    String reason = refusal(LOOKUP_BEFORE.replace("List<Long> ids", "List<String> ids").replace("Long id :", "String id :"),
+    Refusal refused = refusal(LOOKUP_BEFORE.replace("List<Long> ids", "List<String> ids").replace("Long id :", "String id :"),
         REPOSITORY.replace("Order, Long>", "Order, String>"));
-    assertTrue(reason.contains("optkit batches Long, Integer and UUID ids only"), reason);
+    assertEquals(Proof.LOOP_BATCH_FORM, refused.proof(), refused.reason());
   }
 
   @Test
@@ -637,8 +650,9 @@ class FindByIdBatchRewriteTest {
             "@org.hibernate.annotations.SQLRestriction(\"deleted = false\")\npublic class Order {"))
         .java(REPOSITORY).java(LOOKUP_BEFORE).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("Order has @SQLRestriction")),
-        plan.refusals().toString());
+    assertEquals(Proof.LOOP_BATCH_ENTITY, RefusalIds.loopProof(plan), RefusalIds.listing(plan));
+    // the name: no fact carries it yet
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().contains("@SQLRestriction")), RefusalIds.listing(plan));
   }
 
   @Test
@@ -658,14 +672,15 @@ class FindByIdBatchRewriteTest {
     // em.find does not
     String transactional = LOOKUP_BEFORE.replace("    public List<String> describe(",
         "    @org.springframework.transaction.annotation.Transactional\n    public List<String> describe(");
-    String reason = refusal(transactional.replace("List<String> described = new ArrayList<>();",
+    Refusal refused = refusal(transactional.replace("List<String> described = new ArrayList<>();",
         "List<String> described = new ArrayList<>();\n        described.add(\"of \" + orders.count());"), REPOSITORY, entity);
-    assertTrue(reason.startsWith("Order is a JPA entity and the loop runs in the transaction of OrderLookup.describe(): "
-        + "a findAllById query first flushes the changes that transaction holds"), reason);
+    assertEquals(Proof.LOOP_BATCH_ENTITY, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("transaction of OrderLookup.describe()"), refused.reason());
     // em.find may answer from the second-level cache, the query does not read it
-    reason = refusal(LOOKUP_BEFORE, REPOSITORY, entity.replace("@jakarta.persistence.Entity",
+    refused = refusal(LOOKUP_BEFORE, REPOSITORY, entity.replace("@jakarta.persistence.Entity",
         "@jakarta.persistence.Entity\n@jakarta.persistence.Cacheable"));
-    assertTrue(reason.startsWith("Order is in Hibernate's second-level cache"), reason);
+    assertEquals(Proof.LOOP_BATCH_ENTITY, refused.proof(), refused.reason());
     // outside transactions each call has a read-only transaction of its own, which flushes nothing
     MigrationPlan plan = new MigrationFixture(dir.resolve("outside")).java(entity).java(REPOSITORY).java(LOOKUP_BEFORE)
         .config(loopsOnly()).plan();
@@ -678,13 +693,15 @@ class FindByIdBatchRewriteTest {
 
   @Test
   void aRepositoryTheBodyPicksOrATryInsideItIsRefused() {
-    String reason = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
+    Refusal refused = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
         "            OrderRepository source = orders;\n            Optional<Order> order = source.findById(id);\n"), REPOSITORY);
-    assertTrue(reason.startsWith("its findById is called on source, not on a field of the class"), reason);
-    reason = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
+    assertEquals(Proof.LOOP_BATCH_FORM, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("called on source"), refused.reason());
+    refused = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
         "            Optional<Order> order;\n            try {\n                order = orders.findById(id);\n"
             + "            } catch (RuntimeException e) {\n                order = Optional.empty();\n            }\n"), REPOSITORY);
-    assertTrue(reason.startsWith("its findById is inside a try block"), reason);
+    assertEquals(Proof.LOOP_SHAPE, refused.proof(), refused.reason());
   }
 
   @Test
@@ -702,9 +719,9 @@ class FindByIdBatchRewriteTest {
 
   @Test
   void aCatchAroundTheLoopIsRefused() {
-    String reason = refusal(LOOKUP_BEFORE.replace("        for (Long id : ids) {", "        try {\n"
+    Refusal refused = refusal(LOOKUP_BEFORE.replace("        for (Long id : ids) {", "        try {\n"
         + "        for (Long id : ids) {").replace("        return described;", "        } catch (RuntimeException e) {\n"
         + "            described.add(\"failed\");\n        }\n        return described;"), REPOSITORY);
-    assertTrue(reason.contains("a catch around it"), reason);
+    assertEquals(Proof.LOOP_SHAPE, refused.proof(), refused.reason());
   }
 }

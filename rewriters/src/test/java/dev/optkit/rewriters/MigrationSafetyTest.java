@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Files;
@@ -125,8 +126,11 @@ class MigrationSafetyTest {
                 }
             """).replace("public class PetsDelegate", "public class PetsDelegate implements PetsApi"))
         .plan();
+    assertEquals(Proof.REQUEST_HANDLER, RefusalIds.refusedOrNotProposed(plan, "PetsDelegate", "petName"),
+        RefusalIds.listing(plan));
     String why = refusalOrNotProposed(plan, "petName");
-    assertTrue(why.contains("PetsApi.petName") && why.contains("GetMapping"), why);
+    // the name: no fact carries it yet
+    assertTrue(why.contains("PetsApi.petName"), why);
     assertTrue(plan.changes().stream().noneMatch(c -> c.path().startsWith("target/")));
   }
 
@@ -282,8 +286,8 @@ class MigrationSafetyTest {
         }
         """;
     MigrationFixture fixture = new MigrationFixture(dir).java(reader).java(writer);
-    String why = refusal(fixture.plan(), "stock");
-    assertTrue(why.contains("StockWriter.receive()") && why.contains("another class") && why.contains("--accept-stale"), why);
+    Refusal stock = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, fixture.plan(), "StockReader", "stock");
+    assertEquals(List.of("writer shop.StockWriter.receive"), RefusalIds.facts(stock));
 
     Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
     MigrationFixture accepting = new MigrationFixture(dir).java(reader).java(writer);
@@ -847,7 +851,8 @@ class MigrationSafetyTest {
         """);
     MigrationPlan single = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java(prices).plan();
     target(single, "price");
-    String why = refusal(new MigrationFixture(dir.resolve("regions")).file("pom.xml", SPRING_POM).java(prices).java("""
+    Refusal beans = RefusalIds.assertProof(Proof.SEVERAL_BEANS,
+        new MigrationFixture(dir.resolve("regions")).file("pom.xml", SPRING_POM).java(prices).java("""
         package shop;
 
         import org.springframework.context.annotation.Bean;
@@ -866,16 +871,18 @@ class MigrationSafetyTest {
                 return new RegionalPrices(new JdbcTemplate());
             }
         }
-        """).plan(), "price");
-    assertTrue(why.contains("RegionalPrices is also defined as a bean by Regions.euPrices(), Regions.usPrices(): every "
-        + "bean of the class would share one Spring cache"), why);
-    String xml = refusal(new MigrationFixture(dir.resolve("xmlBeans")).file("pom.xml", SPRING_POM).java(prices)
+        """).plan(), "RegionalPrices", "price");
+    // the name: no fact carries it yet
+    assertTrue(beans.reason().contains("Regions.euPrices(), Regions.usPrices()"), beans.reason());
+    Refusal xml = RefusalIds.assertProof(Proof.SEVERAL_BEANS,
+        new MigrationFixture(dir.resolve("xmlBeans")).file("pom.xml", SPRING_POM).java(prices)
         .file("src/main/resources/beans.xml", """
             <beans xmlns="http://www.springframework.org/schema/beans">
               <bean id="otherRegion" class="shop.RegionalPrices"/>
             </beans>
-            """).plan(), "price");
-    assertTrue(xml.contains("RegionalPrices is also defined as a bean by a <bean> in XML configuration"), xml);
+            """).plan(), "RegionalPrices", "price");
+    // the name: no fact carries it yet (where the other bean is defined)
+    assertTrue(xml.reason().contains("a <bean> in XML configuration"), xml.reason());
   }
 
   @Test
@@ -896,10 +903,10 @@ class MigrationSafetyTest {
     Files.writeString(reactor.resolve("admin/pom.xml"), modulePom.formatted("admin").replace("<dependencies>",
         "<dependencies><dependency><groupId>shop</groupId><artifactId>core</artifactId><version>1</version>"
             + "</dependency>"));
-    String why = refusal(new MigrationFixture(reactor.resolve("core")).file("pom.xml", modulePom.formatted("core"))
-        .java(reader).plan(), "price");
-    assertTrue(why.contains("module admin of the Maven reactor at " + reactor + " depends on this one"), why);
-    assertTrue(why.contains("run migrate on the reactor's root"), why);
+    Refusal linked = RefusalIds.assertProof(Proof.LINKED_MODULE, new MigrationFixture(reactor.resolve("core"))
+        .file("pom.xml", modulePom.formatted("core")).java(reader).plan(), "Reads", "price");
+    // the name: no fact carries it yet
+    assertTrue(linked.reason().contains("module admin of the Maven reactor at " + reactor), linked.reason());
 
     // a dependency declared in a profile, its artifactId a property, links them as well
     Files.writeString(reactor.resolve("admin/pom.xml"), modulePom.formatted("admin").replace("</project>",
@@ -979,10 +986,10 @@ class MigrationSafetyTest {
             }
         }
         """;
-    String why = refusal(new MigrationFixture(dir.resolve("mysql")).file("pom.xml", mysqlPom).java(dao).java(report)
-        .plan(), "countryName");
-    assertTrue(why.contains("it reads the database inside the transaction of Report.line(), and MySQL (REPEATABLE "
-        + "READ by default) answers from the snapshot"), why);
+    Refusal mysql = RefusalIds.assertProof(Proof.TRANSACTION_SNAPSHOT, new MigrationFixture(dir.resolve("mysql"))
+        .file("pom.xml", mysqlPom).java(dao).java(report).plan(), "CountryDao", "countryName");
+    // the name: no fact carries it yet
+    assertTrue(mysql.reason().contains("transaction of Report.line()"), mysql.reason());
     // the same code on a database reading the latest commit per statement
     target(new MigrationFixture(dir.resolve("other")).file("pom.xml", SPRING_POM.replace("spring-jdbc", "spring-tx")
         .replace("</dependencies>", "<dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc"
@@ -1265,8 +1272,10 @@ class MigrationSafetyTest {
     // the same object kept in a field of the DAO is shared: its lines are state the key does not cover
     String shared = orders.replace("private final Connection connection;", "private final Connection connection;\n"
         + "    private final Order order = new Order();").replace("Order order = new Order();", "");
-    String why = refusal(new MigrationFixture(dir.resolve("shared")).java(order).java(shared).plan(), "describe");
-    assertTrue(why.startsWith("changes state shared between calls: Orders.describe() setLines"), why);
+    Refusal kept = RefusalIds.assertProof(Proof.KEY_MISSES_STATE,
+        new MigrationFixture(dir.resolve("shared")).java(order).java(shared).plan(), "Orders", "describe");
+    // the name: no fact carries it yet
+    assertTrue(kept.reason().contains("setLines"), kept.reason());
   }
 
   @Test
@@ -1298,10 +1307,9 @@ class MigrationSafetyTest {
             }
 
             public void setRate(String currency, double rate) throws SQLException {""");
-    String why = refusal(new MigrationFixture(dir.resolve("later")).java(later).createdOnce("shop.Rates", "null").plan(),
-        "rate");
-    assertTrue(why.contains("Rates.setRateLater()") && why.contains("runs later"), why);
-    assertTrue(why.contains("Rates.setRateAsync() writes rates (executeUpdate()) but it returns a CompletableFuture"), why);
+    Refusal rate = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT,
+        new MigrationFixture(dir.resolve("later")).java(later).createdOnce("shop.Rates", "null").plan(), "Rates", "rate");
+    assertEquals(List.of("writer shop.Rates.setRateLater", "writer shop.Rates.setRateAsync"), RefusalIds.facts(rate));
   }
 
   // 6. Stacked caches
@@ -1378,8 +1386,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusal(plan, "tags");
-    assertTrue(why.contains("ArticleView.render() changes the result it gets (add)"), why);
+    Refusal tags = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "TagDao", "tags");
+    // the name: no fact carries it yet
+    assertTrue(tags.reason().contains("ArticleView.render() changes"), tags.reason());
     target(plan, "authors");
   }
 
@@ -1456,9 +1465,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusal(plan, "tags");
-    assertTrue(why.contains("ArticleView.render() passes the result it gets to ArticleView.tidy(), which passes it to "
-        + "ArticleView.sortInPlace(), which changes it (Collections.sort)"), why);
+    Refusal tags = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "TagDao", "tags");
+    // the name: no fact carries it yet
+    assertTrue(tags.reason().contains("ArticleView.sortInPlace(), which changes it"), tags.reason());
     target(plan, "authors");
     target(plan, "editors");
     String kept = refusal(plan, "reviewers");
@@ -1519,9 +1528,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusal(plan, "account");
-    assertTrue(why.contains("Teller.preview() calls a method on the result it gets: Account.deposit(), which changes it "
-        + "(assigns field balance)"), why);
+    Refusal account = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "AccountDao", "account");
+    // the name: no fact carries it yet
+    assertTrue(account.reason().contains("Account.deposit(), which changes it"), account.reason());
     target(plan, "audited"); // only read
   }
 
@@ -1670,9 +1679,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusalOrNotProposed(plan, "name");
-    assertTrue(why.contains("its queries are already cached by MyBatis's second-level cache (<cache/> in "
-        + "ItemMapper.xml)"), why);
+    Refusal name = RefusalIds.assertProof(Proof.CACHED_BELOW, plan, "Catalog", "name");
+    // the name: no fact carries it yet
+    assertTrue(name.reason().contains("ItemMapper.xml"), name.reason());
     target(plan, "stock");
   }
 
@@ -1710,8 +1719,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusalOrNotProposed(plan, "countItems");
-    assertTrue(why.contains("injected by its class (UseService.UseService(...))"), why);
+    Refusal count = RefusalIds.assertProof(Proof.PROXY_CLASH, plan, "ItemService", "countItems");
+    // the name: no fact carries it yet
+    assertTrue(count.reason().contains("(UseService.UseService(...))"), count.reason());
   }
 
   @Test
@@ -1811,10 +1821,9 @@ class MigrationSafetyTest {
     assertEquals(List.of("src/main/java/shop/service/OptkitCacheConfig.java"), plan.changes().stream()
         .map(c -> c.path()).filter(p -> p.endsWith("OptkitCacheConfig.java")).toList());
     assertEquals(2, plan.targets().size(), plan.targets().toString());
-    String why = plan.refusals().stream().filter(r -> r.finding().path().contains("Orphan")).findFirst().orElseThrow()
-        .reason();
-    assertTrue(why.contains("its bean's package shop.other is outside the component scan of shop.service")
-        && why.contains("scanned: shop.service, shop.web"), why);
+    Refusal orphan = RefusalIds.assertProof(Proof.OUTSIDE_COMPONENT_SCAN, plan, "Orphan", "label");
+    // the name: no fact carries it yet
+    assertTrue(orphan.reason().contains("package shop.other"), orphan.reason());
   }
 
   @Test
@@ -2023,8 +2032,10 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusal(plan, "entry");
-    assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (Importer.store)"), why);
+    Refusal entry = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, plan, "EntryReader", "entry");
+    assertEquals(List.of("writer shop.JdbcStore.put"), RefusalIds.facts(entry));
+    // the name: no fact carries it yet (where the writer is injected by its class)
+    assertTrue(entry.reason().contains("(Importer.store)"), entry.reason());
   }
 
   // Diffs a team would merge
@@ -2222,8 +2233,10 @@ class MigrationSafetyTest {
         """;
     // a Spring cache: no clearing before each test covers the set-up's write without spring-test, which refuses; the
     // write inside the test alone turns the module's tests' caches off (trial 88), as before the migration
-    String why = refusal(spring().java(names).file("src/test/java/shop/NamesTest.java", test).plan(), "name");
-    assertTrue(why.contains("NamesTest.seed()"), "a shared Spring cache outlives one test class's set-up: " + why);
+    Refusal seeded = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT,
+        spring().java(names).file("src/test/java/shop/NamesTest.java", test).plan(), "Names", "name");
+    assertEquals(List.of("writer shop.NamesTest.seed"), RefusalIds.facts(seeded),
+        "a shared Spring cache outlives one test class's set-up: " + seeded.reason());
     MigrationPlan inside = new MigrationFixture(dir.resolve("inside")).file("pom.xml", SPRING_POM).java(names)
         .file("src/test/java/shop/NamesTest.java", test.replace("jdbc.update(\"INSERT INTO users (id, name) VALUES (1, 'Ann')\");", ""))
         .plan();
@@ -2422,9 +2435,9 @@ class MigrationSafetyTest {
     assertEquals(List.of("MaintenanceController.execute"), writers(target(new MigrationFixture(dir.resolve("on-demand"))
         .file("pom.xml", SPRING_POM).java(app).java(runner).java(onDemand).java(names).java(reader).plan(), "name")));
     // without the application in the module, another module may call the utility: no eviction reaches those calls
-    String why = refusal(new MigrationFixture(dir.resolve("library")).file("pom.xml", SPRING_POM).java(runner)
-        .java(controller).java(names).java(reader).plan(), "name");
-    assertTrue(why.contains("SqlRunner.execute() may write data optkit cannot name") && why.contains("not a Spring bean"), why);
+    Refusal library = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, new MigrationFixture(dir.resolve("library"))
+        .file("pom.xml", SPRING_POM).java(runner).java(controller).java(names).java(reader).plan(), "Names", "name");
+    assertEquals(List.of("writer shop.SqlRunner.execute"), RefusalIds.facts(library));
   }
 
   @Test
@@ -2457,10 +2470,11 @@ class MigrationSafetyTest {
                 jdbc.update("UPDATE users SET name = ? WHERE id = ?", name, id);
             }
         """);
-    String why = refusal(spring().java(storeApp).java(adminApp).java(names)
-        .java(editor.replace("package shop;", "package shop.admin;")).plan(), "name");
-    assertTrue(why.contains("the module has 2 Spring Boot applications (AdminApp, StoreApp), each with caches of its "
-        + "own: the write runs in AdminApp and StoreApp and the read in StoreApp"), why);
+    Refusal admin = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, spring().java(storeApp).java(adminApp).java(names)
+        .java(editor.replace("package shop;", "package shop.admin;")).plan(), "Names", "name");
+    assertEquals(List.of("writer shop.admin.Editor.rename"), RefusalIds.facts(admin));
+    // the name: no fact carries it yet (the applications the write and the read run in)
+    assertTrue(admin.reason().contains("the write runs in AdminApp and StoreApp and the read in StoreApp"), admin.reason());
     // the same writer in the store's own scan evicts
     CachingTarget shared = target(new MigrationFixture(dir.resolve("shared")).file("pom.xml", SPRING_POM)
         .java(storeApp).java(adminApp).java(names)
@@ -2540,8 +2554,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusal(plan, "ownerNames");
-    assertTrue(why.contains("OwnerResource.updateOwner() serves writes to /owners/{ownerId} but it is in another Maven module"), why);
+    Refusal owners = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, plan, "OwnerDirectory", "ownerNames");
+    assertEquals(List.of("writer shop.customers.OwnerResource.updateOwner"), RefusalIds.facts(owners));
+    assertEquals("customers/src/main/java/shop/customers/OwnerResource.java", owners.facts().get(0).path());
   }
 
   @Test
@@ -2634,8 +2649,9 @@ class MigrationSafetyTest {
             }
             """)
         .plan();
-    String why = refusal(plan, "account");
-    assertTrue(why.contains("AccountForm.load() keeps the result it gets in field account"), why);
+    Refusal account = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "AccountDao", "account");
+    // the name: no fact carries it yet
+    assertTrue(account.reason().contains("AccountForm.load() keeps the result it gets in field account"), account.reason());
     target(plan, "email");
   }
 
@@ -2731,8 +2747,8 @@ class MigrationSafetyTest {
                 }
             """))
         .plan();
-    String why = refusal(plan, "name");
-    assertTrue(why.contains("AsyncRenamer.rename()") && why.contains("runs later"), why);
+    Refusal name = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, plan, "Names", "name");
+    assertEquals(List.of("writer shop.AsyncRenamer.rename"), RefusalIds.facts(name));
   }
 
   @Test
@@ -2983,8 +2999,9 @@ class MigrationSafetyTest {
                 }
             """))
         .plan();
-    String why = refusal(plan, "report");
-    assertTrue(why.contains("Tenant.id() of a @RequestScope bean"), why);
+    Refusal report = RefusalIds.assertProof(Proof.PER_USER, plan, "Reports", "report");
+    // the name: no fact carries it yet
+    assertTrue(report.reason().contains("Tenant.id()"), report.reason());
   }
 
   @Test
@@ -3145,7 +3162,7 @@ class MigrationSafetyTest {
     assertTrue(refusal(plan, "fielded").contains("(sets pet.name)"), refusal(plan, "fielded"));
     assertTrue(refusal(plan, "streamed").contains("(p.setName)"), refusal(plan, "streamed"));
     // render() changes only rows loaded for the call, so it is a read itself and is cached as the outer level
-    cachedHereOrAbove(plan, "readOnly", "PetView.render()");
+    cachedHereOrAbove(plan, "readOnly", "shop.PetView", "render");
   }
 
   @Test
@@ -3259,7 +3276,7 @@ class MigrationSafetyTest {
     assertTrue(refusal(plan, "tagged").contains("tag"), refusal(plan, "tagged"));
     assertTrue(refusal(plan, "mapped").contains("@MappingTarget"), refusal(plan, "mapped"));
     assertTrue(refusal(plan, "helped").contains("setName"), refusal(plan, "helped"));
-    cachedHereOrAbove(plan, "shown", "ItemView.render()");
+    cachedHereOrAbove(plan, "shown", "shop.ItemView", "render");
   }
 
   @Test
@@ -3352,10 +3369,10 @@ class MigrationSafetyTest {
             """;
     MigrationPlan plan = spring().java(petDao).java(pet).java(tags).java(facade)
         .plan();
-    String why = refusal(plan, "pets");
-    assertTrue(why.contains("PetFacade.list() returns the result it gets, and PetFacade.adopt() changes the result it "
-        + "gets (add)") || why.contains("PetFacade.rename() passes the result it gets to PetFacade.first(), which "
-        + "returns it, and changes what that returns (setName)"), why);
+    Refusal pets = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "PetDao", "pets");
+    // the name: no fact carries it yet (either caller that changes the result)
+    assertTrue(pets.reason().contains("PetFacade.adopt()") || pets.reason().contains("PetFacade.rename()"),
+        pets.reason());
     MigrationPlan helperOnly = new MigrationFixture(dir.resolve("helper")).file("pom.xml", SPRING_POM)
         .java(petDao).java(pet).java(tags).java(facade.replace("pets.add(new Pet(\"stray\"));", "")).plan();
     String viaHelper = refusal(helperOnly, "pets");
@@ -3437,8 +3454,8 @@ class MigrationSafetyTest {
                 }
             """))
         .plan();
-    String why = refusal(plan, "name");
-    assertTrue(why.contains("Renames.renameLater()") && why.contains("runs later"), why);
+    Refusal name = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, plan, "Names", "name");
+    assertEquals(List.of("writer shop.Renames.renameLater"), RefusalIds.facts(name));
   }
 
   @Test
@@ -3578,8 +3595,10 @@ class MigrationSafetyTest {
         """;
     MigrationPlan plan = new MigrationFixture(dir.resolve("byHand"))
         .java(reader.formatted("post", "")).java(transfers).createdOnce("shop.Accounts", "null").plan();
-    String why = refusal(plan, "balance");
-    assertTrue(why.contains("Accounts.post()") && why.contains("setAutoCommit(false) in Transfers.transfer()"), why);
+    Refusal balance = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, plan, "Accounts", "balance");
+    assertEquals(List.of("writer shop.Accounts.post"), RefusalIds.facts(balance));
+    // the name: no fact carries it yet (where the project runs its transaction by hand)
+    assertTrue(balance.reason().contains("Transfers.transfer()"), balance.reason());
 
     Path other = dir.resolve("committing");
     MigrationPlan committing = new MigrationFixture(other)
@@ -3588,10 +3607,10 @@ class MigrationSafetyTest {
   }
 
   /** Cached itself, or refused only because the caller that reads it is cached instead. */
-  private static void cachedHereOrAbove(MigrationPlan plan, String method, String caller) {
+  private static void cachedHereOrAbove(MigrationPlan plan, String method, String callerType, String callerMethod) {
     if (plan.targets().stream().noneMatch(t -> t.method().fact().name().equals(method))) {
-      String why = refusal(plan, method);
-      assertTrue(why.startsWith("called by " + caller + ", which is cached in this migration"), why);
+      Refusal below = RefusalIds.assertProof(Proof.OUTER_LEVEL_CACHED, plan, method);
+      assertEquals(List.of("outer-cache " + callerType + "." + callerMethod), RefusalIds.facts(below));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.Refusal;
@@ -74,11 +75,12 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
                     }
                     return String.valueOf(jobs.idOf(name));
             """)).plan();
-    String idOf = refusal(exclusive, "idOf").orElse("cached");
-    assertFalse(idOf.contains("snapshot"), idOf);
+    assertNotEquals(Optional.of(Proof.TRANSACTION_SNAPSHOT), RefusalIds.proofOf(exclusive, "JobDao", "idOf"),
+        RefusalIds.listing(exclusive));
     MigrationPlan ternary = new MigrationFixture(dir.resolve("ternary")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
         .java(JOBS).java(lookup("        return id > 0 ? jobs.nameOf(id) : String.valueOf(jobs.idOf(name));\n")).plan();
-    assertFalse(refusal(ternary, "idOf").orElse("cached").contains("snapshot"), refusal(ternary, "idOf").orElse(""));
+    assertNotEquals(Optional.of(Proof.TRANSACTION_SNAPSHOT), RefusalIds.proofOf(ternary, "JobDao", "idOf"),
+        RefusalIds.listing(ternary));
     // the true twin: the branch does not return, so nameOf may read first on the way to idOf
     MigrationPlan both = new MigrationFixture(dir.resolve("both")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
         .java(JOBS).java(lookup("""
@@ -87,8 +89,9 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
                     }
                     return String.valueOf(jobs.idOf(name));
             """)).plan();
-    String why = refusal(both, "idOf").orElse("cached");
-    assertTrue(why.contains("inside the transaction of JobLookup.find()"), why);
+    Refusal snapshot = RefusalIds.assertProof(Proof.TRANSACTION_SNAPSHOT, both, "JobDao", "idOf");
+    // the name: no fact carries it yet
+    assertTrue(snapshot.reason().contains("transaction of JobLookup.find()"), snapshot.reason());
   }
 
   private MigrationFixture bothReads(String name) {
@@ -108,18 +111,16 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
         + "    url: jdbc:postgresql://db:5432/ewm\n";
     MigrationPlan leftover = bothReads("leftover").file("src/main/resources/application.yml", postgres)
         .file("src/test/resources/application.yml", "spring.datasource.url: jdbc:h2:mem:test\n").plan();
-    String why = refusal(leftover, "idOf").orElse("cached");
-    assertFalse(why.contains("MySQL"), why);
+    assertNotEquals(Optional.of(Proof.TRANSACTION_SNAPSHOT), RefusalIds.proofOf(leftover, "JobDao", "idOf"),
+        RefusalIds.listing(leftover));
     // the true twins: a profile naming MySQL, or nothing named at all (the URL from the environment)
     MigrationPlan profile = bothReads("profile").file("src/main/resources/application.yml", postgres)
         .file("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:mysql://db/ewm\n").plan();
-    why = refusal(profile, "idOf").orElse("cached");
-    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+    RefusalIds.assertProof(Proof.TRANSACTION_SNAPSHOT, profile, "JobDao", "idOf");
     MigrationPlan environment = bothReads("environment").file("src/main/resources/application.yml",
         "spring.datasource.url: ${DB_URL}\n").file("src/test/resources/application.yml",
         "spring.datasource.url: jdbc:h2:mem:test\n").plan();
-    why = refusal(environment, "idOf").orElse("cached");
-    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+    RefusalIds.assertProof(Proof.TRANSACTION_SNAPSHOT, environment, "JobDao", "idOf");
   }
 
   // ---- a call on an unknown type is a read only if its name can be one (petclinic-rest saveUser's user.getRoles())
@@ -170,8 +171,9 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
     // the true twin: an untyped call named like a project method that queries may be that query
     MigrationPlan counted = new MigrationFixture(dir.resolve("counted")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
         .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getDao().count() > 1000")).plan();
-    String why = refusal(counted, "idOf").orElse("cached");
-    assertTrue(why.contains("inside the transaction of Accounts.saveAccount()"), why);
+    Refusal snapshot = RefusalIds.assertProof(Proof.TRANSACTION_SNAPSHOT, counted, "UserDao", "idOf");
+    // the name: no fact carries it yet
+    assertTrue(snapshot.reason().contains("transaction of Accounts.saveAccount()"), snapshot.reason());
   }
 
   // ---- a persistence context older than the miss (hostile probe of java-shareit: a booker's old name)
@@ -255,13 +257,14 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
 
   @Test
   void aReadOfEntitiesAfterAnotherLoadInItsTransactionMayAnswerWithOlderInstances() {
-    String why = refusal(bookingLists("after", "bookers.findById(bookerId).orElseThrow();"), "findByBookerId")
-        .orElse("cached");
-    assertTrue(why.startsWith("it reads JPA entities inside the transaction of Bookings.bookerNames(), which may "
-        + "load entities before it"), why);
+    Refusal after = RefusalIds.assertProof(Proof.ENTITY_SNAPSHOT,
+        bookingLists("after", "bookers.findById(bookerId).orElseThrow();"), "BookingRepository", "findByBookerId");
+    // the name: no fact carries it yet
+    assertTrue(after.reason().contains("transaction of Bookings.bookerNames()"), after.reason());
     // the true twin: the transaction's first load is the read itself
-    why = refusal(bookingLists("first", ""), "findByBookerId").orElse("cached");
-    assertFalse(why.contains("persistence context"), why);
+    MigrationPlan first = bookingLists("first", "");
+    assertNotEquals(Optional.of(Proof.ENTITY_SNAPSHOT), RefusalIds.proofOf(first, "BookingRepository", "findByBookerId"),
+        RefusalIds.listing(first));
   }
 
   /** Thirteenth audit, s18: a read of data nothing writes races no eviction, whatever snapshot its transaction took. */
@@ -291,8 +294,10 @@ class TransactionSnapshotReadsTest extends SpringProjectPlans {
         && t.toString().contains("name=updateBrand")), plan.targets() + " " + plan.refusals());
 
     MigrationPlan twin = new MigrationFixture(dir.resolve("s29twin")).resources("/audit16/s29twin").plan();
-    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getBrandById")
-        && r.reason().contains("open-session-in-view")), twin.refusals().toString());
+    Refusal brand = RefusalIds.assertProof(Proof.RESULT_CHANGED, twin, "BrandService", "getBrandById");
+    // that it holds only through open-session-in-view no id tells (a change in any call is RESULT_CHANGED too), so
+    // the words are asserted, as in aSelfCallChangingAnEntityInAnOpenViewRefuses
+    assertTrue(brand.reason().contains("open-session-in-view"), brand.reason());
   }
 
   // From the hostile review of issue 23's relaxed proofs (its case s1, as the reviewer wrote it).

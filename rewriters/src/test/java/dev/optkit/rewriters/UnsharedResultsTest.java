@@ -1,8 +1,10 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.analyzers.proof.Proof;
 import java.util.List;
@@ -61,14 +63,15 @@ class UnsharedResultsTest extends SpringProjectPlans {
     MigrationPlan kafka = sentViews("kafka",
         "private final org.springframework.kafka.core.KafkaTemplate<String, Object> kafka = null;",
         "kafka.send(\"views\", store.views());");
-    String why = refusal(kafka, "views").orElse("cached");
-    assertFalse(why.contains("whose receivers optkit cannot list"), why);
+    assertNotEquals(Optional.of(Proof.RESULT_CHANGED), RefusalIds.proofOf(kafka, "ViewStore", "views"),
+        RefusalIds.listing(kafka));
     // the true twin: an application event's listeners run in this process and get the object itself
     MigrationPlan event = sentViews("event",
         "private final org.springframework.context.ApplicationEventPublisher events = null;",
         "events.publishEvent(store.views());");
-    why = refusal(event, "views").orElse("cached");
-    assertTrue(why.contains("hands the result it gets to publishEvent(), whose receivers optkit cannot list"), why);
+    Refusal views = RefusalIds.assertProof(Proof.RESULT_CHANGED, event, "ViewStore", "views");
+    // the name: no fact carries it yet
+    assertTrue(views.reason().contains("to publishEvent()"), views.reason());
   }
 
   // ---- what a mapper makes is new (fifth audit: basilisk1869 explore-with-me getEvent)
@@ -104,8 +107,8 @@ class UnsharedResultsTest extends SpringProjectPlans {
                 }
             """))
         .plan();
-    String why = refusal(plan, "event").orElse("cached");
-    assertFalse(why.contains("setViews on what map() returned"), why);
+    assertNotEquals(Optional.of(Proof.KEY_MISSES_STATE), RefusalIds.proofOf(plan, "Events", "event"),
+        RefusalIds.listing(plan));
   }
 
   // ---- sixth audit: an immutable result handed to a factory whose new object the caller changes stays what it was
@@ -170,14 +173,15 @@ class UnsharedResultsTest extends SpringProjectPlans {
   void anImmutableResultInANewObjectTheCallerChangesStaysWhatItWas() {
     MigrationPlan number = orders("number", "Long",
         "jdbc.queryForObject(\"SELECT id FROM users WHERE name = ?\", Long.class, user)");
-    String why = refusalStartingWith(number, "owner").orElse("cached");
-    assertFalse(why.contains("changes what that returns"), why);
+    assertNotEquals(Optional.of(Proof.RESULT_CHANGED), RefusalIds.proofOf(number, "Users", "owner"),
+        RefusalIds.listing(number));
     // the true twin: a mutable result the new object hands back, then changed
     MigrationPlan list = orders("list", "java.util.List<String>",
         "jdbc.queryForList(\"SELECT role FROM roles WHERE name = ?\", String.class, user)");
-    why = refusalStartingWith(list, "owner").orElse("cached");
+    Refusal owner = RefusalIds.assertProof(Proof.RESULT_CHANGED, list, "Users", "owner");
     // setTotal changes the new Order, not the list it holds: the refusal stands on the list kept in its field
-    assertTrue(why.contains("keeps it in field owner"), why);
+    // the name: no fact carries it yet
+    assertTrue(owner.reason().contains("keeps it in field owner"), owner.reason());
   }
 
   // ---- sixth audit: an object kept in a private final field its holder only reads through getters is reached by no
@@ -255,17 +259,20 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void anObjectKeptInAFieldItsHolderOnlyReadsIsReachedByNoOne() {
-    String why = refusalStartingWith(badges("sealed", "return name;", ""), "member").orElse("cached");
-    assertFalse(why.contains("keeps it in field"), why);
+    MigrationPlan sealed = badges("sealed", "return name;", "");
+    assertNotEquals(Optional.of(Proof.RESULT_CHANGED), RefusalIds.proofOf(sealed, "Members", "member"),
+        RefusalIds.listing(sealed));
     // the true twins: the holder hands the member out; the getter it calls changes the member
-    why = refusalStartingWith(badges("handed", "return name;", """
+    Refusal member = RefusalIds.assertProof(Proof.RESULT_CHANGED, badges("handed", "return name;", """
                 public Member getMember() {
                     return member;
                 }
-            """), "member").orElse("cached");
-    assertTrue(why.contains("keeps it in field member"), why);
-    why = refusalStartingWith(badges("counting", "visits++;\n        return name;", ""), "member").orElse("cached");
-    assertTrue(why.contains("keeps it in field member"), why);
+            """), "Members", "member");
+    // the name: no fact carries it yet
+    assertTrue(member.reason().contains("keeps it in field member"), member.reason());
+    member = RefusalIds.assertProof(Proof.RESULT_CHANGED, badges("counting", "visits++;\n        return name;", ""),
+        "Members", "member");
+    assertTrue(member.reason().contains("keeps it in field member"), member.reason());
   }
 
   // ---- seventh audit: a MapStruct @AfterMapping hook changes the DTO the mapping just made (esidarapp/bookstore
@@ -378,19 +385,19 @@ class UnsharedResultsTest extends SpringProjectPlans {
 
   @Test
   void anAfterMappingHookChangesTheDtoTheMappingMade() {
-    String why = refusalStartingWith(books("fresh", """
+    MigrationPlan fresh = books("fresh", """
                     BookDto dto = new BookDto();
                     dto.setTitle(book.getTitle());
                     setCode(dto, book);
                     return dto;
-            """), "byTitle").orElse("cached");
-    assertFalse(why.contains("changes state shared between calls"), why);
+            """);
+    assertNotEquals(Optional.of(Proof.KEY_MISSES_STATE), RefusalIds.proofOf(fresh, "Books", "byTitle"),
+        RefusalIds.listing(fresh));
     // the true twin: the mapper changes one DTO it keeps for every call
-    why = refusalStartingWith(books("kept", """
+    RefusalIds.assertProof(Proof.KEY_MISSES_STATE, books("kept", """
                     setCode(last, book);
                     return last;
-            """), "byTitle").orElse("cached");
-    assertTrue(why.contains("changes state shared between calls"), why);
+            """), "Books", "byTitle");
   }
 
   // ---- eighth audit: rows the method loads, held in a local before they are mapped
@@ -528,8 +535,9 @@ class UnsharedResultsTest extends SpringProjectPlans {
           public void shout(Long id) { Cat c = cats.find(id); c.setName(c.getName().toUpperCase()); }
         }
         """).plan();
-    assertTrue(other.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("find(")
-        && r.reason().contains("Renamer.shout() changes the result it gets")), other.refusals().toString());
+    Refusal find = RefusalIds.assertProof(Proof.RESULT_CHANGED, other, "CatService", "find");
+    // the name: no fact carries it yet
+    assertTrue(find.reason().contains("Renamer.shout() changes"), find.reason());
   }
 
   // ---- tenth audit: s7: a response envelope with a second one-argument constructor taking an enum (Kim-Ji-Seop's
@@ -616,10 +624,11 @@ class UnsharedResultsTest extends SpringProjectPlans {
   @Test
   void reversingAListDoesNotChangeWhatItHolds() {
     MigrationPlan plan = new MigrationFixture(dir.resolve("s30")).resources("/audit16/s30").plan();
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getCategoryById")
-        && r.reason().contains("Collections.reverse")), plan.refusals().toString());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllUpperCategoriesById")
-        && r.reason().contains("Collections.reverse")), plan.refusals().toString());
+    assertNotEquals(Optional.of(Proof.RESULT_CHANGED), RefusalIds.proofOf(plan, "CategoryService", "getCategoryById"),
+        RefusalIds.listing(plan));
+    Refusal upper = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "CategoryService", "getAllUpperCategoriesById");
+    // the name: no fact carries it yet
+    assertTrue(upper.reason().contains("Collections.reverse"), upper.reason());
   }
 
   /**
@@ -633,8 +642,9 @@ class UnsharedResultsTest extends SpringProjectPlans {
       MigrationPlan plan = new MigrationFixture(dir.resolve(project)).resources("/audit16/" + project).plan();
       assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("ItemDao.all")),
           project + ": " + plan.targets());
-      assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("all(")
-          && r.reason().contains("Same.same") && r.reason().contains("setName")), project + ": " + plan.refusals());
+      Refusal all = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "ItemDao", "all");
+      // the name: no fact carries it yet
+      assertTrue(all.reason().contains("Same.same"), project + ": " + all.reason());
     }
   }
 
@@ -1072,8 +1082,9 @@ class UnsharedResultsTest extends SpringProjectPlans {
         .resources("/hostile50/jsonser").plan();
     assertFalse(cached(plan, "ProductService.byId"), plan.targets().toString());
     // RESULT_CHANGED is any change of the result; that the serializer makes it only the words say
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.RESULT_CHANGED
-        && r.reason().contains("Jackson serializer")), plan.refusals().toString());
+    Refusal byId = RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "ProductService", "byId");
+    // the name: no fact carries it yet
+    assertTrue(byId.reason().contains("Jackson serializer ProductDtoJson"), byId.reason());
   }
 
   /**

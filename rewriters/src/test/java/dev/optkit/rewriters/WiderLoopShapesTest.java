@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.InvocationTargetException;
@@ -59,14 +60,15 @@ class WiderLoopShapesTest {
     return new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
   }
 
-  private String refusal(MigrationFixture fixture, String source) {
+  /** The loop refusal of {@code source}, which must be refused: its proof, and its words. */
+  private Refusal refusal(MigrationFixture fixture, String source) {
     MigrationPlan plan = fixture.java(source).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
-    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 
-  private String refusal(String source) {
+  private Refusal refusal(String source) {
     return refusal(new MigrationFixture(dir), source);
   }
 
@@ -181,25 +183,29 @@ class WiderLoopShapesTest {
 
   @Test
   void anAnswerAddedToAFieldsListIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 for (String sku : skus) {
                     seen.add(fetch(sku));
                 }
         """).replace("    private final String baseUrl;\n",
             "    private final String baseUrl;\n    private final List<String> seen = new ArrayList<>();\n"));
-    assertTrue(reason.contains("adds its answer to seen, which is not a local list the method made"), reason);
+    assertEquals(Proof.LOOP_SHAPE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("answer to seen"), refused.reason());
   }
 
   @Test
   void aStatementThatRunsCodeBeforeTheCallIsRefused() {
     // prefix() runs before fetch() in the original: taking the answer first would reorder them
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 for (String sku : skus) {
                     quotes.add(prefix(sku).concat(fetch(sku)));
                 }
         """).replace("    String fetch(String sku) {",
             "    String prefix(String sku) {\n        return sku + \"=\";\n    }\n\n    String fetch(String sku) {"));
-    assertTrue(reason.contains("runs prefix(sku) before its call"), reason);
+    assertEquals(Proof.LOOP_SHAPE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("prefix(sku)"), refused.reason());
   }
 
   @Test
@@ -215,10 +221,11 @@ class WiderLoopShapesTest {
                 + "    }\n\n    String fetch(String sku) {");
     MigrationPlan plan = plan(source);
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    String reason = refusal(new MigrationFixture(dir.resolve("mutable")),
+    Refusal refused = refusal(new MigrationFixture(dir.resolve("mutable")),
         source.replace("java.util.Optional<String>", "java.util.Optional<StringBuilder>"));
-    assertTrue(reason.contains("reads suffix (java.util.Optional<StringBuilder>), whose objects optkit does not know to be "
-        + "unchangeable"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("reads suffix (java.util.Optional<StringBuilder>)"), refused.reason());
   }
 
   // ---- 2. the call inside if (filter(x)) -------------------------------------------------------
@@ -304,7 +311,7 @@ class WiderLoopShapesTest {
 
   @Test
   void aFilterThatReadsWhatTheLoopChangesIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 int taken = 0;
                 for (String sku : skus) {
                     if (taken < 3) {
@@ -314,12 +321,14 @@ class WiderLoopShapesTest {
                     }
                 }
         """));
-    assertTrue(reason.contains("reads taken, which quoteAll() assigns"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("reads taken"), refused.reason());
   }
 
   @Test
   void aFilterThatReadsTheListTheLoopFillsIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 for (String sku : skus) {
                     if (quotes.size() < 3) {
                         String price = fetch(sku);
@@ -327,13 +336,15 @@ class WiderLoopShapesTest {
                     }
                 }
         """));
-    assertTrue(reason.contains("reads quotes (List<String>), whose objects quoteAll() also uses"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("reads quotes (List<String>)"), refused.reason());
   }
 
   @Test
   void aCommentBetweenTheLoopAndItsFilterIsKeptByRefusingTheRewrite() {
     // the filter's lines are written anew: a comment beside them would be lost
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 for (String sku : skus) {
                     // only the skus we sell
                     if (!sku.isEmpty()) {
@@ -342,12 +353,12 @@ class WiderLoopShapesTest {
                     }
                 }
         """));
-    assertTrue(reason.contains("its filter does not stand on lines of its own"), reason);
+    assertEquals(Proof.LOOP_SHAPE, refused.proof(), refused.reason());
   }
 
   @Test
   void aFilterThatWaitsOnIoIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 for (String sku : skus) {
                     if (!fetch(sku + "-stock").isEmpty()) {
                         String price = fetch(sku);
@@ -355,7 +366,7 @@ class WiderLoopShapesTest {
                     }
                 }
         """));
-    assertTrue(reason.contains("its filter") && reason.contains("waits on I/O"), reason);
+    assertEquals(Proof.LOOP_OTHER_IO, refused.proof(), refused.reason());
   }
 
   // ---- 3. an array, a getter of a parameter ----------------------------------------------------
@@ -376,14 +387,16 @@ class WiderLoopShapesTest {
 
   @Test
   void anArrayTheLoopWritesIsRefused() {
-    String reason = refusal(withLoop("""
+    Refusal refused = refusal(withLoop("""
                 for (String sku : skus) {
                     String price = fetch(sku);
                     quotes.add(sku + "=" + price);
                     skus[0] = price;
                 }
         """).replace("quoteAll(List<String> skus)", "quoteAll(String[] skus)"));
-    assertTrue(reason.contains("its body uses skus, the array it iterates"), reason);
+    assertEquals(Proof.LOOP_COLLECTION, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("uses skus"), refused.reason());
   }
 
   private static final String ORDER = """
@@ -420,14 +433,16 @@ class WiderLoopShapesTest {
 
   @Test
   void aGetterWhoseHolderTheLoopUsesIsRefused() {
-    String reason = refusal(new MigrationFixture(dir).java(ORDER), withLoop("""
+    Refusal refused = refusal(new MigrationFixture(dir).java(ORDER), withLoop("""
                 for (String sku : order.getSkus()) {
                     String price = fetch(sku);
                     quotes.add(sku + "=" + price);
                     order.getSkus().add(price);
                 }
         """).replace("quoteAll(List<String> skus)", "quoteAll(Order order)"));
-    assertTrue(reason.contains("its body uses order, whose getSkus() it iterates"), reason);
+    assertEquals(Proof.LOOP_COLLECTION, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("uses order"), refused.reason());
   }
 
   // ---- 4. AWS SDK v2 service clients --------------------------------------------------------
@@ -473,7 +488,7 @@ class WiderLoopShapesTest {
   @Test
   void aClientNamedLikeAnAwsOneButNotImportedFromTheSdkIsNotTakenForOne() {
     // the project's own S3Client: its calls are judged as the project's code, which reads a field that changes
-    String reason = refusal(new MigrationFixture(dir).java("""
+    Refusal refused = refusal(new MigrationFixture(dir).java("""
         package shop;
 
         public class S3Client {
@@ -506,15 +521,19 @@ class WiderLoopShapesTest {
             }
         }
         """);
-    assertTrue(reason.contains("S3Client.fetch() reads field region, which changes after construction"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("S3Client.fetch() reads field region"), refused.reason());
   }
 
   @Test
   void anAwsServiceClientInAFieldASetterChangesIsRefused() {
-    String reason = refusal(S3_KEYS.replace("    public List<byte[]> download(S3Client s3, String bucket,",
+    Refusal refused = refusal(S3_KEYS.replace("    public List<byte[]> download(S3Client s3, String bucket,",
             "    private S3Client s3;\n\n    public void use(S3Client other) {\n        s3 = other;\n    }\n\n"
                 + "    public List<byte[]> download(String bucket,"));
-    assertTrue(reason.contains("reads field s3, which its class changes after construction"), reason);
+    assertEquals(Proof.LOOP_AHEAD_STATE, refused.proof(), refused.reason());
+    // the name: no fact carries it yet
+    assertTrue(refused.reason().contains("field s3"), refused.reason());
   }
 
   // ---- compiled and run: the original and the rewrite against the same loopback server -------

@@ -2,6 +2,7 @@ package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
@@ -112,8 +113,8 @@ class WriteDetectionTest extends SpringProjectPlans {
             }
         }
         """).plan();
-    String why = refusal(stubbed, "names").orElse("cached");
-    assertFalse(why.contains("MembersTest"), why);
+    assertTrue(RefusalIds.factsOf(stubbed, "Members", "names").stream().noneMatch(f -> f.contains(".MembersTest.")),
+        RefusalIds.listing(stubbed));
     // the true twin: a Spring test saving through the real repository writes the table under the cache
     MigrationPlan real = usersWithTest("real", """
         package shop;
@@ -146,13 +147,14 @@ class WriteDetectionTest extends SpringProjectPlans {
 
   @Test
   void aMethodChangingTheEntityItLoadedIsAWrite() {
-    String why = refusal(tickets("confirm", "ticket.setStatus(\"CONFIRMED\");").plan(), "confirm").orElse("cached");
-    assertTrue(why.startsWith("it writes: it changes what findById() loaded (ticket), which JPA writes back at the "
-        + "flush"), why);
+    Refusal confirm = RefusalIds.assertProof(Proof.OWN_WRITE,
+        tickets("confirm", "ticket.setStatus(\"CONFIRMED\");").plan(), "Tickets", "confirm");
+    // the name: no fact carries it yet
+    assertTrue(confirm.reason().contains("what findById() loaded (ticket)"), confirm.reason());
     // through a method of the entity's own: raeperd realworld's user.favoriteArticle(article)
-    why = refusal(tickets("method", "ticket.confirm();").plan(), "confirm").orElse("cached");
-    assertTrue(why.startsWith("it writes: it hands what findById() loaded (ticket) to Ticket.confirm(), which changes "
-        + "it"), why);
+    confirm = RefusalIds.assertProof(Proof.OWN_WRITE, tickets("method", "ticket.confirm();").plan(), "Tickets", "confirm");
+    // the name: no fact carries it yet
+    assertTrue(confirm.reason().contains("to Ticket.confirm()"), confirm.reason());
     // loaded by a helper of its own class and changed by the entity's method (raeperd's userFindService.findById)
     MigrationPlan helper = tickets("helper", "").java("""
         package shop;
@@ -176,9 +178,9 @@ class WriteDetectionTest extends SpringProjectPlans {
             }
         }
         """).plan();
-    why = helper.refusals().stream().filter(r -> r.finding().enclosingClass().equals("shop.Confirmations"))
-        .map(Refusal::reason).findFirst().orElse("cached");
-    assertTrue(why.startsWith("it writes: it hands what Tickets.load() loaded (ticket) to Ticket.confirm()"), why);
+    confirm = RefusalIds.assertProof(Proof.OWN_WRITE, helper, "Confirmations", "confirm");
+    // the name: no fact carries it yet
+    assertTrue(confirm.reason().contains("what Tickets.load() loaded (ticket) to Ticket.confirm()"), confirm.reason());
     // the true twin of a read: only getters on what it loaded
     assertTrue(cached(tickets("read", "").plan(), "Tickets.confirm"));
   }
@@ -356,13 +358,16 @@ class WriteDetectionTest extends SpringProjectPlans {
   @Test
   void aSaveWithoutCascadesWritesItsEntitysTableAndACascadeItsTargetsToo() {
     MigrationPlan plain = bookings("no-cascade", "@ManyToOne").plan();
-    String why = refusal(plain, "statuses").orElse("cached");
-    assertTrue(why.contains("BookingWriter.create() may write bookings (save(): its entity's table) but"), why);
+    Refusal statuses = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, plain, "BookingReader", "statuses");
+    assertEquals(List.of("writer shop.BookingWriter.create"), RefusalIds.facts(statuses));
+    // the name: no fact carries it yet (the tables the save writes)
+    assertTrue(statuses.reason().contains("may write bookings (save()"), statuses.reason());
     // the true twin: a cascade reaches the item, and no further (Item's owner has none)
     MigrationPlan cascaded = bookings("cascade", "@ManyToOne(cascade = CascadeType.ALL)").plan();
-    why = refusal(cascaded, "statuses").orElse("cached");
-    assertTrue(why.contains("BookingWriter.create() may write bookings, items (save(): its entity's table and the "
-        + "tables its cascades reach) but"), why);
+    statuses = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, cascaded, "BookingReader", "statuses");
+    assertEquals(List.of("writer shop.BookingWriter.create"), RefusalIds.facts(statuses));
+    // the name: no fact carries it yet (the tables the save writes)
+    assertTrue(statuses.reason().contains("may write bookings, items (save()"), statuses.reason());
   }
 
   // ---- a Criteria API select in a repository fragment is a read, and the fragment is a Spring bean
@@ -460,8 +465,8 @@ class WriteDetectionTest extends SpringProjectPlans {
                     return entityManager.createQuery(delete).executeUpdate();
                 }
             """).plan();
-    String why = refusal(delete, "titles").orElse("cached");
-    assertFalse(why.contains("not a Spring bean"), why);
+    assertNotEquals(Optional.of(Proof.WRITER_CANNOT_EVICT), RefusalIds.proofOf(delete, "EventReader", "titles"),
+        RefusalIds.listing(delete));
     CachingTarget evicted = delete.targets().stream().filter(t -> t.method().fact().displayName().equals("EventReader.titles"))
         .findFirst().orElseThrow(() -> new AssertionError(refusal(delete, "titles").orElse("")));
     assertTrue(evicted.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("EventRepositoryCustomImpl.purge")),
@@ -473,9 +478,9 @@ class WriteDetectionTest extends SpringProjectPlans {
   @Test
   void aSetterOnTheEntityAHelperLoadsIsAWriteTheCacheWouldSkip() {
     MigrationPlan changed = revoke("changed", "request.setStatus(\"CANCELED\");").plan();
-    String why = refusal(changed, "revoke").orElse("cached");
-    assertTrue(why.contains("it writes: it changes what Requests.load() loaded (request), which JPA writes back at the "
-        + "flush, and a cache hit would skip that write"), why);
+    Refusal revoke = RefusalIds.assertProof(Proof.OWN_WRITE, changed, "Requests", "revoke");
+    // the name: no fact carries it yet
+    assertTrue(revoke.reason().contains("what Requests.load() loaded (request)"), revoke.reason());
     // the true twin: only read, it is a read
     MigrationPlan read = revoke("read", "").plan();
     assertFalse(refusal(read, "revoke").orElse("cached").contains("writes back at the flush"),
@@ -548,14 +553,17 @@ class WriteDetectionTest extends SpringProjectPlans {
                 return id == null ? null : new UUID(0L, id.longValue());
             }
         """)).plan();
-    String why = refusalStartingWith(helper, "reference").or(() -> refusalStartingWith(helper, "findById")).orElse("cached");
-    assertFalse(why.contains("legacyId"), why);
+    // the read is cached, and the default method is refused as one, not as a write
+    assertEquals(Optional.empty(), RefusalIds.proofOf(helper, "Bookings", "reference"), RefusalIds.listing(helper));
+    RefusalIds.assertProof(Proof.REPOSITORY_DEFAULT_METHOD, helper, "BookingRepository", "findById");
     // the true twin: an abstract method of that name is a derived query optkit cannot read, taken for a write
     MigrationPlan query = spring("query").java(BOOKING).java(BOOKINGS).java(repository("""
             UUID legacyId(Integer id);
         """)).plan();
-    why = refusalStartingWith(query, "reference").or(() -> refusalStartingWith(query, "findById")).orElse("cached");
-    assertTrue(why.contains("legacyId"), why);
+    Refusal reference = RefusalIds.assertProof(Proof.WRITER_CANNOT_EVICT, query, "Bookings", "reference");
+    assertEquals(List.of("writer shop.BookingRepository.findById"), RefusalIds.facts(reference));
+    // the name: no fact carries it yet
+    assertTrue(reference.reason().contains("legacyId"), reference.reason());
   }
 
   // ---- sixth audit: a repository held in a field of a type variable is still that repository
@@ -850,10 +858,10 @@ class WriteDetectionTest extends SpringProjectPlans {
   @Test
   void aTransientFieldSetIsNoWrite() {
     MigrationPlan plan = caseProject("audit9", "s17-transient").plan();
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it writes")), plan.refusals().toString());
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.OWN_WRITE), RefusalIds.listing(plan));
     // and a count names no entity, whatever else its line holds (the repository declared on one line)
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("countByItemId")
-        && r.reason().contains("persistent entity")), plan.refusals().toString());
+    assertNotEquals(Optional.of(Proof.ENTITY_RESULT), RefusalIds.proofOf(plan, "LineRepository", "countByItemId"),
+        RefusalIds.listing(plan));
     // its true twin: the same field mapped to a column is written back at the flush
     MigrationPlan mapped = caseProject("audit9", "s17-transient").file("src/main/java/r/Line.java", """
         package r;
@@ -861,8 +869,7 @@ class WriteDetectionTest extends SpringProjectPlans {
         @Entity public class Line { @Id Long id; String itemId; String label;
           public String getItemId(){return itemId;} public void setLabel(String l){label=l;} public String getLabel(){return label;} }
         """).plan();
-    assertTrue(mapped.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("describe(")
-        && r.reason().startsWith("it writes")), mapped.refusals().toString());
+    RefusalIds.assertProof(Proof.OWN_WRITE, mapped, "LineService", "describe");
   }
 
   /**
@@ -874,8 +881,9 @@ class WriteDetectionTest extends SpringProjectPlans {
   @Test
   void anotherClasssSqlConstantNamesTheTablesItsCallWrites() {
     MigrationPlan plan = new MigrationFixture(dir.resolve("s31")).resources("/audit16/s31").plan();
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("writes data optkit cannot name")),
-        plan.refusals().toString());
+    // no refusal rests on a writer (one of data optkit cannot name would refuse the stocks reads)
+    assertTrue(plan.refusals().stream().noneMatch(r -> r.facts().stream()
+        .anyMatch(e -> e.role() == dev.optkit.analyzers.proof.Evidence.Role.WRITER)), RefusalIds.listing(plan));
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("StockDao.count")
         && t.evictions().stream().noneMatch(e -> e.toString().contains("OrderDao"))), plan.targets().toString());
 
@@ -960,8 +968,8 @@ class WriteDetectionTest extends SpringProjectPlans {
     plan.targets().stream().filter(t -> t.method().fact().displayName().equals("CatReader.name")).forEach(target ->
         assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("CatService.rename")),
             "cached with no eviction by CatService.rename: " + target.evictions()));
-    assertTrue(cached(plan, "CatReader.name") || plan.refusals().stream().anyMatch(r -> r.reason().contains("rename")),
-        plan.refusals().toString());
+    assertTrue(cached(plan, "CatReader.name")
+        || RefusalIds.factsOf(plan, "CatReader", "name").contains("writer shop.CatService.rename"), RefusalIds.listing(plan));
   }
 
   /** A write an eviction can follow leaves the read cached. (From hostile review 32: its control d0.) */
