@@ -63,7 +63,12 @@ final class ForEachEquivalent {
   /** A view of the file with the loop as an enhanced for loop, or the reason there is none. */
   sealed interface Result permits View, NotEquivalent {}
 
-  record NotEquivalent(String reason) implements Result {}
+  /** @param proof the proof refused: a loop of a kind optkit does not rewrite, or one it cannot read as a for-each */
+  record NotEquivalent(dev.optkit.analyzers.proof.Proof proof, String reason) implements Result {
+    NotEquivalent(String reason) {
+      this(dev.optkit.analyzers.proof.Proof.NOT_FOR_EACH, reason);
+    }
+  }
 
   /**
    * @param loop the loop in the view
@@ -112,7 +117,7 @@ final class ForEachEquivalent {
   static Result of(SourceDocument document, CompilationUnit unit, Node loop, java.util.Set<String> projectCollections) {
     if (!(loop instanceof ForStmt) && !(loop instanceof ExpressionStmt statement
         && statement.getExpression() instanceof MethodCallExpr call && call.getNameAsString().equals("forEach"))) {
-      return new NotEquivalent(unsupported(kind(loop)));
+      return new NotEquivalent(dev.optkit.analyzers.proof.Proof.LOOP_KIND, unsupported(kind(loop)));
     }
     CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElse(null);
     if (method == null) {

@@ -174,7 +174,7 @@ public final class LoopMigration {
               ? StreamPipelineView.of(document, parsed.get(), written.get(), projectCollections, assessment.index(), sources)
               : ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
           if (read instanceof ForEachEquivalent.NotEquivalent not) {
-            refusals.add(new Refusal(finding, Proof.NOT_FOR_EACH, not.reason()));
+            refusals.add(new Refusal(finding, not.proof(), not.reason()));
             continue;
           }
           view = (ForEachEquivalent.View) read;
