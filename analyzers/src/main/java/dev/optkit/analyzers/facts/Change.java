@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Change.AssignsField.class, name = "assigns"),
     @JsonSubTypes.Type(value = Change.UntypedReplace.class, name = "untyped-replace"),
     @JsonSubTypes.Type(value = Change.UntypedCall.class, name = "untyped-call"),
+    @JsonSubTypes.Type(value = Change.Call.class, name = "call"),
     @JsonSubTypes.Type(value = Change.Written.class, name = "written")})
 public sealed interface Change {
 
@@ -49,6 +50,27 @@ public sealed interface Change {
     @Override
     public String text() {
       return getter + "()." + call + "()";
+    }
+  }
+
+  /**
+   * A call that changes the value: a method of its own ({@code items.add(x)}: method {@code add}), a static helper
+   * given it ({@code Collections.sort(items)}: helper {@code Collections}), or a method of an element taken from it
+   * ({@code p.setLiked(true)} in {@code for (Pet p : pets)}: element {@code p}).
+   *
+   * @param element the loop variable or lambda parameter the call is made on, or null
+   * @param helper the type whose static method is given the value, as written, or null
+   * @param method the method called
+   */
+  record Call(String element, String helper, String method) implements Change {
+    @Override
+    public String text() {
+      return element != null ? element + "." + method : helper != null ? helper + "." + method : method;
+    }
+
+    /** Whether the value's own method is called ({@code items.add(x)}), not a helper's or an element's. */
+    public boolean onItself() {
+      return element == null && helper == null;
     }
   }
 

@@ -301,10 +301,12 @@ public final class ResultMutations {
       String helperType = staticType(scope);
       Integer mutated = helperType != null ? STATIC_MUTATORS.get(helperType + "." + name) : null;
       for (int written : BeanCopiers.writtenArguments(call, helperType)) {
-        changed(values.source(call.getArgument(written)), helperType == null ? name : helperType + "." + name, false);
+        changed(values.source(call.getArgument(written)), new Change.Call(null, helperType, name), false);
       }
+      String helper = null;
       if (mutated != null && call.getArguments().size() > mutated) {
         target = call.getArgument(mutated);
+        helper = helperType;
         name = helperType + "." + name;
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)
           && (values.source(scope).isEmpty() || !CallEffects.mayBeOnImmutableValue(name) || !onImmutableValue(scope))) {
@@ -354,8 +356,8 @@ public final class ResultMutations {
         // set that holds its result (not the result) must tell apart
         boolean itself = target instanceof NameExpr named && !values.isElementVariable(named);
         changed(values.source(target), target instanceof NameExpr element && values.isElementVariable(element)
-            ? new Change.Written(element.getNameAsString() + "." + name)
-            : untypedChange != null ? untypedChange : new Change.Written(name), itself);
+            ? new Change.Call(element.getNameAsString(), null, name)
+            : untypedChange != null ? untypedChange : new Change.Call(null, helper, call.getNameAsString()), itself);
       } else if (scope != null) {
         // account.deposit(5): whether that changes the account depends on the project method
         for (ValueOrigin receiver : values.source(scope)) {

@@ -38,9 +38,9 @@ class ResultMutationsTest {
 
   @Test
   void parametersChangedDirectlyInALoopOrKeptInAFieldAreReported() {
-    assertEquals(List.of(new MethodFact.ParameterMutation(1, "Collections.sort", true)),
+    assertEquals(List.of(new MethodFact.ParameterMutation(1, new dev.optkit.analyzers.facts.Change.Call(null, "Collections", "sort"), true)),
         changes("void tidy(int n, List<String> names) { Collections.sort(names); }").parameters());
-    assertEquals(List.of(new MethodFact.ParameterMutation(0, "pet.setName")),
+    assertEquals(List.of(new MethodFact.ParameterMutation(0, new dev.optkit.analyzers.facts.Change.Call("pet", null, "setName"))),
         changes("void rename(List<Pet> pets) { for (Pet pet : pets) { pet.setName(\"x\"); } }").parameters());
     assertEquals(List.of(new MethodFact.ParameterMutation(MethodFact.RECEIVER, new dev.optkit.analyzers.facts.Change.AssignsField("items")),
             new MethodFact.ParameterMutation(0, new dev.optkit.analyzers.facts.Change.StoredInField("items"))),
@@ -194,7 +194,7 @@ class ResultMutationsTest {
 
   @Test
   void aVarargsParameterChangedThroughItsArrayIsAParameterChange() {
-    assertEquals(List.of(new MethodFact.ParameterMutation(0, "add")),
+    assertEquals(List.of(new MethodFact.ParameterMutation(0, new dev.optkit.analyzers.facts.Change.Call(null, null, "add"), false)),
         changes("void touch(List<String>... lists) { lists[0].add(\"x\"); }").parameters());
   }
 

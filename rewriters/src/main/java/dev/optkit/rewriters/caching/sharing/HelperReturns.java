@@ -89,9 +89,10 @@ final class HelperReturns {
    * name the same way, and not by a method the held type has too.
    */
   boolean changesTheHolder(IndexedMethod helper, MethodFact.ResultMutation change) {
-    if (!change.itself() || change.how().contains(".")) {
+    if (!change.itself() || !(change.change() instanceof dev.optkit.analyzers.facts.Change.Call call && call.onItself())) {
       return false;
     }
+    String method = call.method();
     String holder = TypeNames.raw(helper.fact().returnType());
     if (index.type(holder).isEmpty()) {
       return false; // a JDK container: its own changes are the container changes, said apart
@@ -100,7 +101,7 @@ final class HelperReturns {
     holders.addAll(index.supertypesOf(holder));
     // the holder's own method, and one that only assigns its field (createTo(r).setRating(n)): Batch.of(p).mark("?")
     // renaming the pets it holds is the holder's method too (hostile review 43's h3)
-    List<IndexedMethod> declared = holders.stream().flatMap(type -> index.methods(type, change.how()).stream()).toList();
+    List<IndexedMethod> declared = holders.stream().flatMap(type -> index.methods(type, method).stream()).toList();
     boolean own = !declared.isEmpty() && declared.stream().allMatch(m -> m.fact().calls().isEmpty()
         && m.fact().opaqueCalls().isEmpty() && m.fact().parameterMutations().stream().allMatch(p ->
             p.parameter() == MethodFact.RECEIVER && p.change() instanceof dev.optkit.analyzers.facts.Change.AssignsField
@@ -110,8 +111,8 @@ final class HelperReturns {
       types.addAll(index.supertypesOf(types.get(0)));
       return types.stream().filter(type -> !type.equals("java.lang.Object") && !type.equals("java.io.Serializable"))
           .anyMatch(type -> index.type(type).isEmpty() ? !type.startsWith("java.")
-              || ResultSharing.CONTAINER_CHANGES.contains(change.how()) || change.how().equals("set")
-              : !index.methods(type, change.how()).isEmpty());
+              || ResultSharing.containerChange(change.change()) || method.equals("set")
+              : !index.methods(type, method).isEmpty());
     });
     return own && !held;
   }
@@ -192,7 +193,7 @@ final class HelperReturns {
   Optional<String> changeOfReturned(IndexedMethod caller, MethodFact.HandOff handOff, boolean nameCaller) {
     for (IndexedMethod helper : returningIt(caller, handOff)) {
       for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
-        if ((handOff.held() || holderOnly(helper, handOff)) && ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
+        if ((handOff.held() || holderOnly(helper, handOff)) && ResultSharing.containerChange(mutation.change())) {
           continue; // menuSet = getChildMenus(menus, menuSet); menuSet.add(...): the set changes, not the result it holds
         }
         if (holderOnly(helper, handOff) && changesTheHolder(helper, mutation)) {

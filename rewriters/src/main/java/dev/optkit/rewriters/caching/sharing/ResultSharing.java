@@ -60,18 +60,27 @@ public final class ResultSharing {
    */
   public boolean returnsWhatItGets(IndexedMethod caller, MethodFact.HandOff handOff, MethodFact.ResultMutation change) {
     return helperReturns.returningIt(caller, handOff).stream().anyMatch(helper -> !(helperReturns.holderOnly(helper,
-        handOff) && (helperReturns.changesTheHolder(helper, change) || CONTAINER_CHANGES.contains(change.how())))
+        handOff) && (helperReturns.changesTheHolder(helper, change) || containerChange(change.change())))
         // set.add(x) on the very collection it was handed (a query's list, a set of its own): no entity changes; an
         // entity's collection handed back as a part of it (getChildren()) still does
-        && !(change.itself() && CONTAINER_CHANGES.contains(change.how()) && !handOff.part()
+        && !(change.itself() && containerChange(change.change()) && !handOff.part()
             && helperReturns.returnsWhole(helper, handOff)));
   }
 
-  /** Changes of a container's own order or membership, which leave the objects it holds as they were. */
-  private static final Set<String> CONTAINER_STRUCTURE = Set.of("Collections.reverse", "Collections.sort",
-      "Collections.shuffle", "Collections.swap", "Collections.rotate", "sort", "add", "addAll", "addFirst", "addLast",
+  /** Changes of a container's own order or membership, which leave the objects it holds as they were: its methods. */
+  private static final Set<String> CONTAINER_STRUCTURE = Set.of("sort", "add", "addAll", "addFirst", "addLast",
       "remove", "removeAll", "removeIf", "retainAll", "clear", "push", "pop", "poll", "offer", "removeFirst",
       "removeLast");
+
+  /** The same, by {@code java.util.Collections}' static methods given the container. */
+  private static final Set<String> COLLECTIONS_STRUCTURE = Set.of("reverse", "sort", "shuffle", "swap", "rotate");
+
+  /** A change of a container's own order or membership ({@code items.add(x)}, {@code Collections.sort(items)}). */
+  static boolean structureChange(dev.optkit.analyzers.facts.Change change) {
+    return change instanceof dev.optkit.analyzers.facts.Change.Call call && call.element() == null
+        && (call.helper() == null ? CONTAINER_STRUCTURE.contains(call.method())
+            : call.helper().equals("Collections") && COLLECTIONS_STRUCTURE.contains(call.method()));
+  }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
   public Optional<String> mutatingCaller(IndexedMethod target) {
@@ -123,7 +132,7 @@ public final class ResultSharing {
       }
       for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
         if (!mutation.call().equals(target.fact().name())
-            || partOnly && mutation.itself() && CONTAINER_STRUCTURE.contains(mutation.how())) {
+            || partOnly && mutation.itself() && structureChange(mutation.change())) {
           continue;
         }
         for (CallRef call : caller.fact().calls()) {
@@ -361,7 +370,7 @@ public final class ResultSharing {
         continue; // a Set<Long> of ids read from the result: adding to it changes neither the result nor the ids
       }
       for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
-        if (handOff.held() && !handOff.part() && change.itself() && CONTAINER_CHANGES.contains(change.how())) {
+        if (handOff.held() && !handOff.part() && change.itself() && containerChange(change.change())) {
           continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
         }
         if (change.parameter() == position
@@ -428,9 +437,19 @@ public final class ResultSharing {
   public static final Set<String> IMMUTABLE_RESULTS = ImmutableValues.JDK_VALUES;
 
   /** What a collection's own methods change: the collection, never the objects it holds. */
-  static final Set<String> CONTAINER_CHANGES = Set.of("add", "addAll", "remove", "removeAll", "removeIf",
+  private static final Set<String> CONTAINER_CHANGES = Set.of("add", "addAll", "remove", "removeAll", "removeIf",
       "retainAll", "clear", "put", "putAll", "putIfAbsent", "offer", "push", "poll", "pop", "addFirst", "addLast",
-      "removeFirst", "removeLast", "sort", "Collections.sort", "Collections.shuffle", "Collections.reverse");
+      "removeFirst", "removeLast", "sort");
+
+  /** The same, by {@code java.util.Collections}' static methods given the container. */
+  private static final Set<String> COLLECTIONS_CHANGES = Set.of("sort", "shuffle", "reverse");
+
+  /** A change of what a JDK container holds ({@code items.add(x)}, {@code map.put(k, v)}, {@code Collections.sort(items)}). */
+  static boolean containerChange(dev.optkit.analyzers.facts.Change change) {
+    return change instanceof dev.optkit.analyzers.facts.Change.Call call && call.element() == null
+        && (call.helper() == null ? CONTAINER_CHANGES.contains(call.method())
+            : call.helper().equals("Collections") && COLLECTIONS_CHANGES.contains(call.method()));
+  }
 
   /** {@code Set<Long>}: a JDK container of immutable values ({@link ImmutableValues#holdsImmutables}). */
   public boolean holdsImmutables(String written) {

@@ -146,7 +146,8 @@ public final class ProjectWrites {
         String loadedType = index.footprints().storedEntity(site).orElse(null);
         boolean changed = mutations.stream().anyMatch(m -> loadedBy(site, m.call())
             && !(m.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField)
-            && !(m.itself() && m.how().startsWith("Collections."))
+            && !(m.itself() && m.change() instanceof dev.optkit.analyzers.facts.Change.Call call
+                && "Collections".equals(call.helper()))
             && !(m.change() instanceof dev.optkit.analyzers.facts.Change.UntypedCall && immutables.stringFieldReplaced(m.change(), loadedType)));
         if (changed) {
           // what it loaded, and any entity reached from it, is written back: the tables reading it may touch; a
@@ -276,11 +277,12 @@ public final class ProjectWrites {
       if (!mutation.call().equals(call) || mutation.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
         continue;
       }
-      // p.setLiked(..) on each entity of a loaded list: the element variable's name aside, a setter on the entity itself
-      String how = mutation.how().replaceFirst("^[a-z_$][\\w$]*\\.(?=set[A-Z])", "");
-      if (!mutation.itself() || !how.matches("set[A-Z]\\w*")) {
+      // p.setLiked(..) on each entity of a loaded list, or the setter on the entity itself
+      if (!mutation.itself() || !(mutation.change() instanceof dev.optkit.analyzers.facts.Change.Call setterCall)
+          || setterCall.helper() != null || !setter(setterCall.method())) {
         return Optional.empty();
       }
+      String how = setterCall.method();
       String field = Character.toLowerCase(how.charAt(3)) + how.substring(4);
       Optional<DataFootprint> own = index.footprints().ofOwnColumnSet(site, field);
       if (own.isEmpty() || !plainSetter(index, site, how)) {
@@ -291,6 +293,11 @@ public final class ProjectWrites {
       unknown |= own.get().unknown();
     }
     return first == null ? Optional.empty() : Optional.of(new DataFootprint(first.kind(), Set.copyOf(names), unknown));
+  }
+
+  /** {@code setName}: a setter's name, {@code set} and a capital. */
+  private static boolean setter(String method) {
+    return method.length() > 3 && method.startsWith("set") && Character.isUpperCase(method.charAt(3));
   }
 
   /** The entity's setter of that name assigns its field and calls nothing (Lombok's, not declared, is such a one). */
