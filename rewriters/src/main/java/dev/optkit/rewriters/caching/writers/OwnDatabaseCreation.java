@@ -33,8 +33,7 @@ final class OwnDatabaseCreation {
     var fact = method.fact();
     // a name of its own (generateUniqueName(true)): a second context, or a bean made again, makes another database
     // rather than running the scripts on this one again (hostile review 95's e02, e05: the default name "testdb")
-    if (!BUILDER.equals(site.receiverType()) || !site.method().equals("build") || site.snippet() == null
-        || !site.snippet().replaceAll("\\s", "").contains(".generateUniqueName(true)")
+    if (!BUILDER.equals(site.receiverType()) || !site.method().equals("build")
         || fact.annotations().stream().noneMatch(BEAN::contains) || fact.annotations().stream().anyMatch(SCOPES::contains)
         || fact.isStatic() || !index.callersOf(method).stream().allMatch(caller -> proxiedBeanCall(index, declarations, caller, method))) {
       return false;
@@ -58,8 +57,16 @@ final class OwnDatabaseCreation {
             && returned.getExpression().flatMap(com.github.javaparser.ast.Node::getRange).map(range ->
                 range.begin.line == site.range().line() && range.begin.column == site.range().column()
                     && range.end.line == site.range().endLine() && range.end.column == site.range().endColumn())
-                .orElse(false))
+                .orElse(false)
+            && returned.getExpression().get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                .anyMatch(OwnDatabaseCreation::uniqueName))
         .isPresent();
+  }
+
+  /** {@code generateUniqueName(true)}, a link of the builder's chain. */
+  private static boolean uniqueName(com.github.javaparser.ast.expr.MethodCallExpr call) {
+    return call.getNameAsString().equals("generateUniqueName") && call.getArguments().size() == 1
+        && call.getArgument(0) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr flag && flag.getValue();
   }
 
   /**
