@@ -157,7 +157,7 @@ public class AssessCommand implements Callable<Integer> {
       }
       for (Path root : roots) {
         if (!Files.exists(root)) {
-          err.println("optkit assess: no such file or directory: " + root + " (give a source folder or file that exists)");
+          err.println(command() + ": no such file or directory: " + root + " (give a source folder or file that exists)");
           return ExitCodes.USAGE;
         }
       }
@@ -172,10 +172,10 @@ public class AssessCommand implements Callable<Integer> {
         known = Baseline.read(baseline);
       }
     } catch (IllegalArgumentException | ConfigException e) {
-      err.println("optkit assess: " + Printable.escape(e.getMessage()));
+      err.println(command() + ": " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit assess: cannot read baseline " + baseline + ": " + Printable.escape(e.getMessage())
+      err.println(command() + ": cannot read baseline " + baseline + ": " + Printable.escape(e.getMessage())
           + " (record one with --write-baseline " + baseline + ")");
       return ExitCodes.USAGE;
     }
@@ -184,7 +184,7 @@ public class AssessCommand implements Callable<Integer> {
       try {
         changes = GitChanges.since(roots.get(0), since);
       } catch (IllegalArgumentException e) {
-        err.println("optkit assess: " + Printable.escape(e.getMessage()));
+        err.println(command() + ": " + Printable.escape(e.getMessage()));
         return ExitCodes.USAGE;
       }
     }
@@ -237,9 +237,9 @@ public class AssessCommand implements Callable<Integer> {
     if (writeBaseline != null) {
       try {
         Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);
-        err.println("optkit assess: wrote baseline of " + assessment.findings().size() + " findings to " + writeBaseline);
+        err.println(command() + ": wrote baseline of " + assessment.findings().size() + " findings to " + writeBaseline);
       } catch (IOException e) {
-        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + Printable.escape(e.getMessage())
+        err.println(command() + ": cannot write baseline " + writeBaseline + ": " + Printable.escape(e.getMessage())
             + " (give --write-baseline a file in a folder you can write to)");
         return ExitCodes.USAGE;
       }
@@ -262,6 +262,11 @@ public class AssessCommand implements Callable<Integer> {
     return gate(assessment, threshold, err);
   }
 
+  /** How its messages start: {@code optkit assess}, {@code optkit merge}. */
+  String command() {
+    return "optkit " + spec.name();
+  }
+
   /** The shard --shard names, once the options are read; null for a whole run. */
   private dev.optkit.analyzers.source.ShardPlan.Spec shardSpec;
 
@@ -273,11 +278,11 @@ public class AssessCommand implements Callable<Integer> {
     try {
       dev.optkit.analyzers.parse.ShardFile.write(shardOut(), made);
     } catch (IOException e) {
-      err.println("optkit assess: cannot write shard " + shardSpec + " to " + Printable.escape(shardOut().toString())
+      err.println(command() + ": cannot write shard " + shardSpec + " to " + Printable.escape(shardOut().toString())
           + ": " + Printable.escape(String.valueOf(e.getMessage())) + " (give --shard-out a file in a folder you can write to)");
       return ExitCodes.USAGE;
     }
-    err.println("optkit assess: wrote shard " + shardSpec + " (" + made.files().size() + " files) to "
+    err.println(command() + ": wrote shard " + shardSpec + " (" + made.files().size() + " files) to "
         + Printable.escape(shardOut().toString()));
     return ExitCodes.OK;
   }
@@ -363,7 +368,7 @@ public class AssessCommand implements Callable<Integer> {
   private ResolutionSettings resolution(boolean withTests, ScanProgress progress) {
     ResolutionSettings settings = dependencies.resolution(withTests);
     return settings == null ? null
-        : settings.withListener(new ResolutionLines("optkit assess", progress, settings.total()));
+        : settings.withListener(new ResolutionLines(command(), progress, settings.total()));
   }
 
   private int gate(Assessment assessment, Severity threshold, java.io.PrintWriter err) {
@@ -372,10 +377,10 @@ public class AssessCommand implements Callable<Integer> {
     List<Finding> atThreshold = threshold == null ? List.of()
         : assessment.findings().stream().filter(f -> f.severity().atLeast(threshold)).toList();
     if (!tooMany.isEmpty()) {
-      err.println("optkit assess: " + tooMany.size() + " findings, more than --max-findings " + maxFindings);
+      err.println(command() + ": " + tooMany.size() + " findings, more than --max-findings " + maxFindings);
     }
     if (!atThreshold.isEmpty()) {
-      err.println("optkit assess: " + atThreshold.size() + (atThreshold.size() == 1 ? " finding" : " findings")
+      err.println(command() + ": " + atThreshold.size() + (atThreshold.size() == 1 ? " finding" : " findings")
           + " at or above --fail-on " + threshold.id() + ":");
       atThreshold.stream().limit(GATE_LINES).forEach(f -> err.println("  " + gateLine(f)));
       if (atThreshold.size() > GATE_LINES) {

@@ -35,14 +35,14 @@ public final class MergeCommand extends AssessCommand {
   public Integer call() {
     var err = spec.commandLine().getErr();
     if (shard != null || shardOut != null) {
-      err.println("optkit merge: --shard and --shard-out make a shard; merge reads them (--shard-file FILE)");
+      err.println(command() + ": --shard and --shard-out make a shard; merge reads them (--shard-file FILE)");
       return ExitCodes.USAGE;
     }
     for (Path file : shardFiles) {
       try {
         shards.add(ShardFile.read(file));
       } catch (IOException e) {
-        err.println("optkit merge: cannot read shard " + Printable.escape(file.toString()) + ": "
+        err.println(command() + ": cannot read shard " + Printable.escape(file.toString()) + ": "
             + Printable.escape(String.valueOf(e.getMessage())));
         return ExitCodes.USAGE;
       }
