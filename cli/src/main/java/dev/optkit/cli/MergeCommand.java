@@ -4,6 +4,8 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.parse.ShardFile;
+import dev.optkit.cli.report.OrgReport;
+import dev.optkit.cli.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +23,21 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Merges the shards of an assessment (`optkit assess PATH --shard I/N --shard-out FILE`, on one or "
         + "many machines) into its reports: the same, byte for byte, as `optkit assess PATH` in one process. Run it "
-        + "on the same commit, with the same options.",
+        + "on the same commit, with the same options. Or, with --org, many repositories' assessments into the "
+        + "organisation's report.",
     modelTransformer = ExitCodes.Listed.class)
 public final class MergeCommand extends AssessCommand {
 
-  @Option(names = "--shard-file", paramLabel = "FILE", required = true,
+  @Option(names = "--shard-file", paramLabel = "FILE",
       description = "A shard's file, from `assess --shard I/N --shard-out FILE`; give every shard's (repeat the option).")
   List<Path> shardFiles = new ArrayList<>();
+
+  @Option(names = "--org", paramLabel = "[NAME=]FILE",
+      description = "Instead of shards: one repository's assessment (`assess --format json`), named NAME (default: the "
+          + "file's name without .json); repeat for each repository. Writes the organisation's report: totals, the "
+          + "findings ranked across repositories (--top), savings by repository and by rule; terminal, json, markdown "
+          + "or html (SARIF stays per repository).")
+  List<String> orgReports = new ArrayList<>();
 
   private final List<ShardFile.Shard> shards = new ArrayList<>();
 
@@ -37,6 +47,14 @@ public final class MergeCommand extends AssessCommand {
     if (shard != null || shardOut != null) {
       err.println(command() + ": --shard and --shard-out make a shard; merge reads them (--shard-file FILE)");
       return ExitCodes.USAGE;
+    }
+    if (orgReports.isEmpty() == shardFiles.isEmpty()) {
+      err.println(command() + ": give every shard's file (--shard-file FILE...) to merge one assessment, or "
+          + "repositories' reports (--org FILE...) to merge them into the organisation's");
+      return ExitCodes.USAGE;
+    }
+    if (!orgReports.isEmpty()) {
+      return organisation(err);
     }
     for (Path file : shardFiles) {
       try {
@@ -48,6 +66,41 @@ public final class MergeCommand extends AssessCommand {
       }
     }
     return super.call();
+  }
+
+  /** The organisation's report of the --org reports, in each format asked for. */
+  private int organisation(java.io.PrintWriter err) {
+    List<ReportOptions.Target> targets;
+    OrgReport made;
+    try {
+      targets = report.targets("merge --org", java.util.EnumSet.of(ReportFormat.TERMINAL, ReportFormat.JSON,
+          ReportFormat.MARKDOWN, ReportFormat.HTML));
+      List<OrgReport.Input> inputs = new ArrayList<>();
+      for (String given : orgReports) {
+        int equals = given.indexOf('=');
+        Path file = Path.of(equals < 0 ? given : given.substring(equals + 1));
+        String fileName = String.valueOf(file.getFileName());
+        String name = equals > 0 ? given.substring(0, equals)
+            : fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - ".json".length()) : fileName;
+        inputs.add(new OrgReport.Input(name, file));
+      }
+      made = OrgReport.of(inputs, top);
+    } catch (IllegalArgumentException | IOException e) {
+      err.println(command() + ": " + Printable.escape(String.valueOf(e.getMessage())));
+      return ExitCodes.USAGE;
+    }
+    for (ReportOptions.Target target : targets) {
+      String text = switch (target.format()) {
+        case JSON -> made.json();
+        case MARKDOWN -> made.markdown();
+        case HTML -> made.html();
+        default -> made.terminal();
+      };
+      if (!ReportOptions.write("merge", target, text, spec.commandLine().getOut(), err)) {
+        return ExitCodes.USAGE;
+      }
+    }
+    return ExitCodes.OK;
   }
 
   @Override
