@@ -242,6 +242,16 @@ public final class Assessor {
     if (shards.isEmpty()) {
       throw new ShardMismatch("no shard given: give every shard's file");
     }
+    if (shards.get(0).count() > shards.size()) {
+      int present = shards.get(0).count();
+      java.util.Set<Integer> given = new java.util.TreeSet<>();
+      shards.forEach(shard -> given.add(shard.index()));
+      int missing = 1;
+      while (given.contains(missing)) {
+        missing++;
+      }
+      throw new ShardMismatch("shard " + missing + "/" + present + " is missing: give every shard's file");
+    }
     String key = shardKey(options, inputs);
     int count = shards.get(0).count();
     ShardFile.Shard[] byIndex = new ShardFile.Shard[count + 1];
@@ -250,10 +260,6 @@ public final class Assessor {
       if (shard.count() != count) {
         throw new ShardMismatch(name + " is of a run in " + shard.count() + " shards, shard " + shards.get(0).index()
             + "/" + count + " of a run in " + count + ": give the shards of one run");
-      }
-      if (!shard.key().equals(key)) {
-        throw new ShardMismatch(name + " was made by another optkit build, JDK, configuration, dependency set or set of "
-            + "the project's types than this merge: make every shard and the merge from one build of one commit");
       }
       if (byIndex[shard.index()] != null) {
         throw new ShardMismatch(name + " is given twice");
@@ -301,6 +307,15 @@ public final class Assessor {
       String other = new java.util.TreeSet<>(entries.keySet()).first();
       throw new ShardMismatch(other + ", in shard " + shardOf.get(other) + "/" + count + ", is not in this tree: the "
           + "shards were made from another tree than this one");
+    }
+    // each shard's facts were resolved against the whole tree it saw, every file of it: a shard made before another
+    // file changed has its own files' hashes right and its facts wrong
+    for (ShardFile.Shard shard : shards) {
+      if (!shard.key().equals(key)) {
+        throw new ShardMismatch("shard " + shard.index() + "/" + shard.count() + " was made by another optkit build, "
+            + "JDK, configuration or dependency set than this merge, or from another version of the tree: make every "
+            + "shard and the merge from one build of one commit, with the same options");
+      }
     }
     progress.ended(Phase.PARSE, files.size());
     return analyse(options, progress, inputs, start, new Parsed(outcomes, 1, 0, 0), null, libraryIo(options, inputs));
@@ -552,7 +567,12 @@ public final class Assessor {
         .append('|').append(dev.optkit.analyzers.parse.FactsCache.SHAPE)
         .append('|').append(options.resolveTypes())
         .append('|').append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"));
-    key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients());
+    key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients())
+        .append('|').append(options.config().analysis());
+    // the tree, every file by content: a file's facts resolve names through the others
+    for (SourceFile file : inputs.sources().files()) {
+      key.append('|').append(file.relativePath()).append('=').append(contentHash(file));
+    }
     for (Path jar : inputs.jars()) {
       long size;
       try {

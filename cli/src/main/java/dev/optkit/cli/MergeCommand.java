@@ -54,6 +54,12 @@ public final class MergeCommand extends AssessCommand {
       return ExitCodes.USAGE;
     }
     if (!orgReports.isEmpty()) {
+      if (failOn != null || maxFindings != null || baseline != null || writeBaseline != null || since != null
+          || sarifCategory != null) {
+        err.println(command() + ": --org writes the organisation's report, which no gate or baseline applies to: gate "
+            + "each repository's assess (--fail-on, --max-findings, --baseline, --since)");
+        return ExitCodes.USAGE;
+      }
       return organisation(err);
     }
     for (Path file : shardFiles) {

@@ -79,7 +79,8 @@ public final class MarkdownReport {
    * ({@link Printable}: a line break cannot end the row or forge a line), then {@code |} and {@code <}.
    */
   static String cell(String text) {
-    return Printable.escape(text).replace("|", "\\|").replace("<", "&lt;");
+    // the backslash first: a\|b would otherwise end the cell at the pipe its escaped backslash leaves bare
+    return Printable.escape(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;");
   }
 
   /**

@@ -33,9 +33,16 @@ public record OrgReport(int schemaVersion, String kind, Totals totals, List<Repo
   public record Savings(long callsSavedPerDay, long timeSavedMsPerDay, double costSavedUsdPerDay) {
     static final Savings NONE = new Savings(0, 0, 0);
 
+    /**
+     * The sum, the cost kept to assess's four decimal places (not rounded to the cent at each step).
+     *
+     * @throws ArithmeticException when no long holds it: no assessment optkit makes sums so high
+     */
     Savings plus(Savings other) {
-      return new Savings(callsSavedPerDay + other.callsSavedPerDay, timeSavedMsPerDay + other.timeSavedMsPerDay,
-          Math.round((costSavedUsdPerDay + other.costSavedUsdPerDay) * 100) / 100.0);
+      return new Savings(Math.addExact(callsSavedPerDay, other.callsSavedPerDay),
+          Math.addExact(timeSavedMsPerDay, other.timeSavedMsPerDay),
+          java.math.BigDecimal.valueOf(costSavedUsdPerDay).add(java.math.BigDecimal.valueOf(other.costSavedUsdPerDay))
+              .setScale(4, java.math.RoundingMode.HALF_UP).doubleValue());
     }
 
     static Savings of(JsonNode node) {
@@ -69,6 +76,14 @@ public record OrgReport(int schemaVersion, String kind, Totals totals, List<Repo
    * @throws IOException naming the report that cannot be read or is no assessment of optkit's
    */
   public static OrgReport of(List<Input> inputs, int top) throws IOException {
+    try {
+      return summed(inputs, top);
+    } catch (ArithmeticException e) {
+      throw new IOException("the reports' savings sum past what a long holds: no assessment optkit makes says so much");
+    }
+  }
+
+  private static OrgReport summed(List<Input> inputs, int top) throws IOException {
     Map<String, JsonNode> reports = new TreeMap<>();
     for (Input input : inputs) {
       if (reports.containsKey(input.name())) {
@@ -84,14 +99,12 @@ public record OrgReport(int schemaVersion, String kind, Totals totals, List<Repo
     int count = 0;
     for (Map.Entry<String, JsonNode> report : reports.entrySet()) {
       Map<String, Integer> bySeverity = new TreeMap<>();
-      Savings saved = Savings.NONE;
       Map<String, Rule> ruleHere = new TreeMap<>();
       for (JsonNode finding : report.getValue().path("findings")) {
         String rule = finding.path("ruleId").asText();
         String severity = finding.path("severity").asText();
         Savings savings = Savings.of(finding.get("savings"));
         bySeverity.merge(severity, 1, Integer::sum);
-        saved = saved.plus(savings);
         ruleHere.merge(rule, new Rule(rule, 1, 1, savings), (a, b) -> new Rule(rule, a.findings() + 1, 1,
             a.savings().plus(b.savings())));
         findings.add(new TopFinding(report.getKey(), rule, severity, finding.path("path").asText(),
@@ -101,8 +114,11 @@ public record OrgReport(int schemaVersion, String kind, Totals totals, List<Repo
           a.findings() + b.findings(), a.repositories() + 1, a.savings().plus(b.savings()))));
       int total = bySeverity.values().stream().mapToInt(Integer::intValue).sum();
       bySeverity.forEach((severity, n) -> severities.merge(severity, n, Integer::sum));
-      repositories.add(new Repository(report.getKey(), total, bySeverity, saved));
-      all = all.plus(saved);
+      // the repository's own total, as assess sums it: a cacheable read restates its call sites' savings, and is left
+      // out of it (the rules' sums below overlap as assess's categories do)
+      Savings own = Savings.of(report.getValue().path("summary").get("totalSavings"));
+      repositories.add(new Repository(report.getKey(), total, bySeverity, own));
+      all = all.plus(own);
       count += total;
     }
     Comparator<Savings> largest = Comparator.comparingLong(Savings::timeSavedMsPerDay)
@@ -136,7 +152,8 @@ public record OrgReport(int schemaVersion, String kind, Totals totals, List<Repo
       throw new IOException(file + ": not JSON (give assess's --format json report)");
     }
     if (report == null || !"optkit".equals(report.path("tool").path("name").asText())
-        || report.path("schemaVersion").asInt() != 1 || !report.path("findings").isArray()) {
+        || !report.path("schemaVersion").isInt() || report.path("schemaVersion").intValue() != 1
+        || !report.path("findings").isArray()) {
       throw new IOException(file + ": not an assessment report of optkit's (assess --format json, schema 1)");
     }
     return report;
