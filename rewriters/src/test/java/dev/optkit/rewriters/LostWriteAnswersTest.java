@@ -36,7 +36,7 @@ class LostWriteAnswersTest {
   private final AtomicBoolean loseAnswers = new AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
-  private static final String POSTS = """
+  static final String POSTS = """
       package shop;
 
       import java.io.IOException;

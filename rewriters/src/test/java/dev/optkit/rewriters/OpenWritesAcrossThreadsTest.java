@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,56 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenWritesAcrossThreadsTest {
   @TempDir Path dir;
 
-  private static final String POSTS = """
-      package shop;
-
-      import java.io.IOException;
-      import java.io.UncheckedIOException;
-      import java.net.URI;
-      import java.net.http.HttpClient;
-      import java.net.http.HttpRequest;
-      import java.net.http.HttpResponse;
-      import java.util.concurrent.CompletableFuture;
-      import org.springframework.stereotype.Service;
-
-      @Service
-      public class Posts {
-          private final HttpClient http = HttpClient.newHttpClient();
-          private final String base = System.getProperty("async.writes.base");
-
-          public String title(String id) throws IOException, InterruptedException {
-              HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/posts/" + id)).GET()
-                      .build(), HttpResponse.BodyHandlers.ofString());
-              if (response.statusCode() != 200) {
-                  throw new IOException("status " + response.statusCode());
-              }
-              return response.body();
-          }
-
-          public CompletableFuture<Void> rename(String id, String title) {
-              return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/posts/" + id))
-                      .PUT(HttpRequest.BodyPublishers.ofString(title)).build(), HttpResponse.BodyHandlers.discarding())
-                      .thenAccept(response -> {
-                          if (response.statusCode() != 200) {
-                              throw new UncheckedIOException(new IOException("status " + response.statusCode()));
-                          }
-                      });
-          }
-      }
-      """;
-
-  /** A writer that returns when its write is done: its evictions run on its caller's thread. */
-  private static final String SYNC_RENAME = """
-          public void rename(String id, String title) throws IOException, InterruptedException {
-              HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/posts/" + id))
-                      .PUT(HttpRequest.BodyPublishers.ofString(title)).build(), HttpResponse.BodyHandlers.ofString());
-              if (response.statusCode() != 200) {
-                  throw new IOException("status " + response.statusCode());
-              }
-          }
-
-      """;
-
   /**
    * The generated cache class, with Spring's calls made as Spring 6.1+ makes them for a writer
    * returning a CompletableFuture: {@code invalidate()} (the eviction before, beforeInvocation = true) on the caller's
@@ -90,7 +38,7 @@ class OpenWritesAcrossThreadsTest {
   @Test
   void theGeneratedCacheClosesAWriteWhoseEvictionAfterRunsOnAnotherThread() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM)
-        .java(POSTS.substring(0, POSTS.indexOf("    public CompletableFuture<Void> rename(")) + SYNC_RENAME + "}\n");
+        .java(LostWriteAnswersTest.POSTS); // a service reading and writing posts of a remote API
     MigrationPlan plan = fixture.plan();
     String generated = plan.changes().stream().map(dev.optkit.rewriters.edit.FileChange::path)
         .filter(path -> path.endsWith("/OptkitWriteAwareCache.java")).findFirst()
