@@ -60,7 +60,29 @@ class JdkProxyClashesTest extends SpringProjectPlans {
       }
       """;
 
+  /** A plain test context scanning the package: optkit's caching configuration comes in with the beans. */
   private static final String CONTEXT_TEST = """
+      package shop;
+
+      import org.springframework.beans.factory.annotation.Autowired;
+      import org.springframework.context.annotation.ComponentScan;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.test.context.ContextConfiguration;
+
+      @ContextConfiguration(classes = JdbcStoreTest.Scanned.class)
+      class JdbcStoreTest {
+          @Configuration
+          @ComponentScan("shop")
+          static class Scanned {
+          }
+
+          @Autowired
+          JdbcStore store;
+      }
+      """;
+
+  /** A plain test context of the bean's class alone: no caching configuration, no proxy, the class itself. */
+  private static final String CLASS_ALONE_TEST = """
       package shop;
 
       import org.springframework.beans.factory.annotation.Autowired;
@@ -108,6 +130,13 @@ class JdkProxyClashesTest extends SpringProjectPlans {
     // the true twin: a test context outside Boot injects it by its class
     why = refusalStartingWith(store("context", "", CONTEXT_TEST).plan(), "entry").orElse("cached");
     assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (JdbcStoreTest.store)"), why);
+    // a plain test context of the class alone makes no caching proxy, under Boot or not: the class is injected as it
+    // is (a usefulness trial's JPA service, 0 caches for a refusal whose words were not true of its tests)
+    for (String application : new String[] {BOOT_APPLICATION, ""}) {
+      MigrationPlan alone = store("class-alone" + application.length(), application, CLASS_ALONE_TEST).plan();
+      assertTrue(alone.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("entry("))
+          .noneMatch(r -> r.proof() == dev.optkit.analyzers.proof.Proof.PROXY_CLASH), alone.refusals().toString());
+    }
   }
 
   /**

@@ -196,7 +196,10 @@ public final class SpringBeans {
     for (var file : index.files()) {
       for (TypeFact type : file.types()) {
         boolean test = SourceSet.isTestPath(file.path());
-        if (test ? !tests.springTest(type) || boot && tests.bootTest(type) : boot) {
+        // a plain test context of the bean's class alone makes no caching proxy (a usefulness trial's
+        // @ContextConfiguration(classes = CustomerServiceImpl.class) test injecting the class)
+        if (test ? !tests.springTest(type) || boot && tests.bootTest(type) || tests.contextMakesNoCachingProxy(type)
+            : boot) {
           // @InjectMocks CategoryServiceImpl service in a Mockito test: no context injects it; under Boot, only a
           // plain Spring test context (@SpringJUnitConfig, @ContextConfiguration) makes JDK proxies
           continue;
@@ -219,7 +222,8 @@ public final class SpringBeans {
       boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
       // and so does a plain Spring test context (@SpringJUnitConfig) in a Boot project: the test's lookups and casts too
       boolean plainTestContext = boot && SourceSet.isTestPath(file.path())
-          && file.types().stream().anyMatch(type -> tests.springTest(type) && !tests.bootTest(type));
+          && file.types().stream().anyMatch(type -> tests.springTest(type) && !tests.bootTest(type)
+              && !tests.contextMakesNoCachingProxy(type));
       boolean jdkProxies = !boot || ownContext || plainTestContext;
       if (jdkProxies) {
         // (CountryDao) countries anywhere in the file, into a local too: read from its tree

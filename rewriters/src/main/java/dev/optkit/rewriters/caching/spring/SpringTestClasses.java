@@ -157,6 +157,45 @@ public final class SpringTestClasses {
     return found;
   }
 
+  /** The annotations naming a plain test context's classes. */
+  private static final Set<String> CONTEXT_CLASSES = Set.of("ContextConfiguration", "SpringJUnitConfig",
+      "SpringJUnitWebConfig", "ContextHierarchy");
+
+  /** What on a configuration class may enable caching or bring other beans in: it counts as making a caching proxy. */
+  private static final Set<String> ENABLING = Set.of("Configuration", "SpringBootApplication", "SpringBootConfiguration",
+      "EnableAutoConfiguration", "ComponentScan", "ComponentScans", "EnableCaching", "Import", "ImportResource",
+      "ImportAutoConfiguration", "AutoConfiguration");
+
+  /**
+   * Whether a plain test context (not Boot's) the class runs in makes no caching proxy: it names its classes
+   * ({@code @ContextConfiguration(classes = CustomerServiceImpl.class)}), each a project class carrying nothing that
+   * enables caching or brings other beans in (no {@code @Configuration}, {@code @ComponentScan},
+   * {@code @EnableCaching}, {@code @Import}...): the beans are the classes themselves, unproxied. False when the
+   * classes cannot be told (none named: a nested configuration or XML; a library's class).
+   */
+  public boolean contextMakesNoCachingProxy(TypeFact type) {
+    List<dev.optkit.analyzers.facts.ClassLiteral> classes = new java.util.ArrayList<>();
+    for (TypeFact declared : testTypes(type)) {
+      declared.annotationClassLiterals().forEach((annotation, literals) -> {
+        if (CONTEXT_CLASSES.contains(TypeNames.simple(annotation))) {
+          classes.addAll(literals);
+        }
+      });
+    }
+    if (classes.isEmpty()) {
+      return false;
+    }
+    for (dev.optkit.analyzers.facts.ClassLiteral literal : classes) {
+      List<TypeFact> named = literal.qualified() != null ? index.type(literal.qualified()).stream().toList()
+          : index.typesNamed(literal.simpleName());
+      if (named.isEmpty() || named.stream().anyMatch(bean -> bean.annotations().stream()
+          .anyMatch(annotation -> ENABLING.contains(TypeNames.simple(annotation))))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * A test class, its superclasses optkit reads, the classes a JUnit {@code @Nested} class is inside (whose
    * configuration and extensions it inherits), and the project's own annotations on them, a few levels deep
