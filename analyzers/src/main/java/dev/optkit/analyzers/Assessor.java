@@ -222,13 +222,14 @@ public final class Assessor {
       }
     }
     Parsed parsed = parse(options, progress, inputs, mine, null);
+    java.util.Map<String, String> tree = treeHashes(inputs);
     List<ShardFile.Entry> entries = new ArrayList<>();
     for (int i = 0; i < mine.size(); i++) {
       ParsingWorker.Outcome outcome = parsed.outcomes()[i];
-      entries.add(ShardFile.entry(mine.get(i).relativePath(), contentHash(mine.get(i)), outcome.facts(),
+      entries.add(ShardFile.entry(mine.get(i).relativePath(), tree.get(mine.get(i).relativePath()), outcome.facts(),
           outcome.problem()));
     }
-    return new ShardFile.Shard(ShardFile.FORMAT, shardKey(options, inputs), spec.index(), spec.count(), entries);
+    return new ShardFile.Shard(ShardFile.FORMAT, shardKey(options, inputs, tree), spec.index(), spec.count(), entries);
   }
 
   /**
@@ -240,7 +241,7 @@ public final class Assessor {
    */
   public Assessment merge(Options options, Progress progress, Inputs inputs, long start, List<ShardFile.Shard> shards) {
     if (shards.isEmpty()) {
-      throw new ShardMismatch("no shard given: give every shard's file");
+      throw new ShardMismatch(ShardMismatch.Kind.MISSING, "no shard given: give every shard's file");
     }
     if (shards.get(0).count() > shards.size()) {
       int present = shards.get(0).count();
@@ -250,25 +251,26 @@ public final class Assessor {
       while (given.contains(missing)) {
         missing++;
       }
-      throw new ShardMismatch("shard " + missing + "/" + present + " is missing: give every shard's file");
+      throw new ShardMismatch(ShardMismatch.Kind.MISSING, "shard " + missing + "/" + present + " is missing: give every shard's file");
     }
-    String key = shardKey(options, inputs);
+    java.util.Map<String, String> tree = treeHashes(inputs);
+    String key = shardKey(options, inputs, tree);
     int count = shards.get(0).count();
     ShardFile.Shard[] byIndex = new ShardFile.Shard[count + 1];
     for (ShardFile.Shard shard : shards) {
       String name = "shard " + shard.index() + "/" + shard.count();
       if (shard.count() != count) {
-        throw new ShardMismatch(name + " is of a run in " + shard.count() + " shards, shard " + shards.get(0).index()
+        throw new ShardMismatch(ShardMismatch.Kind.OTHER_RUN, name + " is of a run in " + shard.count() + " shards, shard " + shards.get(0).index()
             + "/" + count + " of a run in " + count + ": give the shards of one run");
       }
       if (byIndex[shard.index()] != null) {
-        throw new ShardMismatch(name + " is given twice");
+        throw new ShardMismatch(ShardMismatch.Kind.GIVEN_TWICE, name + " is given twice");
       }
       byIndex[shard.index()] = shard;
     }
     for (int i = 1; i <= count; i++) {
       if (byIndex[i] == null) {
-        throw new ShardMismatch("shard " + i + "/" + count + " is missing: give every shard's file");
+        throw new ShardMismatch(ShardMismatch.Kind.MISSING, "shard " + i + "/" + count + " is missing: give every shard's file");
       }
     }
     java.util.Map<String, ShardFile.Entry> entries = new java.util.HashMap<>();
@@ -276,7 +278,7 @@ public final class Assessor {
     for (ShardFile.Shard shard : shards) {
       for (ShardFile.Entry entry : shard.files()) {
         if (entries.put(entry.path(), entry) != null) {
-          throw new ShardMismatch(entry.path() + " is in shard " + shardOf.get(entry.path()) + "/" + count + " and shard "
+          throw new ShardMismatch(ShardMismatch.Kind.OTHER_RUN, entry.path() + " is in shard " + shardOf.get(entry.path()) + "/" + count + " and shard "
               + shard.index() + "/" + count + ": give the shards of one run");
         }
         shardOf.put(entry.path(), shard.index());
@@ -289,30 +291,30 @@ public final class Assessor {
       String path = files.get(i).relativePath();
       ShardFile.Entry entry = entries.remove(path);
       if (entry == null) {
-        throw new ShardMismatch(path + " is in no shard: the shards were made from another tree than this one");
+        throw new ShardMismatch(ShardMismatch.Kind.OTHER_TREE, path + " is in no shard: the shards were made from another tree than this one");
       }
       String shard = "shard " + shardOf.get(path) + "/" + count;
-      if (!entry.contentHash().equals(contentHash(files.get(i)))) {
-        throw new ShardMismatch(path + " changed since " + shard + " read it: make the shards and the merge from one "
+      if (!entry.contentHash().equals(tree.get(path))) {
+        throw new ShardMismatch(ShardMismatch.Kind.FILE_CHANGED, path + " changed since " + shard + " read it: make the shards and the merge from one "
             + "commit");
       }
       try {
         outcomes[i] = new ParsingWorker.Outcome(ShardFile.facts(entry), entry.problem());
       } catch (java.io.IOException e) {
-        throw new ShardMismatch(shard + " is damaged at " + path + ": make it again");
+        throw new ShardMismatch(ShardMismatch.Kind.DAMAGED, shard + " is damaged at " + path + ": make it again");
       }
       progress.filesDone(i + 1, files.size());
     }
     if (!entries.isEmpty()) {
       String other = new java.util.TreeSet<>(entries.keySet()).first();
-      throw new ShardMismatch(other + ", in shard " + shardOf.get(other) + "/" + count + ", is not in this tree: the "
+      throw new ShardMismatch(ShardMismatch.Kind.OTHER_TREE, other + ", in shard " + shardOf.get(other) + "/" + count + ", is not in this tree: the "
           + "shards were made from another tree than this one");
     }
     // each shard's facts were resolved against the whole tree it saw, every file of it: a shard made before another
     // file changed has its own files' hashes right and its facts wrong
     for (ShardFile.Shard shard : shards) {
       if (!shard.key().equals(key)) {
-        throw new ShardMismatch("shard " + shard.index() + "/" + shard.count() + " was made by another optkit build, "
+        throw new ShardMismatch(ShardMismatch.Kind.OTHER_BUILD, "shard " + shard.index() + "/" + shard.count() + " was made by another optkit build, "
             + "JDK, configuration or dependency set than this merge, or from another version of the tree: make every "
             + "shard and the merge from one build of one commit, with the same options");
       }
@@ -321,13 +323,55 @@ public final class Assessor {
     return analyse(options, progress, inputs, start, new Parsed(outcomes, 1, 0, 0), null, libraryIo(options, inputs));
   }
 
-  /** Shards that cannot make one run's assessment, and why. */
+  /** Shards that cannot make one run's assessment: what does not match (a stable id, as a refusal's), and why. */
   public static final class ShardMismatch extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public ShardMismatch(String message) {
-      super(message);
+    /** What does not match. */
+    public enum Kind {
+      /** A shard of the run is not given. */
+      MISSING("shard.missing"),
+      /** A shard is given twice. */
+      GIVEN_TWICE("shard.given-twice"),
+      /** Shards of runs in other counts, or holding the same file. */
+      OTHER_RUN("shard.other-run"),
+      /** A shard of another optkit build, JDK, configuration, dependency set or version of the tree. */
+      OTHER_BUILD("shard.other-build"),
+      /** A file the shard read has changed since. */
+      FILE_CHANGED("shard.file-changed"),
+      /** A file of the tree no shard holds, or one a shard holds that the tree does not. */
+      OTHER_TREE("shard.other-tree"),
+      /** A shard's facts of a file cannot be decoded. */
+      DAMAGED("shard.damaged");
+
+      private final String id;
+
+      Kind(String id) {
+        this.id = id;
+      }
+
+      public String id() {
+        return id;
+      }
     }
+
+    private final Kind kind;
+
+    public ShardMismatch(Kind kind, String message) {
+      super(message + " [" + kind.id() + "]");
+      this.kind = kind;
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+  }
+
+  /** Every file of the tree by path, with the SHA-256 of its content as it is now, read once per run. */
+  private static java.util.Map<String, String> treeHashes(Inputs inputs) {
+    java.util.Map<String, String> hashes = new java.util.LinkedHashMap<>();
+    inputs.sources().files().forEach(file -> hashes.put(file.relativePath(), contentHash(file)));
+    return hashes;
   }
 
   /** The SHA-256 of a file's content as it is now; "" when it cannot be read (its shard said why). */
@@ -560,7 +604,7 @@ public final class Assessor {
    * by content, the facts' shape, the JDK, the configuration's clients, each dependency jar by name and size (their
    * folders differ from runner to runner), the project's types.
    */
-  static String shardKey(Options options, Inputs inputs) {
+  static String shardKey(Options options, Inputs inputs, java.util.Map<String, String> tree) {
     StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
         .append('|').append(dev.optkit.analyzers.io.CodeBuild.contentOf(Assessor.class,
             dev.optkit.analyzers.facts.extract.FactExtractor.class.getName()))
@@ -570,9 +614,7 @@ public final class Assessor {
     key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients())
         .append('|').append(options.config().analysis());
     // the tree, every file by content: a file's facts resolve names through the others
-    for (SourceFile file : inputs.sources().files()) {
-      key.append('|').append(file.relativePath()).append('=').append(contentHash(file));
-    }
+    tree.forEach((path, hash) -> key.append('|').append(path).append('=').append(hash));
     for (Path jar : inputs.jars()) {
       long size;
       try {

@@ -24,11 +24,7 @@ class OrganisationReportInputsTest {
 
   @BeforeAll
   static void assessASample() throws Exception {
-    Path root = SampleCheckout.create(Files.createDirectories(dir.resolve("checkout")), "plain-java-service");
-    report = dir.resolve("plain.json");
-    CliRun run = CliRun.of("assess", root.toString(), "--offline", "--no-cache", "--no-resolve", "--format", "json",
-        "-o", report.toString());
-    assertTrue(run.exitCode() <= 1, run.err());
+    report = SampleCheckout.assessed(dir, "plain-java-service");
   }
 
   /**

@@ -26,11 +26,7 @@ class OrganisationSavingsTest {
 
   @BeforeAll
   static void assessASample() throws Exception {
-    Path root = SampleCheckout.create(Files.createDirectories(dir.resolve("checkout")), "plain-java-service");
-    report = dir.resolve("plain.json");
-    CliRun run = CliRun.of("assess", root.toString(), "--offline", "--no-cache", "--no-resolve", "--format", "json",
-        "-o", report.toString());
-    assertTrue(run.exitCode() <= 1, run.err());
+    report = SampleCheckout.assessed(dir, "plain-java-service");
   }
 
   private static JsonNode org(Path out, String... reports) throws Exception {

@@ -29,6 +29,21 @@ final class SampleCheckout {
     return project;
   }
 
+  /**
+   * A sample checked out in {@code dir/checkout-SAMPLE} and assessed as it is (no facts cache, no dependency
+   * resolution), its JSON report written to {@code dir/SAMPLE.json}.
+   *
+   * @return the report
+   */
+  static Path assessed(Path dir, String sample) throws Exception {
+    Path root = create(Files.createDirectories(dir.resolve("checkout-" + sample)), sample);
+    Path report = dir.resolve(sample + ".json");
+    CliRun run = CliRun.of("assess", root.toString(), "--offline", "--no-cache", "--no-resolve", "--format", "json",
+        "-o", report.toString());
+    assertTrue(run.exitCode() <= 1, run.err());
+    return report;
+  }
+
   /** A test fixture's tree ({@code cli/src/test/resources/NAME}) copied into a fresh git repository, committed. */
   static Path fixture(Path dir, String name) throws Exception {
     Path project = dir.resolve(name);

@@ -141,7 +141,7 @@ class ShardTrustTest {
     assertEquals(ExitCodes.USAGE, merged.exitCode(), "merged shard 1's facts of another Gateway.java: one process finds "
         + findingIds(dir.resolve("single.json")) + ", the merge "
         + (Files.exists(dir.resolve("merged.json")) ? findingIds(dir.resolve("merged.json")) : "nothing") + "\n"
-        + merged.err());
+        + merged.err());    assertTrue(merged.err().contains("[shard.other-build]"), merged.err());
   }
 
   /**
@@ -169,6 +169,7 @@ class ShardTrustTest {
             + findingIds(dir.resolve("merged.json")).size()
         : merged.err();
     assertEquals(ExitCodes.USAGE, merged.exitCode(), why);
+    assertTrue(merged.err().contains("[shard.other-build]"), merged.err());
   }
 
   /**
@@ -185,5 +186,6 @@ class ShardTrustTest {
     ShardFile.write(planted, new ShardFile.Shard(ShardFile.FORMAT, "any key", 1, Integer.MAX_VALUE, List.of()));
     CliRun merged = merge(project, List.of(planted), dir.resolve("merged.json"));
     assertEquals(ExitCodes.USAGE, merged.exitCode(), merged.err());
+    assertTrue(merged.err().contains("[shard.missing]"), merged.err());
   }
 }
