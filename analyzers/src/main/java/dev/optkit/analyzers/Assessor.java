@@ -582,7 +582,7 @@ public final class Assessor {
    * Bumped whenever the shape of the per-file facts changes, or what the same source's facts hold (40: a local's
    * shared holder in sharedFieldsRead; 41: TypeFact's openFields and reassignedFields), so older caches are never read as new facts.
    */
-  private static final int FACTS_SCHEMA = 94;
+  private static final int FACTS_SCHEMA = 95;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

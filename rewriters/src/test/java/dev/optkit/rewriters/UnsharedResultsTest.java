@@ -189,6 +189,10 @@ class UnsharedResultsTest extends SpringProjectPlans {
   // binding included) may change it later")
 
   private MigrationPlan badges(String name, String memberGetter, String badgeExtra) {
+    return badges(name, memberGetter, badgeExtra, "public class Badge {");
+  }
+
+  private MigrationPlan badges(String name, String memberGetter, String badgeExtra, String badgeDeclaration) {
     return spring(name)
         .java("""
             package shop;
@@ -213,7 +217,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
         .java("""
             package shop;
 
-            public class Badge {
+            BADGE
                 private final Member member;
 
                 public Badge(Member member) {
@@ -225,7 +229,7 @@ class UnsharedResultsTest extends SpringProjectPlans {
                 }
             %s
             }
-            """.formatted(badgeExtra))
+            """.replace("BADGE", badgeDeclaration).formatted(badgeExtra))
         .java(MigrationSafetyTest.bean("Members", "Service", "import org.springframework.stereotype.Service;", """
                 public Member member(long id) {
                     return jdbc.queryForObject("SELECT name FROM member WHERE id = ?",
@@ -273,6 +277,18 @@ class UnsharedResultsTest extends SpringProjectPlans {
     member = RefusalIds.assertProof(Proof.RESULT_CHANGED, badges("counting", "visits++;\n        return name;", ""),
         "Members", "member");
     assertTrue(member.reason().contains("keeps it in field member"), member.reason());
+  }
+
+  /**
+   * A getter Lombok writes hands the kept member out as a written one does: {@code @Getter} or {@code @Data} on the
+   * holder, or {@code @Getter} on its field.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"@lombok.Getter\npublic class Badge {",
+      "@lombok.Data\npublic class Badge {", "public class Badge {\n    @lombok.Getter"})
+  void aFieldLombokWritesAGetterForIsReachedByItsHoldersUsers(String lombok) {
+    MigrationPlan plan = badges("lombok" + lombok.length(), "return name;", "", lombok);
+    RefusalIds.assertProof(Proof.RESULT_CHANGED, plan, "Members", "member");
   }
 
   // ---- seventh audit: a MapStruct @AfterMapping hook changes the DTO the mapping just made (esidarapp/bookstore

@@ -28,6 +28,9 @@ import java.util.TreeSet;
  * ({@code new SecurityUser(user)}) is only read through those calls; whether they change it or hand
  * out a part of it is the planner's question, asked of the methods they name.
  *
+ * <p>A field Lombok writes a getter for ({@code @Getter}, {@code @Data}, {@code @Value} on the class, {@code @Getter}
+ * or {@code @Delegate} on the field) is handed out by it, and is not sealed.
+ *
  * <p>Any other use (the field returned, passed as an argument, a call with arguments on it, an
  * assignment outside a constructor, a read through another reference, {@code b.member}) leaves the
  * field out. A name that may be a local variable rather
@@ -36,12 +39,21 @@ import java.util.TreeSet;
 public final class SealedFields {
   private SealedFields() {}
 
+  /** Lombok's class annotations that write a getter of every field, as the source may name them. */
+  private static final java.util.Set<String> LOMBOK_GETTERS = java.util.Set.of("Getter", "lombok.Getter", "Data",
+      "lombok.Data", "Value", "lombok.Value");
+  /** Lombok's field annotations that write methods reaching the field. */
+  private static final java.util.Set<String> LOMBOK_FIELD_ACCESS = java.util.Set.of("Getter", "lombok.Getter",
+      "Delegate", "lombok.Delegate", "lombok.experimental.Delegate");
+
   /** Each sealed field with the names of the methods called on it, sorted. */
   public static Map<String, List<String>> of(TypeDeclaration<?> type) {
     Map<String, List<String>> sealed = new LinkedHashMap<>();
+    boolean lombokGetters = type.getAnnotations().stream().anyMatch(a -> LOMBOK_GETTERS.contains(a.getNameAsString()));
     for (FieldDeclaration field : type.getFields()) {
-      if (!field.isPrivate() || !field.isFinal() || field.isStatic()) {
-        continue;
+      if (!field.isPrivate() || !field.isFinal() || field.isStatic() || lombokGetters
+          || field.getAnnotations().stream().anyMatch(a -> LOMBOK_FIELD_ACCESS.contains(a.getNameAsString()))) {
+        continue; // a getter Lombok writes, or its delegating methods, hand the field out
       }
       for (VariableDeclarator variable : field.getVariables()) {
         List<String> calls = callsOnly(type, variable.getNameAsString());

@@ -105,22 +105,29 @@ final class CopyingConstructors {
    * constructors with varargs may be the one run, and refuses it (hostile review 44: F1 to F4).
    */
   private boolean copiesOnly(IndexedMethod in, HolderMade holder) {
+    List<IndexedMethod> run = constructorsRun(in, holder);
+    return !run.isEmpty() && run.stream().allMatch(c -> copiesOnly(c, holder.position()));
+  }
+
+  /**
+   * The constructors the holder's {@code new} may run, all in the sources; empty when optkit cannot tell them (a
+   * class of another of its name may be meant, Lombok writes constructors for it, one takes varargs).
+   */
+  List<IndexedMethod> constructorsRun(IndexedMethod in, HolderMade holder) {
     int arguments = holder.arguments();
-    int position = holder.position();
     Optional<TypeFact> type = madeType(in, holder).flatMap(index::type);
     if (type.isEmpty() || !onlyOneOfItsName(type.get(), in) || !type.get().kind().equals("class")
         || type.get().annotations().stream()
         .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(LOMBOK_CONSTRUCTORS::contains)) {
-      return false;
+      return List.of();
     }
     List<IndexedMethod> constructors = index.methodsOfType(type.get().qualifiedName()).stream()
         .filter(m -> m.fact().isConstructor()).toList();
     if (constructors.stream().anyMatch(c -> !c.fact().params().isEmpty()
         && c.fact().params().get(c.fact().params().size() - 1).varArgs())) {
-      return false;
+      return List.of();
     }
-    List<IndexedMethod> run = constructors.stream().filter(c -> c.fact().params().size() == arguments).toList();
-    return !run.isEmpty() && run.stream().allMatch(c -> copiesOnly(c, position));
+    return constructors.stream().filter(c -> c.fact().params().size() == arguments).toList();
   }
 
   /**

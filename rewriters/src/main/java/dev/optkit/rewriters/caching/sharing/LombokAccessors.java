@@ -92,6 +92,34 @@ public final class LombokAccessors {
         type.get().fieldTypes().get(name), "a builder method Lombok writes"));
   }
 
+  /**
+   * The type of the field a getter Lombok writes returns ({@code getCost()} under {@code @Getter}, {@code @Data} or
+   * {@code @Value} on the class declaring {@code cost}, the class or a superclass; {@code isActive()} for a boolean),
+   * when no class of the chain declares the method: a plain read of the field.
+   */
+  Optional<String> getterFieldType(String type, String method) {
+    String rest = method.startsWith("get") ? method.substring(3) : method.startsWith("is") ? method.substring(2) : "";
+    if (rest.isEmpty() || index.type(type).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> chain = new ArrayList<>(List.of(type));
+    chain.addAll(index.supertypesOf(type));
+    if (chain.stream().anyMatch(each -> !index.methods(each, method).isEmpty())) {
+      return Optional.empty();
+    }
+    String field = Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+    for (String each : chain) {
+      Optional<TypeFact> declaring = index.type(each);
+      if (declaring.isPresent() && declaring.get().fieldTypes().containsKey(field)) {
+        String fieldType = declaring.get().fieldTypes().get(field);
+        boolean named = method.startsWith("get") || fieldType.equals("boolean");
+        return named && (lombok(declaring.get(), "Getter") || lombok(declaring.get(), "Data")
+            || lombok(declaring.get(), "Value")) ? Optional.of(fieldType) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The project class, the receiver's type or a supertype, declaring the field under one of the annotations. */
   private Optional<TypeFact> fieldUnder(String receiverType, String field, String... annotations) {
     if (!index.methods(receiverType, "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1)).isEmpty()) {

@@ -35,10 +35,10 @@ public final class ResultSharing {
     this.unfoundCallees = new UnfoundCallees(index, declarations);
     this.immutables = new ImmutableValues(index);
     this.index = index;
-    this.sealedHolders = new SealedHolders(index, this::immutable);
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
-    this.helperReturns = new HelperReturns(this, index);
     this.lombok = new LombokAccessors(index);
+    this.sealedHolders = new SealedHolders(index, this::immutable, lombok);
+    this.helperReturns = new HelperReturns(this, index);
   }
   private final LombokAccessors lombok;
   private final CopyingConstructors copies;
@@ -156,7 +156,7 @@ public final class ResultSharing {
         if (!target.fact().name().equals(handOff.fromCall())
             || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target)
                 && !bypasses(caller, call, target))
-            || copies.holdsNothing(caller, handOff)) { // new ProductInOrder(info, 1) copies strings out of info: trial 42's F4
+            || holdsNothingChangeable(caller, handOff)) { // new ProductInOrder(info, 1) copies strings out of info: trial 42's F4
           continue;
         }
         Optional<String> advised = serialised.advisedBody(caller);
@@ -336,8 +336,25 @@ public final class ResultSharing {
     return copies.gettersCopied(in, handOff);
   }
 
+  /**
+   * Whether a hand-off of a holder of the value reaches nothing of it anyone can change: the first holder made of it
+   * copies values out of it ({@link CopyingConstructors#holdsNothing}), or keeps it sealed ({@code new SaleDetail(product,
+   * n)} keeping it in a private final field it only reads immutable values of), so every holder made of that one
+   * (a list of lines, a sale holding the list) holds nothing of it either.
+   */
+  private boolean holdsNothingChangeable(IndexedMethod in, MethodFact.HandOff handOff) {
+    if (copies.holdsNothing(in, handOff)) {
+      return true;
+    }
+    if (!handOff.held() || handOff.keptBy() == null) {
+      return false;
+    }
+    List<IndexedMethod> run = copies.constructorsRun(in, handOff.keptBy());
+    return !run.isEmpty() && run.stream().allMatch(made -> sealedHolders.sealsParameter(made, handOff.keptBy().position()));
+  }
+
   public Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
-    return copies.holdsNothing(from, handOff) ? Optional.empty() : changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
+    return holdsNothingChangeable(from, handOff) ? Optional.empty() : changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
   }
 
   /**
@@ -383,7 +400,7 @@ public final class ResultSharing {
         }
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {
-        if (onward.fromCall() == null && onward.fromParameter() == position && !copies.holdsNothing(callee, onward)) {
+        if (onward.fromCall() == null && onward.fromParameter() == position && !holdsNothingChangeable(callee, onward)) {
           // same.same(items.get(0)).setName(n): the callee changes what its helper hands back
           Optional<String> back = immutableValue ? Optional.empty() : helperReturns.changeOfReturned(callee, onward, true);
           if (back.isPresent()) {

@@ -20,10 +20,12 @@ import java.util.function.Predicate;
 final class SealedHolders {
   private final ProjectIndex index;
   private final Predicate<String> immutable;
+  private final LombokAccessors lombok;
 
-  SealedHolders(ProjectIndex index, Predicate<String> immutable) {
+  SealedHolders(ProjectIndex index, Predicate<String> immutable, LombokAccessors lombok) {
     this.index = index;
     this.immutable = immutable;
+    this.lombok = lombok;
   }
 
   /** Whether {@code how}, a change the holder's method makes to what it is given, is a keeping in a sealed field. */
@@ -55,6 +57,23 @@ final class SealedHolders {
     }
     return !anonymousSubclassOf(fieldType)
         && type.sealedFields().get(field).stream().allMatch(call -> immutableGetter(fieldType, call));
+  }
+
+  /**
+   * Whether a constructor keeps its parameter at {@code position} sealed: it stores it only in sealed fields
+   * ({@link #keptSealed}) and otherwise only reads getters of immutable values of it.
+   */
+  boolean sealsParameter(IndexedMethod constructor, int position) {
+    if (position < 0 || position >= constructor.fact().params().size()) {
+      return false;
+    }
+    List<dev.optkit.analyzers.facts.Change> kept = constructor.fact().parameterMutations().stream()
+        .filter(p -> p.parameter() == position).map(MethodFact.ParameterMutation::change).toList();
+    String type = constructor.fact().params().get(position).qualifiedType();
+    return !kept.isEmpty() && kept.stream().allMatch(change -> keptSealed(constructor, change))
+        && constructor.fact().handOffs().stream().filter(h -> h.fromCall() == null && h.fromParameter() == position)
+            .allMatch(h -> h.position() == MethodFact.RECEIVER && h.toArguments() == 0
+                && immutableGetter(type, h.target()));
   }
 
   /**
@@ -110,8 +129,11 @@ final class SealedHolders {
         .filter(method -> method.fact().name().equals(call) && method.fact().params().isEmpty()
             && !method.fact().isStatic())
         .toList();
-    // none seen: a getter Lombok writes or a library's, which optkit cannot read
-    return !runs.isEmpty() && runs.stream().allMatch(method -> plainGetter(method.fact()));
+    if (runs.isEmpty()) {
+      // none seen: a getter Lombok writes returns its field; a library's optkit cannot read
+      return lombok.getterFieldType(erased, call).filter(immutable).isPresent();
+    }
+    return runs.stream().allMatch(method -> plainGetter(method.fact()));
   }
 
   /** Containers whose reads change nothing (no access-ordered map: a LinkedHashMap's get may reorder it). */

@@ -19,6 +19,14 @@ public final class TestSlices {
       "DataMongoTest", "DataR2dbcTest", "DataNeo4jTest", "DataCassandraTest", "DataCouchbaseTest",
       "DataElasticsearchTest", "DataLdapTest", "DataRedisTest");
 
+  /**
+   * Spring Boot's web slices: their context holds the controllers and the web layer alone, with no service,
+   * repository or configuration class of the project (what the controllers call is the test's mocks) and a no-op
+   * cache manager ({@code @AutoConfigureCache}), so a request such a test sends writes no data and reads none through
+   * a cache.
+   */
+  private static final Set<String> WEB_SLICES = Set.of("WebMvcTest", "WebFluxTest", "GraphQlTest");
+
   /** What puts more configuration into a slice's context than the slice's own choice. */
   private static final Set<String> ADDED_CONFIGURATION = Set.of("Import", "ImportAutoConfiguration",
       "ContextConfiguration", "SpringBootTest", "EnableCaching", "AutoConfigureCache");
@@ -32,7 +40,7 @@ public final class TestSlices {
   }
 
   /**
-   * A test class run as a data slice that loads no configuration of its own, in a project whose
+   * A test class run as a data or web slice that loads no configuration of its own, in a project whose
    * caching is not switched on by the application class (or test code): no cache of optkit's is
    * active in its context, so what it writes is never read back through one.
    */
@@ -42,16 +50,40 @@ public final class TestSlices {
     }
     boolean slice = false;
     for (String type : index.supertypesOf(testClass)) {
+      if (withNestedConfiguration().contains(type)) {
+        return false; // a nested @TestConfiguration is loaded beside the slice's own choice
+      }
       for (String annotation : index.type(type).map(TypeFact::annotations).orElse(List.of())) {
         String simple = simpleName(annotation);
         if (ADDED_CONFIGURATION.contains(simple)) {
           return false;
         }
-        slice |= DATA_SLICES.contains(simple);
+        slice |= DATA_SLICES.contains(simple) || WEB_SLICES.contains(simple);
       }
     }
     return slice;
   }
+
+  /** Test classes declaring a nested configuration class ({@code @TestConfiguration}, {@code @Configuration}). */
+  private Set<String> withNestedConfiguration() {
+    if (withNestedConfiguration == null) {
+      Set<String> outers = new java.util.HashSet<>();
+      for (FileFacts file : index.files()) {
+        for (TypeFact type : file.types()) {
+          String name = type.qualifiedName();
+          boolean configuration = type.annotations().stream().map(TestSlices::simpleName)
+              .anyMatch(a -> a.equals("TestConfiguration") || a.equals("Configuration"));
+          if (configuration && name.lastIndexOf('.') > 0 && SourceSet.isTestPath(file.path())) {
+            outers.add(name.substring(0, name.lastIndexOf('.')));
+          }
+        }
+      }
+      withNestedConfiguration = Set.copyOf(outers);
+    }
+    return withNestedConfiguration;
+  }
+
+  private Set<String> withNestedConfiguration;
 
   /**
    * The first data slice test class, when caching is on in slices: there a repository's

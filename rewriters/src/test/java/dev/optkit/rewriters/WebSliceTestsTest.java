@@ -1,0 +1,238 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A web slice ({@code @WebMvcTest}) runs the controllers alone: its context holds no service, repository or
+ * configuration class of the project (the beans the controllers call are the test's mocks) and a no-op cache
+ * manager, so a request it sends writes no data and reads none through a cache. A {@code @SpringBootTest} sending
+ * the same request runs the whole application and writes. (Found on a JdbcTemplate sale service tried as a new user
+ * would: a {@code @WebMvcTest} posting a client to a mocked service switched every cache off for the tests.)
+ */
+class WebSliceTestsTest extends SpringProjectPlans {
+  private static final String CLIENTS = MigrationSafetyTest.bean("ClientDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public Client one(int id) {
+              return jdbc.queryForObject("SELECT name FROM client WHERE id = ?", (rs, n) -> {
+                  Client client = new Client();
+                  client.setName(rs.getString(1));
+                  return client;
+              }, id);
+          }
+
+          public int create(String name) {
+              return jdbc.update("INSERT INTO client(name) VALUES (?)", name);
+          }
+      """);
+
+  private static final String SERVICE = """
+      package shop;
+
+      public interface ClientService {
+          int create(String name);
+      }
+      """;
+
+  private static final String SERVICE_IMPL = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class ClientServiceImpl implements ClientService {
+          private final ClientDao clients;
+
+          public ClientServiceImpl(ClientDao clients) {
+              this.clients = clients;
+          }
+
+          @Override
+          public int create(String name) {
+              return clients.create(name);
+          }
+      }
+      """;
+
+  private static final String SALES = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class SaleService {
+          private final ClientDao clients;
+
+          public SaleService(ClientDao clients) {
+              this.clients = clients;
+          }
+
+          public Client buyer(int clientId) {
+              return clients.one(clientId);
+          }
+      }
+      """;
+
+  private static final String CONTROLLERS = """
+      package shop;
+
+      import org.springframework.web.bind.annotation.GetMapping;
+      import org.springframework.web.bind.annotation.PathVariable;
+      import org.springframework.web.bind.annotation.PostMapping;
+      import org.springframework.web.bind.annotation.RequestBody;
+      import org.springframework.web.bind.annotation.RestController;
+
+      @RestController
+      public class ShopController {
+          private final ClientService clients;
+          private final SaleService sales;
+
+          public ShopController(ClientService clients, SaleService sales) {
+              this.clients = clients;
+              this.sales = sales;
+          }
+
+          @PostMapping("/clients")
+          public void create(@RequestBody String name) {
+              clients.create(name);
+          }
+
+          @GetMapping("/sales/{id}/buyer")
+          public Client buyer(@PathVariable int id) {
+              return sales.buyer(id);
+          }
+      }
+      """;
+
+  private static final String CLIENT = """
+      package shop;
+
+      public class Client {
+          private String name;
+
+          public Client() {
+          }
+
+          public Client(String name) {
+              this.name = name;
+          }
+
+          public String getName() {
+              return name;
+          }
+
+          public void setName(String name) {
+              this.name = name;
+          }
+      }
+      """;
+
+  /** A plain Mockito test of the service: its mock of the DAO is made by Mockito, in no Spring context. */
+  private static final String UNIT_TEST = """
+      package shop;
+
+      import static org.mockito.Mockito.when;
+
+      import org.junit.jupiter.api.Test;
+      import org.junit.jupiter.api.extension.ExtendWith;
+      import org.mockito.InjectMocks;
+      import org.mockito.Mock;
+      import org.mockito.junit.jupiter.MockitoExtension;
+
+      @ExtendWith(MockitoExtension.class)
+      class SaleServiceTest {
+          @Mock
+          private ClientDao clients;
+
+          @InjectMocks
+          private SaleService sales;
+
+          @Test
+          void buyer() {
+              when(clients.one(1)).thenReturn(new Client("percy"));
+              org.junit.jupiter.api.Assertions.assertEquals("percy", sales.buyer(1).getName());
+          }
+      }
+      """;
+
+  private static String test(String setUp, String mocked, String stub) {
+    return """
+        package shop;
+
+        import static org.mockito.Mockito.when;
+        import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.test.web.servlet.MockMvc;
+
+        %s
+        class ShopControllerTest {
+            @Autowired
+            private MockMvc mockMvc;
+
+            @org.springframework.test.context.bean.override.mockito.MockitoBean
+            private %s mocked;
+
+            @Test
+            void createsAClient() throws Exception {
+                when(mocked.%s).thenReturn(%s);
+                mockMvc.perform(post("/clients").content("percy"));
+                org.junit.jupiter.api.Assertions.assertEquals("percy", new Client("percy").getName());
+            }
+        }
+        """.formatted(setUp, mocked, stub, mocked.equals("ClientDao") ? "new Client(\"x\")" : "1");
+  }
+
+  private MigrationPlan plan(String name, String setUp, String mocked, String stub) {
+    return spring(name).file("pom.xml", POM).java(CLIENT).java(CLIENTS).java(SERVICE).java(SERVICE_IMPL).java(SALES)
+        .java(CONTROLLERS).file("src/test/java/shop/SaleServiceTest.java", UNIT_TEST)
+        .file("src/test/java/shop/ShopControllerTest.java", test(setUp, mocked, stub)).plan();
+  }
+
+  private static final String WEB_SLICE = """
+      @org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest(ShopController.class)
+      @org.springframework.test.context.bean.override.mockito.MockitoBean(types = {ClientService.class, SaleService.class})""";
+
+  private static final String WHOLE_APPLICATION = """
+      @org.springframework.boot.test.context.SpringBootTest
+      @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc""";
+
+  private static List<String> offInTests(MigrationPlan plan) {
+    return target(plan, "SaleService.buyer").orElseThrow(() -> new AssertionError(plan.targets() + " " + plan.refusals()))
+        .offInTests().stream().map(m -> m.fact().name()).toList();
+  }
+
+  @Test
+  void aWebSliceStubbingTheMockOfWhatACacheReadsReadsNoCache() {
+    assertEquals(List.of(), offInTests(plan("slice", WEB_SLICE.replace("ClientService.class, ", ""), "ClientDao",
+        "one(1)")));
+  }
+
+  @Test
+  void theWholeApplicationStubbingTheMockOfWhatACacheReadsWritesItsData() {
+    assertEquals(List.of("createsAClient"), offInTests(plan("whole", WHOLE_APPLICATION, "ClientDao", "one(1)")));
+  }
+
+  /**
+   * The whole application with another bean mocked: the DAO the read goes through is mocked only by a plain Mockito
+   * test, and a call on a type the read goes through ({@code getName()} on a client the test made, whose setter the
+   * read calls) stubs nothing.
+   */
+  @Test
+  void aCallOnATypeTheReadGoesThroughThatNoSpringTestMocksStubsNothing() {
+    assertEquals(List.of(), offInTests(plan("value", WHOLE_APPLICATION, "ClientService", "create(\"percy\")")));
+  }
+
+  private static final String POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
+        <dependency>
+          <groupId>org.springframework</groupId>
+          <artifactId>spring-webmvc</artifactId>
+          <version>6.2.12</version>
+        </dependency>
+      </dependencies>""");
+}
