@@ -204,7 +204,47 @@ public final class Assessor {
         : FactsCache.open(options.cacheDirectory(), factsKey(options, inputs));
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo = libraryIo(options, inputs);
     Parsed parsed = parse(options, progress, inputs, inputs.sources().files(), cache);
+    if (cache != null) {
+      parsed = resolvedAgainstThisTree(options, progress, inputs, parsed, cache);
+    }
     return analyse(options, progress, inputs, start, parsed, cache, libraryIo);
+  }
+
+  /**
+   * A cached file's facts were resolved through the other files' declarations as they were then: where any file's
+   * {@link dev.optkit.analyzers.parse.DeclarationSurface} differs from that run's (a return type, a field, a supertype,
+   * an import changed; not a method's body), the files taken from the cache are read again, so the answer is an
+   * uncached run's. A change inside method bodies alone keeps them.
+   */
+  private Parsed resolvedAgainstThisTree(Options options, Progress progress, Inputs inputs, Parsed parsed,
+      FactsCache cache) {
+    List<SourceFile> files = inputs.sources().files();
+    java.util.Map<String, String> surfaces = new java.util.HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      String surface = parsed.outcomes()[i].surface();
+      surfaces.put(files.get(i).relativePath(), surface == null ? "unread" : surface);
+    }
+    String tree = dev.optkit.analyzers.parse.DeclarationSurface.ofTree(surfaces);
+    java.util.Set<String> stale = new java.util.HashSet<>(cache.resolvedAgainstOther(tree));
+    if (!stale.isEmpty()) {
+      List<Integer> positions = new ArrayList<>();
+      List<SourceFile> again = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        if (parsed.outcomes()[i].cached() && stale.contains(files.get(i).relativePath())) {
+          positions.add(i);
+          again.add(files.get(i));
+        }
+      }
+      Parsed reread = parse(options, progress, inputs, again, cache);
+      ParsingWorker.Outcome[] outcomes = parsed.outcomes().clone();
+      for (int k = 0; k < positions.size(); k++) {
+        outcomes[positions.get(k)] = reread.outcomes()[k];
+      }
+      parsed = new Parsed(outcomes, parsed.threads(), parsed.resolutions() + reread.resolutions(),
+          parsed.failures() + reread.failures());
+    }
+    cache.resolvedAgainst(tree);
+    return parsed;
   }
 
   /**
@@ -580,9 +620,10 @@ public final class Assessor {
 
   /**
    * Bumped whenever the shape of the per-file facts changes, or what the same source's facts hold (40: a local's
-   * shared holder in sharedFieldsRead; 41: TypeFact's openFields and reassignedFields), so older caches are never read as new facts.
+   * shared holder in sharedFieldsRead; 41: TypeFact's openFields and reassignedFields; 96: the cache's entries carry
+   * their files' declaration surfaces), so older caches are never read as new facts.
    */
-  private static final int FACTS_SCHEMA = 95;
+  private static final int FACTS_SCHEMA = 96;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

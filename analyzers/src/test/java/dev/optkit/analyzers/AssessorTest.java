@@ -141,6 +141,88 @@ class AssessorTest {
     assertTrue(changed.findings().stream().anyMatch(f -> "SELECT COUNT(*) FROM u".equals(f.details().get("sql"))));
   }
 
+  private static final String ORDERS = """
+      package demo;
+
+      import java.net.URI;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.List;
+
+      public class Orders {
+        private final Gateway gateway = new Gateway();
+
+        public void price(List<String> skus) throws Exception {
+          for (String sku : skus) {
+            gateway.client().send(HttpRequest.newBuilder(URI.create("http://prices/" + sku)).build(),
+                HttpResponse.BodyHandlers.ofString());
+          }
+        }
+      }
+      """;
+
+  private static final String GATEWAY_OVER_HTTP = """
+      package demo;
+
+      import java.net.http.HttpClient;
+
+      public class Gateway {
+        public HttpClient client() {
+          return HttpClient.newHttpClient();
+        }
+      }
+      """;
+
+  /** The same types; client() now returns the gateway itself, whose send records and sends nothing. */
+  private static final String GATEWAY_RECORDING = """
+      package demo;
+
+      public class Gateway {
+        public Gateway client() {
+          return this;
+        }
+
+        public String send(Object request, Object handler) {
+          return "recorded";
+        }
+      }
+      """;
+
+  private Assessment assess(Path cacheDir) {
+    return new Assessor().assess(new Assessor.Options(List.of(dir), List.of(), false, List.of(), false, 1, true,
+        dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", cacheDir), Assessor.Progress.NONE);
+  }
+
+  /**
+   * A file's facts are resolved through the other files' declarations: an unchanged Orders.java whose
+   * {@code gateway.client().send(..)} was an HTTP request is none once Gateway.client() returns a Gateway. A change
+   * of another file's declarations re-extracts the files read from the cache; a change inside a method body keeps
+   * them. Either way the answer is an uncached run's.
+   */
+  @Test
+  void aChangeOfAnotherFilesDeclarationsReExtractsTheCachedFiles() throws Exception {
+    new ProjectFixture(dir).file("src/main/java/demo/Orders.java", ORDERS)
+        .file("src/main/java/demo/Gateway.java", GATEWAY_OVER_HTTP).assess();
+    Path cacheDir = dir.resolve(".optkit/cache");
+    Assessment before = assess(cacheDir);
+    assertTrue(before.findings().stream().anyMatch(f -> f.path().endsWith("Orders.java")), before.findings().toString());
+    assertEquals(2, assess(cacheDir).stats().cachedFiles());
+
+    Path gateway = dir.resolve("src/main/java/demo/Gateway.java");
+    Files.writeString(gateway, GATEWAY_OVER_HTTP.replace("return HttpClient.newHttpClient();",
+        "HttpClient made = HttpClient.newHttpClient();\n    return made;"));
+    Assessment bodyOnly = assess(cacheDir);
+    assertEquals(1, bodyOnly.stats().cachedFiles(), "a body's change leaves the other file's facts as they were");
+    assertEquals(assess(null).findings(), bodyOnly.findings());
+
+    Files.writeString(gateway, GATEWAY_RECORDING);
+    Assessment declarations = assess(cacheDir);
+    assertEquals(0, declarations.stats().cachedFiles(), "Orders.java resolved client() through Gateway.java");
+    assertEquals(assess(null).findings(), declarations.findings());
+    assertTrue(declarations.findings().stream().noneMatch(f -> f.path().endsWith("Orders.java")),
+        declarations.findings().toString());
+  }
+
   @Test
   void aJarArrivingBetweenRunsInvalidatesTheCacheAndTheAnswerMatchesAnUncachedRun() throws Exception {
     new ProjectFixture(dir).java(CLIENT).assess();

@@ -104,8 +104,12 @@ public final class FactsCache {
   /** The file on disk. */
   record Stored(String key, Map<String, Entry> files) {}
 
-  /** One file's facts, encoded and deflated, and the hash of the content they came from. */
-  record Entry(String contentHash, byte[] facts) {}
+  /**
+   * One file's facts, encoded and deflated, the hash of the content they came from, the file's {@link
+   * DeclarationSurface}, and the surface of the whole tree they were resolved against (null until the run that
+   * extracted them has seen every file).
+   */
+  record Entry(String contentHash, byte[] facts, String surface, String tree) {}
 
   private final Path file;
   private final String key;
@@ -175,14 +179,47 @@ public final class FactsCache {
     return facts;
   }
 
-  /** Keeps a file's new facts, encoded on the calling (worker) thread. */
-  public void store(String path, String contentHash, FileFacts facts) {
+  /** Keeps a file's new facts, encoded on the calling (worker) thread, with its declarations' surface. */
+  public void store(String path, String contentHash, FileFacts facts, String surface) {
     try {
-      current.put(path, new Entry(contentHash, deflated(MAPPER.writeValueAsBytes(facts))));
+      current.put(path, new Entry(contentHash, deflated(MAPPER.writeValueAsBytes(facts)), surface, null));
       stored = true;
     } catch (IOException | RuntimeException e) {
       // not kept: the next run parses the file again
     }
+  }
+
+  /** The declarations' surface of a file this run took from the cache, or null. */
+  public String surface(String path) {
+    Entry entry = current.get(path);
+    return entry == null ? null : entry.surface();
+  }
+
+  /**
+   * The files this run took from the cache whose facts were resolved against another tree surface than {@code tree}
+   * (another file's declarations changed since): forgotten, so that a lookup misses and the file is read again.
+   */
+  public java.util.List<String> resolvedAgainstOther(String tree) {
+    java.util.List<String> stale = new java.util.ArrayList<>();
+    for (Map.Entry<String, Entry> each : current.entrySet()) {
+      Entry entry = each.getValue();
+      if (entry.tree() != null && !entry.tree().equals(tree) || entry.tree() == null && previous.get(each.getKey()) == entry) {
+        stale.add(each.getKey());
+      }
+    }
+    stale.forEach(path -> {
+      current.remove(path);
+      previous.remove(path);
+      hits.decrementAndGet();
+    });
+    return stale;
+  }
+
+  /** Marks every file's facts as resolved against {@code tree}, the surface of the tree this run read. */
+  public void resolvedAgainst(String tree) {
+    current.replaceAll((path, entry) -> tree.equals(entry.tree()) ? entry
+        : new Entry(entry.contentHash(), entry.facts(), entry.surface(), tree));
+    stored = true;
   }
 
   public int hits() {

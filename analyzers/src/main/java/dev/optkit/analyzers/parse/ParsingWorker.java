@@ -38,7 +38,19 @@ public final class ParsingWorker {
   private static final int SOLVER_CACHED_FILES = 256;
 
   /** What became of one file: its facts, or why it could not be read. */
-  public record Outcome(FileFacts facts, ParseProblem problem) {}
+  /**
+   * @param surface the file's {@link DeclarationSurface}, where a facts cache was used (else null)
+   * @param cached the facts came from the cache, not from this run's parse
+   */
+  public record Outcome(FileFacts facts, ParseProblem problem, String surface, boolean cached) {
+    public Outcome(FileFacts facts, ParseProblem problem) {
+      this(facts, problem, null, false);
+    }
+  }
+
+  /** The surface of the file the last parse read, when wanted and the parse succeeded. */
+  private String parsedSurface;
+  private boolean surfaceWanted;
 
   // built at the first file the cache cannot answer: a warm run may never need them
   private JavaParser parser;
@@ -214,7 +226,7 @@ public final class ParsingWorker {
       if (cache != null && knownHash != null) {
         FileFacts cached = cache.lookup(file.relativePath(), knownHash);
         if (cached != null) {
-          return new Outcome(cached, null);
+          return new Outcome(cached, null, cache.surface(file.relativePath()), true);
         }
       }
       byte[] bytes = Files.readAllBytes(file.absolutePath());
@@ -225,19 +237,26 @@ public final class ParsingWorker {
       if (cache != null && !hash.equals(knownHash)) {
         FileFacts cached = cache.lookup(file.relativePath(), hash);
         if (cached != null) {
-          return new Outcome(cached, null);
+          return new Outcome(cached, null, cache.surface(file.relativePath()), true);
         }
       }
       content = dev.optkit.analyzers.io.Decoded.of(bytes).text();
     } catch (IOException e) {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "cannot read: " + e.getMessage()));
     }
+    surfaceWanted = cache != null;
+    parsedSurface = null;
     Outcome outcome = parseAndExtract(file, content);
-    // facts read past the budget depend on the machine's speed: never cached as if they were the full answer
-    if (cache != null && outcome.facts() != null && outcome.problem() == null) {
-      cache.store(file.relativePath(), hash, outcome.facts());
+    if (cache == null) {
+      return outcome;
     }
-    return outcome;
+    // a file no parse read is seen by no other file's solver either: its content stands for what it declares
+    String surface = parsedSurface != null ? parsedSurface : "content:" + hash;
+    // facts read past the budget depend on the machine's speed: never cached as if they were the full answer
+    if (outcome.facts() != null && outcome.problem() == null) {
+      cache.store(file.relativePath(), hash, outcome.facts(), surface);
+    }
+    return new Outcome(outcome.facts(), outcome.problem(), surface, false);
   }
 
   private Outcome parseAndExtract(SourceFile file, String content) {
@@ -269,6 +288,9 @@ public final class ParsingWorker {
         return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "unicode escapes that "
             + "javac reads as line breaks, quotes or comment characters, so the code it compiles is not the code "
             + "as written"));
+      }
+      if (surfaceWanted) {
+        parsedSurface = DeclarationSurface.of(result.getResult().get());
       }
       try {
         FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content, this::checkBudget);

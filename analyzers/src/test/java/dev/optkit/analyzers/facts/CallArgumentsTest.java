@@ -134,7 +134,7 @@ class CallArgumentsTest {
         """).assess();
     var facts = assessment.index().files().stream().filter(f -> f.path().endsWith("Beans.java")).findFirst().orElseThrow();
     var cache = dev.optkit.analyzers.parse.FactsCache.open(dir.resolve("cache"), "key");
-    cache.store(facts.path(), "hash", facts);
+    cache.store(facts.path(), "hash", facts, "surface");
     cache.save();
     var read = dev.optkit.analyzers.parse.FactsCache.open(dir.resolve("cache"), "key").lookup(facts.path(), "hash");
     CallRef call = facts.methods().get(0).calls().get(0);

@@ -31,7 +31,7 @@ class FactsCacheTest {
   @Test
   void factsStoredInOneRunAreReadInTheNextForTheSameContentOnly() {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10));
+    first.store("A.java", "h1", facts("A.java", 10), "surface");
     first.save();
 
     FactsCache second = FactsCache.open(dir, "k");
@@ -44,8 +44,8 @@ class FactsCacheTest {
   @Test
   void aRunWhereEveryFileHitsWritesNothing() throws Exception {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10));
-    first.store("B.java", "h2", facts("B.java", 20));
+    first.store("A.java", "h1", facts("A.java", 10), "surface");
+    first.store("B.java", "h2", facts("B.java", 20), "surface");
     first.save();
     byte[] written = Files.readAllBytes(file());
     Files.setLastModifiedTime(file(), FileTime.fromMillis(1_000));
@@ -62,8 +62,8 @@ class FactsCacheTest {
   @Test
   void filesNotSeenAgainAreDroppedAndUnchangedOnesKeptAsTheyWere() {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10));
-    first.store("B.java", "h2", facts("B.java", 20));
+    first.store("A.java", "h1", facts("A.java", 10), "surface");
+    first.store("B.java", "h2", facts("B.java", 20), "surface");
     first.save();
 
     FactsCache second = FactsCache.open(dir, "k");
@@ -88,7 +88,7 @@ class FactsCacheTest {
     FileFacts large = new FileFacts("A.java", longPackage, 4_000, List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of());
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", large);
+    first.store("A.java", "h1", large, "surface");
     first.save();
 
     assertEquals(large, FactsCache.open(dir, "k").lookup("A.java", "h1"));
@@ -100,7 +100,7 @@ class FactsCacheTest {
   @Test
   void aDamagedCacheStartsEmpty() throws Exception {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10));
+    first.store("A.java", "h1", facts("A.java", 10), "surface");
     first.save();
     byte[] bytes = Files.readAllBytes(file());
     Files.write(file(), java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -111,7 +111,7 @@ class FactsCacheTest {
   @Test
   void workersLookUpAndStoreAtOnce() {
     FactsCache first = FactsCache.open(dir, "k");
-    IntStream.range(0, 500).forEach(i -> first.store(i + ".java", "h" + i, facts(i + ".java", i)));
+    IntStream.range(0, 500).forEach(i -> first.store(i + ".java", "h" + i, facts(i + ".java", i), "surface"));
     first.save();
 
     FactsCache second = FactsCache.open(dir, "k");
@@ -122,7 +122,7 @@ class FactsCacheTest {
           wrong.add(i + ".java");
         }
       } else {
-        second.store(i + ".java", "h" + i, facts(i + ".java", i));
+        second.store(i + ".java", "h" + i, facts(i + ".java", i), "surface");
       }
     });
     assertTrue(wrong.isEmpty(), "wrong facts for " + wrong);
