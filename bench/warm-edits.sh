@@ -20,7 +20,7 @@ file="${4:-$(cd "$work/tree" && find . -path '*/src/main/java/*.java' -size +4k 
 target="$work/tree/$file"
 grep -q 'class ' "$target" || { echo "bench/warm-edits.sh: no class in $file" >&2; exit 2; }
 cp "$target" "$work/original.java"
-seconds() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+seconds() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null 2>&1; t1=$(date +%s.%N); printf "%.1f" "$(echo "$t1 - $t0" | bc)"; }
 assess() { java -jar "$1" assess "$work/tree" --threads 2 --format json -o "$2" "${@:3}"; }
 # the edits: a statement at the start of the first method's body; a field at the start of the first class
 cat > "$work/edit.py" <<'PY'
