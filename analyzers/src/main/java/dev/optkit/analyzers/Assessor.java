@@ -211,40 +211,71 @@ public final class Assessor {
   }
 
   /**
-   * A cached file's facts were resolved through the other files' declarations as they were then: where any file's
-   * {@link dev.optkit.analyzers.parse.DeclarationSurface} differs from that run's (a return type, a field, a supertype,
-   * an import changed; not a method's body), the files taken from the cache are read again, so the answer is an
-   * uncached run's. A change inside method bodies alone keeps them.
+   * A cached file's facts were resolved through the other files' declarations as the last run saw them. Where a file's
+   * {@link dev.optkit.analyzers.parse.DeclarationSurface} changed since (a return type, a field, a supertype, an import;
+   * not a method's body), every cached file that reaches it by name, directly or through the surfaces of the files it
+   * names, is read again, so the answer is an uncached run's.
    */
   private Parsed resolvedAgainstThisTree(Options options, Progress progress, Inputs inputs, Parsed parsed,
       FactsCache cache) {
     List<SourceFile> files = inputs.sources().files();
-    java.util.Map<String, String> surfaces = new java.util.HashMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      String surface = parsed.outcomes()[i].surface();
-      surfaces.put(files.get(i).relativePath(), surface == null ? "unread" : surface);
+    java.util.Map<String, List<String>> declaring = new java.util.HashMap<>(); // simple name -> the files it names
+    for (SourceFile file : files) {
+      String type = file.primaryType();
+      declaring.computeIfAbsent(type.substring(type.lastIndexOf('.') + 1), name -> new ArrayList<>()).add(file.relativePath());
     }
-    String tree = dev.optkit.analyzers.parse.DeclarationSurface.ofTree(surfaces);
-    java.util.Set<String> stale = new java.util.HashSet<>(cache.resolvedAgainstOther(tree));
-    if (!stale.isEmpty()) {
-      List<Integer> positions = new ArrayList<>();
-      List<SourceFile> again = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        if (parsed.outcomes()[i].cached() && stale.contains(files.get(i).relativePath())) {
-          positions.add(i);
-          again.add(files.get(i));
+    // the files whose surface changed, and every file whose surface names one of them, to the fixed point
+    java.util.Set<String> reaching = new java.util.HashSet<>();
+    java.util.Map<String, List<String>> namedBy = new java.util.HashMap<>(); // file -> the files whose surface names it
+    for (int i = 0; i < files.size(); i++) {
+      String path = files.get(i).relativePath();
+      ParsingWorker.Outcome outcome = parsed.outcomes()[i];
+      dev.optkit.analyzers.parse.DeclarationSurface.Read now = outcome.surface();
+      if (now == null) {
+        reaching.add(path); // not read (over the size budget, unreadable): counted as changed
+        continue;
+      }
+      if (!outcome.cached()) {
+        dev.optkit.analyzers.parse.DeclarationSurface.Read before = cache.previousSurface(path);
+        if (before == null || !before.hash().equals(now.hash())) {
+          reaching.add(path);
         }
       }
-      Parsed reread = parse(options, progress, inputs, again, cache);
-      ParsingWorker.Outcome[] outcomes = parsed.outcomes().clone();
-      for (int k = 0; k < positions.size(); k++) {
-        outcomes[positions.get(k)] = reread.outcomes()[k];
+      for (String name : now.surfaceNames()) {
+        for (String named : declaring.getOrDefault(name, List.of())) {
+          namedBy.computeIfAbsent(named, key -> new ArrayList<>()).add(path);
+        }
       }
-      parsed = new Parsed(outcomes, parsed.threads(), parsed.resolutions() + reread.resolutions(),
-          parsed.failures() + reread.failures());
     }
-    cache.resolvedAgainst(tree);
-    return parsed;
+    java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(reaching);
+    while (!pending.isEmpty()) {
+      for (String naming : namedBy.getOrDefault(pending.pop(), List.of())) {
+        if (reaching.add(naming)) {
+          pending.push(naming);
+        }
+      }
+    }
+    List<Integer> positions = new ArrayList<>();
+    List<SourceFile> again = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      ParsingWorker.Outcome outcome = parsed.outcomes()[i];
+      if (outcome.cached() && outcome.surface().names().stream().anyMatch(name ->
+          declaring.getOrDefault(name, List.of()).stream().anyMatch(reaching::contains))) {
+        positions.add(i);
+        again.add(files.get(i));
+      }
+    }
+    if (again.isEmpty()) {
+      return parsed;
+    }
+    cache.forget(again.stream().map(SourceFile::relativePath).toList());
+    Parsed reread = parse(options, progress, inputs, again, cache);
+    ParsingWorker.Outcome[] outcomes = parsed.outcomes().clone();
+    for (int k = 0; k < positions.size(); k++) {
+      outcomes[positions.get(k)] = reread.outcomes()[k];
+    }
+    return new Parsed(outcomes, parsed.threads(), parsed.resolutions() + reread.resolutions(),
+        parsed.failures() + reread.failures());
   }
 
   /**
@@ -621,9 +652,9 @@ public final class Assessor {
   /**
    * Bumped whenever the shape of the per-file facts changes, or what the same source's facts hold (40: a local's
    * shared holder in sharedFieldsRead; 41: TypeFact's openFields and reassignedFields; 96: the cache's entries carry
-   * their files' declaration surfaces), so older caches are never read as new facts.
+   * their files' declaration surfaces; 97: and the project types they name), so older caches are never read as new facts.
    */
-  private static final int FACTS_SCHEMA = 96;
+  private static final int FACTS_SCHEMA = 97;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

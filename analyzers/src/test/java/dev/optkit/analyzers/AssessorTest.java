@@ -223,6 +223,71 @@ class AssessorTest {
         declarations.findings().toString());
   }
 
+  /**
+   * Orders names the Gateway only; the Gateway's surface names the Client, whose http() Orders' chain reaches. A
+   * change of the Client's declarations re-reads Orders and the Gateway, not a file that names none of them.
+   */
+  @Test
+  void aChangeOfDeclarationsReachedThroughAnotherFilesSurfaceReExtractsTheFilesReachingIt() throws Exception {
+    String orders = ORDERS.replace("gateway.client().send(", "gateway.client().http().send(");
+    String gateway = """
+        package demo;
+
+        public class Gateway {
+          private final Client client = new Client();
+
+          public Client client() {
+            return client;
+          }
+        }
+        """;
+    String overHttp = """
+        package demo;
+
+        import java.net.http.HttpClient;
+
+        public class Client {
+          public HttpClient http() {
+            return HttpClient.newHttpClient();
+          }
+        }
+        """;
+    String unrelated = """
+        package demo;
+
+        public class Unrelated {
+          int answer() {
+            return 42;
+          }
+        }
+        """;
+    new ProjectFixture(dir).file("src/main/java/demo/Orders.java", orders)
+        .file("src/main/java/demo/Gateway.java", gateway).file("src/main/java/demo/Client.java", overHttp)
+        .file("src/main/java/demo/Unrelated.java", unrelated).assess();
+    Path cacheDir = dir.resolve(".optkit/cache");
+    Assessment before = assess(cacheDir);
+    assertTrue(before.findings().stream().anyMatch(f -> f.path().endsWith("Orders.java")), before.findings().toString());
+    assertEquals(4, assess(cacheDir).stats().cachedFiles());
+
+    Files.writeString(dir.resolve("src/main/java/demo/Client.java"), """
+        package demo;
+
+        public class Client {
+          public Client http() {
+            return this;
+          }
+
+          public String send(Object request, Object handler) {
+            return "recorded";
+          }
+        }
+        """);
+    Assessment after = assess(cacheDir);
+    assertEquals(1, after.stats().cachedFiles(), "Unrelated.java alone names none of them");
+    assertEquals(assess(null).findings(), after.findings());
+    assertTrue(after.findings().stream().noneMatch(f -> f.path().endsWith("Orders.java")), after.findings().toString());
+  }
+
   @Test
   void aJarArrivingBetweenRunsInvalidatesTheCacheAndTheAnswerMatchesAnUncachedRun() throws Exception {
     new ProjectFixture(dir).java(CLIENT).assess();

@@ -1,6 +1,9 @@
 package dev.optkit.analyzers.parse;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.body.AnnotationMemberDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -16,17 +19,62 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import dev.optkit.analyzers.io.Hashes;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What other files can see of a file: its package, imports, and every type's declarations (annotations, modifiers,
  * supertypes, fields with their initialisers, method and constructor signatures, enum constants, record components,
  * annotation members), nested types included; not what runs inside a method, constructor or initialiser, nor
  * comments. The symbol solver resolves one file's names through the others' declarations alone, so a file's facts
- * hold while every other file's surface does.
+ * hold while the surfaces of the files it reaches by name do.
  */
 public final class DeclarationSurface {
   private DeclarationSurface() {}
+
+  /**
+   * A file's surface and the project types it names.
+   *
+   * @param hash its surface, hashed
+   * @param surfaceNames the simple names of project types its surface names (what other files resolve through it)
+   * @param names those its whole text names, method bodies included (what it resolves through)
+   */
+  public record Read(String hash, List<String> surfaceNames, List<String> names) {
+    public Read {
+      surfaceNames = List.copyOf(surfaceNames);
+      names = List.copyOf(names);
+    }
+  }
+
+  /**
+   * The surface of a parsed file, and the names in it of the project's types: each file's primary type, by simple
+   * name ({@code projectNames}). A name reaches the types its file resolves through: a type used without being named
+   * is reached through the surface of one that is (a chain's return types, a supertype's members), and a nested or
+   * secondary type through its file's primary one (an import, a qualified name, a subclass's extends clause).
+   */
+  static Read read(CompilationUnit unit, java.util.Set<String> projectNames) {
+    java.util.Set<String> surfaceNames = new java.util.TreeSet<>();
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>(List.of(unit));
+    java.util.ArrayDeque<Boolean> inBody = new java.util.ArrayDeque<>(List.of(false));
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      boolean body = inBody.pop();
+      String identifier = node instanceof SimpleName simple ? simple.getIdentifier()
+          : node instanceof Name name ? name.getIdentifier() : null;
+      if (identifier != null && projectNames.contains(identifier)) {
+        names.add(identifier);
+        if (!body) {
+          surfaceNames.add(identifier);
+        }
+      }
+      for (Node child : node.getChildNodes()) {
+        pending.push(child);
+        inBody.push(body || child instanceof com.github.javaparser.ast.stmt.BlockStmt
+            && (node instanceof CallableDeclaration<?> || node instanceof InitializerDeclaration
+                || node instanceof CompactConstructorDeclaration));
+      }
+    }
+    return new Read(of(unit), List.copyOf(surfaceNames), List.copyOf(names));
+  }
 
   /** The surface of a parsed file, hashed. */
   static String of(CompilationUnit unit) {
@@ -38,12 +86,6 @@ public final class DeclarationSurface {
     return Hashes.sha256(out.toString());
   }
 
-  /** The surface of a tree: every file's, by path, in path order (a file no parser read counts by its marker). */
-  public static String ofTree(Map<String, String> surfaces) {
-    StringBuilder out = new StringBuilder();
-    new java.util.TreeMap<>(surfaces).forEach((path, surface) -> out.append(path).append('=').append(surface).append('\n'));
-    return Hashes.sha256(out.toString());
-  }
 
   private static void type(TypeDeclaration<?> type, StringBuilder out) {
     annotations(type, out);

@@ -23,7 +23,9 @@ import java.util.zip.Inflater;
  * Per-file facts from earlier runs, keyed by the file's content hash, so an unchanged file is
  * never parsed twice. The whole cache is discarded when anything else that shapes facts changes:
  * optkit's version, the client catalogue and settings, the solver classpath, or the set of
- * project types (a type added or removed can change how other files resolve).
+ * project types (a type added or removed can change how other files resolve). Each entry keeps its file's
+ * {@link DeclarationSurface}: where another file's surface changed, the assessor reads again the cached files that
+ * reach it by name.
  *
  * <p>Each file's facts are kept encoded, as the bytes an earlier run wrote: opening the cache reads
  * only the index of files, a hit is decoded by the worker that asks for it (on every thread at
@@ -105,11 +107,10 @@ public final class FactsCache {
   record Stored(String key, Map<String, Entry> files) {}
 
   /**
-   * One file's facts, encoded and deflated, the hash of the content they came from, the file's {@link
-   * DeclarationSurface}, and the surface of the whole tree they were resolved against (null until the run that
-   * extracted them has seen every file).
+   * One file's facts, encoded and deflated (null where they were not kept: a file no parse read, or read past its
+   * budget), the hash of the content they came from, and the file's {@link DeclarationSurface}.
    */
-  record Entry(String contentHash, byte[] facts, String surface, String tree) {}
+  record Entry(String contentHash, byte[] facts, DeclarationSurface.Read surface) {}
 
   private final Path file;
   private final String key;
@@ -179,10 +180,13 @@ public final class FactsCache {
     return facts;
   }
 
-  /** Keeps a file's new facts, encoded on the calling (worker) thread, with its declarations' surface. */
-  public void store(String path, String contentHash, FileFacts facts, String surface) {
+  /**
+   * Keeps a file's new facts, encoded on the calling (worker) thread, with its declarations' surface; null facts keep
+   * the surface alone.
+   */
+  public void store(String path, String contentHash, FileFacts facts, DeclarationSurface.Read surface) {
     try {
-      current.put(path, new Entry(contentHash, deflated(MAPPER.writeValueAsBytes(facts)), surface, null));
+      current.put(path, new Entry(contentHash, facts == null ? null : deflated(MAPPER.writeValueAsBytes(facts)), surface));
       stored = true;
     } catch (IOException | RuntimeException e) {
       // not kept: the next run parses the file again
@@ -190,36 +194,25 @@ public final class FactsCache {
   }
 
   /** The declarations' surface of a file this run took from the cache, or null. */
-  public String surface(String path) {
+  public DeclarationSurface.Read surface(String path) {
     Entry entry = current.get(path);
     return entry == null ? null : entry.surface();
   }
 
-  /**
-   * The files this run took from the cache whose facts were resolved against another tree surface than {@code tree}
-   * (another file's declarations changed since): forgotten, so that a lookup misses and the file is read again.
-   */
-  public java.util.List<String> resolvedAgainstOther(String tree) {
-    java.util.List<String> stale = new java.util.ArrayList<>();
-    for (Map.Entry<String, Entry> each : current.entrySet()) {
-      Entry entry = each.getValue();
-      if (entry.tree() != null && !entry.tree().equals(tree) || entry.tree() == null && previous.get(each.getKey()) == entry) {
-        stale.add(each.getKey());
-      }
-    }
-    stale.forEach(path -> {
-      current.remove(path);
-      previous.remove(path);
-      hits.decrementAndGet();
-    });
-    return stale;
+  /** The surface the last run saw of a file, or null where it kept none. */
+  public DeclarationSurface.Read previousSurface(String path) {
+    Entry entry = previous.get(path);
+    return entry == null ? null : entry.surface();
   }
 
-  /** Marks every file's facts as resolved against {@code tree}, the surface of the tree this run read. */
-  public void resolvedAgainst(String tree) {
-    current.replaceAll((path, entry) -> tree.equals(entry.tree()) ? entry
-        : new Entry(entry.contentHash(), entry.facts(), entry.surface(), tree));
-    stored = true;
+  /** Forgets files this run took from the cache, so that a lookup misses and each is read again. */
+  public void forget(java.util.Collection<String> paths) {
+    for (String path : paths) {
+      if (current.remove(path) != null) {
+        hits.decrementAndGet();
+      }
+      previous.remove(path);
+    }
   }
 
   public int hits() {

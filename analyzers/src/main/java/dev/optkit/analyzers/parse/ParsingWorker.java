@@ -42,14 +42,16 @@ public final class ParsingWorker {
    * @param surface the file's {@link DeclarationSurface}, where a facts cache was used (else null)
    * @param cached the facts came from the cache, not from this run's parse
    */
-  public record Outcome(FileFacts facts, ParseProblem problem, String surface, boolean cached) {
+  public record Outcome(FileFacts facts, ParseProblem problem, DeclarationSurface.Read surface, boolean cached) {
     public Outcome(FileFacts facts, ParseProblem problem) {
       this(facts, problem, null, false);
     }
   }
 
   /** The surface of the file the last parse read, when wanted and the parse succeeded. */
-  private String parsedSurface;
+  private DeclarationSurface.Read parsedSurface;
+  /** The simple names of the project's types, for the surfaces (built at the first). */
+  private java.util.Set<String> projectNames;
   private boolean surfaceWanted;
 
   // built at the first file the cache cannot answer: a warm run may never need them
@@ -251,11 +253,12 @@ public final class ParsingWorker {
       return outcome;
     }
     // a file no parse read is seen by no other file's solver either: its content stands for what it declares
-    String surface = parsedSurface != null ? parsedSurface : "content:" + hash;
-    // facts read past the budget depend on the machine's speed: never cached as if they were the full answer
-    if (outcome.facts() != null && outcome.problem() == null) {
-      cache.store(file.relativePath(), hash, outcome.facts(), surface);
-    }
+    DeclarationSurface.Read surface = parsedSurface != null ? parsedSurface
+        : new DeclarationSurface.Read("content:" + hash, List.of(), List.of());
+    // facts read past the budget depend on the machine's speed: never cached as if they were the full answer; the
+    // surface is kept either way, for the next run to tell whether it changed
+    cache.store(file.relativePath(), hash, outcome.facts() != null && outcome.problem() == null ? outcome.facts() : null,
+        surface);
     return new Outcome(outcome.facts(), outcome.problem(), surface, false);
   }
 
@@ -290,7 +293,11 @@ public final class ParsingWorker {
             + "as written"));
       }
       if (surfaceWanted) {
-        parsedSurface = DeclarationSurface.of(result.getResult().get());
+        if (projectNames == null) {
+          projectNames = new java.util.HashSet<>();
+          projectTypes.keySet().forEach(type -> projectNames.add(type.substring(type.lastIndexOf('.') + 1)));
+        }
+        parsedSurface = DeclarationSurface.read(result.getResult().get(), projectNames);
       }
       try {
         FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content, this::checkBudget);

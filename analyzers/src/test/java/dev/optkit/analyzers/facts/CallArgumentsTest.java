@@ -16,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * expressions over the call's text before.
  */
 class CallArgumentsTest {
+  /** A surface for the entries: what other files see of a file is not what these tests check. */
+  private static final dev.optkit.analyzers.parse.DeclarationSurface.Read SURFACE =
+      new dev.optkit.analyzers.parse.DeclarationSurface.Read("surface", java.util.List.of(), java.util.List.of());
+
   @TempDir Path dir;
 
   @Test
@@ -134,7 +138,7 @@ class CallArgumentsTest {
         """).assess();
     var facts = assessment.index().files().stream().filter(f -> f.path().endsWith("Beans.java")).findFirst().orElseThrow();
     var cache = dev.optkit.analyzers.parse.FactsCache.open(dir.resolve("cache"), "key");
-    cache.store(facts.path(), "hash", facts, "surface");
+    cache.store(facts.path(), "hash", facts, SURFACE);
     cache.save();
     var read = dev.optkit.analyzers.parse.FactsCache.open(dir.resolve("cache"), "key").lookup(facts.path(), "hash");
     CallRef call = facts.methods().get(0).calls().get(0);

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FactsCacheTest {
+  /** A surface for the entries: what other files see of a file is not what these tests check. */
+  private static final dev.optkit.analyzers.parse.DeclarationSurface.Read SURFACE =
+      new dev.optkit.analyzers.parse.DeclarationSurface.Read("surface", java.util.List.of(), java.util.List.of());
+
   @TempDir
   Path dir;
 
@@ -31,7 +35,7 @@ class FactsCacheTest {
   @Test
   void factsStoredInOneRunAreReadInTheNextForTheSameContentOnly() {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10), "surface");
+    first.store("A.java", "h1", facts("A.java", 10), SURFACE);
     first.save();
 
     FactsCache second = FactsCache.open(dir, "k");
@@ -44,8 +48,8 @@ class FactsCacheTest {
   @Test
   void aRunWhereEveryFileHitsWritesNothing() throws Exception {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10), "surface");
-    first.store("B.java", "h2", facts("B.java", 20), "surface");
+    first.store("A.java", "h1", facts("A.java", 10), SURFACE);
+    first.store("B.java", "h2", facts("B.java", 20), SURFACE);
     first.save();
     byte[] written = Files.readAllBytes(file());
     Files.setLastModifiedTime(file(), FileTime.fromMillis(1_000));
@@ -62,8 +66,8 @@ class FactsCacheTest {
   @Test
   void filesNotSeenAgainAreDroppedAndUnchangedOnesKeptAsTheyWere() {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10), "surface");
-    first.store("B.java", "h2", facts("B.java", 20), "surface");
+    first.store("A.java", "h1", facts("A.java", 10), SURFACE);
+    first.store("B.java", "h2", facts("B.java", 20), SURFACE);
     first.save();
 
     FactsCache second = FactsCache.open(dir, "k");
@@ -88,7 +92,7 @@ class FactsCacheTest {
     FileFacts large = new FileFacts("A.java", longPackage, 4_000, List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of());
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", large, "surface");
+    first.store("A.java", "h1", large, SURFACE);
     first.save();
 
     assertEquals(large, FactsCache.open(dir, "k").lookup("A.java", "h1"));
@@ -100,7 +104,7 @@ class FactsCacheTest {
   @Test
   void aDamagedCacheStartsEmpty() throws Exception {
     FactsCache first = FactsCache.open(dir, "k");
-    first.store("A.java", "h1", facts("A.java", 10), "surface");
+    first.store("A.java", "h1", facts("A.java", 10), SURFACE);
     first.save();
     byte[] bytes = Files.readAllBytes(file());
     Files.write(file(), java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -111,7 +115,7 @@ class FactsCacheTest {
   @Test
   void workersLookUpAndStoreAtOnce() {
     FactsCache first = FactsCache.open(dir, "k");
-    IntStream.range(0, 500).forEach(i -> first.store(i + ".java", "h" + i, facts(i + ".java", i), "surface"));
+    IntStream.range(0, 500).forEach(i -> first.store(i + ".java", "h" + i, facts(i + ".java", i), SURFACE));
     first.save();
 
     FactsCache second = FactsCache.open(dir, "k");
@@ -122,7 +126,7 @@ class FactsCacheTest {
           wrong.add(i + ".java");
         }
       } else {
-        second.store(i + ".java", "h" + i, facts(i + ".java", i), "surface");
+        second.store(i + ".java", "h" + i, facts(i + ".java", i), SURFACE);
       }
     });
     assertTrue(wrong.isEmpty(), "wrong facts for " + wrong);
