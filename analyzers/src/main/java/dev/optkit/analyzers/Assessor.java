@@ -283,9 +283,10 @@ public final class Assessor {
    * with the hash of the content it read, for {@link #merge} to run the whole-project phase over. Reads and writes no
    * facts cache.
    */
-  public ShardFile.Shard shard(Options options, Progress progress, Inputs inputs, ShardPlan.Spec spec) {
+  public ShardFile.Shard shard(Options options, Progress progress, Inputs inputs, ShardPlan.Spec spec,
+      dev.optkit.analyzers.source.ShardWeights weights) {
     List<SourceFile> all = inputs.sources().files();
-    int[] plan = ShardPlan.assign(all, spec.count());
+    int[] plan = ShardPlan.assign(all, spec.count(), weights);
     List<SourceFile> mine = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       if (plan[i] == spec.index()) {
@@ -298,9 +299,10 @@ public final class Assessor {
     for (int i = 0; i < mine.size(); i++) {
       ParsingWorker.Outcome outcome = parsed.outcomes()[i];
       entries.add(ShardFile.entry(mine.get(i).relativePath(), tree.get(mine.get(i).relativePath()), outcome.facts(),
-          outcome.problem()));
+          outcome.problem(), outcome.nanos()));
     }
-    return new ShardFile.Shard(ShardFile.FORMAT, shardKey(options, inputs, tree), spec.index(), spec.count(), entries);
+    return new ShardFile.Shard(ShardFile.FORMAT, shardKey(options, inputs, tree), spec.index(), spec.count(),
+        weights.digest(), entries);
   }
 
   /**
@@ -342,6 +344,13 @@ public final class Assessor {
     for (int i = 1; i <= count; i++) {
       if (byIndex[i] == null) {
         throw new ShardMismatch(ShardMismatch.Kind.MISSING, "shard " + i + "/" + count + " is missing: give every shard's file");
+      }
+    }
+    for (ShardFile.Shard shard : shards) {
+      if (!shard.plan().equals(byIndex[1].plan())) {
+        throw new ShardMismatch(ShardMismatch.Kind.OTHER_PLAN, "shard " + shard.index() + "/" + count + " shared the files "
+            + "out by other recorded times than shard 1/" + count + " (--shard-weights): give every shard of a run the "
+            + "same weights file, or none");
       }
     }
     java.util.Map<String, ShardFile.Entry> entries = new java.util.HashMap<>();
@@ -406,6 +415,8 @@ public final class Assessor {
       GIVEN_TWICE("shard.given-twice"),
       /** Shards of runs in other counts, or holding the same file. */
       OTHER_RUN("shard.other-run"),
+      /** Shards that shared the files out by other recorded times ({@code --shard-weights}). */
+      OTHER_PLAN("shard.other-plan"),
       /** A shard of another optkit build, JDK, configuration, dependency set or version of the tree. */
       OTHER_BUILD("shard.other-build"),
       /** A file the shard read has changed since. */

@@ -64,6 +64,11 @@ public class AssessCommand implements Callable<Integer> {
       description = "Where --shard writes its facts (default: optkit-shard-I-of-N in the current directory).")
   Path shardOut;
 
+  @Option(names = "--shard-weights", paramLabel = "FILE",
+      description = "With --shard: share the files out by the time each took in an earlier run (`optkit merge "
+          + "--weights-out FILE`), not by size. Give every shard of the run the same file.")
+  Path shardWeights;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Configuration file (default: .optkit.yml in the first PATH, if present).")
   Path config;
@@ -152,6 +157,10 @@ public class AssessCommand implements Callable<Integer> {
       if (shardOut != null && shardSpec == null) {
         throw new IllegalArgumentException("--shard-out names the file of a shard: give --shard I/N too");
       }
+      if (shardWeights != null && shardSpec == null) {
+        throw new IllegalArgumentException("--shard-weights shares a run's files out among its shards: give --shard I/N too");
+      }
+      weights = shardWeights == null ? dev.optkit.analyzers.source.ShardWeights.NONE : readWeights(shardWeights);
       if (shardSpec != null) {
         ReportOptions.checkFolder("--shard-out", shardOut());
       }
@@ -211,7 +220,7 @@ public class AssessCommand implements Callable<Integer> {
     try {
       Assessor.Inputs inputs = Assessor.inputs(options, progress);
       if (shardSpec != null) {
-        return writeShard(new Assessor().shard(options, progress, inputs, shardSpec), err);
+        return writeShard(new Assessor().shard(options, progress, inputs, shardSpec, weights), err);
       }
       // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
       Optional<AssessmentCache> answers = !reusesAnswers() || options.cacheDirectory() == null ? Optional.empty()
@@ -265,6 +274,17 @@ public class AssessCommand implements Callable<Integer> {
   /** How its messages start: {@code optkit assess}, {@code optkit merge}. */
   String command() {
     return "optkit " + spec.name();
+  }
+
+  /** The recorded times --shard-weights gives, once the options are read. */
+  private dev.optkit.analyzers.source.ShardWeights weights;
+
+  private static dev.optkit.analyzers.source.ShardWeights readWeights(Path file) {
+    try {
+      return dev.optkit.analyzers.source.ShardWeights.read(file);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read --shard-weights " + file + ": " + e.getMessage());
+    }
   }
 
   /** The shard --shard names, once the options are read; null for a whole run. */

@@ -39,13 +39,22 @@ public final class MergeCommand extends AssessCommand {
           + "or html (SARIF stays per repository).")
   List<String> orgReports = new ArrayList<>();
 
+  @Option(names = "--weights-out", paramLabel = "FILE",
+      description = "Also write the time each file took in its shard, for the next run's shards to be shared out by "
+          + "(`assess --shard I/N --shard-weights FILE`).")
+  Path weightsOut;
+
   private final List<ShardFile.Shard> shards = new ArrayList<>();
 
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    if (shard != null || shardOut != null) {
-      err.println(command() + ": --shard and --shard-out make a shard; merge reads them (--shard-file FILE)");
+    if (shard != null || shardOut != null || shardWeights != null) {
+      err.println(command() + ": --shard, --shard-out and --shard-weights make a shard; merge reads them (--shard-file FILE)");
+      return ExitCodes.USAGE;
+    }
+    if (weightsOut != null && shardFiles.isEmpty()) {
+      err.println(command() + ": --weights-out records the times of a run's shards: give them (--shard-file FILE...)");
       return ExitCodes.USAGE;
     }
     if (orgReports.isEmpty() == shardFiles.isEmpty()) {
@@ -71,7 +80,20 @@ public final class MergeCommand extends AssessCommand {
         return ExitCodes.USAGE;
       }
     }
-    return super.call();
+    int merged = super.call();
+    if (weightsOut != null && (merged == ExitCodes.OK || merged == ExitCodes.FINDINGS)) {
+      java.util.Map<String, Long> times = new java.util.TreeMap<>();
+      shards.forEach(one -> one.files().forEach(entry -> times.put(entry.path(),
+          Math.min(dev.optkit.analyzers.source.ShardWeights.MAX_NANOS, Math.max(0, entry.nanos())))));
+      try {
+        new dev.optkit.analyzers.source.ShardWeights(dev.optkit.analyzers.source.ShardWeights.FORMAT, times).write(weightsOut);
+      } catch (IOException e) {
+        err.println(command() + ": cannot write --weights-out " + Printable.escape(weightsOut.toString()) + ": "
+            + Printable.escape(String.valueOf(e.getMessage())));
+        return ExitCodes.USAGE;
+      }
+    }
+    return merged;
   }
 
   /** The organisation's report of the --org reports, in each format asked for. */

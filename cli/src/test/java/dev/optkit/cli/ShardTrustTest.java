@@ -183,7 +183,7 @@ class ShardTrustTest {
   void aShardCountNoRunCanHaveIsRefusedNotACrash() throws Exception {
     Path project = SampleCheckout.create(Files.createDirectories(dir.resolve("checkout")), "plain-java-service");
     Path planted = dir.resolve("planted-shard");
-    ShardFile.write(planted, new ShardFile.Shard(ShardFile.FORMAT, "any key", 1, Integer.MAX_VALUE, List.of()));
+    ShardFile.write(planted, new ShardFile.Shard(ShardFile.FORMAT, "any key", 1, Integer.MAX_VALUE, "sizes", List.of()));
     CliRun merged = merge(project, List.of(planted), dir.resolve("merged.json"));
     assertEquals(ExitCodes.USAGE, merged.exitCode(), merged.err());
     assertTrue(merged.err().contains("[shard.missing]"), merged.err());

@@ -160,4 +160,43 @@ class ShardedAssessmentTest {
       assertTrue(run.err().contains("a shard is I/N"), run.err());
     }
   }
+
+  /**
+   * The times a merge records ({@code --weights-out}) share the next run's files out ({@code --shard-weights}): its
+   * merge is still one process's assessment; a shard planned by other times than the others is refused.
+   */
+  @Test
+  void shardsSharedOutByRecordedTimesMergeToOneProcesssAssessment() throws Exception {
+    Path root = checkout("spring-service");
+    CliRun single = CliRun.of(java.util.stream.Stream.concat(java.util.stream.Stream.of("assess"),
+        java.util.stream.Stream.concat(options(root).stream(), java.util.stream.Stream.of("--format", "json", "-o",
+            dir.resolve("single.json").toString()))).toArray(String[]::new));
+    assertTrue(single.exitCode() <= 1, single.err());
+    makeShards(root);
+    Path weights = dir.resolve("weights.json");
+    CliRun first = merge(root, everyShard(), "--format", "json", "-o", dir.resolve("first.json").toString(),
+        "--weights-out", weights.toString());
+    assertTrue(first.exitCode() <= 1, first.err());
+    assertTrue(Files.isRegularFile(weights), first.err());
+    for (int i = 1; i <= SHARDS; i++) {
+      List<String> args = new ArrayList<>(List.of("assess"));
+      args.addAll(options(root));
+      args.addAll(List.of("--shard", i + "/" + SHARDS, "--shard-out", shardFile(i).toString(), "--shard-weights",
+          weights.toString()));
+      CliRun shard = CliRun.of(args.toArray(String[]::new));
+      assertEquals(0, shard.exitCode(), shard.err());
+    }
+    CliRun timed = merge(root, everyShard(), "--format", "json", "-o", dir.resolve("timed.json").toString());
+    assertTrue(timed.exitCode() <= 1, timed.err());
+    assertArrayEquals(read(dir.resolve("single.json")), read(dir.resolve("timed.json")));
+
+    // shard 1 made again by size: the run's shards were shared out by two plans
+    List<String> args = new ArrayList<>(List.of("assess"));
+    args.addAll(options(root));
+    args.addAll(List.of("--shard", "1/" + SHARDS, "--shard-out", shardFile(1).toString()));
+    assertEquals(0, CliRun.of(args.toArray(String[]::new)).exitCode());
+    CliRun mixed = merge(root, everyShard(), "--format", "json", "-o", dir.resolve("mixed.json").toString());
+    assertEquals(ExitCodes.USAGE, mixed.exitCode(), mixed.err());
+    assertTrue(mixed.err().contains("[shard.other-plan]"), mixed.err());
+  }
 }

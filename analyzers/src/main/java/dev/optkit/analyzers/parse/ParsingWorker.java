@@ -41,10 +41,12 @@ public final class ParsingWorker {
   /**
    * @param surface the file's {@link DeclarationSurface}, where a facts cache was used (else null)
    * @param cached the facts came from the cache, not from this run's parse
+   * @param nanos how long this run's parse and extraction of the file took (0 for facts from the cache)
    */
-  public record Outcome(FileFacts facts, ParseProblem problem, DeclarationSurface.Read surface, boolean cached) {
+  public record Outcome(FileFacts facts, ParseProblem problem, DeclarationSurface.Read surface, boolean cached,
+      long nanos) {
     public Outcome(FileFacts facts, ParseProblem problem) {
-      this(facts, problem, null, false);
+      this(facts, problem, null, false, 0);
     }
   }
 
@@ -228,7 +230,7 @@ public final class ParsingWorker {
       if (cache != null && knownHash != null) {
         FileFacts cached = cache.lookup(file.relativePath(), knownHash);
         if (cached != null) {
-          return new Outcome(cached, null, cache.surface(file.relativePath()), true);
+          return new Outcome(cached, null, cache.surface(file.relativePath()), true, 0);
         }
       }
       byte[] bytes = Files.readAllBytes(file.absolutePath());
@@ -239,7 +241,7 @@ public final class ParsingWorker {
       if (cache != null && !hash.equals(knownHash)) {
         FileFacts cached = cache.lookup(file.relativePath(), hash);
         if (cached != null) {
-          return new Outcome(cached, null, cache.surface(file.relativePath()), true);
+          return new Outcome(cached, null, cache.surface(file.relativePath()), true, 0);
         }
       }
       content = dev.optkit.analyzers.io.Decoded.of(bytes).text();
@@ -248,7 +250,9 @@ public final class ParsingWorker {
     }
     surfaceWanted = cache != null;
     parsedSurface = null;
-    Outcome outcome = parseAndExtract(file, content);
+    long began = System.nanoTime();
+    Outcome parsed = parseAndExtract(file, content);
+    Outcome outcome = new Outcome(parsed.facts(), parsed.problem(), null, false, System.nanoTime() - began);
     if (cache == null) {
       return outcome;
     }
@@ -259,7 +263,7 @@ public final class ParsingWorker {
     // surface is kept either way, for the next run to tell whether it changed
     cache.store(file.relativePath(), hash, outcome.facts() != null && outcome.problem() == null ? outcome.facts() : null,
         surface);
-    return new Outcome(outcome.facts(), outcome.problem(), surface, false);
+    return new Outcome(outcome.facts(), outcome.problem(), surface, false, outcome.nanos());
   }
 
   private Outcome parseAndExtract(SourceFile file, String content) {

@@ -21,7 +21,7 @@ public final class ShardFile {
   private ShardFile() {}
 
   /** The format of the file; another is refused. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   /** A shard file is never read past this: spring-framework's whole facts are about 35 MB. */
   private static final long MAX_BYTES = 1L << 30;
@@ -31,9 +31,11 @@ public final class ShardFile {
    *     configuration's clients, the dependency jars, the project's types): two shards merge only under one key
    * @param index this shard, from 1
    * @param count how many shards the run was split in
+   * @param plan what the files were shared out by: {@link dev.optkit.analyzers.source.ShardWeights#digest} of the
+   *     recorded times every shard of the run was given, or "sizes"
    * @param files each file the shard was given, in the run's order
    */
-  public record Shard(int format, String key, int index, int count, List<Entry> files) {
+  public record Shard(int format, String key, int index, int count, String plan, List<Entry> files) {
     public Shard {
       files = files == null ? List.of() : List.copyOf(files);
     }
@@ -46,13 +48,14 @@ public final class ShardFile {
    * @param contentHash the SHA-256 of the content the shard read
    * @param facts the facts, encoded as the facts cache stores them; null when a problem kept the shard from them
    * @param problem why the file was not analysed, or analysed only in part; null when it was
+   * @param nanos how long the shard took to parse and extract it, for the next run's plan ({@code merge --weights-out})
    */
-  public record Entry(String path, String contentHash, byte[] facts, ParseProblem problem) {}
+  public record Entry(String path, String contentHash, byte[] facts, ParseProblem problem, long nanos) {}
 
   /** The entry of a file's outcome. */
-  public static Entry entry(String path, String contentHash, FileFacts facts, ParseProblem problem) {
+  public static Entry entry(String path, String contentHash, FileFacts facts, ParseProblem problem, long nanos) {
     try {
-      return new Entry(path, contentHash, facts == null ? null : FactsCache.encode(facts), problem);
+      return new Entry(path, contentHash, facts == null ? null : FactsCache.encode(facts), problem, nanos);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot encode the facts of " + path, e);
     }
@@ -99,7 +102,7 @@ public final class ShardFile {
     if (shard == null || shard.format() != FORMAT) {
       throw new IOException("not a shard file of this optkit's format (" + FORMAT + ")");
     }
-    if (shard.key() == null || shard.count() < 1 || shard.index() < 1 || shard.index() > shard.count()
+    if (shard.key() == null || shard.plan() == null || shard.count() < 1 || shard.index() < 1 || shard.index() > shard.count()
         || shard.files().stream().anyMatch(e -> e == null || e.path() == null || e.contentHash() == null)) {
       throw new IOException("a damaged shard file");
     }

@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which shard of a run parses each file: balanced by size, the largest files first, each to the shard with the fewest
- * bytes so far (the lowest-numbered on a tie). Deterministic: the same files of the same sizes give the same plan on
- * every machine, whatever order they were listed in.
+ * Which shard of a run parses each file: balanced by weight, the heaviest files first, each to the shard with the least
+ * weight so far (the lowest-numbered on a tie). A file's weight is the time an earlier run recorded for it ({@link
+ * ShardWeights}), else its size at the recorded files' time per byte, else its size. Deterministic: the same files of
+ * the same sizes and the same recorded times give the same plan on every machine, whatever order they were listed in.
  */
 public final class ShardPlan {
   private ShardPlan() {}
@@ -20,15 +21,36 @@ public final class ShardPlan {
    * @return for each file, in the order given, its shard, from 1
    */
   public static int[] assign(List<SourceFile> files, int count) {
+    return assign(files, count, ShardWeights.NONE);
+  }
+
+  /** As {@link #assign(List, int)}, each file weighed by the time {@code weights} recorded for it where it did. */
+  public static int[] assign(List<SourceFile> files, int count, ShardWeights weights) {
     if (count < 1) {
       throw new IllegalArgumentException("a run has at least one shard");
     }
-    record Sized(int position, String path, long bytes) {}
+    record Sized(int position, String path, long weight) {}
+    long[] sizes = new long[files.size()];
+    java.math.BigInteger recordedNanos = java.math.BigInteger.ZERO;
+    java.math.BigInteger recordedBytes = java.math.BigInteger.ZERO;
+    for (int i = 0; i < files.size(); i++) {
+      sizes[i] = size(files.get(i));
+      Long recorded = weights.nanos().get(files.get(i).relativePath());
+      if (recorded != null) {
+        recordedNanos = recordedNanos.add(java.math.BigInteger.valueOf(recorded));
+        recordedBytes = recordedBytes.add(java.math.BigInteger.valueOf(sizes[i]));
+      }
+    }
     List<Sized> sized = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      sized.add(new Sized(i, files.get(i).relativePath(), size(files.get(i))));
+      Long recorded = weights.nanos().get(files.get(i).relativePath());
+      long weight = recorded != null ? recorded : recordedBytes.signum() > 0
+          ? java.math.BigInteger.valueOf(sizes[i]).multiply(recordedNanos).divide(recordedBytes)
+              .min(java.math.BigInteger.valueOf(ShardWeights.MAX_NANOS)).longValue()
+          : sizes[i];
+      sized.add(new Sized(i, files.get(i).relativePath(), weight));
     }
-    sized.sort(Comparator.comparingLong(Sized::bytes).reversed().thenComparing(Sized::path));
+    sized.sort(Comparator.comparingLong(Sized::weight).reversed().thenComparing(Sized::path));
     long[] load = new long[count];
     int[] shard = new int[files.size()];
     for (Sized file : sized) {
@@ -38,7 +60,8 @@ public final class ShardPlan {
           lightest = s;
         }
       }
-      load[lightest] += Math.max(1, file.bytes());
+      long weight = Math.max(1, file.weight());
+      load[lightest] = load[lightest] > Long.MAX_VALUE - weight ? Long.MAX_VALUE : load[lightest] + weight;
       shard[file.position()] = lightest + 1;
     }
     return shard;
