@@ -123,6 +123,7 @@ class ReviewTodaysSharingTest extends SpringProjectPlans {
     String detail = DETAIL_HEAD.formatted("", "    private final Product[] all;\n", "",
         "this.all = new Product[] {product};", "    public Product[] all() { return all; }\n");
     MigrationPlan plan = plan("array", detail, "sale.getDetails().get(0).all()[0].setCost(0);");
+    System.out.println("RV " + names(plan));
     assertFalse(cached(plan, "ProductDao.one"), names(plan));
   }
 
@@ -131,6 +132,7 @@ class ReviewTodaysSharingTest extends SpringProjectPlans {
     String detail = DETAIL_HEAD.formatted("", "    private final java.util.List<Product> all;\n", "",
         "this.all = java.util.List.of(product);", "    public java.util.List<Product> all() { return all; }\n");
     MigrationPlan plan = plan("listof", detail, "sale.getDetails().get(0).all().get(0).setCost(0);");
+    System.out.println("RV " + names(plan));
     assertFalse(cached(plan, "ProductDao.one"), names(plan));
   }
 
@@ -153,6 +155,7 @@ class ReviewTodaysSharingTest extends SpringProjectPlans {
         """;
     String detail = DETAIL_HEAD.formatted("extends Line", "", "super(product);", "", "");
     MigrationPlan plan = plan("super", detail, "sale.getDetails().get(0).getItem().setCost(0);", line);
+    System.out.println("RV " + names(plan));
     assertFalse(cached(plan, "ProductDao.one"), names(plan));
   }
 
@@ -160,6 +163,7 @@ class ReviewTodaysSharingTest extends SpringProjectPlans {
   void gotten() {
     String detail = DETAIL_HEAD.formatted("", "", "", "", "    public Product getProduct() { return product; }\n");
     MigrationPlan plan = plan("control", detail, "sale.getDetails().get(0).getProduct().setCost(0);");
+    System.out.println("RV " + names(plan));
     assertFalse(cached(plan, "ProductDao.one"), names(plan));
   }
 
@@ -168,5 +172,78 @@ class ReviewTodaysSharingTest extends SpringProjectPlans {
     String detail = DETAIL_HEAD.formatted("", "", "", "", "");
     MigrationPlan plan = plan("sealed", detail, "sale.getDetails().clear();");
     org.junit.jupiter.api.Assertions.assertTrue(cached(plan, "ProductDao.one"), names(plan));
+  }
+
+  private static final String NESTED_SALE = """
+      package shop;
+
+      import java.util.List;
+
+      public class Sale {
+          private final List<Line> details;
+
+          public Sale(List<Line> details) {
+              this.details = details;
+          }
+
+          public List<Line> getDetails() {
+              return details;
+          }
+
+          public void discount() {
+              for (Line line : details) {
+                  line.product.setCost(line.product.getCost() * 0.9);
+              }
+          }
+
+          public static class Line {
+              private final Product product;
+              private final int quantity;
+
+              public Line(Product product, int quantity) {
+                  this.product = product;
+                  this.quantity = quantity;
+              }
+
+              public double subtotal() {
+                  return product.getCost() * quantity;
+              }
+          }
+      }
+      """;
+
+  @Test
+  void enclosingClassReadsNestedHoldersField() {
+    String service = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.stereotype.Service;
+        import shop.Sale.Line;
+
+        @Service
+        public class SaleService {
+            private final ProductDao products;
+            private final SaleDao sales;
+
+            public SaleService(ProductDao products, SaleDao sales) {
+                this.products = products;
+                this.sales = sales;
+            }
+
+            public Sale create(int productId, int quantity) {
+                Product product = products.one(productId);
+                List<Line> details = new ArrayList<>();
+                details.add(new Line(product, quantity));
+                Sale sale = sales.create(new Sale(details));
+                sale.discount();
+                return sale;
+            }
+        }
+        """;
+    MigrationPlan plan = spring("nested").java(PRODUCT).java(PRODUCTS).java(NESTED_SALE).java(SALES).java(service).plan();
+    System.out.println("RV " + names(plan));
+    assertFalse(cached(plan, "ProductDao.one"), names(plan));
   }
 }
