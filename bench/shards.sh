@@ -4,7 +4,9 @@
 # times on shared machines drift. The shards run one after another here, each on the machine's threads as
 # a CI job of its own would: what a sharded run waits for is its slowest shard, then the merge. Prints
 # each round's times, the ratio (slowest shard + merge) / one process, and checks the merged JSON is the
-# one process's, byte for byte.
+# one process's, byte for byte. Each merge records the shards' per-file times (--weights-out), and each
+# round after the first also runs the shards planned by the previous round's times (--shard-weights),
+# printing their slowest shard beside the size-planned one's.
 # Usage: bench/shards.sh [PROJECT] [SHARDS] [ROUNDS]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,14 +27,17 @@ timed() {
 one_process() {
   timed "$here/optkit" assess "$project" "${options[@]}" --format json -o "$work/single.json"
 }
+# shards planned by size, or by the times in $1 when given; prints the slowest shard's time and the merge's
 sharded() {
-  local slowest=0 wall files=()
+  local slowest=0 wall files=() planned=()
+  [ -n "${1:-}" ] && planned=(--shard-weights "$1")
   for i in $(seq 1 "$shards"); do
-    wall=$(timed "$here/optkit" assess "$project" "${options[@]}" --shard "$i/$shards" --shard-out "$work/shard-$i")
+    wall=$(timed "$here/optkit" assess "$project" "${options[@]}" --shard "$i/$shards" --shard-out "$work/shard-$i" "${planned[@]}")
     slowest=$(echo "if ($wall > $slowest) $wall else $slowest" | bc -l)
     files+=(--shard-file "$work/shard-$i")
   done
-  wall=$(timed "$here/optkit" merge "$project" "${options[@]}" "${files[@]}" --format json -o "$work/merged.json")
+  wall=$(timed "$here/optkit" merge "$project" "${options[@]}" "${files[@]}" --format json -o "$work/merged.json" \
+    --weights-out "$work/weights-next.json")
   echo "$slowest $wall"
 }
 ratios=()
@@ -47,5 +52,12 @@ for round in $(seq 1 "$rounds"); do
   ratios+=("$ratio")
   printf 'round %d (%s): one process %.1f s; %d shards: slowest %.1f s, merge %.1f s; (slowest + merge) / one process %.3f; merged JSON identical\n' \
     "$round" "$order" "$single" "$shards" "$slowest" "$merge" "$ratio"
+  if [ -f "$work/weights.json" ]; then
+    read -r timed_slowest timed_merge < <(sharded "$work/weights.json")
+    cmp -s "$work/single.json" "$work/merged.json" || { echo "bench/shards.sh: the merged JSON (by times) differs from one process's" >&2; exit 1; }
+    printf '  planned by the last round'"'"'s times: slowest shard %.1f s (by size %.1f s), merge %.1f s; merged JSON identical\n' \
+      "$timed_slowest" "$slowest" "$timed_merge"
+  fi
+  mv "$work/weights-next.json" "$work/weights.json"
 done
 printf 'ratios: %s\n' "$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ printf "%.3f ", $1 }')"
