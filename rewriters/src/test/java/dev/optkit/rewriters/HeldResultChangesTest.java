@@ -152,4 +152,82 @@ class HeldResultChangesTest extends SpringProjectPlans {
     assertFalse(cached(plan, "ProductDao.one"), plan.targets().toString());
     assertEquals("cache.result-changed", refusalOf(plan, "one").proof().id(), plan.refusals().toString());
   }
+
+  /**
+   * The line is a nested class of the sale, and Java opens a nested class's private fields to the classes around it:
+   * {@code Sale.discount()} changes each product through {@code line.product.setCost(..)}, so the line's field is
+   * not sealed, and every sale would discount the one cached product again. (From a hostile review of the sealed
+   * holders.)
+   */
+  @Test
+  void aNestedHoldersFieldTheEnclosingClassReachesIsNotSealed() {
+    String nestedSale = """
+        package shop;
+
+        import java.util.List;
+
+        public class Sale {
+            private final List<Line> details;
+
+            public Sale(List<Line> details) {
+                this.details = details;
+            }
+
+            public List<Line> getDetails() {
+                return details;
+            }
+
+            public void discount() {
+                for (Line line : details) {
+                    line.product.setCost(line.product.getCost() * 0.9);
+                }
+            }
+
+            public static class Line {
+                private final Product product;
+                private final int quantity;
+
+                public Line(Product product, int quantity) {
+                    this.product = product;
+                    this.quantity = quantity;
+                }
+
+                public double subtotal() {
+                    return product.getCost() * quantity;
+                }
+            }
+        }
+        """;
+    String service = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.stereotype.Service;
+        import shop.Sale.Line;
+
+        @Service
+        public class SaleService {
+            private final ProductDao products;
+            private final SaleDao sales;
+
+            public SaleService(ProductDao products, SaleDao sales) {
+                this.products = products;
+                this.sales = sales;
+            }
+
+            public Sale create(int productId, int quantity) {
+                Product product = products.one(productId);
+                List<Line> details = new ArrayList<>();
+                details.add(new Line(product, quantity));
+                Sale sale = sales.create(new Sale(details));
+                sale.discount();
+                return sale;
+            }
+        }
+        """;
+    MigrationPlan plan = spring("nested").java(PRODUCT).java(PRODUCTS).java(nestedSale).java(SALES).java(service).plan();
+    assertFalse(cached(plan, "ProductDao.one"), plan.targets().toString());
+    assertEquals("cache.result-changed", refusalOf(plan, "one").proof().id(), plan.refusals().toString());
+  }
 }

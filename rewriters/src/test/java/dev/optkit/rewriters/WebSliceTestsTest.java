@@ -189,10 +189,23 @@ class WebSliceTestsTest extends SpringProjectPlans {
   }
 
   private MigrationPlan plan(String name, String setUp, String mocked, String stub) {
-    return spring(name).file("pom.xml", POM).java(CLIENT).java(CLIENTS).java(SERVICE).java(SERVICE_IMPL).java(SALES)
+    return plan(name, APPLICATION, setUp, mocked, stub);
+  }
+
+  private MigrationPlan plan(String name, String application, String setUp, String mocked, String stub) {
+    return spring(name).file("pom.xml", POM).java(application).java(CLIENT).java(CLIENTS).java(SERVICE).java(SERVICE_IMPL).java(SALES)
         .java(CONTROLLERS).file("src/test/java/shop/SaleServiceTest.java", UNIT_TEST)
         .file("src/test/java/shop/ShopControllerTest.java", test(setUp, mocked, stub)).plan();
   }
+
+  /** The application class: Boot's own scan, which registers the filter the slices select their beans by. */
+  private static final String APPLICATION = """
+      package shop;
+
+      @org.springframework.boot.autoconfigure.SpringBootApplication
+      public class ShopApplication {
+      }
+      """;
 
   private static final String WEB_SLICE = """
       @org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest(ShopController.class)
@@ -226,6 +239,31 @@ class WebSliceTestsTest extends SpringProjectPlans {
   @Test
   void aCallOnATypeTheReadGoesThroughThatNoSpringTestMocksStubsNothing() {
     assertEquals(List.of(), offInTests(plan("value", WHOLE_APPLICATION, "ClientService", "create(\"percy\")")));
+  }
+
+  /**
+   * An application class scanning with a plain {@code @ComponentScan} beside {@code @SpringBootApplication}: such a
+   * scan registers no {@code TypeExcludeFilter}, so a slice loads every component of the package (Spring Boot's
+   * reference, "User Configuration and Slicing"), the services, the repositories and optkit's cache configuration
+   * among them: the slice's stub of the DAO is a write of what the cached read answers, as in the whole application.
+   * (From a hostile review of the web slices' rule.)
+   */
+  @Test
+  void aWebSliceOfAnApplicationScanningPastTheSlicesFilterHoldsItsServicesAndCaches() {
+    String scanning = APPLICATION.replace("@org.springframework.boot.autoconfigure.SpringBootApplication",
+        "@org.springframework.boot.autoconfigure.SpringBootApplication\n@org.springframework.context.annotation.ComponentScan(\"shop\")");
+    assertEquals(List.of("createsAClient"), offInTests(plan("scanning", scanning,
+        WEB_SLICE.replace("ClientService.class, ", ""), "ClientDao", "one(1)")));
+  }
+
+  /** A web slice told to take a service besides the web layer holds it, and its cache. */
+  @Test
+  void aWebSliceIncludingAServiceHoldsItsCache() {
+    String including = """
+        @org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest(controllers = ShopController.class,
+            includeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
+                type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE, classes = SaleService.class))""";
+    assertEquals(List.of("createsAClient"), offInTests(plan("including", APPLICATION, including, "ClientDao", "one(1)")));
   }
 
   private static final String POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """

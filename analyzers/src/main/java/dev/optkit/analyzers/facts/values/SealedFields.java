@@ -32,8 +32,8 @@ import java.util.TreeSet;
  * or {@code @Delegate} on the field) is handed out by it, and is not sealed.
  *
  * <p>Any other use (the field returned, passed as an argument, a call with arguments on it, an
- * assignment outside a constructor, a read through another reference, {@code b.member}) leaves the
- * field out. A name that may be a local variable rather
+ * assignment outside a constructor, a read through another reference, {@code b.member}, also from the classes around a
+ * nested class or its siblings, which its private fields are open to) leaves the field out. A name that may be a local variable rather
  * than the field counts as the field: a use too many only leaves the field out.
  */
 public final class SealedFields {
@@ -152,6 +152,21 @@ public final class SealedFields {
    * another reference ({@code b.member}: another holder's field, or another object's of that name, from outside).
    */
   private static List<Expression> uses(TypeDeclaration<?> type, String field) {
+    // a nested class's private field is open to the classes around it and to its siblings: line.product from the
+    // enclosing Sale reaches it as well as the line's own code does
+    TypeDeclaration<?> outermost = type;
+    for (Node at = type.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof TypeDeclaration<?> enclosing) {
+        outermost = enclosing;
+      }
+    }
+    if (outermost != type) {
+      for (FieldAccessExpr access : NamesInType.of(outermost).accesses().getOrDefault(field, List.of())) {
+        if (!within(access, type)) {
+          return null;
+        }
+      }
+    }
     NamesInType names = NamesInType.of(type);
     List<Expression> uses = new ArrayList<>();
     for (NameExpr name : names.names().getOrDefault(field, List.of())) {
@@ -190,6 +205,16 @@ public final class SealedFields {
       }
       return type.getData(KEY);
     }
+  }
+
+  /** Whether the node is in the type's declaration. */
+  private static boolean within(Node node, TypeDeclaration<?> type) {
+    for (Node at = node; at != null; at = at.getParentNode().orElse(null)) {
+      if (at == type) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Inside a method or constructor (not a lambda) with a parameter of that name, the name is the parameter. */

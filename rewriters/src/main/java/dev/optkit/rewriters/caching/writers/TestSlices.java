@@ -45,7 +45,7 @@ public final class TestSlices {
    * active in its context, so what it writes is never read back through one.
    */
   boolean withoutCaching(String testClass) {
-    if (traits.cachingInTestSlices()) {
+    if (traits.cachingInTestSlices() || applicationScansPastSlices()) {
       return false;
     }
     boolean slice = false;
@@ -53,16 +53,57 @@ public final class TestSlices {
       if (withNestedConfiguration().contains(type)) {
         return false; // a nested @TestConfiguration is loaded beside the slice's own choice
       }
-      for (String annotation : index.type(type).map(TypeFact::annotations).orElse(List.of())) {
+      Optional<TypeFact> declared = index.type(type);
+      for (String annotation : declared.map(TypeFact::annotations).orElse(List.of())) {
         String simple = simpleName(annotation);
         if (ADDED_CONFIGURATION.contains(simple)) {
           return false;
+        }
+        if (WEB_SLICES.contains(simple) && declared.get().annotationClassLiterals().entrySet().stream()
+            .filter(named -> WEB_SLICES.contains(simpleName(named.getKey())))
+            .flatMap(named -> named.getValue().stream()).anyMatch(this::notAController)) {
+          return false; // @WebMvcTest(includeFilters = @Filter(classes = SaleService.class)): more than the web layer
         }
         slice |= DATA_SLICES.contains(simple) || WEB_SLICES.contains(simple);
       }
     }
     return slice;
   }
+
+  /** The web layer's own kinds of bean, which a web slice holds. */
+  private static final Set<String> WEB_LAYER = Set.of("Controller", "RestController", "ControllerAdvice",
+      "RestControllerAdvice", "JsonComponent");
+
+  /** A class a web slice's annotation names that is not of the web layer, or that optkit cannot see. */
+  private boolean notAController(dev.optkit.analyzers.facts.ClassLiteral literal) {
+    Optional<TypeFact> named = literal.qualified() != null ? index.type(literal.qualified())
+        : index.typesNamed(literal.simpleName()).stream().findFirst();
+    return named.isEmpty() || named.get().annotations().stream().map(TestSlices::simpleName).noneMatch(WEB_LAYER::contains);
+  }
+
+  /**
+   * Whether a Spring Boot application class scans or imports past the slices' filter: a plain {@code @ComponentScan}
+   * registers no {@code TypeExcludeFilter}, and an {@code @Import} is loaded in every slice, so a slice of such an
+   * application holds its services, repositories and configuration, optkit's cache configuration among them (Spring
+   * Boot's reference, "User Configuration and Slicing").
+   */
+  private boolean applicationScansPastSlices() {
+    if (scansPastSlices == null) {
+      scansPastSlices = index.types().stream().filter(type -> {
+        String path = index.pathOfType(type.qualifiedName());
+        return path != null && !SourceSet.isTestPath(path);
+      }).filter(type -> type.annotations().stream().map(TestSlices::simpleName)
+          .anyMatch(a -> a.equals("SpringBootApplication") || a.equals("SpringBootConfiguration")))
+          .anyMatch(type -> type.annotations().stream().map(TestSlices::simpleName).anyMatch(PAST_SLICES::contains));
+    }
+    return scansPastSlices;
+  }
+
+  private Boolean scansPastSlices;
+
+  /** What on an application class puts more into every slice than the slice's filter lets through. */
+  private static final Set<String> PAST_SLICES = Set.of("ComponentScan", "ComponentScans", "Import", "ImportResource",
+      "EnableCaching");
 
   /** Test classes declaring a nested configuration class ({@code @TestConfiguration}, {@code @Configuration}). */
   private Set<String> withNestedConfiguration() {
