@@ -57,6 +57,14 @@ public final class MergeCommand extends AssessCommand {
       err.println(command() + ": --weights-out records the times of a run's shards: give them (--shard-file FILE...)");
       return ExitCodes.USAGE;
     }
+    if (weightsOut != null) {
+      try {
+        ReportOptions.checkFolder("--weights-out", weightsOut); // a mistyped folder is an error, not a new tree
+      } catch (IllegalArgumentException e) {
+        err.println(command() + ": " + Printable.escape(String.valueOf(e.getMessage())));
+        return ExitCodes.USAGE;
+      }
+    }
     if (orgReports.isEmpty() == shardFiles.isEmpty()) {
       err.println(command() + ": give every shard's file (--shard-file FILE...) to merge one assessment, or "
           + "repositories' reports (--org FILE...) to merge them into the organisation's");

@@ -30,9 +30,15 @@ public record ShardWeights(int format, Map<String, Long> nanos) {
   /** No times recorded: files are shared out by size. */
   public static final ShardWeights NONE = new ShardWeights(FORMAT, Map.of());
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /** Strict: a key given twice, a number that is no whole number, a string for a number, text after the object. */
+  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
 
   public ShardWeights {
     nanos = Map.copyOf(new TreeMap<>(nanos == null ? Map.of() : nanos));
@@ -48,10 +54,9 @@ public record ShardWeights(int format, Map<String, Long> nanos) {
     return "times:" + Hashes.sha256(text.toString());
   }
 
-  /** Writes the times, sorted by path, to {@code file}. */
+  /** Writes the times, sorted by path, to {@code file}, in a folder that exists. */
   public void write(Path file) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
     Path partial = Files.createTempFile(folder, ".optkit-weights", ".part");
     try {
       MAPPER.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), new ShardWeights(format, new TreeMap<>(nanos)));

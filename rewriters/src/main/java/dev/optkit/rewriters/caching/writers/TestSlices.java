@@ -64,6 +64,10 @@ public final class TestSlices {
             .flatMap(named -> named.getValue().stream()).anyMatch(this::notAController)) {
           return false; // @WebMvcTest(includeFilters = @Filter(classes = SaleService.class)): more than the web layer
         }
+        if ((WEB_SLICES.contains(simple) || DATA_SLICES.contains(simple))
+            && declared.get().annotationValues().containsKey(annotation + "#includeFilters")) {
+          return false; // includeFilters by a pattern or an annotation: whatever it matches, services included
+        }
         slice |= DATA_SLICES.contains(simple) || WEB_SLICES.contains(simple);
       }
     }
@@ -85,18 +89,44 @@ public final class TestSlices {
    * Whether a Spring Boot application class scans or imports past the slices' filter: a plain {@code @ComponentScan}
    * registers no {@code TypeExcludeFilter}, and an {@code @Import} is loaded in every slice, so a slice of such an
    * application holds its services, repositories and configuration, optkit's cache configuration among them (Spring
-   * Boot's reference, "User Configuration and Slicing").
+   * Boot's reference, "User Configuration and Slicing"). Read on every application class, in main or test sources
+   * (Boot's search for the configuration finds both), through the project's meta-annotations, and through its
+   * member classes, which Spring processes as configuration of their own (a nested {@code @Configuration} with a
+   * scan).
    */
   private boolean applicationScansPastSlices() {
     if (scansPastSlices == null) {
-      scansPastSlices = index.types().stream().filter(type -> {
-        String path = index.pathOfType(type.qualifiedName());
-        return path != null && !SourceSet.isTestPath(path);
-      }).filter(type -> type.annotations().stream().map(TestSlices::simpleName)
-          .anyMatch(a -> a.equals("SpringBootApplication") || a.equals("SpringBootConfiguration")))
-          .anyMatch(type -> type.annotations().stream().map(TestSlices::simpleName).anyMatch(PAST_SLICES::contains));
+      scansPastSlices = index.types().stream()
+          .filter(type -> metaAnnotations(type).stream().anyMatch(a -> a.equals("SpringBootApplication")
+              || a.equals("SpringBootConfiguration")))
+          .anyMatch(application -> metaAnnotations(application).stream().anyMatch(PAST_SLICES::contains)
+              || index.types().stream().filter(member -> member.qualifiedName().startsWith(application.qualifiedName() + "."))
+                  .anyMatch(member -> !java.util.Collections.disjoint(metaAnnotations(member), CONFIGURATION)));
     }
     return scansPastSlices;
+  }
+
+  /** Configuration a member class of the application brings into every slice. */
+  private static final Set<String> CONFIGURATION = Set.of("Configuration", "TestConfiguration", "ComponentScan",
+      "ComponentScans", "Import", "ImportResource", "EnableCaching", "SpringBootConfiguration");
+
+  /**
+   * The simple names of a type's annotations and of the annotations on the project's annotation types among them, to
+   * any depth ({@code @EnableShop} meta-annotated with {@code @Import}).
+   */
+  private Set<String> metaAnnotations(TypeFact type) {
+    Set<String> found = new java.util.LinkedHashSet<>();
+    java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(type.annotations());
+    Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      String annotation = pending.pop();
+      if (!seen.add(annotation) || seen.size() > 256) {
+        continue;
+      }
+      found.add(simpleName(annotation));
+      index.type(annotation).ifPresent(declared -> pending.addAll(declared.annotations()));
+    }
+    return found;
   }
 
   private Boolean scansPastSlices;
