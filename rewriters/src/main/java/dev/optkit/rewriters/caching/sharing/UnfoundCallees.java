@@ -6,6 +6,7 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.caching.ProjectTraits;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +45,8 @@ final class UnfoundCallees {
           .filter(this::runsCodeOnWhatItKeeps)
           .findFirst().map(type -> "the record " + ProjectTraits.simpleName(type.qualifiedName()) + "'s constructor, "
               + "which keeps it in a component its own code may change (its compact constructor or methods, which "
-              + "optkit does not follow there)");
+              + "optkit does not follow there)")
+          .or(() -> lombokConstructorKeeping(simple, handOff));
     }
     for (CallRef call : from.fact().calls()) {
       if (!call.name().equals(handOff.target()) || call.argumentCount() != handOff.toArguments()
@@ -179,6 +181,41 @@ final class UnfoundCallees {
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
+  }
+
+  /** Lombok's annotations that write a constructor taking fields ({@code @Data}'s and {@code @Value}'s included). */
+  private static final Set<String> LOMBOK_CONSTRUCTORS = Set.of("AllArgsConstructor", "RequiredArgsConstructor",
+      "Data", "Value");
+
+  /**
+   * {@code new SaleDetail(product, 2)} on a class whose constructor Lombok writes: it keeps what it is given in the
+   * class's fields, as a written constructor assigning them does, and a written one's keeping counts
+   * ({@link ResultSharing}'s "keeps it in field"); only a class whose every instance field of a type that can hold it
+   * (not a JDK value) is sealed (private, final, only read in place, no getter Lombok writes) keeps it where no one
+   * reaches it. (Found as a silent difference: a
+   * written constructor's keeping refused a read, Lombok's let it be cached.)
+   */
+  private Optional<String> lombokConstructorKeeping(String constructed, MethodFact.HandOff handOff) {
+    List<TypeFact> types = index.typesNamed(constructed.substring(constructed.lastIndexOf('.') + 1));
+    for (TypeFact type : types) {
+      boolean lombok = type.kind().equals("class") && type.annotations().stream()
+          .anyMatch(a -> LOMBOK_CONSTRUCTORS.contains(ProjectTraits.simpleName(a)));
+      boolean written = index.methodsOfType(type.qualifiedName()).stream()
+          .anyMatch(m -> m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments());
+      if (!lombok || written) {
+        continue;
+      }
+      // a field of a JDK value type (the quantity beside the product) holds no row
+      List<String> open = type.fieldTypes().entrySet().stream().filter(field -> !type.staticFields().contains(field.getKey()))
+          .filter(field -> !dev.optkit.analyzers.facts.types.JdkValues.immutable(
+              dev.optkit.analyzers.facts.types.TypeNames.raw(field.getValue())))
+          .map(java.util.Map.Entry::getKey).filter(field -> !type.sealedFields().containsKey(field)).sorted().toList();
+      if (!open.isEmpty()) {
+        return Optional.of(ProjectTraits.simpleName(type.qualifiedName()) + "(), a constructor Lombok writes, which keeps "
+            + "it in field " + String.join(" or ", open));
+      }
+    }
+    return Optional.empty();
   }
 
   private static final Set<String> LOMBOK = Set.of("Data", "Value", "Getter", "Setter", "Builder", "SuperBuilder",
