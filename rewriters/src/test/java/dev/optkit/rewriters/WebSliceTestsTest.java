@@ -193,9 +193,31 @@ class WebSliceTestsTest extends SpringProjectPlans {
   }
 
   private MigrationPlan plan(String name, String application, String setUp, String mocked, String stub) {
-    return spring(name).file("pom.xml", POM).java(application).java(CLIENT).java(CLIENTS).java(SERVICE).java(SERVICE_IMPL).java(SALES)
+    return shop(name, setUp, mocked, stub).java(application).plan();
+  }
+
+  /** The shop without an application class, its controller test set up so and stubbing that mock. */
+  private MigrationFixture shop(String name, String setUp, String mocked, String stub) {
+    return spring(name).file("pom.xml", POM).java(CLIENT).java(CLIENTS).java(SERVICE).java(SERVICE_IMPL).java(SALES)
         .java(CONTROLLERS).file("src/test/java/shop/SaleServiceTest.java", UNIT_TEST)
-        .file("src/test/java/shop/ShopControllerTest.java", test(setUp, mocked, stub)).plan();
+        .file("src/test/java/shop/ShopControllerTest.java", test(setUp, mocked, stub));
+  }
+
+  /** The slice with the DAO the cached read goes through mocked by the test, and the service mocked by the class. */
+  private static final String SLICE = """
+      @org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest(ShopController.class)
+      @org.springframework.test.context.bean.override.mockito.MockitoBean(types = SaleService.class)""";
+
+  private static String application(String annotations, String body) {
+    return """
+        package shop;
+
+        %s
+        @org.springframework.boot.autoconfigure.SpringBootApplication
+        public class ShopApplication {
+        %s
+        }
+        """.formatted(annotations, body);
   }
 
   /** The application class: Boot's own scan, which registers the filter the slices select their beans by. */
@@ -264,6 +286,80 @@ class WebSliceTestsTest extends SpringProjectPlans {
             includeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
                 type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE, classes = SaleService.class))""";
     assertEquals(List.of("createsAClient"), offInTests(plan("including", APPLICATION, including, "ClientDao", "one(1)")));
+  }
+
+  // Ways a slice's context still holds the project's services and optkit's cache configuration (from a hostile review
+  // of the slices' rule): each first checked against the whole application, where the stub is a write.
+
+  /**
+   * {@code includeFilters} by a pattern (REGEX, ASPECTJ) names no class: the slice takes every component whose name
+   * matches, the service and its DAO among them.
+   */
+  @Test
+  void aWebSliceIncludingServicesByAPatternHoldsTheirCache() {
+    String including = """
+        @org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest(controllers = ShopController.class,
+            includeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
+                type = org.springframework.context.annotation.FilterType.REGEX, pattern = "shop\\\\..*"))""";
+    assertEquals(List.of("createsAClient"), offInTests(plan("regex", APPLICATION, including, "ClientDao", "one(1)")));
+  }
+
+  /**
+   * A configuration class nested in the application class is a member class of a configuration class: Spring loads it
+   * with the application class in every slice, and its plain {@code @ComponentScan} has no TypeExcludeFilter.
+   */
+  @Test
+  void aNestedScanningConfigurationOfTheApplicationClassHoldsServicesInASlice() {
+    String application = application("", """
+            @org.springframework.context.annotation.Configuration
+            @org.springframework.context.annotation.ComponentScan("shop")
+            static class Scan {
+            }
+        """);
+    assertEquals(List.of("createsAClient"), offInTests(plan("nested-whole", application, WHOLE_APPLICATION, "ClientDao",
+        "one(1)")));
+    assertEquals(List.of("createsAClient"), offInTests(plan("nested", application, SLICE, "ClientDao", "one(1)")));
+  }
+
+  /** A project annotation on the application class meta-annotated with {@code @Import}: imported in every slice. */
+  @Test
+  void anApplicationAnnotationMetaAnnotatedWithImportHoldsServicesInASlice() {
+    String enable = """
+        package shop;
+
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        @org.springframework.context.annotation.Import(ShopScan.class)
+        public @interface EnableShop {
+        }
+        """;
+    String scan = """
+        package shop;
+
+        @org.springframework.context.annotation.Configuration
+        @org.springframework.context.annotation.ComponentScan("shop")
+        public class ShopScan {
+        }
+        """;
+    assertEquals(List.of("createsAClient"), offInTests(shop("meta", SLICE, "ClientDao", "one(1)")
+        .java(application("@EnableShop", "")).java(enable).java(scan).plan()));
+  }
+
+  /**
+   * The application class the slice finds is in test sources (a library's test application): its plain
+   * {@code @ComponentScan} loads every component in the slice.
+   */
+  @Test
+  void aTestSourceApplicationScanningPastTheSlicesFilterHoldsServicesInASlice() {
+    String application = """
+        package shop;
+
+        @org.springframework.boot.autoconfigure.SpringBootApplication
+        @org.springframework.context.annotation.ComponentScan("shop")
+        public class ShopTestApplication {
+        }
+        """;
+    assertEquals(List.of("createsAClient"), offInTests(shop("test-application", SLICE, "ClientDao", "one(1)")
+        .file("src/test/java/shop/ShopTestApplication.java", application).plan()));
   }
 
   private static final String POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
