@@ -96,6 +96,11 @@ class HeldResultChangesTest extends SpringProjectPlans {
       """);
 
   private static String service(String after) {
+    return service("SaleDetail", after);
+  }
+
+  /** The sale service, its lines of type {@code line}, doing {@code after} to the sale the writer hands back. */
+  private static String service(String line, String after) {
     return """
         package shop;
 
@@ -115,15 +120,15 @@ class HeldResultChangesTest extends SpringProjectPlans {
 
             public Sale create(int productId, int quantity) {
                 Product product = products.one(productId);
-                List<SaleDetail> details = new ArrayList<>();
-                details.add(new SaleDetail(product, quantity));
+                List<%s> details = new ArrayList<>();
+                details.add(new %s(product, quantity));
                 Sale sale = new Sale(details);
                 sale = sales.create(sale);
                 %s
                 return sale;
             }
         }
-        """.formatted(after);
+        """.formatted(line, line, after);
   }
 
   private MigrationPlan plan(String name, String after) {
@@ -198,35 +203,8 @@ class HeldResultChangesTest extends SpringProjectPlans {
             }
         }
         """;
-    String service = """
-        package shop;
-
-        import java.util.ArrayList;
-        import java.util.List;
-        import org.springframework.stereotype.Service;
-        import shop.Sale.Line;
-
-        @Service
-        public class SaleService {
-            private final ProductDao products;
-            private final SaleDao sales;
-
-            public SaleService(ProductDao products, SaleDao sales) {
-                this.products = products;
-                this.sales = sales;
-            }
-
-            public Sale create(int productId, int quantity) {
-                Product product = products.one(productId);
-                List<Line> details = new ArrayList<>();
-                details.add(new Line(product, quantity));
-                Sale sale = sales.create(new Sale(details));
-                sale.discount();
-                return sale;
-            }
-        }
-        """;
-    MigrationPlan plan = spring("nested").java(PRODUCT).java(PRODUCTS).java(nestedSale).java(SALES).java(service).plan();
+    MigrationPlan plan = spring("nested").java(PRODUCT).java(PRODUCTS).java(nestedSale).java(SALES)
+        .java(service("Sale.Line", "sale.discount();")).plan();
     assertFalse(cached(plan, "ProductDao.one"), plan.targets().toString());
     assertEquals("cache.result-changed", refusalOf(plan, "one").proof().id(), plan.refusals().toString());
   }
