@@ -105,6 +105,8 @@ public final class Assessor {
    * @param resolveTypes false skips the symbol solver: faster, imports and names only
    * @param resolution how the project's dependencies are resolved with Maven Resolver; null: not
    *     resolved, only the declared ones already in ~/.m2 are used (when {@code useMavenRepository})
+   * @param libraryCache where the dependency jars' I/O summaries are kept, by each jar's content
+   *     ({@link dev.optkit.analyzers.io.UserCache#librarySummaries()} for the commands); null: every jar is read
    */
   public record Options(
       List<Path> roots,
@@ -117,7 +119,16 @@ public final class Assessor {
       OptkitConfig config,
       String toolVersion,
       Path cacheDirectory,
-      dev.optkit.analyzers.dependencies.ResolutionSettings resolution) {
+      dev.optkit.analyzers.dependencies.ResolutionSettings resolution,
+      Path libraryCache) {
+
+    /** The jars' summaries kept with the facts, in {@code cacheDirectory}. */
+    public Options(List<Path> roots, List<String> excludes, boolean includeTests, List<Path> classpath,
+        boolean useMavenRepository, int threads, boolean resolveTypes, OptkitConfig config, String toolVersion,
+        Path cacheDirectory, dev.optkit.analyzers.dependencies.ResolutionSettings resolution) {
+      this(roots, excludes, includeTests, classpath, useMavenRepository, threads, resolveTypes, config, toolVersion,
+          cacheDirectory, resolution, cacheDirectory);
+    }
 
     /** Without dependency resolution: the declared dependencies' jars already in ~/.m2 only. */
     public Options(List<Path> roots, List<String> excludes, boolean includeTests, List<Path> classpath,
@@ -479,7 +490,7 @@ public final class Assessor {
         ? java.util.concurrent.CompletableFuture.completedFuture(dev.optkit.analyzers.bytecode.LibraryIo.NONE)
         : java.util.concurrent.CompletableFuture.supplyAsync(
             () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, inputs.libraryEntries(), options.config().catalog(),
-                options.cacheDirectory()),
+                options.libraryCache()),
             daemon("optkit-library-io"));
   }
 

@@ -96,7 +96,8 @@ public class AssessCommand implements Callable<Integer> {
           + "the nearest folder with a build file or .git; see docs/state.md).")
   Path cacheDir;
 
-  @Option(names = "--no-cache", description = "Parse every file, and neither read nor write the facts cache.")
+  @Option(names = "--no-cache", description = "Parse every file, and neither read nor write the facts cache (the dependency jars' "
+      + "summaries, kept by their content in optkit's user cache, are still used: docs/library-io.md).")
   boolean noCache;
 
   @Option(names = "--threads", paramLabel = "N", converter = Counts.AtLeastOne.class,
@@ -209,7 +210,8 @@ public class AssessCommand implements Callable<Integer> {
         classpath, dependencies.useMavenRepository(),
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
         configuration, OptkitCommand.Version.current(), cacheDirectory,
-        resolution(includeTests || configuration.includeTests(), progress));
+        resolution(includeTests || configuration.includeTests(), progress),
+        dev.optkit.analyzers.io.UserCache.librarySummaries());
     long start = System.nanoTime();
     // read on another core while this one scans: with Jackson's first use it was a quarter of a re-run
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.io.FileHashes> remembered =

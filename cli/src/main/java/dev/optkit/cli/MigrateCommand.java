@@ -254,7 +254,8 @@ public final class MigrateCommand implements Callable<Integer> {
     // is changed (selection())
     Assessor.Options options = new Assessor.Options(List.of(root), List.of(), true, List.of(),
         dependencies.useMavenRepository(), Runtime.getRuntime().availableProcessors(), true,
-        configuration.readingEverySource(), OptkitCommand.Version.current(), null, dependencies.resolution(true));
+        configuration.readingEverySource(), OptkitCommand.Version.current(), null, dependencies.resolution(true),
+        dev.optkit.analyzers.io.UserCache.librarySummaries());
     ScanProgress progress = report.scanProgress("migrate", err);
     Assessment assessment;
     try {

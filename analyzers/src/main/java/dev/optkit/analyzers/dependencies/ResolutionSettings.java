@@ -138,12 +138,9 @@ public record ResolutionSettings(
    * user's builds never asked for, and must not change what their Maven sees.
    */
   public static Path defaultRepository() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && Path.of(xdg).isAbsolute()) {
-      return Path.of(xdg, "optkit", "repository");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "optkit", "repository");
+    return dev.optkit.analyzers.io.UserCache.directory().resolve("repository");
   }
+
 
   /** What changes the jars a run gets, for the caches' keys. */
   public String key() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import dev.optkit.analyzers.facts.sites.SqlParsing;
@@ -86,27 +87,30 @@ public final class SchemaViews {
   }
 
   /**
-   * The script's statements: parsed whole when JSqlParser knows all of them, else statement by
-   * statement (split at semicolons), skipping the ones it does not know.
+   * The script's views and synonyms, each statement that creates one parsed on its own: a data script's thousands of
+   * inserts are lexed, never parsed (a 400 KB dump was a tenth of a run). A script the lexer cannot read is parsed
+   * whole, and gives nothing when JSqlParser does not know all of it.
    */
   private static List<Statement> statements(String script) {
-    try {
-      return List.copyOf(SqlParsing.parseStatements(script));
-    } catch (Exception | StackOverflowError whole) {
-      List<Statement> parsed = new java.util.ArrayList<>();
-      for (String statement : script.split(";")) {
-        String lower = statement.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.contains("view") && !lower.contains("synonym")) {
-          continue;
-        }
+    Optional<List<SqlParsing.ScriptStatement>> split = SqlParsing.statementsOf(script);
+    if (split.isEmpty()) {
+      try {
+        return List.copyOf(SqlParsing.parseStatements(script));
+      } catch (Exception | StackOverflowError unknown) {
+        return List.of();
+      }
+    }
+    List<Statement> parsed = new java.util.ArrayList<>();
+    for (SqlParsing.ScriptStatement statement : split.get()) {
+      if (statement.creates("VIEW") || statement.creates("SYNONYM")) {
         try {
-          parsed.add(SqlParsing.parse(statement.strip()));
+          parsed.add(SqlParsing.parse(statement.text()));
         } catch (Exception | StackOverflowError e) {
           // not a statement JSqlParser knows: skipped, the rest of the script still counts
         }
       }
-      return parsed;
     }
+    return parsed;
   }
 
   /** The base tables behind a table name: itself when it is no view, else every table its views read. */

@@ -498,6 +498,22 @@ public class LibraryBytecodeIoTest {
   }
 
   @Test
+  void aJarsGraphIsKeptInTheLibraryCacheOfARunWithoutAFactsCache() throws Exception {
+    // --no-cache: no facts cache, the user's library cache still given; the jar is read once for every project
+    Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path libraryCache = temp.resolve("user-cache");
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessor.Options options = new Assessor.Options(List.of(project()), config.exclude(), false, List.of(jar), false,
+        1, true, config, "test", null, null, libraryCache);
+    List<String> first = findingLines(new Assessor().assess(options, Assessor.Progress.NONE));
+    List<Path> stored = cachedGraphs(libraryCache);
+    assertEquals(1, stored.size(), stored.toString());
+    long written = Files.getLastModifiedTime(stored.get(0)).toMillis();
+    assertEquals(first, findingLines(new Assessor().assess(options, Assessor.Progress.NONE)));
+    assertEquals(written, Files.getLastModifiedTime(stored.get(0)).toMillis(), "a hit is not written again");
+  }
+
+  @Test
   void hostileJarsAreWarningsNeverFailures() throws Exception {
     Path good = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
     Path garbage = Files.write(temp.resolve("garbage.jar"), "not a zip at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));

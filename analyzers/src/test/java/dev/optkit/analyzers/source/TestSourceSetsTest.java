@@ -24,7 +24,8 @@ class TestSourceSetsTest {
   @Test
   void mainCodeNamedLikeATestIsMainCode() {
     for (String path : new String[] {"src/main/java/a/test/A.java", "src/main/java/it/A.java",
-        "src/main/java/a/IntegrationTest.java", "testing/src/main/java/A.java", "src/iterator/A.java"}) {
+        "src/main/java/a/IntegrationTest.java", "testing/src/main/java/A.java", "src/iterator/A.java",
+        "mysrc/test/java/A.java", "src/tests/A.java"}) {
       assertFalse(SourceSet.isTestPath(path), path);
     }
   }

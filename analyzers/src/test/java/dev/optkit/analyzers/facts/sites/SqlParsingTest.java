@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,5 +17,21 @@ class SqlParsingTest {
         .filter(thread -> thread.getName().startsWith("optkit-sql-parse-")).toList();
     assertTrue(!parsers.isEmpty(), "the parses did not run on optkit's pool");
     assertTrue(parsers.stream().allMatch(Thread::isDaemon), "a parse thread is not a daemon: " + parsers);
+  }
+
+  @Test
+  void aScriptSplitsAtTheSemicolonsTheLexerReadsNotThoseInStringsNamesOrComments() {
+    List<SqlParsing.ScriptStatement> statements = SqlParsing.statementsOf("""
+        -- seed data; then the view
+        INSERT INTO item (name, `a;b`) VALUES ('x;y', "q;"); /* ; */
+        CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW item_view AS
+          SELECT name FROM item;
+        ;
+        """).orElseThrow();
+    assertEquals(List.of("INSERT INTO item (name, `a;b`) VALUES ('x;y', \"q;\")",
+        "CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW item_view AS\n"
+            + "  SELECT name FROM item"), statements.stream().map(SqlParsing.ScriptStatement::text).toList());
+    assertFalse(statements.get(0).creates("VIEW"));
+    assertTrue(statements.get(1).creates("VIEW"));
   }
 }
