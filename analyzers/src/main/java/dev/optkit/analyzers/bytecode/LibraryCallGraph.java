@@ -67,25 +67,77 @@ final class LibraryCallGraph {
     this.primitives = primitives;
     for (int j = 0; j < jars.size(); j++) {
       for (JarGraph.Type type : jars.get(j).types()) {
-        if (types.containsKey(type.name())) {
-          continue; // the same class in two jars: the first on the class path is the one that loads
-        }
-        types.put(type.name(), new TypeEntry(type, j, methods.size()));
-        for (JarGraph.Method method : type.methods()) {
-          methods.add(method);
-          methodOwner.add(type.name());
-        }
-        byDottedName.putIfAbsent(IoPrimitives.dotted(type.name()), type.name());
-        if (type.superName() != null) {
-          subtypes.computeIfAbsent(type.superName(), k -> new ArrayList<>()).add(type.name());
-        }
-        for (String implemented : type.interfaces()) {
-          subtypes.computeIfAbsent(implemented, k -> new ArrayList<>()).add(type.name());
+        if (!types.containsKey(type.name())) { // the same class in two jars: the first on the class path loads
+          add(type, j);
         }
       }
     }
     propagate(deadlineNanos, nanos);
     forgetCalls();
+  }
+
+  /** A graph as {@link #kept()} gave it: its reach computed by the run that kept it. */
+  private LibraryCallGraph(Kept kept, IoPrimitives primitives) {
+    this.primitives = primitives;
+    for (int t = 0; t < kept.types().size(); t++) {
+      if (types.containsKey(kept.types().get(t).name())) {
+        throw new IllegalArgumentException("a kept graph with a type twice");
+      }
+      add(kept.types().get(t), kept.jarOf()[t]);
+    }
+    if (kept.mask().length != methods.size() || kept.dbBasis().length != methods.size()
+        || kept.apiBasis().length != methods.size() || kept.via().length != methods.size()) {
+      throw new IllegalArgumentException("a kept graph whose reach does not fit its methods");
+    }
+    for (int via : kept.via()) {
+      java.util.Objects.checkIndex(via + 1, methods.size() + 1);
+    }
+    mask = kept.mask().clone();
+    dbBasis = kept.dbBasis().clone();
+    apiBasis = kept.apiBasis().clone();
+    via = kept.via().clone();
+  }
+
+  /**
+   * What answers the queries of a complete graph, to be kept and {@link #restored} by a later run over the same jars:
+   * every type that loads, in class-path order (its methods without their calls), the jar it came from, and each
+   * method's reach, bases and the callee its first basis came through.
+   */
+  record Kept(List<JarGraph.Type> types, int[] jarOf, int[] mask, String[] dbBasis, String[] apiBasis, int[] via) {}
+
+  Kept kept() {
+    if (!complete) {
+      throw new IllegalStateException("a graph cut short by its deadline is not kept");
+    }
+    List<TypeEntry> ordered = new ArrayList<>(types.values());
+    ordered.sort(java.util.Comparator.comparingInt(TypeEntry::first));
+    int[] jarOf = new int[ordered.size()];
+    List<JarGraph.Type> kept = new ArrayList<>(ordered.size());
+    for (int t = 0; t < ordered.size(); t++) {
+      kept.add(ordered.get(t).type());
+      jarOf[t] = ordered.get(t).jar();
+    }
+    return new Kept(kept, jarOf, mask.clone(), dbBasis.clone(), apiBasis.clone(), via.clone());
+  }
+
+  /** The graph a {@link Kept} describes; one whose numbers do not hold together throws. */
+  static LibraryCallGraph restored(Kept kept, IoPrimitives primitives) {
+    return new LibraryCallGraph(kept, primitives);
+  }
+
+  private void add(JarGraph.Type type, int jar) {
+    types.put(type.name(), new TypeEntry(type, jar, methods.size()));
+    for (JarGraph.Method method : type.methods()) {
+      methods.add(method);
+      methodOwner.add(type.name());
+    }
+    byDottedName.putIfAbsent(IoPrimitives.dotted(type.name()), type.name());
+    if (type.superName() != null) {
+      subtypes.computeIfAbsent(type.superName(), k -> new ArrayList<>()).add(type.name());
+    }
+    for (String implemented : type.interfaces()) {
+      subtypes.computeIfAbsent(implemented, k -> new ArrayList<>()).add(type.name());
+    }
   }
 
   /**

@@ -87,19 +87,36 @@ public final class LibraryIo {
         slots.add(Slot.warned(warning(shown, "not read: library I/O summaries ran over their time budget")));
         continue;
       }
-      String hash;
       try {
-        hash = hashes == null ? Hashes.sha256(jar) : hashes.sha256(jar);
+        slots.add(new Slot(jar, hashes == null ? Hashes.sha256(jar) : hashes.sha256(jar), null, null, null));
       } catch (IOException | RuntimeException e) {
         slots.add(Slot.warned(warning(shown, "not read (" + e.getClass().getSimpleName() + ")")));
-        continue;
       }
-      Optional<JarGraph> cached = cache.lookup(hash, names);
-      slots.add(cached.isPresent() ? new Slot(jar, hash, cached.get(), null, null)
-          : new Slot(jar, hash, null, null, null));
     }
     if (hashes != null) {
       hashes.save();
+    }
+    IoPrimitives primitives = new IoPrimitives(catalog);
+    // the whole class path as an earlier run computed it, when every jar was hashed
+    ClasspathGraphCache wholes = new ClasspathGraphCache(cacheDirectory);
+    String wholeKey = slots.stream().allMatch(slot -> slot.jar() != null)
+        ? ClasspathGraphCache.key(slots.stream().map(Slot::hash).toList(),
+            slots.stream().map(slot -> entryJars.contains(slot.jar())).toList(), catalog)
+        : null;
+    if (wholeKey != null) {
+      Optional<ClasspathGraphCache.Whole> whole = wholes.lookup(wholeKey, primitives);
+      if (whole.isPresent()) {
+        return new LibraryIo(whole.get().graph(), whole.get().entryTypes(), List.of());
+      }
+    }
+    for (int i = 0; i < slots.size(); i++) {
+      Slot slot = slots.get(i);
+      if (slot.jar() != null) {
+        Optional<JarGraph> cached = cache.lookup(slot.hash(), names);
+        if (cached.isPresent()) {
+          slots.set(i, new Slot(slot.jar(), slot.hash(), cached.get(), null, null));
+        }
+      }
     }
     readMissing(slots, deadline, nanos);
     List<JarGraph> graphs = new ArrayList<>();
@@ -121,10 +138,13 @@ public final class LibraryIo {
         warnings.add(slot.warning());
       }
     }
-    LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline, nanos);
+    LibraryCallGraph graph = new LibraryCallGraph(graphs, primitives, deadline, nanos);
     if (!graph.complete()) {
       warnings.add(warning("(dependency jars)", "library I/O summaries stopped at their time budget: calls into "
           + "libraries may be missed"));
+    }
+    if (wholeKey != null && warnings.isEmpty()) { // only what every jar read whole gave is kept
+      wholes.store(wholeKey, graph, entryTypes);
     }
     return new LibraryIo(graph, entryTypes, warnings);
   }

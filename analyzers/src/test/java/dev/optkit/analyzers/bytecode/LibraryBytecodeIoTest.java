@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Category;
 import dev.optkit.analyzers.findings.Finding;
@@ -492,8 +493,56 @@ public class LibraryBytecodeIoTest {
     assertEquals(first, findingLines(assess(project(), List.of(jar), cache)));
     assertEquals(java.util.Arrays.toString(written), java.util.Arrays.toString(Files.readAllBytes(stored.get(0))),
         "a hit is not written again");
-    // a planted graph under the jar's hash, claiming nothing, is refused by its seal: the jar is read again
+    // a planted graph under the jar's hash, claiming nothing, is refused by its seal: the jar is read again (the
+    // class path's kept graph gone, which would answer before the jar's is looked up)
     Files.write(stored.get(0), "optkit-sealed-1\nplanted".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (Path whole : keptClasspaths(cache)) {
+      Files.delete(whole);
+    }
+    assertEquals(first, findingLines(assess(project(), List.of(jar), cache)));
+  }
+
+  @Test
+  void aClassPathsKeptGraphAnswersAsTheGraphComputedFromItsJars() throws Exception {
+    Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path cache = temp.resolve("cache");
+    // every question the index asks, answered by the graph computed and by the graph kept
+    ClientCatalog catalog = OptkitConfig.defaults().catalog();
+    LibraryIo computed = LibraryIo.of(List.of(jar), catalog, null);
+    LibraryIo.of(List.of(jar), catalog, cache);
+    LibraryIo kept = LibraryIo.of(List.of(jar), catalog, cache);
+    for (String type : List.of("com.acme.wire.Wire", "com.acme.wire.WireBuilder", "com.acme.store.Store")) {
+      for (String method : List.of("fetch", "format", "twice", "read", "host", "build", "count", "open", "toString")) {
+        for (int arity = 0; arity < 3; arity++) {
+          String call = type + "." + method + "/" + arity;
+          assertEquals(computed.reached(type, method, arity), kept.reached(type, method, arity), call);
+          assertEquals(computed.pathOf(type, method, arity), kept.pathOf(type, method, arity), call);
+          assertEquals(computed.returnTypes(type, method, arity), kept.returnTypes(type, method, arity), call);
+        }
+        assertEquals(computed.declaresName(type, method), kept.declaresName(type, method), type + "." + method);
+      }
+    }
+    assertTrue(kept.reached("com.acme.wire.Wire", "fetch", 1).isPresent(), "the kept graph answers nothing");
+    assertEquals(computed.methodsAndReaching()[1], kept.methodsAndReaching()[1]);
+    List<String> first = findingLines(assess(project(), List.of(jar), cache));
+    assertEquals(findingLines(assess(project(), List.of(jar), null)), first, "nothing kept: computed");
+    List<Path> wholes = keptClasspaths(cache);
+    assertEquals(1, wholes.size(), wholes.toString());
+    // the jars' own graphs are not needed by a run the class path's graph answers
+    for (Path graph : cachedGraphs(cache)) {
+      Files.delete(graph);
+    }
+    assertEquals(first, findingLines(assess(project(), List.of(jar), cache)));
+    assertEquals(List.of(), cachedGraphs(cache), "no jar was read again");
+    // another jar on the class path is another class path
+    Path other = libraryJar(temp.resolve("other-1.0.jar"), Map.of("com/other/Util.java",
+        "package com.other; public class Util { public static int one() { return 1; } }"));
+    assertEquals(first, findingLines(assess(project(), List.of(jar, other), cache)));
+    assertEquals(2, keptClasspaths(cache).size());
+    // a damaged or planted class path graph is dropped by its seal and computed again
+    for (Path whole : keptClasspaths(cache)) {
+      Files.write(whole, "optkit-sealed-1\nplanted".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     assertEquals(first, findingLines(assess(project(), List.of(jar), cache)));
   }
 
@@ -553,7 +602,17 @@ public class LibraryBytecodeIoTest {
     return assessment.findings().stream().map(f -> f.ruleId() + " " + f.line() + " " + f.details().get("basis")).toList();
   }
 
+  /** The jars' own graphs kept in the cache. */
   private static List<Path> cachedGraphs(Path cache) throws IOException {
+    return keptFiles(cache).stream().filter(p -> !p.getFileName().toString().startsWith("classpath-")).toList();
+  }
+
+  /** The whole class paths' graphs kept in the cache. */
+  private static List<Path> keptClasspaths(Path cache) throws IOException {
+    return keptFiles(cache).stream().filter(p -> p.getFileName().toString().startsWith("classpath-")).toList();
+  }
+
+  private static List<Path> keptFiles(Path cache) throws IOException {
     try (Stream<Path> files = Files.walk(cache)) {
       return files.filter(p -> p.getParent().getFileName().toString().equals("bytecode"))
           .filter(p -> p.getFileName().toString().endsWith(".smile.gz")).sorted().toList();
