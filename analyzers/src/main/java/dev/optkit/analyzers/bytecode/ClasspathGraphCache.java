@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * one file per class path: a run over the same jars in the same order, the same of them entries, and the same
  * catalogue reads it back instead of reading every jar's graph and computing the reach again (on mall's 208 jars the
  * two were half of what the library summaries cost a run). The key names each jar by its content hash, so a jar
- * changed is another class path. Sealed as every state file; a file that fails its seal or does not hold together is
- * dropped and the graph computed. The newest {@link #KEPT} class paths are kept, the older ones deleted.
+ * changed is another class path, and optkit's build another key. Sealed as every state file; a file that fails its seal
+ * or does not hold together is dropped and the graph computed. The {@link #KEPT} class paths used last are kept, the
+ * others deleted ({@link KeptFiles}).
  */
 final class ClasspathGraphCache {
   /** Bumped when {@link LibraryCallGraph.Kept}, {@link JarGraph} or how the reach is computed changes. */
@@ -54,6 +54,9 @@ final class ClasspathGraphCache {
   /** What a class path's summaries are: the graph and the types a project's call may be looked up in. */
   record Whole(LibraryCallGraph graph, java.util.Set<String> entryTypes) {}
 
+  /** The build of the classes that compute the reach: the jar or folder they were loaded from, by content. */
+  private static final String BUILD = dev.optkit.analyzers.io.CodeBuild.of(LibraryCallGraph.class);
+
   private final Path directory;
 
   /** @param directory the library cache, or null to keep nothing */
@@ -61,9 +64,12 @@ final class ClasspathGraphCache {
     this.directory = directory;
   }
 
-  /** The key of a class path: its jars' hashes in order, which of them are entries, and the catalogue. */
+  /**
+   * The key of a class path: its jars' hashes in order, which of them are entries, the catalogue, and the build of
+   * the code that computes the reach (the cache outlives an upgrade of optkit, which may change what the reach is).
+   */
   static String key(List<String> jarHashes, List<Boolean> entries, ClientCatalog catalog) {
-    StringBuilder key = new StringBuilder(FORMAT);
+    StringBuilder key = new StringBuilder(FORMAT).append('|').append(BUILD);
     for (int i = 0; i < jarHashes.size(); i++) {
       key.append('|').append(jarHashes.get(i)).append(entries.get(i) ? "+" : "-");
     }
@@ -77,11 +83,13 @@ final class ClasspathGraphCache {
     }
     try {
       StateDirectory state = StateDirectory.forCache(directory);
-      Optional<InputStream> content = state.read(state.resolve("bytecode", PREFIX + key + SUFFIX), MAX_BYTES)
+      Path file = state.resolve("bytecode", PREFIX + key + SUFFIX);
+      Optional<InputStream> content = state.read(file, MAX_BYTES)
           .flatMap(sealed -> StateSeal.openStream(FORMAT + "|" + key, sealed));
       if (content.isEmpty()) {
         return Optional.empty();
       }
+      KeptFiles.used(file);
       try (InputStream in = new GZIPInputStream(content.get(), 1 << 16)) {
         Stored stored = MAPPER.readValue(in, Stored.class);
         return stored == null ? Optional.empty() : Optional.of(wholeOf(stored, primitives));
@@ -103,32 +111,9 @@ final class ClasspathGraphCache {
       StateDirectory state = StateDirectory.forCache(directory);
       Path file = state.resolve("bytecode", PREFIX + key + SUFFIX);
       state.write(file, StateSeal.seal(FORMAT + "|" + key, bytes.toByteArray()));
-      forgetOldest(state, file.getParent());
+      KeptFiles.forgetLeastUsed(state, file.getParent(), name -> name.startsWith(PREFIX) && name.endsWith(SUFFIX), KEPT);
     } catch (IOException | RuntimeException e) {
       // not kept: the next run computes it again
-    }
-  }
-
-  /** Deletes all but the {@link #KEPT} newest class paths' files. */
-  private static void forgetOldest(StateDirectory state, Path folder) throws IOException {
-    List<Path> kept = new ArrayList<>();
-    for (Path file : state.list(folder)) {
-      String name = file.getFileName().toString();
-      if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
-        kept.add(file);
-      }
-    }
-    if (kept.size() <= KEPT) {
-      return;
-    }
-    Map<Path, Long> times = new HashMap<>();
-    for (Path file : kept) {
-      times.put(file, Files.getLastModifiedTime(file).toMillis());
-    }
-    kept.sort(java.util.Comparator.comparing((Path file) -> times.get(file)).reversed()
-        .thenComparing(Path::toString));
-    for (Path old : kept.subList(KEPT, kept.size())) {
-      state.delete(old);
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Each jar's {@link JarGraph}, kept in optkit's cache directory under {@code bytecode/}, one file
- * per jar content hash: a jar is read once, whichever project or version of it asks. The files are
+ * per jar content hash: a jar is read once, whichever project or version of it asks; the {@link #KEPT} used last are
+ * kept ({@link KeptFiles}). The files are
  * sealed ({@link StateSeal}) under a key that names the format and the hash, so a planted or
  * damaged file, or one of another jar, is dropped and the jar read again; nothing of it is shown.
  */
@@ -62,11 +63,12 @@ final class JarGraphCache {
     }
     try {
       StateDirectory state = StateDirectory.forCache(directory);
-      Optional<InputStream> content = state.read(state.resolve("bytecode", fileName(jarHash)), MAX_BYTES)
-          .flatMap(sealed -> StateSeal.openStream(key(jarHash), sealed));
+      Path file = state.resolve("bytecode", fileName(jarHash));
+      Optional<InputStream> content = state.read(file, MAX_BYTES).flatMap(sealed -> StateSeal.openStream(key(jarHash), sealed));
       if (content.isEmpty()) {
         return Optional.empty();
       }
+      KeptFiles.used(file);
       try (InputStream in = new GZIPInputStream(content.get(), 1 << 16)) {
         Stored stored = MAPPER.readValue(in, Stored.class);
         return stored == null ? Optional.empty() : Optional.of(graphOf(stored, names));
@@ -86,7 +88,9 @@ final class JarGraphCache {
         MAPPER.writeValue(out, storedOf(graph));
       }
       StateDirectory state = StateDirectory.forCache(directory);
-      state.write(state.resolve("bytecode", fileName(jarHash)), StateSeal.seal(key(jarHash), bytes.toByteArray()));
+      Path file = state.resolve("bytecode", fileName(jarHash));
+      state.write(file, StateSeal.seal(key(jarHash), bytes.toByteArray()));
+      KeptFiles.forgetLeastUsed(state, file.getParent(), JarGraphCache::jarGraph, KEPT);
     } catch (IOException | RuntimeException e) {
       // not kept: the next run reads the jar again
     }
@@ -153,6 +157,14 @@ final class JarGraphCache {
           strings[flat[4 * i + 3]]));
     }
     return new JarGraph(types, callList);
+  }
+
+  /** The most jars' graphs kept: the jars of many projects, each version once. */
+  static final int KEPT = 5_000;
+
+  /** Whether a file of the folder is a jar's graph (not a class path's, nor the remembered hashes). */
+  private static boolean jarGraph(String name) {
+    return name.endsWith(".smile.gz") && !name.startsWith("classpath-");
   }
 
   private static String fileName(String jarHash) {

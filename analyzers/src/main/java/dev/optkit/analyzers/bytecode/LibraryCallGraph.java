@@ -40,6 +40,8 @@ final class LibraryCallGraph {
   private List<JarGraph> jars;
   private final IoPrimitives primitives;
   private final Map<String, TypeEntry> types = new HashMap<>();
+  /** The types in class-path order, as {@link #add} took them: what {@link #kept} keeps, in the order they came. */
+  private final List<String> typeOrder = new ArrayList<>();
   private final Map<String, String> byDottedName = new HashMap<>();
   private final Map<String, List<String>> subtypes = new HashMap<>();
   private final Map<String, List<String>> ancestors = new HashMap<>();
@@ -109,8 +111,9 @@ final class LibraryCallGraph {
     if (!complete) {
       throw new IllegalStateException("a graph cut short by its deadline is not kept");
     }
-    List<TypeEntry> ordered = new ArrayList<>(types.values());
-    ordered.sort(java.util.Comparator.comparingInt(TypeEntry::first));
+    // in the order they were added, not by their first method's number: a type without methods shares it with the
+    // next one, and a restored graph's subtypes came out in another order, answering with another basis
+    List<TypeEntry> ordered = typeOrder.stream().map(types::get).toList();
     int[] jarOf = new int[ordered.size()];
     List<JarGraph.Type> kept = new ArrayList<>(ordered.size());
     for (int t = 0; t < ordered.size(); t++) {
@@ -127,6 +130,7 @@ final class LibraryCallGraph {
 
   private void add(JarGraph.Type type, int jar) {
     types.put(type.name(), new TypeEntry(type, jar, methods.size()));
+    typeOrder.add(type.name());
     for (JarGraph.Method method : type.methods()) {
       methods.add(method);
       methodOwner.add(type.name());

@@ -94,7 +94,7 @@ public final class LibraryIo {
       }
     }
     if (hashes != null) {
-      hashes.save();
+      hashes.saveKeepingOthers(); // the cache may be the user's, every project's jars in it
     }
     IoPrimitives primitives = new IoPrimitives(catalog);
     // the whole class path as an earlier run computed it, when every jar was hashed

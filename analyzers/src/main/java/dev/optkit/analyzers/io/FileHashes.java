@@ -127,12 +127,40 @@ public final class FileHashes {
 
   /** Writes the statuses seen in this run, atomically; nothing when there is nowhere to write. */
   public void save() {
-    if (file == null || (!hashed && current.keySet().equals(previous.keySet()))) {
+    save(false);
+  }
+
+  /**
+   * Writes the statuses seen in this run and keeps those of the last runs it did not see (the user cache's jars, which
+   * other projects' runs hash: saving only this run's made each project's run forget the others'), at most
+   * {@link #MAX_SHARED} of them, dropping a status that was racy when it was saved.
+   */
+  public void saveKeepingOthers() {
+    save(true);
+  }
+
+  /** The most statuses {@link #saveKeepingOthers} keeps: far more jars than a machine's projects use. */
+  static final int MAX_SHARED = 50_000;
+
+  private void save(boolean keepingOthers) {
+    if (file == null || (!hashed && (keepingOthers ? previous.keySet().containsAll(current.keySet())
+        : current.keySet().equals(previous.keySet())))) {
       return;
+    }
+    TreeMap<String, Remembered> saved = new TreeMap<>(current);
+    if (keepingOthers) {
+      for (Map.Entry<String, Remembered> other : new TreeMap<>(previous).entrySet()) {
+        if (saved.size() >= MAX_SHARED) {
+          break;
+        }
+        if (!saved.containsKey(other.getKey()) && !racy(other.getValue())) {
+          saved.put(other.getKey(), other.getValue());
+        }
+      }
     }
     try {
       StateDirectory.forCache(file.getParent()).write(file,
-          StateSeal.seal(SEAL_KEY, MAPPER.writeValueAsBytes(new Stored(nowMillis.getAsLong(), new TreeMap<>(current)))));
+          StateSeal.seal(SEAL_KEY, MAPPER.writeValueAsBytes(new Stored(nowMillis.getAsLong(), saved))));
     } catch (IOException | RuntimeException e) {
       // the next run hashes again
     }

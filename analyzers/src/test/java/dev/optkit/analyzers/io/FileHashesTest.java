@@ -37,6 +37,37 @@ class FileHashesTest {
     return new Run(hash, hashes.reused());
   }
 
+  private int sharedRun(Path file, LongSupplier clock) throws Exception {
+    FileHashes hashes = FileHashes.open(cache(), clock);
+    hashes.sha256(file);
+    hashes.saveKeepingOthers();
+    return hashes.reused();
+  }
+
+  @Test
+  void aSharedCacheKeepsWhatAnotherRunHashed() throws Exception {
+    // the user cache's jars: a run over another project's jars left the first project's statuses out of its save,
+    // and every project's run hashed its jars again
+    Path first = write("first.jar", "first");
+    Path second = write("second.jar", "second");
+    assertEquals(0, sharedRun(first, LATER));
+    assertEquals(0, sharedRun(second, LATER));
+    assertEquals(1, sharedRun(first, LATER));
+    assertEquals(1, sharedRun(second, LATER));
+  }
+
+  @Test
+  void aSharedCacheDropsAnotherRunsStatusThatWasRacy() throws Exception {
+    // seen just before its save, a status is trusted only once a later save saw it again; kept by another run's save,
+    // under that run's newer time, it would have been trusted without
+    Path first = write("first.jar", "first");
+    Path second = write("second.jar", "second");
+    LongSupplier now = System::currentTimeMillis;
+    assertEquals(0, sharedRun(first, now));
+    assertEquals(0, sharedRun(second, LATER));
+    assertEquals(0, sharedRun(first, LATER));
+  }
+
   @Test
   void anUnchangedFileKeepsItsHashWithoutBeingRead() throws Exception {
     Path file = write("A.java", "class A {}");

@@ -38,33 +38,58 @@ public final class SqlParsing {
   }
 
   /**
-   * A script's statements as the lexer reads them, each with its first words: split at its semicolons, never at one
-   * in a string, a quoted name or a comment. Empty when the lexer cannot read the script.
+   * A script's statements as the lexer reads them, each with its first words: split where the lexer ends a statement
+   * ({@code ;}, a line of {@code GO} or {@code /}), never at a semicolon in a string, a quoted name or a comment. Where
+   * the lexer meets text it cannot read (a MySQL backslash escape, a form feed), the statement it was in is dropped and
+   * reading goes on from the next line, so one odd line does not lose the rest of the script. Empty when the lexer
+   * stopped somewhere and no statement was read.
    */
   public static java.util.Optional<java.util.List<ScriptStatement>> statementsOf(String script) {
     java.util.List<ScriptStatement> statements = new java.util.ArrayList<>();
+    int from = script.startsWith("\uFEFF") ? 1 : 0; // a byte-order mark Files.readString keeps
+    for (int restarts = 0; from < script.length() && restarts <= MAX_RESTARTS; restarts++) {
+      int resume = lex(script, from, statements);
+      if (resume < 0) {
+        return java.util.Optional.of(statements);
+      }
+      from = resume > from ? resume : nextLine(script, from); // on, never back: a line the lexer counts and we do not
+    }
+    return statements.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(statements);
+  }
+
+  /** How often a script's reading starts again after text the lexer cannot read, at most. */
+  private static final int MAX_RESTARTS = 10_000;
+
+  /**
+   * Lexes the script from this offset, adding its statements; -1 when it read to the end, else the offset of the line
+   * after the one where the lexer stopped (the statement it was in dropped).
+   */
+  private static int lex(String script, int from, java.util.List<ScriptStatement> statements) {
+    net.sf.jsqlparser.parser.SimpleCharStream stream = new net.sf.jsqlparser.parser.SimpleCharStream(
+        new net.sf.jsqlparser.parser.StringProvider(script.substring(from)));
+    net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(stream);
+    int start = -1;
+    int end = -1;
+    int read = from; // where the last token read ends: an unterminated string runs from there to the script's end
+    java.util.List<String> words = new java.util.ArrayList<>();
     try {
-      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
-          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(script)));
-      int start = -1;
-      int end = -1;
-      java.util.List<String> words = new java.util.ArrayList<>();
       for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); ; token = lexer.getNextToken()) {
-        if (token.kind == 0 || token.image.equals(";")) {
+        read = Math.max(read, from + token.absoluteEnd - 1);
+        if (token.kind == 0 || token.kind == net.sf.jsqlparser.parser.CCJSqlParserConstants.ST_SEMICOLON) {
           if (start >= 0) {
             statements.add(new ScriptStatement(script.substring(start, end), words));
           }
           if (token.kind == 0) {
-            return java.util.Optional.of(statements);
+            return -1;
           }
           start = -1;
           words = new java.util.ArrayList<>();
           continue;
         }
         // the lexer counts offsets from 1; a token not found where it says is a script it misread
-        int begin = token.absoluteBegin - 1;
-        if (begin < 0 || !script.startsWith(token.image, begin)) {
-          return java.util.Optional.empty();
+        int begin = from + token.absoluteBegin - 1;
+        if (begin < from || !script.startsWith(token.image, begin)) {
+          return nextLine(script, begin < from ? from : begin);
         }
         if (start < 0) {
           start = begin;
@@ -75,8 +100,15 @@ public final class SqlParsing {
         }
       }
     } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
-      return java.util.Optional.empty();
+      // on from the line after the last token read: the lexer fails where an unterminated string ends, at the end
+      return nextLine(script, Math.min(read, script.length()));
     }
+  }
+
+  /** The offset of the line after the one holding this offset; the script's length when there is none. */
+  private static int nextLine(String script, int at) {
+    int newline = script.indexOf('\n', at);
+    return newline < 0 ? script.length() : newline + 1;
   }
 
   /**
