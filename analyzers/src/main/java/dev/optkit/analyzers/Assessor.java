@@ -591,8 +591,10 @@ public final class Assessor {
             definitions(facts)),
         dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
     // a test's schema is not the database the application calls (hostile review 33's q6)
-    index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(sources.sqlFiles().stream()
-        .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList()));
+    List<Path> productionScripts = sources.sqlFiles().stream()
+        .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList();
+    index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(productionScripts));
+    index.withSchemaIndexes(dev.optkit.analyzers.schema.SchemaIndexes.read(productionScripts));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));
@@ -675,9 +677,9 @@ public final class Assessor {
    * Bumped whenever the shape of the per-file facts changes, or what the same source's facts hold (40: a local's
    * shared holder in sharedFieldsRead; 41: TypeFact's openFields and reassignedFields; 96: the cache's entries carry
    * their files' declaration surfaces; 97: and the project types they name; 98: a nested class's field the classes
-   * around it reach is not sealed), so older caches are never read as new facts.
+   * around it reach is not sealed; 99: @Table(indexes) is recorded), so older caches are never read as new facts.
    */
-  private static final int FACTS_SCHEMA = 98;
+  private static final int FACTS_SCHEMA = 99;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

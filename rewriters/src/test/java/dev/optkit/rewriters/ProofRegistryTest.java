@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The proofs' metadata: what reports key on (ids) and what docs/rules.md's refusal table is made of. */
 class ProofRegistryTest {
   /** Prefixes an id may start with: what it is about, not where in the code it is decided. */
-  private static final Set<String> FAMILIES = Set.of("scope", "source", "config", "cache", "backend", "loop");
+  private static final Set<String> FAMILIES = Set.of("scope", "source", "config", "cache", "backend", "loop", "db");
 
   @Test
   void everyIdIsUniqueAndKebabCaseAfterItsFamily() {

@@ -8,7 +8,8 @@ public enum Category {
   DB_QUERY("db-query"),
   IO_LOOP("io-loop"),
   CACHEABLE_READ("cacheable-read"),
-  EXISTING_CACHE("existing-cache");
+  EXISTING_CACHE("existing-cache"),
+  DB_HINT("db-hint");
 
   private final String id;
 

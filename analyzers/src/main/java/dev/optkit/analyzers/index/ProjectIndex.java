@@ -124,6 +124,18 @@ public final class ProjectIndex {
       dev.optkit.analyzers.dependencies.LibraryVersions.none();
 
   /** The stored procedures the project's scripts create: a CALL of one made of queries only is a read. */
+  /** The tables the project's SQL scripts create and their indexes, for the database hints. */
+  public ProjectIndex withSchemaIndexes(dev.optkit.analyzers.schema.SchemaIndexes value) {
+    this.schemaIndexes = value;
+    return this;
+  }
+
+  public dev.optkit.analyzers.schema.SchemaIndexes schemaIndexes() {
+    return schemaIndexes;
+  }
+
+  private dev.optkit.analyzers.schema.SchemaIndexes schemaIndexes = dev.optkit.analyzers.schema.SchemaIndexes.none();
+
   public ProjectIndex withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures value) {
     this.procedures = value;
     return this;

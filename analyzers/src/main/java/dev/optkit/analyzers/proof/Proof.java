@@ -532,7 +532,12 @@ public enum Proof {
   ONE_PER_METHOD(Stage.LOOP, "loop.one-per-method",
       "`another loop of ...() is rewritten in this migration: optkit rewrites one loop per method ...`",
       "Each rewrite names its locals from the method as it was: two would declare the same ones.",
-      "Run migrate again after applying.");
+      "Run migrate again after applying."),
+  INDEX_HINT(Stage.SCHEMA, "db.index-hint",
+      "`migrate does not write indexes: add it in a migration of your own`",
+      "The finding is an index the schema lacks: a change to the database's schema, which migrate does not make.",
+      "Add the index the finding names in a new migration of the project's own (Flyway, Liquibase), after checking "
+          + "with `EXPLAIN` on production-sized data that the planner uses it.");
 
   private final Stage stage;
   private final String id;

@@ -15,7 +15,8 @@ public enum Stage {
   WRITERS("writers", "the code that writes the data it reads, and whether each can evict it"),
   LEVELS("levels", "the caches of one migration, one level per data"),
   BACKEND("backend", "the cache backend and the configuration an earlier migration left"),
-  LOOP("loop", "a loop's rewrite: its form, its body and the pool it would use");
+  LOOP("loop", "a loop's rewrite: its form, its body and the pool it would use"),
+  SCHEMA("schema", "the database's schema: indexes, which migrate does not change");
 
   private final String id;
   private final String summary;

@@ -13,6 +13,7 @@ public final class Rules {
         new SequentialIoLoopRule(),
         new OrmNPlusOneRule(),
         new CacheableReadMethodRule(),
-        new ExistingCacheRule());
+        new ExistingCacheRule(),
+        new MissingIndexRule());
   }
 }

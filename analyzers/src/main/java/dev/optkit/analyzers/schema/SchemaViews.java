@@ -133,7 +133,7 @@ public final class SchemaViews {
   }
 
   public static String bare(String name) {
-    String last = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-    return last.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+    return dev.optkit.analyzers.facts.sites.SqlNames.bare(name);
   }
+
 }

@@ -92,6 +92,11 @@ public final class AnnotationValues {
         // @ComponentScan(excludeFilters = @Filter(...)): a scan leaving out some of its packages' classes
         normal.getPairs().stream().filter(pair -> SCAN_FILTERS.contains(pair.getNameAsString()))
             .forEach(pair -> values.put(qualified + "#" + pair.getNameAsString(), "present"));
+        // @Table(indexes = @Index(columnList = "email")): the entity's table has indexes the mapping declares
+        if (annotation.getNameAsString().endsWith("Table")) {
+          normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("indexes"))
+              .forEach(pair -> values.put(qualified + "#indexes", "present"));
+        }
         // @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT): whether tests send requests to a server
         normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("webEnvironment"))
             .forEach(pair -> values.put(qualified + "#webEnvironment",

@@ -1,0 +1,138 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.sites.QueryFilters;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import dev.optkit.analyzers.schema.TableNames;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+@RuleInfo(
+    id = "MissingIndex",
+    title = "Query filters on columns no index serves",
+    category = Category.DB_HINT,
+    severity = Severity.LOW,
+    summary = "A query of the application finds its rows by columns of a table that no index the schema declares "
+        + "starts with: the database reads the whole table for it.",
+    description = "From the project's SQL scripts (schema files, Flyway migrations): each table's primary key, unique "
+        + "constraints, keys and indexes; and from the SQL the code runs (JDBC, native queries): the columns each "
+        + "statement finds its rows by, the AND-ed equality, range and prefix LIKE terms of its WHERE and its joins. "
+        + "An index serves a query only through its first column, so a query is reported when no index on its table "
+        + "starts with any column it filters on. The index suggested puts the equality columns first, in the query's "
+        + "order, then one range column; queries whose suggestions start with the same column share one finding and "
+        + "one index, of the columns they all begin with, and the finding names every query it would serve. Tables no script creates, "
+        + "tables with a statement about their indexes the SQL parser cannot read, entities declaring @Table(indexes) "
+        + "and test code are left out: what optkit cannot see is not guessed. Small tables gain nothing from an index, "
+        + "which only the database's planner can tell: hence low severity and medium confidence.",
+    remediation = "Add the index in a new migration (CREATE INDEX CONCURRENTLY on PostgreSQL, which does not lock "
+        + "writes), after checking with EXPLAIN on production-sized data that the planner uses it.")
+public final class MissingIndexRule implements Rule {
+  /** migrate changes no schema. */
+  private static final dev.optkit.analyzers.proof.Reason NOT_WRITTEN = new dev.optkit.analyzers.proof.Reason(
+      dev.optkit.analyzers.proof.Proof.INDEX_HINT, "migrate does not write indexes: add it in a migration of your own");
+
+  /** One index to add: the table and its columns, and every query it would serve. */
+  private record Suggestion(String table, List<String> columns) {}
+
+  private record Served(IndexedMethod method, IoSite site) {}
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    ProjectIndex index = context.index();
+    SchemaIndexes schema = index.schemaIndexes();
+    Map<String, List<Served>> byKey = new TreeMap<>();
+    Map<String, Suggestion> suggestions = new TreeMap<>();
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (IoSite site : index.sitesOf(method)) {
+        if (site.kind() != ClientKind.DB || site.sql() == null || site.sql().isBlank()) {
+          continue;
+        }
+        for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
+          Optional<SchemaIndexes.Table> table = schema.table(filter.table());
+          if (table.isEmpty() || !table.get().complete() || filter.columns().isEmpty()
+              || table.get().leadingWithAnyOf(filter.columns()).isPresent() || mappedWithIndexes(index, table.get())) {
+            continue;
+          }
+          List<String> columns = new ArrayList<>(filter.equal());
+          if (!filter.ranges().isEmpty()) {
+            columns.add(filter.ranges().get(0));
+          }
+          if (columns.isEmpty()) {
+            columns.add(filter.joined().get(0));
+          }
+          // one index per table and first column: its columns what every query it serves begins with, so that
+          // (customer_id, status) and (customer_id, amount) make one index on customer_id, not two
+          String key = TableNames.normalise(table.get().name()) + "(" + columns.get(0) + ")";
+          Suggestion before = suggestions.get(key);
+          suggestions.put(key, new Suggestion(table.get().name(),
+              before == null ? columns : commonStart(before.columns(), columns)));
+          byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Served(method, site));
+        }
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Map.Entry<String, List<Served>> entry : byKey.entrySet()) {
+      List<Served> served = entry.getValue().stream().distinct()
+          .sorted(Comparator.comparing((Served s) -> s.method().path()).thenComparingInt(s -> s.site().range().line())
+              .thenComparingInt(s -> s.site().range().column()))
+          .toList();
+      Suggestion suggestion = suggestions.get(entry.getKey());
+      Served first = served.get(0);
+      String statement = "CREATE INDEX CONCURRENTLY idx_" + suggestion.table() + "_" + String.join("_", suggestion.columns())
+          + " ON " + suggestion.table() + " (" + String.join(", ", suggestion.columns()) + ");";
+      List<String> queries = served.stream().map(s -> s.method().path() + ":" + s.site().range().line()).toList();
+      findings.add(FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
+          .message("No index on " + suggestion.table() + " starts with a column this query finds its rows by ("
+              + String.join(", ", suggestion.columns()) + ")" + (queries.size() > 1
+                  ? "; " + (queries.size() - 1) + " more quer" + (queries.size() == 2 ? "y" : "ies") + " would use it" : ""))
+          .confidence(Confidence.MEDIUM)
+          .detail("table", suggestion.table())
+          .detail("columns", suggestion.columns())
+          .detail("statement", statement)
+          .detail("queries", queries)
+          .refused(NOT_WRITTEN)
+          .build());
+    }
+    return findings;
+  }
+
+  private static List<String> commonStart(List<String> a, List<String> b) {
+    int same = 0;
+    while (same < a.size() && same < b.size() && a.get(same).equals(b.get(same))) {
+      same++;
+    }
+    return a.subList(0, same);
+  }
+
+  /** Whether an entity of the table declares indexes in its mapping ({@code @Table(indexes = ...)}), which optkit does not read yet. */
+  private static boolean mappedWithIndexes(ProjectIndex index, SchemaIndexes.Table table) {
+    String wanted = TableNames.normalise(table.name());
+    for (TypeFact type : index.types()) {
+      if (type.annotationValue("Table", "indexes") == null) {
+        continue;
+      }
+      String named = type.annotationValue("Table", "name");
+      String name = named == null || named.equals(TypeFact.UNRESOLVED) ? type.simpleName() : named;
+      if (named != null && named.equals(TypeFact.UNRESOLVED) || TableNames.normalise(name).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

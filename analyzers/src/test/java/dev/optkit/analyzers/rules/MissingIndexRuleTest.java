@@ -1,0 +1,95 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A query whose rows no index of the schema can find is a hint with the index to add; a query an index serves through
+ * its first column, or one the schema cannot tell about, is none.
+ */
+class MissingIndexRuleTest {
+  @TempDir Path dir;
+
+  private static final String SCHEMA = """
+      CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(100) UNIQUE, region VARCHAR(20));
+      CREATE TABLE orders (
+        id BIGINT PRIMARY KEY,
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        status VARCHAR(10),
+        created_at TIMESTAMP,
+        note VARCHAR(200)
+      );
+      CREATE INDEX orders_customer ON orders (customer_id, created_at);
+      INSERT INTO customers (id, email, region) VALUES (1, 'a;b@example.com', 'eu');
+      """;
+
+  /** A JDBC repository running the statements, one method each. */
+  private static String repository(Map<String, String> queries) {
+    StringBuilder methods = new StringBuilder();
+    queries.forEach((name, sql) -> methods.append("  public java.util.List<java.util.Map<String, Object>> ").append(name)
+        .append("(Object value) { return jdbc.queryForList(\"").append(sql).append("\", value); }\n"));
+    return """
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        public class OrderQueries {
+          private final JdbcTemplate jdbc;
+          public OrderQueries(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+        """ + methods + "}\n";
+  }
+
+  private List<Finding> hints(String schema, Map<String, String> queries) {
+    return new ProjectFixture(dir).file("src/main/resources/schema.sql", schema).java(repository(queries)).assess()
+        .findings().stream().filter(f -> f.ruleId().equals("MissingIndex")).toList();
+  }
+
+  @Test
+  void aQueryByColumnsNoIndexStartsWithIsAHintNamingTheIndexAndItsQueries() {
+    List<Finding> hints = hints(SCHEMA, new java.util.TreeMap<>(Map.of(
+        "byStatus", "SELECT id FROM orders WHERE status = ? AND created_at > now() - interval '1 day'",
+        "byStatusAgain", "SELECT o.id, o.note FROM orders o WHERE o.status = ? AND o.created_at >= ?",
+        "byRegion", "SELECT id FROM customers c WHERE c.region IN (?) ORDER BY id")));
+    assertEquals(List.of("customers(region)", "orders(status,created_at)"),
+        hints.stream().map(f -> f.details().get("table") + "(" + String.join(",", columns(f)) + ")").sorted().toList());
+    Finding orders = hints.stream().filter(f -> f.details().get("table").equals("orders")).findFirst().orElseThrow();
+    assertEquals("CREATE INDEX CONCURRENTLY idx_orders_status_created_at ON orders (status, created_at);",
+        orders.details().get("statement"));
+    assertEquals(2, ((List<?>) orders.details().get("queries")).size(), orders.details().toString());
+  }
+
+  @Test
+  void anIndexServingTheQueryThroughItsFirstColumnLeavesNoHint() {
+    // the composite index starts with customer_id; the primary key and the unique email serve their lookups; a join
+    // of orders to customers finds customers by their key
+    assertEquals(List.of(), hints(SCHEMA, new java.util.TreeMap<>(Map.of(
+        "byCustomer", "SELECT id FROM orders WHERE customer_id = ? AND status = 'NEW'",
+        "byId", "SELECT note FROM orders WHERE id = ?",
+        "byEmail", "SELECT id FROM customers WHERE email = ?",
+        "joined", "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.customer_id = ?"))));
+  }
+
+  @Test
+  void whatTheSchemaOrTheQueryCannotTellGivesNoHint() {
+    assertEquals(List.of(), hints(SCHEMA + "CREATE INDEX CONCURRENTLY orders_status ON orders (status);\n",
+        new java.util.TreeMap<>(Map.of(
+            // an index statement JSqlParser cannot read: the table's indexes are not known
+            "unreadIndex", "SELECT id FROM orders WHERE status = ?",
+            // a table no script creates
+            "unknownTable", "SELECT id FROM invoices WHERE total > ?",
+            // an OR, a function of a column, a leading wildcard: no index on the column alone serves them
+            "either", "SELECT id FROM customers WHERE region = ? OR email = ?",
+            "lowered", "SELECT id FROM customers WHERE lower(region) = ?",
+            "contains", "SELECT id FROM customers WHERE region LIKE '%eu%'"))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> columns(Finding finding) {
+    return (List<String>) finding.details().get("columns");
+  }
+}
