@@ -32,7 +32,9 @@ import java.util.TreeMap;
         + "statement finds its rows by, the AND-ed equality, range and prefix LIKE terms of its WHERE and its joins. "
         + "An index serves a query only through its first column, so a query is reported when no index on its table "
         + "starts with any column it filters on. The index suggested puts the equality columns first, in the query's "
-        + "order, then one range column; queries whose suggestions start with the same column share one finding and "
+        + "order, then one range column; on a table joined to the first one its join column comes first, as the "
+        + "database looks the table up by it for each row before it. Queries whose suggestions start with the same "
+        + "column share one finding and "
         + "one index, of the columns they all begin with, and the finding names every query it would serve. Tables no script creates, "
         + "tables with a statement about their indexes the SQL parser cannot read, entities declaring @Table(indexes) "
         + "and test code are left out: what optkit cannot see is not guessed. Small tables gain nothing from an index, "
@@ -69,8 +71,13 @@ public final class MissingIndexRule implements Rule {
               || table.get().leadingWithAnyOf(filter.columns()).isPresent() || mappedWithIndexes(index, table.get())) {
             continue;
           }
-          List<String> columns = new ArrayList<>(filter.equal());
-          if (!filter.ranges().isEmpty()) {
+          // a joined table is looked up by its join column, once per row before it: that column first
+          List<String> columns = new ArrayList<>();
+          if (!filter.driving() && !filter.joined().isEmpty()) {
+            columns.add(filter.joined().get(0));
+          }
+          filter.equal().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+          if (!filter.ranges().isEmpty() && !columns.contains(filter.ranges().get(0))) {
             columns.add(filter.ranges().get(0));
           }
           if (columns.isEmpty()) {

@@ -64,6 +64,16 @@ class MissingIndexRuleTest {
   }
 
   @Test
+  void aJoinedTableIsLookedUpByItsJoinColumnFirst() {
+    // the order lines of each order: looked up by order_id for each order row, then narrowed by sku
+    String schema = SCHEMA + "CREATE TABLE order_lines (id BIGINT PRIMARY KEY, order_id BIGINT, sku VARCHAR(20));\n";
+    List<Finding> hints = hints(schema, Map.of("lines",
+        "SELECT o.id, l.sku FROM orders o LEFT JOIN order_lines l ON o.id = l.order_id AND l.sku = ? WHERE o.id = ?"));
+    assertEquals(List.of("order_lines(order_id,sku)"),
+        hints.stream().map(f -> f.details().get("table") + "(" + String.join(",", columns(f)) + ")").toList());
+  }
+
+  @Test
   void anIndexServingTheQueryThroughItsFirstColumnLeavesNoHint() {
     // the composite index starts with customer_id; the primary key and the unique email serve their lookups; a join
     // of orders to customers finds customers by their key

@@ -48,8 +48,11 @@ public final class QueryFilters {
    * @param equal compared for equality with a value
    * @param ranges compared with a range
    * @param joined equal to another table's column
+   * @param driving whether it is the statement's first table ({@code FROM} its first, or the one updated or deleted
+   *     from), not one joined to it: a joined table is looked up by its join columns for each row of those before it
    */
-  public record TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined) {
+  public record TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined,
+      boolean driving) {
     public TableFilter {
       equal = List.copyOf(equal);
       ranges = List.copyOf(ranges);
@@ -178,8 +181,9 @@ public final class QueryFilters {
 
     List<TableFilter> filters() {
       List<TableFilter> found = new ArrayList<>();
+      String first = filters.isEmpty() ? null : filters.keySet().iterator().next();
       filters.forEach((table, columns) -> found.add(new TableFilter(table, List.copyOf(columns.equal),
-          List.copyOf(columns.ranges), List.copyOf(columns.joined))));
+          List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first))));
       return found;
     }
   }
