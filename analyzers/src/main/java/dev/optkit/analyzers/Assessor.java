@@ -594,7 +594,10 @@ public final class Assessor {
     List<Path> productionScripts = sources.sqlFiles().stream()
         .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList();
     index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(productionScripts));
-    index.withSchemaIndexes(dev.optkit.analyzers.schema.SchemaIndexes.read(productionScripts));
+    index.withSchemaIndexes(dev.optkit.analyzers.schema.SchemaIndexes.read(productionScripts,
+        script -> SourceSet.shown(options.roots(), script)));
+    // a foreign key's index is PostgreSQL's question: MySQL and H2 make one by themselves
+    index.withPostgresql(options.roots().stream().anyMatch(dev.optkit.analyzers.schema.ConfiguredDatabases::runsOnPostgresql));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));

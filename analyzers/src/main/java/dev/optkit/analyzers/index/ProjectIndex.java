@@ -136,6 +136,18 @@ public final class ProjectIndex {
 
   private dev.optkit.analyzers.schema.SchemaIndexes schemaIndexes = dev.optkit.analyzers.schema.SchemaIndexes.none();
 
+  /** Whether the project's configuration says it runs on PostgreSQL (and not on MySQL or MariaDB). */
+  public ProjectIndex withPostgresql(boolean value) {
+    this.postgresql = value;
+    return this;
+  }
+
+  public boolean runsOnPostgresql() {
+    return postgresql;
+  }
+
+  private boolean postgresql;
+
   public ProjectIndex withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures value) {
     this.procedures = value;
     return this;

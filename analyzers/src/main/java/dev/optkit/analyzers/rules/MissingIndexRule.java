@@ -68,7 +68,8 @@ public final class MissingIndexRule implements Rule {
         for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
           Optional<SchemaIndexes.Table> table = schema.table(filter.table());
           if (table.isEmpty() || !table.get().complete() || filter.columns().isEmpty()
-              || table.get().leadingWithAnyOf(filter.columns()).isPresent() || mappedWithIndexes(index, table.get())) {
+              || table.get().leadingWithAnyOf(servingColumns(filter)).isPresent()
+              || mappedWithIndexes(index, table.get())) {
             continue;
           }
           // a joined table is looked up by its join column, once per row before it: that column first
@@ -101,7 +102,7 @@ public final class MissingIndexRule implements Rule {
           .toList();
       Suggestion suggestion = suggestions.get(entry.getKey());
       Served first = served.get(0);
-      String statement = "CREATE INDEX CONCURRENTLY idx_" + suggestion.table() + "_" + String.join("_", suggestion.columns())
+      String statement = "CREATE INDEX CONCURRENTLY " + indexName(suggestion.table(), suggestion.columns())
           + " ON " + suggestion.table() + " (" + String.join(", ", suggestion.columns()) + ");";
       List<String> queries = served.stream().map(s -> s.method().path() + ":" + s.site().range().line()).toList();
       findings.add(FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
@@ -117,6 +118,24 @@ public final class MissingIndexRule implements Rule {
           .build());
     }
     return findings;
+  }
+
+  /**
+   * The columns an index must start with to serve the query on this table: the first table is read by its own
+   * conditions (an index on its join column does not find the rows its WHERE asks for); a joined table is looked up by
+   * its join column too. A first table with no condition of its own but the join is served through the join.
+   */
+  private static java.util.Set<String> servingColumns(QueryFilters.TableFilter filter) {
+    java.util.Set<String> own = new java.util.LinkedHashSet<>(filter.equal());
+    own.addAll(filter.ranges());
+    return filter.driving() && !own.isEmpty() ? own : filter.columns();
+  }
+
+  /** A PostgreSQL name is at most 63 bytes: a longer one ends with a hash of the whole, to stay unique. */
+  static String indexName(String table, List<String> columns) {
+    String name = "idx_" + table + "_" + String.join("_", columns);
+    return name.length() <= 63 ? name
+        : name.substring(0, 54) + "_" + dev.optkit.analyzers.io.Hashes.sha256(name).substring(0, 8);
   }
 
   private static List<String> commonStart(List<String> a, List<String> b) {

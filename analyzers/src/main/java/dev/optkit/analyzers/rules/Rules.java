@@ -14,6 +14,7 @@ public final class Rules {
         new OrmNPlusOneRule(),
         new CacheableReadMethodRule(),
         new ExistingCacheRule(),
-        new MissingIndexRule());
+        new MissingIndexRule(),
+        new UnindexedForeignKeyRule());
   }
 }

@@ -45,14 +45,34 @@ public final class SchemaIndexes {
   }
 
   /**
+   * A foreign key of a table: its columns, in order, refer to another table's.
+   *
+   * @param script the script declaring it, as findings name files
+   * @param line the line its statement starts on
+   */
+  public record ForeignKey(List<String> columns, String references, String script, int line) {
+    public ForeignKey {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /**
    * A table a script creates.
    *
    * @param name as the script writes it, without quotes
    * @param complete false when a statement about its indexes could not be read
    */
-  public record Table(String name, List<TableIndex> indexes, boolean complete) {
+  public record Table(String name, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete) {
     public Table {
       indexes = List.copyOf(indexes);
+      foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** An index whose first columns are these, in any order (one that serves a lookup by all of them), if any. */
+    public Optional<TableIndex> startingWithAllOf(List<String> columns) {
+      return indexes.stream().filter(index -> index.columns().size() >= columns.size()
+          && new java.util.HashSet<>(index.columns().subList(0, columns.size())).equals(new java.util.HashSet<>(columns)))
+          .findFirst();
     }
 
     /** An index whose first column is one of these (compared by {@link #column}), if any. */
@@ -82,7 +102,8 @@ public final class SchemaIndexes {
     return dev.optkit.analyzers.facts.sites.SqlNames.column(name);
   }
 
-  public static SchemaIndexes read(List<Path> scripts) {
+  /** @param shown how findings name a script ({@link dev.optkit.analyzers.source.SourceSet#shown}) */
+  public static SchemaIndexes read(List<Path> scripts, java.util.function.Function<Path, String> shown) {
     Builder builder = new Builder();
     for (Path script : scripts.stream().sorted().toList()) {
       String text;
@@ -99,7 +120,7 @@ public final class SchemaIndexes {
         continue;
       }
       for (SqlParsing.ScriptStatement statement : statements.get()) {
-        builder.read(statement);
+        builder.read(statement, shown.apply(script), lineOf(text, statement.offset()));
       }
     }
     return builder.build();
@@ -110,8 +131,13 @@ public final class SchemaIndexes {
     private final Map<String, String> names = new TreeMap<>();
     private final Map<String, List<TableIndex>> indexes = new TreeMap<>();
     private final Set<String> incomplete = new java.util.HashSet<>();
+    private final Map<String, List<ForeignKey>> foreignKeys = new TreeMap<>();
+    private String script;
+    private int line;
 
-    void read(SqlParsing.ScriptStatement statement) {
+    void read(SqlParsing.ScriptStatement statement, String script, int line) {
+      this.script = script;
+      this.line = line;
       List<String> words = statement.words();
       boolean creates = !words.isEmpty() && words.get(0).equals("CREATE");
       boolean table = creates && words.contains("TABLE");
@@ -135,7 +161,9 @@ public final class SchemaIndexes {
             columns(created.getIndex()), "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index"));
       } else if (parsed instanceof Alter altered && altered.getTable() != null && altered.getAlterExpressions() != null) {
         for (AlterExpression expression : altered.getAlterExpressions()) {
-          if (expression.getIndex() != null && !(expression.getIndex() instanceof ForeignKeyIndex)) {
+          if (expression.getIndex() instanceof ForeignKeyIndex foreign) {
+            foreignKey(altered.getTable().getName(), foreign);
+          } else if (expression.getIndex() != null) {
             add(altered.getTable().getName(), indexOf(expression.getIndex()));
           }
         }
@@ -157,14 +185,33 @@ public final class SchemaIndexes {
           } else if (specs.contains("UNIQUE")) {
             add(name, new TableIndex(null, List.of(column(definition.getColumnName())), "unique"));
           }
+          int references = specs.indexOf("REFERENCES");
+          if (references >= 0 && references + 1 < specs.size()) {
+            // customer_id BIGINT REFERENCES customers(id): the words after it, as the parser keeps them
+            String target = definition.getColumnSpecs().get(references + 1);
+            int open = target.indexOf('(');
+            foreignKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(new ForeignKey(
+                List.of(column(definition.getColumnName())), bare(open < 0 ? target : target.substring(0, open)), script,
+                line));
+          }
         }
       }
       if (created.getIndexes() != null) {
         for (Index index : created.getIndexes()) {
-          if (!(index instanceof ForeignKeyIndex)) {
+          if (index instanceof ForeignKeyIndex foreign) {
+            foreignKey(name, foreign);
+          } else {
             add(name, indexOf(index));
           }
         }
+      }
+    }
+
+    private void foreignKey(String table, ForeignKeyIndex foreign) {
+      if (foreign.getTable() != null && foreign.getColumnsNames() != null && !foreign.getColumnsNames().isEmpty()) {
+        foreignKeys.computeIfAbsent(TableNames.normalise(bare(table)), k -> new ArrayList<>()).add(new ForeignKey(
+            foreign.getColumnsNames().stream().map(SchemaIndexes::column).toList(), bare(foreign.getTable().getName()),
+            script, line));
       }
     }
 
@@ -176,10 +223,25 @@ public final class SchemaIndexes {
       Map<String, Table> tables = new LinkedHashMap<>();
       for (Map.Entry<String, String> named : names.entrySet()) {
         String key = named.getKey();
-        tables.put(key, new Table(named.getValue(), indexes.getOrDefault(key, List.of()), !incomplete.contains(key)));
+        tables.put(key, new Table(named.getValue(), indexes.getOrDefault(key, List.of()),
+            foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
       }
       return new SchemaIndexes(tables);
     }
+  }
+
+  /** The tables the scripts create, in their names' order. */
+  public List<Table> tables() {
+    return tables.values().stream().sorted(java.util.Comparator.comparing(table -> TableNames.normalise(table.name())))
+        .toList();
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      line += text.charAt(i) == '\n' ? 1 : 0;
+    }
+    return line;
   }
 
   private static TableIndex indexOf(Index index) {

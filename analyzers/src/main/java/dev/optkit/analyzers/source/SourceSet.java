@@ -326,6 +326,14 @@ public final class SourceSet {
     return false;
   }
 
+  /**
+   * A file met on the scan of these roots as findings name it: relative to the roots' common folder, forward slashes,
+   * a name the encoding cannot hold escaped (a finding in a schema script).
+   */
+  public static String shown(List<Path> roots, Path file) {
+    return shown(commonAncestor(roots.stream().map(SourceSet::readableRoot).toList()), file);
+  }
+
   /** A path as warnings show it: relative to the display root, a name the encoding cannot hold escaped. */
   private static String shown(Path displayRoot, Path path) {
     String relative = displayRoot.relativize(path).toString().replace('\\', '/');

@@ -189,7 +189,7 @@ public record ProjectTraits(
         Collections.unmodifiableMap(applications),
         model.flatMap(m -> m.dependencyArtifacts().stream().filter(SNAPSHOT_DRIVERS::containsKey).sorted().findFirst())
             .map(SNAPSHOT_DRIVERS::get)
-            .filter(driver -> !DatabaseInConfiguration.namesOnlyOtherDatabases(root)).orElse(null),
+            .filter(driver -> !dev.optkit.analyzers.schema.ConfiguredDatabases.namesOnlyOtherDatabases(root)).orElse(null),
         besideConfiguration(configPackage(scans, beanPackages), configurationPackages, filteredScans));
   }
 

@@ -72,7 +72,7 @@ public final class QueryFilters {
   public static List<TableFilter> of(String sql) {
     Statement statement;
     try {
-      statement = SqlParsing.parse(sql);
+      statement = SqlParsing.parse(boundParameters(sql));
     } catch (Exception | StackOverflowError unknown) {
       return List.of();
     }
@@ -200,6 +200,28 @@ public final class QueryFilters {
   private static boolean value(Expression expression) {
     Expression value = unwrap(expression);
     return !(value instanceof Column) && !(value instanceof Select) && value != null;
+  }
+
+  /**
+   * The statement MyBatis prepares: each {@code #{name}} is a bound parameter, a {@code ?} (JSqlParser reads no
+   * {@code #{}}, and every MyBatis query went unread). A {@code ${name}} is text MyBatis pastes in, left as it is: what
+   * it pastes is not known, and the statement is not read.
+   */
+  static String boundParameters(String sql) {
+    if (!sql.contains("#{")) {
+      return sql;
+    }
+    StringBuilder prepared = new StringBuilder(sql.length());
+    int at = 0;
+    for (int open = sql.indexOf("#{"); open >= 0; open = sql.indexOf("#{", at)) {
+      int close = sql.indexOf('}', open + 2);
+      if (close < 0) {
+        break;
+      }
+      prepared.append(sql, at, open).append('?');
+      at = close + 1;
+    }
+    return prepared.append(sql, at, sql.length()).toString();
   }
 
   private static Expression unwrap(Expression expression) {

@@ -77,7 +77,7 @@ public final class SqlParsing {
         read = Math.max(read, from + token.absoluteEnd - 1);
         if (token.kind == 0 || token.kind == net.sf.jsqlparser.parser.CCJSqlParserConstants.ST_SEMICOLON) {
           if (start >= 0) {
-            statements.add(new ScriptStatement(script.substring(start, end), words));
+            statements.add(new ScriptStatement(script.substring(start, end), words, start));
           }
           if (token.kind == 0) {
             return -1;
@@ -117,12 +117,18 @@ public final class SqlParsing {
    * @param text from its first token to its last, without the semicolon
    * @param words its first {@link #WORDS} tokens, upper-cased: what it defines is named there
    *     ({@code CREATE OR REPLACE DEFINER = `root`@`%` SQL SECURITY INVOKER VIEW ...})
+   * @param offset where its text starts in the script
    */
-  public record ScriptStatement(String text, java.util.List<String> words) {
+  public record ScriptStatement(String text, java.util.List<String> words, int offset) {
     static final int WORDS = 16;
 
     public ScriptStatement {
       words = java.util.List.copyOf(words);
+    }
+
+    /** A statement at the script's start. */
+    public ScriptStatement(String text, java.util.List<String> words) {
+      this(text, words, 0);
     }
 
     /** Whether it is a {@code CREATE ...} of this kind ({@code VIEW}, {@code SYNONYM}) by its first words. */

@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.caching;
+package dev.optkit.analyzers.schema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,11 @@ import java.util.stream.Stream;
  * the compose and {@code .env} files of the folder above it. A MySQL driver among the dependencies says
  * the application may run on MySQL; when the configuration names another database and nowhere MySQL
  * or MariaDB, the driver is a leftover and the database is the one named. Test sources' configuration
- * (an H2 under {@code src/test}) is not read: it tells nothing of where the application runs.
+ * (an H2 under {@code src/test}) is not read: it tells nothing of where the application runs. One reader for both
+ * questions asked of it: whether a MySQL driver is a leftover (migrate's snapshot reads) and whether the schema runs on
+ * PostgreSQL (assess's foreign key hints).
  */
-public final class DatabaseInConfiguration {
+public final class ConfiguredDatabases {
   private static final long MAX_FILE = 1024 * 1024;
   private static final int MAX_DEPTH = 8;
   private static final int MAX_FILES = 2000;
@@ -32,13 +34,35 @@ public final class DatabaseInConfiguration {
   private static final List<String> OTHER_DATABASES = List.of("jdbc:postgresql", "org.postgresql.driver",
       "jdbc:oracle", "jdbc:sqlserver", "jdbc:h2", "org.h2.driver", "jdbc:hsqldb", "jdbc:derby", "jdbc:db2");
 
-  private DatabaseInConfiguration() {}
+  private ConfiguredDatabases() {}
+
+  /** PostgreSQL's names in configuration. */
+  private static final List<String> POSTGRESQL_NAMES = List.of("jdbc:postgresql", "org.postgresql.driver",
+      "r2dbc:postgresql", "postgresqldialect");
+
+  /** What the configuration names. */
+  private record Named(boolean mysql, boolean postgresql, boolean other) {}
 
   /**
    * True when the configuration names another database and never MySQL or MariaDB; false when it names
    * MySQL or MariaDB, names no database, or cannot be read.
    */
   public static boolean namesOnlyOtherDatabases(Path moduleRoot) {
+    Named named = read(moduleRoot);
+    return named != null && !named.mysql() && named.other();
+  }
+
+  /**
+   * True when the configuration names PostgreSQL and never MySQL or MariaDB (which index a foreign key by themselves);
+   * false when it names no PostgreSQL, names MySQL or MariaDB too, or cannot be read.
+   */
+  public static boolean runsOnPostgresql(Path moduleRoot) {
+    Named named = read(moduleRoot);
+    return named != null && !named.mysql() && named.postgresql();
+  }
+
+  /** What the module's configuration names, or null when it cannot be read. */
+  private static Named read(Path moduleRoot) {
     List<Path> files = new ArrayList<>();
     try {
       collect(moduleRoot, 0, files);
@@ -50,8 +74,10 @@ public final class DatabaseInConfiguration {
         }
       }
     } catch (IOException | UncheckedIOException unreadable) {
-      return false;
+      return null;
     }
+    boolean mysql = false;
+    boolean postgresql = false;
     boolean other = false;
     for (Path file : files) {
       String text;
@@ -61,14 +87,13 @@ public final class DatabaseInConfiguration {
         }
         text = Files.readString(file, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
       } catch (IOException unreadable) {
-        return false;
+        return null;
       }
-      if (SNAPSHOT_NAMES.stream().anyMatch(text::contains)) {
-        return false;
-      }
+      mysql |= SNAPSHOT_NAMES.stream().anyMatch(text::contains);
+      postgresql |= POSTGRESQL_NAMES.stream().anyMatch(text::contains);
       other |= OTHER_DATABASES.stream().anyMatch(text::contains);
     }
-    return other;
+    return new Named(mysql, postgresql, other);
   }
 
   private static void collect(Path dir, int depth, List<Path> files) throws IOException {

@@ -1,0 +1,69 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(
+    id = "UnindexedForeignKey",
+    title = "Foreign key without an index on PostgreSQL",
+    category = Category.DB_HINT,
+    severity = Severity.LOW,
+    summary = "A foreign key of the schema whose columns no index starts with, on a project that runs on PostgreSQL: "
+        + "deleting or changing a referenced row scans the whole referencing table, and joins from the referenced "
+        + "table find its rows no faster.",
+    description = "From the project's SQL scripts (schema files, Flyway migrations): each foreign key (a column's "
+        + "REFERENCES, a table's FOREIGN KEY, ALTER TABLE ... ADD FOREIGN KEY) and each index. A foreign key is served "
+        + "by an index whose first columns are its columns. PostgreSQL does not index the referencing side by itself; "
+        + "MySQL and H2 do, so the hint is given only when the project's configuration names PostgreSQL (a JDBC URL, "
+        + "its driver or dialect in the properties, YAML or compose files of production code) and never MySQL or "
+        + "MariaDB; without that, nothing is said. Tables with a statement about their indexes the SQL parser cannot "
+        + "read are left out.",
+    remediation = "Add the index in a new migration (CREATE INDEX CONCURRENTLY, which does not lock writes), unless "
+        + "the referenced rows are never deleted nor their keys changed and no query joins through the key.")
+public final class UnindexedForeignKeyRule implements Rule {
+  /** migrate changes no schema. */
+  private static final Reason NOT_WRITTEN = new Reason(Proof.INDEX_HINT,
+      "migrate does not write indexes: add it in a migration of your own");
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    List<Finding> findings = new ArrayList<>();
+    if (!context.index().runsOnPostgresql()) {
+      return findings;
+    }
+    for (SchemaIndexes.Table table : context.index().schemaIndexes().tables()) {
+      if (!table.complete()) {
+        continue;
+      }
+      for (SchemaIndexes.ForeignKey key : table.foreignKeys()) {
+        if (table.startingWithAllOf(key.columns()).isPresent()) {
+          continue;
+        }
+        String columns = String.join(", ", key.columns());
+        String snippet = "FOREIGN KEY (" + columns + ") REFERENCES " + key.references();
+        findings.add(new FindingDraft(info(), key.script(), new SourceRange(key.line(), 1, key.line(), 1),
+            table.name(), null, snippet)
+            .message("No index on " + table.name() + " starts with its foreign key (" + columns + ") to "
+                + key.references() + ": PostgreSQL scans " + table.name() + " for each " + key.references()
+                + " row deleted or whose key changes")
+            .confidence(Confidence.MEDIUM)
+            .detail("table", table.name())
+            .detail("columns", key.columns())
+            .detail("references", key.references())
+            .detail("statement", "CREATE INDEX CONCURRENTLY " + MissingIndexRule.indexName(table.name(), key.columns())
+                + " ON " + table.name() + " (" + columns + ");")
+            .refused(NOT_WRITTEN)
+            .build());
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A foreign key no index starts with is a hint on a project that runs on PostgreSQL, which does not index it by itself;
+ * an indexed one, or one on a database that indexes it (MySQL, H2), is none.
+ */
+class UnindexedForeignKeyRuleTest {
+  @TempDir Path dir;
+
+  private static final String SCHEMA = """
+      CREATE TABLE customers (id BIGSERIAL PRIMARY KEY, email VARCHAR(100));
+      CREATE TABLE orders (
+        id BIGSERIAL PRIMARY KEY,
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        created_at TIMESTAMP
+      );
+      CREATE TABLE order_lines (
+        order_id BIGINT NOT NULL,
+        line_no INT NOT NULL,
+        sku VARCHAR(20),
+        CONSTRAINT order_lines_pk PRIMARY KEY (order_id, line_no),
+        CONSTRAINT order_lines_order FOREIGN KEY (order_id) REFERENCES orders (id)
+      );
+      CREATE TABLE shipments (id BIGSERIAL PRIMARY KEY, order_id BIGINT, line_no INT);
+      ALTER TABLE shipments ADD CONSTRAINT shipments_line FOREIGN KEY (order_id, line_no)
+        REFERENCES order_lines (order_id, line_no);
+      """;
+
+  private static final String SERVICE = """
+      package shop;
+      public class Shop {}
+      """;
+
+  private List<String> hints(String schema, String properties) {
+    return new ProjectFixture(dir).file("src/main/resources/db/migration/V1__schema.sql", schema)
+        .file("src/main/resources/application.properties", properties).java(SERVICE).assess()
+        .findings().stream().filter(f -> f.ruleId().equals("UnindexedForeignKey"))
+        .map(f -> f.path() + ":" + f.line() + " " + f.details().get("table") + " " + f.details().get("columns")
+            + " -> " + f.details().get("references"))
+        .toList();
+  }
+
+  @Test
+  void aForeignKeyNoIndexStartsWithIsAHintOnPostgresql() {
+    // order_lines' key starts with order_id, which serves its foreign key; orders' and shipments' keys have none
+    assertEquals(List.of(
+        "src/main/resources/db/migration/V1__schema.sql:2 orders [customer_id] -> customers",
+        "src/main/resources/db/migration/V1__schema.sql:15 shipments [order_id, line_no] -> order_lines"),
+        hints(SCHEMA, "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"));
+  }
+
+  @Test
+  void anIndexStartingWithTheKeysColumnsInAnyOrderServesIt() {
+    assertEquals(List.of(), hints(SCHEMA + """
+        CREATE INDEX orders_customer ON orders (customer_id, created_at);
+        CREATE INDEX shipments_line ON shipments (line_no, order_id);
+        """, "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"));
+  }
+
+  @Test
+  void aDatabaseThatIndexesForeignKeysItselfOrNoneNamedGivesNoHint() {
+    assertEquals(List.of(), hints(SCHEMA, "spring.datasource.url=jdbc:mysql://db:3306/shop\n"));
+    assertEquals(List.of(), hints(SCHEMA, "spring.datasource.url=jdbc:h2:mem:shop\n"));
+    assertEquals(List.of(), hints(SCHEMA, "server.port=8080\n"));
+  }
+
+  @Test
+  void aTableWithAnIndexStatementTheParserCannotReadGivesNoHint() {
+    assertEquals(List.of("src/main/resources/db/migration/V1__schema.sql:15 shipments [order_id, line_no] -> order_lines"),
+        hints(SCHEMA + "CREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id);\n",
+            "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"));
+  }
+}
