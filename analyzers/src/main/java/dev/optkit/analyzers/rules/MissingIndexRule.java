@@ -47,7 +47,11 @@ public final class MissingIndexRule implements Rule {
       dev.optkit.analyzers.proof.Proof.INDEX_HINT, "migrate does not write indexes: add it in a migration of your own");
 
   /** One index to add: the table and its columns, and every query it would serve. */
-  private record Suggestion(String table, List<String> columns) {}
+  private record Suggestion(SchemaIndexes.Table schemaTable, List<String> columns) {
+    String table() {
+      return schemaTable.name();
+    }
+  }
 
   private record Served(IndexedMethod method, IoSite site) {}
 
@@ -88,7 +92,7 @@ public final class MissingIndexRule implements Rule {
           // (customer_id, status) and (customer_id, amount) make one index on customer_id, not two
           String key = TableNames.normalise(table.get().name()) + "(" + columns.get(0) + ")";
           Suggestion before = suggestions.get(key);
-          suggestions.put(key, new Suggestion(table.get().name(),
+          suggestions.put(key, new Suggestion(table.get(),
               before == null ? columns : commonStart(before.columns(), columns)));
           byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Served(method, site));
         }
@@ -102,8 +106,7 @@ public final class MissingIndexRule implements Rule {
           .toList();
       Suggestion suggestion = suggestions.get(entry.getKey());
       Served first = served.get(0);
-      String statement = "CREATE INDEX CONCURRENTLY " + indexName(suggestion.table(), suggestion.columns())
-          + " ON " + suggestion.table() + " (" + String.join(", ", suggestion.columns()) + ");";
+      String statement = IndexStatements.create(suggestion.schemaTable(), suggestion.columns(), index.runsOnPostgresql());
       List<String> queries = served.stream().map(s -> s.method().path() + ":" + s.site().range().line()).toList();
       findings.add(FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
           .message("No index on " + suggestion.table() + " starts with a column this query finds its rows by ("
@@ -129,13 +132,6 @@ public final class MissingIndexRule implements Rule {
     java.util.Set<String> own = new java.util.LinkedHashSet<>(filter.equal());
     own.addAll(filter.ranges());
     return filter.driving() && !own.isEmpty() ? own : filter.columns();
-  }
-
-  /** A PostgreSQL name is at most 63 bytes: a longer one ends with a hash of the whole, to stay unique. */
-  static String indexName(String table, List<String> columns) {
-    String name = "idx_" + table + "_" + String.join("_", columns);
-    return name.length() <= 63 ? name
-        : name.substring(0, 54) + "_" + dev.optkit.analyzers.io.Hashes.sha256(name).substring(0, 8);
   }
 
   private static List<String> commonStart(List<String> a, List<String> b) {

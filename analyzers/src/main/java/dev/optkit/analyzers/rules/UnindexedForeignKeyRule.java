@@ -58,8 +58,7 @@ public final class UnindexedForeignKeyRule implements Rule {
             .detail("table", table.name())
             .detail("columns", key.columns())
             .detail("references", key.references())
-            .detail("statement", "CREATE INDEX CONCURRENTLY " + MissingIndexRule.indexName(table.name(), key.columns())
-                + " ON " + table.name() + " (" + columns + ");")
+            .detail("statement", IndexStatements.create(table, key.columns(), true))
             .refused(NOT_WRITTEN)
             .build());
       }

@@ -103,9 +103,10 @@ public final class ConfiguredDatabases {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path entry : entries.sorted().toList()) {
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-          // a test's database (H2 under src/test) says nothing of the one the application runs on
-          boolean tests = entry.getFileName().toString().equals("test")
-              && dir.getFileName() != null && dir.getFileName().toString().equals("src");
+          // a test's database (H2 under src/test, a PostgreSQL of src/integrationTest) says nothing of the one the
+          // application runs on: test folders as the scan tells them
+          boolean tests = dev.optkit.analyzers.source.SourceSet.isTestPath(
+              "/" + entry.toString().replace('\\', '/') + "/");
           if (!SKIPPED.contains(entry.getFileName().toString()) && !tests) {
             collect(entry, depth + 1, files);
           }

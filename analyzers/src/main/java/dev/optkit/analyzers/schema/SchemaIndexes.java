@@ -59,13 +59,24 @@ public final class SchemaIndexes {
   /**
    * A table a script creates.
    *
-   * @param name as the script writes it, without quotes
-   * @param complete false when a statement about its indexes could not be read
+   * @param name as the script writes it, without quotes or schema
+   * @param written its name as the script writes it, schema and quotes included: {@code [billing, "Invoices"]}
+   * @param writtenColumns its columns' names as the script writes them, by {@link #column how they compare}
+   * @param complete false when a statement about its indexes could not be read, or changes them in a way not followed
+   *     (a drop, a rename)
    */
-  public record Table(String name, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete) {
+  public record Table(String name, List<String> written, Map<String, String> writtenColumns, List<TableIndex> indexes,
+      List<ForeignKey> foreignKeys, boolean complete) {
     public Table {
+      written = List.copyOf(written);
+      writtenColumns = Map.copyOf(writtenColumns);
       indexes = List.copyOf(indexes);
       foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A column as the script writes it, or as it compares when the table does not declare it. */
+    public String writtenColumn(String column) {
+      return writtenColumns.getOrDefault(column, column);
     }
 
     /** An index whose first columns are these, in any order (one that serves a lookup by all of them), if any. */
@@ -119,8 +130,10 @@ public final class SchemaIndexes {
       if (statements.isEmpty()) {
         continue;
       }
+      int[] lineStarts = lineStarts(text);
+      String name = shown.apply(script);
       for (SqlParsing.ScriptStatement statement : statements.get()) {
-        builder.read(statement, shown.apply(script), lineOf(text, statement.offset()));
+        builder.read(statement, name, () -> lineOf(lineStarts, statement.offset()));
       }
     }
     return builder.build();
@@ -129,23 +142,30 @@ public final class SchemaIndexes {
   /** The tables and their indexes, as the statements are read. */
   private static final class Builder {
     private final Map<String, String> names = new TreeMap<>();
+    private final Map<String, List<String>> written = new TreeMap<>();
+    private final Map<String, Map<String, String>> writtenColumns = new TreeMap<>();
     private final Map<String, List<TableIndex>> indexes = new TreeMap<>();
     private final Set<String> incomplete = new java.util.HashSet<>();
     private final Map<String, List<ForeignKey>> foreignKeys = new TreeMap<>();
     private String script;
     private int line;
 
-    void read(SqlParsing.ScriptStatement statement, String script, int line) {
-      this.script = script;
-      this.line = line;
+    /** @param line the statement's line, counted only for the statements read */
+    void read(SqlParsing.ScriptStatement statement, String script, java.util.function.IntSupplier line) {
       List<String> words = statement.words();
       boolean creates = !words.isEmpty() && words.get(0).equals("CREATE");
       boolean table = creates && words.contains("TABLE");
       boolean index = creates && words.contains("INDEX");
       boolean alter = words.size() > 1 && words.get(0).equals("ALTER") && words.get(1).equals("TABLE");
+      boolean drop = !words.isEmpty() && words.get(0).equals("DROP");
+      if (drop) {
+        dropped(words);
+      }
       if (!table && !index && !alter) {
         return;
       }
+      this.script = script;
+      this.line = line.getAsInt();
       Statement parsed;
       try {
         parsed = SqlParsing.parse(statement.text());
@@ -160,23 +180,61 @@ public final class SchemaIndexes {
         add(created.getTable().getName(), new TableIndex(created.getIndex().getName(),
             columns(created.getIndex()), "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index"));
       } else if (parsed instanceof Alter altered && altered.getTable() != null && altered.getAlterExpressions() != null) {
+        String name = altered.getTable().getName();
         for (AlterExpression expression : altered.getAlterExpressions()) {
-          if (expression.getIndex() instanceof ForeignKeyIndex foreign) {
-            foreignKey(altered.getTable().getName(), foreign);
+          if (!FOLLOWED.contains(expression.getOperation())) {
+            // a drop, a rename, a change of a column: what the table's indexes are after it is not followed
+            incomplete.add(TableNames.normalise(bare(name)));
+          } else if (expression.getIndex() instanceof ForeignKeyIndex foreign) {
+            foreignKey(name, foreign);
           } else if (expression.getIndex() != null) {
-            add(altered.getTable().getName(), indexOf(expression.getIndex()));
+            add(name, indexOf(expression.getIndex()));
+          } else if (expression.getPkColumns() != null && !expression.getPkColumns().isEmpty()) {
+            add(name, new TableIndex(null, expression.getPkColumns().stream().map(SchemaIndexes::column).toList(),
+                "primary key"));
+          } else if (expression.getUkColumns() != null && !expression.getUkColumns().isEmpty()) {
+            add(name, new TableIndex(expression.getUkName(),
+                expression.getUkColumns().stream().map(SchemaIndexes::column).toList(), "unique"));
+          } else if (expression.getFkColumns() != null && !expression.getFkColumns().isEmpty()
+              && expression.getFkSourceTable() != null) {
+            foreignKeys.computeIfAbsent(TableNames.normalise(bare(name)), k -> new ArrayList<>()).add(new ForeignKey(
+                expression.getFkColumns().stream().map(SchemaIndexes::column).toList(),
+                bare(expression.getFkSourceTable()), script, this.line));
           }
         }
       }
+    }
+
+    /** A DROP of a table or an index: the table's indexes afterwards are not followed. */
+    private void dropped(List<String> words) {
+      if (words.size() < 2 || !words.get(1).equals("TABLE") && !words.get(1).equals("INDEX")) {
+        return;
+      }
+      if (words.get(1).equals("TABLE")) {
+        namedTable(words, "TABLE").ifPresent(incomplete::add);
+        return;
+      }
+      // DROP INDEX [CONCURRENTLY] [IF EXISTS] name [ON table]: the table named, or every table with an index of the name
+      namedTable(words, "ON").ifPresentOrElse(incomplete::add, () -> namedTable(words, "INDEX").ifPresent(dropped ->
+          indexes.forEach((table, declared) -> {
+            if (declared.stream().anyMatch(known -> known.name() != null
+                && TableNames.normalise(bare(known.name())).equals(dropped))) {
+              incomplete.add(table);
+            }
+          })));
     }
 
     private void created(CreateTable created) {
       String name = bare(created.getTable().getName());
       String key = TableNames.normalise(name);
       names.putIfAbsent(key, name);
+      written.putIfAbsent(key, created.getTable().getSchemaName() == null ? List.of(created.getTable().getName())
+          : List.of(created.getTable().getSchemaName(), created.getTable().getName()));
       indexes.computeIfAbsent(key, k -> new ArrayList<>());
       if (created.getColumnDefinitions() != null) {
         for (ColumnDefinition definition : created.getColumnDefinitions()) {
+          writtenColumns.computeIfAbsent(key, k -> new TreeMap<>())
+              .putIfAbsent(column(definition.getColumnName()), definition.getColumnName());
           List<String> specs = definition.getColumnSpecs() == null ? List.of()
               : definition.getColumnSpecs().stream().map(spec -> spec.toUpperCase(Locale.ROOT)).toList();
           int primary = specs.indexOf("PRIMARY");
@@ -223,8 +281,8 @@ public final class SchemaIndexes {
       Map<String, Table> tables = new LinkedHashMap<>();
       for (Map.Entry<String, String> named : names.entrySet()) {
         String key = named.getKey();
-        tables.put(key, new Table(named.getValue(), indexes.getOrDefault(key, List.of()),
-            foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
+        tables.put(key, new Table(named.getValue(), written.get(key), writtenColumns.getOrDefault(key, Map.of()),
+            indexes.getOrDefault(key, List.of()), foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
       }
       return new SchemaIndexes(tables);
     }
@@ -236,13 +294,34 @@ public final class SchemaIndexes {
         .toList();
   }
 
-  private static int lineOf(String text, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      line += text.charAt(i) == '\n' ? 1 : 0;
+  /** The offsets where the text's lines start: counted once a script, not once a statement. */
+  private static int[] lineStarts(String text) {
+    int[] starts = new int[16];
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (count == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
     }
-    return line;
+    return java.util.Arrays.copyOf(starts, count);
   }
+
+  private static int lineOf(int[] lineStarts, int offset) {
+    int found = java.util.Arrays.binarySearch(lineStarts, offset);
+    return (found >= 0 ? found : -found - 2) + 1;
+  }
+
+  /** The ALTER TABLE operations whose effect on indexes is followed, or is none (a comment, a column's type). */
+  private static final Set<net.sf.jsqlparser.statement.alter.AlterOperation> FOLLOWED = java.util.EnumSet.of(
+      net.sf.jsqlparser.statement.alter.AlterOperation.ADD, net.sf.jsqlparser.statement.alter.AlterOperation.ALTER,
+      net.sf.jsqlparser.statement.alter.AlterOperation.MODIFY, net.sf.jsqlparser.statement.alter.AlterOperation.COMMENT,
+      net.sf.jsqlparser.statement.alter.AlterOperation.COMMENT_WITH_EQUAL_SIGN,
+      net.sf.jsqlparser.statement.alter.AlterOperation.SET_TABLE_OPTION,
+      net.sf.jsqlparser.statement.alter.AlterOperation.ENGINE);
+
 
   private static TableIndex indexOf(Index index) {
     String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
@@ -274,7 +353,7 @@ public final class SchemaIndexes {
     if (at == 0) {
       return Optional.empty();
     }
-    while (at < words.size() && Set.of("ONLY", "IF", "NOT", "EXISTS").contains(words.get(at))) {
+    while (at < words.size() && Set.of("ONLY", "IF", "NOT", "EXISTS", "CONCURRENTLY").contains(words.get(at))) {
       at++;
     }
     while (at + 2 < words.size() && words.get(at + 1).equals(".")) {

@@ -27,7 +27,6 @@ import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
-import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 
 /**
@@ -68,41 +67,53 @@ public final class QueryFilters {
     }
   }
 
-  /** The tables a statement filters and on what; empty when it is no select, update or delete JSqlParser reads. */
+  /**
+   * The tables a statement filters and on what; empty when it is no plain select, update or delete of tables
+   * JSqlParser reads (a union, a CTE, which may take a table's name, an update or delete of more tables than one).
+   */
   public static List<TableFilter> of(String sql) {
-    Statement statement;
     try {
-      statement = SqlParsing.parse(boundParameters(sql));
+      return read(SqlParsing.parse(boundParameters(sql)));
     } catch (Exception | StackOverflowError unknown) {
       return List.of();
     }
+  }
+
+  private static List<TableFilter> read(Statement statement) {
     Reading reading = new Reading();
-    if (statement instanceof Select select && select.getPlainSelect() != null) {
-      PlainSelect plain = select.getPlainSelect();
-      if (!reading.from(plain.getFromItem())) {
+    if (statement instanceof PlainSelect plain) {
+      if (plain.getWithItemsList() != null && !plain.getWithItemsList().isEmpty() || !reading.from(plain.getFromItem())) {
         return List.of();
       }
-      if (plain.getJoins() != null) {
-        for (Join join : plain.getJoins()) {
-          if (!reading.from(join.getRightItem())) {
-            return List.of();
-          }
-        }
-        for (Join join : plain.getJoins()) {
-          if (join.getOnExpressions() != null) {
-            join.getOnExpressions().forEach(reading::condition);
-          }
+      List<Join> joins = plain.getJoins() == null ? List.of() : plain.getJoins();
+      for (Join join : joins) {
+        if (!reading.from(join.getRightItem())) {
+          return List.of();
         }
       }
-      reading.condition(plain.getWhere());
-    } else if (statement instanceof Update update && reading.from(update.getTable())
-        && (update.getJoins() == null || update.getJoins().isEmpty())) {
-      reading.condition(update.getWhere());
-    } else if (statement instanceof Delete delete && reading.from(delete.getTable())
-        && (delete.getJoins() == null || delete.getJoins().isEmpty())) {
-      reading.condition(delete.getWhere());
+      for (Join join : joins) {
+        if (join.getOnExpressions() == null || join.isRight() || join.isFull() || join.isNatural() || join.isCross()) {
+          continue; // a right or full join returns rows its ON does not find
+        }
+        // a left join returns every row before it: its ON finds rows of the joined table only
+        String only = join.isLeft() || join.isOuter() ? reading.tableOf(join.getRightItem()) : null;
+        join.getOnExpressions().forEach(on -> reading.condition(on, only));
+      }
+      reading.condition(plain.getWhere(), null);
+    } else if (statement instanceof Update update && (update.getWithItemsList() == null || update.getWithItemsList().isEmpty())
+        && update.getFromItem() == null && empty(update.getJoins()) && empty(update.getStartJoins())
+        && reading.from(update.getTable())) {
+      reading.condition(update.getWhere(), null);
+    } else if (statement instanceof Delete delete && (delete.getWithItemsList() == null || delete.getWithItemsList().isEmpty())
+        && empty(delete.getUsingList()) && empty(delete.getJoins()) && empty(delete.getTables())
+        && reading.from(delete.getTable())) {
+      reading.condition(delete.getWhere(), null);
     }
     return reading.filters();
+  }
+
+  private static boolean empty(List<?> list) {
+    return list == null || list.isEmpty();
   }
 
   /** The tables of one statement by the names and aliases it calls them, and what each is filtered on. */
@@ -124,43 +135,75 @@ public final class QueryFilters {
       return true;
     }
 
-    void condition(Expression expression) {
-      Expression term = unwrap(expression);
-      if (term instanceof AndExpression and) {
-        condition(and.getLeftExpression());
-        condition(and.getRightExpression());
-      } else if (term instanceof EqualsTo equals) {
+    /** The table a statement's item names, as {@link #from} took it. */
+    String tableOf(FromItem item) {
+      return item instanceof Table table && table.getName() != null
+          ? tables.get(bare(table.getName()).toLowerCase(Locale.ROOT)) : null;
+    }
+
+    /**
+     * Reads the AND-ed terms of a condition, iteratively (a WHERE of ten thousand ANDs is one level of the walk, not ten
+     * thousand frames).
+     *
+     * @param only the one table whose columns it may filter (a left join's), or null for any
+     */
+    void condition(Expression expression, String only) {
+      java.util.ArrayDeque<Expression> terms = new java.util.ArrayDeque<>();
+      if (expression != null) {
+        terms.push(expression);
+      }
+      while (!terms.isEmpty()) {
+        Expression term = unwrap(terms.pop());
+        if (term instanceof AndExpression and) {
+          terms.push(and.getRightExpression());
+          terms.push(and.getLeftExpression());
+        } else {
+          term(term, only);
+        }
+      }
+    }
+
+    private void term(Expression term, String only) {
+      if (term instanceof EqualsTo equals) {
         Optional<Named> left = named(equals.getLeftExpression());
         Optional<Named> right = named(equals.getRightExpression());
         if (left.isPresent() && right.isPresent()) {
           if (!left.get().table().equals(right.get().table())) {
-            filters.get(left.get().table()).joined.add(left.get().column());
-            filters.get(right.get().table()).joined.add(right.get().column());
+            add(left.get(), only, columns -> columns.joined);
+            add(right.get(), only, columns -> columns.joined);
           }
-        } else if (left.isPresent() && value(equals.getRightExpression())) {
-          filters.get(left.get().table()).equal.add(left.get().column());
-        } else if (right.isPresent() && value(equals.getLeftExpression())) {
-          filters.get(right.get().table()).equal.add(right.get().column());
+        } else if (left.isPresent() && value(equals.getRightExpression(), 0)) {
+          add(left.get(), only, columns -> columns.equal);
+        } else if (right.isPresent() && value(equals.getLeftExpression(), 0)) {
+          add(right.get(), only, columns -> columns.equal);
         }
       } else if (term instanceof InExpression in && !in.isNot()) {
-        named(in.getLeftExpression()).ifPresent(found -> filters.get(found.table()).equal.add(found.column()));
-      } else if (term instanceof Between between && !between.isNot()) {
-        named(between.getLeftExpression()).ifPresent(found -> filters.get(found.table()).ranges.add(found.column()));
+        named(in.getLeftExpression()).ifPresent(found -> add(found, only, columns -> columns.equal));
+      } else if (term instanceof Between between && !between.isNot() && value(between.getBetweenExpressionStart(), 0)
+          && value(between.getBetweenExpressionEnd(), 0)) {
+        named(between.getLeftExpression()).ifPresent(found -> add(found, only, columns -> columns.ranges));
       } else if (term instanceof GreaterThan || term instanceof GreaterThanEquals || term instanceof MinorThan
           || term instanceof MinorThanEquals) {
         var comparison = (net.sf.jsqlparser.expression.BinaryExpression) term;
         Optional<Named> left = named(comparison.getLeftExpression());
         Optional<Named> right = named(comparison.getRightExpression());
-        if (left.isPresent() && right.isEmpty() && value(comparison.getRightExpression())) {
-          filters.get(left.get().table()).ranges.add(left.get().column());
-        } else if (right.isPresent() && left.isEmpty() && value(comparison.getLeftExpression())) {
-          filters.get(right.get().table()).ranges.add(right.get().column());
+        if (left.isPresent() && right.isEmpty() && value(comparison.getRightExpression(), 0)) {
+          add(left.get(), only, columns -> columns.ranges);
+        } else if (right.isPresent() && left.isEmpty() && value(comparison.getLeftExpression(), 0)) {
+          add(right.get(), only, columns -> columns.ranges);
         }
       } else if (term instanceof LikeExpression like && !like.isNot()
+          && like.getLikeKeyWord() == LikeExpression.KeyWord.LIKE && !like.isCaseInsensitive()
           && like.getRightExpression() instanceof StringValue pattern && !pattern.getValue().startsWith("%")
           && !pattern.getValue().startsWith("_")) {
-        // a prefix: a range of the index's order; a leading wildcard is no range at all
-        named(like.getLeftExpression()).ifPresent(found -> filters.get(found.table()).ranges.add(found.column()));
+        // a prefix: a range of the index's order; a leading wildcard, ILIKE or a pattern of a parameter is none
+        named(like.getLeftExpression()).ifPresent(found -> add(found, only, columns -> columns.ranges));
+      }
+    }
+
+    private void add(Named found, String only, java.util.function.Function<Columns, Set<String>> kind) {
+      if (only == null || only.equals(found.table())) {
+        kind.apply(filters.get(found.table())).add(found.column());
       }
     }
 
@@ -196,10 +239,48 @@ public final class QueryFilters {
     final Set<String> joined = new LinkedHashSet<>();
   }
 
-  /** A value the row is compared with: a parameter, a literal, anything but a column or a subquery. */
-  private static boolean value(Expression expression) {
+  /**
+   * A value the row is compared with, the same for every row: a parameter, a literal, the clock, and arithmetic,
+   * casts and functions of those ({@code now() - interval '1 day'}). A column of the row, or a subquery, is none: no
+   * index on the other column finds the rows ({@code region = lower(email)}).
+   */
+  private static boolean value(Expression expression, int depth) {
     Expression value = unwrap(expression);
-    return !(value instanceof Column) && !(value instanceof Select) && value != null;
+    if (depth > 32 || value == null) {
+      return false;
+    }
+    if (value instanceof net.sf.jsqlparser.expression.JdbcParameter
+        || value instanceof net.sf.jsqlparser.expression.JdbcNamedParameter
+        || value instanceof StringValue || value instanceof net.sf.jsqlparser.expression.LongValue
+        || value instanceof net.sf.jsqlparser.expression.DoubleValue
+        || value instanceof net.sf.jsqlparser.expression.DateValue
+        || value instanceof net.sf.jsqlparser.expression.TimeValue
+        || value instanceof net.sf.jsqlparser.expression.TimestampValue
+        || value instanceof net.sf.jsqlparser.expression.NullValue
+        || value instanceof net.sf.jsqlparser.expression.HexValue
+        || value instanceof net.sf.jsqlparser.expression.DateTimeLiteralExpression
+        || value instanceof net.sf.jsqlparser.expression.IntervalExpression
+        || value instanceof net.sf.jsqlparser.expression.TimeKeyExpression) {
+      return true;
+    }
+    if (value instanceof net.sf.jsqlparser.expression.SignedExpression signed) {
+      return value(signed.getExpression(), depth + 1);
+    }
+    if (value instanceof net.sf.jsqlparser.expression.CastExpression cast) {
+      return value(cast.getLeftExpression(), depth + 1);
+    }
+    if (value instanceof net.sf.jsqlparser.expression.Function function) {
+      return function.getParameters() == null || function.getParameters().stream().allMatch(p -> value(p, depth + 1));
+    }
+    if (value instanceof net.sf.jsqlparser.expression.operators.arithmetic.Addition
+        || value instanceof net.sf.jsqlparser.expression.operators.arithmetic.Subtraction
+        || value instanceof net.sf.jsqlparser.expression.operators.arithmetic.Multiplication
+        || value instanceof net.sf.jsqlparser.expression.operators.arithmetic.Division
+        || value instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat) {
+      var arithmetic = (net.sf.jsqlparser.expression.BinaryExpression) value;
+      return value(arithmetic.getLeftExpression(), depth + 1) && value(arithmetic.getRightExpression(), depth + 1);
+    }
+    return false;
   }
 
   /**
