@@ -65,7 +65,7 @@ public final class ConfiguredDatabases {
   private static Named read(Path moduleRoot) {
     List<Path> files = new ArrayList<>();
     try {
-      collect(moduleRoot, 0, files);
+      collect(moduleRoot, moduleRoot, 0, files);
       Path above = moduleRoot.toAbsolutePath().normalize().getParent();
       if (above != null && Files.isRegularFile(above.resolve("pom.xml"), LinkOption.NOFOLLOW_LINKS)) {
         try (Stream<Path> siblings = Files.list(above)) { // the parent project's compose and .env files
@@ -96,7 +96,7 @@ public final class ConfiguredDatabases {
     return new Named(mysql, postgresql, other);
   }
 
-  private static void collect(Path dir, int depth, List<Path> files) throws IOException {
+  private static void collect(Path root, Path dir, int depth, List<Path> files) throws IOException {
     if (depth > MAX_DEPTH || files.size() >= MAX_FILES) {
       return;
     }
@@ -106,9 +106,9 @@ public final class ConfiguredDatabases {
           // a test's database (H2 under src/test, a PostgreSQL of src/integrationTest) says nothing of the one the
           // application runs on: test folders as the scan tells them
           boolean tests = dev.optkit.analyzers.source.SourceSet.isTestPath(
-              "/" + entry.toString().replace('\\', '/') + "/");
+              "/" + root.relativize(entry).toString().replace('\\', '/') + "/");
           if (!SKIPPED.contains(entry.getFileName().toString()) && !tests) {
-            collect(entry, depth + 1, files);
+            collect(root, entry, depth + 1, files);
           }
         } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && configuration(entry)
             && files.size() < MAX_FILES) {
