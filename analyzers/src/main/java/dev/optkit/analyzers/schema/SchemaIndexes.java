@@ -1,9 +1,6 @@
 package dev.optkit.analyzers.schema;
 
 import dev.optkit.analyzers.facts.sites.SqlParsing;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +27,6 @@ import net.sf.jsqlparser.statement.create.table.Index;
  * given from indexes half read.
  */
 public final class SchemaIndexes {
-  private static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
 
   /**
    * An index: its columns in order, as {@link #column} compares them; an expression ({@code lower(email)}) is kept as
@@ -117,15 +113,11 @@ public final class SchemaIndexes {
   public static SchemaIndexes read(List<Path> scripts, java.util.function.Function<Path, String> shown) {
     Builder builder = new Builder();
     for (Path script : scripts.stream().sorted().toList()) {
-      String text;
-      try {
-        if (Files.size(script) > MAX_SCRIPT_BYTES) {
-          continue;
-        }
-        text = Files.readString(script, StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        continue; // unreadable: its tables are not known, so no hint is given on them
+      Optional<String> read = SqlScripts.text(script); // unreadable: its tables are not known, no hint on them
+      if (read.isEmpty()) {
+        continue;
       }
+      String text = read.get();
       Optional<List<SqlParsing.ScriptStatement>> statements = SqlParsing.statementsOf(text);
       if (statements.isEmpty()) {
         continue;

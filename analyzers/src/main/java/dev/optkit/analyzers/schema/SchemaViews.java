@@ -1,8 +1,5 @@
 package dev.optkit.analyzers.schema;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +21,6 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * skipped whole.
  */
 public final class SchemaViews {
-  private static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
 
   private final Map<String, Set<String>> tablesByView;
   /** Views whose query reads a value of the moment (now(), CURRENT_TIMESTAMP...), with that value. */
@@ -53,15 +49,11 @@ public final class SchemaViews {
     Map<String, Set<String>> views = new HashMap<>();
     Map<String, String> changing = new HashMap<>();
     for (Path script : scripts) {
-      String text;
-      try {
-        if (Files.size(script) > MAX_SCRIPT_BYTES) {
-          continue;
-        }
-        text = Files.readString(script, StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        continue; // unreadable or not UTF-8: its views stay unknown, which only ever means "not expanded"
+      Optional<String> read = SqlScripts.text(script); // its views stay unknown: only ever "not expanded"
+      if (read.isEmpty()) {
+        continue;
       }
+      String text = read.get();
       String lower = text.toLowerCase(java.util.Locale.ROOT);
       if (!lower.contains("view") && !lower.contains("synonym")) {
         continue;

@@ -22,16 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseHintsTruthTest {
   @TempDir Path dir;
 
-  private static final String SCHEMA = """
-      CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(100) UNIQUE, region VARCHAR(20));
-      CREATE TABLE orders (
-        id BIGINT PRIMARY KEY,
-        customer_id BIGINT NOT NULL REFERENCES customers(id),
-        status VARCHAR(10),
-        created_at TIMESTAMP,
-        note VARCHAR(200)
-      );
-      CREATE INDEX orders_customer ON orders (customer_id, created_at);
+  /** The rule test's schema, and order lines looked up by their order. */
+  private static final String SCHEMA = MissingIndexRuleTest.SCHEMA + """
       CREATE TABLE order_lines (id BIGINT PRIMARY KEY, order_id BIGINT, sku VARCHAR(20));
       CREATE INDEX order_lines_order ON order_lines (order_id);
       """;

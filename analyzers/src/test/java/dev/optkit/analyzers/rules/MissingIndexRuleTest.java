@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MissingIndexRuleTest {
   @TempDir Path dir;
 
-  private static final String SCHEMA = """
+  static final String SCHEMA = """
       CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(100) UNIQUE, region VARCHAR(20));
       CREATE TABLE orders (
         id BIGINT PRIMARY KEY,
