@@ -84,7 +84,7 @@ class ClasspathGraphCacheTest {
   /**
    * The {@link ClasspathGraphCache#KEPT} class paths used last are kept: kept by when they were written, the class path
    * every run used was the first deleted once eight others were written after it (the user cache is shared by every
-   * project, so eight is soon reached). The sleeps only order the files' times.
+   * project, so eight is soon reached).
    */
   @Test
   void theClassPathUsedOnEveryRunIsNotTheOneForgotten() throws Exception {
@@ -95,14 +95,18 @@ class ClasspathGraphCacheTest {
     Path hot = cache.resolve("bytecode").resolve("classpath-"
         + ClasspathGraphCache.key(List.of(Hashes.sha256(jar)), List.of(true), catalog) + ".smile.gz");
     assertTrue(Files.isRegularFile(hot));
+    // the files' times set by hand, each written class path older than the last: the hot one is the oldest written,
+    // and only its use can make it the newest (no sleeping between the runs)
+    Files.setLastModifiedTime(hot, java.nio.file.attribute.FileTime.fromMillis(1_000));
     for (int i = 0; i < ClasspathGraphCache.KEPT; i++) {
-      Thread.sleep(30);
       Path other = emptyJar(temp.resolve("other-" + i + ".jar"), "other " + i);
       LibraryIo.of(List.of(jar, other), catalog, cache); // another project's class path
       // the hot class path was used after every other one was kept
       assertTrue(Files.isRegularFile(hot), "the class path used on every run was deleted as the oldest, after "
           + (i + 1) + " others");
-      Thread.sleep(30);
+      Path kept = cache.resolve("bytecode").resolve("classpath-" + ClasspathGraphCache.key(
+          List.of(Hashes.sha256(jar), Hashes.sha256(other)), List.of(true, true), catalog) + ".smile.gz");
+      Files.setLastModifiedTime(kept, java.nio.file.attribute.FileTime.fromMillis(2_000 + i));
       LibraryIo.of(List.of(jar), catalog, cache); // the hot one, used again
     }
   }
