@@ -12,6 +12,11 @@ public final class IndexedMethod {
   private final MethodFact fact;
   /** 0 until computed (String's racy single check: an int is written whole, a race computes it twice). */
   private int hash;
+  /**
+   * The fact's key, built once: migrate's proofs compare methods by it across the project's writes for each cached
+   * method (null until computed; a String is immutable, so a race builds it twice and publishes either safely).
+   */
+  private String key;
 
   public IndexedMethod(String path, MethodFact fact) {
     this.path = path;
@@ -27,7 +32,12 @@ public final class IndexedMethod {
   }
 
   public String key() {
-    return fact.key();
+    String built = key;
+    if (built == null) {
+      built = fact.key();
+      key = built;
+    }
+    return built;
   }
 
   /** The method as findings name it ({@code Finding.enclosingMethod}): its name and parameter types as declared. */

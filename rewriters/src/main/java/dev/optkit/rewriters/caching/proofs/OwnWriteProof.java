@@ -17,10 +17,7 @@ public final class OwnWriteProof implements MethodProof {
 
   @Override
   public Optional<Reason> check(ProofContext context, Candidate candidate) {
-    Optional<ProjectWrites.Write> ownWrite = ProjectWrites.of(context.whole()).stream()
-        .filter(w -> w.method().key().equals(candidate.method().key())
-            && w.method().path().equals(candidate.method().path()))
-        .findFirst();
+    Optional<ProjectWrites.Write> ownWrite = ProjectWrites.firstOf(context.whole(), candidate.method());
     return ownWrite.isEmpty() ? Optional.empty()
         : refused("it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
   }

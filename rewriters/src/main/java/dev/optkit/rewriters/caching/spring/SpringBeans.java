@@ -94,28 +94,53 @@ public final class SpringBeans {
 
   private final Map<String, Optional<String>> otherBeans = new java.util.HashMap<>();
 
-  private Optional<String> findOtherBeans(String type) {
-    java.util.Set<String> definitions = new java.util.TreeSet<>();
-    for (IndexedMethod method : index.methods()) {
-      if (!SourceSet.isTestPath(method.path()) && method.fact().annotations().stream().anyMatch(a -> a.endsWith("Bean"))
-          && method.fact().returnType().equals(type)) {
-        definitions.add(method.fact().displayName() + "()");
+  /**
+   * The production code's bean definitions by the class they make: {@code @Bean} methods by their return type (as
+   * each names itself in a refusal), bean creations the facts mark, and XML {@code <bean>} classes.
+   */
+  private record BeanDefinitions(Map<String, List<String>> byMethod,
+      Map<String, List<dev.optkit.analyzers.facts.FileFacts.Creation>> byCreation, java.util.Set<String> inXml) {}
+
+  private BeanDefinitions beanDefinitions;
+
+  /** Found in one pass over the project, the first time a cached method's class asks (not one pass per class). */
+  private BeanDefinitions beanDefinitions() {
+    if (beanDefinitions == null) {
+      Map<String, List<String>> byMethod = new java.util.HashMap<>();
+      for (IndexedMethod method : index.methods()) {
+        if (!SourceSet.isTestPath(method.path())
+            && method.fact().annotations().stream().anyMatch(a -> a.endsWith("Bean"))) {
+          byMethod.computeIfAbsent(method.fact().returnType(), t -> new java.util.ArrayList<>())
+              .add(method.fact().displayName() + "()");
+        }
       }
-    }
-    for (var file : index.files()) {
-      if (SourceSet.isTestPath(file.path())) {
-        continue;
-      }
-      for (var creation : file.creations()) {
-        if (creation.type().equals(type) && creation.site() == dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN) {
-          String owner = creation.ownerType().substring(creation.ownerType().lastIndexOf('.') + 1);
-          if (definitions.stream().noneMatch(d -> d.startsWith(owner + "."))) {
-            definitions.add(owner + " line " + creation.range().line());
+      Map<String, List<dev.optkit.analyzers.facts.FileFacts.Creation>> byCreation = new java.util.HashMap<>();
+      for (var file : index.files()) {
+        if (SourceSet.isTestPath(file.path())) {
+          continue;
+        }
+        for (var creation : file.creations()) {
+          if (creation.site() == dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN) {
+            byCreation.computeIfAbsent(creation.type(), t -> new java.util.ArrayList<>()).add(creation);
           }
         }
       }
+      beanDefinitions = new BeanDefinitions(byMethod, byCreation,
+          java.util.Set.copyOf(SpringXmlScans.beanClasses(traits.root())));
     }
-    if (SpringXmlScans.beanClasses(traits.root()).contains(type)) {
+    return beanDefinitions;
+  }
+
+  private Optional<String> findOtherBeans(String type) {
+    BeanDefinitions all = beanDefinitions();
+    java.util.Set<String> definitions = new java.util.TreeSet<>(all.byMethod().getOrDefault(type, List.of()));
+    for (var creation : all.byCreation().getOrDefault(type, List.of())) {
+      String owner = creation.ownerType().substring(creation.ownerType().lastIndexOf('.') + 1);
+      if (definitions.stream().noneMatch(d -> d.startsWith(owner + "."))) {
+        definitions.add(owner + " line " + creation.range().line());
+      }
+    }
+    if (all.inXml().contains(type)) {
       definitions.add("a <bean> in XML configuration");
     }
     if (definitions.isEmpty()) {
@@ -194,8 +219,14 @@ public final class SpringBeans {
       }
     }
     for (var file : index.files()) {
+      boolean test = SourceSet.isTestPath(file.path());
+      // a context the code makes itself (new AnnotationConfigApplicationContext(AppConfig.class)) runs without
+      // Boot's auto-configuration, so with JDK proxies, in a Boot project too
+      boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
+      if (boot && !test && !ownContext) {
+        continue; // under Boot a production file's fields, casts and lookups meet a class proxy, which satisfies them
+      }
       for (TypeFact type : file.types()) {
-        boolean test = SourceSet.isTestPath(file.path());
         // a plain test context of the bean's class alone makes no caching proxy (a usefulness trial's
         // @ContextConfiguration(classes = CustomerServiceImpl.class) test injecting the class)
         if (test ? !tests.springTest(type) || boot && tests.bootTest(type) || tests.contextMakesNoCachingProxy(type)
@@ -217,11 +248,8 @@ public final class SpringBeans {
           return Optional.of(proxyClash(bean, generic.get()));
         }
       }
-      // a context the code makes itself (new AnnotationConfigApplicationContext(AppConfig.class)) runs without
-      // Boot's auto-configuration, so with JDK proxies, in a Boot project too
-      boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
       // and so does a plain Spring test context (@SpringJUnitConfig) in a Boot project: the test's lookups and casts too
-      boolean plainTestContext = boot && SourceSet.isTestPath(file.path())
+      boolean plainTestContext = boot && test
           && file.types().stream().anyMatch(type -> tests.springTest(type) && !tests.bootTest(type)
               && !tests.contextMakesNoCachingProxy(type));
       boolean jdkProxies = !boot || ownContext || plainTestContext;
@@ -253,7 +281,7 @@ public final class SpringBeans {
         if (lookup.isPresent()) {
           return lookup;
         }
-        if (boot && !(SourceSet.isTestPath(file.path()) && index.type(method.ownerType())
+        if (boot && !(test && index.type(method.ownerType())
             .map(owner -> tests.springTest(owner) && !tests.bootTest(owner)).orElse(false))) {
           continue;
         }

@@ -16,7 +16,9 @@ import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.caching.text.WrittenTypes;
 import dev.optkit.rewriters.caching.sharing.ResultSharing;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,7 +72,21 @@ public final class ProjectWrites {
     }).writes();
   }
 
+  /**
+   * The method's first write (in {@link #of(WholeProject)}'s order), or empty: a cached method that writes would skip
+   * its write on a hit. Methods are matched by key and file, as each proof names them.
+   */
+  public static Optional<Write> firstOf(WholeProject whole, IndexedMethod method) {
+    return Optional.ofNullable(whole.derived(FirstByMethod.class, w -> {
+      Map<String, Write> first = new HashMap<>();
+      of(w).forEach(write -> first.putIfAbsent(write.method().key() + "@" + write.method().path(), write));
+      return new FirstByMethod(Map.copyOf(first));
+    }).writes().get(method.key() + "@" + method.path()));
+  }
+
   private record All(List<Write> writes) {}
+
+  private record FirstByMethod(Map<String, Write> writes) {}
 
   private record ByFootprint(FootprintIndex<Write> writes) {}
 
