@@ -214,11 +214,12 @@ public final class Assessor {
     FactsCache cache = options.cacheDirectory() == null ? null
         : FactsCache.open(options.cacheDirectory(), factsKey(options, inputs));
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo = libraryIo(options, inputs);
+    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.schema.ProjectSchema> schema = schema(options, inputs);
     Parsed parsed = parse(options, progress, inputs, inputs.sources().files(), cache);
     if (cache != null) {
       parsed = resolvedAgainstThisTree(options, progress, inputs, parsed, cache);
     }
-    return analyse(options, progress, inputs, start, parsed, cache, libraryIo);
+    return analyse(options, progress, inputs, start, parsed, cache, libraryIo, schema);
   }
 
   /**
@@ -411,7 +412,8 @@ public final class Assessor {
       }
     }
     progress.ended(Phase.PARSE, files.size());
-    return analyse(options, progress, inputs, start, new Parsed(outcomes, 1, 0, 0), null, libraryIo(options, inputs));
+    return analyse(options, progress, inputs, start, new Parsed(outcomes, 1, 0, 0), null, libraryIo(options, inputs),
+        schema(options, inputs));
   }
 
   /** Shards that cannot make one run's assessment: what does not match (a stable id, as a refusal's), and why. */
@@ -494,6 +496,27 @@ public final class Assessor {
             daemon("optkit-library-io"));
   }
 
+  /**
+   * The schema files read on a thread of their own beside the parse (mall's 400 KB dump lexed by four readers was a
+   * tenth of a run with one file changed, all of it on the thread that then runs the index and the rules).
+   */
+  private static java.util.concurrent.CompletableFuture<dev.optkit.analyzers.schema.ProjectSchema> schema(
+      Options options, Inputs inputs) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> dev.optkit.analyzers.schema.ProjectSchema.read(inputs.sources(), options.roots()), daemon("optkit-schema"));
+  }
+
+  private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
   /** Parses and extracts these files on the run's threads, each through the facts cache when there is one. */
   private Parsed parse(Options options, Progress progress, Inputs inputs, List<SourceFile> files, FactsCache cache) {
     ClientCatalog catalog = options.config().catalog();
@@ -545,7 +568,8 @@ public final class Assessor {
 
   /** The whole-project phase over every file's outcome: the index, the rules, the savings. */
   private Assessment analyse(Options options, Progress progress, Inputs inputs, long start, Parsed parsed,
-      FactsCache cache, java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo) {
+      FactsCache cache, java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo,
+      java.util.concurrent.CompletableFuture<dev.optkit.analyzers.schema.ProjectSchema> schemaRead) {
     OptkitConfig config = options.config();
     ClientCatalog catalog = config.catalog();
     SourceSet sources = inputs.sources();
@@ -583,21 +607,12 @@ public final class Assessor {
       problems.add(new ParseProblem(otherLanguages.get(0), 0, 0, "optkit reads Java sources only ("
           + otherLanguages.size() + " Kotlin, Groovy or Scala source(s))"));
     }
-    ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
-        dev.optkit.analyzers.schema.MyBatisXmlMappers.read(sources.xmlFiles()),
-        dev.optkit.analyzers.schema.SchemaViews.read(sources.sqlFiles()),
-        dev.optkit.analyzers.schema.SchemaWriteEffects.read(sources.sqlFiles(),
-            java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
-            definitions(facts)),
-        dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
-    // a test's schema is not the database the application calls (hostile review 33's q6)
-    List<Path> productionScripts = sources.sqlFiles().stream()
-        .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList();
-    index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(productionScripts));
-    index.withSchemaIndexes(dev.optkit.analyzers.schema.SchemaIndexes.read(productionScripts,
-        script -> SourceSet.shown(options.roots(), script)));
-    // a foreign key's index is PostgreSQL's question: MySQL and H2 make one by themselves
-    index.withPostgresql(options.roots().stream().anyMatch(dev.optkit.analyzers.schema.ConfiguredDatabases::runsOnPostgresql));
+    dev.optkit.analyzers.schema.ProjectSchema schema = join(schemaRead);
+    ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(), schema.mappers(), schema.views(),
+        schema.writeEffects().with(definitions(facts)), schema.ormMappings());
+    index.withStoredProcedures(schema.procedures());
+    index.withSchemaIndexes(schema.indexes());
+    index.withPostgresql(schema.postgresql());
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));
@@ -653,14 +668,6 @@ public final class Assessor {
   }
 
   /** SQL the code runs that defines code or keys ({@code CREATE TRIGGER}, {@code ALTER TABLE ... REFERENCES}). */
-  /**
-   * A script of the application's own database: not one in a test, integration-test or other non-main source set
-   * ({@code src/it/resources/schema.sql}: hostile review 34's q18).
-   */
-  private static boolean productionScript(String path) {
-    return !SourceSet.isTestPath(path) && !(path.contains("/src/") && !path.contains("/src/main/"));
-  }
-
   private static List<String> definitions(List<FileFacts> facts) {
     List<String> found = new ArrayList<>();
     for (FileFacts file : facts) {

@@ -46,7 +46,7 @@ final class LiquibaseChangelogs {
    */
   static List<String> read(Path file, BiConsumer<String, String> cascade) {
     try {
-      if (Files.size(file) > SchemaWriteEffects.MAX_SCRIPT_BYTES) {
+      if (Files.size(file) > SqlScripts.MAX_SCRIPT_BYTES) {
         return List.of();
       }
     } catch (IOException e) {

@@ -1,8 +1,5 @@
 package dev.optkit.analyzers.schema;
 
-import dev.optkit.analyzers.io.Decoded;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,8 +36,6 @@ import net.sf.jsqlparser.parser.Token;
  * cascades but cannot be lexed makes every table count as triggered.
  */
 public final class SchemaWriteEffects {
-  static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
-
   private final Set<String> triggered;
   private final Map<String, Set<String>> cascades;
   /** The links of foreign keys whose action is on update (a changed key): what a save may reach. */
@@ -73,26 +68,47 @@ public final class SchemaWriteEffects {
    * @param statements SQL the code runs ({@code jdbc.execute("CREATE TRIGGER ...")}), read like a script's
    */
   public static SchemaWriteEffects read(List<Path> scripts, List<Path> changelogFiles, List<String> statements) {
-    List<String> texts = new ArrayList<>(statements);
+    return readFiles(scripts, changelogFiles).with(statements);
+  }
+
+  /**
+   * What the project's files say (scripts and changelogs), read before the code's own statements are known: a run
+   * reads its files beside the parse and adds the statements after it ({@link FilesRead#with}).
+   */
+  public static FilesRead readFiles(List<Path> scripts, List<Path> changelogFiles) {
+    FilesRead read = new FilesRead();
+    List<String> texts = new ArrayList<>();
     for (Path script : scripts) {
-      readText(script).ifPresent(texts::add);
+      SqlScripts.text(script).ifPresent(texts::add);
     }
-    Set<String> triggered = new TreeSet<>();
-    Map<String, Set<String>> cascades = new HashMap<>();
-    Map<String, Set<String>> updateCascades = new HashMap<>();
     for (Path changelog : changelogFiles) {
       // a changelog's onDelete and onUpdate are read together: its links count for both
       texts.addAll(LiquibaseChangelogs.read(changelog, (parent, child) -> {
-        link(cascades, parent, child);
-        link(updateCascades, parent, child);
+        link(read.cascades, parent, child);
+        link(read.updateCascades, parent, child);
       }));
     }
-    boolean everyTable = false;
-    RowLocalTriggers rowLocal = new RowLocalTriggers();
-    for (String raw : texts) {
+    texts.forEach(read::lexText);
+    return read;
+  }
+
+  /**
+   * Triggers, rules and cascades read from some texts so far; the row-local triggers are decided once every text is
+   * read, since a function may come after its trigger. Used by one thread at a time.
+   */
+  public static final class FilesRead {
+    private final Set<String> triggered = new TreeSet<>();
+    private final Map<String, Set<String>> cascades = new HashMap<>();
+    private final Map<String, Set<String>> updateCascades = new HashMap<>();
+    private final RowLocalTriggers rowLocal = new RowLocalTriggers();
+    private boolean everyTable;
+
+    private FilesRead() {}
+
+    private void lexText(String raw) {
       String lower = raw.toLowerCase(Locale.ROOT);
       if (!lower.contains("trigger") && !lower.contains("rule") && !lower.contains("references")) {
-        continue;
+        return;
       }
       try {
         new Reading(triggered, cascades, updateCascades, rowLocal).lex(lexable(raw));
@@ -100,8 +116,14 @@ public final class SchemaWriteEffects {
         everyTable = true;
       }
     }
-    triggered.addAll(rowLocal.triggeredBeyondTheirRow()); // every script read: a function may come after its trigger
-    return new SchemaWriteEffects(triggered, cascades, updateCascades, everyTable);
+
+    /** The effects of the files and of these statements the code runs; this reading is not used again. */
+    public SchemaWriteEffects with(List<String> statements) {
+      statements.forEach(this::lexText);
+      Set<String> all = new TreeSet<>(triggered);
+      all.addAll(rowLocal.triggeredBeyondTheirRow()); // every text read: a function may come after its trigger
+      return new SchemaWriteEffects(all, cascades, updateCascades, everyTable);
+    }
   }
 
   private static final Set<String> CODE_OR_INDEX = Set.of(
@@ -194,17 +216,6 @@ public final class SchemaWriteEffects {
     }
     reached.remove(table);
     return reached;
-  }
-
-  private static java.util.Optional<String> readText(Path script) {
-    try {
-      if (Files.size(script) > MAX_SCRIPT_BYTES) {
-        return java.util.Optional.empty();
-      }
-      return java.util.Optional.of(Decoded.withByteOrderMark(Files.readAllBytes(script)).text());
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
-    }
   }
 
   private static void link(Map<String, Set<String>> cascades, String parent, String child) {

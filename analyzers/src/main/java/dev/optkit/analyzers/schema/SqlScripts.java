@@ -1,22 +1,26 @@
 package dev.optkit.analyzers.schema;
 
+import dev.optkit.analyzers.io.Decoded;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A project's SQL script as its readers take it: UTF-8 text, at most 2 MiB; a larger or unreadable one is none. */
+/**
+ * A project's SQL script as every schema reader takes it (views, indexes, triggers and cascades, procedures): at most
+ * 2 MiB, its charset named by a byte order mark (UTF-8, UTF-16 in either order, as tools on Windows write scripts),
+ * else UTF-8 when the bytes are valid UTF-8, else ISO-8859-1; a larger or unreadable script is none.
+ */
 final class SqlScripts {
   static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
 
   private SqlScripts() {}
 
-  /** The script's text; empty when it is over the bound, unreadable or not UTF-8 (what it declares stays unknown). */
+  /** The script's text, without its byte order mark; empty when it is over the bound or unreadable. */
   static Optional<String> text(Path script) {
     try {
       return Files.size(script) > MAX_SCRIPT_BYTES ? Optional.empty()
-          : Optional.of(Files.readString(script, StandardCharsets.UTF_8));
+          : Optional.of(Decoded.withByteOrderMark(Files.readAllBytes(script)).text());
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

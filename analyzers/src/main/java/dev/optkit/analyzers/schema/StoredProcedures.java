@@ -1,7 +1,5 @@
 package dev.optkit.analyzers.schema;
 
-import dev.optkit.analyzers.io.Decoded;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +31,6 @@ import net.sf.jsqlparser.statement.select.Select;
  * optkit cannot parse, or a procedure defined twice with different bodies, stays a procedure that may write.
  */
 public final class StoredProcedures {
-  private static final long MAX_SCRIPT_BYTES = SchemaWriteEffects.MAX_SCRIPT_BYTES;
   /** Words that make a body more than queries: the procedure may then write, or read what optkit cannot follow. */
   private static final Set<String> NOT_A_QUERY = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "CALL",
       "EXEC", "EXECUTE", "PREPARE", "SET", "DECLARE", "IF", "WHILE", "LOOP", "REPEAT", "CASE", "CREATE", "DROP",
@@ -64,10 +61,8 @@ public final class StoredProcedures {
     Map<String, List<Definition>> found = new HashMap<>();
     for (Path script : scripts) {
       try {
-        if (Files.size(script) <= MAX_SCRIPT_BYTES) {
-          lex(Decoded.withByteOrderMark(Files.readAllBytes(script)).text(), found);
-        }
-      } catch (java.io.IOException | RuntimeException | Error unreadable) {
+        SqlScripts.text(script).ifPresent(text -> lex(text, found));
+      } catch (RuntimeException | Error unreadable) {
         // a script optkit cannot read or lex defines nothing it can name: a CALL of its procedures stays a write
       }
     }

@@ -39,4 +39,26 @@ class SchemaIndexesTest {
     assertEquals(true, schema.table("orders").orElseThrow().complete());
     assertEquals(false, schema.table("lines").orElseThrow().complete());
   }
+
+  @Test
+  void aScriptIsReadInTheCharsetItsByteOrderMarkNamesOrItsBytesAllow() throws Exception {
+    // every schema reader takes a script's text from one reader (SqlScripts): before, views and indexes read strict
+    // UTF-8 only, so a UTF-16 script (with its mark, as Windows tools write them) or one with a Latin-1 comment
+    // declared no table here while the trigger reader read both
+    Path utf16 = dir.resolve("V1__windows.sql");
+    byte[] text = "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT);\nCREATE INDEX orders_customer ON orders (customer_id);\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] marked = new byte[text.length + 2];
+    marked[0] = (byte) 0xFF;
+    marked[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, marked, 2, text.length);
+    Files.write(utf16, marked);
+    Path latin1 = dir.resolve("V2__latin1.sql");
+    Files.write(latin1, "-- r\u00e9sum\u00e9 des clients\nCREATE TABLE clients (id BIGINT PRIMARY KEY, email VARCHAR(80));\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    SchemaIndexes schema = SchemaIndexes.read(List.of(utf16, latin1), Path::toString);
+    assertEquals(List.of("orders_customer"), schema.table("orders").orElseThrow().indexes().stream()
+        .map(SchemaIndexes.TableIndex::name).filter(name -> name != null && name.startsWith("orders_")).toList());
+    assertEquals(true, schema.table("clients").orElseThrow().complete());
+  }
 }

@@ -1,0 +1,37 @@
+package dev.optkit.analyzers.schema;
+
+import dev.optkit.analyzers.source.SourceSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the project's schema files say, read from the files alone: MyBatis mappers, views, triggers and cascades (the
+ * code's own statements added later, {@link SchemaWriteEffects.FilesRead#with}), orm.xml mappings, stored procedures,
+ * tables and indexes, and whether the application runs on PostgreSQL. Needing no fact of the code, a run reads them
+ * beside the parse.
+ */
+public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, SchemaWriteEffects.FilesRead writeEffects,
+    OrmXmlMappings ormMappings, StoredProcedures procedures, SchemaIndexes indexes, boolean postgresql) {
+
+  public static ProjectSchema read(SourceSet sources, List<Path> roots) {
+    // a test's schema is not the database the application calls (hostile review 33's q6)
+    List<Path> productionScripts = sources.sqlFiles().stream()
+        .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList();
+    return new ProjectSchema(MyBatisXmlMappers.read(sources.xmlFiles()), SchemaViews.read(sources.sqlFiles()),
+        SchemaWriteEffects.readFiles(sources.sqlFiles(),
+            Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList()),
+        OrmXmlMappings.read(sources.xmlFiles()), StoredProcedures.read(productionScripts),
+        SchemaIndexes.read(productionScripts, script -> SourceSet.shown(roots, script)),
+        // a foreign key's index is PostgreSQL's question: MySQL and H2 make one by themselves
+        roots.stream().anyMatch(ConfiguredDatabases::runsOnPostgresql));
+  }
+
+  /**
+   * A script of the application's own database: not one in a test, integration-test or other non-main source set
+   * ({@code src/it/resources/schema.sql}: hostile review 34's q18).
+   */
+  private static boolean productionScript(String path) {
+    return !SourceSet.isTestPath(path) && !(path.contains("/src/") && !path.contains("/src/main/"));
+  }
+}
