@@ -57,7 +57,11 @@ public final class MissingIndexRule implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    ProjectIndex index = context.index();
+    return hints(context.index()).stream().map(IndexHint::finding).toList();
+  }
+
+  /** The indexes to add, each with its finding and the queries it would serve. */
+  List<IndexHint> hints(ProjectIndex index) {
     SchemaIndexes schema = index.schemaIndexes();
     Map<String, List<Served>> byKey = new TreeMap<>();
     Map<String, Suggestion> suggestions = new TreeMap<>();
@@ -98,7 +102,7 @@ public final class MissingIndexRule implements Rule {
         }
       }
     }
-    List<Finding> findings = new ArrayList<>();
+    List<IndexHint> hints = new ArrayList<>();
     for (Map.Entry<String, List<Served>> entry : byKey.entrySet()) {
       List<Served> served = entry.getValue().stream().distinct()
           .sorted(Comparator.comparing((Served s) -> s.method().path()).thenComparingInt(s -> s.site().range().line())
@@ -108,7 +112,7 @@ public final class MissingIndexRule implements Rule {
       Served first = served.get(0);
       String statement = IndexStatements.create(suggestion.schemaTable(), suggestion.columns(), index.runsOnPostgresql());
       List<String> queries = served.stream().map(s -> s.method().path() + ":" + s.site().range().line()).toList();
-      findings.add(FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
+      Finding finding = FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
           .message("No index on " + suggestion.table() + " starts with a column this query finds its rows by ("
               + String.join(", ", suggestion.columns()) + ")" + (queries.size() > 1
                   ? "; " + (queries.size() - 1) + " more quer" + (queries.size() == 2 ? "y" : "ies") + " would use it" : ""))
@@ -118,9 +122,12 @@ public final class MissingIndexRule implements Rule {
           .detail("statement", statement)
           .detail("queries", queries)
           .refused(NOT_WRITTEN)
-          .build());
+          .build();
+      hints.add(new IndexHint(finding, suggestion.schemaTable(), suggestion.columns(), served.stream()
+          .<IndexHint.Probe>map(s -> new IndexHint.Query(s.method().path(), s.site().range().line(), s.site().sql()))
+          .toList()));
     }
-    return findings;
+    return hints;
   }
 
   /**

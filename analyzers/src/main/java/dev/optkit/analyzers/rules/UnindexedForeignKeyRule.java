@@ -35,11 +35,16 @@ public final class UnindexedForeignKeyRule implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    List<Finding> findings = new ArrayList<>();
-    if (!context.index().runsOnPostgresql()) {
-      return findings;
+    return hints(context.index()).stream().map(IndexHint::finding).toList();
+  }
+
+  /** The foreign keys to index, each with its finding and the lookup PostgreSQL makes by it. */
+  List<IndexHint> hints(dev.optkit.analyzers.index.ProjectIndex index) {
+    List<IndexHint> hints = new ArrayList<>();
+    if (!index.runsOnPostgresql()) {
+      return hints;
     }
-    for (SchemaIndexes.Table table : context.index().schemaIndexes().tables()) {
+    for (SchemaIndexes.Table table : index.schemaIndexes().tables()) {
       if (!table.complete()) {
         continue;
       }
@@ -49,7 +54,7 @@ public final class UnindexedForeignKeyRule implements Rule {
         }
         String columns = String.join(", ", key.columns());
         String snippet = "FOREIGN KEY (" + columns + ") REFERENCES " + key.references();
-        findings.add(new FindingDraft(info(), key.script(), new SourceRange(key.line(), 1, key.line(), 1),
+        Finding finding = new FindingDraft(info(), key.script(), new SourceRange(key.line(), 1, key.line(), 1),
             table.name(), null, snippet)
             .message("No index on " + table.name() + " starts with its foreign key (" + columns + ") to "
                 + key.references() + ": PostgreSQL scans " + table.name() + " for each " + key.references()
@@ -60,9 +65,10 @@ public final class UnindexedForeignKeyRule implements Rule {
             .detail("references", key.references())
             .detail("statement", IndexStatements.create(table, key.columns(), true))
             .refused(NOT_WRITTEN)
-            .build());
+            .build();
+        hints.add(new IndexHint(finding, table, key.columns(), List.of(new IndexHint.ForeignKeyCheck(key.columns()))));
       }
     }
-    return findings;
+    return hints;
   }
 }

@@ -58,14 +58,17 @@ public final class SchemaIndexes {
    * @param name as the script writes it, without quotes or schema
    * @param written its name as the script writes it, schema and quotes included: {@code [billing, "Invoices"]}
    * @param writtenColumns its columns' names as the script writes them, by {@link #column how they compare}
+   * @param columnTypes its columns' types as the script names them, lower case and without arguments
+   *     ({@code varchar}, {@code bigint}, {@code datetime}), by how the columns compare
    * @param complete false when a statement about its indexes could not be read, or changes them in a way not followed
    *     (a drop, a rename)
    */
-  public record Table(String name, List<String> written, Map<String, String> writtenColumns, List<TableIndex> indexes,
-      List<ForeignKey> foreignKeys, boolean complete) {
+  public record Table(String name, List<String> written, Map<String, String> writtenColumns,
+      Map<String, String> columnTypes, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete) {
     public Table {
       written = List.copyOf(written);
       writtenColumns = Map.copyOf(writtenColumns);
+      columnTypes = Map.copyOf(columnTypes);
       indexes = List.copyOf(indexes);
       foreignKeys = List.copyOf(foreignKeys);
     }
@@ -136,6 +139,7 @@ public final class SchemaIndexes {
     private final Map<String, String> names = new TreeMap<>();
     private final Map<String, List<String>> written = new TreeMap<>();
     private final Map<String, Map<String, String>> writtenColumns = new TreeMap<>();
+    private final Map<String, Map<String, String>> columnTypes = new TreeMap<>();
     private final Map<String, List<TableIndex>> indexes = new TreeMap<>();
     private final Set<String> incomplete = new java.util.HashSet<>();
     private final Map<String, List<ForeignKey>> foreignKeys = new TreeMap<>();
@@ -174,6 +178,13 @@ public final class SchemaIndexes {
       } else if (parsed instanceof Alter altered && altered.getTable() != null && altered.getAlterExpressions() != null) {
         String name = altered.getTable().getName();
         for (AlterExpression expression : altered.getAlterExpressions()) {
+          if (expression.getColDataTypeList() != null) {
+            // ADD COLUMN declares one, ALTER and MODIFY COLUMN ... TYPE change its type: the last word holds
+            for (AlterExpression.ColumnDataType added : expression.getColDataTypeList()) {
+              columnDeclared(TableNames.normalise(bare(name)), added.getColumnName(), added.getColDataType(),
+                  expression.getOperation() != net.sf.jsqlparser.statement.alter.AlterOperation.ADD);
+            }
+          }
           if (!FOLLOWED.contains(expression.getOperation())) {
             // a drop, a rename, a change of a column: what the table's indexes are after it is not followed
             incomplete.add(TableNames.normalise(bare(name)));
@@ -227,8 +238,7 @@ public final class SchemaIndexes {
       indexes.computeIfAbsent(key, k -> new ArrayList<>());
       if (created.getColumnDefinitions() != null) {
         for (ColumnDefinition definition : created.getColumnDefinitions()) {
-          writtenColumns.computeIfAbsent(key, k -> new TreeMap<>())
-              .putIfAbsent(column(definition.getColumnName()), definition.getColumnName());
+          columnDeclared(key, definition);
           List<String> specs = definition.getColumnSpecs() == null ? List.of()
               : definition.getColumnSpecs().stream().map(spec -> spec.toUpperCase(Locale.ROOT)).toList();
           int primary = specs.indexOf("PRIMARY");
@@ -267,6 +277,28 @@ public final class SchemaIndexes {
       }
     }
 
+    private void columnDeclared(String table, ColumnDefinition definition) {
+      columnDeclared(table, definition.getColumnName(), definition.getColDataType(), false);
+    }
+
+    /** @param changed a column's type changed by an ALTER: it replaces the type read before */
+    private void columnDeclared(String table, String name, net.sf.jsqlparser.statement.create.table.ColDataType type,
+        boolean changed) {
+      if (name == null) {
+        return;
+      }
+      writtenColumns.computeIfAbsent(table, k -> new TreeMap<>()).putIfAbsent(column(name), name);
+      if (type != null && type.getDataType() != null) {
+        Map<String, String> types = columnTypes.computeIfAbsent(table, k -> new TreeMap<>());
+        String typeName = type.getDataType().toLowerCase(Locale.ROOT);
+        if (changed) {
+          types.put(column(name), typeName);
+        } else {
+          types.putIfAbsent(column(name), typeName);
+        }
+      }
+    }
+
     private void add(String table, TableIndex index) {
       indexes.computeIfAbsent(TableNames.normalise(bare(table)), k -> new ArrayList<>()).add(index);
     }
@@ -276,7 +308,7 @@ public final class SchemaIndexes {
       for (Map.Entry<String, String> named : names.entrySet()) {
         String key = named.getKey();
         tables.put(key, new Table(named.getValue(), written.get(key), writtenColumns.getOrDefault(key, Map.of()),
-            indexes.getOrDefault(key, List.of()), foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
+            columnTypes.getOrDefault(key, Map.of()), indexes.getOrDefault(key, List.of()), foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
       }
       return new SchemaIndexes(tables);
     }

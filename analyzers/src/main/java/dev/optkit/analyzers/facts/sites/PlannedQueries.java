@@ -1,0 +1,100 @@
+package dev.optkit.analyzers.facts.sites;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+import net.sf.jsqlparser.util.deparser.StatementDeParser;
+
+/**
+ * A query of the code as a PostgreSQL planner is asked to plan it: one statement, written anew from JSqlParser's tree
+ * (never the code's text passed on), its parameters numbered {@code $1, $2...} ({@code ?}, {@code ?1}, a named
+ * {@code :name} once per name, MyBatis's {@code #{}}). An {@code UPDATE} or {@code DELETE} of one table becomes the
+ * {@code SELECT} that finds the same rows: how a statement finds its rows is what an index changes, and a reader
+ * allowed to select alone can plan it.
+ */
+public final class PlannedQueries {
+  private PlannedQueries() {}
+
+  /** The statement to plan, or empty when it is none JSqlParser reads as a select, or an update or delete of one table. */
+  public static Optional<String> forPlanner(String sql) {
+    Statement statement;
+    try {
+      // every statement of the text read: JSqlParser's single parse stops after the first and ignores the rest
+      net.sf.jsqlparser.statement.Statements all = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
+      if (all == null || all.size() != 1) {
+        return Optional.empty();
+      }
+      statement = all.get(0);
+    } catch (Exception | StackOverflowError unreadable) {
+      return Optional.empty();
+    }
+    Statement planned = statement instanceof Select ? statement : finding(statement);
+    if (planned == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(numbered(planned));
+    } catch (RuntimeException | StackOverflowError unwritable) {
+      return Optional.empty();
+    }
+  }
+
+  /** The select finding an update's or a delete's rows, or null for any other statement. */
+  private static Statement finding(Statement statement) {
+    PlainSelect select = new PlainSelect();
+    select.addSelectItems(List.of(SelectItem.from(new LongValue(1))));
+    if (statement instanceof Update update && update.getTable() != null && empty(update.getJoins())
+        && empty(update.getStartJoins()) && update.getFromItem() == null) {
+      select.setFromItem(update.getTable());
+      select.setWhere(update.getWhere());
+      return select;
+    }
+    if (statement instanceof Delete delete && delete.getTable() != null && empty(delete.getJoins())
+        && empty(delete.getTables()) && empty(delete.getUsingList())) {
+      select.setFromItem(delete.getTable());
+      select.setWhere(delete.getWhere());
+      return select;
+    }
+    return null;
+  }
+
+  private static boolean empty(List<?> list) {
+    return list == null || list.isEmpty();
+  }
+
+  private static String numbered(Statement statement) {
+    StringBuilder buffer = new StringBuilder();
+    Map<String, Integer> named = new HashMap<>();
+    int[] next = {0};
+    ExpressionDeParser expressions = new ExpressionDeParser() {
+      @Override
+      public <S> StringBuilder visit(JdbcParameter parameter, S context) {
+        int number = parameter.isUseFixedIndex() && parameter.getIndex() != null
+            ? named.computeIfAbsent("?" + parameter.getIndex(), k -> ++next[0]) : ++next[0];
+        return buffer.append('$').append(number);
+      }
+
+      @Override
+      public <S> StringBuilder visit(JdbcNamedParameter parameter, S context) {
+        return buffer.append('$').append(named.computeIfAbsent(":" + parameter.getName(), k -> ++next[0]));
+      }
+    };
+    SelectDeParser selects = new SelectDeParser(expressions, buffer);
+    expressions.setSelectVisitor(selects);
+    expressions.setBuffer(buffer);
+    statement.accept(new StatementDeParser(expressions, selects, buffer), null);
+    return buffer.toString();
+  }
+}

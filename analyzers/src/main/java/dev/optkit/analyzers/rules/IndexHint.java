@@ -1,0 +1,44 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import java.util.List;
+
+/**
+ * An index a database hint suggests, with what a planner needs to check it: the finding that reports it, the table as
+ * the schema declares it, the index's columns in order ({@link SchemaIndexes#column as they compare}), and what the
+ * index would serve.
+ */
+public record IndexHint(Finding finding, SchemaIndexes.Table table, List<String> columns, List<Probe> probes) {
+  public IndexHint {
+    columns = List.copyOf(columns);
+    probes = List.copyOf(probes);
+  }
+
+  /** What the index would serve, for a planner to plan with and without it. */
+  public sealed interface Probe permits Query, ForeignKeyCheck {}
+
+  /**
+   * A query of the code the index would serve.
+   *
+   * @param path the file running it, as findings name files
+   * @param sql the statement as the code runs it (MyBatis's {@code #{}} included)
+   */
+  public record Query(String path, int line, String sql) implements Probe {}
+
+  /**
+   * The lookup PostgreSQL makes in the referencing table for each referenced row deleted or whose key changes: the
+   * rows whose foreign key columns equal the referenced key.
+   */
+  public record ForeignKeyCheck(List<String> columns) implements Probe {
+    public ForeignKeyCheck {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /** Every index hint of the project, as the rules report them ({@link MissingIndexRule}, {@link UnindexedForeignKeyRule}). */
+  public static List<IndexHint> of(dev.optkit.analyzers.index.ProjectIndex index) {
+    return java.util.stream.Stream.concat(new MissingIndexRule().hints(index).stream(),
+        new UnindexedForeignKeyRule().hints(index).stream()).toList();
+  }
+}
