@@ -27,8 +27,23 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
 public final class PlannedQueries {
   private PlannedQueries() {}
 
+  /**
+   * A statement to plan and the tables it names, as it writes them (a CTE's name is no table: not planned; see
+   * {@code getTables} of JSqlParser's {@code TablesNamesFinder}).
+   */
+  public record Planned(String sql, java.util.Set<String> tables) {
+    public Planned {
+      tables = java.util.Set.copyOf(tables);
+    }
+  }
+
   /** The statement to plan, or empty when it is none JSqlParser reads as a select, or an update or delete of one table. */
   public static Optional<String> forPlanner(String sql) {
+    return planned(sql).map(Planned::sql);
+  }
+
+  /** {@link #forPlanner} with the tables the statement names. */
+  public static Optional<Planned> planned(String sql) {
     Statement statement;
     try {
       // every statement of the text read: JSqlParser's single parse stops after the first and ignores the rest
@@ -45,7 +60,8 @@ public final class PlannedQueries {
       return Optional.empty();
     }
     try {
-      return Optional.of(numbered(planned));
+      return Optional.of(new Planned(numbered(planned),
+          new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(planned)));
     } catch (RuntimeException | StackOverflowError unwritable) {
       return Optional.empty();
     }

@@ -1,0 +1,249 @@
+package dev.optkit.validation.hints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.analyzers.facts.sites.PlannedQueries;
+import dev.optkit.analyzers.rules.IndexHint;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Checks index hints with a real planner: the tables their queries name are made from the project's schema (its
+ * columns by type, its declared indexes, {@value #ROWS} generated rows each, analysed), and each query is planned as
+ * PostgreSQL plans a prepared statement it has no values for (its generic plan), with the schema's indexes and again
+ * with the hint's index added as a hypothetical one (HypoPG). A hint is kept when the planner uses its index for one
+ * of its queries at least the threshold's percent cheaper. The queries are planned, never run, by a role that may only
+ * read, each written anew from JSqlParser's tree ({@link PlannedQueries}); nothing of the project's scripts is run
+ * but names, always quoted.
+ */
+public final class HintCheck {
+  /** Rows per table: more than a few pages, so a scan costs more than an index lookup; under ANALYZE's 30,000-row
+   * sample, so the statistics, and the costs, are the same on every run. */
+  public static final int ROWS = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROBE = "optkit_probe";
+
+  private HintCheck() {}
+
+  /** The planner's verdict on each hint, by its finding's fingerprint. */
+  public static Map<String, HintVerdict> run(List<IndexHint> hints, SchemaIndexes schema, PlannerDatabase database,
+      int threshold) throws SQLException {
+    Map<String, List<Probe>> probes = new LinkedHashMap<>();
+    Map<String, SchemaIndexes.Table> tables = new TreeMap<>();
+    for (IndexHint hint : hints) {
+      List<Probe> planned = new ArrayList<>();
+      for (IndexHint.Probe probe : hint.probes()) {
+        planned.add(probe(hint, probe, schema, tables));
+      }
+      probes.put(hint.finding().fingerprint(), planned);
+      tables.putIfAbsent(created(hint.table()), hint.table());
+    }
+    try (Statement admin = database.admin().createStatement()) {
+      for (Map.Entry<String, SchemaIndexes.Table> table : tables.entrySet()) {
+        make(admin, table.getKey(), table.getValue());
+      }
+      database.readable();
+    }
+    String described = database.description();
+    Map<String, HintVerdict> verdicts = new LinkedHashMap<>();
+    Connection reader = database.reader();
+    try (Statement settings = reader.createStatement()) {
+      settings.execute("SET plan_cache_mode = force_generic_plan");
+      settings.execute("SET statement_timeout = '10s'");
+    }
+    for (IndexHint hint : hints) {
+      List<HintVerdict.Planned> planned = new ArrayList<>();
+      List<HintVerdict.Unplanned> unplanned = new ArrayList<>();
+      for (Probe probe : probes.get(hint.finding().fingerprint())) {
+        if (probe.sql() == null) {
+          unplanned.add(new HintVerdict.Unplanned(probe.where(), probe.unplanned()));
+          continue;
+        }
+        try {
+          planned.add(plan(reader, probe, hint));
+        } catch (SQLException e) {
+          unplanned.add(new HintVerdict.Unplanned(probe.where(), "PostgreSQL cannot plan it as written: "
+              + firstLine(e.getMessage())));
+          reset(reader);
+        }
+      }
+      boolean served = planned.stream().anyMatch(p -> p.usesIndex() && p.dropPercent() >= threshold);
+      verdicts.put(hint.finding().fingerprint(), planned.isEmpty() ? new HintVerdict.NotChecked(described, unplanned)
+          : served ? new HintVerdict.Kept(described, threshold, planned, unplanned)
+          : new HintVerdict.Dropped(described, threshold, planned, unplanned));
+    }
+    return verdicts;
+  }
+
+  /** A query or lookup to plan: its SQL for the planner, or why there is none. */
+  private record Probe(String where, String sql, String unplanned) {}
+
+  private static Probe probe(IndexHint hint, IndexHint.Probe probe, SchemaIndexes schema,
+      Map<String, SchemaIndexes.Table> tables) {
+    if (probe instanceof IndexHint.ForeignKeyCheck key) {
+      // what PostgreSQL's referential check runs on each referenced row deleted or whose key changes
+      List<String> terms = new ArrayList<>();
+      for (int i = 0; i < key.columns().size(); i++) {
+        terms.add(quoted(key.columns().get(i)) + " = $" + (i + 1));
+      }
+      return new Probe("foreign key", "SELECT 1 FROM " + quoted(created(hint.table())) + " WHERE "
+          + String.join(" AND ", terms), null);
+    }
+    IndexHint.Query query = (IndexHint.Query) probe;
+    String where = query.path() + ":" + query.line();
+    Optional<PlannedQueries.Planned> planned = query.sql() == null ? Optional.empty()
+        : PlannedQueries.planned(query.sql());
+    if (planned.isEmpty()) {
+      return new Probe(where, null, "optkit plans a select, or an update or delete of one table, that JSqlParser reads, "
+          + "and this is none");
+    }
+    for (String name : planned.get().tables()) {
+      Optional<SchemaIndexes.Table> table = schema.table(name);
+      if (table.isEmpty() || table.get().writtenColumns().isEmpty()) {
+        return new Probe(where, null, "it names the table " + name + ", whose columns no script of the project declares");
+      }
+      tables.putIfAbsent(created(table.get()), table.get());
+    }
+    return new Probe(where, planned.get().sql(), null);
+  }
+
+  /** A table's name in the planner's database: as an unquoted name in the code's SQL folds, lower case. */
+  private static String created(SchemaIndexes.Table table) {
+    return table.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Creates the table with its columns, fills it, adds its declared indexes and analyses it. */
+  private static void make(Statement admin, String name, SchemaIndexes.Table table) throws SQLException {
+    Set<String> unique = new java.util.HashSet<>();
+    for (SchemaIndexes.TableIndex index : table.indexes()) {
+      if (index.columns().size() == 1 && !index.kind().equals("index")) {
+        unique.add(index.columns().get(0));
+      }
+    }
+    List<String> columns = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    List<String> definitions = new ArrayList<>();
+    for (String column : new java.util.TreeSet<>(table.writtenColumns().keySet())) {
+      GeneratedColumns.ColumnKind kind = GeneratedColumns.of(table.columnTypes().get(column));
+      columns.add(quoted(column));
+      definitions.add(quoted(column) + " " + kind.type());
+      values.add(unique.contains(column) ? kind.unique() : kind.repeated());
+    }
+    admin.execute("CREATE TABLE " + quoted(name) + " (" + String.join(", ", definitions) + ")");
+    admin.execute("INSERT INTO " + quoted(name) + " (" + String.join(", ", columns) + ") SELECT "
+        + String.join(", ", values) + " FROM generate_series(1, " + ROWS + ") AS g");
+    for (SchemaIndexes.TableIndex index : table.indexes()) {
+      if (!index.columns().isEmpty() && table.writtenColumns().keySet().containsAll(index.columns())) {
+        admin.execute(indexStatement(name, index.columns()));
+      }
+    }
+    admin.execute("ANALYZE " + quoted(name));
+  }
+
+  private static String indexStatement(String table, List<String> columns) {
+    return "CREATE INDEX ON " + quoted(table) + " (" + String.join(", ", columns.stream().map(HintCheck::quoted).toList())
+        + ")";
+  }
+
+  /** One name, whatever its text: double-quoted, its quotes doubled. */
+  static String quoted(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /** The probe's generic plan with the schema's indexes, then with the hint's index added. */
+  private static HintVerdict.Planned plan(Connection reader, Probe probe, IndexHint hint) throws SQLException {
+    double before = cost(reader, probe.sql(), null).cost();
+    long hypothetical;
+    try (PreparedStatement create = reader.prepareStatement("SELECT indexrelid FROM hypopg_create_index(?)")) {
+      create.setString(1, indexStatement(created(hint.table()), hint.columns()));
+      try (ResultSet made = create.executeQuery()) {
+        made.next();
+        hypothetical = made.getLong(1);
+      }
+    }
+    try {
+      Plan after = cost(reader, probe.sql(), "<" + hypothetical + ">");
+      return new HintVerdict.Planned(probe.where(), before, after.cost(), after.usesIndex());
+    } finally {
+      try (Statement statement = reader.createStatement()) {
+        statement.execute("SELECT hypopg_reset()");
+      }
+    }
+  }
+
+  private record Plan(double cost, boolean usesIndex) {}
+
+  /**
+   * Prepares the statement, explains its generic plan (each parameter given as NULL: a generic plan is made without
+   * values), and forgets it: prepared anew for each plan, as a prepared plan outlives a hypothetical index made after it.
+   */
+  private static Plan cost(Connection reader, String sql, String index) throws SQLException {
+    try (Statement statement = reader.createStatement()) {
+      statement.execute("PREPARE " + PROBE + " AS " + sql);
+      try {
+        int parameters;
+        try (ResultSet types = statement.executeQuery(
+            "SELECT cardinality(parameter_types) FROM pg_prepared_statements WHERE name = '" + PROBE + "'")) {
+          types.next();
+          parameters = types.getInt(1);
+        }
+        String execute = "EXECUTE " + PROBE + (parameters == 0 ? "" : "(" + String.join(", ",
+            java.util.Collections.nCopies(parameters, "NULL")) + ")");
+        try (ResultSet explained = statement.executeQuery("EXPLAIN (FORMAT JSON) " + execute)) {
+          explained.next();
+          JsonNode plan = readPlan(explained.getString(1));
+          return new Plan(plan.path("Total Cost").asDouble(), index != null && names(plan, index));
+        }
+      } finally {
+        statement.execute("DEALLOCATE " + PROBE);
+      }
+    }
+  }
+
+  private static JsonNode readPlan(String json) throws SQLException {
+    try {
+      return JSON.readTree(json).path(0).path("Plan");
+    } catch (java.io.IOException e) {
+      throw new SQLException("unreadable EXPLAIN output", e);
+    }
+  }
+
+  /** Whether a node of the plan reads the index whose name starts with this prefix (HypoPG's {@code <oid>btree_...}). */
+  private static boolean names(JsonNode node, String prefix) {
+    if (node.path("Index Name").asText("").startsWith(prefix)) {
+      return true;
+    }
+    for (JsonNode child : node.path("Plans")) {
+      if (names(child, prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** After a failed probe: nothing prepared or hypothetical is left for the next. */
+  private static void reset(Connection reader) throws SQLException {
+    try (Statement statement = reader.createStatement()) {
+      statement.execute("DEALLOCATE ALL");
+      statement.execute("SELECT hypopg_reset()");
+    }
+  }
+
+  private static String firstLine(String message) {
+    String text = message == null ? "no message" : message.strip();
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.optkit.validation.hints;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+/**
+ * The PostgreSQL a hint check plans in, with HypoPG: a throwaway local cluster optkit starts and deletes (its tables
+ * made by the superuser, the queries planned by a role that may only read them), or a database the user names
+ * ({@code --check-hints-url}), where everything is made in a schema of its own, dropped at the end.
+ */
+public final class PlannerDatabase implements AutoCloseable {
+  private final LocalPostgres local;
+  private final Connection admin;
+  private final Connection reader;
+  private final String schema;
+  private final String readerRole;
+
+  private PlannerDatabase(LocalPostgres local, Connection admin, Connection reader, String schema, String readerRole) {
+    this.local = local;
+    this.admin = admin;
+    this.reader = reader;
+    this.schema = schema;
+    this.readerRole = readerRole;
+  }
+
+  /** Why no check can run here: no PostgreSQL server, or no HypoPG for it; null when one can. */
+  public static String unavailable() {
+    var installation = LocalPostgres.find();
+    if (installation.isEmpty()) {
+      return "no PostgreSQL server is installed (apt-get install postgresql; or set OPTKIT_PG_BINDIR to its bin "
+          + "directory, or give --check-hints-url)";
+    }
+    if (!installation.get().hypopg()) {
+      return "HypoPG is not installed for the PostgreSQL in " + installation.get().bin()
+          + " (apt-get install postgresql-<major>-hypopg)";
+    }
+    return null;
+  }
+
+  /** Starts a throwaway local cluster with HypoPG. */
+  public static PlannerDatabase local() throws IOException, SQLException {
+    String why = unavailable();
+    if (why != null) {
+      throw new IOException(why);
+    }
+    LocalPostgres server = LocalPostgres.start(LocalPostgres.find().orElseThrow());
+    try {
+      Connection admin = server.connectAsSuperuser();
+      String password = random();
+      try (Statement statement = admin.createStatement()) {
+        statement.execute("SET statement_timeout = '60s'");
+        statement.execute("CREATE EXTENSION hypopg");
+        statement.execute("CREATE ROLE optkit_reader LOGIN PASSWORD '" + password + "'");
+        statement.execute("ALTER ROLE optkit_reader SET default_transaction_read_only = on");
+      }
+      return new PlannerDatabase(server, admin, server.connect("optkit_reader", password), null, "optkit_reader");
+    } catch (SQLException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A database the user gives (a JDBC URL with its user and password): HypoPG must be installed there; the tables go
+   * to a new schema, dropped by {@link #close}, and the user's own role plans.
+   */
+  public static PlannerDatabase given(String url) throws SQLException {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new SQLException("--check-hints-url takes a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?user=...)");
+    }
+    Connection connection = DriverManager.getConnection(url);
+    String schema = "optkit_hints_" + random().toLowerCase(java.util.Locale.ROOT);
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet hypopg = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'hypopg'")) {
+        if (!hypopg.next()) {
+          statement.execute("CREATE EXTENSION IF NOT EXISTS hypopg");
+        }
+      }
+      statement.execute("CREATE SCHEMA " + HintCheck.quoted(schema));
+      statement.execute("SET search_path = " + HintCheck.quoted(schema) + ", public");
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return new PlannerDatabase(null, connection, connection, schema, null);
+  }
+
+  Connection admin() {
+    return admin;
+  }
+
+  Connection reader() {
+    return reader;
+  }
+
+  /** The tables made so far may be read by the role that plans. */
+  void readable() throws SQLException {
+    if (readerRole != null) {
+      try (Statement statement = admin.createStatement()) {
+        statement.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + readerRole);
+      }
+    }
+  }
+
+  /** {@code PostgreSQL 15.18 with HypoPG 1.3.1}. */
+  String description() throws SQLException {
+    try (Statement statement = admin.createStatement();
+        ResultSet version = statement.executeQuery("SELECT split_part(current_setting('server_version'), ' ', 1), "
+            + "(SELECT extversion FROM pg_extension WHERE extname = 'hypopg')")) {
+      version.next();
+      return "PostgreSQL " + version.getString(1) + " with HypoPG " + version.getString(2);
+    }
+  }
+
+  private static String random() {
+    byte[] bytes = new byte[12];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (schema != null) {
+        try (Statement statement = admin.createStatement()) {
+          statement.execute("DROP SCHEMA " + HintCheck.quoted(schema) + " CASCADE");
+        }
+      }
+    } catch (SQLException e) {
+      // the connection went: its schema stays, named optkit_hints_*
+    }
+    for (Connection connection : new Connection[] {reader, admin}) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // closed with the server
+      }
+    }
+    if (local != null) {
+      local.close();
+    }
+  }
+}
