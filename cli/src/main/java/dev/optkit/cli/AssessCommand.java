@@ -87,6 +87,9 @@ public class AssessCommand implements Callable<Integer> {
   @Mixin(name = "dependencies")
   DependencyOptions dependencies = new DependencyOptions();
 
+  @Mixin(name = "hints")
+  HintCheckOptions hints = new HintCheckOptions();
+
   @Option(names = "--no-resolve",
       description = "Skip the symbol solver: faster, but every finding is matched by imports and names only.")
   boolean noResolve;
@@ -153,6 +156,7 @@ public class AssessCommand implements Callable<Integer> {
     try {
       targets = report.targets("assess", java.util.EnumSet.allOf(ReportFormat.class));
       checkSarifCategory(targets);
+      hints.validate();
       threshold = failOn == null ? null : Severity.parse(failOn);
       shardSpec = shard == null ? null : dev.optkit.analyzers.source.ShardPlan.Spec.parse(shard);
       if (shardOut != null && shardSpec == null) {
@@ -225,7 +229,9 @@ public class AssessCommand implements Callable<Integer> {
         return writeShard(new Assessor().shard(options, progress, inputs, shardSpec, weights), err);
       }
       // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
-      Optional<AssessmentCache> answers = !reusesAnswers() || options.cacheDirectory() == null ? Optional.empty()
+      // a check of the hints is a planner's answer of the day, not kept with the assessment's
+      Optional<AssessmentCache> answers = !reusesAnswers() || hints.active() || options.cacheDirectory() == null
+          ? Optional.empty()
           : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)), remembered.join());
       assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
           .orElse(null);
@@ -238,9 +244,15 @@ public class AssessCommand implements Callable<Integer> {
           Assessment answered = assessment;
           answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
         }
+        if (hints.active()) {
+          assessment = hints.apply(assessment);
+        }
       }
     } catch (Assessor.ShardMismatch e) {
       err.println("optkit " + spec.name() + ": " + Printable.escape(e.getMessage()));
+      return ExitCodes.USAGE;
+    } catch (HintCheckOptions.Unavailable e) {
+      err.println(command() + ": " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     } finally {
       progress.finish();

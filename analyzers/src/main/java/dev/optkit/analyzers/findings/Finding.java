@@ -75,6 +75,15 @@ public record Finding(
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, savings, savingsBasis, range);
   }
 
+  /** The same finding with one more detail, or the detail of this key replaced (what a check added to the finding). */
+  public Finding withDetail(String key, Object value) {
+    java.util.TreeMap<String, Object> more = new java.util.TreeMap<>(details);
+    more.put(key, value);
+    return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, fingerprint, message, snippet, java.util.Collections.unmodifiableSortedMap(more), fixable, fixNote,
+        refusalId, savings, basis, memberRange);
+  }
+
   public Finding withSeverity(Severity value) {
     return new Finding(ruleId, category, value, confidence, path, line, column, endLine, endColumn, enclosingClass,
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, savings, basis, memberRange);

@@ -15,6 +15,16 @@ public record IndexHint(Finding finding, SchemaIndexes.Table table, List<String>
     probes = List.copyOf(probes);
   }
 
+  /**
+   * Whether the report's finding is this hint's: the same rule, place and details (the report's finding has its
+   * fingerprint, its severity as configured and its savings, which the rule's own finding has not yet).
+   */
+  public boolean reportedAs(Finding reported) {
+    return reported.ruleId().equals(finding.ruleId()) && reported.path().equals(finding.path())
+        && reported.line() == finding.line() && reported.column() == finding.column()
+        && reported.details().equals(finding.details());
+  }
+
   /** What the index would serve, for a planner to plan with and without it. */
   public sealed interface Probe permits Query, ForeignKeyCheck {}
 

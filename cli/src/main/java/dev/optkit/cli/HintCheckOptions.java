@@ -1,0 +1,133 @@
+package dev.optkit.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.facts.ParseProblem;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.rules.IndexHint;
+import dev.optkit.validation.hints.HintCheck;
+import dev.optkit.validation.hints.HintVerdict;
+import dev.optkit.validation.hints.PlannerDatabase;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --check-hints}: each index hint checked by a real PostgreSQL planner with HypoPG before it is shown, as one
+ * picocli mixin. A kept hint carries the planner's costs ({@code details.plannerCheck}); a dropped one leaves the
+ * findings for a warning saying why; one the planner could not plan stays, saying so. docs/db-hints.md.
+ */
+public final class HintCheckOptions {
+  @Option(names = "--check-hints",
+      description = "Check each index hint with a real PostgreSQL planner before showing it: a throwaway local "
+          + "PostgreSQL with HypoPG (or --check-hints-url) gets the project's tables with generated rows, and a hint is "
+          + "kept only where the planner uses its index for one of its queries at least --check-hints-threshold "
+          + "percent cheaper. Needs PostgreSQL and HypoPG installed (postgresql, postgresql-<major>-hypopg).")
+  boolean checkHints;
+
+  @Option(names = "--check-hints-url", paramLabel = "JDBC-URL",
+      description = "Check the hints in this PostgreSQL database instead of a local throwaway one "
+          + "(jdbc:postgresql://host:5432/db?user=...&password=...; HypoPG installed there); optkit works in a schema "
+          + "of its own and drops it. Implies --check-hints.")
+  String url;
+
+  @Option(names = "--check-hints-threshold", paramLabel = "PERCENT", defaultValue = "50",
+      description = "How much cheaper, in percent, the planner's plan must get with a hint's index to keep the hint "
+          + "(1-99, default: ${DEFAULT-VALUE}, as Dexter keeps).")
+  int threshold;
+
+  /** Whether hints are to be checked. */
+  boolean active() {
+    return checkHints || url != null;
+  }
+
+  /** @throws IllegalArgumentException a usage error, saying what to give instead */
+  void validate() {
+    if (threshold < 1 || threshold > 99) {
+      throw new IllegalArgumentException("--check-hints-threshold takes a percent from 1 to 99 (e.g. 50)");
+    }
+  }
+
+  /** Thrown when no planner can be had or the check fails: the message says why and what to do. */
+  static final class Unavailable extends Exception {
+    Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The assessment with each index hint's verdict applied; the assessment itself when it has no hint. */
+  Assessment apply(Assessment assessment) throws Unavailable {
+    // each hint with the report's finding of it, whose fingerprint the verdicts are keyed by
+    List<IndexHint> hints = new ArrayList<>();
+    for (IndexHint hint : assessment.index() == null ? List.<IndexHint>of() : IndexHint.of(assessment.index())) {
+      assessment.findings().stream().filter(hint::reportedAs).findFirst()
+          .ifPresent(reported -> hints.add(new IndexHint(reported, hint.table(), hint.columns(), hint.probes())));
+    }
+    if (hints.isEmpty()) {
+      return assessment;
+    }
+    Map<String, HintVerdict> verdicts;
+    try (PlannerDatabase database = url != null ? PlannerDatabase.given(url) : PlannerDatabase.local()) {
+      verdicts = HintCheck.run(hints, assessment.index().schemaIndexes(), database, threshold);
+    } catch (IOException | SQLException e) {
+      throw new Unavailable("--check-hints: " + e.getMessage(), e);
+    }
+    List<Finding> kept = new ArrayList<>();
+    List<ParseProblem> dropped = new ArrayList<>();
+    for (Finding finding : assessment.findings()) {
+      HintVerdict verdict = verdicts.get(finding.fingerprint());
+      if (verdict instanceof HintVerdict.Dropped gone) {
+        dropped.add(new ParseProblem(finding.path(), finding.line(), 0, "index hint dropped by " + gone.database()
+            + "'s planner: " + finding.ruleId() + " on " + finding.details().get("table") + " " + finding.details()
+            .get("columns") + ", no plan " + gone.threshold() + "% cheaper with the index (" + costs(gone.planned())
+            + ")"));
+      } else if (verdict != null) {
+        kept.add(finding.withDetail("plannerCheck", Check.of(verdict)));
+      } else {
+        kept.add(finding);
+      }
+    }
+    return assessment.narrowed(kept, assessment.summary().scope()).withWarnings(dropped);
+  }
+
+  private static String costs(List<HintVerdict.Planned> planned) {
+    return planned.stream().map(p -> p.probe() + " " + p.costBefore() + " to " + p.costAfter()
+        + (p.usesIndex() ? "" : ", index unused")).collect(Collectors.joining("; "));
+  }
+
+  /** A hint's check as reports show it. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonPropertyOrder({"verdict", "database", "threshold", "queries", "notPlanned"})
+  record Check(String verdict, String database, Integer threshold, List<Query> queries, List<NotPlanned> notPlanned) {
+    static Check of(HintVerdict verdict) {
+      if (verdict instanceof HintVerdict.Kept kept) {
+        return new Check("kept", kept.database(), kept.threshold(), queries(kept.planned()), notPlanned(kept.unplanned()));
+      }
+      if (verdict instanceof HintVerdict.Dropped dropped) {
+        return new Check("dropped", dropped.database(), dropped.threshold(), queries(dropped.planned()),
+            notPlanned(dropped.unplanned()));
+      }
+      HintVerdict.NotChecked none = (HintVerdict.NotChecked) verdict;
+      return new Check("not checked", none.database(), null, List.of(), notPlanned(none.unplanned()));
+    }
+
+    private static List<Query> queries(List<HintVerdict.Planned> planned) {
+      return planned.stream().map(p -> new Query(p.probe(), p.costBefore(), p.costAfter(), p.usesIndex())).toList();
+    }
+
+    private static List<NotPlanned> notPlanned(List<HintVerdict.Unplanned> unplanned) {
+      return unplanned.stream().map(u -> new NotPlanned(u.probe(), u.reason())).toList();
+    }
+  }
+
+  @JsonPropertyOrder({"query", "costBefore", "costAfter", "usesIndex"})
+  record Query(String query, double costBefore, double costAfter, boolean usesIndex) {}
+
+  @JsonPropertyOrder({"query", "reason"})
+  record NotPlanned(String query, String reason) {}
+}
