@@ -97,7 +97,8 @@ public final class HintCheckOptions {
 
   private static String costs(List<HintVerdict.Planned> planned) {
     return planned.stream().map(p -> p.probe() + " " + p.costBefore() + " to " + p.costAfter()
-        + (p.usesIndex() ? "" : ", index unused")).collect(Collectors.joining("; "));
+        + (p.indexes() > 1 ? " with " + p.indexes() + " hinted indexes" : "") + (p.usesIndex() ? "" : ", index unused"))
+        .collect(Collectors.joining("; "));
   }
 
   /** A hint's check as reports show it. */
@@ -117,7 +118,8 @@ public final class HintCheckOptions {
     }
 
     private static List<Query> queries(List<HintVerdict.Planned> planned) {
-      return planned.stream().map(p -> new Query(p.probe(), p.costBefore(), p.costAfter(), p.usesIndex())).toList();
+      return planned.stream().map(p -> new Query(p.probe(), p.costBefore(), p.costAfter(), p.indexes(), p.usesIndex()))
+          .toList();
     }
 
     private static List<NotPlanned> notPlanned(List<HintVerdict.Unplanned> unplanned) {
@@ -125,8 +127,9 @@ public final class HintCheckOptions {
     }
   }
 
-  @JsonPropertyOrder({"query", "costBefore", "costAfter", "usesIndex"})
-  record Query(String query, double costBefore, double costAfter, boolean usesIndex) {}
+  /** @param indexes the hints' indexes the plan after could use: this one's and those of the other hints on the query */
+  @JsonPropertyOrder({"query", "costBefore", "costAfter", "indexes", "usesIndex"})
+  record Query(String query, double costBefore, double costAfter, int indexes, boolean usesIndex) {}
 
   @JsonPropertyOrder({"query", "reason"})
   record NotPlanned(String query, String reason) {}

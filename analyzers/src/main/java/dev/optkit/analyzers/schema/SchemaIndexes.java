@@ -290,13 +290,35 @@ public final class SchemaIndexes {
       writtenColumns.computeIfAbsent(table, k -> new TreeMap<>()).putIfAbsent(column(name), name);
       if (type != null && type.getDataType() != null) {
         Map<String, String> types = columnTypes.computeIfAbsent(table, k -> new TreeMap<>());
-        String typeName = type.getDataType().toLowerCase(Locale.ROOT);
+        String typeName = typeName(type.getDataType());
         if (changed) {
           types.put(column(name), typeName);
         } else {
           types.putIfAbsent(column(name), typeName);
         }
       }
+    }
+
+    /**
+     * A type as JSqlParser gives it ({@code bigint (20)}, {@code decimal (10, 2)}, {@code int (11) unsigned}) without its
+     * arguments, lower case, its words single-spaced: {@code bigint}, {@code decimal}, {@code int unsigned}.
+     */
+    static String typeName(String dataType) {
+      StringBuilder name = new StringBuilder();
+      int depth = 0;
+      for (char c : dataType.toLowerCase(Locale.ROOT).toCharArray()) {
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth = Math.max(0, depth - 1);
+        } else if (depth == 0) {
+          boolean space = Character.isWhitespace(c);
+          if (!space || name.length() > 0 && name.charAt(name.length() - 1) != ' ') {
+            name.append(space ? ' ' : c);
+          }
+        }
+      }
+      return name.toString().strip();
     }
 
     private void add(String table, TableIndex index) {

@@ -61,4 +61,18 @@ class SchemaIndexesTest {
         .map(SchemaIndexes.TableIndex::name).filter(name -> name != null && name.startsWith("orders_")).toList());
     assertEquals(true, schema.table("clients").orElseThrow().complete());
   }
+
+  @Test
+  void aColumnsTypeIsItsNameWithoutArgumentsAsAPlannerMakesIt() throws Exception {
+    // JSqlParser gives "bigint (20)": read as a type no planner knows, mall's keys were made as text
+    Path script = dir.resolve("mall.sql");
+    Files.writeString(script, """
+        CREATE TABLE `pms_product_category` (`id` bigint(20) NOT NULL AUTO_INCREMENT, `parent_id` bigint(20) NULL,
+          `price` decimal(10, 2), `flag` int(1), `name` character varying (64), PRIMARY KEY (`id`));
+        ALTER TABLE pms_product_category ADD COLUMN created_at datetime;
+        """);
+    assertEquals(java.util.Map.of("id", "bigint", "parent_id", "bigint", "price", "decimal", "flag", "int",
+            "name", "character varying", "created_at", "datetime"),
+        SchemaIndexes.read(List.of(script), Path::toString).table("pms_product_category").orElseThrow().columnTypes());
+  }
 }

@@ -63,20 +63,35 @@ public final class HintCheck {
       settings.execute("SET plan_cache_mode = force_generic_plan");
       settings.execute("SET statement_timeout = '10s'");
     }
+    // each query planned once, with every hint's index that would serve it: a query joining several tables none of
+    // which is indexed gets cheaper only when all are (Dexter's way), and each hint is judged by whether that plan uses it
+    Map<Probe, Queried> queried = new LinkedHashMap<>();
+    for (IndexHint hint : hints) {
+      for (Probe probe : probes.get(hint.finding().fingerprint())) {
+        if (probe.sql() != null) {
+          queried.computeIfAbsent(probe, p -> new Queried(new ArrayList<>())).hints().add(hint);
+        }
+      }
+    }
+    Map<Probe, Object> outcomes = new LinkedHashMap<>();
+    for (Map.Entry<Probe, Queried> query : queried.entrySet()) {
+      try {
+        outcomes.put(query.getKey(), plan(reader, query.getKey(), query.getValue().hints()));
+      } catch (SQLException e) {
+        outcomes.put(query.getKey(), "PostgreSQL cannot plan it as written: " + firstLine(e.getMessage()));
+        reset(reader);
+      }
+    }
     for (IndexHint hint : hints) {
       List<HintVerdict.Planned> planned = new ArrayList<>();
       List<HintVerdict.Unplanned> unplanned = new ArrayList<>();
       for (Probe probe : probes.get(hint.finding().fingerprint())) {
-        if (probe.sql() == null) {
-          unplanned.add(new HintVerdict.Unplanned(probe.where(), probe.unplanned()));
-          continue;
-        }
-        try {
-          planned.add(plan(reader, probe, hint));
-        } catch (SQLException e) {
-          unplanned.add(new HintVerdict.Unplanned(probe.where(), "PostgreSQL cannot plan it as written: "
-              + firstLine(e.getMessage())));
-          reset(reader);
+        Object outcome = probe.sql() == null ? probe.unplanned() : outcomes.get(probe);
+        if (outcome instanceof Together together) {
+          planned.add(new HintVerdict.Planned(probe.where(), together.before(), together.after(),
+              together.indexes().size(), together.used().contains(together.indexes().get(hint))));
+        } else {
+          unplanned.add(new HintVerdict.Unplanned(probe.where(), (String) outcome));
         }
       }
       boolean served = planned.stream().anyMatch(p -> p.usesIndex() && p.dropPercent() >= threshold);
@@ -162,20 +177,31 @@ public final class HintCheck {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
-  /** The probe's generic plan with the schema's indexes, then with the hint's index added. */
-  private static HintVerdict.Planned plan(Connection reader, Probe probe, IndexHint hint) throws SQLException {
-    double before = cost(reader, probe.sql(), null).cost();
-    long hypothetical;
-    try (PreparedStatement create = reader.prepareStatement("SELECT indexrelid FROM hypopg_create_index(?)")) {
-      create.setString(1, indexStatement(created(hint.table()), hint.columns()));
-      try (ResultSet made = create.executeQuery()) {
-        made.next();
-        hypothetical = made.getLong(1);
-      }
-    }
+  /** The hints naming one query. */
+  private record Queried(List<IndexHint> hints) {}
+
+  /**
+   * A query's plan without and with the hints' indexes: each hint's hypothetical index by its name's prefix, and the
+   * prefixes the plan with them uses.
+   */
+  private record Together(double before, double after, Map<IndexHint, String> indexes, Set<String> used) {}
+
+  /** The probe's generic plan with the schema's indexes, then with every hint's index added. */
+  private static Together plan(Connection reader, Probe probe, List<IndexHint> hints) throws SQLException {
+    double before = cost(reader, probe.sql()).cost();
+    Map<IndexHint, String> indexes = new LinkedHashMap<>();
     try {
-      Plan after = cost(reader, probe.sql(), "<" + hypothetical + ">");
-      return new HintVerdict.Planned(probe.where(), before, after.cost(), after.usesIndex());
+      for (IndexHint hint : hints) {
+        try (PreparedStatement create = reader.prepareStatement("SELECT indexrelid FROM hypopg_create_index(?)")) {
+          create.setString(1, indexStatement(created(hint.table()), hint.columns()));
+          try (ResultSet made = create.executeQuery()) {
+            made.next();
+            indexes.put(hint, "<" + made.getLong(1) + ">");
+          }
+        }
+      }
+      Plan after = cost(reader, probe.sql());
+      return new Together(before, after.cost(), indexes, after.indexes());
     } finally {
       try (Statement statement = reader.createStatement()) {
         statement.execute("SELECT hypopg_reset()");
@@ -183,13 +209,14 @@ public final class HintCheck {
     }
   }
 
-  private record Plan(double cost, boolean usesIndex) {}
+  /** A plan's total cost and the hypothetical indexes it reads, by their names' {@code <oid>} prefixes. */
+  private record Plan(double cost, Set<String> indexes) {}
 
   /**
    * Prepares the statement, explains its generic plan (each parameter given as NULL: a generic plan is made without
    * values), and forgets it: prepared anew for each plan, as a prepared plan outlives a hypothetical index made after it.
    */
-  private static Plan cost(Connection reader, String sql, String index) throws SQLException {
+  private static Plan cost(Connection reader, String sql) throws SQLException {
     try (Statement statement = reader.createStatement()) {
       statement.execute("PREPARE " + PROBE + " AS " + sql);
       try {
@@ -204,7 +231,9 @@ public final class HintCheck {
         try (ResultSet explained = statement.executeQuery("EXPLAIN (FORMAT JSON) " + execute)) {
           explained.next();
           JsonNode plan = readPlan(explained.getString(1));
-          return new Plan(plan.path("Total Cost").asDouble(), index != null && names(plan, index));
+          Set<String> indexes = new java.util.HashSet<>();
+          hypothetical(plan, indexes);
+          return new Plan(plan.path("Total Cost").asDouble(), indexes);
         }
       } finally {
         statement.execute("DEALLOCATE " + PROBE);
@@ -220,17 +249,16 @@ public final class HintCheck {
     }
   }
 
-  /** Whether a node of the plan reads the index whose name starts with this prefix (HypoPG's {@code <oid>btree_...}). */
-  private static boolean names(JsonNode node, String prefix) {
-    if (node.path("Index Name").asText("").startsWith(prefix)) {
-      return true;
+  /** The hypothetical indexes the plan's nodes read, by HypoPG's name prefix ({@code <oid>btree_...}: {@code <oid>}). */
+  private static void hypothetical(JsonNode node, Set<String> found) {
+    String name = node.path("Index Name").asText("");
+    int end = name.indexOf('>');
+    if (name.startsWith("<") && end > 0) {
+      found.add(name.substring(0, end + 1));
     }
     for (JsonNode child : node.path("Plans")) {
-      if (names(child, prefix)) {
-        return true;
-      }
+      hypothetical(child, found);
     }
-    return false;
   }
 
   /** After a failed probe: nothing prepared or hypothetical is left for the next. */

@@ -9,10 +9,12 @@ public sealed interface HintVerdict {
    *
    * @param probe where it comes from: a query's {@code path:line}, or {@code foreign key} for PostgreSQL's own lookup
    * @param costBefore the plan's total cost with the schema's indexes
-   * @param costAfter the same with the hint's index added (hypothetical: HypoPG)
-   * @param usesIndex whether the plan with it uses the hint's index
+   * @param costAfter the same with the hint's index added (hypothetical: HypoPG), together with the indexes of the other
+   *     hints that name the same query, as a query joining tables none of which is indexed is served by them together
+   * @param indexes how many hypothetical indexes that plan could use: this hint's and the others'
+   * @param usesIndex whether the plan with them uses this hint's index
    */
-  record Planned(String probe, double costBefore, double costAfter, boolean usesIndex) {
+  record Planned(String probe, double costBefore, double costAfter, int indexes, boolean usesIndex) {
     /** How much cheaper the plan is with the index, in percent of its cost without it (0 when not cheaper). */
     public int dropPercent() {
       return costBefore <= 0 || costAfter >= costBefore ? 0 : (int) Math.floor(100 * (costBefore - costAfter) / costBefore);

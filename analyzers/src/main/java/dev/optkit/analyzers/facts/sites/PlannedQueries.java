@@ -22,7 +22,9 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  * (never the code's text passed on), its parameters numbered {@code $1, $2...} ({@code ?}, {@code ?1}, a named
  * {@code :name} once per name, MyBatis's {@code #{}}). An {@code UPDATE} or {@code DELETE} of one table becomes the
  * {@code SELECT} that finds the same rows: how a statement finds its rows is what an index changes, and a reader
- * allowed to select alone can plan it.
+ * allowed to select alone can plan it. MySQL's own writing becomes PostgreSQL's where the meaning is the same: a
+ * backtick-quoted plain name is written bare (MySQL compares names without case, as PostgreSQL folds a bare one), and
+ * {@code LIMIT offset, count} is {@code LIMIT count OFFSET offset}.
  */
 public final class PlannedQueries {
   private PlannedQueries() {}
@@ -60,6 +62,19 @@ public final class PlannedQueries {
       return Optional.empty();
     }
     try {
+      new MySqlNamesUnquoted().getTables(planned);
+      if (planned instanceof PlainSelect select && select.getSelectItems() != null) {
+        for (SelectItem<?> item : select.getSelectItems()) {
+          if (item.getAlias() != null && item.getAlias().getName() != null) {
+            item.getAlias().setName(MySqlNamesUnquoted.unquoted(item.getAlias().getName()));
+          }
+        }
+      }
+      if (planned instanceof Select select && select.getLimit() != null && select.getLimit().getOffset() != null
+          && select.getOffset() == null) {
+        select.setOffset(new net.sf.jsqlparser.statement.select.Offset().withOffset(select.getLimit().getOffset()));
+        select.getLimit().setOffset(null);
+      }
       return Optional.of(new Planned(numbered(planned),
           new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(planned)));
     } catch (RuntimeException | StackOverflowError unwritable) {
@@ -84,6 +99,37 @@ public final class PlannedQueries {
       return select;
     }
     return null;
+  }
+
+  /** Every table and column name the statement's tree holds, a backtick-quoted plain name written bare. */
+  private static final class MySqlNamesUnquoted extends net.sf.jsqlparser.util.TablesNamesFinder<Void> {
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.schema.Table table, S context) {
+      table.setName(unquoted(table.getName()));
+      return super.visit(table, context);
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.schema.Column column, S context) {
+      column.setColumnName(unquoted(column.getColumnName()));
+      if (column.getTable() != null && column.getTable().getName() != null) {
+        column.getTable().setName(unquoted(column.getTable().getName()));
+      }
+      return super.visit(column, context);
+    }
+
+    private static String unquoted(String name) {
+      if (name == null || name.length() < 3 || name.charAt(0) != '`' || name.charAt(name.length() - 1) != '`') {
+        return name;
+      }
+      String inner = name.substring(1, name.length() - 1);
+      for (char c : inner.toCharArray()) {
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+          return name;
+        }
+      }
+      return Character.isDigit(inner.charAt(0)) ? name : inner;
+    }
   }
 
   private static boolean empty(List<?> list) {

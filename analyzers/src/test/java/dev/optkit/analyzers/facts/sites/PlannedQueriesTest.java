@@ -34,4 +34,17 @@ class PlannedQueriesTest {
     assertEquals(Optional.empty(), PlannedQueries.forPlanner("drop table orders"));
     assertEquals(Optional.empty(), PlannedQueries.forPlanner("select * from ${table} where id = 1"));
   }
+
+  @Test
+  void mysqlsQuotedNamesAndLimitAreWrittenAsPostgresqlReadsThem() {
+    // parameters are numbered as the statement is written out: the planner is given no values, only their places
+    // mall's mappers: every query quoted its names with backticks or paged with LIMIT offset, count, and PostgreSQL
+    // could plan none of them
+    assertEquals(Optional.of("SELECT id FROM pms_product WHERE brand_id = $1 LIMIT $2 OFFSET $3"),
+        PlannedQueries.forPlanner("select `id` from `pms_product` where `brand_id` = ? limit ?, ?"));
+    assertEquals(Optional.of("SELECT p.id, p.name name FROM pms_product p WHERE p.brand_id = $1"),
+        PlannedQueries.forPlanner("select `p`.`id`, p.`name` `name` from pms_product p where p.`brand_id` = #{brandId}"));
+    // a name that is no plain identifier stays quoted, and PostgreSQL says it cannot plan it
+    assertEquals(Optional.of("SELECT `order lines` FROM t"), PlannedQueries.forPlanner("select `order lines` from t"));
+  }
 }
