@@ -71,9 +71,11 @@ public final class HintCheckOptions {
     if (hints.isEmpty()) {
       return assessment;
     }
-    Map<String, HintVerdict> verdicts;
+    Map<String, HintVerdict> verdicts = new java.util.HashMap<>();
     try (PlannerDatabase database = url != null ? PlannerDatabase.given(url) : PlannerDatabase.local()) {
-      verdicts = HintCheck.run(hints, assessment.index().schemaIndexes(), database, threshold);
+      // by the reported finding's fingerprint: each hint holds the report's finding of it
+      HintCheck.run(hints, assessment.index().schemaIndexes(), database, threshold)
+          .forEach((hint, verdict) -> verdicts.put(hint.finding().fingerprint(), verdict));
     } catch (IOException | SQLException e) {
       throw new Unavailable("--check-hints: " + e.getMessage(), e);
     }

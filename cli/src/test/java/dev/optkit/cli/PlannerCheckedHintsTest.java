@@ -42,8 +42,9 @@ class PlannerCheckedHintsTest {
             finding.path("details").path("plannerCheck").path("verdict").asText());
       }
     }
-    assertEquals(Map.of("customer[\"country_code\"]", "kept", "customer[\"email\"]", "kept",
-        "purchase_order[\"customer_id\"]", "kept"), verdicts);
+    // the sample runs on H2, which indexes each foreign key itself: customer.country_code and purchase_order.customer_id
+    // are served, and the lookup by email is the one missing index
+    assertEquals(Map.of("customer[\"email\"]", "kept"), verdicts);
   }
 
   @Test

@@ -82,6 +82,18 @@ public final class WebEntryPoints {
     return Optional.empty();
   }
 
+  /** Listeners no request waits on: a schedule, or an event the application publishes itself. */
+  private static final Set<String> NOT_REQUESTS = Set.of("Scheduled", "EventListener", "TransactionalEventListener");
+
+  /**
+   * Whether the method serves requests from outside the application: a web mapping, a controller's public method, a
+   * message listener; not a scheduled job or a listener of the application's own events.
+   */
+  public boolean servesRequests(IndexedMethod method) {
+    Optional<String> own = entryAnnotation(method.fact());
+    return own.isPresent() ? !NOT_REQUESTS.contains(own.get()) : whyEntryPoint(method).isPresent();
+  }
+
   /**
    * Why the method's result is a reactive publisher a cache would keep instead of its value, or empty: a {@code Mono}
    * runs its pipeline again for every subscriber, so a cached one caches no answer (Spring caches what a publisher

@@ -537,7 +537,13 @@ public enum Proof {
       "`migrate does not write indexes: add it in a migration of your own`",
       "The finding is an index the schema lacks: a change to the database's schema, which migrate does not make.",
       "Add the index the finding names in a new migration of the project's own (Flyway, Liquibase), after checking "
-          + "with `EXPLAIN` on production-sized data that the planner uses it.");
+          + "with `EXPLAIN` on production-sized data that the planner uses it."),
+  UNBOUNDED_READ(Stage.SCHEMA, "db.unbounded-read",
+      "`migrate does not page queries: bound it in the code`",
+      "The finding is a query answering every row of a growing table: bounding it changes what the code answers "
+          + "(a page, not all), which only its callers can decide.",
+      "Page the query (LIMIT and OFFSET or a keyset, Spring Data's Pageable, setMaxResults) and the callers that show "
+          + "its rows, or bound it by a condition that keeps its answer small.");
 
   private final Stage stage;
   private final String id;

@@ -15,6 +15,7 @@ public final class Rules {
         new CacheableReadMethodRule(),
         new ExistingCacheRule(),
         new MissingIndexRule(),
-        new UnindexedForeignKeyRule());
+        new UnindexedForeignKeyRule(),
+        new UnboundedReadRule());
   }
 }

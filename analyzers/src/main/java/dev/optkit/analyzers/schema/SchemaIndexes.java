@@ -32,11 +32,17 @@ public final class SchemaIndexes {
    * An index: its columns in order, as {@link #column} compares them; an expression ({@code lower(email)}) is kept as
    * its text, which no plain column matches.
    *
-   * @param kind {@code primary key}, {@code unique} or {@code index}
+   * @param kind {@code primary key}, {@code unique}, {@code index}, or {@code foreign key} for the index MySQL, MariaDB
+   *     and H2 make for a foreign key no index serves ({@link #withForeignKeyIndexes})
    */
   public record TableIndex(String name, List<String> columns, String kind) {
     public TableIndex {
       columns = List.copyOf(columns);
+    }
+
+    /** Whether no two rows share its columns' values: a primary key or a unique index. */
+    public boolean unique() {
+      return kind.equals("primary key") || kind.equals("unique");
     }
   }
 
@@ -200,7 +206,7 @@ public final class SchemaIndexes {
                 expression.getUkColumns().stream().map(SchemaIndexes::column).toList(), "unique"));
           } else if (expression.getFkColumns() != null && !expression.getFkColumns().isEmpty()
               && expression.getFkSourceTable() != null) {
-            foreignKeys.computeIfAbsent(TableNames.normalise(bare(name)), k -> new ArrayList<>()).add(new ForeignKey(
+            addForeignKey(TableNames.normalise(bare(name)), new ForeignKey(
                 expression.getFkColumns().stream().map(SchemaIndexes::column).toList(),
                 bare(expression.getFkSourceTable()), script, this.line));
           }
@@ -252,9 +258,8 @@ public final class SchemaIndexes {
             // customer_id BIGINT REFERENCES customers(id): the words after it, as the parser keeps them
             String target = definition.getColumnSpecs().get(references + 1);
             int open = target.indexOf('(');
-            foreignKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(new ForeignKey(
-                List.of(column(definition.getColumnName())), bare(open < 0 ? target : target.substring(0, open)), script,
-                line));
+            addForeignKey(key, new ForeignKey(List.of(column(definition.getColumnName())),
+                bare(open < 0 ? target : target.substring(0, open)), script, line));
           }
         }
       }
@@ -271,9 +276,21 @@ public final class SchemaIndexes {
 
     private void foreignKey(String table, ForeignKeyIndex foreign) {
       if (foreign.getTable() != null && foreign.getColumnsNames() != null && !foreign.getColumnsNames().isEmpty()) {
-        foreignKeys.computeIfAbsent(TableNames.normalise(bare(table)), k -> new ArrayList<>()).add(new ForeignKey(
+        addForeignKey(TableNames.normalise(bare(table)), new ForeignKey(
             foreign.getColumnsNames().stream().map(SchemaIndexes::column).toList(), bare(foreign.getTable().getName()),
             script, line));
+      }
+    }
+
+    /**
+     * A foreign key, once per table, columns and referenced table: a table created again by an upgrade script, or a
+     * dump beside the migrations, declares the same key again, which is one key (the first place kept).
+     */
+    private void addForeignKey(String table, ForeignKey key) {
+      List<ForeignKey> keys = foreignKeys.computeIfAbsent(table, k -> new ArrayList<>());
+      if (keys.stream().noneMatch(known -> known.columns().equals(key.columns())
+          && TableNames.normalise(known.references()).equals(TableNames.normalise(key.references())))) {
+        keys.add(key);
       }
     }
 
@@ -334,6 +351,27 @@ public final class SchemaIndexes {
       }
       return new SchemaIndexes(tables);
     }
+  }
+
+  /**
+   * The schema as a database that indexes each foreign key by itself has it (MySQL's InnoDB, MariaDB, H2): a foreign
+   * key no index starts with gets one of its columns. PostgreSQL makes none.
+   */
+  public SchemaIndexes withForeignKeyIndexes() {
+    Map<String, Table> indexed = new LinkedHashMap<>();
+    tables.forEach((key, table) -> {
+      List<TableIndex> indexes = new ArrayList<>(table.indexes());
+      for (ForeignKey foreign : table.foreignKeys()) {
+        Table sofar = new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
+            table.foreignKeys(), table.complete());
+        if (sofar.startingWithAllOf(foreign.columns()).isEmpty()) {
+          indexes.add(new TableIndex(null, foreign.columns(), "foreign key"));
+        }
+      }
+      indexed.put(key, new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
+          table.foreignKeys(), table.complete()));
+    });
+    return new SchemaIndexes(indexed);
   }
 
   /** The tables the scripts create, in their names' order. */

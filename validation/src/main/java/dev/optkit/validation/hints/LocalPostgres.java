@@ -147,7 +147,12 @@ public final class LocalPostgres implements AutoCloseable {
       builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
       builder.environment().put("LC_ALL", "C");
       LocalPostgres started = new LocalPostgres(installation, directory, as, builder.start(), port, password);
-      started.awaitReady();
+      try {
+        started.awaitReady();
+      } catch (IOException | RuntimeException e) {
+        started.close(); // stopped before its directory goes: pg_ctl needs it
+        throw e;
+      }
       return started;
     } catch (IOException | RuntimeException e) {
       deleteTree(directory);
@@ -180,7 +185,15 @@ public final class LocalPostgres implements AutoCloseable {
       if (!server.isAlive()) {
         throw new IOException("PostgreSQL stopped while starting: " + logTail());
       }
-      try (Connection ignored = connectAsSuperuser()) {
+      try (Connection connection = connectAsSuperuser();
+          java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet data = statement.executeQuery("SHOW data_directory")) {
+        // the server on the port is the one started here, not another local user's that took the port first
+        data.next();
+        if (!Path.of(data.getString(1)).toRealPath().equals(directory.resolve("data").toRealPath())) {
+          throw new IOException("another PostgreSQL answered on port " + port + " (data directory " + data.getString(1)
+              + "): optkit stops");
+        }
         return;
       } catch (SQLException e) {
         last = e;

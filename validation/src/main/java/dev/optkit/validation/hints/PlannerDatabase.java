@@ -20,13 +20,17 @@ public final class PlannerDatabase implements AutoCloseable {
   private final Connection reader;
   private final String schema;
   private final String readerRole;
+  /** Whether optkit installed HypoPG in a database the user gave, to remove it again. */
+  private final boolean installedHypopg;
 
-  private PlannerDatabase(LocalPostgres local, Connection admin, Connection reader, String schema, String readerRole) {
+  private PlannerDatabase(LocalPostgres local, Connection admin, Connection reader, String schema, String readerRole,
+      boolean installedHypopg) {
     this.local = local;
     this.admin = admin;
     this.reader = reader;
     this.schema = schema;
     this.readerRole = readerRole;
+    this.installedHypopg = installedHypopg;
   }
 
   /** Why no check can run here: no PostgreSQL server, or no HypoPG for it; null when one can. */
@@ -58,8 +62,10 @@ public final class PlannerDatabase implements AutoCloseable {
         statement.execute("CREATE EXTENSION hypopg");
         statement.execute("CREATE ROLE optkit_reader LOGIN PASSWORD '" + password + "'");
         statement.execute("ALTER ROLE optkit_reader SET default_transaction_read_only = on");
+        statement.execute("ALTER ROLE optkit_reader SET statement_timeout = '10s'");
       }
-      return new PlannerDatabase(server, admin, server.connect("optkit_reader", password), null, "optkit_reader");
+      return new PlannerDatabase(server, admin, server.connect("optkit_reader", password), null, "optkit_reader",
+          false);
     } catch (SQLException | RuntimeException e) {
       server.close();
       throw e;
@@ -76,19 +82,22 @@ public final class PlannerDatabase implements AutoCloseable {
     }
     Connection connection = DriverManager.getConnection(url);
     String schema = "optkit_hints_" + random().toLowerCase(java.util.Locale.ROOT);
+    boolean installed = false;
     try (Statement statement = connection.createStatement()) {
       try (ResultSet hypopg = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'hypopg'")) {
         if (!hypopg.next()) {
-          statement.execute("CREATE EXTENSION IF NOT EXISTS hypopg");
+          statement.execute("CREATE EXTENSION hypopg");
+          installed = true;
         }
       }
       statement.execute("CREATE SCHEMA " + HintCheck.quoted(schema));
+      // only optkit's schema, and the catalog: a query naming public.orders is not planned (HintCheck)
       statement.execute("SET search_path = " + HintCheck.quoted(schema) + ", public");
     } catch (SQLException e) {
       connection.close();
       throw e;
     }
-    return new PlannerDatabase(null, connection, connection, schema, null);
+    return new PlannerDatabase(null, connection, connection, schema, null, installed);
   }
 
   Connection admin() {
@@ -129,7 +138,11 @@ public final class PlannerDatabase implements AutoCloseable {
     try {
       if (schema != null) {
         try (Statement statement = admin.createStatement()) {
+          statement.execute("SET default_transaction_read_only = off"); // the planning was read only
           statement.execute("DROP SCHEMA " + HintCheck.quoted(schema) + " CASCADE");
+          if (installedHypopg) {
+            statement.execute("DROP EXTENSION hypopg");
+          }
         }
       }
     } catch (SQLException e) {

@@ -72,11 +72,11 @@ class HintCheckTest {
         false, 2, true, config, "test", null), Assessor.Progress.NONE);
     List<IndexHint> hints = IndexHint.of(assessment.index());
     try (PlannerDatabase database = PlannerDatabase.local()) {
-      Map<String, HintVerdict> verdicts = HintCheck.run(hints, assessment.index().schemaIndexes(), database, 50);
+      Map<IndexHint, HintVerdict> verdicts = HintCheck.run(hints, assessment.index().schemaIndexes(), database, 50);
       Map<String, HintVerdict> byIndex = new TreeMap<>();
       for (IndexHint hint : hints) {
         byIndex.put(hint.finding().ruleId() + " " + hint.table().name() + hint.columns(),
-            verdicts.get(hint.finding().fingerprint()));
+            verdicts.get(hint));
       }
       return byIndex;
     }

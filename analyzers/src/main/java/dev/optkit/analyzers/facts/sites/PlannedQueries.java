@@ -24,7 +24,11 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  * {@code SELECT} that finds the same rows: how a statement finds its rows is what an index changes, and a reader
  * allowed to select alone can plan it. MySQL's own writing becomes PostgreSQL's where the meaning is the same: a
  * backtick-quoted plain name is written bare (MySQL compares names without case, as PostgreSQL folds a bare one), and
- * {@code LIMIT offset, count} is {@code LIMIT count OFFSET offset}.
+ * {@code LIMIT offset, count} is {@code LIMIT count OFFSET offset}. What does not change how rows are found is left
+ * out: an optimizer hint comment, a lock clause ({@code FOR UPDATE}). The text written holds no comment and no
+ * {@code ;}, so no reader of it (pgjdbc splits a text at each {@code ;} outside what it takes for comments and quotes,
+ * PostgreSQL nests block comments where JSqlParser does not) can take it for two statements; a select into a table is
+ * not planned.
  */
 public final class PlannedQueries {
   private PlannedQueries() {}
@@ -61,6 +65,20 @@ public final class PlannedQueries {
     if (planned == null) {
       return Optional.empty();
     }
+    if (planned instanceof PlainSelect select) {
+      if (select.getIntoTables() != null && !select.getIntoTables().isEmpty() || select.getIntoTempTable() != null) {
+        return Optional.empty(); // SELECT ... INTO makes a table
+      }
+      select.setOracleHint(null);
+    }
+    if (planned instanceof Select select) {
+      select.setForMode(null);
+      select.setForClause(null);
+      select.setForUpdateTable(null);
+      select.setWait(null);
+      select.setNoWait(false);
+      select.setSkipLocked(false);
+    }
     try {
       new MySqlNamesUnquoted().getTables(planned);
       if (planned instanceof PlainSelect select && select.getSelectItems() != null) {
@@ -75,8 +93,11 @@ public final class PlannedQueries {
         select.setOffset(new net.sf.jsqlparser.statement.select.Offset().withOffset(select.getLimit().getOffset()));
         select.getLimit().setOffset(null);
       }
-      return Optional.of(new Planned(numbered(planned),
-          new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(planned)));
+      String written = numbered(planned);
+      if (written.contains(";") || written.contains("/*") || written.contains("*/") || written.contains("--")) {
+        return Optional.empty(); // a comment or a second statement, as some reader of the text could take it
+      }
+      return Optional.of(new Planned(written, new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(planned)));
     } catch (RuntimeException | StackOverflowError unwritable) {
       return Optional.empty();
     }
@@ -101,11 +122,16 @@ public final class PlannedQueries {
     return null;
   }
 
-  /** Every table and column name the statement's tree holds, a backtick-quoted plain name written bare. */
+  /**
+   * Every table and column name the statement's tree holds, a backtick-quoted plain name written bare, a table without
+   * its schema.
+   */
   private static final class MySqlNamesUnquoted extends net.sf.jsqlparser.util.TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(net.sf.jsqlparser.schema.Table table, S context) {
       table.setName(unquoted(table.getName()));
+      // the planner's copy of the schema has every table in one schema, as optkit compares table names without theirs
+      table.setSchemaName(null);
       return super.visit(table, context);
     }
 

@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,34 @@ class PlannedQueriesTest {
         PlannedQueries.forPlanner("select `p`.`id`, p.`name` `name` from pms_product p where p.`brand_id` = #{brandId}"));
     // a name that is no plain identifier stays quoted, and PostgreSQL says it cannot plan it
     assertEquals(Optional.of("SELECT `order lines` FROM t"), PlannedQueries.forPlanner("select `order lines` from t"));
+  }
+
+  @Test
+  void aCommentIsNeverWrittenForThePlanner() {
+    // JSqlParser ends an optimizer hint /*+ /* */ at its first */ and writes it back whole; PostgreSQL and pgjdbc nest
+    // block comments, so for them it ran on to a */ inside a string, and pgjdbc sent what followed the ; as a second
+    // statement: the project's SQL ran as the planning role
+    String hostile = "SELECT /*+ /* */ id FROM orders WHERE status = ? AND note = '*/ ; DROP TABLE orders; --'";
+    PlannedQueries.forPlanner(hostile).ifPresent(sql -> assertFalse(sql.contains("/*") || sql.contains(";"), sql));
+    assertEquals(Optional.of("SELECT id FROM orders"), PlannedQueries.forPlanner("SELECT /*+ /* */ id FROM orders"));
+    assertEquals(Optional.empty(), PlannedQueries.forPlanner("SELECT id FROM orders WHERE note = 'a;b'"));
+  }
+
+  @Test
+  void quotesJSqlParserAndPostgresqlReadDifferentlyAreNotPlanned() {
+    assertEquals(Optional.empty(),
+        PlannedQueries.forPlanner("SELECT id FROM orders WHERE note = 'x\\' ; DROP TABLE orders; --'"));
+    assertEquals(Optional.empty(),
+        PlannedQueries.forPlanner("SELECT id FROM orders WHERE note = E'x\\' ; DROP TABLE orders; --'"));
+    assertEquals(Optional.empty(),
+        PlannedQueries.forPlanner("WITH x AS (DELETE FROM orders RETURNING *) SELECT * FROM x"));
+  }
+
+  @Test
+  void aLockClauseIsLeftOutAndASelectIntoATableIsNotPlanned() {
+    // FOR UPDATE finds its rows as the select does; a reader may not lock them, so it is planned without the lock
+    assertEquals(Optional.of("SELECT id FROM orders WHERE status = $1"),
+        PlannedQueries.forPlanner("SELECT id FROM orders WHERE status = ? FOR UPDATE SKIP LOCKED"));
+    assertEquals(Optional.empty(), PlannedQueries.forPlanner("SELECT * INTO archive FROM orders WHERE status = ?"));
   }
 }

@@ -1,0 +1,198 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.sites.QueryFilters;
+import dev.optkit.analyzers.facts.sites.ResultBounds;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import dev.optkit.analyzers.schema.TableNames;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+@RuleInfo(
+    id = "UnboundedRead",
+    title = "Query answers every row of a table the application keeps adding to",
+    category = Category.DB_HINT,
+    severity = Severity.LOW,
+    summary = "A request handler reaches a query that answers every row it matches, with no LIMIT, page or bound, "
+        + "from a table the application itself inserts into: its answer, and the time and memory it takes, grow with "
+        + "the table.",
+    description = "Reads: the database calls of the production code whose SQL (JDBC, JdbcTemplate, MyBatis, native "
+        + "queries) is one plain SELECT with no LIMIT, FETCH FIRST, TOP or ROWNUM bound and not only aggregates, and "
+        + "Spring Data's findAll() without arguments; a call of a single-row method (queryForObject, getSingleResult, "
+        + "selectOne, findById) or of a project mapper or repository method not declared to return a collection is "
+        + "not one, nor a query whose conditions fix a primary key or unique columns. Growth: a table the production "
+        + "code inserts into (an INSERT, MERGE or UPSERT of its SQL, a save or persist of an entity mapped to it) "
+        + "among the tables the query reads. Reach: a request handler (a web controller's mapping, a message "
+        + "listener) that calls the query's method, directly or through the project's methods. A table only a seed "
+        + "script fills is not growing; a query only a start-up or scheduled job runs is left out.",
+    remediation = "Page the query (LIMIT and OFFSET or a keyset, Spring Data's Pageable, setMaxResults) and what "
+        + "shows its rows, or bound it by a condition that keeps its answer small.")
+public final class UnboundedReadRule implements Rule {
+  private static final Reason NOT_WRITTEN = new Reason(Proof.UNBOUNDED_READ,
+      "migrate does not page queries: bound it in the code");
+
+  /** Calls answering one row or one value, whatever their query. */
+  private static final Set<String> SINGLE_ROW = Set.of("queryForObject", "queryForMap", "queryForInt", "queryForLong",
+      "getSingleResult", "getSingleResultOrNull", "uniqueResult", "uniqueResultOptional", "selectOne", "findById",
+      "findOne", "getOne", "getById", "getReferenceById", "existsById", "count", "load", "get", "find");
+
+  /** Saves and persists, which add the entity's row when it is new. */
+  private static final Set<String> SAVES = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "persist",
+      "merge", "saveOrUpdate", "insert");
+
+  /** Return types holding many rows. */
+  private static final Set<String> COLLECTIONS = Set.of("List", "Collection", "Set", "Iterable", "Stream", "Flux",
+      "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "SortedSet", "TreeSet", "Cursor");
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    ProjectIndex index = context.index();
+    Map<String, String> inserted = insertedTables(index);
+    List<Finding> findings = new ArrayList<>();
+    if (inserted.isEmpty()) {
+      return findings;
+    }
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (IoSite site : index.sitesOf(method)) {
+        if (site.kind() != ClientKind.DB || site.access() != Access.READ || !unbounded(index, site)) {
+          continue;
+        }
+        Optional<String> growing = index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
+            .map(n -> n.substring("table:".length())).filter(inserted::containsKey).findFirst();
+        if (growing.isEmpty()) {
+          continue;
+        }
+        Optional<IndexedMethod> handler = handlerReaching(index, method);
+        if (handler.isEmpty()) {
+          continue;
+        }
+        String addedBy = inserted.get(growing.get());
+        // as the schema writes it, where a script creates it; else as optkit compares table names
+        String table = index.schemaIndexes().table(growing.get()).map(SchemaIndexes.Table::name).orElse(growing.get());
+        findings.add(FindingDraft.in(info(), method, site.range(), site.snippet())
+            .message("This query answers every row it matches of " + table + ", with no limit or page, and "
+                + "the application adds rows to it (" + addedBy + "): its answer grows with the table, for each "
+                + "request to " + handler.get().fact().displayName() + "()")
+            .confidence(Confidence.MEDIUM)
+            .detail("table", table)
+            .detail("insertedAt", addedBy)
+            .detail("handler", handler.get().fact().displayName())
+            .refused(NOT_WRITTEN)
+            .build());
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * The tables the production code adds rows to, {@link TableNames#normalise normalised} as data footprints name them,
+   * each with the first place that does ({@code path:line}).
+   */
+  private static Map<String, String> insertedTables(ProjectIndex index) {
+    Map<String, String> inserted = new TreeMap<>();
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (IoSite site : index.sitesOf(method)) {
+        if (site.kind() != ClientKind.DB) {
+          continue;
+        }
+        String where = method.path() + ":" + site.range().line();
+        for (String table : ResultBounds.insertedTables(site.sql())) {
+          inserted.putIfAbsent(TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(table)), where);
+        }
+        if (site.access() == Access.WRITE && SAVES.contains(site.method()) && site.sql() == null) {
+          index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
+              .forEach(n -> inserted.putIfAbsent(n.substring("table:".length()), where));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /** Whether the site answers every row its query matches, as far as its SQL and its method tell. */
+  private static boolean unbounded(ProjectIndex index, IoSite site) {
+    if (SINGLE_ROW.contains(site.method()) || !declaredToAnswerMany(index, site)) {
+      return false;
+    }
+    if (site.sql() == null || site.sql().isBlank()) {
+      // Spring Data's findAll(): every row of the entity's table
+      return "spring-data-repository".equals(site.clientId()) && site.method().equals("findAll")
+          && site.argumentCount() == 0;
+    }
+    if (!ResultBounds.answersEveryMatchingRow(site.sql()).orElse(false)) {
+      return false;
+    }
+    // WHERE id = ? on a primary key or unique columns: one row at most
+    for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
+      Optional<SchemaIndexes.Table> table = index.schemaIndexes().table(filter.table());
+      if (filter.driving() && table.isPresent() && table.get().indexes().stream()
+          .anyMatch(key -> key.unique() && !key.columns().isEmpty()
+              && filter.equal().containsAll(key.columns()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A project's own mapper or repository method answers many rows only when declared to return a collection; a
+   * library client's query method ({@code query}, {@code queryForList}, {@code getResultList}) answers them all.
+   */
+  private static boolean declaredToAnswerMany(ProjectIndex index, IoSite site) {
+    if (site.receiverType() == null || index.type(site.receiverType()).isEmpty()) {
+      return true;
+    }
+    List<IndexedMethod> declared = index.methods(site.receiverType(), site.method());
+    if (declared.isEmpty()) {
+      return true; // inherited from the library's interface (CrudRepository's findAll)
+    }
+    return declared.stream().anyMatch(m -> m.fact().returnType() != null && (m.fact().returnType().endsWith("[]")
+        || COLLECTIONS.contains(simpleName(TypeNames.raw(m.fact().returnType())))));
+  }
+
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+
+  /** The first request handler, breadth first, whose calls reach the method through the project's methods. */
+  private static Optional<IndexedMethod> handlerReaching(ProjectIndex index, IndexedMethod method) {
+    Deque<IndexedMethod> pending = new ArrayDeque<>(List.of(method));
+    Set<IndexedMethod> seen = new HashSet<>(pending);
+    while (!pending.isEmpty() && seen.size() < 10_000) {
+      IndexedMethod next = pending.removeFirst();
+      if (!SourceSet.isTestPath(next.path()) && index.webEntryPoints().servesRequests(next)) {
+        return Optional.of(next);
+      }
+      for (IndexedMethod caller : index.callersOf(next)) {
+        if (seen.add(caller)) {
+          pending.addLast(caller);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

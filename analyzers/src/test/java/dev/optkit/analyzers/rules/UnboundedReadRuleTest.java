@@ -1,0 +1,102 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A request handler reaching a query that answers every matching row of a table the application inserts into; near
+ * misses: a bounded query, a table no code adds rows to, a lookup by primary key, a single-row call, a query no handler
+ * reaches.
+ */
+class UnboundedReadRuleTest {
+  @TempDir Path dir;
+
+  private static final String SCHEMA = """
+      CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, status VARCHAR(10));
+      CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(40));
+      """;
+
+  /** A repository with one read (its SQL given) and the order insert, and a controller calling the read. */
+  private List<Finding> found(String readCall, boolean handler) {
+    return new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA)
+        .java("""
+            package shop;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import java.util.List;
+            import java.util.Map;
+            public class Orders {
+              private final JdbcTemplate jdbc;
+              public Orders(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+              public Object read(Object value) { return %s; }
+              public void place(long id, long customer) {
+                jdbc.update("INSERT INTO orders (id, customer_id, status) VALUES (?, ?, 'NEW')", id, customer);
+              }
+            }
+            """.formatted(readCall))
+        .java(handler ? """
+            package shop;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.RestController;
+            @RestController
+            public class OrderController {
+              private final Orders orders;
+              public OrderController(Orders orders) { this.orders = orders; }
+              @GetMapping("/orders")
+              public Object list() { return orders.read("NEW"); }
+            }
+            """ : """
+            package shop;
+            import org.springframework.scheduling.annotation.Scheduled;
+            public class OrderJob {
+              private final Orders orders;
+              public OrderJob(Orders orders) { this.orders = orders; }
+              @Scheduled(fixedDelay = 60000)
+              public void sweep() { orders.read("NEW"); }
+            }
+            """)
+        .assess().findings().stream().filter(f -> f.ruleId().equals("UnboundedRead")).toList();
+  }
+
+  @Test
+  void aHandlersQueryOfEveryMatchingRowOfAGrowingTableIsAHint() {
+    List<Finding> hints = found("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ?\", value)", true);
+    assertEquals(1, hints.size());
+    assertEquals("orders", hints.get(0).details().get("table"));
+    assertEquals("OrderController.list", hints.get(0).details().get("handler"));
+    assertEquals("db.unbounded-read", hints.get(0).refusalId());
+  }
+
+  @Test
+  void aQueryWithALimitIsBounded() {
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ? LIMIT 50\", value)", true));
+  }
+
+  @Test
+  void aTableNoCodeAddsRowsToDoesNotGrow() {
+    // countries is filled by a script: its rows do not grow with use
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM countries\")", true));
+  }
+
+  @Test
+  void aLookupByPrimaryKeyAnswersOneRow() {
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM orders WHERE id = ?\", value)", true));
+  }
+
+  @Test
+  void aSingleRowCallAnswersOneRow() {
+    assertEquals(List.of(), found("jdbc.queryForObject(\"SELECT count(*) FROM orders WHERE status = ?\", Long.class, value)",
+        true));
+  }
+
+  @Test
+  void aQueryNoHandlerReachesIsLeftOut() {
+    // a scheduled job's read grows too, but no request waits on it
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ?\", value)", false));
+  }
+}
