@@ -88,6 +88,10 @@ public final class HintCheckOptions {
             + "'s planner: " + finding.ruleId() + " on " + finding.details().get("table") + " " + finding.details()
             .get("columns") + ", no plan " + gone.threshold() + "% cheaper with the index (" + costs(gone.planned())
             + ")"));
+      } else if (verdict instanceof HintVerdict.Kept) {
+        // a planner's word, not optkit's reading alone: as sure as a finding gets
+        kept.add(finding.withDetail("plannerCheck", Check.of(verdict))
+            .withConfidence(dev.optkit.analyzers.facts.Confidence.HIGH));
       } else if (verdict != null) {
         kept.add(finding.withDetail("plannerCheck", Check.of(verdict)));
       } else {

@@ -84,6 +84,11 @@ public record Finding(
         refusalId, savings, basis, memberRange);
   }
 
+  public Finding withConfidence(Confidence value) {
+    return new Finding(ruleId, category, severity, value, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, savings, basis, memberRange);
+  }
+
   public Finding withSeverity(Severity value) {
     return new Finding(ruleId, category, value, confidence, path, line, column, endLine, endColumn, enclosingClass,
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, savings, basis, memberRange);
