@@ -240,7 +240,8 @@ public class AssessCommand implements Callable<Integer> {
         progress.finish();
         // -Doptkit.noPlanner=true: no fixable verdicts, and so no answer stored (bench/planner-share.sh's reference run)
         if (!Boolean.getBoolean("optkit.noPlanner")) {
-          assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
+          // from the folder the findings' paths are relative to: with two sibling modules given, their common folder
+          assessment = PlannedFixes.apply(SourceSet.displayRoot(roots), assessment, configuration);
           Assessment answered = assessment;
           answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
         }

@@ -334,6 +334,14 @@ public final class SourceSet {
     return shown(commonAncestor(roots.stream().map(SourceSet::readableRoot).toList()), file);
   }
 
+  /**
+   * The folder the findings' paths of a scan of these roots are relative to: their nearest common folder (a file's
+   * own folder for one file). Whatever resolves a finding's path in the tree (migrate's planner) starts there.
+   */
+  public static Path displayRoot(List<Path> roots) {
+    return commonAncestor(roots.stream().map(SourceSet::readableRoot).toList());
+  }
+
   /** A path as warnings show it: relative to the display root, a name the encoding cannot hold escaped. */
   private static String shown(Path displayRoot, Path path) {
     String relative = displayRoot.relativize(path).toString().replace('\\', '/');
