@@ -49,63 +49,88 @@ public final class MyBatisXmlMappers {
 
   /** Reads the mapper files among the given XML files (those whose head declares a {@code <mapper>}). */
   public static MyBatisXmlMappers read(List<Path> xmlFiles) {
-    Map<String, Map<String, Statement>> found = new HashMap<>();
+    List<MapperFile> files = new ArrayList<>();
+    Map<String, Element> fragments = new HashMap<>(); // <sql id="x"> by "namespace.x", as an include names it
     for (Path file : xmlFiles) {
-      read(file, found);
+      MapperFile mapper = read(file);
+      if (mapper != null) {
+        files.add(mapper);
+        mapper.fragments().forEach((id, fragment) -> fragments.putIfAbsent(mapper.namespace() + "." + id, fragment));
+      }
+    }
+    Map<String, Map<String, Statement>> found = new HashMap<>();
+    for (MapperFile mapper : files) {
+      Map<String, Statement> byId = found.computeIfAbsent(mapper.namespace(), k -> new HashMap<>());
+      for (Element element : mapper.statements()) {
+        StringBuilder text = new StringBuilder();
+        new Rendering(mapper.namespace(), fragments).render(element, text, 0);
+        String sql = text.toString().replaceAll("\\s+", " ").trim();
+        // a <select> reads unless its SQL changes data (a data-modifying WITH, a procedure call): one SQL reader decides
+        boolean select = element.name().toLowerCase(Locale.ROOT).equals("select")
+            && dev.optkit.analyzers.facts.sites.SqlStatements.access(sql) != Access.WRITE;
+        String cachedBy = select && mapper.cached() && !"false".equals(element.attributes().get("useCache"))
+            ? "MyBatis's second-level cache (<cache/> in " + mapper.file().getFileName() + ")" : null;
+        byId.put(element.attributes().get("id"), new Statement(select ? Access.READ : Access.WRITE, sql, cachedBy));
+      }
     }
     return new MyBatisXmlMappers(found);
   }
 
-  private static void read(Path file, Map<String, Map<String, Statement>> found) {
+  /** An element of a mapper as read: its name, its attributes, and its content in order (text and elements). */
+  private record Element(String name, Map<String, String> attributes, List<Object> content) {}
+
+  /** What one mapper file declares: its statements and its {@code <sql>} fragments, by id. */
+  private record MapperFile(Path file, String namespace, boolean cached, List<Element> statements,
+      Map<String, Element> fragments) {}
+
+  private static MapperFile read(Path file) {
     try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       byte[] head = in.readNBytes(HEAD_BYTES);
       if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<mapper")) {
-        return; // most XML in a project is not MyBatis: look no further than its head
+        return null; // most XML in a project is not MyBatis: look no further than its head
       }
       if (Files.size(file) > MAX_FILE) {
-        return;
+        return null;
       }
     } catch (IOException e) {
-      return;
+      return null;
     }
     XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
     String namespace = null;
     boolean cached = false;
-    List<String[]> statements = new ArrayList<>(); // kind, id, sql, useCache
+    List<Element> statements = new ArrayList<>();
+    Map<String, Element> fragments = new HashMap<>();
     try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       XMLStreamReader reader = factory.createXMLStreamReader(in); // the prolog's encoding, UTF-8 by default
       try {
-        String[] open = null;
-        int depth = 0;
-        StringBuilder sql = new StringBuilder();
+        java.util.Deque<Element> open = new java.util.ArrayDeque<>(); // a statement or fragment and its open elements
         while (reader.hasNext()) {
           int event = reader.next();
           if (event == XMLStreamConstants.START_ELEMENT) {
             String name = reader.getLocalName();
-            if (open != null) {
-              depth++;
-              sql.append(' ');
+            if (!open.isEmpty()) {
+              Element child = new Element(name, attributes(reader), new ArrayList<>());
+              open.peek().content().add(child);
+              open.push(child);
             } else if (name.equals("mapper")) {
               namespace = reader.getAttributeValue(null, "namespace");
             } else if (name.equals("cache") || name.equals("cache-ref")) {
               cached = true;
-            } else if (STATEMENTS.contains(name) && reader.getAttributeValue(null, "id") != null) {
-              open = new String[] {name, reader.getAttributeValue(null, "id"), null,
-                  reader.getAttributeValue(null, "useCache")};
-              depth = 0;
-              sql.setLength(0);
+            } else if ((STATEMENTS.contains(name) || name.equals("sql")) && reader.getAttributeValue(null, "id") != null) {
+              open.push(new Element(name, attributes(reader), new ArrayList<>()));
             }
-          } else if (event == XMLStreamConstants.END_ELEMENT && open != null) {
-            if (depth == 0) {
-              open[2] = sql.toString().replaceAll("\\s+", " ").trim();
-              statements.add(open);
-              open = null;
-            } else {
-              depth--;
-              sql.append(' ');
+          } else if (event == XMLStreamConstants.END_ELEMENT && !open.isEmpty()) {
+            Element closed = open.pop();
+            if (open.isEmpty()) {
+              // kept only once whole: a file cut short keeps what it declared before the error
+              if (closed.name().equals("sql")) {
+                fragments.putIfAbsent(closed.attributes().get("id"), closed);
+              } else {
+                statements.add(closed);
+              }
             }
-          } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && open != null) {
-            sql.append(reader.getText());
+          } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && !open.isEmpty()) {
+            open.peek().content().add(reader.getText());
           }
         }
       } finally {
@@ -114,17 +139,122 @@ public final class MyBatisXmlMappers {
     } catch (IOException | XMLStreamException | RuntimeException e) {
       // not well-formed: keep the statements read before the error
     }
-    if (namespace == null || namespace.isBlank()) {
-      return;
+    return namespace == null || namespace.isBlank() ? null
+        : new MapperFile(file, namespace, cached, statements, fragments);
+  }
+
+  private static Map<String, String> attributes(XMLStreamReader reader) {
+    Map<String, String> attributes = new HashMap<>();
+    for (int i = 0; i < reader.getAttributeCount(); i++) {
+      attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
     }
-    Map<String, Statement> byId = found.computeIfAbsent(namespace, k -> new HashMap<>());
-    for (String[] statement : statements) {
-      // a <select> reads unless its SQL changes data (a data-modifying WITH, a procedure call): one SQL reader decides
-      boolean select = statement[0].toLowerCase(Locale.ROOT).equals("select")
-          && dev.optkit.analyzers.facts.sites.SqlStatements.access(statement[2]) != Access.WRITE;
-      String cachedBy = select && cached && !"false".equals(statement[3])
-          ? "MyBatis's second-level cache (<cache/> in " + file.getFileName() + ")" : null;
-      byId.put(statement[1], new Statement(select ? Access.READ : Access.WRITE, statement[2], cachedBy));
+    return attributes;
+  }
+
+  /**
+   * A statement's SQL as MyBatis builds it when every {@code <if>} holds: {@code <include>} replaced by its
+   * {@code <sql>} fragment (of this mapper or, named in full, another's); {@code <where>}, {@code <set>} and
+   * {@code <trim>} adding their keyword and dropping the {@code AND}, {@code OR} or comma their content starts or ends
+   * with, as MyBatis's own trim does; a {@code <choose>} as its first {@code <when>}; a {@code <foreach>} as one item
+   * between its open and close; {@code <bind>} and {@code <selectKey>} as nothing.
+   */
+  private static final class Rendering {
+    /** Includes within includes, and the text built: a fragment including itself, or a blown-up text, ends here. */
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_CHARS = 200_000;
+    /** What MyBatis's {@code <where>} drops from the front of its content ({@code WhereSqlNode}). */
+    private static final List<String> WHERE_PREFIXES = List.of("AND ", "OR ", "AND\n", "OR\n", "AND\r", "OR\r",
+        "AND\t", "OR\t");
+
+    private final String namespace;
+    private final Map<String, Element> fragments;
+
+    Rendering(String namespace, Map<String, Element> fragments) {
+      this.namespace = namespace;
+      this.fragments = fragments;
+    }
+
+    void render(Element element, StringBuilder out, int depth) {
+      for (Object part : element.content()) {
+        if (out.length() > MAX_CHARS) {
+          return;
+        }
+        if (part instanceof String text) {
+          out.append(text);
+        } else {
+          renderTag((Element) part, out, depth);
+        }
+      }
+    }
+
+    private void renderTag(Element tag, StringBuilder out, int depth) {
+      switch (tag.name()) {
+        case "include" -> {
+          String refid = tag.attributes().getOrDefault("refid", "");
+          Element fragment = fragments.getOrDefault(namespace + "." + refid, fragments.get(refid));
+          if (fragment != null && depth < MAX_DEPTH) {
+            out.append(' ');
+            render(fragment, out, depth + 1);
+            out.append(' ');
+          }
+        }
+        case "where" -> trimmed(tag, out, depth, "WHERE", "", WHERE_PREFIXES, List.of());
+        case "set" -> trimmed(tag, out, depth, "SET", "", List.of(","), List.of(","));
+        case "trim" -> trimmed(tag, out, depth, tag.attributes().getOrDefault("prefix", ""),
+            tag.attributes().getOrDefault("suffix", ""), overrides(tag.attributes().get("prefixOverrides")),
+            overrides(tag.attributes().get("suffixOverrides")));
+        case "choose" -> tag.content().stream().filter(Element.class::isInstance).map(Element.class::cast)
+            .filter(e -> e.name().equals("when")).findFirst()
+            .or(() -> tag.content().stream().filter(Element.class::isInstance).map(Element.class::cast)
+                .filter(e -> e.name().equals("otherwise")).findFirst())
+            .ifPresent(branch -> {
+              out.append(' ');
+              render(branch, out, depth);
+              out.append(' ');
+            });
+        case "foreach" -> {
+          out.append(' ').append(tag.attributes().getOrDefault("open", ""));
+          render(tag, out, depth);
+          out.append(tag.attributes().getOrDefault("close", "")).append(' ');
+        }
+        case "bind", "selectKey" -> out.append(' ');
+        default -> {
+          out.append(' ');
+          render(tag, out, depth);
+          out.append(' ');
+        }
+      }
+    }
+
+    /** MyBatis's {@code TrimSqlNode}: overrides compared without case, each given as MyBatis splits them at {@code |}. */
+    private void trimmed(Element tag, StringBuilder out, int depth, String prefix, String suffix,
+        List<String> prefixOverrides, List<String> suffixOverrides) {
+      StringBuilder inner = new StringBuilder();
+      render(tag, inner, depth);
+      String body = inner.toString().trim();
+      if (body.isEmpty()) {
+        return;
+      }
+      String upper = body.toUpperCase(Locale.ROOT);
+      for (String override : prefixOverrides) {
+        if (upper.startsWith(override.toUpperCase(Locale.ROOT))) {
+          body = body.substring(override.trim().length());
+          break;
+        }
+      }
+      upper = body.toUpperCase(Locale.ROOT);
+      for (String override : suffixOverrides) {
+        String wanted = override.trim().toUpperCase(Locale.ROOT);
+        if (!wanted.isEmpty() && upper.endsWith(wanted)) {
+          body = body.substring(0, body.length() - wanted.length());
+          break;
+        }
+      }
+      out.append(' ').append(prefix).append(' ').append(body).append(' ').append(suffix).append(' ');
+    }
+
+    private static List<String> overrides(String attribute) {
+      return attribute == null ? List.of() : List.of(attribute.split("\\|"));
     }
   }
 
