@@ -59,6 +59,10 @@ public final class UnboundedReadRule implements Rule {
   private static final Set<String> SAVES = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "persist",
       "merge", "saveOrUpdate", "insert");
 
+  /** Parameters by which Spring Data pages or limits a repository query. */
+  private static final Set<String> PAGING = Set.of("Pageable", "PageRequest", "Limit", "ScrollPosition",
+      "KeysetScrollPosition", "OffsetScrollPosition");
+
   /** Return types holding many rows. */
   private static final Set<String> COLLECTIONS = Set.of("List", "Collection", "Set", "Iterable", "Stream", "Flux",
       "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "SortedSet", "TreeSet", "Cursor");
@@ -146,8 +150,10 @@ public final class UnboundedReadRule implements Rule {
     if (!ResultBounds.answersEveryMatchingRow(site.sql()).orElse(false)) {
       return false;
     }
-    // WHERE id = ? on a primary key or unique columns: one row at most
-    for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
+    // WHERE id = ? on a primary key or unique columns of the one table read: one row at most (a join's other table, a
+    // customer's orders, is a list per parent)
+    List<QueryFilters.TableFilter> filters = QueryFilters.of(site.sql());
+    for (QueryFilters.TableFilter filter : filters.size() == 1 ? filters : List.<QueryFilters.TableFilter>of()) {
       Optional<SchemaIndexes.Table> table = index.schemaIndexes().table(filter.table());
       if (filter.driving() && table.isPresent() && table.get().indexes().stream()
           .anyMatch(key -> key.unique() && !key.columns().isEmpty()
@@ -170,8 +176,10 @@ public final class UnboundedReadRule implements Rule {
     if (declared.isEmpty()) {
       return true; // inherited from the library's interface (CrudRepository's findAll)
     }
+    // a Pageable or Limit parameter: Spring Data pages the query, whatever it returns
     return declared.stream().anyMatch(m -> m.fact().returnType() != null && (m.fact().returnType().endsWith("[]")
-        || COLLECTIONS.contains(simpleName(TypeNames.raw(m.fact().returnType())))));
+        || COLLECTIONS.contains(simpleName(TypeNames.raw(m.fact().returnType()))))
+        && m.fact().params().stream().noneMatch(p -> PAGING.contains(simpleName(TypeNames.raw(p.type())))));
   }
 
   private static String simpleName(String type) {

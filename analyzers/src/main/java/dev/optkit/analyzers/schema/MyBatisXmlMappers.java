@@ -62,12 +62,11 @@ public final class MyBatisXmlMappers {
     for (MapperFile mapper : files) {
       Map<String, Statement> byId = found.computeIfAbsent(mapper.namespace(), k -> new HashMap<>());
       for (Element element : mapper.statements()) {
-        StringBuilder text = new StringBuilder();
-        new Rendering(mapper.namespace(), fragments).render(element, text, 0);
-        String sql = text.toString().replaceAll("\\s+", " ").trim();
-        // a <select> reads unless its SQL changes data (a data-modifying WITH, a procedure call): one SQL reader decides
+        String sql = Rendering.sql(mapper.namespace(), fragments, element);
+        // a <select> reads only when its SQL, read by the one SQL reader, is a read: one that changes data (a
+        // data-modifying WITH, a procedure call) writes, and one whose text says nothing (a ${} pasted whole) may
         boolean select = element.name().toLowerCase(Locale.ROOT).equals("select")
-            && dev.optkit.analyzers.facts.sites.SqlStatements.access(sql) != Access.WRITE;
+            && dev.optkit.analyzers.facts.sites.SqlStatements.access(sql) == Access.READ;
         String cachedBy = select && mapper.cached() && !"false".equals(element.attributes().get("useCache"))
             ? "MyBatis's second-level cache (<cache/> in " + mapper.file().getFileName() + ")" : null;
         byId.put(element.attributes().get("id"), new Statement(select ? Access.READ : Access.WRITE, sql, cachedBy));
@@ -155,36 +154,131 @@ public final class MyBatisXmlMappers {
    * A statement's SQL as MyBatis builds it when every {@code <if>} holds: {@code <include>} replaced by its
    * {@code <sql>} fragment (of this mapper or, named in full, another's); {@code <where>}, {@code <set>} and
    * {@code <trim>} adding their keyword and dropping the {@code AND}, {@code OR} or comma their content starts or ends
-   * with, as MyBatis's own trim does; a {@code <choose>} as its first {@code <when>}; a {@code <foreach>} as one item
-   * between its open and close; {@code <bind>} and {@code <selectKey>} as nothing.
+   * with, as MyBatis's own trim does; a {@code <foreach>} as one item between its open and close; {@code <bind>} and
+   * {@code <selectKey>} as nothing. A {@code <choose>} is its first branch when every branch reads and names the same
+   * tables (a different condition or order); else the statement is each of its builds, one after another, so every
+   * reader sees every table and the write among them. Line breaks are kept, as MyBatis sends them: a {@code --}
+   * comment ends at its line. What cannot be known (an include of a fragment optkit does not hold, nesting past its
+   * bounds) is written {@code ${optkit.unknown}}, text MyBatis would paste: no reader takes the statement for less
+   * than it is.
    */
   private static final class Rendering {
-    /** Includes within includes, and the text built: a fragment including itself, or a blown-up text, ends here. */
+    /** Includes within includes: a fragment including itself ends here. */
     private static final int MAX_DEPTH = 8;
-    private static final int MAX_CHARS = 200_000;
+    /** Elements rendered for one build, and builds of one statement: a fragment bomb ends here. */
+    private static final int MAX_VISITS = 20_000;
+    private static final int MAX_BUILDS = 16;
+    private static final String UNKNOWN = " ${optkit.unknown} ";
     /** What MyBatis's {@code <where>} drops from the front of its content ({@code WhereSqlNode}). */
     private static final List<String> WHERE_PREFIXES = List.of("AND ", "OR ", "AND\n", "OR\n", "AND\r", "OR\r",
         "AND\t", "OR\t");
 
     private final String namespace;
     private final Map<String, Element> fragments;
+    /** The branch each {@code <choose>} takes in this build, by identity; the first when none is named. */
+    private final Map<Element, Integer> chosen;
+    /** The {@code <choose>} elements met in this build, in order. */
+    private final List<Element> chooses = new ArrayList<>();
+    private int visits;
 
-    Rendering(String namespace, Map<String, Element> fragments) {
+    private Rendering(String namespace, Map<String, Element> fragments, Map<Element, Integer> chosen) {
       this.namespace = namespace;
       this.fragments = fragments;
+      this.chosen = chosen;
     }
 
-    void render(Element element, StringBuilder out, int depth) {
-      for (Object part : element.content()) {
-        if (out.length() > MAX_CHARS) {
-          return;
+    /** The statement's SQL, as the class says. */
+    static String sql(String namespace, Map<String, Element> fragments, Element statement) {
+      Rendering first = new Rendering(namespace, fragments, new java.util.IdentityHashMap<>());
+      String built = first.build(statement);
+      List<String> builds = new ArrayList<>(List.of(built));
+      for (Element choose : first.chooses) {
+        for (int branch = 1; branch < branches(choose).size(); branch++) {
+          if (builds.size() >= MAX_BUILDS) {
+            return built + UNKNOWN.strip();
+          }
+          Map<Element, Integer> other = new java.util.IdentityHashMap<>();
+          other.put(choose, branch);
+          builds.add(new Rendering(namespace, fragments, other).build(statement));
         }
+      }
+      Optional<Set<String>> tables = tables(built);
+      Access access = dev.optkit.analyzers.facts.sites.SqlStatements.access(built);
+      boolean alike = tables.isPresent() && builds.stream().allMatch(other -> tables.equals(tables(other))
+          && dev.optkit.analyzers.facts.sites.SqlStatements.access(other) == access);
+      return alike ? built : String.join(";\n", new java.util.LinkedHashSet<>(builds));
+    }
+
+    /** The tables a build names, as JSqlParser finds them; empty when it does not parse. */
+    private static Optional<Set<String>> tables(String sql) {
+      try {
+        net.sf.jsqlparser.statement.Statements parsed = dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(
+            dev.optkit.analyzers.facts.sites.SqlStatements.bindPlaceholders(sql));
+        if (parsed == null || parsed.isEmpty()) {
+          return Optional.empty();
+        }
+        Set<String> names = new java.util.TreeSet<>();
+        for (net.sf.jsqlparser.statement.Statement statement : parsed) {
+          new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(statement)
+              .forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        }
+        return Optional.of(names);
+      } catch (Exception | StackOverflowError unreadable) {
+        return Optional.empty();
+      }
+    }
+
+    private String build(Element statement) {
+      StringBuilder out = new StringBuilder();
+      try {
+        render(statement, out, 0);
+      } catch (StackOverflowError tooDeep) {
+        return UNKNOWN.strip();
+      }
+      return shrunk(out);
+    }
+
+    /** Each run of blanks one space, one holding a line break one line break, as a {@code --} comment needs. */
+    private static String shrunk(CharSequence text) {
+      StringBuilder out = new StringBuilder(text.length());
+      int i = 0;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        if (!Character.isWhitespace(c)) {
+          out.append(c);
+          i++;
+          continue;
+        }
+        boolean lineBreak = false;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+          lineBreak |= text.charAt(i) == '\n' || text.charAt(i) == '\r';
+          i++;
+        }
+        out.append(lineBreak ? '\n' : ' ');
+      }
+      return out.toString().strip();
+    }
+
+    private void render(Element element, StringBuilder out, int depth) {
+      for (Object part : element.content()) {
         if (part instanceof String text) {
           out.append(text);
+        } else if (++visits > MAX_VISITS) {
+          out.append(UNKNOWN);
+          return;
         } else {
           renderTag((Element) part, out, depth);
         }
       }
+    }
+
+    private static List<Element> branches(Element choose) {
+      List<Element> branches = new ArrayList<>();
+      choose.content().stream().filter(Element.class::isInstance).map(Element.class::cast)
+          .filter(e -> e.name().equals("when")).forEach(branches::add);
+      choose.content().stream().filter(Element.class::isInstance).map(Element.class::cast)
+          .filter(e -> e.name().equals("otherwise")).findFirst().ifPresent(branches::add);
+      return branches;
     }
 
     private void renderTag(Element tag, StringBuilder out, int depth) {
@@ -192,7 +286,9 @@ public final class MyBatisXmlMappers {
         case "include" -> {
           String refid = tag.attributes().getOrDefault("refid", "");
           Element fragment = fragments.getOrDefault(namespace + "." + refid, fragments.get(refid));
-          if (fragment != null && depth < MAX_DEPTH) {
+          if (fragment == null || depth >= MAX_DEPTH) {
+            out.append(UNKNOWN); // a fragment optkit does not hold: what it adds is not known
+          } else {
             out.append(' ');
             render(fragment, out, depth + 1);
             out.append(' ');
@@ -203,15 +299,16 @@ public final class MyBatisXmlMappers {
         case "trim" -> trimmed(tag, out, depth, tag.attributes().getOrDefault("prefix", ""),
             tag.attributes().getOrDefault("suffix", ""), overrides(tag.attributes().get("prefixOverrides")),
             overrides(tag.attributes().get("suffixOverrides")));
-        case "choose" -> tag.content().stream().filter(Element.class::isInstance).map(Element.class::cast)
-            .filter(e -> e.name().equals("when")).findFirst()
-            .or(() -> tag.content().stream().filter(Element.class::isInstance).map(Element.class::cast)
-                .filter(e -> e.name().equals("otherwise")).findFirst())
-            .ifPresent(branch -> {
-              out.append(' ');
-              render(branch, out, depth);
-              out.append(' ');
-            });
+        case "choose" -> {
+          chooses.add(tag);
+          List<Element> branches = branches(tag);
+          int branch = chosen.getOrDefault(tag, 0);
+          if (branch < branches.size()) {
+            out.append(' ');
+            render(branches.get(branch), out, depth);
+            out.append(' ');
+          }
+        }
         case "foreach" -> {
           out.append(' ').append(tag.attributes().getOrDefault("open", ""));
           render(tag, out, depth);

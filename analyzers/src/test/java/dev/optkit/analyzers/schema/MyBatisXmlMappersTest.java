@@ -20,6 +20,11 @@ class MyBatisXmlMappersTest {
       <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "https://mybatis.org/dtd/mybatis-3-mapper.dtd">
       """;
 
+  /** The text on one line: line breaks are kept as MyBatis sends them (a -- comment ends at its line). */
+  private static String oneLine(String sql) {
+    return sql.replace('\n', ' ');
+  }
+
   @Test
   void statementsTheirSqlAndTheNamespacesSecondLevelCache() throws Exception {
     Path file = dir.resolve("ItemMapper.xml");
@@ -38,7 +43,7 @@ class MyBatisXmlMappersTest {
     MyBatisXmlMappers mappers = MyBatisXmlMappers.read(List.of(file));
     MyBatisXmlMappers.Statement item = mappers.statement("shop.ItemMapper", "getItem").orElseThrow();
     assertEquals(Access.READ, item.access());
-    assertEquals("SELECT * FROM item WHERE id = #{id}", item.sql());
+    assertEquals("SELECT * FROM item WHERE id = #{id}", oneLine(item.sql()));
     assertEquals("MyBatis's second-level cache (<cache/> in ItemMapper.xml)", item.cachedBy());
     MyBatisXmlMappers.Statement stock = mappers.statement("shop.ItemMapper", "getStock").orElseThrow();
     assertEquals("SELECT qty FROM inventory WHERE qty < 5", stock.sql());
@@ -127,16 +132,17 @@ class MyBatisXmlMappersTest {
         """);
     MyBatisXmlMappers mappers = MyBatisXmlMappers.read(List.of(file, users));
     assertEquals("select order_id, order_no, user_id, status from orders WHERE user_id = #{userId} "
-        + "AND status = #{status} order by order_id desc", mappers.statement("shop.OrderMapper", "byUser").orElseThrow().sql());
+        + "AND status = #{status} order by order_id desc",
+        oneLine(mappers.statement("shop.OrderMapper", "byUser").orElseThrow().sql()));
     assertEquals("select * from orders where order_id in (#{id})",
-        mappers.statement("shop.OrderMapper", "byIds").orElseThrow().sql());
+        oneLine(mappers.statement("shop.OrderMapper", "byIds").orElseThrow().sql()));
     assertEquals("update orders SET status = #{status} where order_id = #{id}",
-        mappers.statement("shop.OrderMapper", "touch").orElseThrow().sql());
+        oneLine(mappers.statement("shop.OrderMapper", "touch").orElseThrow().sql()));
     assertEquals("select * from orders WHERE user_id = #{u}",
-        mappers.statement("shop.OrderMapper", "trimmed").orElseThrow().sql());
+        oneLine(mappers.statement("shop.OrderMapper", "trimmed").orElseThrow().sql()));
     assertTrue(mappers.statement("shop.OrderMapper", "selfIncluded").isPresent(), "an include of itself ends");
     assertEquals("select user_id, login_name from users",
-        mappers.statement("shop.OrderMapper", "elsewhere").orElseThrow().sql());
+        oneLine(mappers.statement("shop.OrderMapper", "elsewhere").orElseThrow().sql()));
     assertEquals(Access.WRITE, mappers.statement("shop.OrderMapper", "touch").orElseThrow().access());
   }
 }

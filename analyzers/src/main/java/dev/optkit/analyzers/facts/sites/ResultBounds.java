@@ -34,13 +34,24 @@ public final class ResultBounds {
       if (parsed == null || parsed.size() != 1 || !(parsed.get(0) instanceof PlainSelect select)) {
         return Optional.empty();
       }
-      boolean bounded = select.getLimit() != null || select.getFetch() != null || select.getTop() != null
+      // the answer of a derived table with a limit, read whole, is bounded by it
+      boolean derived = (select.getJoins() == null || select.getJoins().isEmpty())
+          && select.getFromItem() instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect inner
+          && inner.getSelect() != null && limited(inner.getSelect());
+      boolean bounded = limited(select) || derived
           || select.getWhere() != null && namesRownum(select.getWhere())
           || SqlStatements.onlyAggregates(sql) && select.getGroupBy() == null;
       return Optional.of(!bounded);
     } catch (Exception | StackOverflowError unreadable) {
       return Optional.empty();
     }
+  }
+
+  /** A LIMIT that is one ({@code LIMIT ALL} and {@code LIMIT NULL} are none), FETCH FIRST, or TOP. */
+  private static boolean limited(net.sf.jsqlparser.statement.select.Select select) {
+    net.sf.jsqlparser.statement.select.Limit limit = select.getLimit();
+    return limit != null && !limit.isLimitAll() && !limit.isLimitNull() && limit.getRowCount() != null
+        || select.getFetch() != null || select instanceof PlainSelect plain && plain.getTop() != null;
   }
 
   /** Whether Oracle's {@code ROWNUM} is a column of the condition ({@code WHERE ROWNUM <= 10} bounds the answer). */
