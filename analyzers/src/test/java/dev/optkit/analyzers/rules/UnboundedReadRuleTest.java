@@ -20,6 +20,7 @@ class UnboundedReadRuleTest {
   private static final String SCHEMA = """
       CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, status VARCHAR(10));
       CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(40));
+      CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(40));
       """;
 
   /** A repository with one read (its SQL given) and the order insert, and a controller calling the read. */
@@ -98,5 +99,27 @@ class UnboundedReadRuleTest {
   void aQueryNoHandlerReachesIsLeftOut() {
     // a scheduled job's read grows too, but no request waits on it
     assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ?\", value)", false));
+  }
+
+  /** the only LIMIT is in the derived table the outer query reads; the answer is at most 20 rows. */
+  @Test
+  void aLimitInTheDerivedTableBoundsTheAnswer() {
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM (SELECT * FROM orders WHERE status = ? "
+        + "ORDER BY id DESC LIMIT 20) recent\", value)", true));
+  }
+  /**
+   * A customer's orders, the driving table customers fixed by its primary key: the answer is every order of the
+   * customer, a list per parent, which the docs say is reported. The unique key fixes one row only of a query of one
+   * table.
+   */
+  @Test
+  void theOrdersOfOneCustomerAreNotOneRow() {
+    assertEquals(1, found("jdbc.queryForList(\"SELECT o.* FROM customers c JOIN orders o ON o.customer_id = c.id "
+        + "WHERE c.id = ?\", value)", true).size());
+  }
+  /** PostgreSQL's LIMIT ALL is no limit at all (nor is LIMIT NULL); a Limit node is taken as a bound. */
+  @Test
+  void limitAllIsNoBound() {
+    assertEquals(1, found("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ? LIMIT ALL\", value)", true).size());
   }
 }

@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.analyzers.Assessment;
-import dev.optkit.analyzers.Assessor;
-import dev.optkit.analyzers.config.OptkitConfig;
-import dev.optkit.analyzers.rules.IndexHint;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,59 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 class HintCheckSafetyTest {
   @TempDir Path dir;
 
-  static final String SCHEMA = """
-      CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(100) UNIQUE, region VARCHAR(20));
-      CREATE TABLE orders (
-        id BIGINT PRIMARY KEY,
-        customer_id BIGINT NOT NULL REFERENCES customers(id),
-        status VARCHAR(10),
-        created_at TIMESTAMP,
-        note VARCHAR(200)
-      );
-      """;
+  static final String SCHEMA = HintProject.SCHEMA;
 
   @BeforeAll
   static void postgresql() {
-    String why = PlannerDatabase.unavailable();
-    if (why != null && System.getenv("OPTKIT_REQUIRE_POSTGRES") != null) {
-      throw new AssertionError(why + ", and OPTKIT_REQUIRE_POSTGRES says this test must run");
-    }
-    Assumptions.assumeTrue(why == null, why);
+    HintProject.requirePostgresql();
   }
 
-  private record Checked(List<IndexHint> hints, Assessment assessment) {}
-
-  private Checked project(String schema, Map<String, String> queries) throws Exception {
-    Files.createDirectories(dir.resolve("src/main/resources"));
-    Files.createDirectories(dir.resolve("src/main/java/shop"));
-    Files.writeString(dir.resolve("src/main/resources/schema.sql"), schema);
-    StringBuilder methods = new StringBuilder();
-    new TreeMap<>(queries).forEach((name, sql) -> methods.append("  public java.util.List<java.util.Map<String, Object>> ")
-        .append(name).append("(Object value) { return jdbc.queryForList(\"").append(sql.replace("\\", "\\\\")
-            .replace("\"", "\\\"")).append("\", value); }\n"));
-    Files.writeString(dir.resolve("src/main/java/shop/OrderQueries.java"), """
-        package shop;
-        import org.springframework.jdbc.core.JdbcTemplate;
-        public class OrderQueries {
-          private final JdbcTemplate jdbc;
-          public OrderQueries(JdbcTemplate jdbc) { this.jdbc = jdbc; }
-        """ + methods + "}\n");
-    OptkitConfig config = OptkitConfig.defaults();
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(dir), config.exclude(), false, List.of(),
-        false, 2, true, config, "test", null), Assessor.Progress.NONE);
-    return new Checked(IndexHint.of(assessment.index()), assessment);
+  private HintProject project(String schema, Map<String, String> queries) throws Exception {
+    return HintProject.assess(dir, schema, queries, false);
   }
 
   /** The verdicts by "rule table[columns]". */
-  private static Map<String, HintVerdict> run(Checked project, PlannerDatabase database) throws Exception {
-    Map<IndexHint, HintVerdict> verdicts = HintCheck.run(project.hints(), project.assessment().index().schemaIndexes(),
-        database, 50);
-    Map<String, HintVerdict> byIndex = new TreeMap<>();
-    for (IndexHint hint : project.hints()) {
-      byIndex.put(hint.finding().ruleId() + " " + hint.table().name() + hint.columns(),
-          verdicts.get(hint));
-    }
-    return byIndex;
+  private static Map<String, HintVerdict> run(HintProject project, PlannerDatabase database) throws Exception {
+    return project.check(database);
   }
 
   private static String one(Connection connection, String sql) throws Exception {
@@ -104,7 +57,7 @@ class HintCheckSafetyTest {
 
   @Test
   void aNestedCommentInAnOracleHintDoesNotLetTheProjectRunStatementsAsTheReader() throws Exception {
-    Checked project = project(SCHEMA, Map.of("byStatus", String.format(INJECTED,
+    HintProject project = project(SCHEMA, Map.of("byStatus", String.format(INJECTED,
         "SET default_transaction_read_only = off; SET statement_timeout = 0; "
             + "SELECT set_config($$optkit.injected$$, $$yes$$, false)")));
     assertFalse(project.hints().isEmpty(), "the rule hints the injected query");
@@ -120,7 +73,7 @@ class HintCheckSafetyTest {
 
   @Test
   void withCheckHintsUrlTheInjectedStatementRunsAsTheUsersOwnRoleInTheUsersDatabase() throws Exception {
-    Checked project = project(SCHEMA, Map.of("byStatus", String.format(INJECTED, "DROP TABLE public.keep_me")));
+    HintProject project = project(SCHEMA, Map.of("byStatus", String.format(INJECTED, "DROP TABLE public.keep_me")));
     try (PlannerDatabase host = PlannerDatabase.local()) {
       // the user's database: a role that owns a table of theirs, given to --check-hints-url
       try (Statement admin = host.admin().createStatement()) {
@@ -144,7 +97,7 @@ class HintCheckSafetyTest {
   void aPessimisticLockQueryIsPlannedLikeTheSameSelect() throws Exception {
     // SELECT ... FOR UPDATE (JPA's PESSIMISTIC_WRITE, a job queue's claim): the index serves it as it serves the select.
     // The reader may not lock rows (no UPDATE privilege, a read-only transaction), so PostgreSQL refuses to plan it.
-    Checked project = project(SCHEMA, Map.of("claim", "SELECT id FROM orders WHERE status = ? FOR UPDATE"));
+    HintProject project = project(SCHEMA, Map.of("claim", "SELECT id FROM orders WHERE status = ? FOR UPDATE"));
     try (PlannerDatabase database = PlannerDatabase.local()) {
       Map<String, HintVerdict> verdicts = run(project, database);
       assertInstanceOf(HintVerdict.Kept.class, verdicts.get("MissingIndex orders[status]"), verdicts.toString());
@@ -155,7 +108,7 @@ class HintCheckSafetyTest {
   void aQuotedMixedCaseSchemaIsPlannedAgainstTheTablesItDeclares() throws Exception {
     // PostgreSQL projects that quote their names ("Order", "customerId": Prisma, many JPA setups) query them quoted;
     // the check makes the table and its columns lower case, and PostgreSQL finds no relation "Orders"
-    Checked project = project("""
+    HintProject project = project("""
         CREATE TABLE "Orders" ("id" BIGINT PRIMARY KEY, "customerId" BIGINT, "orderStatus" VARCHAR(10));
         """, Map.of("byStatus", "SELECT \"id\" FROM \"Orders\" WHERE \"orderStatus\" = ?"));
     assertFalse(project.hints().isEmpty(), "the rule hints the query");
@@ -170,7 +123,7 @@ class HintCheckSafetyTest {
   void aNonAsciiUnquotedTableNameIsMadeAsPostgresqlFoldsIt() throws Exception {
     // PostgreSQL folds only A-Z of an unquoted name (ÄRENDEN is the table "Ärenden"); the check makes it with Java's
     // toLowerCase ("ärenden"), and the query names a relation that is not there
-    Checked project = project("CREATE TABLE ÄRENDEN (id BIGINT PRIMARY KEY, status VARCHAR(10));\n",
+    HintProject project = project("CREATE TABLE ÄRENDEN (id BIGINT PRIMARY KEY, status VARCHAR(10));\n",
         Map.of("byStatus", "SELECT id FROM ÄRENDEN WHERE status = ?"));
     assertEquals(1, project.hints().size(), project.hints().toString());
     try (PlannerDatabase database = PlannerDatabase.local()) {
@@ -184,7 +137,7 @@ class HintCheckSafetyTest {
     // SchemaIndexes drops the schema (public.orders is the project's orders) and local mode makes its tables in public;
     // with --check-hints-url they are made in optkit_hints_*, and public.orders is the user's own table: the query is
     // planned against it, the hypothetical index is on optkit's copy, and the hint is judged by the wrong table
-    Checked project = project(SCHEMA, Map.of("byStatus", "SELECT id FROM public.orders WHERE status = ?"));
+    HintProject project = project(SCHEMA, Map.of("byStatus", "SELECT id FROM public.orders WHERE status = ?"));
     try (PlannerDatabase local = PlannerDatabase.local()) {
       assertInstanceOf(HintVerdict.Kept.class, run(project, local).get("MissingIndex orders[status]"),
           "local mode: the premise");
@@ -210,7 +163,7 @@ class HintCheckSafetyTest {
   @Test
   void twoTablesWhoseNamesShareTheirFirst63BytesDoNotAbortTheWholeCheck() throws Exception {
     String prefix = "t".repeat(63);
-    Checked project = project(SCHEMA + "CREATE TABLE " + prefix + "_a (id BIGINT PRIMARY KEY, code VARCHAR(10));\n"
+    HintProject project = project(SCHEMA + "CREATE TABLE " + prefix + "_a (id BIGINT PRIMARY KEY, code VARCHAR(10));\n"
         + "CREATE TABLE " + prefix + "_b (id BIGINT PRIMARY KEY, code VARCHAR(10));\n",
         Map.of("a", "SELECT id FROM " + prefix + "_a WHERE code = ?", "b", "SELECT id FROM " + prefix + "_b WHERE code = ?",
             "byStatus", "SELECT id FROM orders WHERE status = ?"));
@@ -230,7 +183,7 @@ class HintCheckSafetyTest {
       columns.append(", c").append(i).append(" INT");
       names.append(i == 0 ? "" : ", ").append("c").append(i);
     }
-    Checked project = project(SCHEMA + "CREATE TABLE wide (id BIGINT PRIMARY KEY, code VARCHAR(10)" + columns + ");\n"
+    HintProject project = project(SCHEMA + "CREATE TABLE wide (id BIGINT PRIMARY KEY, code VARCHAR(10)" + columns + ");\n"
         + "CREATE INDEX wide_all ON wide (" + names + ");\n",
         Map.of("wide", "SELECT id FROM wide WHERE code = ?", "byStatus", "SELECT id FROM orders WHERE status = ?"));
     assertEquals(2, project.hints().size(), project.hints().toString());
@@ -245,7 +198,7 @@ class HintCheckSafetyTest {
   /** The reader is no superuser and cannot make or change anything that outlives its session. */
   @Test
   void theReaderIsNoSuperuserAndCannotWriteTheTables() throws Exception {
-    Checked project = project(SCHEMA, Map.of("byStatus", "SELECT id FROM orders WHERE status = ?"));
+    HintProject project = project(SCHEMA, Map.of("byStatus", "SELECT id FROM orders WHERE status = ?"));
     try (PlannerDatabase database = PlannerDatabase.local()) {
       run(project, database);
       Connection reader = database.reader();

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What bounds a query's answer and what does not, as a careful engineer would judge it. */
-class UnboundedReadBoundsTest {
+/** Spring Data repositories' reads: every row, or paged by what Spring Data adds. */
+class UnboundedReadRepositoriesTest {
   @TempDir Path dir;
 
   private static final String SCHEMA = """
@@ -31,51 +31,12 @@ class UnboundedReadBoundsTest {
       }
       """;
 
-  /** JdbcTemplate read (the expression given) and an insert into orders, reached from a GET handler. */
-  private List<Finding> jdbc(String readCall) {
-    return findings(new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA)
-        .java("""
-            package shop;
-            import org.springframework.jdbc.core.JdbcTemplate;
-            public class Orders {
-              private final JdbcTemplate jdbc;
-              public Orders(JdbcTemplate jdbc) { this.jdbc = jdbc; }
-              public Object read(Object value) { return %s; }
-              public void place(long id, long customer) {
-                jdbc.update("INSERT INTO orders (id, customer_id, status) VALUES (?, ?, 'NEW')", id, customer);
-              }
-            }
-            """.formatted(readCall))
-        .java(CONTROLLER));
-  }
-
   private static List<Finding> findings(ProjectFixture fixture) {
     return fixture.assess().findings().stream().filter(f -> f.ruleId().equals("UnboundedRead")).toList();
   }
 
-  /** the only LIMIT is in the derived table the outer query reads; the answer is at most 20 rows. */
-  @Test
-  void aLimitInTheDerivedTableBoundsTheAnswer() {
-    assertEquals(List.of(), jdbc("jdbc.queryForList(\"SELECT * FROM (SELECT * FROM orders WHERE status = ? "
-        + "ORDER BY id DESC LIMIT 20) recent\", value)"));
-  }
 
-  /**
-   * A customer's orders, the driving table customers fixed by its primary key: the answer is every order of the
-   * customer, a list per parent, which the docs say is reported. The unique key fixes one row only of a query of one
-   * table.
-   */
-  @Test
-  void theOrdersOfOneCustomerAreNotOneRow() {
-    assertEquals(1, jdbc("jdbc.queryForList(\"SELECT o.* FROM customers c JOIN orders o ON o.customer_id = c.id "
-        + "WHERE c.id = ?\", value)").size());
-  }
 
-  /** PostgreSQL's LIMIT ALL is no limit at all (nor is LIMIT NULL); a Limit node is taken as a bound. */
-  @Test
-  void limitAllIsNoBound() {
-    assertEquals(1, jdbc("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ? LIMIT ALL\", value)").size());
-  }
 
   private ProjectFixture repository(String repositoryBody, String readCall) {
     return new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA)
