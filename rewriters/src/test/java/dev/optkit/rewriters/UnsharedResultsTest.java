@@ -1104,6 +1104,45 @@ class UnsharedResultsTest extends SpringProjectPlans {
   }
 
   /**
+   * A serializer that only reads what it writes, copying its fields into a map of its own: the map's put is a
+   * HashMap's, not the project's method of that name. A trial's serializer of error bodies alone, read so, was taken
+   * for one changing every body, and every read a handler returned was refused.
+   */
+  @Test
+  void aSerializerOnlyReadingWhatItWritesIsTheSerialiser() {
+    MigrationPlan plan = caseProject("reasons48", "responsewrapper", "jsonread")
+        .file("src/main/java/demo/ProductDtoJson.java", """
+            package demo;
+            import com.fasterxml.jackson.core.JsonGenerator;
+            import com.fasterxml.jackson.databind.JsonSerializer;
+            import com.fasterxml.jackson.databind.SerializerProvider;
+            import java.io.IOException;
+            import java.util.HashMap;
+            import java.util.Map;
+            import org.springframework.boot.jackson.JsonComponent;
+            @JsonComponent
+            public class ProductDtoJson extends JsonSerializer<ProductDto> {
+              @Override
+              public void serialize(ProductDto value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                Map<String, Object> json = new HashMap<>();
+                json.put("name", value.name());
+                json.put("tags", value.tags());
+                gen.writeObject(json);
+              }
+            }
+            """)
+        .file("src/main/java/demo/Registry.java", """
+            package demo;
+            public class Registry {
+              public void put(String key, Object value) {
+              }
+            }
+            """)
+        .plan();
+    assertTrue(cached(plan, "ProductService.byId"), plan.targets() + " " + plan.refusals());
+  }
+
+  /**
    * F2 (ELglaly's shop): {@code ResponseEntity.ok(new ApiResponse(result, "found"))} hands the envelope to Spring
    * for the body; the envelope's {@code setData} stores and reads nothing, and no project code reads the result back
    * out of it. The twin's handler takes the product back out with {@code getData()} and empties its tags.

@@ -35,7 +35,7 @@ public final class ResultSharing {
     this.unfoundCallees = new UnfoundCallees(index, declarations);
     this.immutables = new ImmutableValues(index);
     this.index = index;
-    this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
+    this.serialised = new SerialisedHandOffs(index, this::immutableParameter, this::receivers);
     this.lombok = new LombokAccessors(index);
     this.sealedHolders = new SealedHolders(index, this::immutable, lombok);
     this.helperReturns = new HelperReturns(this, index);

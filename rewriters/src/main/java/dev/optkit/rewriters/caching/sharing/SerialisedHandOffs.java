@@ -36,11 +36,18 @@ import java.util.Set;
 final class SerialisedHandOffs {
   private final ProjectIndex index;
   private final java.util.function.Predicate<dev.optkit.analyzers.facts.ParamFact> immutableParameter;
+  /** The project methods a hand-off reaches ({@link ResultSharing#receivers}): the one reader of that question. */
+  private final java.util.function.BiFunction<IndexedMethod, MethodFact.HandOff, List<IndexedMethod>> receivers;
 
-  /** @param immutableParameter a parameter of a type no result can be ({@code Status}, an enum): it gets no result */
-  SerialisedHandOffs(ProjectIndex index, java.util.function.Predicate<dev.optkit.analyzers.facts.ParamFact> immutableParameter) {
+  /**
+   * @param immutableParameter a parameter of a type no result can be ({@code Status}, an enum): it gets no result
+   * @param receivers the project methods a hand-off reaches
+   */
+  SerialisedHandOffs(ProjectIndex index, java.util.function.Predicate<dev.optkit.analyzers.facts.ParamFact> immutableParameter,
+      java.util.function.BiFunction<IndexedMethod, MethodFact.HandOff, List<IndexedMethod>> receivers) {
     this.index = index;
     this.immutableParameter = immutableParameter;
+    this.receivers = receivers;
   }
 
   /**
@@ -143,9 +150,11 @@ final class SerialisedHandOffs {
             .orElse(false) || index.type(m.fact().ownerType()).flatMap(t -> index.type(enclosingOf(t.qualifiedName())))
             .map(t -> t.hasAnnotation("JsonComponent")).orElse(false))
         .filter(m -> m.fact().parameterMutations().stream().anyMatch(change -> change.parameter() == 0)
-            // handed to the project's code (gen.writeObject(value) is Jackson's, which reads it)
+            // handed to the project's code, as the calls resolve (gen.writeObject(value) is Jackson's, which reads it;
+            // json.put(error.getField(), ..) is a HashMap's, not any project method named put: a trial's serializer of
+            // error bodies alone was taken for one changing every body)
             || m.fact().handOffs().stream().anyMatch(handOff -> handOff.fromParameter() == 0 && handOff.position() >= 0
-                && !index.methodsNamed(handOff.target()).isEmpty()))
+                && !receivers.apply(m, handOff).isEmpty()))
         .map(m -> m.fact().ownerType()).sorted().findFirst().orElse("");
   }
 
