@@ -177,8 +177,8 @@ public final class MyBatisXmlMappers {
     private final Map<String, Element> fragments;
     /** The branch each {@code <choose>} takes in this build, by identity; the first when none is named. */
     private final Map<Element, Integer> chosen;
-    /** The {@code <choose>} elements met in this build, in order. */
-    private final List<Element> chooses = new ArrayList<>();
+    /** The {@code <choose>} elements met in this build whose branches may differ in tables or access, in order. */
+    private final List<Element> unlike = new ArrayList<>();
     private int visits;
 
     private Rendering(String namespace, Map<String, Element> fragments, Map<Element, Integer> chosen) {
@@ -191,41 +191,57 @@ public final class MyBatisXmlMappers {
     static String sql(String namespace, Map<String, Element> fragments, Element statement) {
       Rendering first = new Rendering(namespace, fragments, new java.util.IdentityHashMap<>());
       String built = first.build(statement);
+      if (first.unlike.isEmpty()) {
+        return built;
+      }
+      // a choose whose branches may name other tables or write: every build, one after another
       List<String> builds = new ArrayList<>(List.of(built));
-      for (Element choose : first.chooses) {
+      for (Element choose : first.unlike) {
         for (int branch = 1; branch < branches(choose).size(); branch++) {
           if (builds.size() >= MAX_BUILDS) {
-            return built + UNKNOWN.strip();
+            return String.join(";\n", new java.util.LinkedHashSet<>(builds)) + UNKNOWN;
           }
           Map<Element, Integer> other = new java.util.IdentityHashMap<>();
           other.put(choose, branch);
           builds.add(new Rendering(namespace, fragments, other).build(statement));
         }
       }
-      Optional<Set<String>> tables = tables(built);
-      Access access = dev.optkit.analyzers.facts.sites.SqlStatements.access(built);
-      boolean alike = tables.isPresent() && builds.stream().allMatch(other -> tables.equals(tables(other))
-          && dev.optkit.analyzers.facts.sites.SqlStatements.access(other) == access);
-      return alike ? built : String.join(";\n", new java.util.LinkedHashSet<>(builds));
+      return String.join(";\n", new java.util.LinkedHashSet<>(builds));
     }
 
-    /** The tables a build names, as JSqlParser finds them; empty when it does not parse. */
-    private static Optional<Set<String>> tables(String sql) {
-      try {
-        net.sf.jsqlparser.statement.Statements parsed = dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(
-            dev.optkit.analyzers.facts.sites.SqlStatements.bindPlaceholders(sql));
-        if (parsed == null || parsed.isEmpty()) {
-          return Optional.empty();
-        }
-        Set<String> names = new java.util.TreeSet<>();
-        for (net.sf.jsqlparser.statement.Statement statement : parsed) {
-          new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(statement)
-              .forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
-        }
-        return Optional.of(names);
-      } catch (Exception | StackOverflowError unreadable) {
-        return Optional.empty();
+    /**
+     * Words a branch holds when it may read other tables or write ({@code SELECT} of a subquery, {@code nextval}), and
+     * words a choose follows when its branch is a table's name ({@code FROM <choose>}): read by JSqlParser's lexer,
+     * not parsed, as every statement of a mapper has its chooses weighed.
+     */
+    private static final Set<String> STRUCTURAL = Set.of("SELECT", "FROM", "JOIN", "INSERT", "UPDATE", "DELETE",
+        "MERGE", "UPSERT", "REPLACE", "WITH", "CALL", "EXEC", "EXECUTE", "INTO", "UNION", "RETURNING", "NEXTVAL",
+        "TRUNCATE", "DROP", "ALTER", "CREATE", "FOR");
+    private static final Set<String> NAMING = Set.of("FROM", "JOIN", "INTO", "UPDATE", "TABLE", ",", "USING");
+
+    /** Whether every branch of the choose, rendered here, reads the statement's tables the same way. */
+    private boolean alike(Element choose, CharSequence before, int depth) {
+      Optional<List<String>> preceding = dev.optkit.analyzers.facts.sites.SqlStatements.words(
+          dev.optkit.analyzers.facts.sites.SqlStatements.bindPlaceholders(tail(before)));
+      if (preceding.isEmpty() || !preceding.get().isEmpty()
+          && NAMING.contains(preceding.get().get(preceding.get().size() - 1))) {
+        return false;
       }
+      for (Element branch : branches(choose)) {
+        StringBuilder text = new StringBuilder();
+        render(branch, text, depth);
+        Optional<List<String>> words = dev.optkit.analyzers.facts.sites.SqlStatements.words(
+            dev.optkit.analyzers.facts.sites.SqlStatements.bindPlaceholders(text.toString()));
+        if (words.isEmpty() || words.get().stream().anyMatch(STRUCTURAL::contains)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The end of the text built so far: enough for its last word. */
+    private static String tail(CharSequence text) {
+      return text.subSequence(Math.max(0, text.length() - 200), text.length()).toString();
     }
 
     private String build(Element statement) {
@@ -300,7 +316,9 @@ public final class MyBatisXmlMappers {
             tag.attributes().getOrDefault("suffix", ""), overrides(tag.attributes().get("prefixOverrides")),
             overrides(tag.attributes().get("suffixOverrides")));
         case "choose" -> {
-          chooses.add(tag);
+          if (chosen.isEmpty() && !alike(tag, out, depth)) {
+            unlike.add(tag);
+          }
           List<Element> branches = branches(tag);
           int branch = chosen.getOrDefault(tag, 0);
           if (branch < branches.size()) {

@@ -31,8 +31,11 @@ class MyBatisStatementsReadAsTheyRunTest {
       <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "https://mybatis.org/dtd/mybatis-3-mapper.dtd">
       """;
 
+  /** Mapper files written so far: each its own name. */
+  private int mappers;
+
   private MyBatisXmlMappers mappers(String body) throws Exception {
-    Path file = dir.resolve("M" + System.nanoTime() + ".xml");
+    Path file = dir.resolve("M" + (++mappers) + ".xml");
     Files.writeString(file, HEAD + "<mapper namespace=\"shop.M\">\n" + body + "\n</mapper>\n");
     return MyBatisXmlMappers.read(List.of(file));
   }
