@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.rules.GrowingRead;
 import dev.optkit.analyzers.rules.IndexHint;
+import dev.optkit.validation.hints.GrowthCheck;
+import dev.optkit.validation.hints.GrowthVerdict;
 import dev.optkit.validation.hints.HintCheck;
 import dev.optkit.validation.hints.HintVerdict;
 import dev.optkit.validation.hints.PlannerDatabase;
@@ -24,10 +27,12 @@ import picocli.CommandLine.Option;
  */
 public final class HintCheckOptions {
   @Option(names = "--check-hints",
-      description = "Check each index hint with a real PostgreSQL planner before showing it: a throwaway local "
-          + "PostgreSQL with HypoPG (or --check-hints-url) gets the project's tables with generated rows, and a hint is "
-          + "kept only where the planner uses its index for one of its queries at least --check-hints-threshold "
-          + "percent cheaper. Needs PostgreSQL and HypoPG installed (postgresql, postgresql-<major>-hypopg).")
+      description = "Check each index hint and unbounded read with a real PostgreSQL planner before showing it: a "
+          + "throwaway local PostgreSQL with HypoPG (or --check-hints-url) gets the project's tables with generated "
+          + "rows; an index hint is kept only where the planner uses its index for one of its queries at least "
+          + "--check-hints-threshold percent cheaper, an unbounded read only where the planner's estimate of its rows "
+          + "grows when the tables double. Needs PostgreSQL and HypoPG installed (postgresql, "
+          + "postgresql-<major>-hypopg).")
   boolean checkHints;
 
   @Option(names = "--check-hints-url", paramLabel = "JDBC-URL",
@@ -68,14 +73,23 @@ public final class HintCheckOptions {
       assessment.findings().stream().filter(hint::reportedAs).findFirst()
           .ifPresent(reported -> hints.add(new IndexHint(reported, hint.table(), hint.columns(), hint.probes())));
     }
-    if (hints.isEmpty()) {
+    List<GrowingRead> reads = new ArrayList<>();
+    for (GrowingRead read : assessment.index() == null ? List.<GrowingRead>of() : GrowingRead.of(assessment.index())) {
+      assessment.findings().stream().filter(read::reportedAs).findFirst()
+          .ifPresent(reported -> reads.add(new GrowingRead(reported, read.path(), read.line(), read.sql())));
+    }
+    if (hints.isEmpty() && reads.isEmpty()) {
       return assessment;
     }
     Map<String, HintVerdict> verdicts = new java.util.HashMap<>();
+    Map<String, GrowthVerdict> growth = new java.util.HashMap<>();
     try (PlannerDatabase database = url != null ? PlannerDatabase.given(url) : PlannerDatabase.local()) {
       // by the reported finding's fingerprint: each hint holds the report's finding of it
       HintCheck.run(hints, assessment.index().schemaIndexes(), database, threshold)
           .forEach((hint, verdict) -> verdicts.put(hint.finding().fingerprint(), verdict));
+      // after the index hints: it doubles the tables' rows
+      GrowthCheck.run(reads, assessment.index().schemaIndexes(), database)
+          .forEach((read, verdict) -> growth.put(read.finding().fingerprint(), verdict));
     } catch (IOException | SQLException e) {
       throw new Unavailable("--check-hints: " + e.getMessage(), e);
     }
@@ -83,7 +97,17 @@ public final class HintCheckOptions {
     List<ParseProblem> dropped = new ArrayList<>();
     for (Finding finding : assessment.findings()) {
       HintVerdict verdict = verdicts.get(finding.fingerprint());
-      if (verdict instanceof HintVerdict.Dropped gone) {
+      GrowthVerdict grows = growth.get(finding.fingerprint());
+      if (grows instanceof GrowthVerdict.Bounded bounded) {
+        dropped.add(new ParseProblem(finding.path(), finding.line(), 0, "unbounded read dropped by "
+            + bounded.database() + "'s planner: " + finding.ruleId() + " on " + finding.details().get("table")
+            + ", the rows it answers do not grow with the table (" + estimates(bounded.estimates()) + ")"));
+      } else if (grows instanceof GrowthVerdict.Grows) {
+        kept.add(finding.withDetail("plannerCheck", Check.of(grows))
+            .withConfidence(dev.optkit.analyzers.facts.Confidence.HIGH));
+      } else if (grows != null) {
+        kept.add(finding.withDetail("plannerCheck", Check.of(grows)));
+      } else if (verdict instanceof HintVerdict.Dropped gone) {
         dropped.add(new ParseProblem(finding.path(), finding.line(), 0, "index hint dropped by " + gone.database()
             + "'s planner: " + finding.ruleId() + " on " + finding.details().get("table") + " " + finding.details()
             .get("columns") + ", no plan " + gone.threshold() + "% cheaper with the index (" + costs(gone.planned())
@@ -101,6 +125,11 @@ public final class HintCheckOptions {
     return assessment.narrowed(kept, assessment.summary().scope()).withWarnings(dropped);
   }
 
+  private static String estimates(List<GrowthVerdict.Estimate> estimates) {
+    return estimates.stream().map(e -> e.rows() + " rows estimated at " + e.tableRows() + " rows a table")
+        .collect(Collectors.joining(", "));
+  }
+
   private static String costs(List<HintVerdict.Planned> planned) {
     return planned.stream().map(p -> p.probe() + " " + p.costBefore() + " to " + p.costAfter()
         + (p.indexes() > 1 ? " with " + p.indexes() + " hinted indexes" : "") + (p.usesIndex() ? "" : ", index unused"))
@@ -109,18 +138,38 @@ public final class HintCheckOptions {
 
   /** A hint's check as reports show it. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyOrder({"verdict", "database", "threshold", "queries", "notPlanned"})
-  record Check(String verdict, String database, Integer threshold, List<Query> queries, List<NotPlanned> notPlanned) {
+  @JsonPropertyOrder({"verdict", "database", "threshold", "queries", "estimates", "notPlanned"})
+  record Check(String verdict, String database, Integer threshold, List<Query> queries, List<Estimate> estimates,
+      List<NotPlanned> notPlanned) {
     static Check of(HintVerdict verdict) {
       if (verdict instanceof HintVerdict.Kept kept) {
-        return new Check("kept", kept.database(), kept.threshold(), queries(kept.planned()), notPlanned(kept.unplanned()));
+        return new Check("kept", kept.database(), kept.threshold(), queries(kept.planned()), List.of(),
+            notPlanned(kept.unplanned()));
       }
       if (verdict instanceof HintVerdict.Dropped dropped) {
-        return new Check("dropped", dropped.database(), dropped.threshold(), queries(dropped.planned()),
+        return new Check("dropped", dropped.database(), dropped.threshold(), queries(dropped.planned()), List.of(),
             notPlanned(dropped.unplanned()));
       }
       HintVerdict.NotChecked none = (HintVerdict.NotChecked) verdict;
-      return new Check("not checked", none.database(), null, List.of(), notPlanned(none.unplanned()));
+      return new Check("not checked", none.database(), null, List.of(), List.of(), notPlanned(none.unplanned()));
+    }
+
+    static Check of(GrowthVerdict verdict) {
+      if (verdict instanceof GrowthVerdict.Grows grows) {
+        return new Check("kept", grows.database(), null, List.of(), estimates(grows.query(), grows.estimates()),
+            List.of());
+      }
+      if (verdict instanceof GrowthVerdict.Bounded bounded) {
+        return new Check("dropped", bounded.database(), null, List.of(), estimates(bounded.query(),
+            bounded.estimates()), List.of());
+      }
+      GrowthVerdict.NotChecked none = (GrowthVerdict.NotChecked) verdict;
+      return new Check("not checked", none.database(), null, List.of(), List.of(),
+          List.of(new NotPlanned(none.query(), none.reason())));
+    }
+
+    private static List<Estimate> estimates(String query, List<GrowthVerdict.Estimate> estimates) {
+      return estimates.stream().map(e -> new Estimate(query, e.tableRows(), e.rows())).toList();
     }
 
     private static List<Query> queries(List<HintVerdict.Planned> planned) {
@@ -136,6 +185,10 @@ public final class HintCheckOptions {
   /** @param indexes the hints' indexes the plan after could use: this one's and those of the other hints on the query */
   @JsonPropertyOrder({"query", "costBefore", "costAfter", "indexes", "usesIndex"})
   record Query(String query, double costBefore, double costAfter, int indexes, boolean usesIndex) {}
+
+  /** @param tableRows the rows of each table the query reads; @param rows the planner's estimate of its answer's */
+  @JsonPropertyOrder({"query", "tableRows", "rows"})
+  record Estimate(String query, int tableRows, long rows) {}
 
   @JsonPropertyOrder({"query", "reason"})
   record NotPlanned(String query, String reason) {}

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code assess --check-hints}: the sample's index hints checked by a real PostgreSQL planner with HypoPG, each reported
- * with the planner's verdict. CI installs PostgreSQL and HypoPG and sets OPTKIT_REQUIRE_POSTGRES: there this runs.
+ * {@code assess --check-hints}: the sample's database hints checked by a real PostgreSQL planner with HypoPG, each
+ * reported with the planner's verdict. CI installs PostgreSQL and HypoPG and sets OPTKIT_REQUIRE_POSTGRES: there this runs.
  */
 class PlannerCheckedHintsTest {
   @TempDir Path dir;
@@ -29,7 +29,7 @@ class PlannerCheckedHintsTest {
   }
 
   @Test
-  void theSamplesIndexHintsAreEachKeptByThePlanner() throws Exception {
+  void theSamplesMissingIndexUnindexedForeignKeyAndUnboundedReadAreEachKeptByThePlanner() throws Exception {
     requirePostgresql();
     Path report = dir.resolve("report.json");
     CliRun run = CliRun.of("assess", CliRun.repoRoot().resolve("samples/spring-service").toString(), "--check-hints",
@@ -38,13 +38,18 @@ class PlannerCheckedHintsTest {
     Map<String, String> verdicts = new TreeMap<>();
     for (JsonNode finding : new ObjectMapper().readTree(Files.readString(report)).path("findings")) {
       if (finding.path("category").asText().equals("db-hint")) {
-        verdicts.put(finding.path("details").path("table").asText() + finding.path("details").path("columns"),
-            finding.path("details").path("plannerCheck").path("verdict").asText());
+        verdicts.put(finding.path("ruleId").asText() + " " + finding.path("details").path("table").asText()
+                + finding.path("details").path("columns"),
+            finding.path("details").path("plannerCheck").path("verdict").asText() + " "
+                + finding.path("confidence").asText());
       }
     }
-    // the sample runs on H2, which indexes each foreign key itself: customer.country_code and purchase_order.customer_id
-    // are served, and the lookup by email is the one missing index
-    assertEquals(Map.of("customer[\"email\"]", "kept"), verdicts);
+    // production runs on PostgreSQL (production.properties), which indexes no foreign key itself: order_note's key to
+    // purchase_order is unindexed; customers are looked up by email with no index; every note is read for a route
+    assertEquals(Map.of(
+        "MissingIndex customer[\"email\"]", "kept high",
+        "UnindexedForeignKey order_note[\"order_id\"]", "kept high",
+        "UnboundedRead order_note", "kept high"), verdicts);
   }
 
   @Test

@@ -20,9 +20,14 @@ public record IndexHint(Finding finding, SchemaIndexes.Table table, List<String>
    * fingerprint, its severity as configured and its savings, which the rule's own finding has not yet).
    */
   public boolean reportedAs(Finding reported) {
-    return reported.ruleId().equals(finding.ruleId()) && reported.path().equals(finding.path())
-        && reported.line() == finding.line() && reported.column() == finding.column()
-        && reported.details().equals(finding.details());
+    return sameFinding(finding, reported);
+  }
+
+  /** Whether the report's finding is the rule's: the same rule, place and details. */
+  static boolean sameFinding(Finding rules, Finding reported) {
+    return reported.ruleId().equals(rules.ruleId()) && reported.path().equals(rules.path())
+        && reported.line() == rules.line() && reported.column() == rules.column()
+        && reported.details().equals(rules.details());
   }
 
   /** What the index would serve, for a planner to plan with and without it. */

@@ -112,20 +112,26 @@ public final class MissingIndexRule implements Rule {
       Served first = served.get(0);
       String statement = IndexStatements.create(suggestion.schemaTable(), suggestion.columns(), index.runsOnPostgresql());
       List<String> queries = served.stream().map(s -> s.method().path() + ":" + s.site().range().line()).toList();
-      Finding finding = FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
+      List<SchemaIndexes.ForeignKey> keys = foreignKeysServed(index, suggestion);
+      FindingDraft draft = FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
           .message("No index on " + suggestion.table() + " starts with a column this query finds its rows by ("
               + String.join(", ", suggestion.columns()) + ")" + (queries.size() > 1
-                  ? "; " + (queries.size() - 1) + " more quer" + (queries.size() == 2 ? "y" : "ies") + " would use it" : ""))
+                  ? "; " + (queries.size() - 1) + " more quer" + (queries.size() == 2 ? "y" : "ies") + " would use it" : "")
+              + keys.stream().map(key -> "; it would index the foreign key (" + String.join(", ", key.columns())
+                  + ") to " + key.references() + " too").collect(java.util.stream.Collectors.joining()))
           .confidence(Confidence.MEDIUM)
           .detail("table", suggestion.table())
           .detail("columns", suggestion.columns())
           .detail("statement", statement)
-          .detail("queries", queries)
-          .refused(NOT_WRITTEN)
-          .build();
-      hints.add(new IndexHint(finding, suggestion.schemaTable(), suggestion.columns(), served.stream()
-          .<IndexHint.Probe>map(s -> new IndexHint.Query(s.method().path(), s.site().range().line(), s.site().sql()))
-          .toList()));
+          .detail("queries", queries);
+      if (!keys.isEmpty()) {
+        draft.detail("foreignKeys", keys.stream().map(SchemaIndexes.ForeignKey::references).toList());
+      }
+      Finding finding = draft.refused(NOT_WRITTEN).build();
+      List<IndexHint.Probe> probes = new ArrayList<>();
+      served.forEach(s -> probes.add(new IndexHint.Query(s.method().path(), s.site().range().line(), s.site().sql())));
+      keys.forEach(key -> probes.add(new IndexHint.ForeignKeyCheck(key.columns())));
+      hints.add(new IndexHint(finding, suggestion.schemaTable(), suggestion.columns(), probes));
     }
     return hints;
   }
@@ -139,6 +145,18 @@ public final class MissingIndexRule implements Rule {
     java.util.Set<String> own = new java.util.LinkedHashSet<>(filter.equal());
     own.addAll(filter.ranges());
     return filter.driving() && !own.isEmpty() ? own : filter.columns();
+  }
+
+  /**
+   * The foreign keys of the table PostgreSQL leaves unindexed that the suggested index would serve (its first columns
+   * are theirs): the one index answers both, so {@link UnindexedForeignKeyRule} leaves them to this hint.
+   */
+  private static List<SchemaIndexes.ForeignKey> foreignKeysServed(ProjectIndex index, Suggestion suggestion) {
+    if (!index.runsOnPostgresql()) {
+      return List.of();
+    }
+    return suggestion.schemaTable().unindexedForeignKeys().stream()
+        .filter(key -> SchemaIndexes.startsWithAll(suggestion.columns(), key.columns())).toList();
   }
 
   private static List<String> commonStart(List<String> a, List<String> b) {

@@ -69,9 +69,13 @@ public final class UnboundedReadRule implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    ProjectIndex index = context.index();
+    return reads(context.index()).stream().map(GrowingRead::finding).toList();
+  }
+
+  /** The reads to report, each with its finding and the statement a planner would plan. */
+  List<GrowingRead> reads(ProjectIndex index) {
     Map<String, String> inserted = insertedTables(index);
-    List<Finding> findings = new ArrayList<>();
+    List<GrowingRead> findings = new ArrayList<>();
     if (inserted.isEmpty()) {
       return findings;
     }
@@ -95,7 +99,7 @@ public final class UnboundedReadRule implements Rule {
         String addedBy = inserted.get(growing.get());
         // as the schema writes it, where a script creates it; else as optkit compares table names
         String table = index.schemaIndexes().table(growing.get()).map(SchemaIndexes.Table::name).orElse(growing.get());
-        findings.add(FindingDraft.in(info(), method, site.range(), site.snippet())
+        Finding finding = FindingDraft.in(info(), method, site.range(), site.snippet())
             .message("This query answers every row it matches of " + table + ", with no limit or page, and "
                 + "the application adds rows to it (" + addedBy + "): its answer grows with the table, for each "
                 + "request to " + handler.get().fact().displayName() + "()")
@@ -104,7 +108,10 @@ public final class UnboundedReadRule implements Rule {
             .detail("insertedAt", addedBy)
             .detail("handler", handler.get().fact().displayName())
             .refused(NOT_WRITTEN)
-            .build());
+            .build();
+        // Spring Data's findAll() reads every column of the entity's table
+        String sql = site.sql() == null || site.sql().isBlank() ? "SELECT * FROM " + table : site.sql();
+        findings.add(new GrowingRead(finding, method.path(), site.range().line(), sql));
       }
     }
     return findings;

@@ -24,8 +24,9 @@ import java.util.List;
         + "by an index whose first columns are its columns. PostgreSQL does not index the referencing side by itself; "
         + "MySQL and H2 do, so the hint is given only when the project's configuration names PostgreSQL (a JDBC URL, "
         + "its driver or dialect in the properties, YAML or compose files of production code) and never MySQL or "
-        + "MariaDB; without that, nothing is said. Tables with a statement about their indexes the SQL parser cannot "
-        + "read are left out.",
+        + "MariaDB; without that, nothing is said. A key whose index a MissingIndex hint would add (its columns first) "
+        + "is named by that hint, not here: one index, one finding. Tables with a statement about their indexes the SQL "
+        + "parser cannot read are left out.",
     remediation = "Add the index in a new migration (CREATE INDEX CONCURRENTLY, which does not lock writes), unless "
         + "the referenced rows are never deleted nor their keys changed and no query joins through the key.")
 public final class UnindexedForeignKeyRule implements Rule {
@@ -44,12 +45,15 @@ public final class UnindexedForeignKeyRule implements Rule {
     if (!index.runsOnPostgresql()) {
       return hints;
     }
+    // a query's index hint that starts with the key's columns indexes the key too: that hint names it
+    List<IndexHint> queried = new MissingIndexRule().hints(index);
     for (SchemaIndexes.Table table : index.schemaIndexes().tables()) {
       if (!table.complete()) {
         continue;
       }
-      for (SchemaIndexes.ForeignKey key : table.foreignKeys()) {
-        if (table.startingWithAllOf(key.columns()).isPresent()) {
+      for (SchemaIndexes.ForeignKey key : table.unindexedForeignKeys()) {
+        if (queried.stream().anyMatch(hint -> hint.table().equals(table)
+            && SchemaIndexes.startsWithAll(hint.columns(), key.columns()))) {
           continue;
         }
         String columns = String.join(", ", key.columns());

@@ -86,9 +86,12 @@ public final class SchemaIndexes {
 
     /** An index whose first columns are these, in any order (one that serves a lookup by all of them), if any. */
     public Optional<TableIndex> startingWithAllOf(List<String> columns) {
-      return indexes.stream().filter(index -> index.columns().size() >= columns.size()
-          && new java.util.HashSet<>(index.columns().subList(0, columns.size())).equals(new java.util.HashSet<>(columns)))
-          .findFirst();
+      return indexes.stream().filter(index -> startsWithAll(index.columns(), columns)).findFirst();
+    }
+
+    /** The foreign keys no index of the table serves: none starts with their columns. */
+    public List<ForeignKey> unindexedForeignKeys() {
+      return foreignKeys.stream().filter(key -> startingWithAllOf(key.columns()).isEmpty()).toList();
     }
 
     /** An index whose first column is one of these (compared by {@link #column}), if any. */
@@ -96,6 +99,15 @@ public final class SchemaIndexes {
       return indexes.stream().filter(index -> !index.columns().isEmpty() && columns.contains(index.columns().get(0)))
           .findFirst();
     }
+  }
+
+  /**
+   * Whether an index of these columns, in this order, serves a lookup by all of those: its first columns are they, in
+   * any order.
+   */
+  public static boolean startsWithAll(List<String> indexColumns, List<String> columns) {
+    return indexColumns.size() >= columns.size()
+        && new java.util.HashSet<>(indexColumns.subList(0, columns.size())).equals(new java.util.HashSet<>(columns));
   }
 
   private final Map<String, Table> tables;

@@ -79,4 +79,53 @@ class UnindexedForeignKeyRuleTest {
         hints(SCHEMA + "CREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id);\n",
             "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"));
   }
+
+  @Test
+  void aKeyAQueryHintWouldIndexIsNamedByThatHintOnly() {
+    // one index answers both the query by customer_id and PostgreSQL's lookup for the key: one finding, the query's,
+    // naming the key; shipments' key, which no query reads by, stays a hint of its own
+    List<Finding> findings = new ProjectFixture(dir).file("src/main/resources/db/migration/V1__schema.sql", SCHEMA)
+        .file("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db:5432/shop\n")
+        .java("""
+            package shop;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import java.util.List;
+            public class Orders {
+              private final JdbcTemplate jdbc;
+              public Orders(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+              public List<Long> ofCustomer(long customer) {
+                return jdbc.queryForList("SELECT id FROM orders WHERE customer_id = ? AND created_at > ?", Long.class,
+                    customer, java.time.LocalDateTime.now().minusDays(30));
+              }
+            }
+            """).assess().findings().stream()
+        .filter(f -> f.ruleId().equals("UnindexedForeignKey") || f.ruleId().equals("MissingIndex")).toList();
+    assertEquals(List.of("MissingIndex orders [customer_id, created_at] [customers]",
+        "UnindexedForeignKey shipments [order_id, line_no] null"),
+        findings.stream().map(f -> f.ruleId() + " " + f.details().get("table") + " " + f.details().get("columns") + " "
+            + f.details().get("foreignKeys")).sorted().toList());
+  }
+
+  @Test
+  void aQueryHintOnADatabaseThatIndexesKeysItselfNamesNoKey() {
+    List<Finding> findings = new ProjectFixture(dir).file("src/main/resources/db/migration/V1__schema.sql", SCHEMA)
+        .file("src/main/resources/application.properties", "spring.datasource.url=jdbc:mysql://db:3306/shop\n")
+        .java("""
+            package shop;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import java.util.List;
+            public class Shipments {
+              private final JdbcTemplate jdbc;
+              public Shipments(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+              public List<Long> atLine(int line) {
+                return jdbc.queryForList("SELECT id FROM shipments WHERE line_no = ?", Long.class, line);
+              }
+            }
+            """).assess().findings().stream()
+        .filter(f -> f.ruleId().equals("UnindexedForeignKey") || f.ruleId().equals("MissingIndex")).toList();
+    // MySQL's own index of the key starts with order_id, which does not serve line_no: a query hint, naming no key
+    assertEquals(List.of("MissingIndex shipments [line_no] null"),
+        findings.stream().map(f -> f.ruleId() + " " + f.details().get("table") + " " + f.details().get("columns") + " "
+            + f.details().get("foreignKeys")).toList());
+  }
 }

@@ -90,9 +90,9 @@ public final class PlannerDatabase implements AutoCloseable {
           installed = true;
         }
       }
-      statement.execute("CREATE SCHEMA " + HintCheck.quoted(schema));
+      statement.execute("CREATE SCHEMA " + PlannerTables.quoted(schema));
       // only optkit's schema, and the catalog: a query naming public.orders is not planned (HintCheck)
-      statement.execute("SET search_path = " + HintCheck.quoted(schema) + ", public");
+      statement.execute("SET search_path = " + PlannerTables.quoted(schema) + ", public");
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -106,6 +106,70 @@ public final class PlannerDatabase implements AutoCloseable {
 
   Connection reader() {
     return reader;
+  }
+
+  /** The tables made here, by their names as made, and those PostgreSQL could not make, with why. */
+  private final java.util.Set<String> made = new java.util.TreeSet<>();
+  private final java.util.Map<String, String> unmade = new java.util.TreeMap<>();
+  /** The tables grown to twice their rows. */
+  private final java.util.Set<String> grown = new java.util.TreeSet<>();
+
+  /**
+   * Makes the project's table here unless it is made already ({@link PlannerTables#make}): null when it is, else why
+   * PostgreSQL cannot make it as the schema declares it (a name over 63 bytes, an index of 33 columns), which leaves
+   * the queries naming it unchecked and the others checked.
+   */
+  String make(String name, dev.optkit.analyzers.schema.SchemaIndexes.Table table) {
+    if (made.contains(name) || unmade.containsKey(name)) {
+      return unmade.get(name);
+    }
+    try {
+      writing(statement -> PlannerTables.make(statement, name, table));
+      made.add(name);
+      return null;
+    } catch (SQLException e) {
+      String why = "PostgreSQL cannot make its table " + name + " as the schema declares it: "
+          + PlannerTables.firstLine(e.getMessage());
+      unmade.put(name, why);
+      return why;
+    }
+  }
+
+  /**
+   * Doubles the rows of a table made here ({@link PlannerTables#grow}), once; a table this database did not make is
+   * never written (with {@code --check-hints-url}, a name may also be one of the user's own tables).
+   */
+  void grow(String name, dev.optkit.analyzers.schema.SchemaIndexes.Table table) throws SQLException {
+    if (!made.contains(name) || !grown.add(name)) {
+      return;
+    }
+    writing(statement -> PlannerTables.grow(statement, name, table));
+  }
+
+  private interface Writing {
+    void run(Statement admin) throws SQLException;
+  }
+
+  /**
+   * Runs optkit's own statements (making and filling its tables) as the role that makes them; with a database the user
+   * gave, that is the planning connection, read only again afterwards whenever it was.
+   */
+  private void writing(Writing work) throws SQLException {
+    try (Statement statement = admin.createStatement()) {
+      boolean readOnly;
+      try (ResultSet setting = statement.executeQuery("SHOW default_transaction_read_only")) {
+        setting.next();
+        readOnly = "on".equals(setting.getString(1));
+      }
+      statement.execute("SET default_transaction_read_only = off");
+      try {
+        work.run(statement);
+      } finally {
+        if (readOnly) {
+          statement.execute("SET default_transaction_read_only = on");
+        }
+      }
+    }
   }
 
   /** The tables made so far may be read by the role that plans. */
@@ -139,7 +203,7 @@ public final class PlannerDatabase implements AutoCloseable {
       if (schema != null) {
         try (Statement statement = admin.createStatement()) {
           statement.execute("SET default_transaction_read_only = off"); // the planning was read only
-          statement.execute("DROP SCHEMA " + HintCheck.quoted(schema) + " CASCADE");
+          statement.execute("DROP SCHEMA " + PlannerTables.quoted(schema) + " CASCADE");
           if (installedHypopg) {
             statement.execute("DROP EXTENSION hypopg");
           }

@@ -3,6 +3,7 @@ package dev.optkit.validation.hints;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.rules.GrowingRead;
 import dev.optkit.analyzers.rules.IndexHint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,56 @@ record HintProject(List<IndexHint> hints, Assessment assessment) {
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(dir), config.exclude(), false, List.of(),
         false, 2, true, config, "test", null), Assessor.Progress.NONE);
     return new HintProject(IndexHint.of(assessment.index()), assessment);
+  }
+
+  /**
+   * A project whose web routes run the given queries ({@code GET}), and one that adds orders ({@code POST}), assessed:
+   * its reads reported as unbounded, by the route's name.
+   */
+  static Reads reads(Path dir, String schema, Map<String, String> queries) throws Exception {
+    Files.createDirectories(dir.resolve("src/main/resources"));
+    Files.createDirectories(dir.resolve("src/main/java/shop"));
+    Files.writeString(dir.resolve("src/main/resources/schema.sql"), schema);
+    StringBuilder methods = new StringBuilder();
+    new TreeMap<>(queries).forEach((name, sql) -> methods.append("  @GetMapping(\"/").append(name)
+        .append("\") public java.util.List<java.util.Map<String, Object>> ").append(name)
+        .append("(@RequestParam String value) { return jdbc.queryForList(\"").append(sql.replace("\\", "\\\\")
+            .replace("\"", "\\\"")).append("\", value); }\n"));
+    Files.writeString(dir.resolve("src/main/java/shop/OrderRoutes.java"), """
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.web.bind.annotation.*;
+        @RestController
+        public class OrderRoutes {
+          private final JdbcTemplate jdbc;
+          public OrderRoutes(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          @PostMapping("/orders") public int add(@RequestParam long id) {
+            return jdbc.update("INSERT INTO orders (id, customer_id, status) VALUES (?, 1, 'NEW')", id);
+          }
+        """ + methods + "}\n");
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(dir), config.exclude(), false, List.of(),
+        false, 2, true, config, "test", null), Assessor.Progress.NONE);
+    Map<String, GrowingRead> reads = new TreeMap<>();
+    for (GrowingRead read : GrowingRead.of(assessment.index())) {
+      reads.put(read.finding().enclosingMethod().substring(0, read.finding().enclosingMethod().indexOf('(')), read);
+    }
+    return new Reads(reads, assessment.index().schemaIndexes());
+  }
+
+  /** A project's reads reported as unbounded, by their routes' names, and its schema. */
+  record Reads(Map<String, GrowingRead> byRoute, dev.optkit.analyzers.schema.SchemaIndexes schema) {
+    GrowingRead get(String route) {
+      return byRoute.get(route);
+    }
+
+    /** The planner's verdicts, by route. */
+    Map<String, GrowthVerdict> check(PlannerDatabase database) throws Exception {
+      Map<GrowingRead, GrowthVerdict> verdicts = GrowthCheck.run(List.copyOf(byRoute.values()), schema, database);
+      Map<String, GrowthVerdict> byName = new TreeMap<>();
+      byRoute.forEach((route, read) -> byName.put(route, verdicts.get(read)));
+      return byName;
+    }
   }
 
   /** The planner's verdicts on the hints, by "rule table[columns]", at the default threshold. */

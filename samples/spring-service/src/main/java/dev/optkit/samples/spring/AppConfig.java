@@ -7,6 +7,7 @@ import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
@@ -35,7 +37,9 @@ public class AppConfig extends AbstractJdbcConfiguration {
 
     public static final String PARTNER_BASE_URL = "partner.base-url";
 
+    /** Tests and the demo: an embedded H2 with the schema and the demo's rows. */
     @Bean(destroyMethod = "shutdown")
+    @Profile("!production")
     public EmbeddedDatabase dataSource() {
         return new EmbeddedDatabaseBuilder()
                 .generateUniqueName(true)
@@ -43,6 +47,22 @@ public class AppConfig extends AbstractJdbcConfiguration {
                 .addScript("schema.sql")
                 .addScript("data.sql")
                 .build();
+    }
+
+    /**
+     * Production: the PostgreSQL {@code production.properties} names, its password from the environment
+     * ({@code SETTLEMENT_DATASOURCE_PASSWORD}).
+     */
+    @Configuration
+    @Profile("production")
+    @PropertySource("classpath:production.properties")
+    public static class Production {
+        @Bean
+        public DataSource dataSource(Environment environment) {
+            return new DriverManagerDataSource(environment.getRequiredProperty("settlement.datasource.url"),
+                    environment.getRequiredProperty("settlement.datasource.username"),
+                    environment.getRequiredProperty("settlement.datasource.password"));
+        }
     }
 
     @Bean

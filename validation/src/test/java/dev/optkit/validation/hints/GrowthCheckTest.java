@@ -1,0 +1,90 @@
+package dev.optkit.validation.hints;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads assess reports as unbounded, checked by a real PostgreSQL planner: kept where its estimate of the rows a query
+ * answers grows when the tables double, dropped where the query's grouping keeps it, not checked where PostgreSQL
+ * cannot plan the query. CI installs PostgreSQL and sets OPTKIT_REQUIRE_POSTGRES: these run there, never skip.
+ */
+class GrowthCheckTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void postgresql() {
+    HintProject.requirePostgresql();
+  }
+
+  private HintProject.Reads reads(Map<String, String> queries) throws Exception {
+    return HintProject.reads(dir, HintProject.SCHEMA, queries);
+  }
+
+  @Test
+  void aReadOfEveryRowAndAReadByARepeatedValueGrowWithTheTable() throws Exception {
+    HintProject.Reads reads = reads(Map.of(
+        "everyOrder", "SELECT id, note FROM orders ORDER BY id",
+        "byStatus", "SELECT id FROM orders WHERE status = ?"));
+    assertEquals(List.of("byStatus", "everyOrder"), List.copyOf(reads.byRoute().keySet()), "the rule's reads: the premise");
+    try (PlannerDatabase database = PlannerDatabase.local()) {
+      Map<String, GrowthVerdict> verdicts = reads.check(database);
+      GrowthVerdict.Grows every = assertInstanceOf(GrowthVerdict.Grows.class, verdicts.get("everyOrder"));
+      assertEquals(List.of(new GrowthVerdict.Estimate(10_000, 10_000), new GrowthVerdict.Estimate(20_000, 20_000)),
+          every.estimates());
+      GrowthVerdict.Grows byStatus = assertInstanceOf(GrowthVerdict.Grows.class, verdicts.get("byStatus"));
+      assertEquals(2 * byStatus.estimates().get(0).rows(), byStatus.estimates().get(1).rows());
+    }
+  }
+
+  @Test
+  void aGroupingWhoseGroupsStayAsTheTableGrowsIsDropped() throws Exception {
+    // one row per status: the statuses, not the orders, make the answer
+    HintProject.Reads reads = reads(Map.of("perStatus", "SELECT status, count(*) FROM orders GROUP BY status"));
+    try (PlannerDatabase database = PlannerDatabase.local()) {
+      GrowthVerdict.Bounded bounded = assertInstanceOf(GrowthVerdict.Bounded.class, reads.check(database).get("perStatus"));
+      assertEquals(bounded.estimates().get(0).rows(), bounded.estimates().get(1).rows());
+    }
+  }
+
+  @Test
+  void aQueryPostgresqlCannotPlanIsNotCheckedAndSaysWhy() throws Exception {
+    HintProject.Reads reads = reads(Map.of("noted", "SELECT id FROM orders WHERE IFNULL(note, 'x') = ?"));
+    try (PlannerDatabase database = PlannerDatabase.local()) {
+      GrowthVerdict.NotChecked none = assertInstanceOf(GrowthVerdict.NotChecked.class, reads.check(database).get("noted"));
+      assertEquals(reads.get("noted").path() + ":" + reads.get("noted").line(), none.query());
+    }
+  }
+
+  @Test
+  void withCheckHintsUrlOnlyTheTablesOptkitMadeGrowNeverTheUsersOwn() throws Exception {
+    // the user's database has its own orders in public; optkit's are made in its schema, first on the search path
+    HintProject.Reads reads = reads(Map.of("everyOrder", "SELECT id, note FROM orders ORDER BY id"));
+    try (PlannerDatabase host = PlannerDatabase.local()) {
+      try (Statement admin = host.admin().createStatement()) {
+        admin.execute("CREATE ROLE owner LOGIN PASSWORD 'owner-pw'");
+        admin.execute("GRANT CREATE ON DATABASE postgres TO owner");
+        admin.execute("CREATE TABLE public.orders (id bigint, note text)");
+        admin.execute("INSERT INTO public.orders SELECT g, 'n' FROM generate_series(1, 10) g");
+        admin.execute("GRANT ALL ON public.orders TO owner");
+      }
+      String url = host.admin().getMetaData().getURL() + "?user=owner&password=owner-pw";
+      try (PlannerDatabase given = PlannerDatabase.given(url)) {
+        assertInstanceOf(GrowthVerdict.Grows.class, reads.check(given).get("everyOrder"));
+      }
+      try (Statement admin = host.admin().createStatement();
+          ResultSet count = admin.executeQuery("SELECT count(*) FROM public.orders")) {
+        count.next();
+        assertEquals(10, count.getLong(1));
+      }
+    }
+  }
+}
