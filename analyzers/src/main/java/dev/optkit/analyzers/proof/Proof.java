@@ -543,7 +543,20 @@ public enum Proof {
       "The finding is a query answering every row of a growing table: bounding it changes what the code answers "
           + "(a page, not all), which only its callers can decide.",
       "Page the query (LIMIT and OFFSET or a keyset, Spring Data's Pageable, setMaxResults) and the callers that show "
-          + "its rows, or bound it by a condition that keeps its answer small.");
+          + "its rows, or bound it by a condition that keeps its answer small."),
+  QUERY_SHAPE(Stage.SCHEMA, "db.query-shape",
+      "`migrate does not rewrite a query's conditions: change the condition or add the index it needs`",
+      "The finding is a condition no index serves as written (a leading wildcard, a function of a column): serving it "
+          + "takes another index (trigram, expression) or another condition, a choice about the data that migrate "
+          + "cannot make.",
+      "Add an index of the shape (pg_trgm's GIN index for a leading wildcard, an expression index for a function), or "
+          + "compare the column as stored (a range for a day instead of DATE(column), a column kept lower case)."),
+  OFFSET_PAGING(Stage.SCHEMA, "db.offset-paging",
+      "`migrate does not change how a query pages: page by a key in the code and its callers`",
+      "The finding is a query paging by OFFSET: paging by a key changes what callers send for the next page (the last "
+          + "key, not a page number), which only the API's owners can decide.",
+      "Page by a key: WHERE (sort columns) > (the last row's) ORDER BY them LIMIT n, with the last row's key as the "
+          + "next page's token.");
 
   private final Stage stage;
   private final String id;

@@ -16,6 +16,8 @@ public final class Rules {
         new ExistingCacheRule(),
         new MissingIndexRule(),
         new UnindexedForeignKeyRule(),
-        new UnboundedReadRule());
+        new UnboundedReadRule(),
+        new NonSargableFilterRule(),
+        new DeepOffsetPagingRule());
   }
 }

@@ -55,10 +55,6 @@ public final class UnboundedReadRule implements Rule {
       "getSingleResult", "getSingleResultOrNull", "uniqueResult", "uniqueResultOptional", "selectOne", "findById",
       "findOne", "getOne", "getById", "getReferenceById", "existsById", "count", "load", "get", "find");
 
-  /** Saves and persists, which add the entity's row when it is new. */
-  private static final Set<String> SAVES = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "persist",
-      "merge", "saveOrUpdate", "insert");
-
   /** Parameters by which Spring Data pages or limits a repository query. */
   private static final Set<String> PAGING = Set.of("Pageable", "PageRequest", "Limit", "ScrollPosition",
       "KeysetScrollPosition", "OffsetScrollPosition");
@@ -74,7 +70,7 @@ public final class UnboundedReadRule implements Rule {
 
   /** The reads to report, each with its finding and the statement a planner would plan. */
   List<GrowingRead> reads(ProjectIndex index) {
-    Map<String, String> inserted = insertedTables(index);
+    Map<String, String> inserted = GrowingTables.inserted(index);
     List<GrowingRead> findings = new ArrayList<>();
     if (inserted.isEmpty()) {
       return findings;
@@ -92,7 +88,7 @@ public final class UnboundedReadRule implements Rule {
         if (growing.isEmpty()) {
           continue;
         }
-        Optional<IndexedMethod> handler = handlerReaching(index, method);
+        Optional<IndexedMethod> handler = GrowingTables.handlerReaching(index, method);
         if (handler.isEmpty()) {
           continue;
         }
@@ -115,33 +111,6 @@ public final class UnboundedReadRule implements Rule {
       }
     }
     return findings;
-  }
-
-  /**
-   * The tables the production code adds rows to, {@link TableNames#normalise normalised} as data footprints name them,
-   * each with the first place that does ({@code path:line}).
-   */
-  private static Map<String, String> insertedTables(ProjectIndex index) {
-    Map<String, String> inserted = new TreeMap<>();
-    for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
-        continue;
-      }
-      for (IoSite site : index.sitesOf(method)) {
-        if (site.kind() != ClientKind.DB) {
-          continue;
-        }
-        String where = method.path() + ":" + site.range().line();
-        for (String table : ResultBounds.insertedTables(site.sql())) {
-          inserted.putIfAbsent(TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(table)), where);
-        }
-        if (site.access() == Access.WRITE && SAVES.contains(site.method()) && site.sql() == null) {
-          index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
-              .forEach(n -> inserted.putIfAbsent(n.substring("table:".length()), where));
-        }
-      }
-    }
-    return inserted;
   }
 
   /** Whether the site answers every row its query matches, as far as its SQL and its method tell. */
@@ -191,23 +160,5 @@ public final class UnboundedReadRule implements Rule {
 
   private static String simpleName(String type) {
     return type.substring(type.lastIndexOf('.') + 1);
-  }
-
-  /** The first request handler, breadth first, whose calls reach the method through the project's methods. */
-  private static Optional<IndexedMethod> handlerReaching(ProjectIndex index, IndexedMethod method) {
-    Deque<IndexedMethod> pending = new ArrayDeque<>(List.of(method));
-    Set<IndexedMethod> seen = new HashSet<>(pending);
-    while (!pending.isEmpty() && seen.size() < 10_000) {
-      IndexedMethod next = pending.removeFirst();
-      if (!SourceSet.isTestPath(next.path()) && index.webEntryPoints().servesRequests(next)) {
-        return Optional.of(next);
-      }
-      for (IndexedMethod caller : index.callersOf(next)) {
-        if (seen.add(caller)) {
-          pending.addLast(caller);
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

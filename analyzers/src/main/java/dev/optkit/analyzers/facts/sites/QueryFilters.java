@@ -51,11 +51,16 @@ public final class QueryFilters {
    *     from), not one joined to it: a joined table is looked up by its join columns for each row of those before it
    */
   public record TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined,
-      boolean driving) {
+      boolean driving, List<Unserved> unserved) {
     public TableFilter {
       equal = List.copyOf(equal);
       ranges = List.copyOf(ranges);
       joined = List.copyOf(joined);
+      unserved = List.copyOf(unserved);
+    }
+
+    public TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined, boolean driving) {
+      this(table, equal, ranges, joined, driving, List.of());
     }
 
     /** Every column the table is filtered on. */
@@ -72,6 +77,12 @@ public final class QueryFilters {
    * JSqlParser reads (a union, a CTE, which may take a table's name, an update or delete of more tables than one).
    */
   public static List<TableFilter> of(String sql) {
+    return sql == null ? List.of() : READ.answer(sql);
+  }
+
+  private static final SqlMemo<List<TableFilter>> READ = new SqlMemo<>(QueryFilters::read);
+
+  private static List<TableFilter> read(String sql) {
     try {
       return read(SqlParsing.parse(boundParameters(sql)));
     } catch (Exception | StackOverflowError unknown) {
@@ -117,6 +128,32 @@ public final class QueryFilters {
   }
 
   /** The tables of one statement by the names and aliases it calls them, and what each is filtered on. */
+  /** Why an index on a column cannot find the rows a condition on it asks for. */
+  public enum Shape {
+    /** {@code name LIKE '%son'}, {@code LIKE CONCAT('%', ?)}: a B-tree orders by the first characters, which vary. */
+    LEADING_WILDCARD("leading-wildcard"),
+    /** {@code lower(email) = ?}, {@code DATE(created_at) = ?}: the index holds the column's values, not the function's. */
+    FUNCTION_OF_COLUMN("function-of-column");
+
+    private final String id;
+
+    Shape(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+
+  /**
+   * An AND-ed condition on a column whose shape no index on the column serves.
+   *
+   * @param column the column, as optkit compares names
+   * @param function the function applied to it ({@code lower}), or null for a leading wildcard
+   */
+  public record Unserved(String column, Shape shape, String function) {}
+
   private static final class Reading {
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final Map<String, Columns> filters = new LinkedHashMap<>();
@@ -157,6 +194,8 @@ public final class QueryFilters {
         if (term instanceof AndExpression and) {
           terms.push(and.getRightExpression());
           terms.push(and.getLeftExpression());
+        } else if (term instanceof net.sf.jsqlparser.expression.operators.conditional.OrExpression or) {
+          wildcardsOnly(or, only);
         } else {
           term(term, only);
         }
@@ -199,6 +238,86 @@ public final class QueryFilters {
         // a prefix: a range of the index's order; a leading wildcard, ILIKE or a pattern of a parameter is none
         named(like.getLeftExpression()).ifPresent(found -> add(found, only, columns -> columns.ranges));
       }
+      unserved(term, only);
+    }
+
+    /** A comparison of a function of one column with a value, or a LIKE whose pattern starts with a wildcard. */
+    private void unserved(Expression term, String only) {
+      if (term instanceof LikeExpression like && !like.isNot() && leadingWildcard(like.getRightExpression(), 0)) {
+        named(like.getLeftExpression()).ifPresent(found -> unserved(found, only, Shape.LEADING_WILDCARD, null));
+        return;
+      }
+      List<Expression> sides = new ArrayList<>();
+      if (term instanceof EqualsTo || term instanceof GreaterThan || term instanceof GreaterThanEquals
+          || term instanceof MinorThan || term instanceof MinorThanEquals) {
+        var comparison = (net.sf.jsqlparser.expression.BinaryExpression) term;
+        if (value(comparison.getRightExpression(), 0)) {
+          sides.add(comparison.getLeftExpression());
+        } else if (value(comparison.getLeftExpression(), 0)) {
+          sides.add(comparison.getRightExpression());
+        }
+      } else if (term instanceof InExpression in && !in.isNot()) {
+        sides.add(in.getLeftExpression());
+      } else if (term instanceof Between between && !between.isNot()) {
+        sides.add(between.getLeftExpression());
+      } else if (term instanceof LikeExpression like && !like.isNot()) {
+        sides.add(like.getLeftExpression());
+      }
+      for (Expression side : sides) {
+        if (unwrap(side) instanceof net.sf.jsqlparser.expression.Function function && function.getName() != null) {
+          Optional<Named> column = onlyColumnOf(function);
+          column.ifPresent(found -> unserved(found, only, Shape.FUNCTION_OF_COLUMN,
+              function.getName().toLowerCase(Locale.ROOT)));
+        }
+      }
+    }
+
+    /**
+     * An OR whose every branch is a LIKE with a leading wildcard ({@code name LIKE '%x%' OR phone LIKE '%x%'}, a keyword
+     * searched in several columns): no index serves any branch, so none serves the OR; each column is unserved. An OR
+     * with any other branch says nothing.
+     */
+    private void wildcardsOnly(net.sf.jsqlparser.expression.operators.conditional.OrExpression or, String only) {
+      List<Named> columns = new ArrayList<>();
+      java.util.ArrayDeque<Expression> branches = new java.util.ArrayDeque<>(List.of(or));
+      while (!branches.isEmpty() && columns.size() < 64) {
+        Expression branch = unwrap(branches.pop());
+        if (branch instanceof net.sf.jsqlparser.expression.operators.conditional.OrExpression nested) {
+          branches.push(nested.getRightExpression());
+          branches.push(nested.getLeftExpression());
+        } else if (branch instanceof LikeExpression like && !like.isNot()
+            && leadingWildcard(like.getRightExpression(), 0) && named(like.getLeftExpression()).isPresent()) {
+          columns.add(named(like.getLeftExpression()).get());
+        } else {
+          return;
+        }
+      }
+      if (branches.isEmpty()) {
+        columns.forEach(found -> unserved(found, only, Shape.LEADING_WILDCARD, null));
+      }
+    }
+
+    /** The one column a function's arguments name, the others values ({@code date_format(created, '%Y')}). */
+    private Optional<Named> onlyColumnOf(net.sf.jsqlparser.expression.Function function) {
+      if (function.getParameters() == null) {
+        return Optional.empty();
+      }
+      Named found = null;
+      for (Expression parameter : function.getParameters()) {
+        Optional<Named> column = named(parameter);
+        if (column.isPresent() && found == null) {
+          found = column.get();
+        } else if (!value(parameter, 0)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.ofNullable(found);
+    }
+
+    private void unserved(Named found, String only, Shape shape, String function) {
+      if (only == null || only.equals(found.table())) {
+        filters.get(found.table()).unserved.add(new Unserved(found.column(), shape, function));
+      }
     }
 
     private void add(Named found, String only, java.util.function.Function<Columns, Set<String>> kind) {
@@ -226,7 +345,7 @@ public final class QueryFilters {
       List<TableFilter> found = new ArrayList<>();
       String first = filters.isEmpty() ? null : filters.keySet().iterator().next();
       filters.forEach((table, columns) -> found.add(new TableFilter(table, List.copyOf(columns.equal),
-          List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first))));
+          List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first), List.copyOf(columns.unserved))));
       return found;
     }
   }
@@ -237,6 +356,34 @@ public final class QueryFilters {
     final Set<String> equal = new LinkedHashSet<>();
     final Set<String> ranges = new LinkedHashSet<>();
     final Set<String> joined = new LinkedHashSet<>();
+    final Set<Unserved> unserved = new LinkedHashSet<>();
+  }
+
+  /**
+   * Whether a LIKE pattern starts with a wildcard: a literal {@code '%...'} or {@code '_...'}, or a concatenation
+   * ({@code CONCAT('%', ?)}, {@code '%' || ?}) whose first part is one.
+   */
+  private static boolean leadingWildcard(Expression pattern, int depth) {
+    Expression value = unwrap(pattern);
+    if (depth > 32 || value == null) {
+      return false;
+    }
+    if (value instanceof StringValue text) {
+      return text.getValue().startsWith("%") || text.getValue().startsWith("_");
+    }
+    if (value instanceof Column column && column.getTable() == null && column.getColumnName() != null
+        && (column.getColumnName().startsWith("\"%") || column.getColumnName().startsWith("\"_"))) {
+      return true; // MySQL's "%": a string, which JSqlParser reads as a quoted name (no column is named %)
+    }
+    if (value instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat concat) {
+      return leadingWildcard(concat.getLeftExpression(), depth + 1);
+    }
+    if (value instanceof net.sf.jsqlparser.expression.Function function && function.getName() != null
+        && function.getName().equalsIgnoreCase("concat") && function.getParameters() != null
+        && !function.getParameters().isEmpty()) {
+      return leadingWildcard(function.getParameters().get(0), depth + 1);
+    }
+    return false;
   }
 
   /**
@@ -307,10 +454,16 @@ public final class QueryFilters {
 
   private static Expression unwrap(Expression expression) {
     Expression current = expression;
-    while (current instanceof Parenthesis parenthesis) {
-      current = parenthesis.getExpression();
+    while (true) {
+      if (current instanceof Parenthesis parenthesis) {
+        current = parenthesis.getExpression();
+      } else if (current instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
+          && list.size() == 1) {
+        current = list.get(0); // JSqlParser 5 reads (a OR b) as a list of one expression
+      } else {
+        return current;
+      }
     }
-    return current;
   }
 
   private static String bare(String name) {

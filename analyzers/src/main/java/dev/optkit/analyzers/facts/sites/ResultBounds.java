@@ -26,6 +26,12 @@ public final class ResultBounds {
    * MyBatis {@code ${}} paste, several statements): not known.
    */
   public static Optional<Boolean> answersEveryMatchingRow(String sql) {
+    return sql == null ? Optional.empty() : EVERY_ROW.answer(sql);
+  }
+
+  private static final SqlMemo<Optional<Boolean>> EVERY_ROW = new SqlMemo<>(ResultBounds::everyRow);
+
+  private static Optional<Boolean> everyRow(String sql) {
     if (sql == null || sql.isBlank()) {
       return Optional.empty();
     }
@@ -67,8 +73,53 @@ public final class ResultBounds {
     return found[0];
   }
 
+  /**
+   * How a query skips rows to page: its {@code OFFSET} (or MySQL's {@code LIMIT offset, count}).
+   *
+   * @param parameter whether the offset is a parameter (a page the caller asks for, however deep)
+   * @param rows the offset when it is a literal; 0 for a parameter
+   */
+  public record Offset(boolean parameter, long rows) {}
+
+  /** The offset of one plain {@code SELECT}, if it skips rows by one; empty when it does not or is not read. */
+  public static Optional<Offset> offset(String sql) {
+    return sql == null ? Optional.empty() : OFFSET.answer(sql);
+  }
+
+  private static final SqlMemo<Optional<Offset>> OFFSET = new SqlMemo<>(ResultBounds::offsetOf);
+
+  private static Optional<Offset> offsetOf(String sql) {
+    if (sql == null || sql.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      Statements parsed = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
+      if (parsed == null || parsed.size() != 1 || !(parsed.get(0) instanceof PlainSelect select)) {
+        return Optional.empty();
+      }
+      net.sf.jsqlparser.expression.Expression skipped = select.getOffset() != null ? select.getOffset().getOffset()
+          : select.getLimit() != null ? select.getLimit().getOffset() : null;
+      if (skipped instanceof net.sf.jsqlparser.expression.JdbcParameter
+          || skipped instanceof net.sf.jsqlparser.expression.JdbcNamedParameter) {
+        return Optional.of(new Offset(true, 0));
+      }
+      if (skipped instanceof net.sf.jsqlparser.expression.LongValue literal) {
+        return Optional.of(new Offset(false, literal.getValue()));
+      }
+      return Optional.empty();
+    } catch (Exception | StackOverflowError unreadable) {
+      return Optional.empty();
+    }
+  }
+
   /** The tables a statement adds rows to ({@code INSERT}, {@code MERGE}, {@code UPSERT}), as it names them. */
   public static Set<String> insertedTables(String sql) {
+    return sql == null ? Set.of() : INSERTED.answer(sql);
+  }
+
+  private static final SqlMemo<Set<String>> INSERTED = new SqlMemo<>(ResultBounds::inserted);
+
+  private static Set<String> inserted(String sql) {
     Set<String> tables = new LinkedHashSet<>();
     if (sql == null || sql.isBlank()) {
       return tables;
@@ -87,7 +138,7 @@ public final class ResultBounds {
     } catch (Exception | StackOverflowError unreadable) {
       // adds rows to nothing known
     }
-    return tables;
+    return java.util.Collections.unmodifiableSet(tables);
   }
 
 }

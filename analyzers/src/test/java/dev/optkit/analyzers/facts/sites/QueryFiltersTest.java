@@ -104,4 +104,11 @@ class QueryFiltersTest {
     // PostgreSQL's ILIKE 'eu%' is case-insensitive: a btree index on region does not serve it
     assertEquals(List.of(), filtered("SELECT id FROM customers WHERE region ILIKE 'eu%'"));
   }
+
+  @Test
+  void aConditionInParenthesesIsReadAsWithout() {
+    // JSqlParser 5 reads (status = ?) as a list of one expression, not a Parenthesis
+    assertEquals(List.of(new QueryFilters.TableFilter("orders", List.of("status"), List.of("created_at"), List.of(), true)),
+        QueryFilters.of("SELECT id FROM orders WHERE (status = ?) AND ((created_at > ?))"));
+  }
 }

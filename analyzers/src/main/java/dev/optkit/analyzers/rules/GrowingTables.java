@@ -1,0 +1,75 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.sites.ResultBounds;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.schema.TableNames;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the rules about reads that grow ask of the project: which tables its production code keeps adding rows to, and
+ * which request handler reaches a method ({@link UnboundedReadRule}, {@link DeepOffsetPagingRule}).
+ */
+final class GrowingTables {
+  private GrowingTables() {}
+
+  /** Saves and persists, which add the entity's row when it is new. */
+  private static final Set<String> SAVES = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "persist",
+      "merge", "saveOrUpdate", "insert");
+
+  /**
+   * The tables the production code adds rows to, {@link TableNames#normalise normalised} as data footprints name them,
+   * each with the first place that does ({@code path:line}).
+   */
+  static Map<String, String> inserted(ProjectIndex index) {
+    Map<String, String> inserted = new TreeMap<>();
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (IoSite site : index.sitesOf(method)) {
+        if (site.kind() != ClientKind.DB) {
+          continue;
+        }
+        String where = method.path() + ":" + site.range().line();
+        for (String table : ResultBounds.insertedTables(site.sql())) {
+          inserted.putIfAbsent(TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(table)), where);
+        }
+        if (site.access() == Access.WRITE && SAVES.contains(site.method()) && site.sql() == null) {
+          index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
+              .forEach(n -> inserted.putIfAbsent(n.substring("table:".length()), where));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /** The first request handler, breadth first, whose calls reach the method through the project's methods. */
+  static Optional<IndexedMethod> handlerReaching(ProjectIndex index, IndexedMethod method) {
+    Deque<IndexedMethod> pending = new ArrayDeque<>(List.of(method));
+    Set<IndexedMethod> seen = new HashSet<>(pending);
+    while (!pending.isEmpty() && seen.size() < 10_000) {
+      IndexedMethod next = pending.removeFirst();
+      if (!SourceSet.isTestPath(next.path()) && index.webEntryPoints().servesRequests(next)) {
+        return Optional.of(next);
+      }
+      for (IndexedMethod caller : index.callersOf(next)) {
+        if (seen.add(caller)) {
+          pending.addLast(caller);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.sites.QueryFilters;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleInfo(
+    id = "NonSargableFilter",
+    title = "Query finds its rows by a condition no index serves as written",
+    category = Category.DB_HINT,
+    severity = Severity.LOW,
+    summary = "A query finds its rows of a table only by a LIKE whose pattern starts with a wildcard, or by a function "
+        + "of an indexed column (lower(email) = ?): no index on the column serves it, and the database reads the "
+        + "whole table.",
+    description = "From the SQL the code runs (JDBC, JdbcTemplate, MyBatis, native queries) and the project's schema "
+        + "scripts: the AND-ed terms of a query's WHERE and joins, per table. A LIKE (or ILIKE) whose pattern is a "
+        + "literal starting with % or _, or a CONCAT or || whose first part is one, cannot use a B-tree index, which "
+        + "orders by the first characters; a comparison of a function of one column (lower, upper, date, "
+        + "date_format, year...) with a value cannot use an index on the column, which holds the column's values. The "
+        + "first is reported on any table the schema creates; the second only where an index starts with the column "
+        + "and the table has no expression index (one may serve the function). Neither is reported when another "
+        + "condition of the query on the table is served by an index, which finds the rows first, nor on tables "
+        + "the parser cannot read every index statement of, nor in test code.",
+    remediation = "A leading wildcard: a trigram index (PostgreSQL's pg_trgm with GIN), full-text search, or a prefix "
+        + "search the index serves. A function of a column: an expression index on the function "
+        + "(CREATE INDEX ... (lower(email))), or a condition on the column as stored (created_at >= ? AND "
+        + "created_at < ? for a day; a column kept lower case).")
+public final class NonSargableFilterRule implements Rule {
+  private static final Reason NOT_WRITTEN = new Reason(Proof.QUERY_SHAPE,
+      "migrate does not rewrite a query's conditions: change the condition or add the index it needs");
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    ProjectIndex index = context.index();
+    SchemaIndexes schema = index.schemaIndexes();
+    List<Finding> findings = new ArrayList<>();
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (IoSite site : index.sitesOf(method)) {
+        if (site.kind() != ClientKind.DB || site.sql() == null || site.sql().isBlank()) {
+          continue;
+        }
+        Set<String> reported = new LinkedHashSet<>();
+        for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
+          Optional<SchemaIndexes.Table> table = schema.table(filter.table());
+          if (filter.unserved().isEmpty() || table.isEmpty() || !table.get().complete() || served(table.get(), filter)) {
+            continue;
+          }
+          // one finding per shape: a keyword searched in three columns is one search
+          Map<String, List<QueryFilters.Unserved>> byShape = new LinkedHashMap<>();
+          for (QueryFilters.Unserved term : filter.unserved()) {
+            boolean shown = term.shape() == QueryFilters.Shape.LEADING_WILDCARD
+                || table.get().leadingWithAnyOf(Set.of(term.column())).isPresent() && !hasExpressionIndex(table.get());
+            if (shown) {
+              byShape.computeIfAbsent(term.shape().id() + " " + term.function(), k -> new ArrayList<>()).add(term);
+            }
+          }
+          for (Map.Entry<String, List<QueryFilters.Unserved>> shape : byShape.entrySet()) {
+            if (reported.add(table.get().name() + " " + shape.getKey())) {
+              findings.add(finding(method, site, table.get(), shape.getValue()));
+            }
+          }
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** Whether an index finds the table's rows by another condition of the query (or, for a joined table, its join). */
+  private static boolean served(SchemaIndexes.Table table, QueryFilters.TableFilter filter) {
+    Set<String> own = new LinkedHashSet<>(filter.equal());
+    own.addAll(filter.ranges());
+    Set<String> serving = filter.driving() ? own : filter.columns();
+    return !serving.isEmpty() && table.leadingWithAnyOf(serving).isPresent();
+  }
+
+  /** An index of the table on an expression ({@code lower(email)}): it may serve a function of a column. */
+  private static boolean hasExpressionIndex(SchemaIndexes.Table table) {
+    return table.indexes().stream().anyMatch(index -> index.columns().stream().anyMatch(c -> c.contains("(")));
+  }
+
+  private Finding finding(IndexedMethod method, IoSite site, SchemaIndexes.Table table,
+      List<QueryFilters.Unserved> terms) {
+    QueryFilters.Unserved first = terms.get(0);
+    List<String> columns = terms.stream().map(QueryFilters.Unserved::column).distinct().toList();
+    String named = String.join(", ", columns.stream().map(column -> table.name() + "." + column).toList());
+    String message = first.shape() == QueryFilters.Shape.LEADING_WILDCARD
+        ? "LIKE with a leading wildcard on " + named + ", and no other condition an index serves: the database "
+            + "reads every row of " + table.name() + " for it"
+        : first.function() + "() of " + named + ": an index on the column holds its values, not " + first.function()
+            + "'s, so it finds none of the rows and the database reads every row of " + table.name();
+    FindingDraft draft = FindingDraft.in(info(), method, site.range(), site.snippet())
+        .message(message)
+        .confidence(Confidence.MEDIUM)
+        .detail("table", table.name())
+        .detail("columns", columns)
+        .detail("shape", first.shape().id());
+    if (first.function() != null) {
+      draft.detail("function", first.function());
+    }
+    return draft.refused(NOT_WRITTEN).build();
+  }
+}
