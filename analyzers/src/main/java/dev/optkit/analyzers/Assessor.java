@@ -613,6 +613,7 @@ public final class Assessor {
     index.withStoredProcedures(schema.procedures());
     index.withSchemaIndexes(schema.indexes());
     index.withPostgresql(schema.postgresql());
+    index.withDisplayRoot(SourceSet.displayRoot(options.roots()));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));

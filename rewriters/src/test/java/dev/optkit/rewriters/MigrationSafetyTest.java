@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import dev.optkit.analyzers.index.Transactions;
 import dev.optkit.rewriters.plan.NotCacheable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -146,6 +146,19 @@ public final class ProjectIndex {
     return postgresql;
   }
 
+  /** The folder the findings' paths are relative to: where a module's configuration is found from a path. */
+  public ProjectIndex withDisplayRoot(java.nio.file.Path value) {
+    this.displayRoot = value;
+    return this;
+  }
+
+  /** The folder the findings' paths are relative to; null when the index was built without one (tests of parts). */
+  public java.nio.file.Path displayRoot() {
+    return displayRoot;
+  }
+
+  private java.nio.file.Path displayRoot;
+
   private boolean postgresql;
 
   public ProjectIndex withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures value) {

@@ -556,7 +556,13 @@ public enum Proof {
       "The finding is a query paging by OFFSET: paging by a key changes what callers send for the next page (the last "
           + "key, not a page number), which only the API's owners can decide.",
       "Page by a key: WHERE (sort columns) > (the last row's) ORDER BY them LIMIT n, with the last row's key as the "
-          + "next page's token.");
+          + "next page's token."),
+  POOL_SIZE(Stage.SCHEMA, "db.pool-size",
+      "`migrate does not size connection pools: set the pool or change the transaction`",
+      "The finding is a connection pool too small for the connections the code's threads hold at once: sizing it is "
+          + "a deployment's choice (the database's connection limit, other instances), which migrate cannot make.",
+      "Run the inner work in the outer transaction (REQUIRED), or after it commits, or size the pool as HikariCP's "
+          + "rule says (threads x (connections a thread holds - 1) + 1), or cap the server's threads.");
 
   private final Stage stage;
   private final String id;

@@ -18,6 +18,7 @@ public final class Rules {
         new UnindexedForeignKeyRule(),
         new UnboundedReadRule(),
         new NonSargableFilterRule(),
-        new DeepOffsetPagingRule());
+        new DeepOffsetPagingRule(),
+        new ConnectionPoolSizeRule());
   }
 }

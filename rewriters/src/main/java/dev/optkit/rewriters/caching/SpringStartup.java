@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.settings.SpringSettings;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.settings.SpringSettings;
+import dev.optkit.analyzers.index.Transactions;
 import dev.optkit.analyzers.index.CallWalk;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.index.IndexedMethod;

@@ -4,7 +4,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.caching.SpringXmlScans;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.Transactions;
+import dev.optkit.analyzers.index.Transactions;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package dev.optkit.rewriters.caching.requests;
 
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.rewriters.caching.FilterCode;
-import dev.optkit.rewriters.caching.Transactions;
+import dev.optkit.analyzers.index.Transactions;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;

@@ -1,7 +1,7 @@
 package dev.optkit.rewriters.caching.requests;
 
 import dev.optkit.analyzers.facts.CallReceiver;
-import dev.optkit.rewriters.caching.Transactions;
+import dev.optkit.analyzers.index.Transactions;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;

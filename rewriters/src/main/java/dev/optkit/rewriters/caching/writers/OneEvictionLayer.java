@@ -8,7 +8,7 @@ import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.WholeProject;
-import dev.optkit.rewriters.caching.Transactions;
+import dev.optkit.analyzers.index.Transactions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -12,7 +12,7 @@ import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.MembersByType;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.WholeProject;
-import dev.optkit.rewriters.caching.Transactions;
+import dev.optkit.analyzers.index.Transactions;
 import dev.optkit.rewriters.caching.spring.SpringBeans;
 import java.util.ArrayList;
 import java.util.List;

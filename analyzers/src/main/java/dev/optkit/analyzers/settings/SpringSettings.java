@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.caching;
+package dev.optkit.analyzers.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -33,14 +33,14 @@ public final class SpringSettings {
   private SpringSettings() {}
 
   /** A key's values in the production configuration: those that hold by default, and those of profiles. */
-  record Values(List<String> byDefault, List<String> inProfiles) {}
+  public record Values(List<String> byDefault, List<String> inProfiles) {}
 
   /**
    * The values the project's production configuration files give the key (test resources are not the application's
    * configuration: hostile review 33's v1); empty when a file could not be read or the configuration imports or
    * names other files ({@code spring.config.import}, {@code spring.config.location}), which optkit does not follow.
    */
-  static Optional<Values> values(Path root, String key) {
+  public static Optional<Values> values(Path root, String key) {
     List<String> byDefault = new ArrayList<>();
     List<String> inProfiles = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root, 16)) { // Files.walk follows no link unless told to
@@ -215,7 +215,7 @@ public final class SpringSettings {
   }
 
   /** A key as relaxed binding compares it: lower case, without dashes and underscores. */
-  static String canonical(String key) {
+  public static String canonical(String key) {
     return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 

@@ -1,11 +1,9 @@
-package dev.optkit.rewriters.caching;
+package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.types.AnnotationValues;
-import dev.optkit.analyzers.index.IndexedMethod;
-import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.HashSet;
 import java.util.List;

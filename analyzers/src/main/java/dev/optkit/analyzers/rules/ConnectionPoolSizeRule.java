@@ -1,0 +1,134 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.index.Transactions;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.proof.Reason;
+import dev.optkit.analyzers.settings.ConnectionSettings;
+import dev.optkit.analyzers.source.SourceSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@RuleInfo(
+    id = "ConnectionPoolSize",
+    title = "Connection pool smaller than the connections request threads hold at once",
+    category = Category.DB_HINT,
+    severity = Severity.MEDIUM,
+    summary = "A request path holds a connection for its transaction and asks the pool for a second one (a "
+        + "REQUIRES_NEW transaction of another bean), and the pool has fewer connections than HikariCP's rule asks "
+        + "for the server's request threads: under load every connection is held by a thread waiting for its second, "
+        + "and requests fail after the pool's connection timeout.",
+    description = "HikariCP's rule for a pool that cannot deadlock: threads x (connections a thread holds at once - 1) "
+        + "+ 1. A thread holds two where a method running in a transaction (its own @Transactional, its class's, a "
+        + "caller's, a transaction template) calls a method of another class whose @Transactional asks for "
+        + "Propagation.REQUIRES_NEW and which runs a query: Spring suspends the outer transaction, keeping its "
+        + "connection, and takes another for the inner one (a call within the same class goes around the proxy and "
+        + "takes none). The threads are the server's request threads (server.tomcat.threads.max, "
+        + "server.tomcat.max-threads or server.jetty.threads.max; 200 by default) when a request handler reaches the "
+        + "outer method; the pool is spring.datasource.hikari.maximum-pool-size (10 by default) of a Spring Boot "
+        + "module's production configuration. Nothing is said where the configuration cannot tell them: a profile "
+        + "setting them, a placeholder, another pool or server (spring.datasource.type, Tomcat JDBC, DBCP2, "
+        + "Undertow), virtual threads, a key set in a Dockerfile, compose file or script, imported configuration.",
+    remediation = "Run the inner work in the outer transaction (REQUIRED) or after it commits, or cap the request "
+        + "threads, or size the pool to threads x (2 - 1) + 1, within the database's connection limit for all instances.")
+public final class ConnectionPoolSizeRule implements Rule {
+  private static final Reason NOT_WRITTEN = new Reason(Proof.POOL_SIZE,
+      "migrate does not size connection pools: set the pool or change the transaction");
+  /** The connections a thread holds in a transaction that starts a REQUIRES_NEW one. */
+  private static final int HELD = 2;
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    ProjectIndex index = context.index();
+    List<Finding> findings = new ArrayList<>();
+    if (index.displayRoot() == null) {
+      return findings;
+    }
+    Transactions transactions = new Transactions(index);
+    Map<Path, Optional<ConnectionSettings>> settings = new HashMap<>();
+    for (IndexedMethod inner : index.methods()) {
+      if (SourceSet.isTestPath(inner.path()) || !transactions.propagationOf(inner).contains("REQUIRES_NEW")
+          || index.reachedIo(inner).stream().noneMatch(reached -> reached.site().kind() == ClientKind.DB)) {
+        continue;
+      }
+      for (IndexedMethod outer : index.callersOf(inner)) {
+        if (SourceSet.isTestPath(outer.path()) || outer.fact().ownerType().equals(inner.fact().ownerType())) {
+          continue; // a call within the class goes around the proxy: no transaction of its own
+        }
+        Optional<IndexedMethod> transaction = transactions.above(outer);
+        Optional<IndexedMethod> handler = transaction.isEmpty() ? Optional.empty()
+            : GrowingTables.handlerReaching(index, outer);
+        Optional<CallRef> call = outer.fact().calls().stream()
+            .filter(c -> index.targetsOf(c).contains(inner)).findFirst();
+        if (handler.isEmpty() || call.isEmpty()) {
+          continue;
+        }
+        Path module = moduleRoot(index.displayRoot(), handler.get().path());
+        if (!springBootModule(index, handler.get().path())) {
+          continue;
+        }
+        Optional<ConnectionSettings> configured = settings.computeIfAbsent(module, ConnectionSettings::read);
+        if (configured.isEmpty()) {
+          continue;
+        }
+        int threads = configured.get().threads().value();
+        int needed = threads * (HELD - 1) + 1;
+        int pool = configured.get().pool().value();
+        if (pool >= needed) {
+          continue;
+        }
+        findings.add(FindingDraft.in(info(), outer, call.get().range(), call.get().snippet())
+            .message(outer.fact().displayName() + "() holds a connection for the transaction of "
+                + transaction.get().fact().displayName() + "() and asks for a second one for "
+                + inner.fact().displayName() + "()'s REQUIRES_NEW transaction: with " + threads
+                + " request threads (" + configured.get().threads().from() + ") HikariCP's rule asks for a pool of "
+                + threads + " x (" + HELD + " - 1) + 1 = " + needed + ", and it has " + pool + " ("
+                + configured.get().pool().from() + "): under load every connection can be held by a request waiting "
+                + "for its second")
+            .confidence(Confidence.MEDIUM)
+            .detail("pool", pool)
+            .detail("poolFrom", configured.get().pool().from())
+            .detail("threads", threads)
+            .detail("threadsFrom", configured.get().threads().from())
+            .detail("connectionsPerThread", HELD)
+            .detail("needed", needed)
+            .detail("transaction", transaction.get().fact().displayName())
+            .detail("requiresNew", inner.fact().displayName())
+            .detail("handler", handler.get().fact().displayName())
+            .refused(NOT_WRITTEN)
+            .build());
+      }
+    }
+    return findings;
+  }
+
+  /** The module a source path is in: the folder above its {@code src/main/java}, or the display root. */
+  private static Path moduleRoot(Path displayRoot, String path) {
+    int source = path.indexOf("src/main/java/");
+    return source <= 0 ? displayRoot : displayRoot.resolve(path.substring(0, source)).normalize();
+  }
+
+  /** Whether the module of the path has a {@code @SpringBootApplication}: HikariCP and Tomcat are Boot's defaults. */
+  private static boolean springBootModule(ProjectIndex index, String path) {
+    int source = path.indexOf("src/main/java/");
+    String prefix = source < 0 ? "" : path.substring(0, source);
+    for (dev.optkit.analyzers.facts.FileFacts file : index.files()) {
+      if (file.path().startsWith(prefix) && !SourceSet.isTestPath(file.path()) && file.types().stream()
+          .anyMatch(type -> type.hasAnnotation("org.springframework.boot.autoconfigure.SpringBootApplication"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
