@@ -7,13 +7,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Checks reads reported as unbounded with a real planner: each query's generic plan is made with its tables at
- * {@value PlannerTables#ROWS} generated rows, then again after every table doubles, and the read is kept when the
- * planner's estimate of the rows it answers grows with them (at least half as much again). A condition that bounds the
+ * {@value PlannerTables#ROWS} generated rows, again after every table doubles with the values it has, and again after
+ * a third part whose foreign keys take new values; the read is kept when the planner's estimate of the rows it answers
+ * grows by half as much again at either step (the orders of a status grow with the orders; one row per customer with
+ * the customers). A condition that bounds the
  * answer, a key optkit did not see as unique, an aggregate, keeps the estimate where it was, and the read is dropped.
  * The tables are those {@link HintCheck} makes, and this runs after it, as it adds rows to them; the queries are
  * planned, never run, by the role that may only read.
@@ -44,28 +48,47 @@ public final class GrowthCheck {
     for (Map.Entry<GrowingRead, Probe> read : probes.entrySet()) {
       before.put(read.getKey(), rows(reader, read.getValue(), unmade));
     }
-    for (Map.Entry<String, SchemaIndexes.Table> table : tables.entrySet()) {
-      if (!unmade.containsKey(table.getKey())) {
-        database.grow(table.getKey(), table.getValue());
-      }
-    }
+    Map<GrowingRead, Rows> more = grown(database, reader, probes, tables, unmade, before, PlannerTables.Growth.ROWS);
+    Map<GrowingRead, Rows> referenced = grown(database, reader, probes, tables, unmade, more,
+        PlannerTables.Growth.REFERENCES);
     Map<GrowingRead, GrowthVerdict> verdicts = new LinkedHashMap<>();
     for (Map.Entry<GrowingRead, Probe> read : probes.entrySet()) {
       String where = read.getValue().where();
-      Rows first = before.get(read.getKey());
-      Rows second = first instanceof Estimated ? rows(reader, read.getValue(), unmade) : first;
-      if (!(first instanceof Estimated small) || !(second instanceof Estimated large)) {
-        String why = first instanceof Unplanned none ? none.reason() : ((Unplanned) second).reason();
-        verdicts.put(read.getKey(), new GrowthVerdict.NotChecked(described, where, why));
+      List<Rows> estimated = List.of(before.get(read.getKey()), more.get(read.getKey()), referenced.get(read.getKey()));
+      Optional<Unplanned> unplanned = estimated.stream().filter(Unplanned.class::isInstance).map(Unplanned.class::cast)
+          .findFirst();
+      if (unplanned.isPresent()) {
+        verdicts.put(read.getKey(), new GrowthVerdict.NotChecked(described, where, unplanned.get().reason()));
         continue;
       }
-      List<GrowthVerdict.Estimate> estimates = List.of(new GrowthVerdict.Estimate(PlannerTables.ROWS, small.rows()),
-          new GrowthVerdict.Estimate(2 * PlannerTables.ROWS, large.rows()));
-      verdicts.put(read.getKey(), 2 * large.rows() >= 3 * small.rows()
-          ? new GrowthVerdict.Grows(described, where, estimates)
+      List<Long> rows = estimated.stream().map(r -> ((Estimated) r).rows()).toList();
+      List<GrowthVerdict.Estimate> estimates = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        estimates.add(new GrowthVerdict.Estimate((i + 1) * PlannerTables.ROWS, rows.get(i)));
+      }
+      // grows with the rows (the orders of one status), or with what the rows reference (one row per customer)
+      boolean grows = 2 * rows.get(1) >= 3 * rows.get(0) || 2 * rows.get(2) >= 3 * rows.get(1);
+      verdicts.put(read.getKey(), grows ? new GrowthVerdict.Grows(described, where, estimates)
           : new GrowthVerdict.Bounded(described, where, estimates));
     }
     return verdicts;
+  }
+
+  /** Grows every table the reads name, once, then the planner's estimates again (a read not planned before stays so). */
+  private static Map<GrowingRead, Rows> grown(PlannerDatabase database, Connection reader,
+      Map<GrowingRead, Probe> probes, Map<String, SchemaIndexes.Table> tables, Map<String, String> unmade,
+      Map<GrowingRead, Rows> earlier, PlannerTables.Growth growth) throws SQLException {
+    for (Map.Entry<String, SchemaIndexes.Table> table : tables.entrySet()) {
+      if (!unmade.containsKey(table.getKey())) {
+        database.grow(table.getKey(), table.getValue(), growth);
+      }
+    }
+    Map<GrowingRead, Rows> estimates = new LinkedHashMap<>();
+    for (Map.Entry<GrowingRead, Probe> read : probes.entrySet()) {
+      Rows first = earlier.get(read.getKey());
+      estimates.put(read.getKey(), first instanceof Estimated ? rows(reader, read.getValue(), unmade) : first);
+    }
+    return estimates;
   }
 
   /** The planner's row estimate for a query, or why it has none. */

@@ -81,10 +81,10 @@ public final class HintCheck {
     Map<Probe, Object> outcomes = new LinkedHashMap<>();
     for (Map.Entry<Probe, Queried> query : queried.entrySet()) {
       try {
-        outcomes.put(query.getKey(), plan(reader, query.getKey(), query.getValue().hints()));
+        outcomes.put(query.getKey(), plan(database, reader, query.getKey(), query.getValue().hints()));
       } catch (SQLException e) {
         outcomes.put(query.getKey(), "PostgreSQL cannot plan it as written: " + firstLine(e.getMessage()));
-        reset(reader);
+        reset(database, reader);
       }
     }
     for (IndexHint hint : hints) {
@@ -132,14 +132,16 @@ public final class HintCheck {
   private record Together(double before, double after, Map<IndexHint, String> indexes, Set<String> used) {}
 
   /** The probe's generic plan with the schema's indexes, then with every hint's index added. */
-  private static Together plan(Connection reader, Probe probe, List<IndexHint> hints) throws SQLException {
+  private static Together plan(PlannerDatabase database, Connection reader, Probe probe, List<IndexHint> hints)
+      throws SQLException {
     double before = cost(reader, probe.sql()).cost();
     Map<IndexHint, String> indexes = new LinkedHashMap<>();
     try {
       for (IndexHint hint : hints) {
         // a hint whose index HypoPG cannot make (a column the table lacks) is no index of the plan; the others are
-        try (PreparedStatement create = reader.prepareStatement("SELECT indexrelid FROM hypopg_create_index(?)")) {
-          create.setString(1, indexStatement(hint.table(), hint.columns()));
+        try (PreparedStatement create = reader.prepareStatement("SELECT indexrelid FROM "
+            + database.hypopg("hypopg_create_index") + "(?)")) {
+          create.setString(1, indexStatement(database.tablesSchema(), hint.table(), hint.columns()));
           try (ResultSet made = create.executeQuery()) {
             made.next();
             indexes.put(hint, "<" + made.getLong(1) + ">");
@@ -152,16 +154,16 @@ public final class HintCheck {
       return new Together(before, after.cost(), indexes, after.indexes());
     } finally {
       try (Statement statement = reader.createStatement()) {
-        statement.execute("SELECT hypopg_reset()");
+        statement.execute("SELECT " + database.hypopg("hypopg_reset") + "()");
       }
     }
   }
 
   /** After a failed probe: nothing prepared or hypothetical is left for the next. */
-  private static void reset(Connection reader) throws SQLException {
+  private static void reset(PlannerDatabase database, Connection reader) throws SQLException {
     try (Statement statement = reader.createStatement()) {
       statement.execute("DEALLOCATE ALL");
-      statement.execute("SELECT hypopg_reset()");
+      statement.execute("SELECT " + database.hypopg("hypopg_reset") + "()");
     }
   }
 

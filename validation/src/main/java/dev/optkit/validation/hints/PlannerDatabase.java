@@ -22,9 +22,33 @@ public final class PlannerDatabase implements AutoCloseable {
   private final String readerRole;
   /** Whether optkit installed HypoPG in a database the user gave, to remove it again. */
   private final boolean installedHypopg;
+  /** The schema HypoPG's functions are in, called by it: the search path holds only optkit's schema and the catalog. */
+  private final String hypopg;
+
+  private static String hypopgSchema(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet found = statement.executeQuery(
+        "SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+            + "WHERE e.extname = 'hypopg'")) {
+      if (!found.next()) {
+        throw new SQLException("HypoPG is not installed in the database");
+      }
+      return found.getString(1);
+    }
+  }
+
+  /** A HypoPG function by its schema ({@code "public".hypopg_reset}). */
+  String hypopg(String function) {
+    return PlannerTables.quoted(hypopg) + "." + function;
+  }
+
+  /** The schema optkit's tables are made in: its own with a database the user gave, else the throwaway's public. */
+  String tablesSchema() {
+    return schema != null ? schema : "public";
+  }
 
   private PlannerDatabase(LocalPostgres local, Connection admin, Connection reader, String schema, String readerRole,
-      boolean installedHypopg) {
+      boolean installedHypopg, String hypopg) {
+    this.hypopg = hypopg;
     this.local = local;
     this.admin = admin;
     this.reader = reader;
@@ -63,9 +87,12 @@ public final class PlannerDatabase implements AutoCloseable {
         statement.execute("CREATE ROLE optkit_reader LOGIN PASSWORD '" + password + "'");
         statement.execute("ALTER ROLE optkit_reader SET default_transaction_read_only = on");
         statement.execute("ALTER ROLE optkit_reader SET statement_timeout = '10s'");
+        // the project's names before the catalog's: PostgreSQL searches pg_catalog first unless the path places it
+        statement.execute("ALTER ROLE optkit_reader SET search_path = public, pg_catalog");
+        statement.execute("SET search_path = public, pg_catalog");
       }
       return new PlannerDatabase(server, admin, server.connect("optkit_reader", password), null, "optkit_reader",
-          false);
+          false, hypopgSchema(admin));
     } catch (SQLException | RuntimeException e) {
       server.close();
       throw e;
@@ -91,13 +118,15 @@ public final class PlannerDatabase implements AutoCloseable {
         }
       }
       statement.execute("CREATE SCHEMA " + PlannerTables.quoted(schema));
-      // only optkit's schema, and the catalog: a query naming public.orders is not planned (HintCheck)
-      statement.execute("SET search_path = " + PlannerTables.quoted(schema) + ", public");
+      // only optkit's schema, then the catalog (which PostgreSQL would search first if the path did not place it): no
+      // name of the project's code finds a table of the user's (public.orders is planned as optkit's orders:
+      // PlannedQueries writes no schema), nor the catalog's when optkit made its own of that name
+      statement.execute("SET search_path = " + PlannerTables.quoted(schema) + ", pg_catalog");
+      return new PlannerDatabase(null, connection, connection, schema, null, installed, hypopgSchema(connection));
     } catch (SQLException e) {
       connection.close();
       throw e;
     }
-    return new PlannerDatabase(null, connection, connection, schema, null, installed);
   }
 
   Connection admin() {
@@ -111,8 +140,8 @@ public final class PlannerDatabase implements AutoCloseable {
   /** The tables made here, by their names as made, and those PostgreSQL could not make, with why. */
   private final java.util.Set<String> made = new java.util.TreeSet<>();
   private final java.util.Map<String, String> unmade = new java.util.TreeMap<>();
-  /** The tables grown to twice their rows. */
-  private final java.util.Set<String> grown = new java.util.TreeSet<>();
+  /** How each table made here has grown so far. */
+  private final java.util.Map<String, java.util.Set<PlannerTables.Growth>> grown = new java.util.TreeMap<>();
 
   /**
    * Makes the project's table here unless it is made already ({@link PlannerTables#make}): null when it is, else why
@@ -124,7 +153,7 @@ public final class PlannerDatabase implements AutoCloseable {
       return unmade.get(name);
     }
     try {
-      writing(statement -> PlannerTables.make(statement, name, table));
+      writing(statement -> PlannerTables.make(statement, tablesSchema(), name, table));
       made.add(name);
       return null;
     } catch (SQLException e) {
@@ -136,14 +165,19 @@ public final class PlannerDatabase implements AutoCloseable {
   }
 
   /**
-   * Doubles the rows of a table made here ({@link PlannerTables#grow}), once; a table this database did not make is
-   * never written (with {@code --check-hints-url}, a name may also be one of the user's own tables).
+   * Grows a table made here by {@link PlannerTables#ROWS} rows ({@link PlannerTables#grow}), once per kind of growth,
+   * in the order asked; a table this database did not make is never written (with {@code --check-hints-url}, a name
+   * may also be one of the user's own tables).
    */
-  void grow(String name, dev.optkit.analyzers.schema.SchemaIndexes.Table table) throws SQLException {
-    if (!made.contains(name) || !grown.add(name)) {
+  void grow(String name, dev.optkit.analyzers.schema.SchemaIndexes.Table table, PlannerTables.Growth growth)
+      throws SQLException {
+    java.util.Set<PlannerTables.Growth> done = grown.computeIfAbsent(name,
+        n -> java.util.EnumSet.noneOf(PlannerTables.Growth.class));
+    if (!made.contains(name) || !done.add(growth)) {
       return;
     }
-    writing(statement -> PlannerTables.grow(statement, name, table));
+    int step = done.size();
+    writing(statement -> PlannerTables.grow(statement, tablesSchema(), name, table, growth, step));
   }
 
   private interface Writing {

@@ -107,6 +107,19 @@ final class PlannerTables {
   private record Made(List<String> columns, List<String> definitions, List<String> values) {}
 
   private static Made columns(String name, SchemaIndexes.Table table) throws SQLException {
+    return columns(name, table, Growth.ROWS);
+  }
+
+  /**
+   * How a table grows: by {@link #ROWS rows} of the values it has (orders of the same customers, in the same
+   * statuses), or by {@link #REFERENCES references} too, its foreign key columns taking new values (orders of new
+   * customers: a grouping by customer grows, one by status does not).
+   */
+  enum Growth {
+    ROWS, REFERENCES
+  }
+
+  private static Made columns(String name, SchemaIndexes.Table table, Growth growth) throws SQLException {
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
       throw new SQLException("its name is longer than PostgreSQL's " + MAX_NAME_BYTES + " bytes");
     }
@@ -115,6 +128,10 @@ final class PlannerTables {
       if (index.columns().size() == 1 && index.unique()) {
         unique.add(index.columns().get(0));
       }
+    }
+    Set<String> referencing = new HashSet<>();
+    if (growth == Growth.REFERENCES) {
+      table.foreignKeys().forEach(key -> referencing.addAll(key.columns()));
     }
     Made made = new Made(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (String column : new TreeSet<>(table.writtenColumns().keySet())) {
@@ -125,40 +142,53 @@ final class PlannerTables {
       }
       made.columns().add(quoted(named));
       made.definitions().add(quoted(named) + " " + kind.type());
-      made.values().add(unique.contains(column) ? kind.unique() : kind.repeated());
+      made.values().add(unique.contains(column) || referencing.contains(column) ? kind.unique() : kind.repeated());
     }
     return made;
   }
 
-  /** Creates the table with its columns, fills it with {@value #ROWS} rows, adds its declared indexes and analyses it. */
-  static void make(Statement admin, String name, SchemaIndexes.Table table) throws SQLException {
+  /**
+   * Creates the table with its columns in the schema, fills it with {@value #ROWS} rows, adds its declared indexes and
+   * analyses it. Every name is written with its schema: PostgreSQL looks in pg_catalog before the search path, so a
+   * project's table named {@code pg_description} written bare would be the catalog's.
+   */
+  static void make(Statement admin, String schema, String name, SchemaIndexes.Table table) throws SQLException {
     Made made = columns(name, table);
-    admin.execute("CREATE TABLE " + quoted(name) + " (" + String.join(", ", made.definitions()) + ")");
-    fill(admin, name, made, 1, ROWS);
+    admin.execute("CREATE TABLE " + qualified(schema, name) + " (" + String.join(", ", made.definitions()) + ")");
+    fill(admin, schema, name, made, 1, ROWS);
     for (SchemaIndexes.TableIndex index : table.indexes()) {
       if (!index.columns().isEmpty() && table.writtenColumns().keySet().containsAll(index.columns())) {
-        admin.execute(indexStatement(table, index.columns()));
+        admin.execute(indexStatement(schema, table, index.columns()));
       }
     }
-    admin.execute("ANALYZE " + quoted(name));
+    admin.execute("ANALYZE " + qualified(schema, name));
+  }
+
+  /** A table's name with its schema, both quoted. */
+  static String qualified(String schema, String name) {
+    return quoted(schema) + "." + quoted(name);
   }
 
   /**
-   * Adds {@value #ROWS} more rows to a table {@link #make} made, as it made them (a unique column's values go on where
-   * they stopped; a repeated one's are the same values again, each on twice as many rows), and analyses it.
+   * Adds {@value #ROWS} more rows to a table {@link #make} made, its {@code step}th growth: by {@link Growth#ROWS}, as
+   * it made them (a unique column's values go on where they stopped; a repeated one's are the same values again), by
+   * {@link Growth#REFERENCES}, its foreign keys' columns new values too; and analyses it (at most 30,000 rows: ANALYZE
+   * reads them all, the same statistics every run).
    */
-  static void grow(Statement admin, String name, SchemaIndexes.Table table) throws SQLException {
-    fill(admin, name, columns(name, table), ROWS + 1, 2 * ROWS);
-    admin.execute("ANALYZE " + quoted(name));
+  static void grow(Statement admin, String schema, String name, SchemaIndexes.Table table, Growth growth, int step)
+      throws SQLException {
+    fill(admin, schema, name, columns(name, table, growth), step * ROWS + 1, (step + 1) * ROWS);
+    admin.execute("ANALYZE " + qualified(schema, name));
   }
 
-  private static void fill(Statement admin, String name, Made made, int from, int to) throws SQLException {
-    admin.execute("INSERT INTO " + quoted(name) + " (" + String.join(", ", made.columns()) + ") SELECT "
+  private static void fill(Statement admin, String schema, String name, Made made, int from, int to)
+      throws SQLException {
+    admin.execute("INSERT INTO " + qualified(schema, name) + " (" + String.join(", ", made.columns()) + ") SELECT "
         + String.join(", ", made.values()) + " FROM generate_series(" + from + ", " + to + ") AS g");
   }
 
-  static String indexStatement(SchemaIndexes.Table table, List<String> columns) {
-    return "CREATE INDEX ON " + quoted(created(table)) + " ("
+  static String indexStatement(String schema, SchemaIndexes.Table table, List<String> columns) {
+    return "CREATE INDEX ON " + qualified(schema, created(table)) + " ("
         + String.join(", ", columns.stream().map(column -> quoted(column(table, column))).toList()) + ")";
   }
 
