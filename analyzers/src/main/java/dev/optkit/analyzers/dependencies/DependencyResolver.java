@@ -62,10 +62,12 @@ public final class DependencyResolver {
     GradleConventionPlugins conventions = GradleConventionPlugins.of(root);
     // an included plugin build's scripts (build-logic/build.gradle.kts) declare Gradle plugins, not the application's
     List<Path> scripts = GradleModules.scripts(root).stream().filter(s -> !conventions.isBuildLogic(s)).toList();
-    if (poms.isEmpty() && declared.isEmpty() && scripts.isEmpty()) {
+    List<Path> ivy = IvyModules.files(root); // an Ant build's modules
+    if (poms.isEmpty() && declared.isEmpty() && scripts.isEmpty() && ivy.isEmpty()) {
       return Resolved.NONE;
     }
     List<Path> inputs = new ArrayList<>(poms);
+    inputs.addAll(ivy);
     // a module's parents above the project (in the git work tree holding it) decide its model as much as its own pom
     for (Path pom : poms) {
       ProjectModel.parentsOutside(pom, root).stream().filter(parent -> !inputs.contains(parent)).forEach(inputs::add);
@@ -86,7 +88,7 @@ public final class DependencyResolver {
     settings.listener().started(new ResolutionSettings.Started(inputs.size(), settings.offline()));
     long began = System.nanoTime();
     Fetched fetched = new Fetched();
-    Resolved resolved = resolveBounded(poms, scripts, conventions, root, declared, settings, fetched);
+    Resolved resolved = resolveBounded(poms, scripts, ivy, conventions, root, declared, settings, fetched);
     settings.listener().ended(new ResolutionSettings.Ended(java.time.Duration.ofNanos(System.nanoTime() - began),
         resolved.jars().size(), fetched.jars.get(), fetched.bytes.get(), fetched.stopped));
     memo.ifPresent(m -> m.store(resolved));
@@ -114,15 +116,16 @@ public final class DependencyResolver {
     }
   }
 
-  private static Resolved resolveBounded(List<Path> poms, List<Path> scripts, GradleConventionPlugins conventions,
-      Path root, List<Coordinates> declared, ResolutionSettings settings, Fetched fetched) {
+  private static Resolved resolveBounded(List<Path> poms, List<Path> scripts, List<Path> ivy,
+      GradleConventionPlugins conventions, Path root, List<Coordinates> declared, ResolutionSettings settings,
+      Fetched fetched) {
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
     Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicReference<Thread> resolving = new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<Void> work = CompletableFuture.runAsync(
-        () -> resolveAll(poms, scripts, conventions, root, declared, settings, new Found(jars, direct, warnings),
-            fetched),
+        () -> resolveAll(poms, scripts, ivy, conventions, root, declared, settings,
+            new Found(jars, direct, warnings), fetched),
         runnable -> {
           Thread thread = new Thread(runnable, "optkit-dependencies");
           thread.setDaemon(true); // past the cap it is left behind, never waited for
@@ -202,8 +205,9 @@ public final class DependencyResolver {
     }
   }
 
-  private static void resolveAll(List<Path> poms, List<Path> scripts, GradleConventionPlugins conventions, Path root,
-      List<Coordinates> declared, ResolutionSettings settings, Found found, Fetched fetched) {
+  private static void resolveAll(List<Path> poms, List<Path> scripts, List<Path> ivy,
+      GradleConventionPlugins conventions, Path root, List<Coordinates> declared, ResolutionSettings settings,
+      Found found, Fetched fetched) {
     List<ParseProblem> warnings = found.warnings();
     RepositorySystem system = new RepositorySystemSupplier().get();
     try (RepositorySystemSession.CloseableSession session = session(system, settings, fetched)) {
@@ -262,6 +266,9 @@ public final class DependencyResolver {
         collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
             shown(root, pom), found);
       }
+      for (Path file : ivy) {
+        ivyModule(system, session, repositories, root, file, found);
+      }
       if (!declared.isEmpty()) {
         List<Dependency> dependencies = declared.stream().map(Coordinates::dependency).toList();
         collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
@@ -269,6 +276,28 @@ public final class DependencyResolver {
       }
     } finally {
       system.shutdown();
+    }
+  }
+
+  /** An Ivy module's dependencies, resolved from Maven Central as Ivy's default resolver would; what is not, said. */
+  private static void ivyModule(RepositorySystem system, RepositorySystemSession session, Repositories repositories,
+      Path root, Path file, Found found) {
+    String where = shown(root, file);
+    IvyModules.Module module;
+    try {
+      module = IvyModules.read(file);
+    } catch (IOException | javax.xml.stream.XMLStreamException | RuntimeException e) {
+      found.warnings().add(new ParseProblem(where, 0, 0, "the Ivy module cannot be read, its dependencies are not "
+          + "resolved: " + oneLine(String.valueOf(e.getMessage()))));
+      return;
+    }
+    if (module.unresolvable() > 0) {
+      found.warnings().add(new ParseProblem(where, 0, 0, module.unresolvable() + " Ivy dependency declaration(s) "
+          + "whose revision Ivy computes (latest.*, 1.+, a property) or that name no organisation: not resolved"));
+    }
+    if (!module.dependencies().isEmpty()) {
+      collect(system, session, new CollectRequest(module.dependencies().stream().map(Coordinates::dependency).toList(),
+          List.of(), List.of(repositories.central())), where, found);
     }
   }
 

@@ -125,6 +125,11 @@ public final class Transactions {
     return attributeOf(method, AnnotationValues.TRANSACTION_PROPAGATION);
   }
 
+  /** The transaction manager the method's {@code @Transactional} names, as written, or "" (the default one). */
+  public String managerOf(IndexedMethod method) {
+    return attributeOf(method, AnnotationValues.TRANSACTION_MANAGER);
+  }
+
   /** Whether the method's {@code @Transactional} commits for some exceptions ({@code noRollbackFor}). */
   public boolean commitsForSomeExceptions(IndexedMethod method) {
     return !attributeOf(method, AnnotationValues.TRANSACTION_NO_ROLLBACK).isEmpty();

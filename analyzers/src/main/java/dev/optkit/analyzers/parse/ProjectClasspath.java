@@ -69,6 +69,17 @@ public final class ProjectClasspath {
         jars.addAll(resolved.jars());
         entries.addAll(resolved.declared());
         warnings.addAll(resolved.warnings());
+        // an Ant build's own jars (lib/), which no resolver names: the project's choice of library
+        List<Path> kept = keptJars(dir);
+        jars.addAll(kept);
+        entries.addAll(kept);
+        // a build that resolved nothing says why itself; one optkit found none of says it here
+        if (resolved.equals(DependencyResolver.Resolved.NONE) && kept.isEmpty() && userJars.isEmpty()) {
+          warnings.add(new ParseProblem(".", 0, 0,
+              "no dependency jars: no build optkit reads (pom.xml, build.gradle, ivy.xml) and no lib/ folder of jars; "
+                  + "library types are known from imports alone, and findings resting on them are of lower "
+                  + "confidence (give jars with --cp)"));
+        }
       }
     }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
@@ -80,6 +91,38 @@ public final class ProjectClasspath {
       }
     }
     return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings));
+  }
+
+  /** Folders where an Ant or hand-made build keeps its jars. */
+  private static final java.util.Set<String> JAR_FOLDERS = java.util.Set.of("lib", "libs", "jars");
+  /** A kept jar larger than this is not read (a bundled SDK or installer, not a library of calls). */
+  private static final long MAX_KEPT_JAR = 64L * 1024 * 1024;
+
+  /**
+   * The jars in the project's {@code lib/}, {@code libs/} or {@code jars/} folders, three folders deep at most, outside
+   * test sources and build output, by path; links not followed.
+   */
+  static List<Path> keptJars(Path dir) {
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir, 4)) {
+      walk.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".jar"))
+          .filter(p -> p.getParent() != null && p.getParent().getFileName() != null
+              && JAR_FOLDERS.contains(p.getParent().getFileName().toString()))
+          .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !SourceSet.isTestPath("/" + dir.relativize(p).toString().replace('\\', '/')))
+          .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
+          .filter(p -> {
+            try {
+              return Files.size(p) <= MAX_KEPT_JAR;
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .sorted().forEach(p -> found.add(p.toAbsolutePath().normalize()));
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // a tree that cannot be walked keeps no jars optkit can read
+    }
+    return found;
   }
 
   private static List<Path> findPoms(List<Path> roots) {

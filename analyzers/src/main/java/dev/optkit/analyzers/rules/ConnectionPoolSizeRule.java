@@ -57,9 +57,15 @@ public final class ConnectionPoolSizeRule implements Rule {
     }
     Transactions transactions = new Transactions(index);
     Map<Path, Optional<ConnectionSettings>> settings = new HashMap<>();
+    // a pool the code builds is sized in code; Spring Boot 1 pools with tomcat-jdbc, not HikariCP
+    if (definesDataSource(index) || index.libraryVersions().version("org.springframework.boot", "spring-boot")
+        .filter(version -> version.startsWith("1.")).isPresent()) {
+      return findings;
+    }
     for (IndexedMethod inner : index.methods()) {
-      if (SourceSet.isTestPath(inner.path()) || !transactions.propagationOf(inner).contains("REQUIRES_NEW")
-          || index.reachedIo(inner).stream().noneMatch(reached -> reached.site().kind() == ClientKind.DB)) {
+      // a REQUIRES_NEW transaction takes its connection when it begins (DataSource and JPA transaction managers),
+      // whether its queries are its own or a callback's
+      if (SourceSet.isTestPath(inner.path()) || !transactions.propagationOf(inner).contains("REQUIRES_NEW")) {
         continue;
       }
       for (IndexedMethod outer : index.callersOf(inner)) {
@@ -67,10 +73,17 @@ public final class ConnectionPoolSizeRule implements Rule {
           continue; // a call within the class goes around the proxy: no transaction of its own
         }
         Optional<IndexedMethod> transaction = transactions.above(outer);
-        Optional<IndexedMethod> handler = transaction.isEmpty() ? Optional.empty()
-            : GrowingTables.handlerReaching(index, outer);
+        // the outer transaction holds its connection only if it is one: NOT_SUPPORTED and NEVER run without,
+        // SUPPORTS joins one only when a caller has it; another manager's is another pool's
+        if (transaction.isEmpty() || suspends(transactions.propagationOf(transaction.get()))
+            || !transactions.managerOf(transaction.get()).equals(transactions.managerOf(inner))) {
+          continue;
+        }
+        Optional<IndexedMethod> handler = GrowingTables.handlerReaching(index, outer);
+        // through a bean the caller holds (a field Spring injects): a call on this, super or an object the caller
+        // makes is no proxy's, and starts no transaction
         Optional<CallRef> call = outer.fact().calls().stream()
-            .filter(c -> index.targetsOf(c).contains(inner)).findFirst();
+            .filter(c -> index.targetsOf(c).contains(inner) && throughInjectedField(outer, c)).findFirst();
         if (handler.isEmpty() || call.isEmpty()) {
           continue;
         }
@@ -78,7 +91,8 @@ public final class ConnectionPoolSizeRule implements Rule {
         if (!springBootModule(index, handler.get().path())) {
           continue;
         }
-        Optional<ConnectionSettings> configured = settings.computeIfAbsent(module, ConnectionSettings::read);
+        Optional<ConnectionSettings> configured = settings.computeIfAbsent(module,
+            m -> ConnectionSettings.read(m, index.displayRoot()));
         if (configured.isEmpty()) {
           continue;
         }
@@ -111,6 +125,27 @@ public final class ConnectionPoolSizeRule implements Rule {
       }
     }
     return findings;
+  }
+
+  private static boolean suspends(String propagation) {
+    return propagation.contains("NOT_SUPPORTED") || propagation.contains("NEVER") || propagation.contains("SUPPORTS");
+  }
+
+  /**
+   * Whether the call's receiver is a field of the caller's object (written {@code audit.record()}, its value rooted at
+   * this object): an injected bean, whose calls go through its proxy. Not {@code record()} or {@code this.record()}
+   * (this object, no proxy), nor {@code new Audit(jdbc).record()} (an object the caller makes, no bean).
+   */
+  private static boolean throughInjectedField(IndexedMethod outer, CallRef call) {
+    return call.receiver() == dev.optkit.analyzers.facts.CallReceiver.OBJECT && !call.roots().isEmpty()
+        && call.roots().get(0).any().equals(List.of(dev.optkit.analyzers.facts.Root.THIS));
+  }
+
+  /** Whether production code declares a {@code DataSource} bean: the pool it builds is sized in code. */
+  private static boolean definesDataSource(ProjectIndex index) {
+    return index.methods().stream().anyMatch(method -> !SourceSet.isTestPath(method.path())
+        && method.fact().returnType() != null && method.fact().returnType().endsWith("DataSource")
+        && method.fact().annotations().stream().anyMatch(a -> a.equals("Bean") || a.endsWith(".Bean")));
   }
 
   /** The module a source path is in: the folder above its {@code src/main/java}, or the display root. */

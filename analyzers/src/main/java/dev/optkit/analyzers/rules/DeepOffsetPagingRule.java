@@ -61,8 +61,8 @@ public final class DeepOffsetPagingRule implements Rule {
         if (inserted == null) {
           inserted = GrowingTables.inserted(index);
         }
-        Optional<String> growing = index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
-            .map(n -> n.substring("table:".length())).filter(inserted::containsKey).findFirst();
+        Optional<String> growing = GrowingTables.answered(index, site).stream()
+            .filter(inserted::containsKey).findFirst();
         if (growing.isEmpty()) {
           continue;
         }

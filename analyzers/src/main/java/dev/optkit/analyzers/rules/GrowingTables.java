@@ -72,4 +72,22 @@ final class GrowingTables {
     }
     return Optional.empty();
   }
+
+  /**
+   * The tables whose rows a query answers, as data footprints name them: its {@code FROM} and joins' (a table only a
+   * subquery or {@code EXISTS} reads filters the answer, and adds no row to it); every table the site reads where the
+   * statement is no plain select JSqlParser reads (a union, Spring Data's findAll()).
+   */
+  static java.util.Set<String> answered(ProjectIndex index, IoSite site) {
+    java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+    if (site.sql() != null && !site.sql().isBlank()) {
+      dev.optkit.analyzers.facts.sites.QueryFilters.of(site.sql())
+          .forEach(filter -> tables.add(TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(filter.table()))));
+    }
+    if (tables.isEmpty()) {
+      index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
+          .forEach(n -> tables.add(n.substring("table:".length())));
+    }
+    return tables;
+  }
 }

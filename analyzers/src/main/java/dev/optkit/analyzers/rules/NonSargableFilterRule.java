@@ -60,16 +60,30 @@ public final class NonSargableFilterRule implements Rule {
           continue;
         }
         Set<String> reported = new LinkedHashSet<>();
-        for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
+        List<QueryFilters.TableFilter> filters = QueryFilters.of(site.sql());
+        // a table an index finds by its own conditions: the planner may start there, and look the others up by their
+        // join columns' indexes (an order by its key, then its customer by customers' key)
+        boolean anyFoundByItself = filters.stream().anyMatch(f -> schema.table(f.table())
+            .map(t -> foundByItsOwnConditions(t, f)).orElse(false));
+        for (QueryFilters.TableFilter filter : filters) {
           Optional<SchemaIndexes.Table> table = schema.table(filter.table());
-          if (filter.unserved().isEmpty() || table.isEmpty() || !table.get().complete() || served(table.get(), filter)) {
+          if (filter.unserved().isEmpty() || table.isEmpty() || !table.get().complete()
+              || foundByItsOwnConditions(table.get(), filter)
+              // a joined table is looked up by its join column for each row before it; the first table too, when
+              // the planner can start from another one
+              || (!filter.driving() || anyFoundByItself) && !filter.joined().isEmpty()
+                  && table.get().leadingWithAnyOf(new LinkedHashSet<>(filter.joined())).isPresent()) {
             continue;
           }
           // one finding per shape: a keyword searched in three columns is one search
           Map<String, List<QueryFilters.Unserved>> byShape = new LinkedHashMap<>();
           for (QueryFilters.Unserved term : filter.unserved()) {
+            // a trigram (GIN, GiST) index may serve a leading wildcard: any index of another method than a b-tree
+            // on the column leaves it unknown, never reported
             boolean shown = term.shape() == QueryFilters.Shape.LEADING_WILDCARD
-                || table.get().leadingWithAnyOf(Set.of(term.column())).isPresent() && !hasExpressionIndex(table.get());
+                ? table.get().indexes().stream().noneMatch(other -> other.otherThanBtree()
+                    && other.columns().stream().anyMatch(c -> c.equals(term.column()) || c.startsWith(term.column() + " ")))
+                : table.get().leadingWithAnyOf(Set.of(term.column())).isPresent() && !hasExpressionIndex(table.get());
             if (shown) {
               byShape.computeIfAbsent(term.shape().id() + " " + term.function(), k -> new ArrayList<>()).add(term);
             }
@@ -85,12 +99,11 @@ public final class NonSargableFilterRule implements Rule {
     return findings;
   }
 
-  /** Whether an index finds the table's rows by another condition of the query (or, for a joined table, its join). */
-  private static boolean served(SchemaIndexes.Table table, QueryFilters.TableFilter filter) {
+  /** Whether an index finds the table's rows by another condition of the query on it. */
+  private static boolean foundByItsOwnConditions(SchemaIndexes.Table table, QueryFilters.TableFilter filter) {
     Set<String> own = new LinkedHashSet<>(filter.equal());
     own.addAll(filter.ranges());
-    Set<String> serving = filter.driving() ? own : filter.columns();
-    return !serving.isEmpty() && table.leadingWithAnyOf(serving).isPresent();
+    return !own.isEmpty() && table.leadingWithAnyOf(own).isPresent();
   }
 
   /** An index of the table on an expression ({@code lower(email)}): it may serve a function of a column. */

@@ -83,8 +83,8 @@ public final class UnboundedReadRule implements Rule {
         if (site.kind() != ClientKind.DB || site.access() != Access.READ || !unbounded(index, site)) {
           continue;
         }
-        Optional<String> growing = index.footprints().of(site).names().stream().filter(n -> n.startsWith("table:"))
-            .map(n -> n.substring("table:".length())).filter(inserted::containsKey).findFirst();
+        Optional<String> growing = GrowingTables.answered(index, site).stream()
+            .filter(inserted::containsKey).findFirst();
         if (growing.isEmpty()) {
           continue;
         }

@@ -34,10 +34,25 @@ public final class SchemaIndexes {
    *
    * @param kind {@code primary key}, {@code unique}, {@code index}, or {@code foreign key} for the index MySQL, MariaDB
    *     and H2 make for a foreign key no index serves ({@link #withForeignKeyIndexes})
+   * @param method how it is built, lower case: {@code btree} unless the script says {@code USING gin}, {@code gist}...
    */
-  public record TableIndex(String name, List<String> columns, String kind) {
+  public record TableIndex(String name, List<String> columns, String kind, String method) {
     public TableIndex {
       columns = List.copyOf(columns);
+      method = method == null ? "btree" : method.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A b-tree index, the kind every database makes unless told otherwise. */
+    public TableIndex(String name, List<String> columns, String kind) {
+      this(name, columns, kind, "btree");
+    }
+
+    /**
+     * Whether it is of another method than a b-tree ({@code USING gin}, {@code gist}, {@code hash}): one that may serve
+     * what a b-tree cannot (a trigram index, a leading wildcard), or not serve what one does.
+     */
+    public boolean otherThanBtree() {
+      return !method.equals("btree");
     }
 
     /** Whether no two rows share its columns' values: a primary key or a unique index. */
@@ -192,7 +207,8 @@ public final class SchemaIndexes {
         created(created);
       } else if (parsed instanceof CreateIndex created && created.getTable() != null && created.getIndex() != null) {
         add(created.getTable().getName(), new TableIndex(created.getIndex().getName(),
-            columns(created.getIndex()), "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index"));
+            columns(created.getIndex()), "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index",
+            created.getIndex().getUsing()));
       } else if (parsed instanceof Alter altered && altered.getTable() != null && altered.getAlterExpressions() != null) {
         String name = altered.getTable().getName();
         for (AlterExpression expression : altered.getAlterExpressions()) {

@@ -30,28 +30,42 @@ public record ConnectionSettings(Setting pool, Setting threads) {
   private static final List<String> OTHER_POOLS = List.of("spring.datasource.type", "spring.datasource.tomcat.max-active",
       "spring.datasource.dbcp2.max-total", "spring.datasource.oracleucp.max-pool-size",
       "server.undertow.threads.worker", "server.undertow.worker-threads", "spring.main.web-application-type",
-      "spring.threads.virtual.enabled");
+      "spring.threads.virtual.enabled",
+      // Spring Boot 1's pool (tomcat-jdbc by default) and its keys
+      "spring.datasource.max-active", "spring.datasource.max-idle", "spring.datasource.initial-size");
 
-  /** The module's settings, or empty where its configuration cannot tell them. */
-  public static Optional<ConnectionSettings> read(Path moduleRoot) {
+  /**
+   * The module's settings, or empty where its configuration cannot tell them.
+   *
+   * @param repositoryRoot the scanned project, whose deployment files (a compose file at its root) may set the
+   *     module's keys too
+   */
+  public static Optional<ConnectionSettings> read(Path moduleRoot, Path repositoryRoot) {
     for (String other : OTHER_POOLS) {
       Optional<SpringSettings.Values> values = SpringSettings.values(moduleRoot, other);
       if (values.isEmpty() || !values.get().byDefault().isEmpty() || !values.get().inProfiles().isEmpty()
-          || SpringSettings.setOutside(moduleRoot, other)) {
+          || setOutside(moduleRoot, repositoryRoot, other)) {
         return Optional.empty();
       }
     }
-    Optional<Setting> pool = setting(moduleRoot, List.of(POOL), HIKARI_DEFAULT, "HikariCP's default");
-    Optional<Setting> threads = setting(moduleRoot, THREADS, SERVER_THREADS_DEFAULT, "the embedded Tomcat's default");
+    Optional<Setting> pool = setting(moduleRoot, repositoryRoot, List.of(POOL), HIKARI_DEFAULT, "HikariCP's default");
+    Optional<Setting> threads = setting(moduleRoot, repositoryRoot, THREADS, SERVER_THREADS_DEFAULT,
+        "the embedded Tomcat's default");
     return pool.isPresent() && threads.isPresent() ? Optional.of(new ConnectionSettings(pool.get(), threads.get()))
         : Optional.empty();
   }
 
-  private static Optional<Setting> setting(Path moduleRoot, List<String> keys, int byDefault, String defaultFrom) {
+  private static boolean setOutside(Path moduleRoot, Path repositoryRoot, String key) {
+    return SpringSettings.setOutside(moduleRoot, key)
+        || !repositoryRoot.equals(moduleRoot) && SpringSettings.setOutside(repositoryRoot, key);
+  }
+
+  private static Optional<Setting> setting(Path moduleRoot, Path repositoryRoot, List<String> keys, int byDefault,
+      String defaultFrom) {
     Setting found = null;
     for (String key : keys) {
       Optional<SpringSettings.Values> values = SpringSettings.values(moduleRoot, key);
-      if (values.isEmpty() || !values.get().inProfiles().isEmpty() || SpringSettings.setOutside(moduleRoot, key)) {
+      if (values.isEmpty() || !values.get().inProfiles().isEmpty() || setOutside(moduleRoot, repositoryRoot, key)) {
         return Optional.empty();
       }
       List<String> set = values.get().byDefault();

@@ -470,6 +470,56 @@ class DependencyResolutionTest {
   }
 
   /** The cap is not these tests' subject: none, and generous timeouts (issue 67: nothing here depends on speed). */
+  /**
+   * An Ant build with Ivy: its {@code ivy.xml} (here under {@code build/}, as Ant projects keep it) names the vendor as
+   * Maven coordinates, resolved from central as Ivy's default resolver would, so the loop reaching the wire's socket is
+   * found through the jars' bytecode; a revision Ivy computes is said, not guessed. The near miss: without the module
+   * the jars are missing and the assessment says it ran without them.
+   */
+  @Test
+  void anIvyModulesDependenciesAreResolvedAsMavenCoordinatesAndAProjectWithNoBuildSaysItRanWithoutJars()
+      throws Exception {
+    Path root = project("http://127.0.0.1:9/unused/");
+    Files.delete(root.resolve("pom.xml"));
+    Files.writeString(root.resolve("build.xml"), "<project name=\"shop\" default=\"jar\"/>\n");
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Assessment bare = assess(root, List.of(), settings(false, temp.resolve("r0"), central.url()));
+      assertTrue(lines(bare).stream().noneMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(bare).toString());
+      assertTrue(messages(bare.warnings()).stream().anyMatch(m -> m.startsWith("no dependency jars")),
+          messages(bare.warnings()).toString());
+
+      Files.createDirectories(root.resolve("build"));
+      Files.writeString(root.resolve("build/ivy.xml"), """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <ivy-module version="2.0">
+            <info organisation="app" module="shop"/>
+            <dependencies>
+              <dependency org="com.acme" name="vendor" rev="1.0" transitive="false"/>
+              <dependency org="com.acme" name="tools" rev="latest.integration"/>
+            </dependencies>
+          </ivy-module>
+          """);
+      Assessment resolved = assess(root, List.of(), settings(false, temp.resolve("r1"), central.url()));
+      assertTrue(lines(resolved).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(resolved).toString());
+      assertEquals(List.of("1 Ivy dependency declaration(s) whose revision Ivy computes (latest.*, 1.+, a property) or "
+          + "that name no organisation: not resolved"), messages(resolved.warnings()));
+    }
+  }
+
+  /** An Ant project's own jars ({@code lib/}) are its class path, as its build has them; a test's are not. */
+  @Test
+  void theJarsAnAntProjectKeepsInLibAreItsLibraries() throws Exception {
+    Path root = project("http://127.0.0.1:9/unused/");
+    Files.delete(root.resolve("pom.xml"));
+    Files.createDirectories(root.resolve("lib"));
+    Files.copy(vendorJar, root.resolve("lib/vendor-1.0.jar"));
+    Files.copy(wireJar, root.resolve("lib/wire-1.0.jar"));
+    Assessment assessment = assess(root, List.of(), settings(true, temp.resolve("r"), "http://127.0.0.1:9/"));
+    assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
+    assertTrue(messages(assessment.warnings()).stream().noneMatch(m -> m.startsWith("no dependency jars")),
+        messages(assessment.warnings()).toString());
+  }
+
   private static ResolutionSettings settings(boolean offline, Path repository, String central) {
     return Untimed.settings(offline, repository, central, false);
   }

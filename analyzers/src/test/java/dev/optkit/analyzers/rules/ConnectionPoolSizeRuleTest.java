@@ -114,4 +114,40 @@ class ConnectionPoolSizeRuleTest {
         .map(f -> f.enclosingMethod()).toList();
     assertEquals(List.of(), found);
   }
+
+  @Test
+  void aRequiresNewTransactionRunningACallbackTakesItsConnectionWhenItBegins() {
+    // the inner method runs no query of its own: the callback it is handed does, in its transaction
+    List<String> found = new ProjectFixture(dir).java(APPLICATION).java("""
+        package shop;
+        import org.springframework.transaction.annotation.Propagation;
+        import org.springframework.transaction.annotation.Transactional;
+        @org.springframework.stereotype.Service
+        public class InNewTransaction {
+          @Transactional(propagation = Propagation.REQUIRES_NEW)
+          public void run(Runnable work) { work.run(); }
+        }
+        """).java("""
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.transaction.annotation.Transactional;
+        import org.springframework.web.bind.annotation.PostMapping;
+        import org.springframework.web.bind.annotation.RestController;
+        @RestController
+        public class Orders {
+          private final JdbcTemplate jdbc;
+          private final InNewTransaction inNew;
+          public Orders(JdbcTemplate jdbc, InNewTransaction inNew) { this.jdbc = jdbc; this.inNew = inNew; }
+          @Transactional
+          @PostMapping("/orders")
+          public void place(long id) {
+            jdbc.update("INSERT INTO orders (id) VALUES (?)", id);
+            inNew.run(() -> jdbc.update("INSERT INTO audit (what) VALUES ('placed')"));
+          }
+        }
+        """).file("src/main/resources/application.properties", "spring.application.name=shop\n")
+        .assess().findings().stream().filter(f -> f.ruleId().equals("ConnectionPoolSize"))
+        .map(f -> f.enclosingMethod() + " " + f.details().get("requiresNew")).toList();
+    assertEquals(List.of("place(long) InNewTransaction.run"), found);
+  }
 }

@@ -69,4 +69,40 @@ class DeepOffsetPagingRuleTest {
     assertEquals(List.of(), found("SELECT id FROM orders ORDER BY id LIMIT ? OFFSET ?",
         "@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)"));
   }
+
+  @Test
+  void pagingAFixedTableFilteredByAGrowingOneIsNotPagingTheGrowingTable() {
+    // the pages are of products (nothing inserts any); orders appears only in the EXISTS, which skips no rows
+    List<String> found = new ProjectFixture(dir).file("src/main/resources/schema.sql", """
+            CREATE TABLE products (id BIGINT PRIMARY KEY, name VARCHAR(40));
+            CREATE TABLE orders (id BIGINT PRIMARY KEY, product_id BIGINT REFERENCES products(id));
+            """)
+        .java("""
+            package shop;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            public class Catalogue {
+              private final JdbcTemplate jdbc;
+              public Catalogue(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+              public Object soldProducts(int size, int skip) {
+                return jdbc.queryForList("SELECT p.id, p.name FROM products p WHERE EXISTS (SELECT 1 FROM orders o "
+                    + "WHERE o.product_id = p.id) ORDER BY p.id LIMIT ? OFFSET ?", size, skip);
+              }
+              public void order(long id, long product) {
+                jdbc.update("INSERT INTO orders (id, product_id) VALUES (?, ?)", id, product);
+              }
+            }
+            """)
+        .java("""
+            package shop;
+            public class CatalogueRoutes {
+              private final Catalogue catalogue;
+              public CatalogueRoutes(Catalogue catalogue) { this.catalogue = catalogue; }
+              @org.springframework.web.bind.annotation.GetMapping("/products")
+              public Object list(int page) { return catalogue.soldProducts(20, page * 20); }
+            }
+            """)
+        .assess().findings().stream().filter(f -> f.ruleId().equals("DeepOffsetPaging"))
+        .map(f -> f.details().get("table") + " " + f.details().get("offset")).toList();
+    assertEquals(List.of(), found);
+  }
 }

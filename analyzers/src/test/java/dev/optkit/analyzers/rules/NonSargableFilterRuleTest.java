@@ -22,6 +22,13 @@ class NonSargableFilterRuleTest {
       CREATE INDEX customers_name ON customers (name);
       """;
 
+  /** Customers and their orders, found by the orders' customer and, each, by its key. */
+  private static final String JOINED = """
+      CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(100));
+      CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT REFERENCES customers(id), note VARCHAR(200));
+      CREATE INDEX orders_customer ON orders (customer_id);
+      """;
+
   private List<String> found(String schema, String sql) {
     return new ProjectFixture(dir).file("src/main/resources/schema.sql", schema)
         .java("""
@@ -81,5 +88,20 @@ class NonSargableFilterRuleTest {
         "SELECT id FROM customers WHERE lower(email) = ?"));
     // no index on created_at at all: a function does not take away an index it never had
     assertEquals(List.of(), found(SCHEMA, "SELECT id FROM customers WHERE date(created_at) = ?"));
+  }
+
+  @Test
+  void aLeadingWildcardOnAColumnWithATrigramIndexIsServed() {
+    // pg_trgm's GIN index is what the rule's own remediation asks for: it serves LIKE '%son' (a hostile review's case)
+    assertEquals(List.of(), found(JOINED + "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+        + "CREATE INDEX customers_name_trgm ON customers USING gin (name gin_trgm_ops);\n",
+        "SELECT id FROM customers WHERE name LIKE '%son'"));
+  }
+
+  @Test
+  void aTableFirstInFromFoundThroughItsPrimaryKeyByAJoinIsServed() {
+    // the planner finds the one order by its key, then its customer by customers' primary key; the wildcard only filters
+    assertEquals(List.of(), found(JOINED, "SELECT c.id FROM customers c JOIN orders o ON o.customer_id = c.id "
+        + "WHERE o.id = ? AND c.name LIKE '%son'"));
   }
 }

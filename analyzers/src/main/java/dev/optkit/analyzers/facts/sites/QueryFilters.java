@@ -346,7 +346,7 @@ public final class QueryFilters {
       String first = filters.isEmpty() ? null : filters.keySet().iterator().next();
       filters.forEach((table, columns) -> found.add(new TableFilter(table, List.copyOf(columns.equal),
           List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first), List.copyOf(columns.unserved))));
-      return found;
+      return List.copyOf(found); // remembered by text and handed to every rule: never to be changed
     }
   }
 

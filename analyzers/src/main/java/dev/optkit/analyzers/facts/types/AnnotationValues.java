@@ -43,6 +43,8 @@ public final class AnnotationValues {
   /** Set when the method's @Cacheable is synchronized ({@code sync = true}, or a value that is no literal false). */
   public static final String CACHEABLE_SYNC = "org.springframework.cache.annotation.Cacheable#sync";
   public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
+  /** The transaction manager a {@code @Transactional} names ({@code "auditTransactions"}), as written. */
+  public static final String TRANSACTION_MANAGER = "org.springframework.transaction.annotation.Transactional#manager";
   /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
   public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";
 
@@ -79,6 +81,7 @@ public final class AnnotationValues {
       sqlStatements(annotation).ifPresent(sql -> values.put(SQL_STATEMENTS, sql));
       isolation(annotation).ifPresent(level -> values.put(TRANSACTION_ISOLATION, level));
       transactionMember(annotation, "propagation").ifPresent(p -> values.put(TRANSACTION_PROPAGATION, p));
+      transactionManager(annotation).ifPresent(m -> values.put(TRANSACTION_MANAGER, m));
       transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
           .ifPresent(p -> values.put(TRANSACTION_NO_ROLLBACK, "true"));
       String qualified = names.qualify(annotation.getNameAsString()).name();
@@ -198,6 +201,7 @@ public final class AnnotationValues {
       }
       isolation(annotation).ifPresent(level -> annotationValues.put(TRANSACTION_ISOLATION, level));
       transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(TRANSACTION_PROPAGATION, p));
+      transactionManager(annotation).ifPresent(m -> annotationValues.put(TRANSACTION_MANAGER, m));
       transactionMember(annotation, "noRollbackFor")
           .or(() -> transactionMember(annotation, "noRollbackForClassName"))
           .ifPresent(p -> annotationValues.put(TRANSACTION_NO_ROLLBACK, "true"));
@@ -226,6 +230,15 @@ public final class AnnotationValues {
   /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */
   Optional<String> isolation(AnnotationExpr annotation) {
     return transactionMember(annotation, "isolation");
+  }
+
+  /** The transaction manager a {@code @Transactional} names: its {@code transactionManager}, or its value. */
+  Optional<String> transactionManager(AnnotationExpr annotation) {
+    if (annotation.getName().getIdentifier().equals("Transactional")
+        && annotation instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr single) {
+      return Optional.of(single.getMemberValue().toString());
+    }
+    return transactionMember(annotation, "transactionManager").or(() -> transactionMember(annotation, "value"));
   }
 
   /** A member of {@code @Transactional} as written ({@code Propagation.REQUIRES_NEW}). */

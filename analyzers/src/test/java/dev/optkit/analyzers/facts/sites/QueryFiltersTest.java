@@ -111,4 +111,17 @@ class QueryFiltersTest {
     assertEquals(List.of(new QueryFilters.TableFilter("orders", List.of("status"), List.of("created_at"), List.of(), true)),
         QueryFilters.of("SELECT id FROM orders WHERE (status = ?) AND ((created_at > ?))"));
   }
+
+  @Test
+  void anAnswerRememberedByTextCannotBeChangedByOneCallerForTheNext() {
+    String sql = "SELECT id FROM review_memo_orders WHERE customer_id = ? AND status = ?";
+    List<QueryFilters.TableFilter> first = QueryFilters.of(sql);
+    assertEquals(1, first.size(), "the premise");
+    try {
+      first.clear(); // a rule sorting or pruning its own answer
+    } catch (UnsupportedOperationException immutable) {
+      // as it should be
+    }
+    assertEquals(1, QueryFilters.of(sql).size(), "another rule asking of the same text later");
+  }
 }
