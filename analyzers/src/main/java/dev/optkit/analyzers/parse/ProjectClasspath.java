@@ -74,7 +74,8 @@ public final class ProjectClasspath {
         jars.addAll(kept);
         entries.addAll(kept);
         // a build that resolved nothing says why itself; one optkit found none of says it here
-        if (resolved.equals(DependencyResolver.Resolved.NONE) && kept.isEmpty() && userJars.isEmpty()) {
+        if (resolved.equals(DependencyResolver.Resolved.NONE) && kept.isEmpty() && userJars.isEmpty()
+            && holdsJava(dir)) {
           warnings.add(new ParseProblem(".", 0, 0,
               "no dependency jars: no build optkit reads (pom.xml, build.gradle, ivy.xml) and no lib/ folder of jars; "
                   + "library types are known from imports alone, and findings resting on them are of lower "
@@ -91,6 +92,18 @@ public final class ProjectClasspath {
       }
     }
     return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings));
+  }
+
+  /** Whether the folder holds a Java source (a scan of nothing needs no jars). */
+  private static boolean holdsJava(Path dir) {
+    if (Files.isRegularFile(dir)) {
+      return dir.toString().endsWith(".java");
+    }
+    try (Stream<Path> walk = Files.walk(dir, 16)) {
+      return walk.anyMatch(p -> p.toString().endsWith(".java"));
+    } catch (IOException | java.io.UncheckedIOException unreadable) {
+      return false;
+    }
   }
 
   /** Folders where an Ant or hand-made build keeps its jars. */

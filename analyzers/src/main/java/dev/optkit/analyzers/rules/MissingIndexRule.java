@@ -85,12 +85,21 @@ public final class MissingIndexRule implements Rule {
           if (!filter.driving() && !filter.joined().isEmpty()) {
             columns.add(filter.joined().get(0));
           }
-          filter.equal().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+          // a column only ever compared with a literal (is_deleted = 0, status = 'NEW') is a flag or a state the query
+          // always asks the same of, which may hold on most rows: the caller's values lead; without any, the literals
+          // lead only a range they narrow (status = 0 AND create_time < ?), never an index of flags alone
+          filter.equalToParameters().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+          if (columns.isEmpty() && !filter.ranges().isEmpty()) {
+            filter.fixed().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+          }
           if (!filter.ranges().isEmpty() && !columns.contains(filter.ranges().get(0))) {
             columns.add(filter.ranges().get(0));
           }
-          if (columns.isEmpty()) {
+          if (columns.isEmpty() && !filter.joined().isEmpty()) {
             columns.add(filter.joined().get(0));
+          }
+          if (columns.isEmpty()) {
+            continue; // found by flags alone: how many rows they keep only the data can tell
           }
           // one index per table and first column: its columns what every query it serves begins with, so that
           // (customer_id, status) and (customer_id, amount) make one index on customer_id, not two

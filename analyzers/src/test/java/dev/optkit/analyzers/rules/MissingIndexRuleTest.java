@@ -121,4 +121,21 @@ class MissingIndexRuleTest {
   private static List<String> columns(Finding finding) {
     return (List<String>) finding.details().get("columns");
   }
+
+  @Test
+  void aColumnOnlyEverComparedWithALiteralLeadsNoIndex() {
+    // is_deleted = 0 holds on most rows of a soft-deleting table: a flag leads no index, and a query by flags alone
+    // gets no hint; the caller's value leads (a trial's blog: four hints by is_deleted, judged wrong)
+    String schema = """
+        CREATE TABLE posts (id BIGINT PRIMARY KEY, author VARCHAR(40), is_deleted TINYINT, status VARCHAR(10));
+        """;
+    List<Finding> hints = hints(schema, new java.util.TreeMap<>(Map.of(
+        "live", "SELECT id FROM posts WHERE is_deleted = 0 AND status IN ('PUBLISHED', 'PINNED')",
+        "byAuthor", "SELECT id FROM posts WHERE is_deleted = 0 AND author = ?")));
+    assertEquals(List.of("[author]"), hints.stream().map(f -> String.valueOf(f.details().get("columns"))).toList());
+    // a state narrowing a range: the orders a job cancels, unpaid and older than a deadline
+    List<Finding> narrowed = hints(SCHEMA, Map.of("due", "SELECT id FROM orders WHERE status = 'UNPAID' AND created_at < ?"));
+    assertEquals(List.of("[status, created_at]"),
+        narrowed.stream().map(f -> String.valueOf(f.details().get("columns"))).toList());
+  }
 }

@@ -47,20 +47,29 @@ public final class QueryFilters {
    * @param equal compared for equality with a value
    * @param ranges compared with a range
    * @param joined equal to another table's column
+   * @param unserved conditions on a column whose shape no index on the column serves
+   * @param fixed the equality columns compared only with literals ({@code is_deleted = 0}, {@code status IN ('A',
+   *     'B')}): a flag or a state the query always asks the same of, which may hold on most rows
    * @param driving whether it is the statement's first table ({@code FROM} its first, or the one updated or deleted
    *     from), not one joined to it: a joined table is looked up by its join columns for each row of those before it
    */
   public record TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined,
-      boolean driving, List<Unserved> unserved) {
+      boolean driving, List<Unserved> unserved, List<String> fixed) {
     public TableFilter {
       equal = List.copyOf(equal);
       ranges = List.copyOf(ranges);
       joined = List.copyOf(joined);
       unserved = List.copyOf(unserved);
+      fixed = List.copyOf(fixed);
     }
 
     public TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined, boolean driving) {
-      this(table, equal, ranges, joined, driving, List.of());
+      this(table, equal, ranges, joined, driving, List.of(), List.of());
+    }
+
+    /** The equality columns the query compares with a value of its caller's (a parameter), not only a literal. */
+    public List<String> equalToParameters() {
+      return equal.stream().filter(column -> !fixed.contains(column)).toList();
     }
 
     /** Every column the table is filtered on. */
@@ -213,11 +222,20 @@ public final class QueryFilters {
           }
         } else if (left.isPresent() && value(equals.getRightExpression(), 0)) {
           add(left.get(), only, columns -> columns.equal);
+          add(left.get(), only, literal(equals.getRightExpression()) ? columns -> columns.literal
+              : columns -> columns.parameterised);
         } else if (right.isPresent() && value(equals.getLeftExpression(), 0)) {
           add(right.get(), only, columns -> columns.equal);
+          add(right.get(), only, literal(equals.getLeftExpression()) ? columns -> columns.literal
+              : columns -> columns.parameterised);
         }
       } else if (term instanceof InExpression in && !in.isNot()) {
-        named(in.getLeftExpression()).ifPresent(found -> add(found, only, columns -> columns.equal));
+        boolean literals = in.getRightExpression() instanceof net.sf.jsqlparser.expression.operators.relational.ExpressionList<?> list
+            && !list.isEmpty() && list.stream().allMatch(QueryFilters::literal);
+        named(in.getLeftExpression()).ifPresent(found -> {
+          add(found, only, columns -> columns.equal);
+          add(found, only, literals ? columns -> columns.literal : columns -> columns.parameterised);
+        });
       } else if (term instanceof Between between && !between.isNot() && value(between.getBetweenExpressionStart(), 0)
           && value(between.getBetweenExpressionEnd(), 0)) {
         named(between.getLeftExpression()).ifPresent(found -> add(found, only, columns -> columns.ranges));
@@ -345,7 +363,8 @@ public final class QueryFilters {
       List<TableFilter> found = new ArrayList<>();
       String first = filters.isEmpty() ? null : filters.keySet().iterator().next();
       filters.forEach((table, columns) -> found.add(new TableFilter(table, List.copyOf(columns.equal),
-          List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first), List.copyOf(columns.unserved))));
+          List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first), List.copyOf(columns.unserved),
+          columns.fixed())));
       return List.copyOf(found); // remembered by text and handed to every rule: never to be changed
     }
   }
@@ -357,6 +376,24 @@ public final class QueryFilters {
     final Set<String> ranges = new LinkedHashSet<>();
     final Set<String> joined = new LinkedHashSet<>();
     final Set<Unserved> unserved = new LinkedHashSet<>();
+    /** Equality columns compared with a literal somewhere, and with a parameter somewhere. */
+    final Set<String> literal = new LinkedHashSet<>();
+    final Set<String> parameterised = new LinkedHashSet<>();
+
+    List<String> fixed() {
+      return literal.stream().filter(column -> !parameterised.contains(column)).toList();
+    }
+  }
+
+  /** A literal the text writes: a string, a number, a boolean or NULL, signed or in parentheses. */
+  private static boolean literal(Expression expression) {
+    Expression value = unwrap(expression);
+    if (value instanceof net.sf.jsqlparser.expression.SignedExpression signed) {
+      value = unwrap(signed.getExpression());
+    }
+    return value instanceof StringValue || value instanceof net.sf.jsqlparser.expression.LongValue
+        || value instanceof net.sf.jsqlparser.expression.DoubleValue || value instanceof net.sf.jsqlparser.expression.NullValue
+        || value instanceof net.sf.jsqlparser.expression.BooleanValue;
   }
 
   /**
