@@ -1,6 +1,5 @@
 package dev.optkit.analyzers.rules;
 
-import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.findings.Category;
@@ -31,15 +30,16 @@ import java.util.Optional;
         + "and requests fail after the pool's connection timeout.",
     description = "HikariCP's rule for a pool that cannot deadlock: threads x (connections a thread holds at once - 1) "
         + "+ 1. A thread holds two where a method running in a transaction (its own @Transactional, its class's, a "
-        + "caller's, a transaction template) calls a method of another class whose @Transactional asks for "
-        + "Propagation.REQUIRES_NEW and which runs a query: Spring suspends the outer transaction, keeping its "
-        + "connection, and takes another for the inner one (a call within the same class goes around the proxy and "
-        + "takes none). The threads are the server's request threads (server.tomcat.threads.max, "
+        + "caller's, a transaction template; not NOT_SUPPORTED, NEVER or SUPPORTS) calls, through a field of its object "
+        + "(an injected bean's proxy; not this, super or an object it makes), a method whose @Transactional asks for "
+        + "Propagation.REQUIRES_NEW of the same transaction manager: Spring suspends the outer transaction, keeping its "
+        + "connection, and takes another when the inner one begins, whatever runs in it. The threads are the server's request threads (server.tomcat.threads.max, "
         + "server.tomcat.max-threads or server.jetty.threads.max; 200 by default) when a request handler reaches the "
         + "outer method; the pool is spring.datasource.hikari.maximum-pool-size (10 by default) of a Spring Boot "
         + "module's production configuration. Nothing is said where the configuration cannot tell them: a profile "
         + "setting them, a placeholder, another pool or server (spring.datasource.type, Tomcat JDBC, DBCP2, "
-        + "Undertow), virtual threads, a key set in a Dockerfile, compose file or script, imported configuration.",
+        + "Undertow), virtual threads, a DataSource bean the code builds, Spring Boot 1, a key set in a Dockerfile, "
+        + "compose file or script of the module or the repository, imported configuration.",
     remediation = "Run the inner work in the outer transaction (REQUIRED) or after it commits, or cap the request "
         + "threads, or size the pool to threads x (2 - 1) + 1, within the database's connection limit for all instances.")
 public final class ConnectionPoolSizeRule implements Rule {

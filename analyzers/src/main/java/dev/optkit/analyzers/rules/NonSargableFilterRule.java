@@ -34,10 +34,12 @@ import java.util.Set;
         + "literal starting with % or _, or a CONCAT or || whose first part is one, cannot use a B-tree index, which "
         + "orders by the first characters; a comparison of a function of one column (lower, upper, date, "
         + "date_format, year...) with a value cannot use an index on the column, which holds the column's values. The "
-        + "first is reported on any table the schema creates; the second only where an index starts with the column "
+        + "first is reported on any table the schema creates unless the column has an index of another method than "
+        + "a b-tree (a trigram GIN or GiST index serves it); the second only where an index starts with the column "
         + "and the table has no expression index (one may serve the function). Neither is reported when another "
-        + "condition of the query on the table is served by an index, which finds the rows first, nor on tables "
-        + "the parser cannot read every index statement of, nor in test code.",
+        + "condition of the query on the table is served by an index, which finds the rows first, or the table is "
+        + "looked up by an indexed join column from a table an index finds, nor on tables the parser cannot read "
+        + "every index statement of, nor in test code.",
     remediation = "A leading wildcard: a trigram index (PostgreSQL's pg_trgm with GIN), full-text search, or a prefix "
         + "search the index serves. A function of a column: an expression index on the function "
         + "(CREATE INDEX ... (lower(email))), or a condition on the column as stored (created_at >= ? AND "

@@ -217,6 +217,16 @@ public final class ClientSites {
   private IoSite describeSite(MethodCallExpr call, ClientSignature client, Confidence confidence, String receiverType) {
     Node reported = client.fluent() ? LoopShapes.outermost(call) : call;
     List<MethodCallExpr> links = client.fluent() ? LoopShapes.chain(LoopShapes.outermost(call)) : List.of(call);
+    if (client.fluent() && client.kind() == ClientKind.DB) {
+      // a query object kept in a local runs later: the call that runs it is the site, and its chain tells what it does
+      Optional<MethodCallExpr> run = StoredQueries.runOf(LoopShapes.outermost(call));
+      if (run.isPresent()) {
+        MethodCallExpr outermostRun = LoopShapes.outermost(run.get());
+        reported = outermostRun;
+        links = new java.util.ArrayList<>(links);
+        links.addAll(LoopShapes.chain(outermostRun));
+      }
+    }
     String name = call.getNameAsString();
     String httpMethod = null;
     String url = null;

@@ -1,0 +1,66 @@
+package dev.optkit.analyzers.facts.extract;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Building a statement is not running it: a query a chain creates and keeps in a local
+ * ({@code TypedQuery<Tag> q = em.createNamedQuery("byName", Tag.class)}) runs at the first later call on the local that
+ * answers something else than the query ({@code q.getSingleResult()}); the calls answering the query itself
+ * ({@code q.setParameter(...)}) only set it up. Decided by the symbol solver's types, never by method names: where a
+ * type cannot be resolved, or the local goes anywhere but a call's receiver (returned, handed on), there is no run
+ * known here and the creation stays the site.
+ */
+final class StoredQueries {
+  private StoredQueries() {}
+
+  /** The call that runs the query the chain leaves in a local, when the method shows it. */
+  static Optional<MethodCallExpr> runOf(MethodCallExpr chain) {
+    if (!(chain.getParentNode().orElse(null) instanceof VariableDeclarator declarator)) {
+      return Optional.empty();
+    }
+    String local = declarator.getNameAsString();
+    Optional<Node> body = declarator.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class).map(b -> (Node) b);
+    if (body.isEmpty() || declarator.getBegin().isEmpty()) {
+      return Optional.empty();
+    }
+    List<NameExpr> uses = body.get().findAll(NameExpr.class, name -> name.getNameAsString().equals(local)
+        && name.getBegin().isPresent() && name.getBegin().get().isAfter(declarator.getBegin().get()));
+    if (uses.isEmpty()) {
+      return Optional.empty();
+    }
+    String kept;
+    try {
+      kept = erasure(declarator.getType().resolve());
+    } catch (RuntimeException | StackOverflowError unresolved) {
+      return Optional.empty();
+    }
+    uses.sort(Comparator.comparing(name -> name.getBegin().get()));
+    for (NameExpr use : uses) {
+      if (!(use.getParentNode().orElse(null) instanceof MethodCallExpr call)
+          || call.getScope().orElse(null) != use) {
+        return Optional.empty(); // returned, handed on, reassigned: where it runs is not here
+      }
+      String answered;
+      try {
+        answered = erasure(call.calculateResolvedType());
+      } catch (RuntimeException | StackOverflowError unresolved) {
+        return Optional.empty();
+      }
+      if (!answered.equals(kept)) {
+        return Optional.of(call);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String erasure(ResolvedType type) {
+    return type.isReferenceType() ? type.asReferenceType().getQualifiedName() : type.describe();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.optkit.analyzers.facts.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Building a statement is not running it: a JPA query kept in a local is reported where a later call runs it, read or
+ * write by that call; a query handed on or returned stays reported where it is made (where it runs is not shown).
+ */
+class StoredQueriesTest {
+  @TempDir Path dir;
+
+  /** JPA's API as the solver reads it from the sources (the project has no jars here). */
+  private ProjectFixture jpa() {
+    return new ProjectFixture(dir).java("""
+        package jakarta.persistence;
+        public interface EntityManager {
+          <T> TypedQuery<T> createNamedQuery(String name, Class<T> type);
+          Query createQuery(String jpql);
+        }
+        """).java("""
+        package jakarta.persistence;
+        public interface Query {
+          Query setParameter(String name, Object value);
+          java.util.List getResultList();
+          int executeUpdate();
+        }
+        """).java("""
+        package jakarta.persistence;
+        public interface TypedQuery<X> extends Query {
+          TypedQuery<X> setParameter(String name, Object value);
+          X getSingleResult();
+        }
+        """);
+  }
+
+  private List<String> queries(String body) {
+    return jpa().java("""
+        package shop;
+        import jakarta.persistence.EntityManager;
+        import jakarta.persistence.Query;
+        import jakarta.persistence.TypedQuery;
+        public class Tags {
+          private final EntityManager em;
+          public Tags(EntityManager em) { this.em = em; }
+        %s
+        }
+        """.formatted(body)).findings(Category.DB_QUERY).stream()
+        .map(f -> f.line() + " " + f.snippet() + " " + f.details().get("access")).toList();
+  }
+
+  @Test
+  void aQueryKeptInALocalIsReportedWhereItRuns() {
+    assertEquals(List.of("11 byName.getSingleResult() read"), queries("""
+          public String byName(String name) {
+            TypedQuery<String> byName = em.createNamedQuery("Tag.byName", String.class);
+            byName.setParameter("name", name);
+            return byName.getSingleResult();
+          }
+        """));
+    assertEquals(List.of("11 delete.executeUpdate() write"), queries("""
+          public int drop(String name) {
+            Query delete = em.createQuery("DELETE FROM Tag t WHERE t.name = :name");
+            delete.setParameter("name", name);
+            return delete.executeUpdate();
+          }
+        """));
+  }
+
+  @Test
+  void aQueryHandedOnStaysWhereItIsMade() {
+    assertEquals(List.of("9 em.createNamedQuery(\"Tag.byName\", String.class)"), queries("""
+          public TypedQuery<String> byName() {
+            TypedQuery<String> byName = em.createNamedQuery("Tag.byName", String.class);
+            return byName;
+          }
+        """).stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList());
+  }
+}
