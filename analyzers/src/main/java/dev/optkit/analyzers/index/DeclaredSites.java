@@ -131,8 +131,16 @@ final class DeclaredSites {
   List<IoSite> declaredSitesOf(IndexedMethod method) {
     return ProjectIndex.remembered(declaredSites, method, m -> {
       List<IoSite> result = new ArrayList<>();
+      boolean main = startsTheProgram(m.fact());
       for (CallRef call : m.fact().calls()) {
-        declaredSite(call).ifPresent(result::add);
+        Optional<IoSite> site = declaredSite(call);
+        if (main && call.parametersInArguments().contains(0)
+            && site.filter(s -> LibrarySites.CLIENT_ID.equals(s.clientId())).isPresent()) {
+          // start-up is not a query: a library call handed the program's arguments (SpringApplication.run(App.class,
+          // args), a framework's launcher) starts the application, whatever its bytecode reaches
+          continue;
+        }
+        site.ifPresent(result::add);
       }
       for (CallRef link : m.fact().opaqueCalls()) {
         if (link.receiverType() != null) { // a link of a library's chain the solver typed: its bytecode may tell
@@ -141,6 +149,15 @@ final class DeclaredSites {
       }
       return List.copyOf(result);
     });
+  }
+
+  /** Whether the method is a program's {@code public static void main(String[])}. */
+  private static boolean startsTheProgram(MethodFact fact) {
+    return fact.isStatic() && fact.name().equals("main") && fact.params().size() == 1
+        && fact.params().get(0).type() != null
+        && java.util.Set.of("String[]", "String...", "java.lang.String[]", "java.lang.String...")
+            .contains(fact.params().get(0).type().replace(" ", ""))
+        && "void".equals(fact.returnType());
   }
 
   /**

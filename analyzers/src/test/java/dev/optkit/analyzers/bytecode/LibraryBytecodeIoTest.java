@@ -502,6 +502,43 @@ public class LibraryBytecodeIoTest {
         .filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
   }
 
+  /**
+   * Start-up is not a query: a framework's bootstrap in {@code main} ({@code Framework.run(App.class, args)}) reaches
+   * sockets and databases in its bytecode, but it starts the application; the query {@code main} runs itself stays one.
+   */
+  @Test
+  void aFrameworkBootstrapInMainIsNoQueryAndAQueryMainRunsIsOne() throws Exception {
+    Path jar = libraryJar(temp.resolve("boot-1.0.jar"), Map.of(
+        "com/acme/boot/Framework.java", """
+            package com.acme.boot;
+            public class Framework {
+              public static void run(Class<?> application, String[] args) throws Exception {
+                java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().execute("select 1");
+                new java.net.ServerSocket(8080).accept();
+              }
+              public static int count(String sql) throws Exception {
+                return java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeUpdate(sql);
+              }
+            }
+            """));
+    Path root = temp.resolve("boot");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/App.java"), """
+        package app;
+        import com.acme.boot.Framework;
+        public class App {
+          public static void main(String[] args) throws Exception {
+            Framework.count("delete from sessions");
+            Framework.run(App.class, args);
+          }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("Framework.count(\"delete from sessions\")"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.DB_QUERY || f.category() == Category.API_CALL).map(Finding::snippet)
+        .sorted().toList());
+  }
+
   /** Commons DbUtils' shape: {@code update(Connection, String, Object...)} called with two values is that method. */
   @Test
   void aVarargsMethodIsTheOverloadOfLongerCalls() throws Exception {

@@ -95,6 +95,24 @@ class CatalogFamiliesTest {
         row("vertx-web-client", Category.API_CALL, "unknown", "import io.vertx.ext.web.client.HttpRequest;"
                 + " import io.vertx.core.buffer.Buffer;", "HttpRequest<Buffer> request",
             "return String.valueOf(request.send());", "return String.valueOf(request.putHeader(\"a\", key));"),
+        row("vertx-http-client", Category.API_CALL, "unknown", "import io.vertx.core.http.HttpClient;",
+            "HttpClient http", "http.getNow(80, \"prices\", \"/prices/\" + key, response -> { }); return key;",
+            "return String.valueOf(http.isMetricsEnabled()) + key;"),
+        row("vertx-sql", Category.DB_QUERY, "read", "import io.vertx.ext.sql.SQLConnection;"
+                + " import io.vertx.core.json.JsonArray;", "SQLConnection connection",
+            "connection.queryWithParams(\"SELECT name FROM people WHERE id = ?\", new JsonArray().add(key), r -> { });"
+                + " return key;",
+            "connection.close(); return key;"),
+        row("vertx-sql-client chain", Category.DB_QUERY, "read", "import io.vertx.sqlclient.Pool;"
+                + " import io.vertx.sqlclient.Tuple;", "Pool pool",
+            "return String.valueOf(pool.preparedQuery(\"SELECT name FROM people WHERE id = $1\").execute(Tuple.of(key)));",
+            "pool.close(); return key;"),
+        row("vertx-redis", Category.DB_QUERY, "read", "import io.vertx.redis.RedisClient;", "RedisClient redis",
+            "redis.get(key, r -> { }); return key;", "redis.close(r -> { }); return key;"),
+        row("vertx-mongo", Category.DB_QUERY, "write", "import io.vertx.ext.mongo.MongoClient;"
+                + " import io.vertx.core.json.JsonObject;", "MongoClient mongo",
+            "mongo.save(\"stores\", new JsonObject().put(\"name\", key), r -> { }); return key;",
+            "mongo.close(); return key;"),
         row("micronaut-http-client", Category.API_CALL, "unknown",
             "import io.micronaut.http.client.BlockingHttpClient;", "BlockingHttpClient http",
             "return http.retrieve(\"/people/\" + key);", "http.close(); return key;"),

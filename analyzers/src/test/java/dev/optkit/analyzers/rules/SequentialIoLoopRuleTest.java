@@ -930,4 +930,53 @@ class SequentialIoLoopRuleTest {
     assertEquals("n-plus-one-query", findings.get(0).details().get("classification"));
     assertEquals("ProductRepository.findByCodeIn(Collection<String>)", findings.get(0).details().get("batchMethod"));
   }
+
+  /**
+   * Iterating a result is not a query per row: {@code while (rs.next())} walks the rows of one query; a body that runs
+   * another query per row is the N+1 it looks like.
+   */
+  @Test
+  void walkingTheRowsOfOneQueryIsNoLoopOfQueriesUnlessTheBodyQueriesAgain() {
+    List<Finding> loops = new ProjectFixture(dir).java("""
+        package shop;
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import java.util.ArrayList;
+        import java.util.List;
+        public class Orders {
+          private final Connection connection;
+          public Orders(Connection connection) { this.connection = connection; }
+          public List<String> names() throws Exception {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM orders");
+                 ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                names.add(rs.getString(1));
+              }
+            }
+            return names;
+          }
+          public List<String> lines() throws Exception {
+            List<String> lines = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM orders");
+                 ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                try (PreparedStatement each = connection.prepareStatement("SELECT sku FROM lines WHERE order_id = ?")) {
+                  each.setLong(1, rs.getLong(1));
+                  try (ResultSet line = each.executeQuery()) {
+                    lines.add(line.next() ? line.getString(1) : null);
+                  }
+                }
+              }
+            }
+            return lines;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("Orders.lines"), loops.stream()
+        .map(f -> f.enclosingClass().substring(f.enclosingClass().lastIndexOf('.') + 1) + "."
+            + f.enclosingMethod().substring(0, f.enclosingMethod().indexOf('(')))
+        .toList());
+  }
 }
