@@ -92,6 +92,11 @@ class CatalogFamiliesTest {
             "return String.valueOf(jms.receiveAndConvert(key));", "return jms.getDefaultDestinationName();"),
         row("jaxrs-invocation", Category.API_CALL, "read", "import jakarta.ws.rs.client.Invocation;",
             "Invocation.Builder request", "return request.get(String.class);", "return request.toString();"),
+        // a chain two families stand for (WebTarget's request(), the Invocation.Builder's post()): one finding
+        row("jaxrs chain", Category.API_CALL, "unknown", "import jakarta.ws.rs.client.WebTarget;"
+                + " import jakarta.ws.rs.client.Entity;", "WebTarget target",
+            "return String.valueOf(target.path(\"people\").request().post(Entity.json(key)));",
+            "return target.path(\"people\").getUri().toString() + key;"),
         row("vertx-web-client", Category.API_CALL, "unknown", "import io.vertx.ext.web.client.HttpRequest;"
                 + " import io.vertx.core.buffer.Buffer;", "HttpRequest<Buffer> request",
             "return String.valueOf(request.send());", "return String.valueOf(request.putHeader(\"a\", key));"),
@@ -186,6 +191,30 @@ class CatalogFamiliesTest {
 
   private ProjectFixture fixture(String family, String imports) {
     ProjectFixture fixture = new ProjectFixture(dir);
+    if (family.equals("jaxrs chain")) {
+      // the API as the solver reads it, so that request()'s answer is known to be an Invocation.Builder
+      fixture.java("""
+          package jakarta.ws.rs.client;
+          public interface WebTarget {
+            WebTarget path(String path);
+            Invocation.Builder request();
+            java.net.URI getUri();
+          }
+          """).java("""
+          package jakarta.ws.rs.client;
+          public interface Invocation {
+            interface Builder {
+              Object post(Entity<?> entity);
+              <T> T get(Class<T> type);
+            }
+          }
+          """).java("""
+          package jakarta.ws.rs.client;
+          public final class Entity<T> {
+            public static <T> Entity<T> json(T value) { return null; }
+          }
+          """);
+    }
     if (family.contains("repository")) {
       fixture.java("""
           package shop;

@@ -77,7 +77,11 @@ public final class MethodCalls {
     }
     Optional<IoSite> site = m.clients.clientSite(call);
     if (site.isPresent()) {
-      if (!sameRequestSeen(site.get(), scope)) {
+      // one statement, one finding: two families may stand for one chain (JAX-RS's request() of a fluent client,
+      // reported at the chain's end, and the Invocation.Builder's post() that ends it), each reporting the chain's end
+      boolean sameChain = m.sites.stream().anyMatch(seen -> seen.kind() == site.get().kind()
+          && seen.range().equals(site.get().range()));
+      if (!sameChain && !sameRequestSeen(site.get(), scope)) {
         m.sites.add(site.get());
         m.siteNodes.add(call);
       }
