@@ -101,6 +101,18 @@ class UnboundedReadRuleTest {
     assertEquals(List.of(), found("jdbc.queryForList(\"SELECT * FROM orders WHERE status = ?\", value)", false));
   }
 
+  /** One row per value the caller hands over: a DISTINCT or GROUP BY of columns an IN or = fixes (a trial's blog). */
+  @Test
+  void aDistinctOfTheValuesTheCallerGivesIsBoundedByThem() {
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT DISTINCT(customer_id) FROM orders WHERE customer_id IN "
+        + "(?, ?, ?)\", value, value, value)", true));
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT customer_id, count(*) FROM orders WHERE customer_id = ? "
+        + "GROUP BY customer_id\", value)", true));
+    // the near miss: grouped by what no condition fixes, one row per customer who ever ordered
+    assertEquals(1, found("jdbc.queryForList(\"SELECT customer_id, count(*) FROM orders WHERE status = ? "
+        + "GROUP BY customer_id\", value)", true).size());
+  }
+
   /** the only LIMIT is in the derived table the outer query reads; the answer is at most 20 rows. */
   @Test
   void aLimitInTheDerivedTableBoundsTheAnswer() {
