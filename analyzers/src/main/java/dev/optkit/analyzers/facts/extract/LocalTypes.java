@@ -92,12 +92,51 @@ public final class LocalTypes {
     for (Parameter parameter : m.nodes.parameters) {
       if (!parameter.getType().isUnknownType() && !parameter.getType().isVarType()) {
         types.putIfAbsent(parameter.getNameAsString(), declaredType(parameter, parameter.getType()));
+      } else if (parameter.getType().isUnknownType()) {
+        handedType(parameter).ifPresent(type -> types.putIfAbsent(parameter.getNameAsString(), type));
       }
     }
     // if (repo instanceof ProductRepository r) r.save(p); case ProductRepository r -> r.save(p)
     for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
       types.putIfAbsent(pattern.getNameAsString(), declaredType(pattern, pattern.getType()));
     }
+  }
+
+  /**
+   * The type of a lambda's one untyped parameter where its class declares what the lambda is handed to: a method of
+   * the class, of that name and arity, whose parameter there is a type of one type argument ({@code Handler<SQLConnection>},
+   * {@code Consumer<Order>}): the lambda takes that argument ({@code connHandler(h, connection -> connection.query(..))}).
+   * Nothing where the class declares no such method, or several.
+   */
+  private java.util.Optional<String> handedType(Parameter parameter) {
+    if (!(parameter.getParentNode().orElse(null) instanceof LambdaExpr lambda) || lambda.getParameters().size() != 1
+        || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr call) || call.getScope().isPresent()
+        && !(call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+      return java.util.Optional.empty();
+    }
+    int at = call.getArguments().indexOf(lambda);
+    java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration> owner =
+        call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
+    if (at < 0 || owner.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<com.github.javaparser.ast.body.MethodDeclaration> declared = ((com.github.javaparser.ast.body.TypeDeclaration<?>)
+        owner.get()).getMethodsByName(call.getNameAsString()).stream()
+        .filter(method -> method.getParameters().size() == call.getArguments().size()).toList();
+    if (declared.size() != 1) {
+      return java.util.Optional.empty();
+    }
+    Parameter handedTo = declared.get(0).getParameter(at);
+    if (!(handedTo.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType functional)
+        || functional.getTypeArguments().map(List::size).orElse(0) != 1) {
+      return java.util.Optional.empty();
+    }
+    com.github.javaparser.ast.type.Type argument = functional.getTypeArguments().get().get(0);
+    if (!(argument instanceof com.github.javaparser.ast.type.ClassOrInterfaceType)
+        || declared.get(0).getTypeParameters().stream().anyMatch(t -> t.getNameAsString().equals(argument.asString()))) {
+      return java.util.Optional.empty(); // a wildcard, a type variable: not one type
+    }
+    return java.util.Optional.of(declaredType(handedTo, argument));
   }
 
   /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
