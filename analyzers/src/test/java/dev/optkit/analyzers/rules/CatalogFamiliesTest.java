@@ -100,8 +100,8 @@ class CatalogFamiliesTest {
         row("vertx-web-client", Category.API_CALL, "unknown", "import io.vertx.ext.web.client.HttpRequest;"
                 + " import io.vertx.core.buffer.Buffer;", "HttpRequest<Buffer> request",
             "return String.valueOf(request.send());", "return String.valueOf(request.putHeader(\"a\", key));"),
-        row("vertx-http-client", Category.API_CALL, "unknown", "import io.vertx.core.http.HttpClient;",
-            "HttpClient http", "http.getNow(80, \"prices\", \"/prices/\" + key, response -> { }); return key;",
+        row("vertx-http-client chain", Category.API_CALL, "read", "import io.vertx.core.http.HttpClient;",
+            "HttpClient http", "http.get(\"/prices/\" + key, response -> { }).putHeader(\"a\", key).end(); return key;",
             "return String.valueOf(http.isMetricsEnabled()) + key;"),
         row("vertx-sql", Category.DB_QUERY, "read", "import io.vertx.ext.sql.SQLConnection;"
                 + " import io.vertx.core.json.JsonArray;", "SQLConnection connection",
