@@ -286,27 +286,6 @@ public final class LibraryIo {
   }
 
   /**
-   * Whether each overload of {@code type.name} with {@code arity} arguments answers {@code type} itself or a type it
-   * extends or implements: a fluent setter handing back the object it configured. False when the jars do not show it.
-   */
-  public synchronized boolean answersItsOwnType(String type, String name, int arity) {
-    if (graph == null || arity < 0) {
-      return false;
-    }
-    Optional<String> owner = entry(type);
-    if (owner.isEmpty()) {
-      return false;
-    }
-    List<JarGraph.Method> overloads = graph.overloads(owner.get(), name, arity);
-    java.util.Set<String> own = new java.util.HashSet<>(graph.ancestorsOf(owner.get()));
-    own.add(owner.get());
-    return !overloads.isEmpty() && overloads.stream().allMatch(overload -> {
-      org.objectweb.asm.Type answer = org.objectweb.asm.Type.getReturnType(overload.descriptor());
-      return answer.getSort() == org.objectweb.asm.Type.OBJECT && own.contains(answer.getInternalName());
-    });
-  }
-
-  /**
    * The I/O a call of {@code type.name} with {@code arity} arguments reaches, when every overload
    * it may mean reaches I/O (the source's argument types are not known here, so a method whose
    * other overload only formats text is not reported), through any override in the jars.

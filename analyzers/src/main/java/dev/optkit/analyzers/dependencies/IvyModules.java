@@ -98,13 +98,36 @@ final class IvyModules {
     return new Module(file, dependencies, unresolvable);
   }
 
+  /**
+   * An organisation or module name Maven can fetch as a path segment of a repository: letters, digits, {@code _},
+   * {@code .} and {@code -}, not {@code .} or {@code ..} alone (a name like {@code ..} would climb out of the local
+   * repository, a {@code ?} or {@code #} cut the remote URL).
+   */
   private static boolean fetchable(String part) {
-    return part != null && !part.isBlank() && !part.contains("${") && part.chars().noneMatch(c -> c == ':' || c == '/'
-        || Character.isWhitespace(c) && c != ' ');
+    return part != null && segment(part.strip(), "");
   }
 
-  /** A fixed version or a Maven range; not Ivy's {@code latest.*}, {@code 1.+} nor a property. */
+  /** A fixed version or a Maven range ({@code [1.0,2.0)}); not Ivy's {@code latest.*}, {@code 1.+} nor a property. */
   private static boolean fetchableRevision(String rev) {
-    return fetchable(rev) && !rev.strip().startsWith("latest.") && !rev.contains("+") && !rev.strip().contains(" ");
+    if (rev == null) {
+      return false;
+    }
+    String text = rev.strip();
+    return !text.startsWith("latest.") && segment(text, "[](),");
+  }
+
+  private static boolean segment(String text, String alsoAllowed) {
+    if (text.isEmpty() || text.length() > 200 || text.equals(".") || text.equals("..")) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+          || c == '-';
+      if (!plain && alsoAllowed.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

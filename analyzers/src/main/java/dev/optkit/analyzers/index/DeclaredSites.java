@@ -134,7 +134,7 @@ final class DeclaredSites {
       boolean main = startsTheProgram(m.fact());
       for (CallRef call : m.fact().calls()) {
         Optional<IoSite> site = declaredSite(call);
-        if (main && call.parametersInArguments().contains(0)
+        if (main && handsOverTheArguments(call)
             && site.filter(s -> LibrarySites.CLIENT_ID.equals(s.clientId())).isPresent()) {
           // start-up is not a query: a library call handed the program's arguments (SpringApplication.run(App.class,
           // args), a framework's launcher) starts the application, whatever its bytecode reaches
@@ -149,6 +149,20 @@ final class DeclaredSites {
       }
       return List.copyOf(result);
     });
+  }
+
+  /**
+   * Whether one of the call's arguments is the program's arguments themselves ({@code run(App.class, args)}), not a
+   * value made of them ({@code "delete " + args[i]}, a query a command line names).
+   */
+  private static boolean handsOverTheArguments(CallRef call) {
+    List<dev.optkit.analyzers.facts.Roots> roots = call.roots();
+    for (int i = 1; i < roots.size(); i++) {
+      if (roots.get(i).any().equals(List.of(new dev.optkit.analyzers.facts.Root.Parameter(0)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the method is a program's {@code public static void main(String[])}. */

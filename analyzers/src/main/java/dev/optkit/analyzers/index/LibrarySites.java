@@ -38,11 +38,6 @@ final class LibrarySites {
         continue; // a project type without the method: it inherits it from further up
       }
       Optional<LibraryIo.Reached> reached = io.reached(type, call.name(), call.argumentCount());
-      if (reached.isPresent() && configuresItself(io, type, call)) {
-        // Query.setParameter, Criteria.add, a stub's withDeadline: each answers the object it was called on, set up
-        // further; the call that runs it (getResultList, list, get) is the I/O (issue 71's "statement built, not run")
-        return Optional.empty();
-      }
       if (reached.isPresent() && handsOutAClient(io, type, call)) {
         // getSession() of Spring's HibernateDaoSupport reaches Statement.executeUpdate through what it may set up, but
         // its answer is the client: the calls made on it are the queries (the recall study's ToSIMPLE, 7 findings)
@@ -57,15 +52,6 @@ final class LibrarySites {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether every overload the call may mean answers the receiver's type or one it extends (TypedQuery.setParameter
-   * answers TypedQuery, Query's answers Query): a fluent setter, which configures the object and hands it back for the
-   * call that runs it.
-   */
-  private static boolean configuresItself(LibraryIo io, String type, CallRef call) {
-    return io.answersItsOwnType(type, call.name(), call.argumentCount());
   }
 
   /** Whether every overload the call may mean returns a client the catalogue names (a Hibernate Session, a JDBC one). */

@@ -123,7 +123,7 @@ public final class ProjectClasspath {
               && JAR_FOLDERS.contains(p.getParent().getFileName().toString()))
           .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
           .filter(p -> !SourceSet.isTestPath("/" + dir.relativize(p).toString().replace('\\', '/')))
-          .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
+          .filter(p -> keptByTheProject(dir.relativize(p)))
           .filter(p -> {
             try {
               return Files.size(p) <= MAX_KEPT_JAR;
@@ -131,11 +131,26 @@ public final class ProjectClasspath {
               return false;
             }
           })
-          .sorted().forEach(p -> found.add(p.toAbsolutePath().normalize()));
+          .sorted().limit(MAX_KEPT_JARS).forEach(p -> found.add(p.toAbsolutePath().normalize()));
     } catch (IOException | java.io.UncheckedIOException ignored) {
       // a tree that cannot be walked keeps no jars optkit can read
     }
     return found;
+  }
+
+  /** Folders whose jars are a build's output (the project's own classes), its tests' or a sample's, not its libraries. */
+  private static final java.util.Set<String> NOT_LIBRARIES = java.util.Set.of("target", "build", "dist", "out",
+      "node_modules", "test", "tests", "example", "examples", "sample", "samples", "demo", ".git", ".optkit");
+  /** At most this many kept jars are read. */
+  private static final int MAX_KEPT_JARS = 500;
+
+  private static boolean keptByTheProject(Path relative) {
+    for (Path folder : relative) {
+      if (NOT_LIBRARIES.contains(folder.toString())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Path> findPoms(List<Path> roots) {

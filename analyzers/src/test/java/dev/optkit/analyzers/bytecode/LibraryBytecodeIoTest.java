@@ -447,62 +447,6 @@ public class LibraryBytecodeIoTest {
   }
 
   /**
-   * Building a statement is not running it: a query object's setters reach JDBC in its library (a flush before binding)
-   * but answer the object itself, set up for the call that runs it; the run is the site (JPA's TypedQuery.setParameter
-   * and getResultList, as an Ant-built JPA project read them).
-   */
-  @Test
-  void aSetterAnsweringItsOwnObjectBuildsTheQueryAndTheRunIsTheSite() throws Exception {
-    Path jar = libraryJar(temp.resolve("query-1.0.jar"), Map.of(
-        "com/acme/query/Query.java", """
-            package com.acme.query;
-            public interface Query {
-              Query bind(String name, Object value);
-              java.util.List<Object> rows();
-            }
-            """,
-        "com/acme/query/TypedQuery.java", """
-            package com.acme.query;
-            public interface TypedQuery extends Query {
-              TypedQuery bind(String name, Object value);
-            }
-            """,
-        "com/acme/query/JdbcQuery.java", """
-            package com.acme.query;
-            public class JdbcQuery implements TypedQuery {
-              private final java.sql.Connection connection;
-              private final String sql;
-              public JdbcQuery(java.sql.Connection connection, String sql) { this.connection = connection; this.sql = sql; }
-              public TypedQuery bind(String name, Object value) {
-                try { connection.createStatement().executeUpdate("select 1"); } catch (java.sql.SQLException e) { }
-                return this;
-              }
-              public java.util.List<Object> rows() {
-                try { connection.createStatement().executeQuery(sql); } catch (java.sql.SQLException e) { }
-                return java.util.List.of();
-              }
-            }
-            """));
-    Path root = temp.resolve("query");
-    Files.createDirectories(root.resolve("src/main/java/app"));
-    Files.writeString(root.resolve("src/main/java/app/Films.java"), """
-        package app;
-        import com.acme.query.TypedQuery;
-        public class Films {
-          private final TypedQuery byTag;
-          public Films(TypedQuery byTag) { this.byTag = byTag; }
-          public java.util.List<Object> tagged(String tag) {
-            TypedQuery query = byTag.bind("tag", tag);
-            return query.rows();
-          }
-        }
-        """);
-    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
-    assertEquals(List.of("query.rows()"), assessment.findings().stream()
-        .filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
-  }
-
-  /**
    * Start-up is not a query: a framework's bootstrap in {@code main} ({@code Framework.run(App.class, args)}) reaches
    * sockets and databases in its bytecode, but it starts the application; the query {@code main} runs itself stays one.
    */

@@ -219,7 +219,7 @@ public final class ClientSites {
     List<MethodCallExpr> links = client.fluent() ? LoopShapes.chain(LoopShapes.outermost(call)) : List.of(call);
     if (client.fluent() && client.kind() == ClientKind.DB) {
       // a query object kept in a local runs later: the call that runs it is the site, and its chain tells what it does
-      Optional<MethodCallExpr> run = StoredQueries.runOf(LoopShapes.outermost(call));
+      Optional<MethodCallExpr> run = StoredQueries.runOf(call, LoopShapes.outermost(call));
       if (run.isPresent()) {
         MethodCallExpr outermostRun = LoopShapes.outermost(run.get());
         reported = outermostRun;

@@ -136,7 +136,38 @@ public final class LocalTypes {
         || declared.get(0).getTypeParameters().stream().anyMatch(t -> t.getNameAsString().equals(argument.asString()))) {
       return java.util.Optional.empty(); // a wildcard, a type variable: not one type
     }
-    return java.util.Optional.of(declaredType(handedTo, argument));
+    // the name holds one type in the method: another lambda's or local's of that name would take it too
+    String name = parameter.getNameAsString();
+    if (m.nodes.parameters.stream().filter(p -> p.getNameAsString().equals(name)).count() > 1
+        || m.nodes.variables.stream().anyMatch(v -> v.getNameAsString().equals(name))) {
+      return java.util.Optional.empty();
+    }
+    return takesItsTypeArgument(functional) ? java.util.Optional.of(declaredType(handedTo, argument))
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Whether the functional type's one abstract method takes its one type argument ({@code Handler<E>}'s
+   * {@code handle(E)}), where the solver reads the type: not one that answers it ({@code Work<R>}'s {@code R run(Batch)}).
+   */
+  private static boolean takesItsTypeArgument(com.github.javaparser.ast.type.ClassOrInterfaceType functional) {
+    try {
+      var declaration = functional.resolve().asReferenceType().getTypeDeclaration().orElse(null);
+      if (declaration == null || declaration.getTypeParameters().size() != 1) {
+        return false;
+      }
+      String variable = declaration.getTypeParameters().get(0).getName();
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> abstracts = declaration
+          .getDeclaredMethods().stream().filter(com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration::isAbstract)
+          .toList();
+      return abstracts.size() == 1 && abstracts.get(0).getNumberOfParams() == 1
+          && abstracts.get(0).getParam(0).getType().isTypeVariable()
+          && abstracts.get(0).getParam(0).getType().asTypeParameter().getName().equals(variable);
+    } catch (RuntimeException | StackOverflowError unresolved) {
+      // the solver cannot read the type (its argument is in no jar here): taken as a handler of it, the callback style
+      // such a class declares (Handler<SQLConnection>); a callback answering it instead is a miss of this reading
+      return true;
+    }
   }
 
   /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */

@@ -20,6 +20,7 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.loops.LoopShapes;
 import dev.optkit.analyzers.facts.ReceivedFrom;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.sites.MockedReceivers;
@@ -79,9 +80,23 @@ public final class MethodCalls {
     if (site.isPresent()) {
       // one statement, one finding: two families may stand for one chain (JAX-RS's request() of a fluent client,
       // reported at the chain's end, and the Invocation.Builder's post() that ends it), each reporting the chain's end
-      boolean sameChain = m.sites.stream().anyMatch(seen -> seen.kind() == site.get().kind()
-          && seen.range().equals(site.get().range()));
-      if (!sameChain && !sameRequestSeen(site.get(), scope)) {
+      // each reporting the chain's end: the surer of the two stands for it, and of two as sure the one that made the
+      // request (a Session's byId() beside the getReference() it hands on; WebTarget's request() beside its post())
+      int same = -1;
+      for (int i = 0; i < m.sites.size() && same < 0; i++) {
+        if (m.sites.get(i).kind() == site.get().kind() && m.sites.get(i).range().equals(site.get().range())) {
+          same = i;
+        }
+      }
+      if (same >= 0) {
+        int surer = Integer.compare(m.sites.get(same).confidence().ordinal(), site.get().confidence().ordinal());
+        boolean inner = m.siteNodes.get(same) instanceof MethodCallExpr outer
+            && LoopShapes.chain(outer).contains(call) && outer != call;
+        if (surer > 0 || surer == 0 && inner) {
+          m.sites.set(same, site.get());
+          m.siteNodes.set(same, call);
+        }
+      } else if (!sameRequestSeen(site.get(), scope)) {
         m.sites.add(site.get());
         m.siteNodes.add(call);
       }

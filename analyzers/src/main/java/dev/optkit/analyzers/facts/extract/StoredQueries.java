@@ -11,17 +11,22 @@ import java.util.Optional;
 
 /**
  * Building a statement is not running it: a query a chain creates and keeps in a local
- * ({@code TypedQuery<Tag> q = em.createNamedQuery("byName", Tag.class)}) runs at the first later call on the local that
+ * ({@code TypedQuery<Tag> q = em.createNamedQuery("byName", Tag.class)}) runs at the last later call on the local that
  * answers something else than the query ({@code q.getSingleResult()}); the calls answering the query itself
- * ({@code q.setParameter(...)}) only set it up. Decided by the symbol solver's types, never by method names: where a
+ * ({@code q.setParameter(...)}) only set it up, and a getter read before the run ({@code q.getMaxResults()}) is not it. Decided by the symbol solver's types, never by method names: where a
  * type cannot be resolved, or the local goes anywhere but a call's receiver (returned, handed on), there is no run
  * known here and the creation stays the site.
  */
 final class StoredQueries {
   private StoredQueries() {}
 
-  /** The call that runs the query the chain leaves in a local, when the method shows it. */
-  static Optional<MethodCallExpr> runOf(MethodCallExpr chain) {
+  /**
+   * The call that runs the query the chain leaves in a local, when the method shows it.
+   *
+   * @param entry the client's call that makes the query ({@code createNamedQuery})
+   * @param chain the outermost call of its chain, the local's initializer
+   */
+  static Optional<MethodCallExpr> runOf(MethodCallExpr entry, MethodCallExpr chain) {
     if (!(chain.getParentNode().orElse(null) instanceof VariableDeclarator declarator)) {
       return Optional.empty();
     }
@@ -38,10 +43,16 @@ final class StoredQueries {
     String kept;
     try {
       kept = erasure(declarator.getType().resolve());
+      // the query object itself, as its maker answers it and its setters hand it on: a chain that already ran
+      // (List rows = em.createQuery(..).getResultList()) keeps its answer, not the query
+      if (!erasure(entry.calculateResolvedType()).equals(kept) || !erasure(chain.calculateResolvedType()).equals(kept)) {
+        return Optional.empty();
+      }
     } catch (RuntimeException | StackOverflowError unresolved) {
       return Optional.empty();
     }
     uses.sort(Comparator.comparing(name -> name.getBegin().get()));
+    MethodCallExpr run = null;
     for (NameExpr use : uses) {
       if (!(use.getParentNode().orElse(null) instanceof MethodCallExpr call)
           || call.getScope().orElse(null) != use) {
@@ -54,10 +65,10 @@ final class StoredQueries {
         return Optional.empty();
       }
       if (!answered.equals(kept)) {
-        return Optional.of(call);
+        run = call; // the last: a getter read before (getMaxResults) is not the run the loop below makes
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(run);
   }
 
   private static String erasure(ResolvedType type) {

@@ -19,6 +19,11 @@ class HandedLambdaTypesTest {
 
   private List<String> queries(String handedTo) {
     return new ProjectFixture(dir).java("""
+        package io.vertx.core;
+        public interface Handler<E> {
+          void handle(E event);
+        }
+        """).java("""
         package shop;
         import io.vertx.core.Handler;
         import io.vertx.ext.jdbc.JDBCClient;

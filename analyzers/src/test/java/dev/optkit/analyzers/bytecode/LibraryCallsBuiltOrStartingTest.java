@@ -1,0 +1,127 @@
+package dev.optkit.analyzers.bytecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Library calls that do I/O stay sites: a generic answer erased to Object, a fluent send answering itself, a main
+ * running a query made of its arguments (cases a hostile review found against the builder and start-up readers).
+ */
+class LibraryCallsBuiltOrStartingTest {
+  @TempDir Path temp;
+
+  private static Assessment assess(Path root, List<Path> jars, Path cache) {
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessor.Options options = new Assessor.Options(List.of(root), config.exclude(), false, jars, false, 1, true,
+        config, "test", cache);
+    return new Assessor().assess(options, Assessor.Progress.NONE);
+  }
+
+  private static List<String> io(Assessment assessment) {
+    return assessment.findings().stream()
+        .filter(f -> f.category() == Category.DB_QUERY || f.category() == Category.API_CALL)
+        .map(Finding::snippet).sorted().toList();
+  }
+
+  private Path project(String name, String file, String source) throws Exception {
+    Path root = temp.resolve(name);
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/" + file), source);
+    return root;
+  }
+
+  /** {@code <T> T fetch(String, Class<T>)} erases to Object, which every class extends: not a builder. */
+  @Test
+  void aGenericAnswerErasedToObjectIsNotASetterAnsweringItself() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("rest-1.0.jar"), Map.of(
+        "com/acme/rest/Rest.java", """
+            package com.acme.rest;
+            public class Rest {
+              public <T> T fetch(String host, Class<T> type) throws java.io.IOException {
+                new java.net.Socket(host, 80).getOutputStream().write(1);
+                return null;
+              }
+            }
+            """));
+    Path root = project("generic", "Users.java", """
+        package app;
+        import com.acme.rest.Rest;
+        public class Users {
+          private final Rest rest = new Rest();
+          public String user(String host) throws Exception {
+            return rest.fetch(host, String.class);
+          }
+        }
+        """);
+    assertEquals(List.of("rest.fetch(host, String.class)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
+
+  /**
+   * Vert.x 3's @Fluent style: MailClient.sendMail, KafkaProducer.send, NetSocket.write answer the object itself and are
+   * the I/O; a send answering its own type in a loop is still a call per element.
+   */
+  @Test
+  void aFluentSendThatAnswersItselfIsStillIo() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("mail-1.0.jar"), Map.of(
+        "com/acme/mail/Mailer.java", """
+            package com.acme.mail;
+            public class Mailer {
+              public Mailer send(String to) throws java.io.IOException {
+                new java.net.Socket("smtp", 25).getOutputStream().write(to.getBytes());
+                return this;
+              }
+            }
+            """));
+    Path root = project("mail", "Notify.java", """
+        package app;
+        import com.acme.mail.Mailer;
+        public class Notify {
+          private final Mailer mailer = new Mailer();
+          public void all(java.util.List<String> people) throws Exception {
+            for (String to : people) {
+              mailer.send(to);
+            }
+          }
+        }
+        """);
+    assertEquals(List.of("mailer.send(to)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
+
+  /** A CLI's main running a delete for the id it is given is a query, not start-up. */
+  @Test
+  void aMainThatRunsAQueryWithItsArgumentsStillQueries() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("db-1.0.jar"), Map.of(
+        "com/acme/db/Db.java", """
+            package com.acme.db;
+            public class Db {
+              public static int count(String sql) throws Exception {
+                return java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeUpdate(sql);
+              }
+            }
+            """));
+    Path root = project("cli", "Purge.java", """
+        package app;
+        import com.acme.db.Db;
+        public class Purge {
+          public static void main(String[] args) throws Exception {
+            for (int i = 0; i < args.length; i++) {
+              Db.count("delete from sessions where user_id = " + args[i]);
+            }
+          }
+        }
+        """);
+    assertEquals(List.of("Db.count(\"delete from sessions where user_id = \" + args[i])"),
+        io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
+}
