@@ -12,7 +12,6 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.proof.Reason;
-import dev.optkit.analyzers.schema.SchemaIndexes;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,26 +60,21 @@ public final class DeepOffsetPagingRule implements Rule {
         if (inserted == null) {
           inserted = GrowingTables.inserted(index);
         }
-        Optional<String> growing = GrowingTables.answered(index, site).stream()
-            .filter(inserted::containsKey).findFirst();
-        if (growing.isEmpty()) {
+        Optional<GrowingTables.RequestedGrowth> growth = GrowingTables.requested(index, method, site, inserted);
+        if (growth.isEmpty()) {
           continue;
         }
-        Optional<IndexedMethod> handler = GrowingTables.handlerReaching(index, method);
-        if (handler.isEmpty()) {
-          continue;
-        }
-        String table = index.schemaIndexes().table(growing.get()).map(SchemaIndexes.Table::name).orElse(growing.get());
+        String table = growth.get().table();
         findings.add(FindingDraft.in(info(), method, site.range(), site.snippet())
             .message("This query pages " + table + " by OFFSET (" + (offset.get().parameter() ? "a parameter"
                 : offset.get().rows() + " rows") + "): for each page the database reads and drops every row before "
-                + "it, and the application adds rows to " + table + " (" + inserted.get(growing.get()) + "), for each "
-                + "request to " + handler.get().fact().displayName() + "()")
+                + "it, and the application adds rows to " + table + " (" + growth.get().insertedAt() + "), for each "
+                + "request to " + growth.get().handler().fact().displayName() + "()")
             .confidence(Confidence.MEDIUM)
             .detail("table", table)
             .detail("offset", offset.get().parameter() ? "parameter" : Long.toString(offset.get().rows()))
-            .detail("insertedAt", inserted.get(growing.get()))
-            .detail("handler", handler.get().fact().displayName())
+            .detail("insertedAt", growth.get().insertedAt())
+            .detail("handler", growth.get().handler().fact().displayName())
             .refused(NOT_WRITTEN)
             .build());
       }

@@ -90,4 +90,26 @@ final class GrowingTables {
     }
     return tables;
   }
+
+  /**
+   * A read of a growing table a request waits on.
+   *
+   * @param table as the schema writes it, where a script creates it; else as optkit compares table names
+   * @param insertedAt the first place the production code adds rows to it ({@code path:line})
+   * @param handler the request handler reaching the read
+   */
+  record RequestedGrowth(String table, String insertedAt, IndexedMethod handler) {}
+
+  /** The table of those the site's query answers that the application adds rows to, and the handler reaching it. */
+  static Optional<RequestedGrowth> requested(ProjectIndex index, IndexedMethod method, IoSite site,
+      Map<String, String> inserted) {
+    Optional<String> growing = answered(index, site).stream().filter(inserted::containsKey).findFirst();
+    Optional<IndexedMethod> handler = growing.isEmpty() ? Optional.empty() : handlerReaching(index, method);
+    if (handler.isEmpty()) {
+      return Optional.empty();
+    }
+    String table = index.schemaIndexes().table(growing.get())
+        .map(dev.optkit.analyzers.schema.SchemaIndexes.Table::name).orElse(growing.get());
+    return Optional.of(new RequestedGrowth(table, inserted.get(growing.get()), handler.get()));
+  }
 }

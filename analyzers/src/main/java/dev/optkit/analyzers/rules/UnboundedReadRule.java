@@ -83,26 +83,21 @@ public final class UnboundedReadRule implements Rule {
         if (site.kind() != ClientKind.DB || site.access() != Access.READ || !unbounded(index, site)) {
           continue;
         }
-        Optional<String> growing = GrowingTables.answered(index, site).stream()
-            .filter(inserted::containsKey).findFirst();
-        if (growing.isEmpty()) {
+        Optional<GrowingTables.RequestedGrowth> growth = GrowingTables.requested(index, method, site, inserted);
+        if (growth.isEmpty()) {
           continue;
         }
-        Optional<IndexedMethod> handler = GrowingTables.handlerReaching(index, method);
-        if (handler.isEmpty()) {
-          continue;
-        }
-        String addedBy = inserted.get(growing.get());
-        // as the schema writes it, where a script creates it; else as optkit compares table names
-        String table = index.schemaIndexes().table(growing.get()).map(SchemaIndexes.Table::name).orElse(growing.get());
+        String addedBy = growth.get().insertedAt();
+        String table = growth.get().table();
+        IndexedMethod handler = growth.get().handler();
         Finding finding = FindingDraft.in(info(), method, site.range(), site.snippet())
             .message("This query answers every row it matches of " + table + ", with no limit or page, and "
                 + "the application adds rows to it (" + addedBy + "): its answer grows with the table, for each "
-                + "request to " + handler.get().fact().displayName() + "()")
+                + "request to " + handler.fact().displayName() + "()")
             .confidence(Confidence.MEDIUM)
             .detail("table", table)
             .detail("insertedAt", addedBy)
-            .detail("handler", handler.get().fact().displayName())
+            .detail("handler", handler.fact().displayName())
             .refused(NOT_WRITTEN)
             .build();
         // Spring Data's findAll() reads every column of the entity's table

@@ -33,14 +33,7 @@ public final class GrowthCheck {
     for (GrowingRead read : reads) {
       probes.put(read, PlannerTables.query(read.path() + ":" + read.line(), read.sql(), schema, tables));
     }
-    Map<String, String> unmade = new TreeMap<>();
-    for (Map.Entry<String, SchemaIndexes.Table> table : tables.entrySet()) {
-      String why = database.make(table.getKey(), table.getValue());
-      if (why != null) {
-        unmade.put(table.getKey(), why);
-      }
-    }
-    database.readable();
+    Map<String, String> unmade = database.makeAll(tables);
     String described = database.description();
     Connection reader = database.reader();
     PlannerTables.planOnly(reader);

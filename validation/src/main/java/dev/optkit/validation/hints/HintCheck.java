@@ -52,14 +52,7 @@ public final class HintCheck {
       tables.putIfAbsent(created(hint.table()), hint.table());
     }
     // a table PostgreSQL cannot make as the schema declares it leaves the queries naming it not checked
-    Map<String, String> unmade = new TreeMap<>();
-    for (Map.Entry<String, SchemaIndexes.Table> table : tables.entrySet()) {
-      String why = database.make(table.getKey(), table.getValue());
-      if (why != null) {
-        unmade.put(table.getKey(), why);
-      }
-    }
-    database.readable();
+    Map<String, String> unmade = database.makeAll(tables);
     for (Map.Entry<IndexHint, List<Probe>> hint : probes.entrySet()) {
       hint.getValue().replaceAll(probe -> probe.sql() == null ? probe : probe.tables().stream().filter(unmade::containsKey)
           .findFirst().map(table -> new Probe(probe.where(), null, unmade.get(table), List.of())).orElse(probe));

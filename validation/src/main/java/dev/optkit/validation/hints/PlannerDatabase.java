@@ -144,6 +144,23 @@ public final class PlannerDatabase implements AutoCloseable {
   private final java.util.Map<String, java.util.Set<PlannerTables.Growth>> grown = new java.util.TreeMap<>();
 
   /**
+   * Makes each of the tables ({@link #make}) and lets the planning role read them: the ones PostgreSQL could not make,
+   * by their names as made, with why (their queries are not checked, the others are).
+   */
+  java.util.Map<String, String> makeAll(java.util.Map<String, dev.optkit.analyzers.schema.SchemaIndexes.Table> tables)
+      throws SQLException {
+    java.util.Map<String, String> failed = new java.util.TreeMap<>();
+    for (java.util.Map.Entry<String, dev.optkit.analyzers.schema.SchemaIndexes.Table> table : tables.entrySet()) {
+      String why = make(table.getKey(), table.getValue());
+      if (why != null) {
+        failed.put(table.getKey(), why);
+      }
+    }
+    readable();
+    return failed;
+  }
+
+  /**
    * Makes the project's table here unless it is made already ({@link PlannerTables#make}): null when it is, else why
    * PostgreSQL cannot make it as the schema declares it (a name over 63 bytes, an index of 33 columns), which leaves
    * the queries naming it unchecked and the others checked.

@@ -31,15 +31,23 @@ public final class ResultBounds {
 
   private static final SqlMemo<Optional<Boolean>> EVERY_ROW = new SqlMemo<>(ResultBounds::everyRow);
 
-  private static Optional<Boolean> everyRow(String sql) {
+  /** The statement when the text is one plain {@code SELECT} JSqlParser reads; else empty. */
+  private static Optional<PlainSelect> onePlainSelect(String sql) throws Exception {
     if (sql == null || sql.isBlank()) {
       return Optional.empty();
     }
+    Statements parsed = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
+    return parsed != null && parsed.size() == 1 && parsed.get(0) instanceof PlainSelect select
+        ? Optional.of(select) : Optional.empty();
+  }
+
+  private static Optional<Boolean> everyRow(String sql) {
     try {
-      Statements parsed = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
-      if (parsed == null || parsed.size() != 1 || !(parsed.get(0) instanceof PlainSelect select)) {
+      Optional<PlainSelect> one = onePlainSelect(sql);
+      if (one.isEmpty()) {
         return Optional.empty();
       }
+      PlainSelect select = one.get();
       // the answer of a derived table with a limit, read whole, is bounded by it
       boolean derived = (select.getJoins() == null || select.getJoins().isEmpty())
           && select.getFromItem() instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect inner
@@ -120,14 +128,12 @@ public final class ResultBounds {
   private static final SqlMemo<Optional<Offset>> OFFSET = new SqlMemo<>(ResultBounds::offsetOf);
 
   private static Optional<Offset> offsetOf(String sql) {
-    if (sql == null || sql.isBlank()) {
-      return Optional.empty();
-    }
     try {
-      Statements parsed = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
-      if (parsed == null || parsed.size() != 1 || !(parsed.get(0) instanceof PlainSelect select)) {
+      Optional<PlainSelect> one = onePlainSelect(sql);
+      if (one.isEmpty()) {
         return Optional.empty();
       }
+      PlainSelect select = one.get();
       net.sf.jsqlparser.expression.Expression skipped = select.getOffset() != null ? select.getOffset().getOffset()
           : select.getLimit() != null ? select.getLimit().getOffset() : null;
       if (skipped instanceof net.sf.jsqlparser.expression.JdbcParameter
