@@ -692,7 +692,7 @@ public final class Assessor {
    * transaction's manager is recorded, a lambda takes the type its class hands it), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 100;
+  private static final int FACTS_SCHEMA = 101; // 101: the column a field's @Column or @JoinColumn names
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

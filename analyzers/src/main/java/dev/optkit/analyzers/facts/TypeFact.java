@@ -67,6 +67,9 @@ import java.util.Map;
  *     order; the fields sorted ({@code @Mock ItemDao items}, {@code @MockitoBean RestTemplate rest})
  * @param annotationClassLiterals of each annotation on the type naming classes, the class literals it holds
  *     ({@code @MockitoBean(types = ItemDao.class)}), by the annotation's name, sorted
+ * @param fieldColumns of each field whose {@code @Column} or {@code @JoinColumn} names its column, that name as written
+ *     ({@link #UNRESOLVED} where it is not a literal this file holds), the fields sorted: the column a query of the
+ *     property reads, where the naming strategy's default is not it
  */
 public record TypeFact(
     String qualifiedName,
@@ -109,7 +112,8 @@ public record TypeFact(
     List<String> lombokEqualsFields,
     List<String> staticFields,
     Map<String, List<String>> fieldAnnotations,
-    Map<String, List<ClassLiteral>> annotationClassLiterals) {
+    Map<String, List<ClassLiteral>> annotationClassLiterals,
+    Map<String, String> fieldColumns) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -130,6 +134,7 @@ public record TypeFact(
     staticFields = staticFields == null ? List.of() : staticFields;
     fieldAnnotations = fieldAnnotations == null ? Map.of() : fieldAnnotations;
     annotationClassLiterals = annotationClassLiterals == null ? Map.of() : annotationClassLiterals;
+    fieldColumns = fieldColumns == null ? Map.of() : fieldColumns;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

@@ -158,6 +158,16 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
     private boolean customNaming;
 
+    /** Whether tables and columns are named by a default strategy: no naming strategy of the project's own. */
+    public boolean namesByDefault() {
+      return !customNaming;
+    }
+
+    /** The entity JPQL names so (its {@code @Entity(name)}, else its simple name); empty for none. */
+    public java.util.Optional<TypeFact> entityNamed(String jpqlName) {
+      return java.util.Optional.ofNullable(entitiesBySimpleName.get(jpqlName));
+    }
+
     /**
      * The table an entity (or a Spring Data JDBC aggregate without annotations) is stored in, or null
      * when it cannot be told: a name from a constant in another file, or a default name while the

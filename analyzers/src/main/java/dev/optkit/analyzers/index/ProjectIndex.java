@@ -503,6 +503,13 @@ public final class ProjectIndex {
     return views;
   }
 
+  /** The SQL each database site runs, as far as the sources tell it. */
+  public synchronized SqlAsRun sqlAsRun() {
+    return sqlAsRun == null ? sqlAsRun = new SqlAsRun(this) : sqlAsRun;
+  }
+
+  private SqlAsRun sqlAsRun;
+
   /** The data each I/O site reads or writes. */
   public synchronized DataFootprint.Reader footprints() {
     return footprints == null ? footprints = new DataFootprint.Reader(this) : footprints;

@@ -53,7 +53,7 @@ public final class DeepOffsetPagingRule implements Rule {
         if (site.kind() != ClientKind.DB || site.access() != Access.READ) {
           continue;
         }
-        Optional<ResultBounds.Offset> offset = ResultBounds.offset(site.sql());
+        Optional<ResultBounds.Offset> offset = index.sqlAsRun().of(site).flatMap(ResultBounds::offset);
         if (offset.isEmpty() || !offset.get().parameter() && offset.get().rows() < DEEP) {
           continue;
         }

@@ -43,7 +43,7 @@ final class GrowingTables {
           continue;
         }
         String where = method.path() + ":" + site.range().line();
-        for (String table : ResultBounds.insertedTables(site.sql())) {
+        for (String table : ResultBounds.insertedTables(index.sqlAsRun().of(site).orElse(null))) {
           inserted.putIfAbsent(TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(table)), where);
         }
         if (site.access() == Access.WRITE && SAVES.contains(site.method()) && site.sql() == null) {
@@ -80,8 +80,9 @@ final class GrowingTables {
    */
   static java.util.Set<String> answered(ProjectIndex index, IoSite site) {
     java.util.Set<String> tables = new java.util.LinkedHashSet<>();
-    if (site.sql() != null && !site.sql().isBlank()) {
-      dev.optkit.analyzers.facts.sites.QueryFilters.of(site.sql())
+    String sql = index.sqlAsRun().of(site).orElse("");
+    if (!sql.isBlank()) {
+      dev.optkit.analyzers.facts.sites.QueryFilters.of(sql)
           .forEach(filter -> tables.add(TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(filter.table()))));
     }
     if (tables.isEmpty()) {

@@ -55,7 +55,8 @@ public final class MissingIndexRule implements Rule {
     }
   }
 
-  private record Served(IndexedMethod method, IoSite site) {}
+  /** @param sql what the database runs for the site ({@link dev.optkit.analyzers.index.SqlAsRun}) */
+  private record Served(IndexedMethod method, IoSite site, String sql) {}
 
   @Override
   public List<Finding> check(RuleContext context) {
@@ -72,10 +73,11 @@ public final class MissingIndexRule implements Rule {
         continue;
       }
       for (IoSite site : index.sitesOf(method)) {
-        if (site.kind() != ClientKind.DB || site.sql() == null || site.sql().isBlank()) {
+        String sql = site.kind() == ClientKind.DB ? index.sqlAsRun().of(site).orElse("") : "";
+        if (sql.isBlank()) {
           continue;
         }
-        for (QueryFilters.TableFilter filter : QueryFilters.of(site.sql())) {
+        for (QueryFilters.TableFilter filter : QueryFilters.of(sql)) {
           Optional<SchemaIndexes.Table> table = schema.table(filter.table());
           if (table.isEmpty() || !table.get().complete() || filter.columns().isEmpty()
               || table.get().leadingWithAnyOf(servingColumns(filter)).isPresent()
@@ -103,13 +105,16 @@ public final class MissingIndexRule implements Rule {
           if (columns.isEmpty()) {
             continue; // found by flags alone: how many rows they keep only the data can tell
           }
+          if (!table.get().writtenColumns().isEmpty() && !table.get().writtenColumns().keySet().containsAll(columns)) {
+            continue; // a column the script does not declare: another table of that name, or a schema not all read
+          }
           // one index per table and first column: its columns what every query it serves begins with, so that
           // (customer_id, status) and (customer_id, amount) make one index on customer_id, not two
           String key = TableNames.normalise(table.get().name()) + "(" + columns.get(0) + ")";
           Suggestion before = suggestions.get(key);
           suggestions.put(key, new Suggestion(table.get(),
               before == null ? columns : commonStart(before.columns(), columns)));
-          byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Served(method, site));
+          byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Served(method, site, sql));
         }
       }
     }
@@ -140,7 +145,7 @@ public final class MissingIndexRule implements Rule {
       }
       Finding finding = draft.refused(NOT_WRITTEN).build();
       List<IndexHint.Probe> probes = new ArrayList<>();
-      served.forEach(s -> probes.add(new IndexHint.Query(s.method().path(), s.site().range().line(), s.site().sql())));
+      served.forEach(s -> probes.add(new IndexHint.Query(s.method().path(), s.site().range().line(), s.sql())));
       keys.forEach(key -> probes.add(new IndexHint.ForeignKeyCheck(key.columns())));
       hints.add(new IndexHint(finding, suggestion.schemaTable(), suggestion.columns(), probes));
     }

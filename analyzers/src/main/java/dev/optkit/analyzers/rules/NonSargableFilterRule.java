@@ -58,11 +58,12 @@ public final class NonSargableFilterRule implements Rule {
         continue;
       }
       for (IoSite site : index.sitesOf(method)) {
-        if (site.kind() != ClientKind.DB || site.sql() == null || site.sql().isBlank()) {
+        String sql = site.kind() == ClientKind.DB ? index.sqlAsRun().of(site).orElse("") : "";
+        if (sql.isBlank()) {
           continue;
         }
         Set<String> reported = new LinkedHashSet<>();
-        List<QueryFilters.TableFilter> filters = QueryFilters.of(site.sql());
+        List<QueryFilters.TableFilter> filters = QueryFilters.of(sql);
         // a table an index finds by its own conditions: the planner may start there, and look the others up by their
         // join columns' indexes (an order by its key, then its customer by customers' key)
         boolean anyFoundByItself = filters.stream().anyMatch(f -> schema.table(f.table())

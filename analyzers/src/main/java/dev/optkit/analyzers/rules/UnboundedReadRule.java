@@ -101,7 +101,7 @@ public final class UnboundedReadRule implements Rule {
             .refused(NOT_WRITTEN)
             .build();
         // Spring Data's findAll() reads every column of the entity's table
-        String sql = site.sql() == null || site.sql().isBlank() ? "SELECT * FROM " + table : site.sql();
+        String sql = index.sqlAsRun().of(site).filter(run -> !run.isBlank()).orElse("SELECT * FROM " + table);
         findings.add(new GrowingRead(finding, method.path(), site.range().line(), sql));
       }
     }
@@ -113,17 +113,18 @@ public final class UnboundedReadRule implements Rule {
     if (SINGLE_ROW.contains(site.method()) || !declaredToAnswerMany(index, site)) {
       return false;
     }
-    if (site.sql() == null || site.sql().isBlank()) {
-      // Spring Data's findAll(): every row of the entity's table
+    String sql = index.sqlAsRun().of(site).orElse("");
+    if (sql.isBlank()) {
+      // Spring Data's findAll(): every row of the entity's table, whether or not a script declares it
       return "spring-data-repository".equals(site.clientId()) && site.method().equals("findAll")
           && site.argumentCount() == 0;
     }
-    if (!ResultBounds.answersEveryMatchingRow(site.sql()).orElse(false)) {
+    if (!ResultBounds.answersEveryMatchingRow(sql).orElse(false)) {
       return false;
     }
     // WHERE id = ? on a primary key or unique columns of the one table read: one row at most (a join's other table, a
     // customer's orders, is a list per parent)
-    List<QueryFilters.TableFilter> filters = QueryFilters.of(site.sql());
+    List<QueryFilters.TableFilter> filters = QueryFilters.of(sql);
     for (QueryFilters.TableFilter filter : filters.size() == 1 ? filters : List.<QueryFilters.TableFilter>of()) {
       Optional<SchemaIndexes.Table> table = index.schemaIndexes().table(filter.table());
       if (filter.driving() && table.isPresent() && table.get().indexes().stream()

@@ -118,7 +118,7 @@ class MissingIndexRuleTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> columns(Finding finding) {
+  static List<String> columns(Finding finding) {
     return (List<String>) finding.details().get("columns");
   }
 

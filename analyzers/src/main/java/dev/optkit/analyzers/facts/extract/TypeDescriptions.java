@@ -20,6 +20,7 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.sites.HttpCacheClients;
 import dev.optkit.analyzers.facts.sites.ReturnedTexts;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.facts.types.EntityAssociations;
 import dev.optkit.analyzers.facts.types.JdkValues;
 import dev.optkit.analyzers.facts.types.JsonIgnoredProperties;
@@ -151,7 +152,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
         List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
-        staticFields(type), fieldAnnotations(type), annotationClassLiterals(type));
+        staticFields(type), fieldAnnotations(type), annotationClassLiterals(type), fieldColumns(type));
   }
 
   /** Of each field carrying annotations, their names as the file qualifies them, in source order; fields sorted. */
@@ -164,6 +165,26 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       }
     }
     return annotated.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(annotated);
+  }
+
+  /** Of each field naming its column ({@code @Column(name = "email_addr")}), that name; fields sorted. */
+  private Map<String, String> fieldColumns(TypeDeclaration<?> type) {
+    Map<String, String> named = new TreeMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      for (var annotation : field.getAnnotations()) {
+        String annotationName = annotation.getName().getIdentifier();
+        if (!annotationName.equals("Column") && !annotationName.equals("JoinColumn")) {
+          continue;
+        }
+        List<String> written = file.annotations.annotationStrings(annotation, "name");
+        String column = !written.isEmpty() ? written.get(0)
+            : AnnotationValues.hasMember(annotation, "name") ? TypeFact.UNRESOLVED : null;
+        if (column != null) {
+          field.getVariables().forEach(variable -> named.put(variable.getNameAsString(), column));
+        }
+      }
+    }
+    return named.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(named);
   }
 
   /** Of each annotation on the type that holds class literals, those literals in source order; annotations sorted. */

@@ -250,7 +250,8 @@ public final class AnnotationValues {
         .map(p -> p.getValue().toString()).findFirst();
   }
 
-  private static boolean hasMember(AnnotationExpr annotation, String member) {
+  /** Whether the annotation gives the member a value, readable or not. */
+  public static boolean hasMember(AnnotationExpr annotation, String member) {
     return annotation instanceof SingleMemberAnnotationExpr && member.equals("value")
         || annotation instanceof NormalAnnotationExpr normal
             && normal.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals(member));

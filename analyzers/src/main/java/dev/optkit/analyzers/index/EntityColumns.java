@@ -1,0 +1,94 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where an entity's properties are stored, as the project's schema scripts declare them: the entity's table and the
+ * column of each of its plain properties. What cannot be told from the sources (a name from another file's constant, a
+ * project naming strategy, an inherited entity's table, a property mapped through another object) is empty, never a
+ * guess.
+ */
+final class EntityColumns {
+  private final ProjectIndex index;
+
+  EntityColumns(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * The table the entity alone is stored in, as the schema declares it completely: no entity among its project
+   * supertypes (whose table or columns it would share), no mapping optkit does not read.
+   */
+  Optional<SchemaIndexes.Table> table(TypeFact entity) {
+    if (entity.mappingUnread() || entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
+        || index.supertypesOf(entity.qualifiedName()).stream().skip(1)
+            .anyMatch(ancestor -> index.type(ancestor).map(DataFootprint.Reader::isEntity).orElse(false))) {
+      return Optional.empty();
+    }
+    return index.footprints().tableName(entity).map(name -> name.substring("table:".length()))
+        .flatMap(name -> index.schemaIndexes().table(name)).filter(SchemaIndexes.Table::complete);
+  }
+
+  /**
+   * The column a plain property of the entity (its own field or a mapped superclass's; not an association, an embedded
+   * object, a static or transient field) is stored in, as the table writes it: the name its {@code @Column} gives, else
+   * the one of the default namings (Spring Boot's snake case, JPA's field name) the table declares.
+   */
+  Optional<String> column(TypeFact entity, SchemaIndexes.Table table, String property) {
+    TypeFact declaring = declaring(entity, property);
+    if (declaring == null) {
+      return Optional.empty();
+    }
+    String named = declaring.fieldColumns().get(property);
+    if (TypeFact.UNRESOLVED.equals(named)) {
+      return Optional.empty();
+    }
+    Set<String> candidates = new LinkedHashSet<>();
+    if (named != null) {
+      candidates.add(SchemaIndexes.column(named));
+    } else if (index.footprints().namesByDefault()) {
+      candidates.add(snakeCase(property));
+      candidates.add(property.toLowerCase(Locale.ROOT));
+    }
+    candidates.retainAll(table.writtenColumns().keySet());
+    return candidates.size() == 1 ? Optional.of(table.writtenColumn(candidates.iterator().next())) : Optional.empty();
+  }
+
+  /** The entity or mapped superclass declaring the property as a plain stored field; null for none. */
+  private TypeFact declaring(TypeFact entity, String property) {
+    for (String ancestor : index.supertypesOf(entity.qualifiedName())) {
+      TypeFact type = index.type(ancestor).orElse(null);
+      if (type == null || type != entity && !type.hasAnnotation("MappedSuperclass")) {
+        continue;
+      }
+      if (type.fieldTypes().containsKey(property)) {
+        boolean plain = !type.staticFields().contains(property) && !type.transientFields().contains(property)
+            && !type.embeddedFields().contains(property)
+            && type.associations().stream().noneMatch(association -> association.field().equals(property));
+        return plain ? type : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The column Spring Boot's default naming strategy gives a property: an underscore where a lower-case letter is
+   * followed by an upper-case one that a lower-case one follows ({@code emailAddress}: email_address; {@code userID}:
+   * userid), all lower case.
+   */
+  static String snakeCase(String property) {
+    StringBuilder name = new StringBuilder(property);
+    for (int i = 1; i < name.length() - 1; i++) {
+      if (Character.isLowerCase(name.charAt(i - 1)) && Character.isUpperCase(name.charAt(i))
+          && Character.isLowerCase(name.charAt(i + 1))) {
+        name.insert(i++, '_');
+      }
+    }
+    return name.toString().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+import net.sf.jsqlparser.util.deparser.StatementDeParser;
+
+/**
+ * A JPQL (or HQL) statement written as the SQL its provider runs: each entity its table, each property of an entity its
+ * column ({@link EntityColumns}). Only what maps one to one is written: a select, update or delete of entities named
+ * in its {@code FROM} and joined by {@code ON}, whose every path is one property of one of them. A join along an
+ * association ({@code JOIN o.lines l}), a path through another object ({@code o.customer.email}), an association or an
+ * enum constant compared, a subquery, a name that is no entity of the project: no SQL, for the database runs what
+ * optkit would have to guess.
+ */
+final class JpqlAsSql {
+  private JpqlAsSql() {}
+
+  private record Mapped(TypeFact entity, SchemaIndexes.Table table) {}
+
+  /** Thrown out of the deparser where the statement holds something that does not map. */
+  private static final class Unmapped extends RuntimeException {
+    Unmapped() {
+      super(null, null, false, false);
+    }
+  }
+
+  static Optional<String> sql(String jpql, Function<String, Optional<TypeFact>> entityNamed, EntityColumns columns) {
+    Statement statement;
+    try {
+      net.sf.jsqlparser.statement.Statements all = JpqlKeywordAliases.parse(jpql);
+      if (all == null || all.size() != 1) {
+        return Optional.empty();
+      }
+      statement = all.get(0);
+    } catch (Exception | StackOverflowError unreadable) {
+      return Optional.empty();
+    }
+    List<FromItem> named = named(statement);
+    if (named.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Mapped> byAlias = new HashMap<>();
+    for (FromItem item : named) {
+      if (!(item instanceof Table table) || table.getName() == null || table.getSchemaName() != null) {
+        return Optional.empty(); // a join along an association's path, a subquery, a function
+      }
+      Optional<TypeFact> entity = entityNamed.apply(table.getName());
+      Optional<SchemaIndexes.Table> stored = entity.flatMap(columns::table);
+      if (stored.isEmpty()) {
+        return Optional.empty();
+      }
+      String alias = table.getAlias() == null ? table.getName() : table.getAlias().getName();
+      if (byAlias.put(alias, new Mapped(entity.get(), stored.get())) != null) {
+        return Optional.empty();
+      }
+      table.setName(stored.get().name());
+      table.setAlias(new Alias(alias, false));
+    }
+    try {
+      return Optional.of(written(statement, byAlias, columns));
+    } catch (RuntimeException | StackOverflowError unmapped) { // Unmapped, or a tree the deparser cannot write
+      return Optional.empty();
+    }
+  }
+
+  /** The entities a statement names in its FROM and joins, or an update's or delete's one; empty for any other. */
+  private static List<FromItem> named(Statement statement) {
+    if (statement instanceof PlainSelect select && select.getFromItem() != null
+        && (select.getWithItemsList() == null || select.getWithItemsList().isEmpty())) {
+      List<FromItem> items = new java.util.ArrayList<>(List.of(select.getFromItem()));
+      for (Join join : select.getJoins() == null ? List.<Join>of() : select.getJoins()) {
+        items.add(join.getRightItem());
+      }
+      return items;
+    }
+    if (statement instanceof Update update && update.getTable() != null && empty(update.getJoins())
+        && empty(update.getStartJoins()) && update.getFromItem() == null) {
+      return List.of(update.getTable());
+    }
+    if (statement instanceof Delete delete && delete.getTable() != null && empty(delete.getJoins())
+        && empty(delete.getTables()) && empty(delete.getUsingList())) {
+      return List.of(delete.getTable());
+    }
+    return List.of();
+  }
+
+  private static boolean empty(List<?> list) {
+    return list == null || list.isEmpty();
+  }
+
+  private static String written(Statement statement, Map<String, Mapped> byAlias, EntityColumns columns) {
+    StringBuilder buffer = new StringBuilder();
+    ExpressionDeParser expressions = new ExpressionDeParser() {
+      @Override
+      public <S> StringBuilder visit(Column column, S context) {
+        Table qualifier = column.getTable();
+        String alias = qualifier == null || qualifier.getName() == null ? null : qualifier.getFullyQualifiedName();
+        if (alias == null) {
+          if (byAlias.containsKey(column.getColumnName())) {
+            return buffer.append(column.getColumnName()); // SELECT c FROM Customer c: the row
+          }
+          if (byAlias.size() != 1) {
+            throw new Unmapped();
+          }
+          Mapped only = byAlias.values().iterator().next();
+          return buffer.append(columns.column(only.entity(), only.table(), column.getColumnName())
+              .orElseThrow(Unmapped::new));
+        }
+        Mapped mapped = byAlias.get(alias);
+        if (mapped == null) {
+          throw new Unmapped(); // a path through another object, an enum constant
+        }
+        return buffer.append(alias).append('.').append(columns.column(mapped.entity(), mapped.table(),
+            column.getColumnName()).orElseThrow(Unmapped::new));
+      }
+    };
+    SelectDeParser selects = new SelectDeParser(expressions, buffer) {
+      @Override
+      public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+        throw new Unmapped();
+      }
+    };
+    expressions.setSelectVisitor(selects);
+    expressions.setBuffer(buffer);
+    statement.accept(new StatementDeParser(expressions, selects, buffer), null);
+    return buffer.toString();
+  }
+}
