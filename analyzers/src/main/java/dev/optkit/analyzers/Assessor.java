@@ -642,6 +642,9 @@ public final class Assessor {
         }
       }
     }
+    if (config.ruleEnabled("MissingIndex")) {
+      problems.addAll(dev.optkit.analyzers.rules.UndecidedHints.warnings(index)); // unknown, with the reason
+    }
     graph.join(); // its failure is the assessment's, as it would be on this thread
     SavingsModel savings = new SavingsModel(config.savings());
     dev.optkit.analyzers.savings.PricingExemptions exemptions = new dev.optkit.analyzers.savings.PricingExemptions(index);

@@ -163,10 +163,33 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return !customNaming;
     }
 
-    /** The entity JPQL names so (its {@code @Entity(name)}, else its simple name); empty for none. */
+    /**
+     * The JPA entity JPQL names so: its {@code @Entity(name)}, else its simple name; empty for none, and where two
+     * entities take the name (one renamed to another's simple name, two classes of one name in two packages) or an
+     * entity's name is not a literal this file holds.
+     */
     public java.util.Optional<TypeFact> entityNamed(String jpqlName) {
-      return java.util.Optional.ofNullable(entitiesBySimpleName.get(jpqlName));
+      if (jpqlNames == null) {
+        Map<String, TypeFact> named = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        for (TypeFact type : index.types()) {
+          if (!type.hasAnnotation("Entity")) {
+            continue;
+          }
+          String given = type.annotationValue("Entity", "name");
+          String name = given == null || given.isBlank() ? type.simpleName() : given;
+          if (TypeFact.UNRESOLVED.equals(given) || named.containsKey(name) && named.get(name) != type) {
+            ambiguous.add(TypeFact.UNRESOLVED.equals(given) ? type.simpleName() : name);
+          }
+          named.putIfAbsent(name, type);
+        }
+        ambiguous.forEach(named::remove);
+        jpqlNames = Map.copyOf(named);
+      }
+      return java.util.Optional.ofNullable(jpqlNames.get(jpqlName));
     }
+
+    private volatile Map<String, TypeFact> jpqlNames;
 
     /**
      * The table an entity (or a Spring Data JDBC aggregate without annotations) is stored in, or null

@@ -53,8 +53,17 @@ final class DerivedQueries {
     }
   }
 
+  /** How a part ignores case, as Spring Data's {@code Part.IgnoreCaseType}. */
+  enum IgnoreCase {
+    NEVER,
+    /** {@code NameIgnoreCase}: the property compared upper-cased. */
+    ALWAYS,
+    /** {@code AllIgnoreCase}: upper-cased where the property is text, as it is otherwise. */
+    WHEN_POSSIBLE
+  }
+
   /** One condition: a property (as the name writes it, first letter lowered) compared by an operator. */
-  record Part(String property, Operator operator, boolean ignoreCase) {}
+  record Part(String property, Operator operator, IgnoreCase ignoreCase) {}
 
   /** One sort key of {@code OrderBy}. */
   record Order(String property, boolean descending) {}
@@ -150,18 +159,25 @@ final class DerivedQueries {
     return -1;
   }
 
-  /** {@code First}, {@code Top10}: the limit; 0 for none; -1 where a number cannot be read. */
+  /**
+   * {@code First}, {@code Top10} right after the verb (or its {@code Distinct}), followed by an upper-case word or
+   * nothing: the limit, as PartTree reads it ({@code findTopicsBy}, {@code findNewestFirstBy} are none); 0 for none;
+   * -1 where a number cannot be read.
+   */
   private static int limit(String subject) {
+    String rest = subject.startsWith("Distinct") ? subject.substring("Distinct".length()) : subject;
     for (String word : List.of("First", "Top")) {
-      int at = subject.indexOf(word);
-      if (at < 0) {
+      if (!rest.startsWith(word)) {
         continue;
       }
-      int end = at + word.length();
-      while (end < subject.length() && Character.isDigit(subject.charAt(end))) {
+      int end = word.length();
+      while (end < rest.length() && Character.isDigit(rest.charAt(end))) {
         end++;
       }
-      String digits = subject.substring(at + word.length(), end);
+      if (end < rest.length() && !Character.isUpperCase(rest.charAt(end))) {
+        return 0; // Topics: a word of the subject
+      }
+      String digits = rest.substring(word.length(), end);
       if (digits.length() > 6) {
         return -1;
       }
@@ -188,10 +204,10 @@ final class DerivedQueries {
   }
 
   private static Optional<Part> part(String written, boolean allIgnoreCase) {
-    boolean ignoreCase = allIgnoreCase;
+    IgnoreCase ignoreCase = allIgnoreCase ? IgnoreCase.WHEN_POSSIBLE : IgnoreCase.NEVER;
     for (String suffix : List.of("IgnoreCase", "IgnoringCase")) {
       if (written.endsWith(suffix)) {
-        ignoreCase = true;
+        ignoreCase = IgnoreCase.ALWAYS;
         written = written.substring(0, written.length() - suffix.length());
       }
     }

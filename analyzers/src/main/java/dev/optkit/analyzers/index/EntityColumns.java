@@ -21,13 +21,19 @@ final class EntityColumns {
   }
 
   /**
-   * The table the entity alone is stored in, as the schema declares it completely: no entity among its project
-   * supertypes (whose table or columns it would share), no mapping optkit does not read.
+   * The table the entity alone is stored in, as the schema declares it completely, read as its columns are: no entity
+   * among its project supertypes or subtypes (whose tables a query of it reads too, or whose columns it shares), no
+   * mapping optkit does not read, no SQL of Hibernate's in its mapping ({@code @SQLRestriction} adding a condition to
+   * every query, {@code @ColumnTransformer} reading a column through a function, {@code @Formula}), no Hibernate
+   * filter.
    */
   Optional<SchemaIndexes.Table> table(TypeFact entity) {
-    if (entity.mappingUnread() || entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
+    if (entity.mappingUnread() || entity.dataBeyondMapping() || entity.filtered()
+        || entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
         || index.supertypesOf(entity.qualifiedName()).stream().skip(1)
-            .anyMatch(ancestor -> index.type(ancestor).map(DataFootprint.Reader::isEntity).orElse(false))) {
+            .anyMatch(ancestor -> index.type(ancestor).map(DataFootprint.Reader::isEntity).orElse(false))
+        || index.subtypesOf(entity.qualifiedName()).stream().filter(sub -> !sub.equals(entity.qualifiedName()))
+            .anyMatch(sub -> index.type(sub).map(DataFootprint.Reader::isEntity).orElse(false))) {
       return Optional.empty();
     }
     return index.footprints().tableName(entity).map(name -> name.substring("table:".length()))
@@ -57,6 +63,29 @@ final class EntityColumns {
     }
     candidates.retainAll(table.writtenColumns().keySet());
     return candidates.size() == 1 ? Optional.of(table.writtenColumn(candidates.iterator().next())) : Optional.empty();
+  }
+
+  /** Whether the property is text ({@code String}), which Spring Data's {@code AllIgnoreCase} upper-cases. */
+  boolean text(TypeFact entity, String property) {
+    TypeFact declaring = declaring(entity, property);
+    String type = declaring == null ? null : declaring.fieldTypes().get(property);
+    return "String".equals(type) || "java.lang.String".equals(type);
+  }
+
+  /** The property its {@code @Id} marks, of the entity or a mapped superclass; empty for none or a composite key. */
+  Optional<String> idProperty(TypeFact entity) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (String ancestor : index.supertypesOf(entity.qualifiedName())) {
+      TypeFact type = index.type(ancestor).orElse(null);
+      if (type != null && (type == entity || type.hasAnnotation("MappedSuperclass"))) {
+        type.fieldAnnotations().forEach((field, annotations) -> {
+          if (annotations.stream().anyMatch(a -> TypeFact.sameAnnotation(a, "Id"))) { // JPA's or Spring Data's
+            ids.add(field);
+          }
+        });
+      }
+    }
+    return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
   }
 
   /** The entity or mapped superclass declaring the property as a plain stored field; null for none. */

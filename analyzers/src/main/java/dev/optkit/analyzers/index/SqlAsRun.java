@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqlAsRun {
   private final ProjectIndex index;
   private final EntityColumns columns;
-  private final Map<IoSite, Optional<String>> answers = new ConcurrentHashMap<>();
+  private final Map<IoSite, Answer> answers = new ConcurrentHashMap<>();
+
+  /**
+   * @param sql what the site runs, where the sources tell it
+   * @param relational the site queries a relational database (its own SQL, JPQL, a repository of a relational entity)
+   */
+  private record Answer(Optional<String> sql, boolean relational) {
+    static final Answer NONE = new Answer(Optional.empty(), false);
+
+    static Answer of(Optional<String> sql) {
+      return new Answer(sql, true);
+    }
+  }
 
   SqlAsRun(ProjectIndex index) {
     this.index = index;
@@ -30,7 +43,21 @@ public final class SqlAsRun {
 
   /** The SQL the site runs, or empty where the sources do not tell it. */
   public Optional<String> of(IoSite site) {
-    Optional<String> known = answers.get(site);
+    return answer(site).sql();
+  }
+
+  /**
+   * Whether the site queries a relational database whose SQL the sources do not tell: JPQL or a derived query that
+   * does not map one to one to the schema's tables and columns, a named query, a repository whose entity's table no
+   * script declares.
+   */
+  public boolean untold(IoSite site) {
+    Answer answer = answer(site);
+    return answer.relational() && answer.sql().isEmpty();
+  }
+
+  private Answer answer(IoSite site) {
+    Answer known = answers.get(site);
     if (known == null) {
       known = compute(site);
       answers.put(site, known);
@@ -38,42 +65,118 @@ public final class SqlAsRun {
     return known;
   }
 
-  private Optional<String> compute(IoSite site) {
+  private Answer compute(IoSite site) {
     if (site.kind() != ClientKind.DB) {
-      return Optional.empty();
+      return Answer.NONE;
     }
-    boolean repository = "spring-data-repository".equals(site.clientId());
-    TypeFact entity = repository ? index.footprints().storedEntity(site).flatMap(index::type).orElse(null) : null;
     boolean written = site.sql() != null && !site.sql().isBlank();
-    if (written && site.makesJpaQuery()) {
-      return site.method().equals("createNativeQuery") ? Optional.of(site.sql())
-          : JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns);
+    if (written && IoSite.JPA_QUERY_CLIENTS.contains(site.clientId())) {
+      // EntityManager and Hibernate's Session: createNativeQuery's text is SQL, createQuery's (and Hibernate 6's
+      // createSelectionQuery's and createMutationQuery's) JPQL or HQL
+      if (site.method().startsWith("createNative")) {
+        return Answer.of(Optional.of(site.sql()));
+      }
+      return Answer.of(JPQL_FACTORIES.contains(site.method())
+          ? JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns) : Optional.empty());
     }
-    if (written && !repository) {
-      return Optional.of(site.sql());
+    if (!"spring-data-repository".equals(site.clientId())) {
+      return written ? Answer.of(Optional.of(site.sql())) : Answer.NONE;
     }
-    if (entity == null || !relational(entity)) {
-      return Optional.empty(); // a repository of a type the project does not declare, a document store's query
+    TypeFact entity = index.footprints().storedEntity(site).flatMap(index::type).orElse(null);
+    if (entity == null || !relational(site, entity)) {
+      return Answer.NONE; // a repository of a type the project does not declare, another store's
     }
     if (written) {
       Boolean nativeQuery = nativeQuery(site);
       if (nativeQuery == null) {
-        return Optional.empty();
+        return Answer.of(Optional.empty());
       }
-      return nativeQuery || !jpa(entity) ? Optional.of(site.sql())
-          : JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns);
+      return Answer.of(nativeQuery || !jpa(entity) ? Optional.of(site.sql())
+          : JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns));
+    }
+    if (implemented(site)) {
+      return Answer.NONE; // the project's own code (a default method, a fragment's implementation): its sites are its own
     }
     if (index.namedQueries().runBy(entity.qualifiedName(), site.method())) {
-      return Optional.empty(); // a named query's text, which is elsewhere
+      return Answer.of(Optional.empty()); // a named query's text, which is elsewhere
     }
     Optional<SchemaIndexes.Table> table = columns.table(entity);
     if (table.isEmpty()) {
-      return Optional.empty();
+      return Answer.of(Optional.empty());
     }
     if (site.method().equals("findAll") && site.argumentCount() == 0) {
-      return Optional.of("SELECT * FROM " + table.get().name());
+      return Answer.of(Optional.of("SELECT * FROM " + table.get().name()));
     }
-    return DerivedQueries.parse(site.method()).flatMap(derived -> derivedSql(derived, entity, table.get()));
+    String byId = BY_ID.get(site.method());
+    if (byId != null && site.argumentCount() == 1) {
+      // CrudRepository's reads by the entity's @Id, whatever its name: one id, or every id of an Iterable
+      return Answer.of(columns.idProperty(entity).flatMap(id -> columns.column(entity, table.get(), id))
+          .map(id -> "SELECT * FROM " + table.get().name() + " WHERE " + id + byId));
+    }
+    Optional<DerivedQueries.Derived> derived = DerivedQueries.parse(site.method());
+    if (derived.isEmpty()) {
+      return Answer.NONE; // save, deleteAll, a method of the project's own: no query of its name
+    }
+    return Answer.of(derivedSql(derived.get(), entity, table.get()));
+  }
+
+  /** The JPA and Hibernate query factories whose text is JPQL or HQL. */
+  private static final Set<String> JPQL_FACTORIES = Set.of("createQuery", "createSelectionQuery",
+      "createMutationQuery");
+
+  /** CrudRepository's and JpaRepository's methods by id, with the condition on the id column each runs. */
+  private static final Map<String, String> BY_ID = Map.of("findById", " = ?", "existsById", " = ?",
+      "deleteById", " = ?", "getById", " = ?", "getReferenceById", " = ?", "getOne", " = ?",
+      "findAllById", " IN (?)", "deleteAllById", " IN (?)", "deleteAllByIdInBatch", " IN (?)");
+
+  /**
+   * Packages of Spring Data whose repositories query a relational database: a repository extending a type of any other
+   * (Elasticsearch's, MongoDB's, Cassandra's) queries its store, whatever its entity is also mapped to.
+   */
+  private static final List<String> RELATIONAL_REPOSITORIES = List.of("org.springframework.data.repository.",
+      "org.springframework.data.jpa.", "org.springframework.data.jdbc.", "org.springframework.data.r2dbc.",
+      "org.springframework.data.relational.", "org.springframework.data.querydsl.", "org.springframework.data.envers.");
+
+  /** The simple names of other stores' entity annotations ({@code @Document}, Cassandra's {@code @Table}). */
+  private static final Set<String> OTHER_STORES = Set.of("Document", "Node", "RedisHash", "Container", "Table",
+      "RelationshipEntity", "KeySpace", "Indexed", "Region");
+
+  /**
+   * Whether the repository site queries a relational database: its repository extends no other store's repository
+   * type, and its entity is a JPA entity, or carries no other store's mapping (a Spring Data JDBC aggregate needs no
+   * annotation; its {@code @Table} is Spring Data Relational's, by its qualified name).
+   */
+  private boolean relational(IoSite site, TypeFact entity) {
+    for (String type : index.supertypesOf(site.receiverType())) {
+      if (index.type(type).isEmpty() && RELATIONAL_REPOSITORIES.stream().noneMatch(type::startsWith)) {
+        return false;
+      }
+    }
+    return jpa(entity) || entity.annotations().stream().noneMatch(annotation ->
+        !annotation.equals("org.springframework.data.relational.core.mapping.Table")
+            && OTHER_STORES.contains(annotation.substring(annotation.lastIndexOf('.') + 1)));
+  }
+
+  /**
+   * Whether the project implements the repository method itself: a default method of the repository or an interface
+   * it extends, or a method of a fragment interface whose implementation ({@code FragmentImpl} or {@code
+   * RepositoryImpl}, Spring Data's conventions) the project declares.
+   */
+  private boolean implemented(IoSite site) {
+    for (String type : index.supertypesOf(site.receiverType())) {
+      for (IndexedMethod declared : index.methods(type, site.method())) {
+        if (!declared.fact().isAbstract()) {
+          return true;
+        }
+        // Spring Data's implementation of a fragment: the fragment's name or (before 2.x) the repository's, + Impl
+        for (String implemented : List.of(type, site.receiverType())) {
+          if (!index.typesNamed(implemented.substring(implemented.lastIndexOf('.') + 1) + "Impl").isEmpty()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -86,7 +189,9 @@ public final class SqlAsRun {
     }
     for (String type : index.supertypesOf(site.receiverType())) {
       for (IndexedMethod declared : index.methods(type, site.method())) {
-        return "true".equals(declared.fact().annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery"));
+        // @NativeQuery (Spring Data JPA 3.4) or @Query(nativeQuery = true)
+        return declared.fact().annotationValue("org.springframework.data.jpa.repository.NativeQuery") != null
+            || "true".equals(declared.fact().annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery"));
       }
     }
     return null;
@@ -97,10 +202,6 @@ public final class SqlAsRun {
     return entity.hasAnnotation("Entity");
   }
 
-  /** Stored in rows of a relational table: a JPA entity or a Spring Data JDBC or R2DBC aggregate. */
-  private static boolean relational(TypeFact entity) {
-    return jpa(entity) || entity.hasAnnotation("org.springframework.data.relational.core.mapping.Table");
-  }
 
   /** The select Spring Data runs for a derived query (a delete's finds its rows first): empty where a property has no column. */
   private Optional<String> derivedSql(DerivedQueries.Derived derived, TypeFact entity, SchemaIndexes.Table table) {
@@ -119,7 +220,9 @@ public final class SqlAsRun {
         if (column.isEmpty()) {
           return Optional.empty();
         }
-        conditions.add(condition(column.get(), part));
+        boolean upper = part.ignoreCase() == DerivedQueries.IgnoreCase.ALWAYS
+            || part.ignoreCase() == DerivedQueries.IgnoreCase.WHEN_POSSIBLE && columns.text(entity, part.property());
+        conditions.add(condition(column.get(), part, upper));
       }
       alternatives.add(String.join(" AND ", conditions));
     }
@@ -147,9 +250,9 @@ public final class SqlAsRun {
   }
 
   /** One part as Spring Data JPA writes it: a case-insensitive one compares both sides upper-cased. */
-  private static String condition(String column, DerivedQueries.Part part) {
-    String left = part.ignoreCase() ? "UPPER(" + column + ")" : column;
-    String value = part.ignoreCase() ? "UPPER(?)" : "?";
+  private static String condition(String column, DerivedQueries.Part part, boolean upper) {
+    String left = upper ? "UPPER(" + column + ")" : column;
+    String value = upper ? "UPPER(?)" : "?";
     return switch (part.operator()) {
       case EQUALS -> left + " = " + value;
       case NOT -> left + " <> " + value;
@@ -165,18 +268,18 @@ public final class SqlAsRun {
       case LIKE -> left + " LIKE " + value;
       case NOT_LIKE -> left + " NOT LIKE " + value;
       // Spring Data binds the caller's value with the wildcards around it
-      case STARTING_WITH -> left + " LIKE " + pattern("?, '%'", part);
-      case ENDING_WITH -> left + " LIKE " + pattern("'%', ?", part);
-      case CONTAINING -> left + " LIKE " + pattern("'%', ?, '%'", part);
-      case NOT_CONTAINING -> left + " NOT LIKE " + pattern("'%', ?, '%'", part);
+      case STARTING_WITH -> left + " LIKE " + pattern("?, '%'", upper);
+      case ENDING_WITH -> left + " LIKE " + pattern("'%', ?", upper);
+      case CONTAINING -> left + " LIKE " + pattern("'%', ?, '%'", upper);
+      case NOT_CONTAINING -> left + " NOT LIKE " + pattern("'%', ?, '%'", upper);
       case TRUE -> column + " = TRUE";
       case FALSE -> column + " = FALSE";
       case UNREAD -> throw new IllegalStateException("no condition is written for " + part);
     };
   }
 
-  private static String pattern(String arguments, DerivedQueries.Part part) {
+  private static String pattern(String arguments, boolean upper) {
     String concat = "CONCAT(" + arguments + ")";
-    return part.ignoreCase() ? "UPPER(" + concat + ")" : concat;
+    return upper ? "UPPER(" + concat + ")" : concat;
   }
 }

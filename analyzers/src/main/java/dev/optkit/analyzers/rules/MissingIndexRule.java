@@ -28,8 +28,9 @@ import java.util.TreeMap;
     summary = "A query of the application finds its rows by columns of a table that no index the schema declares "
         + "starts with: the database reads the whole table for it.",
     description = "From the project's SQL scripts (schema files, Flyway migrations): each table's primary key, unique "
-        + "constraints, keys and indexes; and from the SQL the code runs (JDBC, native queries): the columns each "
-        + "statement finds its rows by, the AND-ed equality, range and prefix LIKE terms of its WHERE and its joins. "
+        + "constraints, keys and indexes; and from the SQL the code runs (JDBC, MyBatis, native queries; JPQL and "
+        + "Spring Data derived finders written as the SQL they run, their entities' properties as the columns the "
+        + "mappings and the schema name): the columns each statement finds its rows by, the AND-ed equality, range and prefix LIKE terms of its WHERE and its joins. "
         + "An index serves a query only through its first column, so a query is reported when no index on its table "
         + "starts with any column it filters on. The index suggested puts the equality columns first, in the query's "
         + "order, then one range column; a column only ever compared with literals (a flag such as is_deleted = 0) "
@@ -38,8 +39,9 @@ import java.util.TreeMap;
         + "database looks the table up by it for each row before it. Queries whose suggestions start with the same "
         + "column share one finding and "
         + "one index, of the columns they all begin with, and the finding names every query it would serve. Tables no script creates, "
-        + "tables with a statement about their indexes the SQL parser cannot read, entities declaring @Table(indexes) "
-        + "and test code are left out: what optkit cannot see is not guessed. Small tables gain nothing from an index, "
+        + "tables with a statement about their indexes the SQL parser cannot read, queries whose SQL is untold or "
+        + "unread, entities declaring @Table(indexes) and test code are left out, each reason said in the report's "
+        + "warnings: what optkit cannot see is not guessed. Small tables gain nothing from an index, "
         + "which only the database's planner can tell: hence low severity and medium confidence.",
     remediation = "Add the index in a new migration (CREATE INDEX CONCURRENTLY on PostgreSQL, which does not lock "
         + "writes), after checking with EXPLAIN on production-sized data that the planner uses it.")
@@ -65,57 +67,50 @@ public final class MissingIndexRule implements Rule {
 
   /** The indexes to add, each with its finding and the queries it would serve. */
   List<IndexHint> hints(ProjectIndex index) {
-    SchemaIndexes schema = index.schemaIndexes();
     Map<String, List<Served>> byKey = new TreeMap<>();
     Map<String, Suggestion> suggestions = new TreeMap<>();
-    for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
-        continue;
-      }
-      for (IoSite site : index.sitesOf(method)) {
-        String sql = site.kind() == ClientKind.DB ? index.sqlAsRun().of(site).orElse("") : "";
-        if (sql.isBlank()) {
+    for (SchemaQueries.Query query : SchemaQueries.of(index)) {
+      IndexedMethod method = query.method();
+      IoSite site = query.site();
+      String sql = query.sql();
+      for (SchemaQueries.Decided decided : query.decided()) {
+        QueryFilters.TableFilter filter = decided.filter();
+        SchemaIndexes.Table table = decided.table();
+        if (filter.columns().isEmpty() || table.leadingWithAnyOf(servingColumns(filter)).isPresent()
+            || mappedWithIndexes(index, table)) {
           continue;
         }
-        for (QueryFilters.TableFilter filter : QueryFilters.of(sql)) {
-          Optional<SchemaIndexes.Table> table = schema.table(filter.table());
-          if (table.isEmpty() || !table.get().complete() || filter.columns().isEmpty()
-              || table.get().leadingWithAnyOf(servingColumns(filter)).isPresent()
-              || mappedWithIndexes(index, table.get())) {
-            continue;
-          }
-          // a joined table is looked up by its join column, once per row before it: that column first
-          List<String> columns = new ArrayList<>();
-          if (!filter.driving() && !filter.joined().isEmpty()) {
-            columns.add(filter.joined().get(0));
-          }
-          // a column only ever compared with a literal (is_deleted = 0, status = 'NEW') is a flag or a state the query
-          // always asks the same of, which may hold on most rows: the caller's values lead; without any, the literals
-          // lead only a range they narrow (status = 0 AND create_time < ?), never an index of flags alone
-          filter.equalToParameters().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
-          if (columns.isEmpty() && !filter.ranges().isEmpty()) {
-            filter.fixed().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
-          }
-          if (!filter.ranges().isEmpty() && !columns.contains(filter.ranges().get(0))) {
-            columns.add(filter.ranges().get(0));
-          }
-          if (columns.isEmpty() && !filter.joined().isEmpty()) {
-            columns.add(filter.joined().get(0));
-          }
-          if (columns.isEmpty()) {
-            continue; // found by flags alone: how many rows they keep only the data can tell
-          }
-          if (!table.get().writtenColumns().isEmpty() && !table.get().writtenColumns().keySet().containsAll(columns)) {
-            continue; // a column the script does not declare: another table of that name, or a schema not all read
-          }
-          // one index per table and first column: its columns what every query it serves begins with, so that
-          // (customer_id, status) and (customer_id, amount) make one index on customer_id, not two
-          String key = TableNames.normalise(table.get().name()) + "(" + columns.get(0) + ")";
-          Suggestion before = suggestions.get(key);
-          suggestions.put(key, new Suggestion(table.get(),
-              before == null ? columns : commonStart(before.columns(), columns)));
-          byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Served(method, site, sql));
+        // a joined table is looked up by its join column, once per row before it: that column first
+        List<String> columns = new ArrayList<>();
+        if (!filter.driving() && !filter.joined().isEmpty()) {
+          columns.add(filter.joined().get(0));
         }
+        // a column only ever compared with a literal (is_deleted = 0, status = 'NEW') is a flag or a state the query
+        // always asks the same of, which may hold on most rows: the caller's values lead; without any, the literals
+        // lead only a range they narrow (status = 0 AND create_time < ?), never an index of flags alone
+        filter.equalToParameters().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+        if (columns.isEmpty() && !filter.ranges().isEmpty()) {
+          filter.fixed().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+        }
+        if (!filter.ranges().isEmpty() && !columns.contains(filter.ranges().get(0))) {
+          columns.add(filter.ranges().get(0));
+        }
+        if (columns.isEmpty() && !filter.joined().isEmpty()) {
+          columns.add(filter.joined().get(0));
+        }
+        if (columns.isEmpty()) {
+          continue; // found by flags alone: how many rows they keep only the data can tell
+        }
+        if (!table.writtenColumns().isEmpty() && !table.writtenColumns().keySet().containsAll(columns)) {
+          continue; // a column the script does not declare: another table of that name, or a schema not all read
+        }
+        // one index per table and first column: its columns what every query it serves begins with, so that
+        // (customer_id, status) and (customer_id, amount) make one index on customer_id, not two
+        String key = TableNames.normalise(table.name()) + "(" + columns.get(0) + ")";
+        Suggestion before = suggestions.get(key);
+        suggestions.put(key, new Suggestion(table,
+            before == null ? columns : commonStart(before.columns(), columns)));
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Served(method, site, sql));
       }
     }
     List<IndexHint> hints = new ArrayList<>();

@@ -53,48 +53,40 @@ public final class NonSargableFilterRule implements Rule {
     ProjectIndex index = context.index();
     SchemaIndexes schema = index.schemaIndexes();
     List<Finding> findings = new ArrayList<>();
-    for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
-        continue;
-      }
-      for (IoSite site : index.sitesOf(method)) {
-        String sql = site.kind() == ClientKind.DB ? index.sqlAsRun().of(site).orElse("") : "";
-        if (sql.isBlank()) {
+    for (SchemaQueries.Query query : SchemaQueries.of(index)) {
+      IndexedMethod method = query.method();
+      IoSite site = query.site();
+      Set<String> reported = new LinkedHashSet<>();
+      // a table an index finds by its own conditions: the planner may start there, and look the others up by their
+      // join columns' indexes (an order by its key, then its customer by customers' key)
+      boolean anyFoundByItself = QueryFilters.of(query.sql()).stream().anyMatch(f -> schema.table(f.table())
+          .map(t -> foundByItsOwnConditions(t, f)).orElse(false));
+      for (SchemaQueries.Decided decided : query.decided()) {
+        QueryFilters.TableFilter filter = decided.filter();
+        SchemaIndexes.Table table = decided.table();
+        if (filter.unserved().isEmpty() || foundByItsOwnConditions(table, filter)
+            // a joined table is looked up by its join column for each row before it; the first table too, when
+            // the planner can start from another one
+            || (!filter.driving() || anyFoundByItself) && !filter.joined().isEmpty()
+                && table.leadingWithAnyOf(new LinkedHashSet<>(filter.joined())).isPresent()) {
           continue;
         }
-        Set<String> reported = new LinkedHashSet<>();
-        List<QueryFilters.TableFilter> filters = QueryFilters.of(sql);
-        // a table an index finds by its own conditions: the planner may start there, and look the others up by their
-        // join columns' indexes (an order by its key, then its customer by customers' key)
-        boolean anyFoundByItself = filters.stream().anyMatch(f -> schema.table(f.table())
-            .map(t -> foundByItsOwnConditions(t, f)).orElse(false));
-        for (QueryFilters.TableFilter filter : filters) {
-          Optional<SchemaIndexes.Table> table = schema.table(filter.table());
-          if (filter.unserved().isEmpty() || table.isEmpty() || !table.get().complete()
-              || foundByItsOwnConditions(table.get(), filter)
-              // a joined table is looked up by its join column for each row before it; the first table too, when
-              // the planner can start from another one
-              || (!filter.driving() || anyFoundByItself) && !filter.joined().isEmpty()
-                  && table.get().leadingWithAnyOf(new LinkedHashSet<>(filter.joined())).isPresent()) {
-            continue;
+        // one finding per shape: a keyword searched in three columns is one search
+        Map<String, List<QueryFilters.Unserved>> byShape = new LinkedHashMap<>();
+        for (QueryFilters.Unserved term : filter.unserved()) {
+          // a trigram (GIN, GiST) index may serve a leading wildcard: any index of another method than a b-tree
+          // on the column leaves it unknown, never reported
+          boolean shown = term.shape() == QueryFilters.Shape.LEADING_WILDCARD
+              ? table.indexes().stream().noneMatch(other -> other.otherThanBtree()
+                  && other.columns().stream().anyMatch(c -> c.equals(term.column()) || c.startsWith(term.column() + " ")))
+              : table.leadingWithAnyOf(Set.of(term.column())).isPresent() && !hasExpressionIndex(table);
+          if (shown) {
+            byShape.computeIfAbsent(term.shape().id() + " " + term.function(), k -> new ArrayList<>()).add(term);
           }
-          // one finding per shape: a keyword searched in three columns is one search
-          Map<String, List<QueryFilters.Unserved>> byShape = new LinkedHashMap<>();
-          for (QueryFilters.Unserved term : filter.unserved()) {
-            // a trigram (GIN, GiST) index may serve a leading wildcard: any index of another method than a b-tree
-            // on the column leaves it unknown, never reported
-            boolean shown = term.shape() == QueryFilters.Shape.LEADING_WILDCARD
-                ? table.get().indexes().stream().noneMatch(other -> other.otherThanBtree()
-                    && other.columns().stream().anyMatch(c -> c.equals(term.column()) || c.startsWith(term.column() + " ")))
-                : table.get().leadingWithAnyOf(Set.of(term.column())).isPresent() && !hasExpressionIndex(table.get());
-            if (shown) {
-              byShape.computeIfAbsent(term.shape().id() + " " + term.function(), k -> new ArrayList<>()).add(term);
-            }
-          }
-          for (Map.Entry<String, List<QueryFilters.Unserved>> shape : byShape.entrySet()) {
-            if (reported.add(table.get().name() + " " + shape.getKey())) {
-              findings.add(finding(method, site, table.get(), shape.getValue()));
-            }
+        }
+        for (Map.Entry<String, List<QueryFilters.Unserved>> shape : byShape.entrySet()) {
+          if (reported.add(table.name() + " " + shape.getKey())) {
+            findings.add(finding(method, site, table, shape.getValue()));
           }
         }
       }

@@ -30,6 +30,12 @@ class IndexHintsOfRepositoryQueriesTest {
       """;
 
   private List<String> hints(String schema, String repositoryMethods, String calls) {
+    return project(schema, repositoryMethods, calls)
+        .assess().findings().stream().filter(f -> f.ruleId().equals("MissingIndex"))
+        .map(IndexHintsOfRepositoryQueriesTest::named).toList();
+  }
+
+  private ProjectFixture project(String schema, String repositoryMethods, String calls) {
     return new ProjectFixture(dir).file("src/main/resources/schema.sql", schema).java(CUSTOMER)
         .java("""
             package shop;
@@ -47,9 +53,7 @@ class IndexHintsOfRepositoryQueriesTest {
               public Customers(CustomerRepository repository) { this.repository = repository; }
               public Object read(String v) { return %s; }
             }
-            """.formatted(calls))
-        .assess().findings().stream().filter(f -> f.ruleId().equals("MissingIndex"))
-        .map(IndexHintsOfRepositoryQueriesTest::named).toList();
+            """.formatted(calls));
   }
 
   private static String named(Finding hint) {
@@ -89,5 +93,16 @@ class IndexHintsOfRepositoryQueriesTest {
           @Query(value = "SELECT * FROM customer WHERE emailAddress = ?1", nativeQuery = true)
           List<Customer> byEmail(String email);
         """, "repository.byEmail(v)"));
+  }
+
+  @Test
+  void aQueryWhoseSqlTheMappingsDoNotTellIsUndecidedNotGuessed() {
+    // JPQL comparing a property of another entity, reached through a path: which table and column is not read
+    ProjectFixture fixture = project(SCHEMA, """
+          @Query("select c from Customer c where c.referrer.emailAddress = ?1")
+          List<Customer> referredBy(String email);
+        """, "repository.referredBy(v)");
+    assertEquals(List.of("untold-sql"), UndecidedHints.of(fixture.assess().index()).stream()
+        .map(group -> group.why().id()).toList());
   }
 }

@@ -1,0 +1,54 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the schema cannot decide is said with its reason, once per reason and table, never guessed or left silent. */
+class UndecidedHintsTest {
+  @TempDir Path dir;
+
+  private static final String SCHEMA = "CREATE TABLE orders (id BIGINT PRIMARY KEY, status VARCHAR(10));\n";
+
+  private List<String> undecided(String schema, Map<String, String> queries) {
+    ProjectFixture fixture = new ProjectFixture(dir).java(MissingIndexRuleTest.repository(queries));
+    if (schema != null) {
+      fixture.file("src/main/resources/schema.sql", schema);
+    }
+    return UndecidedHints.of(fixture.assess().index()).stream()
+        .map(group -> group.why().id() + (group.table() == null ? "" : " " + group.table()) + " x"
+            + group.queries().size())
+        .toList();
+  }
+
+  @Test
+  void withoutAnySchemaScriptEveryQueryIsUndecidedOnce() {
+    assertEquals(List.of("no-schema x2"), undecided(null, Map.of(
+        "a", "SELECT id FROM orders WHERE status = ?", "b", "SELECT id FROM audit WHERE id = ?")));
+  }
+
+  @Test
+  void aTableNoScriptCreatesIsUndecidedWithItsQueries() {
+    assertEquals(List.of("no-table audit x2"), undecided(SCHEMA, Map.of(
+        "a", "SELECT id FROM audit WHERE id = ?", "b", "DELETE FROM audit WHERE id = ?",
+        "c", "SELECT id FROM orders WHERE status = ?")));
+  }
+
+  @Test
+  void aStatementOptkitDoesNotReadIsUndecided() {
+    assertEquals(List.of("unread-sql x1"), undecided(SCHEMA, Map.of(
+        "a", "SELECT id FROM orders WHERE status = ? UNION SELECT id FROM orders WHERE id = ?")));
+  }
+
+  @Test
+  void aDecidedQueryAnInsertAndASelectOfNoTableAreNothingUndecided() {
+    assertEquals(List.of(), undecided(SCHEMA, Map.of(
+        "a", "SELECT id FROM orders WHERE status = ?", "b", "INSERT INTO orders (id, status) VALUES (?, ?)",
+        "c", "SELECT 1")));
+  }
+}
