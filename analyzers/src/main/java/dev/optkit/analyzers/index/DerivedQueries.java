@@ -205,10 +205,12 @@ final class DerivedQueries {
 
   private static Optional<Part> part(String written, boolean allIgnoreCase) {
     IgnoreCase ignoreCase = allIgnoreCase ? IgnoreCase.WHEN_POSSIBLE : IgnoreCase.NEVER;
-    for (String suffix : List.of("IgnoreCase", "IgnoringCase")) {
-      if (written.endsWith(suffix)) {
+    // anywhere in the part, as PartTree finds it: NameIgnoreCaseContaining and NameContainingIgnoreCase are one
+    for (String word : List.of("IgnoreCase", "IgnoringCase")) {
+      int at = written.indexOf(word);
+      if (at > 0) {
         ignoreCase = IgnoreCase.ALWAYS;
-        written = written.substring(0, written.length() - suffix.length());
+        written = written.substring(0, at) + written.substring(at + word.length());
       }
     }
     Operator operator = Operator.EQUALS;

@@ -30,8 +30,8 @@ final class SchemaQueries {
     UNREAD_SQL("unread-sql", "its SQL is no single select, update or delete optkit reads"),
     /** Hibernate's {@code ddl-auto}, a table another project creates. */
     NO_TABLE("no-table", "no schema script of the project creates the table"),
-    /** A statement about its indexes JSqlParser does not read, a change not followed. */
-    UNREAD_INDEXES("unread-indexes", "a statement about the table's indexes is not read");
+    /** Its {@code CREATE TABLE} or a statement about its indexes JSqlParser does not read, a change not followed. */
+    UNREAD_INDEXES("unread-indexes", "a statement creating the table or about its indexes is not read");
 
     private final String id;
     private final String says;
@@ -90,7 +90,8 @@ final class SchemaQueries {
         for (QueryFilters.TableFilter filter : filters) {
           Optional<SchemaIndexes.Table> table = schema.table(filter.table());
           if (table.isEmpty()) {
-            undecided.add(new Undecided(Unknown.NO_TABLE, filter.table()));
+            undecided.add(new Undecided(schema.unreadAbout(filter.table()) ? Unknown.UNREAD_INDEXES : Unknown.NO_TABLE,
+                filter.table()));
           } else if (!table.get().complete()) {
             undecided.add(new Undecided(Unknown.UNREAD_INDEXES, table.get().name()));
           } else {

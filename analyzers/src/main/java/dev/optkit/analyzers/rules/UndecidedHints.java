@@ -29,7 +29,7 @@ public final class UndecidedHints {
     if (queries.isEmpty()) {
       return List.of();
     }
-    if (index.schemaIndexes().tables().isEmpty()) {
+    if (index.schemaIndexes().declaresNothing()) {
       return List.of(new Group(SchemaQueries.Unknown.NO_SCHEMA, null, where(queries)));
     }
     Map<String, List<String>> met = new TreeMap<>();

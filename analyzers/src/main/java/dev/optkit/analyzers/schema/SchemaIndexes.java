@@ -126,13 +126,29 @@ public final class SchemaIndexes {
   }
 
   private final Map<String, Table> tables;
+  /** Tables a statement names that was not read, and no statement read creates ({@link TableNames#normalise}d). */
+  private final Set<String> unread;
 
-  private SchemaIndexes(Map<String, Table> tables) {
+  private SchemaIndexes(Map<String, Table> tables, Set<String> unread) {
     this.tables = Map.copyOf(tables);
+    this.unread = Set.copyOf(unread);
   }
 
   public static SchemaIndexes none() {
-    return new SchemaIndexes(Map.of());
+    return new SchemaIndexes(Map.of(), Set.of());
+  }
+
+  /**
+   * Whether a script names the table in a statement optkit does not read (a {@code CREATE TABLE} JSqlParser cannot
+   * parse) and none read creates it: the table may be there, its columns and indexes are not known.
+   */
+  public boolean unreadAbout(String name) {
+    return unread.contains(TableNames.normalise(bare(name)));
+  }
+
+  /** Whether the scripts declare no table at all, read or not. */
+  public boolean declaresNothing() {
+    return tables.isEmpty() && unread.isEmpty();
   }
 
   /** The table of this name ({@link TableNames#normalise compared}), when a script creates it. */
@@ -195,10 +211,8 @@ public final class SchemaIndexes {
       }
       this.script = script;
       this.line = line.getAsInt();
-      Statement parsed;
-      try {
-        parsed = SqlParsing.parse(statement.text());
-      } catch (Exception | StackOverflowError unknown) {
+      Statement parsed = parsed(statement.text(), table && !index);
+      if (parsed == null) {
         // CREATE INDEX CONCURRENTLY, a vendor's option: the table it names has indexes not known
         namedTable(words, index ? "ON" : "TABLE").ifPresent(incomplete::add);
         return;
@@ -239,6 +253,26 @@ public final class SchemaIndexes {
                 bare(expression.getFkSourceTable()), script, this.line));
           }
         }
+      }
+    }
+
+    /**
+     * The statement as JSqlParser reads it, or null; a table's columns' defaults left out where it cannot read them
+     * ({@code DEFAULT nextval('orders_seq')}, which it does not parse: every table of two trial projects was lost).
+     */
+    private static Statement parsed(String text, boolean createsTable) {
+      try {
+        return SqlParsing.parse(text);
+      } catch (Exception | StackOverflowError unknown) {
+        if (!createsTable) {
+          return null;
+        }
+      }
+      try {
+        Optional<String> withoutDefaults = SqlParsing.withoutDefaults(text);
+        return withoutDefaults.isEmpty() ? null : SqlParsing.parse(withoutDefaults.get());
+      } catch (Exception | StackOverflowError unknown) {
+        return null;
       }
     }
 
@@ -377,7 +411,9 @@ public final class SchemaIndexes {
         tables.put(key, new Table(named.getValue(), written.get(key), writtenColumns.getOrDefault(key, Map.of()),
             columnTypes.getOrDefault(key, Map.of()), indexes.getOrDefault(key, List.of()), foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
       }
-      return new SchemaIndexes(tables);
+      Set<String> unread = new java.util.TreeSet<>(incomplete);
+      unread.removeAll(names.keySet());
+      return new SchemaIndexes(tables, unread);
     }
   }
 
@@ -399,7 +435,7 @@ public final class SchemaIndexes {
       indexed.put(key, new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
           table.foreignKeys(), table.complete()));
     });
-    return new SchemaIndexes(indexed);
+    return new SchemaIndexes(indexed, unread);
   }
 
   /** The tables the scripts create, in their names' order. */

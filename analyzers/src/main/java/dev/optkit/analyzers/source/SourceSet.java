@@ -305,7 +305,7 @@ public final class SourceSet {
       }
       int folder = at + 4;
       int end = path.indexOf('/', folder);
-      if (end > folder && TEST_FOLDERS.contains(path.substring(folder, end))) {
+      if (end > folder && testSourceSet(path.substring(folder, end))) {
         return true;
       }
     }
@@ -316,6 +316,16 @@ public final class SourceSet {
   // failsafe's projects; the survey of issue 24 found integration-test and functionalTest code reported as main)
   private static final Set<String> TEST_FOLDERS = Set.of("test", "testFixtures", "integrationTest",
       "integration-test", "intTest", "functionalTest", "e2eTest", "componentTest", "it", "jmh");
+
+  /**
+   * A source set of tests: one of those, or one named as Gradle's test suites are ({@code contractTest},
+   * {@code acceptanceTests}, {@code smoke-test}: a trial found a contract test's Mockito stubs reported as production
+   * queries).
+   */
+  private static boolean testSourceSet(String folder) {
+    return TEST_FOLDERS.contains(folder) || folder.endsWith("Test") || folder.endsWith("Tests")
+        || folder.endsWith("-test") || folder.endsWith("-tests");
+  }
 
   private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
     for (PathMatcher matcher : matchers) {

@@ -82,4 +82,11 @@ class DerivedQueryNamesTest {
     Optional<String> sql = run("", "findAllById(java.util.List.of(1L, 2L))");
     assertTrue(sql.isEmpty() || sql.get().contains(" IN "), "said: " + sql);
   }
+
+  @Test
+  void ignoreCaseAnywhereInAPartIsThePartsCase() {
+    // PartTree finds IgnoreCase anywhere in a part: a trial's findByEmailIgnoreCaseContaining was read as no query
+    assertEquals(Optional.of("SELECT * FROM customer WHERE UPPER(status) LIKE UPPER(CONCAT('%', ?, '%'))"),
+        run("List<Customer> findByStatusIgnoreCaseContaining(String status);", "findByStatusIgnoreCaseContaining(v)"));
+  }
 }

@@ -16,7 +16,9 @@ class TestSourceSetsTest {
     for (String path : new String[] {"src/test/java/a/A.java", "svc/src/integration-test/java/a/A.java",
         "src/integrationTest/java/A.java", "src/intTest/java/A.java", "mod/src/functionalTest/java/A.java",
         "src/e2eTest/java/A.java", "src/componentTest/java/A.java", "src/it/simple/src/main/java/A.java",
-        "src/testFixtures/java/A.java", "src/jmh/java/A.java"}) {
+        "src/testFixtures/java/A.java", "src/jmh/java/A.java",
+        // Gradle's test suites by their names (a trial's src/contractTest stubs were reported as production queries)
+        "src/contractTest/java/A.java", "src/acceptanceTests/java/A.java", "src/smoke-test/java/A.java"}) {
       assertTrue(SourceSet.isTestPath(path), path);
     }
   }

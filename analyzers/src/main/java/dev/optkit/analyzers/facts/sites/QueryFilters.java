@@ -262,7 +262,13 @@ public final class QueryFilters {
     /** A comparison of a function of one column with a value, or a LIKE whose pattern starts with a wildcard. */
     private void unserved(Expression term, String only) {
       if (term instanceof LikeExpression like && !like.isNot() && leadingWildcard(like.getRightExpression(), 0)) {
-        named(like.getLeftExpression()).ifPresent(found -> unserved(found, only, Shape.LEADING_WILDCARD, null));
+        // upper(name) LIKE upper('%x'), as Spring Data writes a case-insensitive Containing: still the column's
+        Optional<Named> column = named(like.getLeftExpression());
+        if (column.isEmpty() && unwrap(like.getLeftExpression()) instanceof net.sf.jsqlparser.expression.Function function
+            && caseOf(function)) {
+          column = named(function.getParameters().get(0));
+        }
+        column.ifPresent(found -> unserved(found, only, Shape.LEADING_WILDCARD, null));
         return;
       }
       List<Expression> sides = new ArrayList<>();
@@ -416,11 +422,18 @@ public final class QueryFilters {
       return leadingWildcard(concat.getLeftExpression(), depth + 1);
     }
     if (value instanceof net.sf.jsqlparser.expression.Function function && function.getName() != null
-        && function.getName().equalsIgnoreCase("concat") && function.getParameters() != null
+        && (function.getName().equalsIgnoreCase("concat") || caseOf(function)) && function.getParameters() != null
         && !function.getParameters().isEmpty()) {
       return leadingWildcard(function.getParameters().get(0), depth + 1);
     }
     return false;
+  }
+
+  /** {@code upper(x)}, {@code lower(x)}: a case-insensitive comparison's sides, whose first characters stay first. */
+  private static boolean caseOf(net.sf.jsqlparser.expression.Function function) {
+    return function.getName() != null && (function.getName().equalsIgnoreCase("upper")
+        || function.getName().equalsIgnoreCase("lower")) && function.getParameters() != null
+        && function.getParameters().size() == 1;
   }
 
   /**

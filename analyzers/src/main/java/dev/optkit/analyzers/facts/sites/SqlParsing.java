@@ -105,6 +105,57 @@ public final class SqlParsing {
     }
   }
 
+  /** Words that end a column's DEFAULT expression at its own depth: the next constraint of the column. */
+  private static final java.util.Set<String> AFTER_DEFAULT = java.util.Set.of("NOT", "NULL", "PRIMARY", "UNIQUE",
+      "REFERENCES", "CHECK", "CONSTRAINT", "COMMENT", "COLLATE", "GENERATED", "AUTO_INCREMENT", "ON", "IDENTITY");
+
+  /**
+   * A {@code CREATE TABLE}'s text without its columns' {@code DEFAULT} expressions, read by JSqlParser's lexer (never
+   * inside a string or a quoted name); empty where it has none or the lexer cannot read it. What JSqlParser cannot
+   * parse there ({@code DEFAULT nextval('orders_seq')}) says nothing of the table's columns, keys or indexes.
+   */
+  public static java.util.Optional<String> withoutDefaults(String statement) {
+    java.util.List<net.sf.jsqlparser.parser.Token> tokens = new java.util.ArrayList<>();
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        if (!statement.startsWith(token.image, token.absoluteBegin - 1)) {
+          return java.util.Optional.empty(); // a token not where the lexer says: text it misread
+        }
+        tokens.add(token);
+      }
+    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.empty();
+    }
+    StringBuilder kept = new StringBuilder(statement.length());
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).image.equalsIgnoreCase("DEFAULT")) {
+        continue;
+      }
+      int depth = 0;
+      int last = i;
+      for (int j = i + 1; j < tokens.size(); j++) {
+        String word = tokens.get(j).image.toUpperCase(java.util.Locale.ROOT);
+        if (word.equals("(")) {
+          depth++;
+        } else if (word.equals(")") && depth == 0 || depth == 0 && (word.equals(",") || AFTER_DEFAULT.contains(word))) {
+          break;
+        } else if (word.equals(")")) {
+          depth--;
+        }
+        last = j;
+      }
+      net.sf.jsqlparser.parser.Token end = tokens.get(last);
+      kept.append(statement, copied, tokens.get(i).absoluteBegin - 1);
+      copied = end.absoluteBegin - 1 + end.image.length();
+      i = last;
+    }
+    return copied == 0 ? java.util.Optional.empty()
+        : java.util.Optional.of(kept.append(statement, copied, statement.length()).toString());
+  }
+
   /** The offset of the line after the one holding this offset; the script's length when there is none. */
   private static int nextLine(String script, int at) {
     int newline = script.indexOf('\n', at);

@@ -126,4 +126,14 @@ class QueryFiltersTest {
     }
     assertEquals(1, QueryFilters.of(sql).size(), "another rule asking of the same text later");
   }
+
+  @Test
+  void aLeadingWildcardComparedCaseInsensitivelyIsStillOne() {
+    // Spring Data JPA writes ContainingIgnoreCase as upper(name) like upper(concat('%', ?, '%')): no index on the column
+    // serves it, upper-cased or not
+    assertEquals(List.of(new QueryFilters.Unserved("title", QueryFilters.Shape.LEADING_WILDCARD, null)),
+        of("SELECT * FROM posts WHERE UPPER(title) LIKE UPPER(CONCAT('%', ?, '%'))").get(0).unserved());
+    assertEquals(List.of(new QueryFilters.Unserved("title", QueryFilters.Shape.LEADING_WILDCARD, null)),
+        of("SELECT * FROM posts WHERE lower(title) LIKE lower('%' || ?)").get(0).unserved());
+  }
 }
