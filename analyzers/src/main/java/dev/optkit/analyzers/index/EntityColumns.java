@@ -21,7 +21,7 @@ final class EntityColumns {
   }
 
   /**
-   * The table the entity alone is stored in, as the schema declares it completely, read as its columns are: no entity
+   * The table the entity alone is stored in, as the schema declares it, read as its columns are: no entity
    * among its project supertypes or subtypes (whose tables a query of it reads too, or whose columns it shares), no
    * mapping optkit does not read, no SQL of Hibernate's in its mapping ({@code @SQLRestriction} adding a condition to
    * every query, {@code @ColumnTransformer} reading a column through a function, {@code @Formula}), no Hibernate
@@ -37,7 +37,7 @@ final class EntityColumns {
       return Optional.empty();
     }
     return index.footprints().tableName(entity).map(name -> name.substring("table:".length()))
-        .flatMap(name -> index.schemaIndexes().table(name)).filter(SchemaIndexes.Table::complete);
+        .flatMap(name -> index.schemaIndexes().table(name)); // its indexes not all read: the hints' question
   }
 
   /**

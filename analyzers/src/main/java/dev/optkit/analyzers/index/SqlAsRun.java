@@ -268,18 +268,18 @@ public final class SqlAsRun {
       case LIKE -> left + " LIKE " + value;
       case NOT_LIKE -> left + " NOT LIKE " + value;
       // Spring Data binds the caller's value with the wildcards around it
-      case STARTING_WITH -> left + " LIKE " + pattern("?, '%'", upper);
-      case ENDING_WITH -> left + " LIKE " + pattern("'%', ?", upper);
-      case CONTAINING -> left + " LIKE " + pattern("'%', ?, '%'", upper);
-      case NOT_CONTAINING -> left + " NOT LIKE " + pattern("'%', ?, '%'", upper);
+      case STARTING_WITH -> left + " LIKE " + pattern("? || '%'", upper);
+      case ENDING_WITH -> left + " LIKE " + pattern("'%' || ?", upper);
+      case CONTAINING -> left + " LIKE " + pattern("'%' || ? || '%'", upper);
+      case NOT_CONTAINING -> left + " NOT LIKE " + pattern("'%' || ? || '%'", upper);
       case TRUE -> column + " = TRUE";
       case FALSE -> column + " = FALSE";
       case UNREAD -> throw new IllegalStateException("no condition is written for " + part);
     };
   }
 
-  private static String pattern(String arguments, boolean upper) {
-    String concat = "CONCAT(" + arguments + ")";
-    return upper ? "UPPER(" + concat + ")" : concat;
+  /** The pattern joined by {@code ||}, whose parameter PostgreSQL's planner types as text ({@code concat}'s it cannot). */
+  private static String pattern(String joined, boolean upper) {
+    return upper ? "UPPER(" + joined + ")" : joined;
   }
 }

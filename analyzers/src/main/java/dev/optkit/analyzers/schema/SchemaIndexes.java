@@ -164,7 +164,7 @@ public final class SchemaIndexes {
   /** @param shown how findings name a script ({@link dev.optkit.analyzers.source.SourceSet#shown}) */
   public static SchemaIndexes read(List<Path> scripts, java.util.function.Function<Path, String> shown) {
     Builder builder = new Builder();
-    for (Path script : scripts.stream().sorted().toList()) {
+    for (Path script : scripts.stream().sorted(FlywayOrder.SCRIPTS).toList()) {
       Optional<String> read = SqlScripts.text(script); // unreadable: its tables are not known, no hint on them
       if (read.isEmpty()) {
         continue;
@@ -233,11 +233,17 @@ public final class SchemaIndexes {
                   expression.getOperation() != net.sf.jsqlparser.statement.alter.AlterOperation.ADD);
             }
           }
+          if (expression.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.DROP
+              && expression.getConstraintName() != null && droppedConstraint(name, expression.getConstraintName())) {
+            continue; // a check constraint, or an index of a known name, dropped: followed
+          }
           if (!FOLLOWED.contains(expression.getOperation())) {
             // a drop, a rename, a change of a column: what the table's indexes are after it is not followed
             incomplete.add(TableNames.normalise(bare(name)));
           } else if (expression.getIndex() instanceof ForeignKeyIndex foreign) {
             foreignKey(name, foreign);
+          } else if (expression.getIndex() instanceof net.sf.jsqlparser.statement.create.table.CheckConstraint check) {
+            checked(name, check.getName());
           } else if (expression.getIndex() != null) {
             add(name, indexOf(expression.getIndex()));
           } else if (expression.getPkColumns() != null && !expression.getPkColumns().isEmpty()) {
@@ -287,14 +293,48 @@ public final class SchemaIndexes {
         namedTable(words, "TABLE").filter(names::containsKey).ifPresent(incomplete::add);
         return;
       }
-      // DROP INDEX [CONCURRENTLY] [IF EXISTS] name [ON table]: the table named, or every table with an index of the name
-      namedTable(words, "ON").ifPresentOrElse(incomplete::add, () -> namedTable(words, "INDEX").ifPresent(dropped ->
-          indexes.forEach((table, declared) -> {
-            if (declared.stream().anyMatch(known -> known.name() != null
-                && TableNames.normalise(bare(known.name())).equals(dropped))) {
-              incomplete.add(table);
-            }
-          })));
+      // DROP INDEX [CONCURRENTLY] [IF EXISTS] name [ON table]: an index of that name read before, on one table, is gone
+      // (scripts are read in Flyway's order of versions); else the table named, or every table with an index of the
+      // name, has indexes not followed
+      Optional<String> on = namedTable(words, "ON");
+      Optional<String> dropped = namedTable(words, "INDEX");
+      List<String> holding = dropped.isEmpty() ? List.of() : indexes.entrySet().stream()
+          .filter(entry -> entry.getValue().stream().anyMatch(known -> named(known, dropped.get())))
+          .map(Map.Entry::getKey).toList();
+      if (holding.size() == 1 && (on.isEmpty() || on.get().equals(holding.get(0)))) {
+        indexes.get(holding.get(0)).removeIf(known -> named(known, dropped.get()));
+        return;
+      }
+      on.ifPresentOrElse(incomplete::add, () -> incomplete.addAll(holding));
+    }
+
+    private static boolean named(TableIndex index, String name) {
+      return index.name() != null && TableNames.normalise(bare(index.name())).equals(name);
+    }
+
+    /** Check constraints by table, by name ({@link TableNames#normalise}d): dropping one changes no index. */
+    private final Map<String, Set<String>> checks = new java.util.HashMap<>();
+
+    private void checked(String table, String constraint) {
+      if (constraint != null) {
+        checks.computeIfAbsent(TableNames.normalise(bare(table)), k -> new java.util.HashSet<>())
+            .add(TableNames.normalise(bare(constraint)));
+      }
+    }
+
+    /**
+     * Follows {@code ALTER TABLE t DROP CONSTRAINT name} where what it drops is known: a check constraint (no index) or
+     * a unique or primary key constraint of that name read before (its index gone); false for any other.
+     */
+    private boolean droppedConstraint(String table, String constraint) {
+      String key = TableNames.normalise(bare(table));
+      String name = TableNames.normalise(bare(constraint));
+      Set<String> checked = checks.get(key);
+      if (checked != null && checked.remove(name)) {
+        return true;
+      }
+      List<TableIndex> declared = indexes.getOrDefault(key, List.of());
+      return declared.stream().anyMatch(known -> named(known, name)) && declared.removeIf(known -> named(known, name));
     }
 
     private void created(CreateTable created) {
@@ -329,6 +369,8 @@ public final class SchemaIndexes {
         for (Index index : created.getIndexes()) {
           if (index instanceof ForeignKeyIndex foreign) {
             foreignKey(name, foreign);
+          } else if (index instanceof net.sf.jsqlparser.statement.create.table.CheckConstraint check) {
+            checked(name, check.getName());
           } else {
             add(name, indexOf(index));
           }

@@ -86,7 +86,7 @@ class DerivedQueryNamesTest {
   @Test
   void ignoreCaseAnywhereInAPartIsThePartsCase() {
     // PartTree finds IgnoreCase anywhere in a part: a trial's findByEmailIgnoreCaseContaining was read as no query
-    assertEquals(Optional.of("SELECT * FROM customer WHERE UPPER(status) LIKE UPPER(CONCAT('%', ?, '%'))"),
+    assertEquals(Optional.of("SELECT * FROM customer WHERE UPPER(status) LIKE UPPER('%' || ? || '%')"),
         run("List<Customer> findByStatusIgnoreCaseContaining(String status);", "findByStatusIgnoreCaseContaining(v)"));
   }
 }

@@ -144,7 +144,7 @@ class SqlAsRunTest {
     assertEquals(Optional.of("SELECT 1 FROM customer WHERE UPPER(email_address) = UPPER(?) LIMIT 1"),
         run(index, "known"));
     // @Column(name = "mail") names the column; an Or keeps its branches
-    assertEquals(Optional.of("SELECT * FROM customer WHERE (mail LIKE CONCAT('%', ?, '%')) OR (status IN (?))"),
+    assertEquals(Optional.of("SELECT * FROM customer WHERE (mail LIKE '%' || ? || '%') OR (status IN (?))"),
         run(index, "search"));
     // a mapped superclass's field is the entity's column
     assertEquals(Optional.of("SELECT * FROM customer WHERE version BETWEEN ? AND ?"), run(index, "versions"));

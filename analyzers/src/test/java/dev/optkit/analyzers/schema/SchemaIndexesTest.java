@@ -108,4 +108,38 @@ class SchemaIndexesTest {
     assertEquals(true, schema.unreadAbout("ums_member"));
     assertEquals(false, schema.declaresNothing());
   }
+
+  @Test
+  void migrationsAreFollowedInFlywaysOrderOfVersionsAndADroppedIndexOfAKnownNameIsGone() throws Exception {
+    // a trial's Flyway project created an index in V1_3 and dropped it in V1_7: the drop had made the table's indexes
+    // unknown, and every hint on it silently missing. Read by name, V1_10 would come before V1_9.
+    Path folder = Files.createDirectories(dir.resolve("db/migration"));
+    Files.writeString(folder.resolve("V1_9__create.sql"), """
+        CREATE TABLE user_profile (id BIGINT PRIMARY KEY, email VARCHAR(80), category VARCHAR(10),
+          CONSTRAINT category_ck CHECK (category IN ('A', 'B')), CONSTRAINT email_uq UNIQUE (email));
+        CREATE INDEX idx_category ON user_profile (category);
+        """);
+    Files.writeString(folder.resolve("V1_10__drop.sql"), """
+        DROP INDEX idx_category;
+        ALTER TABLE user_profile DROP CONSTRAINT category_ck;
+        ALTER TABLE user_profile DROP CONSTRAINT email_uq;
+        """);
+    SchemaIndexes.Table table = SchemaIndexes.read(List.of(folder.resolve("V1_10__drop.sql"),
+        folder.resolve("V1_9__create.sql")), Path::toString).table("user_profile").orElseThrow();
+    assertEquals(true, table.complete());
+    assertEquals(List.of(List.of("id")), table.indexes().stream().map(SchemaIndexes.TableIndex::columns).toList());
+  }
+
+  @Test
+  void aDroppedConstraintOfAnUnknownNameLeavesTheIndexesUnknown() throws Exception {
+    // PostgreSQL names an inline UNIQUE itself (user_profile_email_key): what a drop of a name never read removes is not
+    // known
+    Path script = dir.resolve("V1__schema.sql");
+    Files.writeString(script, """
+        CREATE TABLE user_profile (id BIGINT PRIMARY KEY, email VARCHAR(80) UNIQUE);
+        ALTER TABLE user_profile DROP CONSTRAINT user_profile_email_key;
+        """);
+    assertEquals(false, SchemaIndexes.read(List.of(script), Path::toString).table("user_profile").orElseThrow()
+        .complete());
+  }
 }

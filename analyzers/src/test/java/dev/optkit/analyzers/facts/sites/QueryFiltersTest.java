@@ -129,7 +129,7 @@ class QueryFiltersTest {
 
   @Test
   void aLeadingWildcardComparedCaseInsensitivelyIsStillOne() {
-    // Spring Data JPA writes ContainingIgnoreCase as upper(name) like upper(concat('%', ?, '%')): no index on the column
+    // a case-insensitive search (Spring Data's ContainingIgnoreCase, upper(name) LIKE upper(...)): no index on the column
     // serves it, upper-cased or not
     assertEquals(List.of(new QueryFilters.Unserved("title", QueryFilters.Shape.LEADING_WILDCARD, null)),
         of("SELECT * FROM posts WHERE UPPER(title) LIKE UPPER(CONCAT('%', ?, '%'))").get(0).unserved());
