@@ -30,6 +30,8 @@ final class SchemaQueries {
     UNREAD_SQL("unread-sql", "its SQL is no single select, update or delete optkit reads"),
     /** Hibernate's {@code ddl-auto}, a table another project creates. */
     NO_TABLE("no-table", "no schema script of the project creates the table"),
+    /** A view a script creates: the indexes that serve it are its tables', not read through it. */
+    VIEW("view", "the query reads a view, whose tables' indexes are not read through it"),
     /** Its {@code CREATE TABLE} or a statement about its indexes JSqlParser does not read, a change not followed. */
     UNREAD_INDEXES("unread-indexes", "a statement creating the table or about its indexes is not read");
 
@@ -90,8 +92,10 @@ final class SchemaQueries {
         for (QueryFilters.TableFilter filter : filters) {
           Optional<SchemaIndexes.Table> table = schema.table(filter.table());
           if (table.isEmpty()) {
-            undecided.add(new Undecided(schema.unreadAbout(filter.table()) ? Unknown.UNREAD_INDEXES : Unknown.NO_TABLE,
-                filter.table()));
+            undecided.add(new Undecided(schema.unreadAbout(filter.table()) ? Unknown.UNREAD_INDEXES
+                : index.schemaViews().expand(dev.optkit.analyzers.schema.TableNames.normalise(
+                    dev.optkit.analyzers.schema.SchemaViews.bare(filter.table()))).size() > 1 ? Unknown.VIEW
+                : Unknown.NO_TABLE, filter.table()));
           } else if (!table.get().complete()) {
             undecided.add(new Undecided(Unknown.UNREAD_INDEXES, table.get().name()));
           } else {

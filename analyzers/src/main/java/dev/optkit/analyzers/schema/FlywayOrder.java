@@ -29,6 +29,13 @@ final class FlywayOrder {
       })
       .thenComparing(Comparator.naturalOrder());
 
+  /** Whether the script is a Flyway undo migration ({@code U2__name.sql}): run by {@code flyway undo}, never by migrate. */
+  static boolean undo(Path script) {
+    String name = String.valueOf(script.getFileName());
+    return name.startsWith("U") && name.length() > 1 && Character.isDigit(name.charAt(1))
+        && version("V" + name.substring(1)) != null;
+  }
+
   /** The numbers of {@code V1_2_3__name.sql}'s version (1, 2, 3), or null for another name. */
   static List<BigInteger> version(String file) {
     int separator = file.indexOf("__");
@@ -45,7 +52,7 @@ final class FlywayOrder {
     return parts;
   }
 
-  private static int compare(List<BigInteger> a, List<BigInteger> b) {
+  static int compare(List<BigInteger> a, List<BigInteger> b) {
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
       BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
       BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;

@@ -164,7 +164,7 @@ public final class SchemaIndexes {
   /** @param shown how findings name a script ({@link dev.optkit.analyzers.source.SourceSet#shown}) */
   public static SchemaIndexes read(List<Path> scripts, java.util.function.Function<Path, String> shown) {
     Builder builder = new Builder();
-    for (Path script : scripts.stream().sorted(FlywayOrder.SCRIPTS).toList()) {
+    for (Path script : scripts.stream().filter(script -> !FlywayOrder.undo(script)).sorted(FlywayOrder.SCRIPTS).toList()) {
       Optional<String> read = SqlScripts.text(script); // unreadable: its tables are not known, no hint on them
       if (read.isEmpty()) {
         continue;
@@ -176,6 +176,7 @@ public final class SchemaIndexes {
       }
       int[] lineStarts = lineStarts(text);
       String name = shown.apply(script);
+      builder.scriptPath = script;
       for (SqlParsing.ScriptStatement statement : statements.get()) {
         builder.read(statement, name, () -> lineOf(lineStarts, statement.offset()));
       }
@@ -199,12 +200,15 @@ public final class SchemaIndexes {
     void read(SqlParsing.ScriptStatement statement, String script, java.util.function.IntSupplier line) {
       List<String> words = statement.words();
       boolean creates = !words.isEmpty() && words.get(0).equals("CREATE");
-      boolean table = creates && words.contains("TABLE");
-      boolean index = creates && words.contains("INDEX");
+      // what it creates is its first TABLE or INDEX word (CREATE TABLE t (..., UNIQUE INDEX i (c)) is a table)
+      int tableWord = words.indexOf("TABLE");
+      int indexWord = words.indexOf("INDEX");
+      boolean table = creates && tableWord > 0 && (indexWord < 0 || tableWord < indexWord);
+      boolean index = creates && indexWord > 0 && !table;
       boolean alter = words.size() > 1 && words.get(0).equals("ALTER") && words.get(1).equals("TABLE");
       boolean drop = !words.isEmpty() && words.get(0).equals("DROP");
       if (drop) {
-        dropped(words);
+        dropped(words, statement.text());
       }
       if (!table && !index && !alter) {
         return;
@@ -245,12 +249,12 @@ public final class SchemaIndexes {
           } else if (expression.getIndex() instanceof net.sf.jsqlparser.statement.create.table.CheckConstraint check) {
             checked(name, check.getName());
           } else if (expression.getIndex() != null) {
-            add(name, indexOf(expression.getIndex()));
+            addIndexOrConstraint(name, expression.getIndex());
           } else if (expression.getPkColumns() != null && !expression.getPkColumns().isEmpty()) {
             add(name, new TableIndex(null, expression.getPkColumns().stream().map(SchemaIndexes::column).toList(),
                 "primary key"));
           } else if (expression.getUkColumns() != null && !expression.getUkColumns().isEmpty()) {
-            add(name, new TableIndex(expression.getUkName(),
+            addConstraint(name, new TableIndex(expression.getUkName(),
                 expression.getUkColumns().stream().map(SchemaIndexes::column).toList(), "unique"));
           } else if (expression.getFkColumns() != null && !expression.getFkColumns().isEmpty()
               && expression.getFkSourceTable() != null) {
@@ -282,8 +286,13 @@ public final class SchemaIndexes {
       }
     }
 
-    /** A DROP of a table or an index: the table's indexes afterwards are not followed. */
-    private void dropped(List<String> words) {
+    /**
+     * A DROP of a table or an index. A table's: its indexes afterwards are not followed. An index's: gone, where one
+     * unqualified name is dropped, an index of exactly that name is known on one table, and the drop surely runs after
+     * its creation (later in the same script, or in a Flyway migration of a later version in the same folder);
+     * otherwise the tables with an index of the name have indexes not followed.
+     */
+    private void dropped(List<String> words, String text) {
       if (words.size() < 2 || !words.get(1).equals("TABLE") && !words.get(1).equals("INDEX")) {
         return;
       }
@@ -293,48 +302,106 @@ public final class SchemaIndexes {
         namedTable(words, "TABLE").filter(names::containsKey).ifPresent(incomplete::add);
         return;
       }
-      // DROP INDEX [CONCURRENTLY] [IF EXISTS] name [ON table]: an index of that name read before, on one table, is gone
-      // (scripts are read in Flyway's order of versions); else the table named, or every table with an index of the
-      // name, has indexes not followed
       Optional<String> on = namedTable(words, "ON");
-      Optional<String> dropped = namedTable(words, "INDEX");
-      List<String> holding = dropped.isEmpty() ? List.of() : indexes.entrySet().stream()
-          .filter(entry -> entry.getValue().stream().anyMatch(known -> named(known, dropped.get())))
-          .map(Map.Entry::getKey).toList();
-      if (holding.size() == 1 && (on.isEmpty() || on.get().equals(holding.get(0)))) {
-        indexes.get(holding.get(0)).removeIf(known -> named(known, dropped.get()));
-        return;
+      Optional<String> loosely = namedTable(words, "INDEX");
+      String exactly = null;
+      if (on.isEmpty() && !words.contains(",")) {
+        try {
+          if (SqlParsing.parse(text) instanceof net.sf.jsqlparser.statement.drop.Drop drop && drop.getName() != null
+              && drop.getName().getSchemaName() == null && drop.getName().getName() != null) {
+            exactly = indexKey(drop.getName().getName());
+          }
+        } catch (Exception | StackOverflowError unread) {
+          // DROP INDEX CONCURRENTLY, several names: not followed
+        }
       }
+      if (exactly != null) {
+        String key = exactly;
+        List<String> holding = indexes.entrySet().stream()
+            .filter(entry -> entry.getValue().stream().anyMatch(known -> key.equals(indexKey(known.name()))))
+            .map(Map.Entry::getKey).toList();
+        if (holding.size() == 1 && indexes.get(holding.get(0)).stream()
+            .allMatch(known -> !key.equals(indexKey(known.name())) || surelyBefore(createdIn.get(known)))) {
+          indexes.get(holding.get(0)).removeIf(known -> key.equals(indexKey(known.name())));
+          return;
+        }
+      }
+      // loosely: every table with an index whose name compares so, the names' underscores and case aside
+      List<String> holding = loosely.isEmpty() ? List.of() : indexes.entrySet().stream()
+          .filter(entry -> entry.getValue().stream().anyMatch(known -> known.name() != null
+              && TableNames.normalise(bare(known.name())).equals(loosely.get())))
+          .map(Map.Entry::getKey).toList();
       on.ifPresentOrElse(incomplete::add, () -> incomplete.addAll(holding));
     }
 
-    private static boolean named(TableIndex index, String name) {
-      return index.name() != null && TableNames.normalise(bare(index.name())).equals(name);
+    /**
+     * An index's name as the database compares it: a double-quoted name exactly, any other without case (PostgreSQL
+     * folds it to lower case; MySQL compares index names without case); null for none.
+     */
+    private static String indexKey(String name) {
+      if (name == null) {
+        return null;
+      }
+      if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+        return name.substring(1, name.length() - 1);
+      }
+      return bare(name).toLowerCase(Locale.ROOT);
     }
 
-    /** Check constraints by table, by name ({@link TableNames#normalise}d): dropping one changes no index. */
+    /** The script read now, and where each index read so far was created. */
+    private Path scriptPath;
+    private final Map<TableIndex, Path> createdIn = new java.util.IdentityHashMap<>();
+
+    /**
+     * Whether a statement of the script read now surely runs after one of that script: the same script (read in
+     * order), or Flyway migrations of one folder, this one of a later version.
+     */
+    private boolean surelyBefore(Path created) {
+      if (created == null || scriptPath == null) {
+        return false;
+      }
+      if (created.equals(scriptPath)) {
+        return true;
+      }
+      List<java.math.BigInteger> before = FlywayOrder.version(String.valueOf(created.getFileName()));
+      List<java.math.BigInteger> now = FlywayOrder.version(String.valueOf(scriptPath.getFileName()));
+      return before != null && now != null && java.util.Objects.equals(created.getParent(), scriptPath.getParent())
+          && FlywayOrder.compare(before, now) < 0;
+    }
+
+    /** Constraints by table that hold an index (a named UNIQUE or PRIMARY KEY), by {@link #indexKey}. */
+    private final Map<String, Set<String>> constraints = new java.util.HashMap<>();
+
+    /** Check constraints by table, by {@link #indexKey}: dropping one changes no index. */
     private final Map<String, Set<String>> checks = new java.util.HashMap<>();
 
     private void checked(String table, String constraint) {
       if (constraint != null) {
         checks.computeIfAbsent(TableNames.normalise(bare(table)), k -> new java.util.HashSet<>())
-            .add(TableNames.normalise(bare(constraint)));
+            .add(indexKey(constraint));
       }
     }
 
     /**
-     * Follows {@code ALTER TABLE t DROP CONSTRAINT name} where what it drops is known: a check constraint (no index) or
-     * a unique or primary key constraint of that name read before (its index gone); false for any other.
+     * Follows {@code ALTER TABLE t DROP CONSTRAINT name} where what it drops is known: a check constraint (no index), or
+     * a named unique or primary key constraint (never a plain index of the name) created where the drop surely runs
+     * after it (its index gone); false for any other.
      */
     private boolean droppedConstraint(String table, String constraint) {
       String key = TableNames.normalise(bare(table));
-      String name = TableNames.normalise(bare(constraint));
+      String name = indexKey(constraint);
       Set<String> checked = checks.get(key);
       if (checked != null && checked.remove(name)) {
         return true;
       }
+      Set<String> named = constraints.get(key);
       List<TableIndex> declared = indexes.getOrDefault(key, List.of());
-      return declared.stream().anyMatch(known -> named(known, name)) && declared.removeIf(known -> named(known, name));
+      List<TableIndex> dropped = declared.stream().filter(known -> name.equals(indexKey(known.name()))).toList();
+      if (named == null || !named.contains(name) || dropped.size() != 1 || !surelyBefore(createdIn.get(dropped.get(0)))) {
+        return false;
+      }
+      named.remove(name);
+      return declared.remove(dropped.get(0));
     }
 
     private void created(CreateTable created) {
@@ -350,7 +417,11 @@ public final class SchemaIndexes {
           List<String> specs = definition.getColumnSpecs() == null ? List.of()
               : definition.getColumnSpecs().stream().map(spec -> spec.toUpperCase(Locale.ROOT)).toList();
           int primary = specs.indexOf("PRIMARY");
-          if (primary >= 0 && primary + 1 < specs.size() && specs.get(primary + 1).equals("KEY")) {
+          int keyWord = specs.indexOf("KEY");
+          if (primary >= 0 && primary + 1 < specs.size() && specs.get(primary + 1).equals("KEY")
+              // MySQL: a column's bare KEY is its PRIMARY KEY (UNIQUE KEY is unique)
+              || keyWord >= 0 && (keyWord == 0 || !specs.get(keyWord - 1).equals("UNIQUE")
+                  && !specs.get(keyWord - 1).equals("FOREIGN"))) {
             add(name, new TableIndex(null, List.of(column(definition.getColumnName())), "primary key"));
           } else if (specs.contains("UNIQUE")) {
             add(name, new TableIndex(null, List.of(column(definition.getColumnName())), "unique"));
@@ -372,7 +443,7 @@ public final class SchemaIndexes {
           } else if (index instanceof net.sf.jsqlparser.statement.create.table.CheckConstraint check) {
             checked(name, check.getName());
           } else {
-            add(name, indexOf(index));
+            addIndexOrConstraint(name, index);
           }
         }
       }
@@ -443,7 +514,32 @@ public final class SchemaIndexes {
     }
 
     private void add(String table, TableIndex index) {
-      indexes.computeIfAbsent(TableNames.normalise(bare(table)), k -> new ArrayList<>()).add(index);
+      List<TableIndex> declared = indexes.computeIfAbsent(TableNames.normalise(bare(table)), k -> new ArrayList<>());
+      String key = indexKey(index.name());
+      if (key != null && declared.stream().anyMatch(known -> key.equals(indexKey(known.name())))) {
+        return; // CREATE INDEX IF NOT EXISTS of a name there (or one the database refuses): the index stays one
+      }
+      declared.add(index);
+      createdIn.put(index, scriptPath);
+    }
+
+    /** A key of a CREATE or ALTER TABLE: a UNIQUE or PRIMARY KEY constraint, or a plain index (MySQL's KEY, INDEX). */
+    private void addIndexOrConstraint(String table, Index index) {
+      TableIndex read = indexOf(index);
+      if (read.unique() && index instanceof net.sf.jsqlparser.statement.create.table.NamedConstraint) {
+        addConstraint(table, read);
+      } else {
+        add(table, read);
+      }
+    }
+
+    /** A named UNIQUE or PRIMARY KEY constraint: its index, which a DROP CONSTRAINT of its name drops. */
+    private void addConstraint(String table, TableIndex index) {
+      add(table, index);
+      if (index.name() != null) {
+        constraints.computeIfAbsent(TableNames.normalise(bare(table)), k -> new java.util.HashSet<>())
+            .add(indexKey(index.name()));
+      }
     }
 
     SchemaIndexes build() {

@@ -16,13 +16,31 @@ final class SqlScripts {
 
   private SqlScripts() {}
 
-  /** The script's text, without its byte order mark; empty when it is over the bound or unreadable. */
+  /**
+   * The script's text, without its byte order mark, up to a MyBatis Migrations {@code -- //@UNDO} line (what follows
+   * runs only when the migration is undone); empty when it is over the bound or unreadable.
+   */
   static Optional<String> text(Path script) {
     try {
       return Files.size(script) > MAX_SCRIPT_BYTES ? Optional.empty()
-          : Optional.of(Decoded.withByteOrderMark(Files.readAllBytes(script)).text());
+          : Optional.of(withoutUndo(Decoded.withByteOrderMark(Files.readAllBytes(script)).text()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The text before its first line that is MyBatis Migrations' undo marker ({@code --//@UNDO}, spaces aside). */
+  private static String withoutUndo(String text) {
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      int lineEnd = end < 0 ? text.length() : end;
+      String line = text.substring(start, lineEnd).replace(" ", "").replace("\t", "").replace("\r", "");
+      if (line.equalsIgnoreCase("--//@UNDO")) {
+        return text.substring(0, start);
+      }
+      start = lineEnd + 1;
+    }
+    return text;
   }
 }
