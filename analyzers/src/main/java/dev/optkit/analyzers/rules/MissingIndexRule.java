@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 @RuleInfo(
@@ -32,8 +33,9 @@ import java.util.TreeMap;
         + "Spring Data derived finders written as the SQL they run, their entities' properties as the columns the "
         + "mappings and the schema name): the columns each statement finds its rows by, the AND-ed equality, range and prefix LIKE terms of its WHERE and its joins. "
         + "An index serves a query only through its first column, so a query is reported when no index on its table "
-        + "starts with any column it filters on. The index suggested puts the equality columns first, in the query's "
-        + "order, then one range column; a column only ever compared with literals (a flag such as is_deleted = 0) "
+        + "starts with any column it filters on (or, for a select of a few rows in an order, sorts on). The index "
+        + "suggested puts the equality columns first, in the query's order, then one range column, or the one column "
+        + "a select limited in rows is ordered by; a column only ever compared with literals (a flag such as is_deleted = 0) "
         + "leads none, and without a caller's value leads only a range it narrows; on a table joined to the first "
         + "one its join column comes first, as the "
         + "database looks the table up by it for each row before it. Queries whose suggestions start with the same "
@@ -76,7 +78,10 @@ public final class MissingIndexRule implements Rule {
       for (SchemaQueries.Decided decided : query.decided()) {
         QueryFilters.TableFilter filter = decided.filter();
         SchemaIndexes.Table table = decided.table();
-        if (filter.columns().isEmpty() || table.leadingWithAnyOf(servingColumns(filter)).isPresent()
+        // a first table only sorted (ORDER BY created_at DESC LIMIT 10): an index on the sort column hands the rows over
+        boolean sortedOnly = filter.columns().isEmpty() && filter.driving() && !filter.sorted().isEmpty();
+        if (filter.columns().isEmpty() && !sortedOnly
+            || table.leadingWithAnyOf(sortedOnly ? Set.copyOf(filter.sorted()) : servingColumns(filter)).isPresent()
             || mappedWithIndexes(index, table)) {
           continue;
         }
@@ -89,12 +94,15 @@ public final class MissingIndexRule implements Rule {
         // always asks the same of, which may hold on most rows: the caller's values lead; without any, the literals
         // lead only a range they narrow (status = 0 AND create_time < ?), never an index of flags alone
         filter.equalToParameters().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
-        if (columns.isEmpty() && !filter.ranges().isEmpty()) {
+        // the first rows in the order asked: after the equality columns, the sort column serves like a range
+        List<String> sorted = filter.driving() && filter.ranges().isEmpty() ? filter.sorted() : List.of();
+        if (columns.isEmpty() && (!filter.ranges().isEmpty() || !sorted.isEmpty())) {
           filter.fixed().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
         }
         if (!filter.ranges().isEmpty() && !columns.contains(filter.ranges().get(0))) {
           columns.add(filter.ranges().get(0));
         }
+        sorted.stream().filter(column -> !columns.contains(column)).forEach(columns::add);
         if (columns.isEmpty() && !filter.joined().isEmpty()) {
           columns.add(filter.joined().get(0));
         }
@@ -125,7 +133,7 @@ public final class MissingIndexRule implements Rule {
       List<String> queries = served.stream().map(s -> s.method().path() + ":" + s.site().range().line()).toList();
       List<SchemaIndexes.ForeignKey> keys = foreignKeysServed(index, suggestion);
       FindingDraft draft = FindingDraft.in(info(), first.method(), first.site().range(), first.site().snippet())
-          .message("No index on " + suggestion.table() + " starts with a column this query finds its rows by ("
+          .message("No index on " + suggestion.table() + " starts with a column this query finds or orders its rows by ("
               + String.join(", ", suggestion.columns()) + ")" + (queries.size() > 1
                   ? "; " + (queries.size() - 1) + " more quer" + (queries.size() == 2 ? "y" : "ies") + " would use it" : "")
               + keys.stream().map(key -> "; it would index the foreign key (" + String.join(", ", key.columns())

@@ -138,4 +138,25 @@ class MissingIndexRuleTest {
     assertEquals(List.of("[status, created_at]"),
         narrowed.stream().map(f -> String.valueOf(f.details().get("columns"))).toList());
   }
+
+  @Test
+  void aSelectOfAFewRowsInAnOrderIsAHintOnItsFiltersThenItsSortColumn() {
+    // the newest orders of a status: an index on (status, created_at) hands the first ten over without sorting the
+    // status's every row (a trial's paged list by status, sorted by its creation)
+    List<Finding> hints = hints(SCHEMA, Map.of(
+        "newest", "SELECT id FROM orders WHERE status = ? ORDER BY created_at DESC LIMIT 10",
+        "latest", "SELECT id FROM customers ORDER BY region LIMIT 5"));
+    assertEquals(List.of("customers(region)", "orders(status,created_at)"),
+        hints.stream().map(f -> f.details().get("table") + "(" + String.join(",", columns(f)) + ")").sorted().toList());
+  }
+
+  @Test
+  void aSortOfEveryRowOrByTwoColumnsAddsNoSortColumn() {
+    // without a limit every row is sorted anyway; an order by two columns is not read
+    List<Finding> hints = hints(SCHEMA, Map.of(
+        "all", "SELECT id FROM customers ORDER BY region",
+        "two", "SELECT id FROM orders WHERE status = ? ORDER BY created_at, note LIMIT 10"));
+    assertEquals(List.of("orders(status)"),
+        hints.stream().map(f -> f.details().get("table") + "(" + String.join(",", columns(f)) + ")").sorted().toList());
+  }
 }

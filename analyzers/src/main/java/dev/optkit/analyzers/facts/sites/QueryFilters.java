@@ -52,15 +52,24 @@ public final class QueryFilters {
    *     'B')}): a flag or a state the query always asks the same of, which may hold on most rows
    * @param driving whether it is the statement's first table ({@code FROM} its first, or the one updated or deleted
    *     from), not one joined to it: a joined table is looked up by its join columns for each row of those before it
+   * @param sorted the column of this table a select of rows limited in number ({@code LIMIT}, {@code FETCH FIRST},
+   *     {@code TOP}) is ordered by, when it is ordered by that one column: an index on the columns it finds rows by,
+   *     then this one, hands the first rows over without sorting them all; empty for none
    */
   public record TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined,
-      boolean driving, List<Unserved> unserved, List<String> fixed) {
+      boolean driving, List<Unserved> unserved, List<String> fixed, List<String> sorted) {
     public TableFilter {
       equal = List.copyOf(equal);
       ranges = List.copyOf(ranges);
       joined = List.copyOf(joined);
       unserved = List.copyOf(unserved);
       fixed = List.copyOf(fixed);
+      sorted = List.copyOf(sorted);
+    }
+
+    public TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined, boolean driving,
+        List<Unserved> unserved, List<String> fixed) {
+      this(table, equal, ranges, joined, driving, unserved, fixed, List.of());
     }
 
     public TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined, boolean driving) {
@@ -120,6 +129,7 @@ public final class QueryFilters {
         join.getOnExpressions().forEach(on -> reading.condition(on, only));
       }
       reading.condition(plain.getWhere(), null);
+      reading.sorted(plain);
     } else if (statement instanceof Update update && (update.getWithItemsList() == null || update.getWithItemsList().isEmpty())
         && update.getFromItem() == null && empty(update.getJoins()) && empty(update.getStartJoins())
         && reading.from(update.getTable())) {
@@ -344,6 +354,21 @@ public final class QueryFilters {
       }
     }
 
+    /**
+     * The one column of a table a select limited in rows is ordered by ({@code ORDER BY created_at DESC LIMIT 10}); not
+     * an order by several columns, an expression, or a select answering every row (which sorts them all anyway).
+     */
+    void sorted(PlainSelect plain) {
+      boolean limited = plain.getLimit() != null && plain.getLimit().getRowCount() != null
+          && !(plain.getLimit().getRowCount() instanceof net.sf.jsqlparser.expression.AllValue)
+          || plain.getFetch() != null || plain.getTop() != null;
+      if (!limited || plain.getOrderByElements() == null || plain.getOrderByElements().size() != 1) {
+        return;
+      }
+      named(plain.getOrderByElements().get(0).getExpression())
+          .ifPresent(found -> filters.get(found.table()).sorted.add(found.column()));
+    }
+
     private void add(Named found, String only, java.util.function.Function<Columns, Set<String>> kind) {
       if (only == null || only.equals(found.table())) {
         kind.apply(filters.get(found.table())).add(found.column());
@@ -370,7 +395,7 @@ public final class QueryFilters {
       String first = filters.isEmpty() ? null : filters.keySet().iterator().next();
       filters.forEach((table, columns) -> found.add(new TableFilter(table, List.copyOf(columns.equal),
           List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first), List.copyOf(columns.unserved),
-          columns.fixed())));
+          columns.fixed(), List.copyOf(columns.sorted))));
       return List.copyOf(found); // remembered by text and handed to every rule: never to be changed
     }
   }
@@ -382,6 +407,7 @@ public final class QueryFilters {
     final Set<String> ranges = new LinkedHashSet<>();
     final Set<String> joined = new LinkedHashSet<>();
     final Set<Unserved> unserved = new LinkedHashSet<>();
+    final Set<String> sorted = new LinkedHashSet<>();
     /** Equality columns compared with a literal somewhere, and with a parameter somewhere. */
     final Set<String> literal = new LinkedHashSet<>();
     final Set<String> parameterised = new LinkedHashSet<>();
