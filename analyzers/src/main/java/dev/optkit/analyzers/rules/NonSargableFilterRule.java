@@ -29,7 +29,8 @@ import java.util.Set;
     summary = "A query finds its rows of a table only by a LIKE whose pattern starts with a wildcard, or by a function "
         + "of an indexed column (lower(email) = ?): no index on the column serves it, and the database reads the "
         + "whole table.",
-    description = "From the SQL the code runs (JDBC, JdbcTemplate, MyBatis, native queries) and the project's schema "
+    description = "From the SQL the code runs (JDBC, JdbcTemplate, MyBatis, native queries, JPQL and Spring Data "
+        + "derived finders as the SQL they run) and the project's schema "
         + "scripts: the AND-ed terms of a query's WHERE and joins, per table. A LIKE (or ILIKE) whose pattern is a "
         + "literal starting with % or _, or a CONCAT or || whose first part is one, cannot use a B-tree index, which "
         + "orders by the first characters; a comparison of a function of one column (lower, upper, date, "
@@ -39,7 +40,8 @@ import java.util.Set;
         + "and the table has no expression index (one may serve the function). Neither is reported when another "
         + "condition of the query on the table is served by an index, which finds the rows first, or the table is "
         + "looked up by an indexed join column from a table an index finds, nor on tables the parser cannot read "
-        + "every index statement of, nor in test code.",
+        + "every index statement of, nor in test code. The queries with the same shape on the same columns of a table "
+        + "share one finding, which names them all: one index serves them.",
     remediation = "A leading wildcard: a trigram index (PostgreSQL's pg_trgm with GIN), full-text search, or a prefix "
         + "search the index serves. A function of a column: an expression index on the function "
         + "(CREATE INDEX ... (lower(email))), or a condition on the column as stored (created_at >= ? AND "
@@ -53,6 +55,7 @@ public final class NonSargableFilterRule implements Rule {
     ProjectIndex index = context.index();
     SchemaIndexes schema = index.schemaIndexes();
     List<Finding> findings = new ArrayList<>();
+    Map<String, List<Unserving>> sameShape = new java.util.TreeMap<>();
     for (SchemaQueries.Query query : SchemaQueries.of(index)) {
       IndexedMethod method = query.method();
       IoSite site = query.site();
@@ -85,14 +88,29 @@ public final class NonSargableFilterRule implements Rule {
           }
         }
         for (Map.Entry<String, List<QueryFilters.Unserved>> shape : byShape.entrySet()) {
+          List<String> columns = shape.getValue().stream().map(QueryFilters.Unserved::column).distinct().toList();
           if (reported.add(table.name() + " " + shape.getKey())) {
-            findings.add(finding(method, site, table, shape.getValue()));
+            // one problem, one finding: the queries with the same shape on the same columns of one table share it, as
+            // one expression or trigram index would serve them all
+            sameShape.computeIfAbsent(table.name() + " " + shape.getKey() + " " + columns, k -> new ArrayList<>())
+                .add(new Unserving(method, site, table, shape.getValue()));
           }
         }
       }
     }
+    for (List<Unserving> queries : sameShape.values()) {
+      List<Unserving> sorted = queries.stream().distinct()
+          .sorted(java.util.Comparator.comparing((Unserving q) -> q.method().path())
+              .thenComparingInt(q -> q.site().range().line()).thenComparingInt(q -> q.site().range().column()))
+          .toList();
+      findings.add(finding(sorted));
+    }
     return findings;
   }
+
+  /** A query with a condition of one shape on columns of a table. */
+  private record Unserving(IndexedMethod method, IoSite site, SchemaIndexes.Table table,
+      List<QueryFilters.Unserved> terms) {}
 
   /** Whether an index finds the table's rows by another condition of the query on it. */
   private static boolean foundByItsOwnConditions(SchemaIndexes.Table table, QueryFilters.TableFilter filter) {
@@ -106,8 +124,13 @@ public final class NonSargableFilterRule implements Rule {
     return table.indexes().stream().anyMatch(index -> index.columns().stream().anyMatch(c -> c.contains("(")));
   }
 
-  private Finding finding(IndexedMethod method, IoSite site, SchemaIndexes.Table table,
-      List<QueryFilters.Unserved> terms) {
+  /** One finding at the first of the queries, naming every one. */
+  private Finding finding(List<Unserving> queries) {
+    Unserving at = queries.get(0);
+    IndexedMethod method = at.method();
+    IoSite site = at.site();
+    SchemaIndexes.Table table = at.table();
+    List<QueryFilters.Unserved> terms = at.terms();
     QueryFilters.Unserved first = terms.get(0);
     List<String> columns = terms.stream().map(QueryFilters.Unserved::column).distinct().toList();
     String named = String.join(", ", columns.stream().map(column -> table.name() + "." + column).toList());
@@ -116,12 +139,16 @@ public final class NonSargableFilterRule implements Rule {
             + "reads every row of " + table.name() + " for it"
         : first.function() + "() of " + named + ": an index on the column holds its values, not " + first.function()
             + "'s, so it finds none of the rows and the database reads every row of " + table.name();
+    if (queries.size() > 1) {
+      message += "; " + (queries.size() - 1) + " more quer" + (queries.size() == 2 ? "y asks" : "ies ask") + " the same";
+    }
     FindingDraft draft = FindingDraft.in(info(), method, site.range(), site.snippet())
         .message(message)
         .confidence(Confidence.MEDIUM)
         .detail("table", table.name())
         .detail("columns", columns)
-        .detail("shape", first.shape().id());
+        .detail("shape", first.shape().id())
+        .detail("queries", queries.stream().map(q -> q.method().path() + ":" + q.site().range().line()).distinct().toList());
     if (first.function() != null) {
       draft.detail("function", first.function());
     }

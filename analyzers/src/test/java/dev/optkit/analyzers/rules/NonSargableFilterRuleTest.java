@@ -104,4 +104,32 @@ class NonSargableFilterRuleTest {
     assertEquals(List.of(), found(JOINED, "SELECT c.id FROM customers c JOIN orders o ON o.customer_id = c.id "
         + "WHERE o.id = ? AND c.name LIKE '%son'"));
   }
+
+  @Test
+  void theQueriesOfOneShapeOnOneColumnAreOneFindingNamingThemAll() {
+    // a trial's login and profile both asked upper(email) = upper(?): one expression index serves both, one finding
+    var details = new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA)
+        .java("""
+            package shop;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            public class Customers {
+              private final JdbcTemplate jdbc;
+              public Customers(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+              public Object login(Object value) {
+                return jdbc.queryForList("SELECT id FROM customers WHERE upper(email) = upper(?)", value);
+              }
+              public Object profile(Object value) {
+                return jdbc.queryForList("SELECT name FROM customers WHERE upper(email) = upper(?)", value);
+              }
+              public Object byName(Object value) {
+                return jdbc.queryForList("SELECT id FROM customers WHERE lower(name) = ?", value);
+              }
+            }
+            """)
+        .assess().findings().stream().filter(f -> f.ruleId().equals("NonSargableFilter")).map(f -> f.details())
+        .toList();
+    assertEquals(List.of("upper [email] 2", "lower [name] 1"), details.stream()
+        .map(d -> d.get("function") + " " + d.get("columns") + " " + ((List<?>) d.get("queries")).size()).sorted(
+            java.util.Comparator.reverseOrder()).toList());
+  }
 }
