@@ -57,12 +57,7 @@ public final class SqlAsRun {
   }
 
   private Answer answer(IoSite site) {
-    Answer known = answers.get(site);
-    if (known == null) {
-      known = compute(site);
-      answers.put(site, known);
-    }
-    return known;
+    return ProjectIndex.remembered(answers, site, this::compute);
   }
 
   private Answer compute(IoSite site) {
