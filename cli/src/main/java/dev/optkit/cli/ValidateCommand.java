@@ -72,6 +72,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--no-bench", description = "Skip JMH (replay and load test only); the speedup is then not checked.")
   boolean noBench;
 
+  @Option(names = "--no-load", description = "Skip the workload's load tests (replay, and JMH unless --no-bench); no "
+      + "criterion reads them, so only their throughput and latency under load go unreported.")
+  boolean noLoad;
+
   @Option(names = "--forks", paramLabel = "N", description = "JMH forks per scenario and code version, the versions' forks alternated (default 2).")
   Integer forks;
 
@@ -201,6 +205,9 @@ public final class ValidateCommand implements Callable<Integer> {
         seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load(), chosen.quickLoad());
     if (noBench) {
       settings = settings.withoutBench();
+    }
+    if (noLoad) {
+      settings = settings.withoutLoad();
     }
     Set<String> only = scenarios.isEmpty() ? null : new LinkedHashSet<>(scenarios);
     RunLimits limits;

@@ -28,16 +28,19 @@ class AaValidationTest {
   void unchangedCodeDiffersInNothingAndWinsNothing(String sample, String benchOption) throws Exception {
     Path project = SampleCheckout.create(dir, sample);
     Path json = dir.resolve("report.json");
-    // --quick as well: the load test's 7 s instead of 25 s a version (it compares no answers)
-    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", "--quick", benchOption, "--json",
-        json.toString());
+    // --no-load: a load test compares no answers and no criterion reads it (ValidateEndToEndTest runs one)
+    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", "--quick", "--no-load", benchOption,
+        "--json", json.toString());
     assertEquals(1, run.exitCode(), "nothing was migrated, so nothing may be won\n" + run.out() + run.err());
     JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertFalse(report.at("/settings/load").asBoolean(true));
     for (JsonNode scenario : report.path("scenarios")) {
       String name = scenario.path("scenario").asText();
       assertTrue(scenario.path("answersCompared").asInt() > 0, name);
       assertEquals(0, scenario.path("differingAnswers").asInt(), name + ": " + scenario.path("differences"));
       assertEquals(0, scenario.path("warnings").size(), name + ": " + scenario.path("warnings"));
+      assertTrue(scenario.at("/original/load").isMissingNode() || scenario.at("/original/load").isNull(),
+          name + ": no load test was asked for: " + scenario.at("/original/load"));
     }
     for (JsonNode criterion : report.path("criteria")) {
       String name = criterion.path("criterion").asText();

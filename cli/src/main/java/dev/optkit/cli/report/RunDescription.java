@@ -65,7 +65,7 @@ final class RunDescription {
     parts.add(s.bench() ? String.format(Locale.ROOT, "JMH %d fork%s, %d warm-up + %d measured iterations of %d s",
         s.forks(), s.forks() == 1 ? "" : "s", s.warmupIterations(), s.iterations(), s.secondsPerIteration())
         : "JMH off (--no-bench)");
-    parts.add(s.load() ? "load test on" : "load test off");
+    parts.add(s.load() ? "load test on" : "load test off (--no-load)");
     parts.add(String.format(Locale.ROOT, "limits %d s a call, %d s a fixture step, %d s a scenario", s.callSeconds(),
         s.fixtureSeconds(), s.scenarioSeconds()));
     if (s.scenarios() != null) {

@@ -29,6 +29,10 @@ public record RunSettings(int forks, int warmupIterations, int iterations, int s
     return new RunSettings(forks, warmupIterations, iterations, secondsPerIteration, false, load, quickLoad);
   }
 
+  public RunSettings withoutLoad() {
+    return new RunSettings(forks, warmupIterations, iterations, secondsPerIteration, bench, false, quickLoad);
+  }
+
   public RunSettings withQuickLoad() {
     return new RunSettings(forks, warmupIterations, iterations, secondsPerIteration, bench, load, true);
   }
