@@ -692,10 +692,11 @@ public final class Assessor {
    * shared holder in sharedFieldsRead; 41: TypeFact's openFields and reassignedFields; 96: the cache's entries carry
    * their files' declaration surfaces; 97: and the project types they name; 98: a nested class's field the classes
    * around it reach is not sealed; 99: @Table(indexes) is recorded; 100: a stored JPA query's site is its run, a
-   * transaction's manager is recorded, a lambda takes the type its class hands it), so older caches are never read as
+   * transaction's manager is recorded, a lambda takes the type its class hands it; 101: the column a field's @Column or
+   * @JoinColumn names), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 101; // 101: the column a field's @Column or @JoinColumn names
+  private static final int FACTS_SCHEMA = 102; // 102: an @Entity name that is another file's constant is said so
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

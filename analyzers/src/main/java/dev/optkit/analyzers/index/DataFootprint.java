@@ -116,7 +116,6 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
   public static final class Reader {
     private final ProjectIndex index;
     private final Map<String, String> entityTables = new HashMap<>();
-    private final Map<String, TypeFact> entitiesBySimpleName = new HashMap<>();
     private final Map<String, DataFootprint> sql = new HashMap<>();
     private final EntityTables associatedTables;
 
@@ -126,11 +125,6 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       for (var file : index.files()) {
         for (TypeFact type : file.types()) {
           if (isEntity(type)) {
-            entitiesBySimpleName.put(type.simpleName(), type);
-            String entityName = type.annotationValue("Entity", "name");
-            if (entityName != null) {
-              entitiesBySimpleName.put(entityName, type); // JPQL names the entity by @Entity(name)
-            }
             entityTables.put(type.qualifiedName(), tableOf(type));
           }
           if (type.superTypes().stream().anyMatch(NAMING_STRATEGIES::contains)) {
@@ -145,7 +139,6 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       // entities mapped in orm.xml: the XML's table wins over the annotation's, as in JPA
       for (OrmXmlMappings.Entity entity : index.ormXml().entities()) {
         entityTables.put(entity.className(), normalise(entity.table()));
-        index.type(entity.className()).ifPresent(type -> entitiesBySimpleName.putIfAbsent(type.simpleName(), type));
       }
     }
 
@@ -164,32 +157,82 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
 
     /**
-     * The JPA entity JPQL names so: its {@code @Entity(name)}, else its simple name; empty for none, and where two
-     * entities take the name (one renamed to another's simple name, two classes of one name in two packages) or an
-     * entity's name is not a literal this file holds.
+     * The JPA entity JPQL names so, for a query rewritten as the SQL it runs: as {@link #storedNamed}, a JPA entity
+     * whose mapping is all in its annotations (not one orm.xml maps, whose columns optkit does not read).
      */
     public java.util.Optional<TypeFact> entityNamed(String jpqlName) {
-      if (jpqlNames == null) {
-        Map<String, TypeFact> named = new HashMap<>();
-        Set<String> ambiguous = new java.util.HashSet<>();
-        for (TypeFact type : index.types()) {
-          if (!type.hasAnnotation("Entity")) {
-            continue;
-          }
-          String given = type.annotationValue("Entity", "name");
-          String name = given == null || given.isBlank() ? type.simpleName() : given;
-          if (TypeFact.UNRESOLVED.equals(given) || named.containsKey(name) && named.get(name) != type) {
-            ambiguous.add(TypeFact.UNRESOLVED.equals(given) ? type.simpleName() : name);
-          }
-          named.putIfAbsent(name, type);
-        }
-        ambiguous.forEach(named::remove);
-        jpqlNames = Map.copyOf(named);
-      }
-      return java.util.Optional.ofNullable(jpqlNames.get(jpqlName));
+      return storedNamed(jpqlName) instanceof StoredName.Named named && named.type().hasAnnotation("Entity")
+          && index.ormXml().entity(named.type().qualifiedName()).isEmpty()
+          ? java.util.Optional.of(named.type()) : java.util.Optional.empty();
     }
 
-    private volatile Map<String, TypeFact> jpqlNames;
+    /** What a name a query's text gives to what it reads or writes means among the project's stored types. */
+    sealed interface StoredName {
+      /** The type stored under that name. */
+      record Named(TypeFact type) implements StoredName {}
+
+      /** Two types take the name, or a type's name is not a literal this file holds: it cannot be told which. */
+      record Ambiguous() implements StoredName {}
+
+      /** No stored type: a table's name. */
+      record None() implements StoredName {}
+    }
+
+    /**
+     * The one reader of a name in a query (JPQL's entity or SQL's table): a JPA entity by the name JPQL gives it (its
+     * {@code @Entity(name)}, else its simple name; an entity orm.xml maps by its simple name), else a Spring Data JDBC
+     * or MongoDB aggregate by its simple name. Two entities taking one name (one renamed to another's simple name, two
+     * classes of one name in two packages), or an entity whose {@code @Entity(name)} is not a literal, make the name
+     * {@link StoredName.Ambiguous}: never the last one read.
+     */
+    StoredName storedNamed(String name) {
+      Names names = storedNames;
+      if (names == null) {
+        names = storedNames = Names.of(index);
+      }
+      if (names.ambiguous().contains(name)) {
+        return new StoredName.Ambiguous();
+      }
+      TypeFact type = names.jpa().containsKey(name) ? names.jpa().get(name) : names.aggregates().get(name);
+      return type == null ? new StoredName.None() : new StoredName.Named(type);
+    }
+
+    private volatile Names storedNames;
+
+    /** The stored types by name: JPA's names first; an aggregate's simple name where no entity takes it. */
+    private record Names(Map<String, TypeFact> jpa, Map<String, TypeFact> aggregates, Set<String> ambiguous) {
+      static Names of(ProjectIndex index) {
+        Map<String, TypeFact> jpa = new HashMap<>();
+        Map<String, TypeFact> aggregates = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        for (TypeFact type : index.types()) {
+          if (type.hasAnnotation("Entity")) {
+            String given = type.annotationValue("Entity", "name");
+            if (TypeFact.UNRESOLVED.equals(given)) {
+              ambiguous.add(type.simpleName()); // its name is another file's constant: maybe its simple name
+              continue;
+            }
+            add(jpa, ambiguous, given == null || given.isBlank() ? type.simpleName() : given, type);
+          } else if (isEntity(type)) {
+            add(aggregates, ambiguous, type.simpleName(), type);
+          }
+        }
+        for (OrmXmlMappings.Entity entity : index.ormXml().entities()) {
+          index.type(entity.className()).filter(type -> !type.hasAnnotation("Entity"))
+              .ifPresent(type -> add(jpa, ambiguous, type.simpleName(), type));
+        }
+        ambiguous.forEach(jpa::remove);
+        ambiguous.forEach(aggregates::remove);
+        return new Names(Map.copyOf(jpa), Map.copyOf(aggregates), Set.copyOf(ambiguous));
+      }
+
+      private static void add(Map<String, TypeFact> names, Set<String> ambiguous, String name, TypeFact type) {
+        TypeFact before = names.putIfAbsent(name, type);
+        if (before != null && !before.qualifiedName().equals(type.qualifiedName())) {
+          ambiguous.add(name);
+        }
+      }
+    }
 
     /**
      * The table an entity (or a Spring Data JDBC aggregate without annotations) is stored in, or null
@@ -439,7 +482,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         boolean fetchJoin = JpqlKeywordAliases.hasFetchJoin(text);
         for (String table : tables) {
           String bare = SchemaViews.bare(table);
-          TypeFact entity = entitiesBySimpleName.get(bare);
+          StoredName named = storedNamed(bare);
+          if (named instanceof StoredName.Ambiguous) {
+            return new DataFootprint(ClientKind.DB, Set.copyOf(names), true); // which entity's tables: not told
+          }
+          TypeFact entity = named instanceof StoredName.Named found ? found.type() : null;
           if (fetchJoin && entity == null) {
             if (table.contains(".")) {
               continue;
@@ -477,7 +524,8 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     private String columnsOnlyOf(net.sf.jsqlparser.statement.Statements parsed) {
       String entity = parsed.size() == 1 ? JpqlColumnReads.entityReadForColumnsOnly(parsed.get(0),
-          name -> entitiesBySimpleName.get(SchemaViews.bare(name)), associatedTables::associationFields) : null;
+          name -> storedNamed(SchemaViews.bare(name)) instanceof StoredName.Named named ? named.type() : null,
+          associatedTables::associationFields) : null;
       return entity == null ? "" : entity;
     }
 

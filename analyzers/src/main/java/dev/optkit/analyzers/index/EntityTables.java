@@ -164,7 +164,9 @@ final class EntityTables {
       }
       if (association.mapping().equals("ElementCollection")) {
         if (association.joinTable() == null) {
-          defaultJoinTables(owner, ownerTable, List.of(association.field()), names);
+          if (!defaultJoinTables(owner, ownerTable, List.of(association.field()), names)) {
+            return false; // the entity's name, which the default join table takes, is not told
+          }
         }
         parts.joinTables = true;
         // elements of a project type are embeddables, whose own mapping is not followed
@@ -180,7 +182,10 @@ final class EntityTables {
           names.add("table:" + targetTable); // the owner's save sets the target's foreign key
           parts.joinColumns = true;
         } else {
-          defaultJoinTables(owner, ownerTable, List.of(targetTable, target.simpleName(), association.field()), names);
+          if (!defaultJoinTables(owner, ownerTable, List.of(targetTable, target.simpleName(), association.field()),
+              names)) {
+            return false; // the entity's name, which the default join table takes, is not told
+          }
           parts.joinTables = true;
         }
       }
@@ -326,7 +331,9 @@ final class EntityTables {
     }
     if (association.mapping().equals("ElementCollection")) {
       if (association.joinTable() == null) {
-        defaultJoinTables(owner, ownerTable, List.of(association.field()), names);
+        if (!defaultJoinTables(owner, ownerTable, List.of(association.field()), names)) {
+          return false; // the entity's name, which the default join table takes, is not told
+        }
       }
       // elements of a project type are embeddables, whose own mapping is not followed
       return index.type(association.target()).map(element -> element.kind().equals("enum")).orElse(true);
@@ -346,23 +353,35 @@ final class EntityTables {
       if (owning.joinTable() != null) {
         names.add("table:" + DataFootprint.normalise(owning.joinTable()));
       } else if (owning.mapping().equals("ManyToMany")) {
-        defaultJoinTables(target, targetTable, List.of(ownerTable, owner.simpleName(), owning.field()), names);
+        if (!defaultJoinTables(target, targetTable, List.of(ownerTable, owner.simpleName(), owning.field()), names)) {
+          return false; // the entity's name, which the default join table takes, is not told
+        }
       }
     } else if (association.joinTable() == null && association.mapping().endsWith("ToMany")) {
       // a many-to-many, or a one-to-many without a join column, goes through a join table by default
-      defaultJoinTables(owner, ownerTable, List.of(targetTable, target.simpleName(), association.field()), names);
+      if (!defaultJoinTables(owner, ownerTable, List.of(targetTable, target.simpleName(), association.field()), names)) {
+        return false; // the entity's name, which the default join table takes, is not told
+      }
     }
     return true;
   }
 
-  /** {owner's table, owner's entity name} x suffixes: the defaults of JPA, Hibernate and Spring Boot. */
-  private static void defaultJoinTables(TypeFact owner, String ownerTable, List<String> suffixes, Set<String> names) {
+  /**
+   * {owner's table, owner's entity name} x suffixes: the defaults of JPA, Hibernate and Spring Boot.
+   *
+   * @return false, adding none, where the entity's name is another file's constant
+   */
+  private static boolean defaultJoinTables(TypeFact owner, String ownerTable, List<String> suffixes, Set<String> names) {
     String entityName = owner.annotationValue("Entity", "name");
+    if (TypeFact.UNRESOLVED.equals(entityName)) {
+      return false;
+    }
     for (String prefix : List.of(ownerTable, owner.simpleName(), entityName == null ? owner.simpleName() : entityName)) {
       for (String suffix : suffixes) {
         names.add("table:" + DataFootprint.normalise(prefix + "_" + suffix));
       }
     }
+    return true;
   }
 
   /**

@@ -111,8 +111,10 @@ public final class AnnotationValues {
         List<String> strings = annotationStrings(annotation, member);
         if (!strings.isEmpty()) {
           values.put(qualified + "#" + member, String.join(",", strings));
-        } else if (annotation.getNameAsString().endsWith("Table") && hasMember(annotation, member)) {
-          // @Table(Tables.GIZMOS): a name from another file's constant, which this file cannot read
+        } else if ((annotation.getNameAsString().endsWith("Table") || annotation.getNameAsString().endsWith("Entity"))
+            && hasMember(annotation, member)) {
+          // @Table(Tables.GIZMOS), @Entity(name = Names.GIZMO): a name from another file's constant, which this file
+          // cannot read
           values.put(qualified + "#" + member, TypeFact.UNRESOLVED);
         }
       }
