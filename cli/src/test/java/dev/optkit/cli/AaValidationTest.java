@@ -30,15 +30,15 @@ class AaValidationTest {
   // compares every answer of both its scenarios between two versions
   @CsvSource({"plain-java-service, --forks=1,", "spring-service, --no-bench, descriptions-under-writes",
       "legacy-java8-service, --no-bench,"})
-  void unchangedCodeDiffersInNothingAndWinsNothing(String sample, String benchOption, String scenario)
+  void unchangedCodeDiffersInNothingAndWinsNothing(String sample, String benchOption, String only)
       throws Exception {
     Path project = SampleCheckout.create(dir, sample);
     Path json = dir.resolve("report.json");
     // --no-load: a load test compares no answers and no criterion reads it (ValidateEndToEndTest runs one)
     List<String> args = new ArrayList<>(List.of("validate", project.toString(), "--baseline", "HEAD", "--quick",
         "--no-load", benchOption, "--json", json.toString()));
-    if (scenario != null) {
-      args.addAll(List.of("--scenario", scenario));
+    if (only != null) {
+      args.addAll(List.of("--scenario", only));
     }
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertEquals(1, run.exitCode(), "nothing was migrated, so nothing may be won\n" + run.out() + run.err());
