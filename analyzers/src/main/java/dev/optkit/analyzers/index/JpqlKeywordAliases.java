@@ -22,16 +22,30 @@ import net.sf.jsqlparser.parser.Token;
 final class JpqlKeywordAliases {
   private JpqlKeywordAliases() {}
 
-  /** The statements of a text, parsed again with its keyword aliases renamed when that is what failed. */
+  /**
+   * The statements of a text, parsed again with its keyword aliases renamed when that is what failed: the reader's
+   * own, to change as it needs.
+   */
   static net.sf.jsqlparser.statement.Statements parse(String sql) throws Exception {
+    return parse(sql, false);
+  }
+
+  /** As {@link #parse}, shared with every reader of the text ({@code SqlParsing.sharedStatements}): never changed. */
+  static net.sf.jsqlparser.statement.Statements parseShared(String sql) throws Exception {
+    return parse(sql, true);
+  }
+
+  private static net.sf.jsqlparser.statement.Statements parse(String sql, boolean shared) throws Exception {
     try {
-      return dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(sql);
+      return shared ? dev.optkit.analyzers.facts.sites.SqlParsing.sharedStatements(sql)
+          : dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(sql);
     } catch (Exception e) {
       String renamed = renamed(sql);
       if (renamed == null) {
         throw e;
       }
-      return dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(renamed);
+      return shared ? dev.optkit.analyzers.facts.sites.SqlParsing.sharedStatements(renamed)
+          : dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(renamed);
     }
   }
 

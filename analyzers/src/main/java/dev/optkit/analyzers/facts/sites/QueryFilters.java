@@ -102,7 +102,7 @@ public final class QueryFilters {
 
   private static List<TableFilter> read(String sql) {
     try {
-      return read(SqlParsing.parse(boundParameters(sql)));
+      return read(SqlParsing.sharedStatement(boundParameters(sql)));
     } catch (Exception | StackOverflowError unknown) {
       return List.of();
     }

@@ -36,7 +36,7 @@ public final class ResultBounds {
     if (sql == null || sql.isBlank()) {
       return Optional.empty();
     }
-    Statements parsed = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
+    Statements parsed = SqlParsing.sharedStatements(QueryFilters.boundParameters(sql));
     return parsed != null && parsed.size() == 1 && parsed.get(0) instanceof PlainSelect select
         ? Optional.of(select) : Optional.empty();
   }
@@ -162,7 +162,7 @@ public final class ResultBounds {
       return tables;
     }
     try {
-      Statements parsed = SqlParsing.parseStatements(QueryFilters.boundParameters(sql));
+      Statements parsed = SqlParsing.sharedStatements(QueryFilters.boundParameters(sql));
       for (Statement statement : parsed == null ? List.<Statement>of() : parsed) {
         if (statement instanceof Insert insert && insert.getTable() != null) {
           tables.add(insert.getTable().getName());

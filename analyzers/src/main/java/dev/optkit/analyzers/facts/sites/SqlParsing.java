@@ -192,4 +192,69 @@ public final class SqlParsing {
   public static Statements parseStatements(String sql) throws JSQLParserException {
     return CCJSqlParserUtil.parseStatements(sql, PARSERS, parser -> { });
   }
+
+  /**
+   * One statement as {@link #parse} reads it, parsed once per run for all the readers that only read it: the rules, the
+   * index's footprints and the hints ask several readers of each query (its filters, its bounds, its tables, whether
+   * it writes), and each parsed the same text again (1,500 parses of about 700 texts in a warm run on mall, two
+   * seconds of the thread that runs the rules). <b>Shared: never change what it returns</b>; a reader that rewrites
+   * a statement ({@code JpqlAsSql}, {@code PlannedQueries}) parses its own.
+   */
+  public static Statement sharedStatement(String sql) throws JSQLParserException {
+    return (Statement) SHARED.parsed(sql, true);
+  }
+
+  /** A script's statements as {@link #parseStatements} reads them, shared as {@link #sharedStatement}'s. */
+  public static Statements sharedStatements(String sql) throws JSQLParserException {
+    return (Statements) SHARED.parsed(sql, false);
+  }
+
+  private static final SharedParses SHARED = new SharedParses();
+
+  /**
+   * The parses of the last {@value #CAPACITY} texts asked, either way, and the messages of those that failed. A text
+   * longer than {@value #MAX_CHARS} characters (a whole script) is parsed each time, not kept. Safe for threads: two
+   * asking at once may both parse it.
+   */
+  private static final class SharedParses {
+    static final int CAPACITY = 4_096;
+    static final int MAX_CHARS = 20_000;
+
+    /** A parse kept: the statement or statements, or the failure's message. */
+    private record Parsed(Object statements, String failure) {}
+
+    private record Key(String sql, boolean one) {}
+
+    private final java.util.Map<Key, Parsed> known = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(java.util.Map.Entry<Key, Parsed> eldest) {
+        return size() > CAPACITY;
+      }
+    };
+
+    Object parsed(String sql, boolean one) throws JSQLParserException {
+      if (sql.length() > MAX_CHARS) {
+        return one ? parse(sql) : parseStatements(sql);
+      }
+      Key key = new Key(sql, one);
+      Parsed parsed;
+      synchronized (known) {
+        parsed = known.get(key);
+      }
+      if (parsed == null) {
+        try {
+          parsed = new Parsed(one ? parse(sql) : parseStatements(sql), null);
+        } catch (JSQLParserException failed) {
+          parsed = new Parsed(null, String.valueOf(failed.getMessage()));
+        }
+        synchronized (known) {
+          known.put(key, parsed);
+        }
+      }
+      if (parsed.failure() != null) {
+        throw new JSQLParserException(parsed.failure());
+      }
+      return parsed.statements();
+    }
+  }
 }

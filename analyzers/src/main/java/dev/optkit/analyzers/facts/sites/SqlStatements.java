@@ -151,7 +151,7 @@ public final class SqlStatements {
       return null;
     }
     try {
-      Statements statements = SqlParsing.parseStatements(bindPlaceholders(sql));
+      Statements statements = SqlParsing.sharedStatements(bindPlaceholders(sql));
       if (statements == null || statements.isEmpty()) {
         return null;
       }
@@ -180,7 +180,7 @@ public final class SqlStatements {
       return false;
     }
     try {
-      Statement statement = SqlParsing.parse(bindPlaceholders(sql));
+      Statement statement = SqlParsing.sharedStatement(bindPlaceholders(sql));
       if (!(statement instanceof PlainSelect plain) || isLocking(plain) || plain.getSelectItems() == null
           || plain.getSelectItems().isEmpty()) {
         return false;
