@@ -116,7 +116,10 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
   public static final class Reader {
     private final ProjectIndex index;
     private final Map<String, String> entityTables = new HashMap<>();
-    private final Map<String, DataFootprint> sql = new HashMap<>();
+    private final Map<QueryText, DataFootprint> sql = new HashMap<>();
+
+    /** A query's text and the language it is read in. */
+    private record QueryText(String text, SqlAsRun.Language language) {}
     private final EntityTables associatedTables;
 
     public Reader(ProjectIndex index) {
@@ -190,40 +193,72 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       if (names == null) {
         names = storedNames = Names.of(index);
       }
-      if (names.ambiguous().contains(name)) {
+      if (names.jpaAmbiguous().contains(name)) {
         return new StoredName.Ambiguous();
       }
-      TypeFact type = names.jpa().containsKey(name) ? names.jpa().get(name) : names.aggregates().get(name);
+      if (names.jpa().containsKey(name)) {
+        return new StoredName.Named(names.jpa().get(name));
+      }
+      if (names.aggregatesAmbiguous().contains(name)) {
+        return new StoredName.Ambiguous();
+      }
+      TypeFact type = names.aggregates().get(name);
       return type == null ? new StoredName.None() : new StoredName.Named(type);
     }
 
     private volatile Names storedNames;
 
-    /** The stored types by name: JPA's names first; an aggregate's simple name where no entity takes it. */
-    private record Names(Map<String, TypeFact> jpa, Map<String, TypeFact> aggregates, Set<String> ambiguous) {
+    /**
+     * What a name JPQL gives (not a path) means: a JPA entity by its JPQL name, none for a Spring Data JDBC or MongoDB
+     * aggregate's; a qualified class name ({@code shop.Order}, as HQL takes one) the project's JPA entity of that
+     * qualified name, else none (an interface or superclass Hibernate reads through every entity implementing it, a
+     * library's class).
+     */
+    private StoredName jpqlNamed(String name) {
+      if (name.indexOf('.') < 0) {
+        StoredName named = storedNamed(name);
+        return named instanceof StoredName.Named found && !jpa(found.type()) ? new StoredName.None() : named;
+      }
+      return index.type(name).filter(this::jpa).<StoredName>map(StoredName.Named::new)
+          .orElseGet(StoredName.None::new);
+    }
+
+    /** A JPA entity: by its annotation or orm.xml's mapping. */
+    private boolean jpa(TypeFact type) {
+      return type.hasAnnotation("Entity") || index.ormXml().entity(type.qualifiedName()).isPresent();
+    }
+
+    /**
+     * The stored types by name: JPA's names first; an aggregate's simple name where no entity takes it. Each kind's
+     * names are ambiguous apart: two MongoDB documents of one name leave a JPA entity of it what JPQL names.
+     */
+    private record Names(Map<String, TypeFact> jpa, Set<String> jpaAmbiguous, Map<String, TypeFact> aggregates,
+        Set<String> aggregatesAmbiguous) {
       static Names of(ProjectIndex index) {
         Map<String, TypeFact> jpa = new HashMap<>();
         Map<String, TypeFact> aggregates = new HashMap<>();
-        Set<String> ambiguous = new java.util.HashSet<>();
+        Set<String> jpaAmbiguous = new java.util.HashSet<>();
+        Set<String> aggregatesAmbiguous = new java.util.HashSet<>();
         for (TypeFact type : index.types()) {
           if (type.hasAnnotation("Entity")) {
             String given = type.annotationValue("Entity", "name");
             if (TypeFact.UNRESOLVED.equals(given)) {
-              ambiguous.add(type.simpleName()); // its name is another file's constant: maybe its simple name
+              jpaAmbiguous.add(type.simpleName()); // its name is another file's constant: maybe its simple name
               continue;
             }
-            add(jpa, ambiguous, given == null || given.isBlank() ? type.simpleName() : given, type);
+            add(jpa, jpaAmbiguous, given == null || given.isBlank() ? type.simpleName() : given, type);
           } else if (isEntity(type)) {
-            add(aggregates, ambiguous, type.simpleName(), type);
+            add(aggregates, aggregatesAmbiguous, type.simpleName(), type);
           }
         }
         for (OrmXmlMappings.Entity entity : index.ormXml().entities()) {
           index.type(entity.className()).filter(type -> !type.hasAnnotation("Entity"))
-              .ifPresent(type -> add(jpa, ambiguous, type.simpleName(), type));
+              .ifPresent(type -> add(jpa, jpaAmbiguous, type.simpleName(), type));
         }
-        ambiguous.forEach(jpa::remove);
-        ambiguous.forEach(aggregates::remove);
-        return new Names(Map.copyOf(jpa), Map.copyOf(aggregates), Set.copyOf(ambiguous));
+        jpaAmbiguous.forEach(jpa::remove);
+        aggregatesAmbiguous.forEach(aggregates::remove);
+        return new Names(Map.copyOf(jpa), Set.copyOf(jpaAmbiguous), Map.copyOf(aggregates),
+            Set.copyOf(aggregatesAmbiguous));
       }
 
       private static void add(Map<String, TypeFact> names, Set<String> ambiguous, String name, TypeFact type) {
@@ -351,7 +386,8 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       boolean mongoQuery = stored != null && index.type(stored)
           .map(t -> t.hasAnnotation("org.springframework.data.mongodb.core.mapping.Document")).orElse(false);
       if (site.sql() != null && !mongoQuery) {
-        DataFootprint parsed = sql.computeIfAbsent(site.sql(), this::parseSql);
+        DataFootprint parsed = sql.computeIfAbsent(new QueryText(site.sql(), index.sqlAsRun().language(site)),
+            this::parseSql);
         names.addAll(parsed.names());
         unknown = parsed.unknown();
       }
@@ -388,7 +424,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     /** What a SQL script run as a write changes ({@code @Sql(statements = ...)} in a test): parsed like a call's SQL. */
     public DataFootprint ofWrittenScript(String script) {
-      DataFootprint parsed = sql.computeIfAbsent(script, this::parseSql);
+      DataFootprint parsed = sql.computeIfAbsent(new QueryText(script, SqlAsRun.Language.SQL), this::parseSql);
       return withWriteEffects(new TreeSet<>(parsed.names()), parsed.unknown(), false);
     }
 
@@ -464,16 +500,31 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return null;
     }
 
-    private DataFootprint parseSql(String text) {
+    /**
+     * What a query's text reads or writes. SQL names tables (and views, read as the tables behind them); JPQL names
+     * entities (by {@link #storedNamed}, or a project class by its qualified name), so a name it gives that is no
+     * entity optkit can tell (one orm.xml or a constant names, an interface Hibernate reads polymorphically, a class
+     * of a library) makes the footprint unknown; a text whose language is not told is read both ways, an entity's
+     * name first.
+     */
+    private DataFootprint parseSql(QueryText query) {
+      String text = query.text();
+      SqlAsRun.Language language = query.language();
       if (SchemaWriteEffects.definesCodeOrIndex(text)) {
         return new DataFootprint(ClientKind.DB, Set.of(), false); // CREATE TRIGGER, INDEX, FUNCTION: no row changes
       }
       Set<String> names = new TreeSet<>();
       try {
         Set<String> tables = new TreeSet<>();
-        net.sf.jsqlparser.statement.Statements parsed = JpqlKeywordAliases.parse(SqlStatements.bindPlaceholders(text));
+        net.sf.jsqlparser.statement.Statements parsed = JpqlKeywordAliases.parseShared(SqlStatements.bindPlaceholders(text));
         for (Statement statement : parsed) {
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
+        }
+        if (language == SqlAsRun.Language.SQL) {
+          for (String table : tables) {
+            index.schemaViews().expand(normalise(SchemaViews.bare(table))).forEach(t -> names.add("table:" + t));
+          }
+          return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
         }
         // SELECT o.ownerId FROM Order o: one entity's columns, none of its associations loaded
         String columnsOf = columnsOnly.computeIfAbsent(text, t -> columnsOnlyOf(parsed)); // parsed once, here
@@ -482,8 +533,12 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         boolean fetchJoin = JpqlKeywordAliases.hasFetchJoin(text);
         for (String table : tables) {
           String bare = SchemaViews.bare(table);
-          StoredName named = storedNamed(bare);
-          if (named instanceof StoredName.Ambiguous) {
+          if (language == SqlAsRun.Language.JPQL && JpqlNames.path(table)) {
+            continue; // JOIN o.items i: what a path reaches comes with its root entity's tables
+          }
+          StoredName named = language == SqlAsRun.Language.JPQL ? jpqlNamed(table) : storedNamed(bare);
+          if (named instanceof StoredName.Ambiguous
+              || language == SqlAsRun.Language.JPQL && named instanceof StoredName.None) {
             return new DataFootprint(ClientKind.DB, Set.copyOf(names), true); // which entity's tables: not told
           }
           TypeFact entity = named instanceof StoredName.Named found ? found.type() : null;
@@ -516,7 +571,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     private String entityReadForColumnsOnly(String text) {
       try {
-        return columnsOnlyOf(JpqlKeywordAliases.parse(SqlStatements.bindPlaceholders(text)));
+        return columnsOnlyOf(JpqlKeywordAliases.parseShared(SqlStatements.bindPlaceholders(text)));
       } catch (Exception | StackOverflowError e) {
         return "";
       }

@@ -27,12 +27,18 @@ public final class SqlAsRun {
   /**
    * @param sql what the site runs, where the sources tell it
    * @param relational the site queries a relational database (its own SQL, JPQL, a repository of a relational entity)
+   * @param language the language of the site's own text
    */
-  private record Answer(Optional<String> sql, boolean relational) {
-    static final Answer NONE = new Answer(Optional.empty(), false);
+  private record Answer(Optional<String> sql, boolean relational, Language language) {
+    static final Answer NONE = new Answer(Optional.empty(), false, Language.UNTOLD);
 
+    /** A query whose text is not the site's own (a derived query, a named one). */
     static Answer of(Optional<String> sql) {
-      return new Answer(sql, true);
+      return new Answer(sql, true, Language.UNTOLD);
+    }
+
+    static Answer of(Optional<String> sql, Language language) {
+      return new Answer(sql, true, language);
     }
   }
 
@@ -60,6 +66,23 @@ public final class SqlAsRun {
     return ProjectIndex.remembered(answers, site, this::compute);
   }
 
+  /** The language of the query text a site gives: SQL, JPQL (or HQL), or not told. */
+  public enum Language {
+    SQL, JPQL, UNTOLD
+  }
+
+  /**
+   * The language of the site's query text, the one reader of it (the hints' SQL and the footprints migrate proves
+   * evictions with both ask it): an EntityManager's or Hibernate Session's {@code createNativeQuery} SQL, its {@code
+   * createQuery} (and Hibernate 6's {@code createSelectionQuery}, {@code createMutationQuery}) JPQL; a Spring Data
+   * {@code @Query} JPQL on a JPA entity unless {@code nativeQuery}/{@code @NativeQuery}, SQL on a Spring Data JDBC
+   * aggregate; any other client's text SQL. Untold where the site gives no text, or its declaration or store is not
+   * found.
+   */
+  public Language language(IoSite site) {
+    return answer(site).language();
+  }
+
   private Answer compute(IoSite site) {
     if (site.kind() != ClientKind.DB) {
       return Answer.NONE;
@@ -69,13 +92,14 @@ public final class SqlAsRun {
       // EntityManager and Hibernate's Session: createNativeQuery's text is SQL, createQuery's (and Hibernate 6's
       // createSelectionQuery's and createMutationQuery's) JPQL or HQL
       if (site.method().startsWith("createNative")) {
-        return Answer.of(Optional.of(site.sql()));
+        return Answer.of(Optional.of(site.sql()), Language.SQL);
       }
-      return Answer.of(JPQL_FACTORIES.contains(site.method())
-          ? JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns) : Optional.empty());
+      return JPQL_FACTORIES.contains(site.method())
+          ? Answer.of(JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns), Language.JPQL)
+          : Answer.of(Optional.empty(), Language.UNTOLD);
     }
     if (!"spring-data-repository".equals(site.clientId())) {
-      return written ? Answer.of(Optional.of(site.sql())) : Answer.NONE;
+      return written ? Answer.of(Optional.of(site.sql()), Language.SQL) : Answer.NONE;
     }
     TypeFact entity = index.footprints().storedEntity(site).flatMap(index::type).orElse(null);
     if (entity == null || !relational(site, entity)) {
@@ -84,10 +108,10 @@ public final class SqlAsRun {
     if (written) {
       Boolean nativeQuery = nativeQuery(site);
       if (nativeQuery == null) {
-        return Answer.of(Optional.empty());
+        return Answer.of(Optional.empty(), Language.UNTOLD);
       }
-      return Answer.of(nativeQuery || !jpa(entity) ? Optional.of(site.sql())
-          : JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns));
+      return nativeQuery || !jpa(entity) ? Answer.of(Optional.of(site.sql()), Language.SQL)
+          : Answer.of(JpqlAsSql.sql(site.sql(), index.footprints()::entityNamed, columns), Language.JPQL);
     }
     if (implemented(site)) {
       return Answer.NONE; // the project's own code (a default method, a fragment's implementation): its sites are its own
