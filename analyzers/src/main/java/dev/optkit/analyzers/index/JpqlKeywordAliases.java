@@ -62,6 +62,7 @@ final class JpqlKeywordAliases {
       return null;
     }
     Set<String> aliases = new HashSet<>();
+    Set<Integer> entities = new HashSet<>(); // FROM Order order: the entity's name is no use of its variable
     for (int i = 0; i + 2 < tokens.size(); i++) {
       String word = tokens.get(i).image.toUpperCase(Locale.ROOT);
       if (!word.equals("FROM") && !word.equals("JOIN")) {
@@ -70,6 +71,9 @@ final class JpqlKeywordAliases {
       int at = i + 1;
       while (at + 2 < tokens.size() && tokens.get(at + 1).image.equals(".")) {
         at += 2; // a dotted path (o.items) or a qualified entity name
+      }
+      for (int named = i + 1; named <= at; named++) {
+        entities.add(named);
       }
       int alias = at + 1;
       if (alias < tokens.size() && tokens.get(alias).image.equalsIgnoreCase("AS")) {
@@ -95,7 +99,8 @@ final class JpqlKeywordAliases {
     for (int i = tokens.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
       Token token = tokens.get(i);
       String next = i + 1 < tokens.size() ? tokens.get(i + 1).image.toUpperCase(Locale.ROOT) : "";
-      if (aliases.contains(token.image.toUpperCase(Locale.ROOT)) && !next.equals("BY") && token.beginLine >= 1
+      if (aliases.contains(token.image.toUpperCase(Locale.ROOT)) && !next.equals("BY") && !entities.contains(i)
+          && token.beginLine >= 1
           && token.beginLine <= lines.length) {
         int end = lineStart[token.beginLine - 1] + token.endColumn;
         if (end <= out.length()) {

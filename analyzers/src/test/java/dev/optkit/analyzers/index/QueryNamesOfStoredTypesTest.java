@@ -100,4 +100,29 @@ class QueryNamesOfStoredTypesTest {
     assertTrue(index.footprints().of(site(index, "close")).unknown(), index.footprints().of(site(index, "close"))
         .toString());
   }
+
+  @Test
+  void anEntityNamedAsItsVariableIsStillTheEntityWhenTheVariableIsRenamed() {
+    // SELECT order.ownerId FROM Order order: JSqlParser reads the variable only renamed (order_alias); the entity's
+    // name, the same word in another case, is not the variable's use (it was renamed too, Order_alias: no entity)
+    ProjectIndex index = new ProjectFixture(dir).java(entity("r", "@Entity", "Order", "orders")).java("""
+        package r;
+        public interface OrderRepository extends org.springframework.data.jpa.repository.JpaRepository<Order, Long> {
+          @org.springframework.data.jpa.repository.Query("SELECT order.status FROM Order order WHERE order.id = :id")
+          String findStatusById(@org.springframework.data.repository.query.Param("id") Long id);
+        }
+        """).java("""
+        package r;
+        public class Orders {
+          private final OrderRepository repo;
+          public Orders(OrderRepository repo) { this.repo = repo; }
+          public String status(Long id) { return repo.findStatusById(id); }
+        }
+        """).assess().index();
+    IoSite read = index.sitesOf(index.methodsNamed("status").get(0)).get(0);
+    assertEquals(SqlAsRun.Language.JPQL, index.sqlAsRun().language(read));
+    DataFootprint footprint = index.footprints().of(read);
+    assertFalse(footprint.unknown(), footprint.toString());
+    assertEquals(Set.of("table:" + DataFootprint.normalise("orders")), footprint.names());
+  }
 }
