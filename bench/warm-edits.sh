@@ -2,7 +2,7 @@
 # What a warm `optkit assess` costs after one edit, on a copy of a corpus, against a run without the cache, and
 # what keeping each file's declaration surface costs a first run. Rounds alternate, in one script:
 #   1. a first run with an empty cache, with this build and (if given) a base jar that keeps no surfaces;
-#   2. an edit inside one method's body, then a warm run (the other files' facts are reused);
+#   2. an edit inside one method's body, then a warm run (the other files' facts are reused), and the base jar's;
 #   3. an edit of that file's declarations (a field added), then a warm run (every cached file is read again);
 #   4. --no-cache on the edited tree; its JSON must equal the warm runs'.
 # Usage: bench/warm-edits.sh CORPUS_DIR [ROUNDS] [BASE_JAR] [FILE_IN_CORPUS]
@@ -51,6 +51,9 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round: first run, this build:     $(seconds assess "$jar" "$work/first.json" --cache-dir "$work/cache") s"
   python3 "$work/edit.py" "$target" body
   echo "round $round: warm, a body edited:       $(seconds assess "$jar" "$work/body.json" --cache-dir "$work/cache") s"
+  if [ -n "$base" ]; then
+    echo "round $round: warm, a body edited, base: $(seconds assess "$base" "$work/base-body.json" --cache-dir "$work/base-cache") s"
+  fi
   echo "round $round: --no-cache, body edited:   $(seconds assess "$jar" "$work/body-fresh.json" --no-cache) s"
   cmp -s "$work/body.json" "$work/body-fresh.json" && echo "  same JSON as --no-cache" || echo "  JSON DIFFERS from --no-cache"
   python3 "$work/edit.py" "$target" field
