@@ -201,18 +201,23 @@ public final class SqlParsing {
    * a statement ({@code JpqlAsSql}, {@code PlannedQueries}) parses its own.
    */
   public static Statement sharedStatement(String sql) throws JSQLParserException {
-    return (Statement) SHARED.parsed(sql, true);
+    Statements statements = sharedStatements(sql);
+    if (statements == null || statements.size() != 1) {
+      // not one statement: what parse() says of it (a script, or nothing JSqlParser reads as a statement)
+      return parse(sql);
+    }
+    return statements.get(0);
   }
 
   /** A script's statements as {@link #parseStatements} reads them, shared as {@link #sharedStatement}'s. */
   public static Statements sharedStatements(String sql) throws JSQLParserException {
-    return (Statements) SHARED.parsed(sql, false);
+    return SHARED.parsed(sql);
   }
 
   private static final SharedParses SHARED = new SharedParses();
 
   /**
-   * The parses of the last {@value #CAPACITY} texts asked, either way, and the messages of those that failed. A text
+   * The parses of the last {@value #CAPACITY} texts asked, and the messages of those that failed. A text
    * longer than {@value #MAX_CHARS} characters (a whole script) is parsed each time, not kept. Safe for threads: two
    * asking at once may both parse it.
    */
@@ -220,30 +225,28 @@ public final class SqlParsing {
     static final int CAPACITY = 4_096;
     static final int MAX_CHARS = 20_000;
 
-    /** A parse kept: the statement or statements, or the failure's message. */
-    private record Parsed(Object statements, String failure) {}
+    /** A parse kept: the statements, or the failure's message. */
+    private record Parsed(Statements statements, String failure) {}
 
-    private record Key(String sql, boolean one) {}
-
-    private final java.util.Map<Key, Parsed> known = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final java.util.Map<String, Parsed> known = new java.util.LinkedHashMap<>(256, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(java.util.Map.Entry<Key, Parsed> eldest) {
+      protected boolean removeEldestEntry(java.util.Map.Entry<String, Parsed> eldest) {
         return size() > CAPACITY;
       }
     };
 
-    Object parsed(String sql, boolean one) throws JSQLParserException {
+    Statements parsed(String sql) throws JSQLParserException {
       if (sql.length() > MAX_CHARS) {
-        return one ? parse(sql) : parseStatements(sql);
+        return parseStatements(sql);
       }
-      Key key = new Key(sql, one);
+      String key = sql;
       Parsed parsed;
       synchronized (known) {
         parsed = known.get(key);
       }
       if (parsed == null) {
         try {
-          parsed = new Parsed(one ? parse(sql) : parseStatements(sql), null);
+          parsed = new Parsed(parseStatements(sql), null);
         } catch (JSQLParserException failed) {
           parsed = new Parsed(null, String.valueOf(failed.getMessage()));
         }
