@@ -385,9 +385,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       // that document's, as for a derived query (sqshq/piggymetrics' @Query("{ 'lastBackup' : ... }") was unknown)
       boolean mongoQuery = stored != null && index.type(stored)
           .map(t -> t.hasAnnotation("org.springframework.data.mongodb.core.mapping.Document")).orElse(false);
-      if (site.sql() != null && !mongoQuery) {
-        DataFootprint parsed = sql.computeIfAbsent(new QueryText(site.sql(), index.sqlAsRun().language(site)),
-            this::parseSql);
+      QueryText query = site.sql() == null ? null : new QueryText(site.sql(), index.sqlAsRun().language(site));
+      if (query != null && !mongoQuery) {
+        DataFootprint parsed = sql.computeIfAbsent(query, this::parseSql);
         names.addAll(parsed.names());
         unknown = parsed.unknown();
       }
@@ -403,7 +403,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           EntityTables.Written written = associatedTables.addWrittenTables(entity, names);
           unknown |= !written.known();
           ownRowOnly = !written.joinTables() && !written.joinColumns() && !written.cascades() && !written.deletedWith();
-        } else if (site.sql() != null && entity.qualifiedName().equals(columnsOnly.computeIfAbsent(site.sql(),
+        } else if (query != null && entity.qualifiedName().equals(columnsOnly.computeIfAbsent(query,
             this::entityReadForColumnsOnly))) {
           unknown |= !associatedTables.addOwnTables(entity, names); // @Query("SELECT o.ownerId FROM Order o ..."): no entity loaded
         } else {
@@ -521,22 +521,19 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
         }
         if (language == SqlAsRun.Language.SQL) {
-          for (String table : tables) {
-            index.schemaViews().expand(normalise(SchemaViews.bare(table))).forEach(t -> names.add("table:" + t));
-          }
+          tables.forEach(table -> addTable(names, table));
           return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
         }
         // SELECT o.ownerId FROM Order o: one entity's columns, none of its associations loaded
-        String columnsOf = columnsOnly.computeIfAbsent(text, t -> columnsOnlyOf(parsed)); // parsed once, here
+        String columnsOf = columnsOnly.computeIfAbsent(query, q -> columnsOnlyOf(parsed, language)); // parsed once
         // JOIN FETCH m.roles (read as JOIN m.roles): m.roles is a path, whose tables come with its entity's; every root
         // must then be a project entity, or what the paths reach cannot be told
         boolean fetchJoin = JpqlKeywordAliases.hasFetchJoin(text);
         for (String table : tables) {
-          String bare = SchemaViews.bare(table);
           if (language == SqlAsRun.Language.JPQL && JpqlNames.path(table)) {
             continue; // JOIN o.items i: what a path reaches comes with its root entity's tables
           }
-          StoredName named = language == SqlAsRun.Language.JPQL ? jpqlNamed(table) : storedNamed(bare);
+          StoredName named = named(table, language);
           if (named instanceof StoredName.Ambiguous
               || language == SqlAsRun.Language.JPQL && named instanceof StoredName.None) {
             return new DataFootprint(ClientKind.DB, Set.copyOf(names), true); // which entity's tables: not told
@@ -557,7 +554,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
               return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
             }
           } else {
-            index.schemaViews().expand(normalise(bare)).forEach(t -> names.add("table:" + t));
+            addTable(names, table);
           }
         }
       } catch (Exception | StackOverflowError e) {
@@ -566,20 +563,39 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
     }
 
-    /** Per query text, the entity whose columns alone it reads ("" for none). */
-    private final Map<String, String> columnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A table's name in SQL: the tables behind it where it is a view. */
+    private void addTable(Set<String> names, String table) {
+      index.schemaViews().expand(normalise(SchemaViews.bare(table))).forEach(t -> names.add("table:" + t));
+    }
 
-    private String entityReadForColumnsOnly(String text) {
+    /**
+     * What a name a query gives means, read in the query's language: in JPQL by {@link #jpqlNamed}; in SQL nothing
+     * stored (a table's name); in a text whose language is not told by {@link #storedNamed}.
+     */
+    private StoredName named(String table, SqlAsRun.Language language) {
+      return switch (language) {
+        case JPQL -> jpqlNamed(table);
+        case SQL -> new StoredName.None();
+        case UNTOLD -> storedNamed(SchemaViews.bare(table));
+      };
+    }
+
+    /** Per query, the entity whose columns alone it reads ("" for none). */
+    private final Map<QueryText, String> columnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String entityReadForColumnsOnly(QueryText query) {
       try {
-        return columnsOnlyOf(JpqlKeywordAliases.parseShared(SqlStatements.bindPlaceholders(text)));
+        return columnsOnlyOf(JpqlKeywordAliases.parseShared(SqlStatements.bindPlaceholders(query.text())),
+            query.language());
       } catch (Exception | StackOverflowError e) {
         return "";
       }
     }
 
-    private String columnsOnlyOf(net.sf.jsqlparser.statement.Statements parsed) {
+    /** The entity a JPQL query reads the columns of alone, its name read as the query's other names are. */
+    private String columnsOnlyOf(net.sf.jsqlparser.statement.Statements parsed, SqlAsRun.Language language) {
       String entity = parsed.size() == 1 ? JpqlColumnReads.entityReadForColumnsOnly(parsed.get(0),
-          name -> storedNamed(SchemaViews.bare(name)) instanceof StoredName.Named named ? named.type() : null,
+          name -> named(name, language) instanceof StoredName.Named named ? named.type() : null,
           associatedTables::associationFields) : null;
       return entity == null ? "" : entity;
     }
