@@ -211,53 +211,31 @@ public final class SqlParsing {
 
   /** A script's statements as {@link #parseStatements} reads them, shared as {@link #sharedStatement}'s. */
   public static Statements sharedStatements(String sql) throws JSQLParserException {
-    return SHARED.parsed(sql);
+    return shared(sql);
   }
 
-  private static final SharedParses SHARED = new SharedParses();
+  /** The statements, or the failure's message. */
+  private record Parsed(Statements statements, String failure) {}
 
-  /**
-   * The parses of the last {@value #CAPACITY} texts asked, and the messages of those that failed. A text
-   * longer than {@value #MAX_CHARS} characters (a whole script) is parsed each time, not kept. Safe for threads: two
-   * asking at once may both parse it.
-   */
-  private static final class SharedParses {
-    static final int CAPACITY = 4_096;
-    static final int MAX_CHARS = 20_000;
-
-    /** A parse kept: the statements, or the failure's message. */
-    private record Parsed(Statements statements, String failure) {}
-
-    private final java.util.Map<String, Parsed> known = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(java.util.Map.Entry<String, Parsed> eldest) {
-        return size() > CAPACITY;
-      }
-    };
-
-    Statements parsed(String sql) throws JSQLParserException {
-      if (sql.length() > MAX_CHARS) {
-        return parseStatements(sql);
-      }
-      String key = sql;
-      Parsed parsed;
-      synchronized (known) {
-        parsed = known.get(key);
-      }
-      if (parsed == null) {
-        try {
-          parsed = new Parsed(parseStatements(sql), null);
-        } catch (JSQLParserException failed) {
-          parsed = new Parsed(null, String.valueOf(failed.getMessage()));
-        }
-        synchronized (known) {
-          known.put(key, parsed);
-        }
-      }
-      if (parsed.failure() != null) {
-        throw new JSQLParserException(parsed.failure());
-      }
-      return parsed.statements();
+  /** The last texts parsed (SqlMemo's bound), failures too; a text over 20,000 characters (a script) is not kept. */
+  private static final SqlMemo<Parsed> SHARED = new SqlMemo<>(sql -> {
+    try {
+      return new Parsed(parseStatements(sql), null);
+    } catch (JSQLParserException failed) {
+      return new Parsed(null, String.valueOf(failed.getMessage()));
     }
+  });
+
+  private static final int MAX_SHARED_CHARS = 20_000;
+
+  private static Statements shared(String sql) throws JSQLParserException {
+    if (sql.length() > MAX_SHARED_CHARS) {
+      return parseStatements(sql);
+    }
+    Parsed parsed = SHARED.answer(sql);
+    if (parsed.failure() != null) {
+      throw new JSQLParserException(parsed.failure());
+    }
+    return parsed.statements();
   }
 }
