@@ -13,6 +13,7 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.io.CodeBuild;
 import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.parse.FactsCache;
+import dev.optkit.analyzers.parse.JarClasses;
 import dev.optkit.analyzers.parse.ParsingWorker;
 import dev.optkit.analyzers.parse.ShardFile;
 import dev.optkit.analyzers.source.ShardPlan;
@@ -521,7 +522,7 @@ public final class Assessor {
   private Parsed parse(Options options, Progress progress, Inputs inputs, List<SourceFile> files, FactsCache cache) {
     ClientCatalog catalog = options.config().catalog();
     SourceSet sources = inputs.sources();
-    List<Path> jars = inputs.jars();
+    JarClasses jars = JarClasses.of(inputs.jars());
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
@@ -539,7 +540,7 @@ public final class Assessor {
       for (int t = 0; t < threads; t++) {
         running.add(pool.submit(() -> {
           ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes(),
-              options.config().analysis().maxFileBytes(), options.config().analysis().maxFileNanos());
+              options.config().analysis().maxFileBytes(), options.config().analysis().maxFileNanos(), System::nanoTime);
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
             outcomes[i] = worker.analyze(files.get(i), cache, sources.knownHash(files.get(i)));
             progress.filesDone(done.incrementAndGet(), files.size());

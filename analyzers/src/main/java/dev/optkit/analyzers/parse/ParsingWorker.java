@@ -11,7 +11,6 @@ import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.catalog.ClientCatalog;
@@ -65,7 +64,7 @@ public final class ParsingWorker {
   private FactExtractor extractor;
   private CombinedTypeSolver typeSolver;
   private final Map<String, Path> projectTypes;
-  private final List<Path> jars;
+  private final JarClasses jars;
   private final ClientCatalog catalog;
   private final boolean resolveTypes;
   private long resolutions;
@@ -93,6 +92,12 @@ public final class ParsingWorker {
 
   /** @param clock nanoseconds, as {@link System#nanoTime}: a test's own clock decides when a budget is spent */
   ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes,
+      long maxFileBytes, long maxFileNanos, java.util.function.LongSupplier clock) {
+    this(projectTypes, JarClasses.of(jars), catalog, resolveTypes, maxFileBytes, maxFileNanos, clock);
+  }
+
+  /** @param jars the dependency classes, read once and shared by the run's workers */
+  public ParsingWorker(Map<String, Path> projectTypes, JarClasses jars, ClientCatalog catalog, boolean resolveTypes,
       long maxFileBytes, long maxFileNanos, java.util.function.LongSupplier clock) {
     this.clock = clock;
     this.maxFileBytes = maxFileBytes;
@@ -149,16 +154,14 @@ public final class ParsingWorker {
    * bench/ResolveFloor.java, which measures the parse and resolution alone with the same solver.
    */
   public static CombinedTypeSolver typeSolver(Map<String, Path> projectTypes, List<Path> jars) {
+    return typeSolver(projectTypes, JarClasses.of(jars));
+  }
+
+  private static CombinedTypeSolver typeSolver(Map<String, Path> projectTypes, JarClasses jars) {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     solver.add(new ReflectionTypeSolver(true), false);
     solver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration()), SOLVER_CACHED_FILES), false);
-    for (Path jar : jars) {
-      try {
-        solver.add(new JarTypeSolver(jar), false);
-      } catch (IOException | RuntimeException e) {
-        // an unreadable jar only lowers confidence for the types it would have resolved
-      }
-    }
+    solver.add(jars.solver(), false);
     return solver;
   }
 
