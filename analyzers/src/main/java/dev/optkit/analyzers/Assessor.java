@@ -697,7 +697,7 @@ public final class Assessor {
    * @JoinColumn names), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 102; // 102: an @Entity name that is another file's constant is said so
+  private static final int FACTS_SCHEMA = 103; // 103: query text made of other types' constants (ComposedText)
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

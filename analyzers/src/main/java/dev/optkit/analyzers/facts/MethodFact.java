@@ -29,6 +29,9 @@ import java.util.List;
  * empty for a constructor or a primitive.
  * {@code testedCalls}: the calls whose result decides a branch of it, and whether it throws on them ({@code TestedCalls}).
  * {@code mockedCalls}: the calls it makes on Mockito mocks, which {@code calls} leaves out.
+ * {@code composedAnnotationValues}: an annotation's text that names another type's constants ({@code
+ * @Query(Queries.BASE + " and t.id = :id")}), by the annotation's name as in {@code annotationValues}, whose value
+ * the file cannot tell; the index reads those constants ({@link ComposedText}).
  */
 public record MethodFact(
     String ownerType,
@@ -72,18 +75,19 @@ public record MethodFact(
     List<CallAt> returnedCalls,
     List<String> returnTypeNames,
     List<TestedCall> testedCalls,
-    List<MockedCall> mockedCalls) {
+    List<MockedCall> mockedCalls,
+    java.util.Map<String, ComposedText> composedAnnotationValues) {
 
   /**
-   * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
-   * ...)}), or what a static builder returns ({@code QueryGeneratorUtil.courseQueryGenerator(a, b)}): a file's facts
-   * cannot read it, the index puts its text in (and so the tables it writes).
+   * A database site whose SQL is made of another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
+   * ...)}), what a static builder returns ({@code QueryGeneratorUtil.courseQueryGenerator(a, b)}), or such text joined
+   * with literals ({@code OrderQueries.BASE + " where id = ?"}): a file's facts cannot read it, the index puts its
+   * text in (and so the tables it writes).
    *
    * @param site the site's range
-   * @param type the class holding the constant, qualified as the file's imports and package tell
-   * @param name the constant's name, or the builder's {@link #builderName}
+   * @param text the parts the SQL is made of
    */
-  public record SqlConstant(SourceRange site, String type, String name) {
+  public record SqlConstant(SourceRange site, ComposedText text) {
     /** A static builder's name among a type's text constants: {@code courseQueryGenerator(2)}, never a field's. */
     public static String builderName(String method, int arity) {
       return method + "(" + arity + ")";
@@ -111,6 +115,7 @@ public record MethodFact(
     returnTypeNames = returnTypeNames == null ? List.of() : returnTypeNames;
     testedCalls = testedCalls == null ? List.of() : testedCalls;
     mockedCalls = mockedCalls == null ? List.of() : mockedCalls;
+    composedAnnotationValues = composedAnnotationValues == null ? java.util.Map.of() : composedAnnotationValues;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

@@ -63,16 +63,18 @@ final class DeclaredSites {
 
   /**
    * A database site running another class's constant as its SQL (audit 16's S31: {@code
-   * jdbc.update(OrderQueries.INSERT_ORDER, code)}), with that text: the tables it writes can then be named. Its
+   * jdbc.update(OrderQueries.INSERT_ORDER, code)}), or SQL made of such constants and literals ({@code
+   * OrderQueries.BASE + " AND code = ?"}), with that text, in place of the one the file tells with the constants
+   * unknown: the tables it writes can then be named. Its
    * access stays a write when its client's method or the SQL says so; an unknown one is the SQL's, and so is an
    * EntityManager's or Session's query's, whose factory's name says nothing.
    */
   private IoSite withConstantSql(IndexedMethod method, IoSite site) {
-    if (site.kind() != ClientKind.DB || site.sql() != null || method.fact().sqlConstants().isEmpty()) {
+    if (site.kind() != ClientKind.DB || method.fact().sqlConstants().isEmpty()) {
       return site;
     }
     Optional<String> sql = method.fact().sqlConstants().stream().filter(c -> c.site().equals(site.range())).findFirst()
-        .flatMap(c -> index.type(c.type()).map(t -> t.textConstants().get(c.name())))
+        .flatMap(c -> c.text().text(this::constantText))
         .map(text -> text.strip().replaceAll("\\s+", " "));
     if (sql.isEmpty()) {
       return site;
@@ -271,11 +273,7 @@ final class DeclaredSites {
       access = httpMethod == null ? FactExtractor.methodNameAccess(call.name())
           : Set.of("GET", "HEAD", "OPTIONS").contains(httpMethod) ? Access.READ : Access.WRITE;
     } else {
-      sql = declaration == null ? null : firstNonNull(declaration.annotationValue("Query"),
-          declaration.annotationValue("Select"), declaration.annotationValue("Insert"),
-          declaration.annotationValue("Update"), declaration.annotationValue("Delete"),
-          declaration.annotationValue("SqlQuery"), declaration.annotationValue("SqlUpdate"),
-          declaration.annotationValue("NativeQuery"));
+      sql = declaration == null ? null : annotatedQuery(declaration);
       if (sql == null && declaration != null) {
         // a project's own query annotation (@Sql("SELECT ...")) on an interface it implements by delegation
         sql = declaration.annotationValues().values().stream()
@@ -387,18 +385,54 @@ final class DeclaredSites {
     if (sql != null) {
       // SQL or JPQL, read by the one SQL reader; text it cannot read (another query language) may write
       Access told = dev.optkit.analyzers.facts.sites.SqlStatements.access(sql);
+      if (told == Access.UNKNOWN && declaration != null && jpqlSelection(declaration)) {
+        // text built from what optkit cannot read (another file's constant, SpEL): Spring Data JPA runs a JPQL
+        // @Query without @Modifying as a selection (getResultList, getSingleResult), for which JPA throws on an
+        // UPDATE or DELETE; it reads, unless its words change state as a query runs (a sequence, a lock)
+        return dev.optkit.analyzers.facts.sites.SqlStatements.selectionAccess(sql);
+      }
       return told == Access.UNKNOWN ? Access.WRITE : told;
     }
     return FactExtractor.methodNameAccess(name);
   }
 
-  private static String firstNonNull(String... values) {
-    for (String value : values) {
-      if (value != null) {
-        return value;
+  /**
+   * Spring Data JPA's own {@code @Query} (its qualified name recorded: a bare {@code Query} may be Spring Data JDBC's,
+   * whose SQL a query may run as it likes), neither {@code nativeQuery} nor {@code @NativeQuery}, without {@code
+   * @Modifying} (checked before): JPQL run as a selection.
+   */
+  private static boolean jpqlSelection(MethodFact declaration) {
+    return declaration.annotationValues().containsKey(JPA_QUERY)
+        && !"true".equals(declaration.annotationValues().get(JPA_QUERY + "#nativeQuery"))
+        && declaration.annotationValue("org.springframework.data.jpa.repository.NativeQuery") == null;
+  }
+
+  private static final String JPA_QUERY = "org.springframework.data.jpa.repository.Query";
+
+  /**
+   * The query a method's annotation gives ({@link AnnotationValues#QUERY_ANNOTATIONS}, the first of them): its text,
+   * made whole by the index where it names other types' constants and each of them is known; else the text the file
+   * tells, with its unknown parts as such; null where it has none.
+   */
+  private String annotatedQuery(MethodFact declaration) {
+    for (String annotation : dev.optkit.analyzers.facts.types.AnnotationValues.QUERY_ANNOTATIONS) {
+      Optional<String> composed = declaration.composedAnnotationValues().entrySet().stream()
+          .filter(entry -> dev.optkit.analyzers.facts.AnnotationNames.matches(entry.getKey(), annotation))
+          .findFirst().flatMap(entry -> entry.getValue().text(this::constantText));
+      if (composed.isPresent()) {
+        return composed.get();
+      }
+      String told = declaration.annotationValue(annotation);
+      if (told != null) {
+        return told;
       }
     }
     return null;
+  }
+
+  /** A project type's text constant, or what its static builder returns ({@code TypeFact#textConstants}). */
+  private Optional<String> constantText(String type, String name) {
+    return index.type(type).map(t -> t.textConstants().get(name));
   }
 
   private String httpVerb(MethodFact method) {

@@ -29,6 +29,9 @@ class ForeignSqlConstantsTest {
           public static final String INSERT_ORDER = "INSERT INTO " + TABLE + " (code) VALUES (?)";
           public static final String COUNT = "SELECT COUNT(*) FROM orders";
           public static final String GREETING = "hello";
+          public static final String LIVE = "SELECT code FROM orders WHERE deleted = false";
+          public static final String COLUMNS = "code, total";
+          public static final String PURGE = "DELETE FROM orders";
       }
       """;
 
@@ -64,11 +67,49 @@ class ForeignSqlConstantsTest {
           public void run(String code) {
               jdbc.execute(Unknown.SQL);
           }
+
+          public Object live(String code) {
+              return jdbc.queryForList(OrderQueries.LIVE + " AND code = ?", code);
+          }
+
+          public Object columns(long id) {
+              return jdbc.queryForMap("SELECT " + OrderQueries.COLUMNS + " FROM orders WHERE id = ?", id);
+          }
+
+          public void purge(String code) {
+              jdbc.update(OrderQueries.PURGE + " WHERE code = ?", code);
+          }
+
+          public Object unknownPart(String code) {
+              return jdbc.queryForList(OrderQueries.LIVE + Unknown.FILTER, code);
+          }
+
+      }
+      """;
+
+  /** A file with a local named as the class of the constants: what its methods read is that local's field. */
+  private static final String SHADOWING = """
+      package shop;
+
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import shop.sql.OrderQueries;
+
+      public class ShadowingDao {
+          private final JdbcTemplate jdbc;
+
+          public ShadowingDao(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public Object shadowed(String code) {
+              Queries OrderQueries = new Queries();
+              return jdbc.queryForList(OrderQueries.LIVE + " AND code = ?", code);
+          }
       }
       """;
 
   private ProjectIndex index() {
-    return new ProjectFixture(dir).java(QUERIES).java(DAO).assess().index();
+    return new ProjectFixture(dir).java(QUERIES).java(DAO).java(SHADOWING).assess().index();
   }
 
   private static IoSite site(ProjectIndex index, String method) {
@@ -93,6 +134,73 @@ class ForeignSqlConstantsTest {
     ProjectIndex index = index();
     assertEquals("INSERT INTO audit (code) VALUES (?)", site(index, "audit").sql());
     assertEquals("INSERT INTO orders (code) VALUES (?)", site(index, "create").sql(), "not the file's own INSERT_ORDER");
+  }
+
+  @Test
+  void sqlJoinedFromAnotherClasssConstantsAndLiteralsIsReadWhole() {
+    ProjectIndex index = index();
+    IoSite live = site(index, "live");
+    assertEquals("SELECT code FROM orders WHERE deleted = false AND code = ?", live.sql());
+    assertEquals(Access.READ, live.access());
+    assertEquals(Set.of("table:orders"), index.footprints().of(live).names());
+    assertEquals("SELECT code, total FROM orders WHERE id = ?", site(index, "columns").sql());
+    IoSite purge = site(index, "purge");
+    assertEquals("DELETE FROM orders WHERE code = ?", purge.sql());
+    assertEquals(Access.WRITE, purge.access());
+    assertEquals(Set.of("table:orders"), index.footprints().of(purge).names());
+  }
+
+  @Test
+  void aRepositoryQueryAnnotationJoinedFromAnotherClasssConstantIsReadWhole() {
+    ProjectIndex index = new ProjectFixture(dir).java(QUERIES).java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.data.jpa.repository.Modifying;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.CrudRepository;
+        import shop.sql.OrderQueries;
+        interface OrderRows extends CrudRepository<Order, Long> {
+          @Query(value = OrderQueries.LIVE + " AND code = ?1", nativeQuery = true)
+          List<String> live(String code);
+          @Modifying
+          @Query(value = OrderQueries.PURGE, nativeQuery = true)
+          int purge();
+        }
+        """).java("""
+        package shop;
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.Table;
+        @Entity
+        @Table(name = "orders")
+        class Order { @Id Long id; String code; }
+        """).java("""
+        package shop;
+        class Orders {
+          private final OrderRows rows;
+          Orders(OrderRows rows) { this.rows = rows; }
+          Object live(String code) { return rows.live(code); }
+          int purge() { return rows.purge(); }
+        }
+        """).assess().index();
+    IoSite live = index.sitesOf(index.methodsNamed("live").stream()
+        .filter(m -> m.fact().ownerType().equals("shop.Orders")).findFirst().orElseThrow()).get(0);
+    assertEquals("SELECT code FROM orders WHERE deleted = false AND code = ?1", live.sql());
+    assertEquals(Access.READ, live.access());
+    assertEquals(Set.of("table:orders"), index.footprints().of(live).names());
+    IoSite purge = index.sitesOf(index.methodsNamed("purge").stream()
+        .filter(m -> m.fact().ownerType().equals("shop.Orders")).findFirst().orElseThrow()).get(0);
+    assertEquals("DELETE FROM orders", purge.sql());
+    assertEquals(Set.of("table:orders"), index.footprints().of(purge).names());
+  }
+
+  @Test
+  void sqlJoinedWithAPartOptkitCannotReadKeepsThatPartUnknown() {
+    ProjectIndex index = index();
+    // Unknown is no project type: its part stays unknown, a placeholder as in a text the file tells
+    assertEquals("SELECT code FROM orders WHERE deleted = false{FILTER}", site(index, "unknownPart").sql());
+    // a local of the type's name is what the method reads, never the class's constant
+    assertNull(site(index, "shadowed").sql());
   }
 
   @Test

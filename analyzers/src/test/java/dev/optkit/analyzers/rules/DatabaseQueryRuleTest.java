@@ -475,6 +475,72 @@ class DatabaseQueryRuleTest {
         .collect(Collectors.toSet()));
   }
 
+  /**
+   * A JPQL {@code @Query} whose text optkit cannot read (here it starts with a library's constant) reads: Spring Data
+   * JPA runs it without {@code @Modifying} as a selection, and JPA throws on an UPDATE or DELETE so run. Native SQL,
+   * Spring Data JDBC's {@code @Query}, a {@code @Modifying} one and one whose words change state as it runs stay
+   * writes. (Found on CDCgov/prime-simplereport, whose {@code @Query(BASE_QUERY + " and ...")} reads were reported
+   * as writes and their callers refused caching as writers.)
+   */
+  @Test
+  void aJpqlQueryOfUnreadTextReadsAsSpringDataJpaRunsItAsASelection() {
+    ProjectFixture project = new ProjectFixture(dir)
+        .java("""
+            package desk;
+            import com.vendor.Queries;
+            import java.util.List;
+            import org.springframework.data.jpa.repository.Modifying;
+            import org.springframework.data.jpa.repository.Query;
+            import org.springframework.data.repository.CrudRepository;
+            interface TicketRepository extends CrudRepository<Ticket, Long> {
+              @Query(Queries.BASE + " and t.status = :status")
+              List<Ticket> live(String status);
+              @Modifying
+              @Query(Queries.BASE + " and t.status = :status")
+              int modifying(String status);
+              @Query(value = Queries.BASE + " and status = :status", nativeQuery = true)
+              List<Ticket> nativeLive(String status);
+              @Query(Queries.BASE + " and t.id = function('nextval', 'ticket_seq')")
+              List<Ticket> sequenced();
+            }
+            """)
+        .java("""
+            package desk;
+            import com.vendor.Queries;
+            import java.util.List;
+            import org.springframework.data.jdbc.repository.query.Query;
+            import org.springframework.data.repository.CrudRepository;
+            interface TicketRows extends CrudRepository<Ticket, Long> {
+              @Query(Queries.BASE + " and status = :status")
+              List<Ticket> rows(String status);
+            }
+            """)
+        .java("""
+            package desk;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            @Entity
+            class Ticket { @Id Long id; String status; boolean deleted; }
+            """)
+        .java("""
+            package desk;
+            class Desk {
+              private final TicketRepository tickets;
+              private final TicketRows rows;
+              Desk(TicketRepository tickets, TicketRows rows) { this.tickets = tickets; this.rows = rows; }
+              Object live(String status) { return tickets.live(status); }
+              Object modifying(String status) { return tickets.modifying(status); }
+              Object nativeLive(String status) { return tickets.nativeLive(status); }
+              Object sequenced() { return tickets.sequenced(); }
+              Object rows(String status) { return rows.rows(status); }
+            }
+            """);
+    Map<String, String> access = project.findings(Category.DB_QUERY).stream().filter(f -> f.path().endsWith("Desk.java"))
+        .collect(Collectors.toMap(Finding::enclosingMethod, f -> String.valueOf(f.details().get("access"))));
+    assertEquals(Map.of("live(String)", "read", "modifying(String)", "write", "nativeLive(String)", "write",
+        "sequenced()", "write", "rows(String)", "write"), access);
+  }
+
   @Test
   void jpaEntityManagerQueriesAreClassifiedFromTheChain() {
     List<Finding> findings = new ProjectFixture(dir).java("""

@@ -238,7 +238,8 @@ public final class ClientSites {
       sql = client.id().equals("spring-simple-jdbc") ? SimpleJdbcInsertTables.insertOf(call).orElse(null)
           : texts.sqlOf(call, links);
     }
-    if (client.kind() == ClientKind.DB && sql == null && !client.id().equals("spring-simple-jdbc")) {
+    if (client.kind() == ClientKind.DB && !client.id().equals("spring-simple-jdbc")) {
+      // the text this file tells may have another type's constant in it ({COLUMNS}): the index reads that
       boolean jpaQuery = IoSite.JPA_QUERY_CLIENTS.contains(client.id()) && IoSite.JPA_QUERY_FACTORIES.contains(name);
       texts.sqlConstantOf(call, links, SourceRange.of(reported), jpaQuery).ifPresent(m.sqlConstants::add);
     }

@@ -15,6 +15,7 @@ import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
+import dev.optkit.analyzers.facts.sites.TypeScopes;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,13 +254,14 @@ public final class RequestTexts {
   }
 
   /**
-   * The constant of another class a database call runs as its SQL when its text is not in this file: {@code
-   * jdbc.update(OrderQueries.INSERT_ORDER, code)}, or what a static builder returns ({@code
-   * em.createNativeQuery(QueryGeneratorUtil.courseQueryGenerator(a, b))}). Only that plain form: the call's first
-   * argument, written {@code Type.NAME} or {@code Type.build(..)}, on a call that is no chain (a chain's other links take values: hostile review 40's k24) and
-   * runs one statement (k6: a batchUpdate of several); never a name some variable of the method or the file could
-   * mean instead of the type (k7), nor a statically imported name, which an inherited or own field may shadow (k1, k2,
-   * k8). Empty for anything else: the SQL stays unknown.
+   * The constants of other classes a database call's SQL is made of when its text is not in this file: {@code
+   * jdbc.update(OrderQueries.INSERT_ORDER, code)}, what a static builder returns ({@code
+   * em.createNativeQuery(QueryGeneratorUtil.courseQueryGenerator(a, b))}), or such constants joined with literals and
+   * this file's constants ({@code OrderQueries.BASE + " where id = ?"}). Only in the call's first argument, on a call
+   * that is no chain (a chain's other links take values: hostile review 40's k24) and runs one statement (k6: a
+   * batchUpdate of several); never a name some variable of the method or the file could mean instead of the type
+   * (k7), nor a statically imported name, which an inherited or own field may shadow (k1, k2, k8). Empty for anything
+   * else: the SQL stays unknown.
    */
   java.util.Optional<MethodFact.SqlConstant> sqlConstantOf(MethodCallExpr call, List<MethodCallExpr> links,
       SourceRange site, boolean jpaQuery) {
@@ -269,43 +271,9 @@ public final class RequestTexts {
         || call.getNameAsString().equals("batchUpdate") && call.getArguments().size() > 1) {
       return java.util.Optional.empty();
     }
-    Expression argument = call.getArgument(0);
-    Expression scope;
-    String name;
-    if (argument instanceof com.github.javaparser.ast.expr.FieldAccessExpr access) {
-      scope = access.getScope();
-      name = access.getNameAsString();
-    } else if (argument instanceof MethodCallExpr builder && builder.getScope().isPresent()
-        && builder.getTypeArguments().isEmpty()) {
-      scope = builder.getScope().get(); // QueryGeneratorUtil.courseQueryGenerator(search != null, units != null)
-      name = MethodFact.SqlConstant.builderName(builder.getNameAsString(), builder.getArguments().size());
-    } else {
-      return java.util.Optional.empty();
-    }
-    if (!isTypeName(scope)) {
-      return java.util.Optional.empty();
-    }
-    String written = scope.toString();
-    String first = written.contains(".") ? written.substring(0, written.indexOf('.')) : written;
-    boolean variable = Subtrees.all(callable, com.github.javaparser.ast.body.VariableDeclarator.class).stream()
-        .anyMatch(v -> v.getNameAsString().equals(first))
-        || Subtrees.all(callable, com.github.javaparser.ast.body.Parameter.class).stream()
-            .anyMatch(p -> p.getNameAsString().equals(first))
-        || callable.findCompilationUnit().map(unit -> Subtrees.all(unit, com.github.javaparser.ast.body.VariableDeclarator.class)
-            .stream().anyMatch(v -> v.getNameAsString().equals(first))).orElse(true);
-    if (variable) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(new MethodFact.SqlConstant(site, file.names.qualify(written).name(), name));
-  }
-
-  /** {@code OrderQueries} or {@code r.OrderQueries}: a name whose last part starts upper case, as types do. */
-  private static boolean isTypeName(Expression scope) {
-    String written = scope.toString();
-    String last = written.substring(written.lastIndexOf('.') + 1);
-    return (scope instanceof com.github.javaparser.ast.expr.NameExpr
-        || scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr)
-        && !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+    return file.strings.composed(call.getArgument(0),
+            scope -> TypeScopes.typeOf(scope, callable, written -> file.names.qualify(written).name()))
+        .map(text -> new MethodFact.SqlConstant(site, text));
   }
 
   String sqlOf(MethodCallExpr call, List<MethodCallExpr> links) {

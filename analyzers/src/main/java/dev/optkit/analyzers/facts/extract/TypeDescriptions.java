@@ -215,10 +215,14 @@ private static final Set<String> INJECTION_ANNOTATIONS =
   }
 
   /**
-   * Its {@code static final} fields whose text initializer (literals, this file's constants, concatenations) is
-   * SQL, and its static methods returning SQL text ({@link ReturnedTexts}, keyed {@code name(arity)}): what another
-   * class's call running one of them runs. Sorted, for byte-identical facts.
+   * Its {@code static final} String fields with a text initializer (literals, this file's constants, concatenations;
+   * up to {@link #MAX_CONSTANT_CHARS}), SQL or a part of it ({@code " where deleted = false"}, a column list), and its
+   * static methods returning SQL text ({@link ReturnedTexts}, keyed {@code name(arity)}): what another class's query
+   * made of one of them runs ({@link dev.optkit.analyzers.facts.ComposedText}). Sorted, for byte-identical facts.
    */
+  /** The longest text constant kept: as long as a statement optkit parses. */
+  private static final int MAX_CONSTANT_CHARS = 20_000;
+
   private java.util.Map<String, String> textConstants(TypeDeclaration<?> type) {
     java.util.Map<String, String> constants = new java.util.TreeMap<>();
     boolean anInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
@@ -229,7 +233,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       }
       for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
         if (variable.getType().asString().equals("String")) {
-          variable.getInitializer().map(file.strings::text).filter(SqlStatements::looksLikeSql)
+          variable.getInitializer().map(file.strings::text).filter(text -> text.length() <= MAX_CONSTANT_CHARS)
               .ifPresent(text -> constants.put(variable.getNameAsString(), text));
         }
       }

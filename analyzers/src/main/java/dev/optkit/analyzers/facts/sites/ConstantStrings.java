@@ -10,9 +10,13 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import dev.optkit.analyzers.facts.ComposedText;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -107,6 +111,45 @@ public final class ConstantStrings {
       return null;
     }
     return constantText(expression);
+  }
+
+  /**
+   * The parts of a text that names other types' constants: {@code Queries.BASE + " and t.id = ?"}, {@code
+   * Queries.FIND}, a static builder's {@code Queries.build(a, b)}, joined with literals and this file's constants.
+   * Empty when it names none, or when a part is neither (a variable, a call, a statically imported name).
+   *
+   * @param typeOf the qualified type a scope names ({@link TypeScopes}), empty where it may be no type
+   */
+  public Optional<ComposedText> composed(Expression expression, Function<Expression, Optional<String>> typeOf) {
+    List<ComposedText.Part> parts = new ArrayList<>();
+    return partsOf(expression, typeOf, parts) ? ComposedText.of(parts) : Optional.empty();
+  }
+
+  private boolean partsOf(Expression expression, Function<Expression, Optional<String>> typeOf,
+      List<ComposedText.Part> parts) {
+    if (expression instanceof EnclosedExpr enclosed) {
+      return partsOf(enclosed.getInner(), typeOf, parts);
+    }
+    if (expression instanceof BinaryExpr binary) {
+      return binary.getOperator() == BinaryExpr.Operator.PLUS && partsOf(binary.getLeft(), typeOf, parts)
+          && partsOf(binary.getRight(), typeOf, parts);
+    }
+    if (expression instanceof FieldAccessExpr access
+        && !(constants.containsKey(access.getNameAsString()) && ownScope(access.getScope()))) {
+      return typeOf.apply(access.getScope())
+          .map(type -> parts.add(new ComposedText.Constant(type, access.getNameAsString()))).orElse(false);
+    }
+    if (expression instanceof MethodCallExpr builder) {
+      return builder.getScope().isPresent() && builder.getTypeArguments().isEmpty()
+          && typeOf.apply(builder.getScope().get()).map(type -> parts.add(new ComposedText.Constant(type,
+              dev.optkit.analyzers.facts.MethodFact.SqlConstant.builderName(builder.getNameAsString(),
+                  builder.getArguments().size())))).orElse(false);
+    }
+    boolean told = expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr
+        || expression instanceof NameExpr name && constants.containsKey(name.getNameAsString())
+        || expression instanceof FieldAccessExpr;
+    String text = told ? text(expression) : null;
+    return text != null && parts.add(new ComposedText.Literal(text));
   }
 
   private String placeholder(Expression expression) {

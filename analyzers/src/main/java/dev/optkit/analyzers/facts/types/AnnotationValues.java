@@ -12,7 +12,9 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.ComposedText;
 import dev.optkit.analyzers.facts.sites.ConstantStrings;
+import dev.optkit.analyzers.facts.sites.TypeScopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -276,8 +278,35 @@ public final class AnnotationValues {
     return classes;
   }
 
-  public List<String> annotationStrings(AnnotationExpr annotation, String member) {
-    List<String> values = new ArrayList<>();
+  /**
+   * The annotations whose {@code value} is the query a repository or mapper method runs, by simple name, in the order
+   * a reader takes the first of: Spring Data's {@code @Query} and {@code @NativeQuery}, MyBatis' {@code @Select},
+   * {@code @Insert}, {@code @Update}, {@code @Delete}, JDBI's {@code @SqlQuery} and {@code @SqlUpdate}.
+   */
+  public static final List<String> QUERY_ANNOTATIONS = List.of("Query", "Select", "Insert", "Update", "Delete",
+      "SqlQuery", "SqlUpdate", "NativeQuery");
+
+  /**
+   * The {@code value} of a method's query annotations whose text names another type's constants ({@code
+   * @Query(Queries.BASE + " and t.id = :id")}, {@code @Select(Queries.FIND)}), by the annotation's qualified name:
+   * {@link #methodAnnotationValues} holds what this file tells of them, the index reads the rest. Sorted.
+   */
+  public Map<String, ComposedText> composedValues(CallableDeclaration<?> callable) {
+    Map<String, ComposedText> composed = new TreeMap<>();
+    for (AnnotationExpr annotation : callable.getAnnotations()) {
+      if (!QUERY_ANNOTATIONS.contains(annotation.getName().getIdentifier())) {
+        continue;
+      }
+      memberValue(annotation, "value")
+          .flatMap(value -> strings.composed(value,
+              scope -> TypeScopes.typeOf(scope, callable, written -> names.qualify(written).name())))
+          .ifPresent(text -> composed.put(names.qualify(annotation.getNameAsString()).name(), text));
+    }
+    return composed.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(composed);
+  }
+
+  /** The expression an annotation gives a member: {@code @A(x)} and {@code @A(value = x)} for value. */
+  private static Optional<Expression> memberValue(AnnotationExpr annotation, String member) {
     Expression value = null;
     if (annotation instanceof SingleMemberAnnotationExpr single && member.equals("value")) {
       value = single.getMemberValue();
@@ -288,6 +317,12 @@ public final class AnnotationValues {
         }
       }
     }
+    return Optional.ofNullable(value);
+  }
+
+  public List<String> annotationStrings(AnnotationExpr annotation, String member) {
+    List<String> values = new ArrayList<>();
+    Expression value = memberValue(annotation, member).orElse(null);
     if (value instanceof ArrayInitializerExpr array) {
       array.getValues().forEach(v -> Optional.ofNullable(strings.text(v)).ifPresent(values::add));
     } else if (value != null) {
