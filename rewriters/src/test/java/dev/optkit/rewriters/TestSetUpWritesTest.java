@@ -216,6 +216,12 @@ class TestSetUpWritesTest {
     assertTrue(own.contains("OwnListenersTest picks its own @TestExecutionListeners"), own);
     assertTrue(reason(project(DELETE, READ).file("pom.xml", MigrationSafetyTest.SPRING_POM).plan())
         .contains("declares neither spring-test nor spring-boot-starter-test"));
+    // a Gradle build: optkit reads no pom, and says what it cannot tell, never that spring-test is missing (a trial on
+    // ZinnaChoi/Study-Management, whose build.gradle declares spring-boot-starter-test)
+    String gradle = reason(new MigrationFixture(dir.resolve("gradle")).file("build.gradle",
+        "dependencies { testImplementation 'org.springframework.boot:spring-boot-starter-test' }\n").java(ROLES)
+        .file("src/test/java/shop/RolesTest.java", test(DELETE, READ)).plan());
+    assertTrue(gradle.contains("no Maven pom optkit reads") && !gradle.contains("declares neither"), gradle);
     // hostile review 78: a test starting its context itself runs no listener (c01); Spring 5's JUnit 4 and TestNG base
     // classes name their own listeners (c02b); the pom's own test resource folders get no registration (c04)
     String manual = reason(new MigrationFixture(dir.resolve("manual")).file("pom.xml", POM).java(ROLES)

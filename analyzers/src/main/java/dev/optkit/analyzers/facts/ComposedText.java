@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 /**
  * A query's text as its file writes it when it names another type's constant ({@code Queries.BASE + " and t.id =
  * ?"}, {@code @Query(Queries.FIND_LIVE)}): literal parts, and constants the index reads from the type that declares
- * them. The file alone cannot tell such a text; the project can, as far as it knows the constants.
+ * them. The file alone cannot tell such a text; the project can, once it knows every constant it names.
  *
  * @param parts in the order they are joined; adjacent literals joined, at least one {@link Constant}
  */
@@ -52,22 +52,24 @@ public record ComposedText(List<Part> parts) {
   }
 
   /**
-   * The whole text, each constant read by {@code constant} (type, name), one it cannot read written {@code {NAME}}
-   * as a file writes an unknown part; empty when it reads none of them.
+   * The whole text, each constant read by {@code constant} (type, name); empty when one of them is not known. Never a
+   * text with a constant's part left out: an unknown part read as a value ({@code IN ({SUBQUERY})}) would hide the
+   * tables a subquery in it reads.
    */
   public Optional<String> text(BiFunction<String, String, Optional<String>> constant) {
     StringBuilder text = new StringBuilder();
-    boolean read = false;
     for (Part part : parts) {
       if (part instanceof Literal literal) {
         text.append(literal.text());
       } else {
         Constant named = (Constant) part;
         Optional<String> value = constant.apply(named.type(), named.name());
-        read |= value.isPresent();
-        text.append(value.orElse("{" + named.name() + "}"));
+        if (value.isEmpty()) {
+          return Optional.empty();
+        }
+        text.append(value.get());
       }
     }
-    return read ? Optional.of(text.toString()) : Optional.empty();
+    return Optional.of(text.toString());
   }
 }

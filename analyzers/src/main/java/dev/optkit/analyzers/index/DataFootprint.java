@@ -223,6 +223,18 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           .orElseGet(StoredName.None::new);
     }
 
+    /**
+     * The name JPA gives an entity annotated {@code @Entity}: its {@code name}, else its simple name; empty where the
+     * name is another file's constant. What JPQL and Spring Data's {@code #{#entityName}} name it by.
+     */
+    public static java.util.Optional<String> jpqlName(TypeFact entity) {
+      String given = entity.annotationValue("Entity", "name");
+      if (TypeFact.UNRESOLVED.equals(given)) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(given == null || given.isBlank() ? entity.simpleName() : given);
+    }
+
     /** A JPA entity: by its annotation or orm.xml's mapping. */
     private boolean jpa(TypeFact type) {
       return type.hasAnnotation("Entity") || index.ormXml().entity(type.qualifiedName()).isPresent();
@@ -241,12 +253,12 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         Set<String> aggregatesAmbiguous = new java.util.HashSet<>();
         for (TypeFact type : index.types()) {
           if (type.hasAnnotation("Entity")) {
-            String given = type.annotationValue("Entity", "name");
-            if (TypeFact.UNRESOLVED.equals(given)) {
+            java.util.Optional<String> given = jpqlName(type);
+            if (given.isEmpty()) {
               jpaAmbiguous.add(type.simpleName()); // its name is another file's constant: maybe its simple name
               continue;
             }
-            add(jpa, jpaAmbiguous, given == null || given.isBlank() ? type.simpleName() : given, type);
+            add(jpa, jpaAmbiguous, given.get(), type);
           } else if (isEntity(type)) {
             add(aggregates, aggregatesAmbiguous, type.simpleName(), type);
           }

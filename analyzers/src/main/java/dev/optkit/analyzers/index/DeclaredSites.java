@@ -289,9 +289,34 @@ final class DeclaredSites {
     if (signature.id().startsWith(DeclaredClients.DELEGATED) && (signature.kind() == ClientKind.DB ? sql == null : httpMethod == null)) {
       return Optional.empty(); // the project implements the interface: a method without a query annotation is its own code
     }
-    return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
+    IoSite site = new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
-        call.snippet()).withArgumentCount(call.argumentCount()));
+        call.snippet()).withArgumentCount(call.argumentCount());
+    return Optional.of(withEntityName(site, declaration));
+  }
+
+  /** Spring Data JPA's SpEL for the repository's entity name in a query's text. */
+  private static final String ENTITY_NAME = "#{#entityName}";
+
+  /**
+   * A repository query's {@code #{#entityName}} put in as Spring Data JPA does: the name JPA gives the entity the
+   * called repository stores ({@code @Entity(name)}, else its simple name), so a generic base repository's {@code
+   * from #{#entityName} e} reads each entity's table. Left as written where that is not a JPA entity of the project
+   * (the generic repository called as such, another store's) or its name is another file's constant.
+   */
+  private IoSite withEntityName(IoSite site, MethodFact declaration) {
+    if (site.kind() != ClientKind.DB || site.sql() == null || !site.sql().contains(ENTITY_NAME)) {
+      return site;
+    }
+    Optional<String> name = index.footprints().storedEntity(site).flatMap(index::type)
+        .filter(entity -> entity.hasAnnotation("Entity")).flatMap(DataFootprint.Reader::jpqlName);
+    if (name.isEmpty()) {
+      return site;
+    }
+    String sql = site.sql().replace(ENTITY_NAME, name.get());
+    return new IoSite(site.kind(), site.clientId(), site.provider(), dbAccess(declaration, site.method(), sql),
+        site.confidence(), site.receiverType(), site.method(), site.httpMethod(), site.url(), site.host(), sql,
+        site.llm(), site.async(), site.deferred(), site.range(), site.snippet(), site.basis(), site.argumentCount());
   }
 
   /**
@@ -385,29 +410,10 @@ final class DeclaredSites {
     if (sql != null) {
       // SQL or JPQL, read by the one SQL reader; text it cannot read (another query language) may write
       Access told = dev.optkit.analyzers.facts.sites.SqlStatements.access(sql);
-      if (told == Access.UNKNOWN && declaration != null && jpqlSelection(declaration)) {
-        // text built from what optkit cannot read (another file's constant, SpEL): Spring Data JPA runs a JPQL
-        // @Query without @Modifying as a selection (getResultList, getSingleResult), for which JPA throws on an
-        // UPDATE or DELETE; it reads, unless its words change state as a query runs (a sequence, a lock)
-        return dev.optkit.analyzers.facts.sites.SqlStatements.selectionAccess(sql);
-      }
       return told == Access.UNKNOWN ? Access.WRITE : told;
     }
     return FactExtractor.methodNameAccess(name);
   }
-
-  /**
-   * Spring Data JPA's own {@code @Query} (its qualified name recorded: a bare {@code Query} may be Spring Data JDBC's,
-   * whose SQL a query may run as it likes), neither {@code nativeQuery} nor {@code @NativeQuery}, without {@code
-   * @Modifying} (checked before): JPQL run as a selection.
-   */
-  private static boolean jpqlSelection(MethodFact declaration) {
-    return declaration.annotationValues().containsKey(JPA_QUERY)
-        && !"true".equals(declaration.annotationValues().get(JPA_QUERY + "#nativeQuery"))
-        && declaration.annotationValue("org.springframework.data.jpa.repository.NativeQuery") == null;
-  }
-
-  private static final String JPA_QUERY = "org.springframework.data.jpa.repository.Query";
 
   /**
    * The query a method's annotation gives ({@link AnnotationValues#QUERY_ANNOTATIONS}, the first of them): its text,

@@ -200,7 +200,8 @@ public final class SqlAsRun {
 
   /**
    * Whether the repository method's {@code @Query} is native SQL ({@code nativeQuery = true}), as its declaration in
-   * the repository or a project interface it extends says; null where no declaration is found.
+   * the repository or a project interface it extends says; null where no declaration is found, or its {@code
+   * nativeQuery} is a constant optkit cannot read.
    */
   private Boolean nativeQuery(IoSite site) {
     if (site.receiverType() == null) {
@@ -209,8 +210,11 @@ public final class SqlAsRun {
     for (String type : index.supertypesOf(site.receiverType())) {
       for (IndexedMethod declared : index.methods(type, site.method())) {
         // @NativeQuery (Spring Data JPA 3.4) or @Query(nativeQuery = true)
-        return declared.fact().annotationValue("org.springframework.data.jpa.repository.NativeQuery") != null
-            || "true".equals(declared.fact().annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery"));
+        if (declared.fact().annotationValue("org.springframework.data.jpa.repository.NativeQuery") != null) {
+          return true;
+        }
+        String flag = declared.fact().annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery");
+        return TypeFact.UNRESOLVED.equals(flag) ? null : "true".equals(flag);
       }
     }
     return null;

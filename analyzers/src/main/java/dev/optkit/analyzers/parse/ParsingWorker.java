@@ -126,7 +126,17 @@ public final class ParsingWorker {
       legacy.setSymbolResolver(new JavaSymbolSolver(typeSolver));
     }
     this.legacyParser = new JavaParser(legacy);
-    ReceiverResolver resolver = resolveTypes ? this::resolve : ReceiverResolver.none();
+    ReceiverResolver resolver = !resolveTypes ? ReceiverResolver.none() : new ReceiverResolver() {
+      @Override
+      public Optional<List<String>> typeAndAncestors(Expression receiver) {
+        return resolve(receiver);
+      }
+
+      @Override
+      public Optional<String> declaringType(Expression member) {
+        return declaringTypeOf(member);
+      }
+    };
     this.extractor = new FactExtractor(catalog, resolver, new KnownTypes(projectTypes, catalog));
     this.unresolvedExtractor = new FactExtractor(catalog, ReceiverResolver.none(), new KnownTypes(projectTypes, catalog));
   }
@@ -395,6 +405,84 @@ public final class ParsingWorker {
       return Optional.empty();
     }
   }
+
+  private Optional<String> declaringTypeOf(Expression member) {
+    checkBudget();
+    resolutions++;
+    try {
+      JavaParserFacade facade = JavaParserFacade.get(typeSolver);
+      if (member instanceof com.github.javaparser.ast.expr.FieldAccessExpr
+          || member instanceof com.github.javaparser.ast.expr.NameExpr) {
+        com.github.javaparser.resolution.model.SymbolReference<? extends
+            com.github.javaparser.resolution.declarations.ResolvedValueDeclaration> solved =
+            member instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? facade.solve(access)
+                : facade.solve((com.github.javaparser.ast.expr.NameExpr) member);
+        if (solved.isSolved() && solved.getCorrespondingDeclaration().isField()
+            && solved.getCorrespondingDeclaration().asField().isStatic()) {
+          String declaring = solved.getCorrespondingDeclaration().asField().declaringType().getQualifiedName();
+          return member instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+              && !memberTypesAgree(access.getScope(), declaring) ? Optional.empty() : Optional.of(declaring);
+        }
+      } else if (member instanceof com.github.javaparser.ast.expr.MethodCallExpr call) {
+        var solved = facade.solve(call);
+        if (solved.isSolved() && solved.getCorrespondingDeclaration().isStatic() && call.getScope().isPresent()) {
+          String declaring = solved.getCorrespondingDeclaration().declaringType().getQualifiedName();
+          return memberTypesAgree(call.getScope().get(), declaring) ? Optional.of(declaring) : Optional.empty();
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // not told: the text stays unknown
+    }
+    failedResolutions++;
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the type a scope's first name was solved to ({@code Sql} of {@code Sql.FIND}, {@code declaring} the
+   * member's class) is the one Java means: a member type of that name of a class around the scope, or of a class
+   * those inherit from, comes before a top-level type of the package or an import (JLS 6.4.1), which the solver may
+   * take instead. False where such a member type names another type, or a class around the scope cannot be resolved;
+   * an ancestor the solver cannot read (a library's, without its jar) is taken to declare no member type of the name.
+   */
+  private static boolean memberTypesAgree(Expression scope, String declaring) {
+    Expression first = scope;
+    while (first instanceof com.github.javaparser.ast.expr.FieldAccessExpr access) {
+      first = access.getScope();
+    }
+    if (!(first instanceof com.github.javaparser.ast.expr.NameExpr name)) {
+      return true; // this.NAME, a call's result: no type name to mistake
+    }
+    String simple = name.getNameAsString();
+    try {
+      for (java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration> around =
+          scope.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class); around.isPresent();
+          around = around.get().findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)) {
+        List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration> inChain =
+            new ArrayList<>(List.of(around.get().resolve().asReferenceType()));
+        for (int at = 0; at < inChain.size() && at < MAX_ANCESTORS; at++) {
+          // the ancestors the solver can read: a library's it cannot (no jars) is taken to have no such member type
+          for (ResolvedReferenceType ancestor : inChain.get(at).getAncestors(true)) {
+            ancestor.getTypeDeclaration().filter(found -> inChain.stream()
+                .noneMatch(seen -> seen.getQualifiedName().equals(found.getQualifiedName()))).ifPresent(inChain::add);
+          }
+        }
+        for (var declared : inChain) {
+          for (var member : declared.internalTypes()) {
+            if (member.getName().equals(simple)) {
+              String qualified = member.getQualifiedName();
+              return declaring.equals(qualified) || declaring.startsWith(qualified + ".");
+            }
+          }
+        }
+      }
+    } catch (RuntimeException | StackOverflowError unknown) {
+      return false; // a class around it the solver cannot read: its members are not known
+    }
+    return true;
+  }
+
+  /** How many classes and interfaces a class's members are looked for in, at most. */
+  private static final int MAX_ANCESTORS = 256;
 
   /** Files whose content, read for the parse, was not the content hashed earlier in the run. */
   public int readOtherContent() {

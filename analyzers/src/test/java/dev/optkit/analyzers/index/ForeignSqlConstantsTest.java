@@ -125,8 +125,8 @@ class ForeignSqlConstantsTest {
     DataFootprint written = index.footprints().of(create);
     assertFalse(written.unknown(), written.toString());
     assertEquals(Set.of("table:orders"), written.names());
-    // statically imported: an own or inherited field of that name would shadow it, which a file cannot see
-    assertNull(site(index, "count").sql());
+    // statically imported: the symbol solver tells which constant the name is (an own or inherited field comes first)
+    assertEquals("SELECT COUNT(*) FROM orders", site(index, "count").sql());
   }
 
   @Test
@@ -194,11 +194,37 @@ class ForeignSqlConstantsTest {
     assertEquals(Set.of("table:orders"), index.footprints().of(purge).names());
   }
 
+  /** JLS 6.4.1: a field the class inherits shadows a statically imported one of the same name. */
+  @Test
+  void anInheritedConstantShadowsAStaticallyImportedOne() {
+    ProjectIndex index = new ProjectFixture(dir).java(QUERIES).java("""
+        package shop;
+        public class AuditBase {
+            protected static final String COUNT = "SELECT COUNT(*) FROM audit";
+        }
+        """).java("""
+        package shop;
+        import static shop.sql.OrderQueries.COUNT;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        public class AuditDao extends AuditBase {
+            private final JdbcTemplate jdbc;
+            public AuditDao(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+            public Integer audited() { return jdbc.queryForObject(COUNT + " WHERE kind = ?", Integer.class, "x"); }
+        }
+        """).assess().index();
+    IoSite audited = site(index, "audited");
+    assertEquals("SELECT COUNT(*) FROM audit WHERE kind = ?", audited.sql());
+    assertEquals(Set.of("table:audit"), index.footprints().of(audited).names());
+  }
+
   @Test
   void sqlJoinedWithAPartOptkitCannotReadKeepsThatPartUnknown() {
     ProjectIndex index = index();
-    // Unknown is no project type: its part stays unknown, a placeholder as in a text the file tells
-    assertEquals("SELECT code FROM orders WHERE deleted = false{FILTER}", site(index, "unknownPart").sql());
+    // Unknown is no project type: the text is not known, never the known parts with that one read as a value (in a
+    // subquery, an unknown part may name tables of its own)
+    IoSite unknownPart = site(index, "unknownPart");
+    assertNull(unknownPart.sql());
+    assertTrue(index.footprints().of(unknownPart).unknown());
     // a local of the type's name is what the method reads, never the class's constant
     assertNull(site(index, "shadowed").sql());
   }

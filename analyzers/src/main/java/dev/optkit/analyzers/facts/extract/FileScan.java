@@ -180,8 +180,7 @@ public final class FileScan {
   }
 
   FileFacts run(Runnable beforeEachMethod) {
-    strings.collectConstants(fields, assigned, typeDeclarations.stream().map(t -> t.getNameAsString())
-        .collect(java.util.stream.Collectors.toSet()));
+    strings.collectConstants(fields, assigned, typeDeclarations);
     TypeDescriptions descriptions = new TypeDescriptions(this);
     for (TypeDeclaration<?> type : typeDeclarations) {
       types.add(descriptions.describe(type));

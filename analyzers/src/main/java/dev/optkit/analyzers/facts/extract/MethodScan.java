@@ -190,7 +190,7 @@ public final class MethodScan {
         callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of(),
         FailureAnswers.returnedCalls(callable),
         callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of(),
-        TestedCalls.of(callable), List.copyOf(mockedCalls), file.annotations.composedValues(callable));
+        TestedCalls.of(callable), List.copyOf(mockedCalls), file.annotations.composedValues(callable, file.resolver::declaringType));
   }
 
   /**

@@ -15,7 +15,6 @@ import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
-import dev.optkit.analyzers.facts.sites.TypeScopes;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,9 +258,9 @@ public final class RequestTexts {
    * em.createNativeQuery(QueryGeneratorUtil.courseQueryGenerator(a, b))}), or such constants joined with literals and
    * this file's constants ({@code OrderQueries.BASE + " where id = ?"}). Only in the call's first argument, on a call
    * that is no chain (a chain's other links take values: hostile review 40's k24) and runs one statement (k6: a
-   * batchUpdate of several); never a name some variable of the method or the file could mean instead of the type
-   * (k7), nor a statically imported name, which an inherited or own field may shadow (k1, k2, k8). Empty for anything
-   * else: the SQL stays unknown.
+   * batchUpdate of several); each constant's class as the symbol solver finds it, so a variable, or a member class
+   * inherited, named like another class is what the name means (k7), and a statically imported name is the constant
+   * Java takes, an own or inherited field first (k1, k2, k8). Empty for anything else: the SQL stays unknown.
    */
   java.util.Optional<MethodFact.SqlConstant> sqlConstantOf(MethodCallExpr call, List<MethodCallExpr> links,
       SourceRange site, boolean jpaQuery) {
@@ -271,8 +270,7 @@ public final class RequestTexts {
         || call.getNameAsString().equals("batchUpdate") && call.getArguments().size() > 1) {
       return java.util.Optional.empty();
     }
-    return file.strings.composed(call.getArgument(0),
-            scope -> TypeScopes.typeOf(scope, callable, written -> file.names.qualify(written).name()))
+    return file.strings.composed(call.getArgument(0), file.resolver::declaringType)
         .map(text -> new MethodFact.SqlConstant(site, text));
   }
 

@@ -26,9 +26,14 @@ public final class MongoRepositoryQueries {
    * READ or WRITE when the method carries one of Spring Data MongoDB's query annotations (by qualified name, as the
    * file's imports tell), empty when it carries none: its query, if any, is some other language.
    */
+  /** {@code delete = true}, or a value given by a constant optkit cannot read, which may be true. */
+  private static boolean deletes(String delete) {
+    return delete != null && !delete.equals("false");
+  }
+
   public static Optional<Access> access(MethodFact declaration) {
     if (declaration.annotations().stream().anyMatch(WRITES::contains)
-        || "true".equals(declaration.annotationValues().get(QUERY + "#delete"))) {
+        || deletes(declaration.annotationValues().get(QUERY + "#delete"))) {
       return Optional.of(Access.WRITE);
     }
     return declaration.annotations().stream().anyMatch(READS::contains) ? Optional.of(Access.READ) : Optional.empty();

@@ -123,15 +123,6 @@ public final class SqlStatements {
     return bound.toString();
   }
 
-  /**
-   * What a text a client runs only as a query (a JDBC executeQuery, JPA's getResultList) does, whatever statement it
-   * is: it reads, unless its words change state as a query runs (a sequence's next value, a row lock, a RETURNING).
-   */
-  public static Access selectionAccess(String sql) {
-    String lower = sql.toLowerCase(Locale.ROOT);
-    return STATE_CHANGING_READS.stream().anyMatch(lower::contains) ? Access.WRITE : Access.READ;
-  }
-
   private static Access classify(String sql) {
     String keyword = firstKeyword(sql);
     if (keyword.equals("{call") || keyword.equals("{?") || keyword.equals("call") || keyword.equals("exec")) {
@@ -140,7 +131,8 @@ public final class SqlStatements {
     if (!STATEMENT_KEYWORDS.contains(keyword)) {
       return Access.UNKNOWN;
     }
-    if (selectionAccess(sql) == Access.WRITE) {
+    String lower = sql.toLowerCase(Locale.ROOT);
+    if (STATE_CHANGING_READS.stream().anyMatch(lower::contains)) {
       return Access.WRITE;
     }
     Boolean parsedRead = onlyQueries(sql);

@@ -14,7 +14,6 @@ import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.ComposedText;
 import dev.optkit.analyzers.facts.sites.ConstantStrings;
-import dev.optkit.analyzers.facts.sites.TypeScopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,10 +174,11 @@ public final class AnnotationValues {
       }
       // @Query(delete = true) of Spring Data MongoDB: the query deletes what it matches
       if (annotation instanceof NormalAnnotationExpr withDelete) {
-        withDelete.getPairs().stream().filter(pair -> METHOD_BOOLEAN_MEMBERS.contains(pair.getNameAsString())
-            && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
+        // a member given by a constant (nativeQuery = NATIVE) is said so: true and false are both possible
+        withDelete.getPairs().stream().filter(pair -> METHOD_BOOLEAN_MEMBERS.contains(pair.getNameAsString()))
             .forEach(pair -> annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#"
-                + pair.getNameAsString(), pair.getValue().toString()));
+                + pair.getNameAsString(), pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr
+                    ? pair.getValue().toString() : TypeFact.UNRESOLVED));
       }
       if (annotation.getName().getIdentifier().equals("EntityGraph")) {
         // a path written as another file's constant is left out: read as not fetched, lazy
@@ -290,16 +290,18 @@ public final class AnnotationValues {
    * The {@code value} of a method's query annotations whose text names another type's constants ({@code
    * @Query(Queries.BASE + " and t.id = :id")}, {@code @Select(Queries.FIND)}), by the annotation's qualified name:
    * {@link #methodAnnotationValues} holds what this file tells of them, the index reads the rest. Sorted.
+   *
+   * @param declaringType the type declaring a static member an expression names, as the symbol solver finds it
    */
-  public Map<String, ComposedText> composedValues(CallableDeclaration<?> callable) {
+  public Map<String, ComposedText> composedValues(CallableDeclaration<?> callable,
+      java.util.function.Function<Expression, Optional<String>> declaringType) {
     Map<String, ComposedText> composed = new TreeMap<>();
     for (AnnotationExpr annotation : callable.getAnnotations()) {
       if (!QUERY_ANNOTATIONS.contains(annotation.getName().getIdentifier())) {
         continue;
       }
       memberValue(annotation, "value")
-          .flatMap(value -> strings.composed(value,
-              scope -> TypeScopes.typeOf(scope, callable, written -> names.qualify(written).name())))
+          .flatMap(value -> strings.composed(value, declaringType))
           .ifPresent(text -> composed.put(names.qualify(annotation.getNameAsString()).name(), text));
     }
     return composed.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(composed);

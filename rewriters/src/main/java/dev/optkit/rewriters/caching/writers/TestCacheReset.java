@@ -298,12 +298,18 @@ public final class TestCacheReset {
 
   /** What keeps the module's tests from running optkit's listener as every test's; empty when nothing does. */
   private Optional<String> whyNotInModule(String testRoot) {
-    if (traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read).map(pom -> pom.dependencyArtifacts()
-        .stream().noneMatch(a -> a.equals("spring-boot-starter-test") || a.equals("spring-test"))).orElse(true)) {
+    Optional<dev.optkit.analyzers.source.MavenPom> pom = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read);
+    if (pom.isEmpty()) {
+      // a Gradle or other build: what the reasons below read from a pom is not known, never said to be missing
+      return Optional.of("the module has no Maven pom optkit reads (a Gradle or other build), so whether its tests have "
+          + "spring-test, which the listener clearing the caches between tests needs, and run one at a time is not "
+          + "known");
+    }
+    if (pom.get().dependencyArtifacts().stream()
+        .noneMatch(a -> a.equals("spring-boot-starter-test") || a.equals("spring-test"))) {
       return Optional.of("the module's pom declares neither spring-test nor spring-boot-starter-test, which the "
           + "listener clearing the caches between tests needs");
     }
-    Optional<dev.optkit.analyzers.source.MavenPom> pom = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read);
     if (pom.map(dev.optkit.analyzers.source.MavenPom::testsMayRunInParallel).orElse(true)) {
       return Optional.of("its pom's Surefire or Failsafe configuration may run tests in parallel: one test's set-up "
           + "would write while another reads through the cache");
