@@ -420,7 +420,7 @@ final class DeclaredSites {
    * made whole by the index where it names other types' constants and each of them is known; else the text the file
    * tells, with its unknown parts as such; null where it has none.
    */
-  private String annotatedQuery(MethodFact declaration) {
+  String annotatedQuery(MethodFact declaration) {
     for (String annotation : dev.optkit.analyzers.facts.types.AnnotationValues.QUERY_ANNOTATIONS) {
       Optional<String> composed = declaration.composedAnnotationValues().entrySet().stream()
           .filter(entry -> dev.optkit.analyzers.facts.AnnotationNames.matches(entry.getKey(), annotation))

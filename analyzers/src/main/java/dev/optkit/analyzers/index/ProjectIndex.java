@@ -320,6 +320,14 @@ public final class ProjectIndex {
   }
 
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */
+  /**
+   * The query a repository or mapper method's annotation gives, as the index reads it (other classes' constants put
+   * in where it can read them); null where it gives none.
+   */
+  public String annotatedQuery(MethodFact declaration) {
+    return declaredSites.annotatedQuery(declaration);
+  }
+
   public List<IoSite> declaredSitesOf(IndexedMethod method) {
     return declaredSites.declaredSitesOf(method);
   }

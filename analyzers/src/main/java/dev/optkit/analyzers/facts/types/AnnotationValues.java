@@ -152,8 +152,9 @@ public final class AnnotationValues {
     Map<String, String> annotationValues = new TreeMap<>();
     for (AnnotationExpr annotation : callable.getAnnotations()) {
       List<String> values = annotationStrings(annotation, "value");
-      if (!values.isEmpty() && annotation.getName().getIdentifier().equals("Query")) {
-        // a query of its own text, not one it names (Spring Data's @Query(name = "Ticket.open") runs a named query)
+      if (memberValue(annotation, "value").isPresent() && annotation.getName().getIdentifier().equals("Query")) {
+        // a query of its own text, not one it names (Spring Data's @Query(name = "Ticket.open") runs a named query),
+        // whether this file can read the text or not (@Query(Queries.A + Queries.B))
         annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#value", "true");
       }
       for (String member : List.of("path", "cacheNames", "name")) {

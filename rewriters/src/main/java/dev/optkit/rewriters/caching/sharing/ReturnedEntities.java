@@ -112,11 +112,20 @@ final class ReturnedEntities {
    * own text, whose {@code List<Object[]>} holds its columns' values.
    */
   boolean untypedWhereEntitiesAre(MethodFact fact) {
-    if ("true".equals(fact.annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery"))
-        && "true".equals(fact.annotationValue("org.springframework.data.jpa.repository.Query#value"))) {
+    boolean ownText = "true".equals(fact.annotationValue("org.springframework.data.jpa.repository.Query#value"));
+    String nativeQuery = fact.annotationValue("org.springframework.data.jpa.repository.Query#nativeQuery");
+    if (ownText && "true".equals(nativeQuery)) {
       // a native query of its own text: its rows are its columns' values, an entity comes back only where the type
       // names it (without text, Spring Data runs a named native query, whose resultClass may be an entity)
       return false;
+    }
+    if (ownText && nativeQuery == null
+        && fact.annotationValue("org.springframework.data.jpa.repository.NativeQuery") == null) {
+      // JPQL of its own text selecting basic values only (SELECT m.id, m.name, COUNT(s)): Object[] rows of values
+      String jpql = index.annotatedQuery(fact);
+      if (jpql != null && dev.optkit.analyzers.index.JpqlResults.valuesOnly(jpql, index)) {
+        return false;
+      }
     }
     boolean untyped = returnTypeNames(fact).stream().anyMatch(simple -> simple.equals("Object")
         || simple.equals("Serializable"));
