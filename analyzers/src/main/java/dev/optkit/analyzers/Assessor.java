@@ -697,7 +697,7 @@ public final class Assessor {
    * @JoinColumn names), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 104; // 104: @Query's own text said so when this file cannot read it
+  private static final int FACTS_SCHEMA = 105; // 105: constants read as Java scopes them, known whole; query arrays
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

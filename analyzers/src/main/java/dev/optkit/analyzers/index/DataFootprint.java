@@ -408,6 +408,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         TypeFact entity = index.type(stored).orElse(null);
         // a repository method Spring Data runs as a named query reads what the query's text joins, which is not here
         unknown |= site.sql() == null && index.namedQueries().runBy(stored, site.method());
+        // a query annotation whose text optkit cannot read (@Query(Queries.BY_SKU), a part another file's): not a
+        // derived query's table
+        unknown |= site.sql() == null && declaresUnreadQuery(site);
         if (entity == null) {
           names.add("table:" + normalise(simple(stored)));
           unknown = true;
@@ -493,10 +496,71 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return java.util.Optional.ofNullable(repositoryEntity(site));
     }
 
-    /** The entity a Spring Data style repository stores: the first type argument of its generic supertype. */
+    /**
+     * The interfaces whose first type argument is the type a repository stores: Spring Data's, Micronaut Data's and
+     * Quarkus Panache's.
+     */
+    private static final Set<String> REPOSITORY_ROOTS = Set.of("org.springframework.data.repository.Repository",
+        "org.springframework.data.repository.CrudRepository", "org.springframework.data.repository.ListCrudRepository",
+        "org.springframework.data.repository.PagingAndSortingRepository",
+        "org.springframework.data.repository.ListPagingAndSortingRepository",
+        "org.springframework.data.jpa.repository.JpaRepository",
+        "org.springframework.data.repository.query.QueryByExampleExecutor",
+        "org.springframework.data.jpa.repository.JpaSpecificationExecutor",
+        "org.springframework.data.repository.reactive.ReactiveCrudRepository",
+        "org.springframework.data.repository.reactive.ReactiveSortingRepository",
+        "org.springframework.data.mongodb.repository.MongoRepository",
+        "org.springframework.data.jdbc.repository.JdbcRepository",
+        "io.micronaut.data.repository.GenericRepository", "io.micronaut.data.repository.CrudRepository",
+        "io.micronaut.data.repository.PageableRepository", "io.micronaut.data.jpa.repository.JpaRepository",
+        "io.quarkus.hibernate.orm.panache.PanacheRepository", "io.quarkus.hibernate.orm.panache.PanacheRepositoryBase");
+
+    /**
+     * The entity a Spring Data style repository stores: what the first type argument of a repository interface
+     * ({@link #REPOSITORY_ROOTS}) stands for, followed through the project's generic interfaces between ({@code
+     * OrderLineRepository extends ChildRepository<Order, OrderLine>}, {@code ChildRepository<P, C> extends
+     * LiveRepository<C>}: OrderLine), never a fragment's ({@code ByParent<Order>}); null where the chain gives none or
+     * two. Where no such interface is in the chain (another framework's), the first type argument of the first
+     * generic supertype, as before.
+     */
     private String repositoryEntity(IoSite site) {
       if (site.receiverType() == null) {
         return null;
+      }
+      Set<String> stored = new java.util.TreeSet<>();
+      boolean rooted = false;
+      java.util.ArrayDeque<Map.Entry<String, Map<String, String>>> pending = new java.util.ArrayDeque<>();
+      pending.add(Map.entry(site.receiverType(), Map.of()));
+      Set<String> seen = new java.util.HashSet<>();
+      while (!pending.isEmpty() && seen.size() < 256) {
+        Map.Entry<String, Map<String, String>> next = pending.poll();
+        TypeFact type = index.type(next.getKey()).orElse(null);
+        if (type == null || !seen.add(next.getKey())) {
+          continue;
+        }
+        for (Map.Entry<String, List<String>> supertype : type.superTypeArguments().entrySet()) {
+          List<String> arguments = supertype.getValue().stream().map(a -> bound(a, next.getValue())).toList();
+          if (REPOSITORY_ROOTS.contains(supertype.getKey())) {
+            rooted = true;
+            if (!arguments.isEmpty()) {
+              stored.add(arguments.get(0));
+            }
+            continue;
+          }
+          List<String> parameters = index.type(supertype.getKey())
+              .map(t -> List.copyOf(t.typeParameters().keySet())).orElse(List.of());
+          if (parameters.size() == arguments.size()) {
+            Map<String, String> bindings = new HashMap<>();
+            for (int i = 0; i < parameters.size(); i++) {
+              bindings.put(parameters.get(i), arguments.get(i));
+            }
+            pending.add(Map.entry(supertype.getKey(), bindings));
+          }
+        }
+      }
+      if (rooted) {
+        stored.removeIf(name -> index.type(name).isEmpty()); // a type variable left unbound: the generic repository
+        return stored.size() == 1 ? stored.iterator().next() : null;
       }
       for (String ancestor : index.supertypesOf(site.receiverType())) {
         TypeFact type = index.type(ancestor).orElse(null);
@@ -510,6 +574,29 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         }
       }
       return null;
+    }
+
+    /** Whether the repository method the site calls declares a query of its own text, whatever optkit read of it. */
+    private boolean declaresUnreadQuery(IoSite site) {
+      if (site.receiverType() == null) {
+        return false;
+      }
+      for (String type : index.supertypesOf(site.receiverType())) {
+        for (IndexedMethod declared : index.methods(type, site.method())) {
+          dev.optkit.analyzers.facts.MethodFact fact = declared.fact();
+          if ("true".equals(fact.annotationValue("Query#value")) || !fact.composedAnnotationValues().isEmpty()
+              || dev.optkit.analyzers.facts.types.AnnotationValues.QUERY_ANNOTATIONS.stream()
+                  .filter(name -> !name.equals("Query")).anyMatch(fact::hasAnnotation)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** A type argument with the type variables it names bound (an argument may be read qualified: {@code shop.T}). */
+    private static String bound(String argument, Map<String, String> bindings) {
+      return bindings.getOrDefault(argument.substring(argument.lastIndexOf('.') + 1), argument);
     }
 
     /**

@@ -420,8 +420,10 @@ public final class ParsingWorker {
         if (solved.isSolved() && solved.getCorrespondingDeclaration().isField()
             && solved.getCorrespondingDeclaration().asField().isStatic()) {
           String declaring = solved.getCorrespondingDeclaration().asField().declaringType().getQualifiedName();
-          return member instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
-              && !memberTypesAgree(access.getScope(), declaring) ? Optional.empty() : Optional.of(declaring);
+          boolean agrees = member instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+              ? memberTypesAgree(access.getScope(), declaring)
+              : singleStaticImportAgrees((com.github.javaparser.ast.expr.NameExpr) member, declaring);
+          return agrees ? Optional.of(declaring) : Optional.empty();
         }
       } else if (member instanceof com.github.javaparser.ast.expr.MethodCallExpr call) {
         var solved = facade.solve(call);
@@ -479,6 +481,37 @@ public final class ParsingWorker {
       return false; // a class around it the solver cannot read: its members are not known
     }
     return true;
+  }
+
+  /**
+   * Whether a plain name the solver found a static field for agrees with the file's single static import of that name,
+   * which comes before an on-demand one ({@code import static x.Queries.*}) whatever their order (JLS 6.4.1; the
+   * solver took the first written): where the file has one, the field must be of its class, or of a class around the
+   * name or one it inherits from (a field in scope comes before any import), else nothing is told.
+   */
+  private static boolean singleStaticImportAgrees(com.github.javaparser.ast.expr.NameExpr name, String declaring) {
+    return name.findCompilationUnit().map(unit -> unit.getImports().stream()
+        .filter(i -> i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(name.getNameAsString()))
+        .allMatch(i -> i.getName().getQualifier().map(q -> q.asString().equals(declaring)).orElse(false)))
+        .orElse(false) || declaredAround(name, declaring);
+  }
+
+  /** Whether the type is a class around the node or one such a class inherits from, as the solver reads them. */
+  private static boolean declaredAround(com.github.javaparser.ast.Node at, String type) {
+    try {
+      for (java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration> around =
+          at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class); around.isPresent();
+          around = around.get().findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)) {
+        var declaration = around.get().resolve().asReferenceType();
+        if (declaration.getQualifiedName().equals(type) || declaration.getAllAncestors().stream()
+            .anyMatch(ancestor -> ancestor.getQualifiedName().equals(type))) {
+          return true;
+        }
+      }
+    } catch (RuntimeException | StackOverflowError unknown) {
+      return false;
+    }
+    return false;
   }
 
   /** How many classes and interfaces a class's members are looked for in, at most. */

@@ -215,8 +215,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
   }
 
   /**
-   * Its {@code static final} String fields with a text initializer (literals, this file's constants, concatenations;
-   * up to {@link #MAX_CONSTANT_CHARS}), SQL or a part of it ({@code " where deleted = false"}, a column list), and its
+   * Its {@code static final} String fields with a text initializer known whole (literals, this file's constants,
+   * concatenations; none with a part this file cannot read; up to {@link #MAX_CONSTANT_CHARS}), SQL or a part of it ({@code " where deleted = false"}, a column list), and its
    * static methods returning SQL text ({@link ReturnedTexts}, keyed {@code name(arity)}): what another class's query
    * made of one of them runs ({@link dev.optkit.analyzers.facts.ComposedText}). Sorted, for byte-identical facts.
    */
@@ -233,7 +233,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       }
       for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
         if (variable.getType().asString().equals("String")) {
-          variable.getInitializer().map(file.strings::text).filter(text -> text.length() <= MAX_CONSTANT_CHARS)
+          variable.getInitializer().map(file.strings::completeText).filter(text -> text.length() <= MAX_CONSTANT_CHARS)
               .ifPresent(text -> constants.put(variable.getNameAsString(), text));
         }
       }

@@ -29,24 +29,21 @@ import java.util.Set;
 public final class ConstantStrings {
   /** Each type's (or anonymous class's) constants, by the node declaring them: a name means its own class's first. */
   private final Map<Node, Map<String, String>> constantsOf = new IdentityHashMap<>();
-  /** The types this file declares, by simple name; null for a name two of them take. */
-  private final Map<String, Node> ownTypes = new HashMap<>();
 
   /**
-   * The file's constants: final fields, and fields never assigned, with a text initializer, each kept with the class
-   * declaring it.
+   * The file's constants: final fields (an interface's are), and private fields without annotations the file never
+   * assigns, with a text initializer, each kept with the class declaring it. Not a field another file may assign, nor
+   * one a framework fills in ({@code @Value}).
    *
    * @param types the types the file declares, nested ones too
    */
   public void collectConstants(List<FieldDeclaration> fields, Set<String> assigned, List<? extends Node> types) {
-    for (Node type : types) {
-      String name = ((com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?>) type).getNameAsString();
-      ownTypes.put(name, ownTypes.containsKey(name) ? null : type); // two types of one simple name: neither is meant
-    }
     for (FieldDeclaration field : fields) {
       Node owner = field.getParentNode().orElse(null);
+      boolean constant = field.isFinal() || owner instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
+          declared && declared.isInterface() || field.isPrivate() && field.getAnnotations().isEmpty();
       for (VariableDeclarator variable : field.getVariables()) {
-        if (owner != null && (field.isFinal() || !assigned.contains(variable.getNameAsString()))) {
+        if (owner != null && constant && (field.isFinal() || !assigned.contains(variable.getNameAsString()))) {
           variable.getInitializer().map(this::constantText).ifPresent(v -> constantsOf
               .computeIfAbsent(owner, o -> new HashMap<>()).put(variable.getNameAsString(), v));
         }
@@ -55,57 +52,178 @@ public final class ConstantStrings {
   }
 
   /**
-   * A plain name's constant, as Java scopes it: the class around the name declaring it, from the innermost out. Not
-   * past a class that extends or implements a type this file does not declare: a member it inherits may be the one
-   * meant (a nested class's constant is never its outer class's, nor a sibling's of the same name).
+   * A plain name's constant, as Java scopes it: the class around the name declaring it, from the innermost out. Null
+   * where a local, a parameter or a loop's or a lambda's variable of that name is in scope (it hides the field), and
+   * not past a class that extends or implements anything: a member it inherits comes before an outer class's (a
+   * nested class's constant is never its outer class's, nor a sibling's of the same name).
    */
   private String constantNamed(Node at, String name) {
     for (Node node = at; node != null; node = node.getParentNode().orElse(null)) {
+      if (declaresVariable(node, name)) {
+        return null;
+      }
       Map<String, String> declared = constantsOf.get(node);
       if (declared != null && declared.containsKey(name)) {
         return declared.get(name);
       }
-      if (inheritsFromElsewhere(node)) {
+      if (inherits(node)) {
         return null;
       }
     }
     return null;
   }
 
-  private boolean inheritsFromElsewhere(Node type) {
-    List<com.github.javaparser.ast.type.ClassOrInterfaceType> supertypes = new ArrayList<>();
-    if (type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared) {
-      supertypes.addAll(declared.getExtendedTypes());
-      supertypes.addAll(declared.getImplementedTypes());
-    } else if (type instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
-        && type instanceof com.github.javaparser.ast.nodeTypes.NodeWithImplements<?> implementing) {
-      supertypes.addAll(implementing.getImplementedTypes());
-    } else if (type instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
-        && created.getAnonymousClassBody().isPresent()) {
-      supertypes.add(created.getType()); // an anonymous class inherits its type's members
+  /** Whether this node declares a variable of that name for what it holds: parameters, locals, loop variables. */
+  private static boolean declaresVariable(Node node, String name) {
+    if (node instanceof com.github.javaparser.ast.nodeTypes.NodeWithParameters<?> withParameters
+        && withParameters.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+      return true;
     }
-    return supertypes.stream().anyMatch(supertype -> ownTypes.get(supertype.getNameAsString()) == null);
+    if (node instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+        && lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+      return true;
+    }
+    if (node instanceof com.github.javaparser.ast.stmt.CatchClause caught
+        && caught.getParameter().getNameAsString().equals(name)) {
+      return true;
+    }
+    if (node instanceof com.github.javaparser.ast.stmt.BlockStmt || node instanceof com.github.javaparser.ast.stmt.ForStmt
+        || node instanceof com.github.javaparser.ast.stmt.ForEachStmt || node instanceof com.github.javaparser.ast.stmt.TryStmt
+        || node instanceof com.github.javaparser.ast.stmt.SwitchEntry) {
+      // its own declarations, not a nested block's or a nested class's (a block's locals: before or after the use alike)
+      for (Node child : node.getChildNodes()) {
+        Node declaration = child instanceof com.github.javaparser.ast.stmt.ExpressionStmt statement
+            ? statement.getExpression() : child;
+        if (declaration instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr variables
+            && variables.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
+          return true;
+        }
+        if (declaration instanceof com.github.javaparser.ast.body.Parameter parameter
+            && parameter.getNameAsString().equals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A class (or an anonymous one) extending or implementing a type: its inherited members come first. */
+  private static boolean inherits(Node type) {
+    if (type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared) {
+      return declared.getExtendedTypes().isNonEmpty() || declared.getImplementedTypes().isNonEmpty();
+    }
+    if (type instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
+        && type instanceof com.github.javaparser.ast.nodeTypes.NodeWithImplements<?> implementing) {
+      return implementing.getImplementedTypes().isNonEmpty();
+    }
+    return type instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
+        && created.getAnonymousClassBody().isPresent();
+  }
+
+  /** The class a {@code this} means: the nearest class around the node, an anonymous one too. */
+  private static Node thisClass(Node at) {
+    for (Node node = at.getParentNode().orElse(null); node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
+          || node instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
+              && created.getAnonymousClassBody().isPresent()) {
+        return node;
+      }
+    }
+    return null;
   }
 
   /**
-   * The constant a field access names in this file: {@code this.NAME} in the class around it, {@code Own.NAME} in the
-   * file's type {@code Own}; null for another class's ({@code OtherQueries.INSERT}, whatever text this file's own
-   * INSERT holds: the index finds that one) or a name this file's types do not declare.
+   * The class of this file a type name written at a node means, as Java scopes it: the class around it or a member
+   * class of one, a local class of a block around it, a top-level class of the file; null where none is, or where a
+   * class around it inherits (a member class it inherits may be meant) before one is found.
+   */
+  private static Node visibleType(Node at, String name) {
+    for (Node node = at.getParentNode().orElse(null); node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        if (type.getNameAsString().equals(name)) {
+          return type;
+        }
+        Optional<Node> member = type.getMembers().stream()
+            .filter(m -> m instanceof com.github.javaparser.ast.body.TypeDeclaration<?> nested
+                && nested.getNameAsString().equals(name)).map(m -> (Node) m).findFirst();
+        if (member.isPresent()) {
+          return member.get();
+        }
+        if (inherits(type)) {
+          return null;
+        }
+      } else if (node instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
+          if (statement instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt local
+              && local.getClassDeclaration().getNameAsString().equals(name)) {
+            return local.getClassDeclaration();
+          }
+          if (statement instanceof com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt local
+              && local.getRecordDeclaration().getNameAsString().equals(name)) {
+            return local.getRecordDeclaration();
+          }
+        }
+      } else if (node instanceof com.github.javaparser.ast.CompilationUnit unit) {
+        return unit.getTypes().stream().filter(t -> t.getNameAsString().equals(name)).map(t -> (Node) t)
+            .findFirst().orElse(null);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The constant a field access names in this file: {@code this.NAME} in the class {@code this} is, {@code Own.NAME}
+   * or {@code Own.Inner.NAME} in the file's class that name means where it is written; null for another class's
+   * ({@code OtherQueries.INSERT}, whatever text this file's own INSERT holds: the index finds that one) or a name
+   * that class does not declare.
    */
   private String ownConstant(FieldAccessExpr access) {
     Expression scope = access.getScope();
-    if (scope instanceof com.github.javaparser.ast.expr.ThisExpr) {
-      Node type = access.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).orElse(null);
-      Map<String, String> declared = type == null ? null : constantsOf.get(type);
-      return declared == null ? null : declared.get(access.getNameAsString());
+    Node type;
+    if (scope instanceof com.github.javaparser.ast.expr.ThisExpr self && self.getTypeName().isEmpty()) {
+      type = thisClass(access);
+    } else {
+      List<String> names = new ArrayList<>();
+      Expression part = scope;
+      while (part instanceof FieldAccessExpr qualified) {
+        names.add(0, qualified.getNameAsString());
+        part = qualified.getScope();
+      }
+      if (!(part instanceof NameExpr first) || declaredVariableAround(access, first.getNameAsString())) {
+        return null;
+      }
+      names.add(0, first.getNameAsString());
+      type = visibleType(access, names.get(0));
+      for (int i = 1; type instanceof com.github.javaparser.ast.body.TypeDeclaration<?> outer && i < names.size(); i++) {
+        String inner = names.get(i);
+        type = outer.getMembers().stream().filter(m -> m instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t
+            && t.getNameAsString().equals(inner)).map(m -> (Node) m).findFirst().orElse(null);
+      }
     }
-    if (!(scope instanceof NameExpr || scope instanceof FieldAccessExpr)) {
-      return null;
-    }
-    String written = scope.toString();
-    Node type = ownTypes.get(written.substring(written.lastIndexOf('.') + 1));
     Map<String, String> declared = type == null ? null : constantsOf.get(type);
     return declared == null ? null : declared.get(access.getNameAsString());
+  }
+
+  /**
+   * Whether a variable of that name may be in scope at the node, which Java takes before a type of the name: a local
+   * or a parameter, a field of a class around it, or one a class around it may inherit (it extends or implements
+   * anything).
+   */
+  private static boolean declaredVariableAround(Node at, String name) {
+    for (Node node = at; node != null; node = node.getParentNode().orElse(null)) {
+      if (declaresVariable(node, name) || inherits(node)) {
+        return true;
+      }
+      List<com.github.javaparser.ast.body.BodyDeclaration<?>> members =
+          node instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type ? type.getMembers()
+              : node instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
+                  ? created.getAnonymousClassBody().orElse(new com.github.javaparser.ast.NodeList<>()) : List.of();
+      if (members.stream().anyMatch(m -> m instanceof FieldDeclaration field
+          && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The literal value of a constant-like expression, with unknown parts as {name}. */
@@ -233,7 +351,21 @@ public final class ConstantStrings {
     return !variable;
   }
 
+  /** How many unknown parts the readers above have written: a text read with none added is known whole. */
+  private int placeholders;
+
+  /**
+   * The text of an expression when all of it is known, as {@link #text} reads it; null where a part is not (a
+   * placeholder bound as a value could stand for a subquery naming tables of its own).
+   */
+  public String completeText(Expression expression) {
+    int before = placeholders;
+    String text = text(expression);
+    return placeholders == before ? text : null;
+  }
+
   private String placeholder(Expression expression) {
+    placeholders++;
     if (expression instanceof NameExpr name) {
       return "{" + name.getNameAsString() + "}";
     }

@@ -162,8 +162,14 @@ public final class AnnotationValues {
           values = annotationStrings(annotation, member);
         }
       }
-      if (!values.isEmpty()) {
-        annotationValues.put(names.qualify(annotation.getNameAsString()).name(), values.get(0));
+      String value = values.isEmpty() ? null : values.get(0);
+      if (QUERY_ANNOTATIONS.contains(annotation.getName().getIdentifier())
+          && memberValue(annotation, "value").orElse(null) instanceof ArrayInitializerExpr array) {
+        // MyBatis runs a String[] as its strings joined with spaces: all of them, or no text told
+        value = array.getValues().size() == values.size() ? String.join(" ", values) : null;
+      }
+      if (value != null) {
+        annotationValues.put(names.qualify(annotation.getNameAsString()).name(), value);
       }
       sqlStatements(annotation).ifPresent(sql -> annotationValues.put(SQL_STATEMENTS, sql));
       // @RequestMapping(method = RequestMethod.POST), @HttpExchange(method = "POST"), Retrofit's @HTTP(method = "POST"):
