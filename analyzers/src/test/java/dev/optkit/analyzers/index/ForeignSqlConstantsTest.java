@@ -46,6 +46,9 @@ class ForeignSqlConstantsTest {
       public class OrderDao {
           // a constant of the same name as the other class's, on another table
           private static final String INSERT_ORDER = "INSERT INTO audit (code) VALUES (?)";
+          // this class's constants made of another class's, one qualified, one statically imported
+          private static final String DELETE_LIVE = "DELETE FROM " + OrderQueries.TABLE + " WHERE code = ?";
+          private static final String COUNT_LIVE = COUNT + " WHERE deleted = false";
           private final JdbcTemplate jdbc;
 
           public OrderDao(JdbcTemplate jdbc) {
@@ -78,6 +81,14 @@ class ForeignSqlConstantsTest {
 
           public void purge(String code) {
               jdbc.update(OrderQueries.PURGE + " WHERE code = ?", code);
+          }
+
+          public void deleteLive(String code) {
+              jdbc.update(DELETE_LIVE, code);
+          }
+
+          public Integer countLive() {
+              return jdbc.queryForObject(COUNT_LIVE, Integer.class);
           }
 
           public Object unknownPart(String code) {
@@ -215,6 +226,17 @@ class ForeignSqlConstantsTest {
     IoSite audited = site(index, "audited");
     assertEquals("SELECT COUNT(*) FROM audit WHERE kind = ?", audited.sql());
     assertEquals(Set.of("table:audit"), index.footprints().of(audited).names());
+  }
+
+  /** A class's own constant made of other classes' constants (a DAO's SQL built from a constants class's names). */
+  @Test
+  void anOwnConstantMadeOfAnotherClasssConstantsIsReadWhole() {
+    ProjectIndex index = index();
+    IoSite deleteLive = site(index, "deleteLive");
+    assertEquals("DELETE FROM orders WHERE code = ?", deleteLive.sql());
+    assertEquals(Access.WRITE, deleteLive.access());
+    assertEquals(Set.of("table:orders"), index.footprints().of(deleteLive).names());
+    assertEquals("SELECT COUNT(*) FROM orders WHERE deleted = false", site(index, "countLive").sql());
   }
 
   @Test

@@ -27,8 +27,15 @@ import java.util.Set;
  * and URLs are read from.
  */
 public final class ConstantStrings {
-  /** Each type's (or anonymous class's) constants, by the node declaring them: a name means its own class's first. */
-  private final Map<Node, Map<String, String>> constantsOf = new IdentityHashMap<>();
+  /**
+   * Each type's (or anonymous class's) constants, their initializers by name, by the node declaring them: a name means
+   * its own class's first. An initializer is read where it is written, so a constant of constants is read as Java
+   * scopes each name in it.
+   */
+  private final Map<Node, Map<String, Expression>> constantsOf = new IdentityHashMap<>();
+  /** How deep a constant's text is being read through other constants: a cycle or a long chain stops there. */
+  private int depth;
+  private static final int MAX_DEPTH = 8;
 
   /**
    * The file's constants: final fields (an interface's are), and private fields without annotations the file never
@@ -44,8 +51,9 @@ public final class ConstantStrings {
           declared && declared.isInterface() || field.isPrivate() && field.getAnnotations().isEmpty();
       for (VariableDeclarator variable : field.getVariables()) {
         if (owner != null && constant && (field.isFinal() || !assigned.contains(variable.getNameAsString()))) {
-          variable.getInitializer().map(this::constantText).ifPresent(v -> constantsOf
-              .computeIfAbsent(owner, o -> new HashMap<>()).put(variable.getNameAsString(), v));
+          variable.getInitializer().filter(initializer -> constantText(initializer) != null)
+              .ifPresent(initializer -> constantsOf.computeIfAbsent(owner, o -> new HashMap<>())
+                  .put(variable.getNameAsString(), initializer));
         }
       }
     }
@@ -57,12 +65,12 @@ public final class ConstantStrings {
    * not past a class that extends or implements anything: a member it inherits comes before an outer class's (a
    * nested class's constant is never its outer class's, nor a sibling's of the same name).
    */
-  private String constantNamed(Node at, String name) {
+  private Expression constantNamed(Node at, String name) {
     for (Node node = at; node != null; node = node.getParentNode().orElse(null)) {
       if (declaresVariable(node, name)) {
         return null;
       }
-      Map<String, String> declared = constantsOf.get(node);
+      Map<String, Expression> declared = constantsOf.get(node);
       if (declared != null && declared.containsKey(name)) {
         return declared.get(name);
       }
@@ -177,7 +185,7 @@ public final class ConstantStrings {
    * ({@code OtherQueries.INSERT}, whatever text this file's own INSERT holds: the index finds that one) or a name
    * that class does not declare.
    */
-  private String ownConstant(FieldAccessExpr access) {
+  private Expression ownConstant(FieldAccessExpr access) {
     Expression scope = access.getScope();
     Node type;
     if (scope instanceof com.github.javaparser.ast.expr.ThisExpr self && self.getTypeName().isEmpty()) {
@@ -200,8 +208,21 @@ public final class ConstantStrings {
             && t.getNameAsString().equals(inner)).map(m -> (Node) m).findFirst().orElse(null);
       }
     }
-    Map<String, String> declared = type == null ? null : constantsOf.get(type);
+    Map<String, Expression> declared = type == null ? null : constantsOf.get(type);
     return declared == null ? null : declared.get(access.getNameAsString());
+  }
+
+  /** A constant's text: its initializer read where it is written, through the constants it names (not past a depth). */
+  private String valueOf(Expression initializer) {
+    if (depth >= MAX_DEPTH) {
+      return constantText(initializer);
+    }
+    depth++;
+    try {
+      return text(initializer);
+    } finally {
+      depth--;
+    }
   }
 
   /**
@@ -251,15 +272,15 @@ public final class ConstantStrings {
   /** Text of an expression for URLs and SQL: literals, constants, concatenations; unknown parts as {name}. */
   public String text(Expression expression) {
     if (expression instanceof NameExpr name) {
-      String constant = constantNamed(name, name.getNameAsString());
+      Expression constant = constantNamed(name, name.getNameAsString());
       if (constant != null) {
-        return constant;
+        return valueOf(constant);
       }
     }
     if (expression instanceof FieldAccessExpr access) {
-      String constant = ownConstant(access);
+      Expression constant = ownConstant(access);
       if (constant != null) {
-        return constant;
+        return valueOf(constant);
       }
     }
     if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
@@ -312,12 +333,23 @@ public final class ConstantStrings {
       return binary.getOperator() == BinaryExpr.Operator.PLUS && partsOf(binary.getLeft(), declaringType, parts)
           && partsOf(binary.getRight(), declaringType, parts);
     }
-    if (expression instanceof NameExpr name && constantNamed(name, name.getNameAsString()) == null) {
+    Expression own = expression instanceof NameExpr name ? constantNamed(name, name.getNameAsString())
+        : expression instanceof FieldAccessExpr access ? ownConstant(access) : null;
+    if (own != null && depth < MAX_DEPTH) {
+      // this file's constant: its initializer's parts, read where it is written (a constant of other classes' constants)
+      depth++;
+      try {
+        return partsOf(own, declaringType, parts);
+      } finally {
+        depth--;
+      }
+    }
+    if (expression instanceof NameExpr name && own == null) {
       // a statically imported or inherited constant, or one of an outer class this file cannot tell is meant
       return declaringType.apply(name)
           .map(type -> parts.add(new ComposedText.Constant(type, name.getNameAsString()))).orElse(false);
     }
-    if (expression instanceof FieldAccessExpr access && ownConstant(access) == null) {
+    if (expression instanceof FieldAccessExpr access && own == null) {
       return typeScope(access.getScope()) && declaringType.apply(access)
           .map(type -> parts.add(new ComposedText.Constant(type, access.getNameAsString()))).orElse(false);
     }
