@@ -697,7 +697,7 @@ public final class Assessor {
    * @JoinColumn names), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 105; // 105: constants read as Java scopes them, known whole; query arrays
+  private static final int FACTS_SCHEMA = 106; // 106: a class's constants made of other classes' (composedConstants)
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -70,6 +70,9 @@ import java.util.Map;
  * @param fieldColumns of each field whose {@code @Column} or {@code @JoinColumn} names its column, that name as written
  *     ({@link #UNRESOLVED} where it is not a literal this file holds), the fields sorted: the column a query of the
  *     property reads, where the naming strategy's default is not it
+ * @param composedConstants its {@code static final} String fields made of other classes' constants ({@code
+ *     Tables.ORDERS + " WHERE ..."}), by name, sorted: what {@link #textConstants} cannot hold, which the index reads
+ *     through those classes' constants
  */
 public record TypeFact(
     String qualifiedName,
@@ -113,7 +116,8 @@ public record TypeFact(
     List<String> staticFields,
     Map<String, List<String>> fieldAnnotations,
     Map<String, List<ClassLiteral>> annotationClassLiterals,
-    Map<String, String> fieldColumns) {
+    Map<String, String> fieldColumns,
+    Map<String, ComposedText> composedConstants) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -135,6 +139,7 @@ public record TypeFact(
     fieldAnnotations = fieldAnnotations == null ? Map.of() : fieldAnnotations;
     annotationClassLiterals = annotationClassLiterals == null ? Map.of() : annotationClassLiterals;
     fieldColumns = fieldColumns == null ? Map.of() : fieldColumns;
+    composedConstants = composedConstants == null ? Map.of() : composedConstants;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

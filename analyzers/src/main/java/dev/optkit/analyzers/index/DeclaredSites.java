@@ -436,9 +436,29 @@ final class DeclaredSites {
     return null;
   }
 
-  /** A project type's text constant, or what its static builder returns ({@code TypeFact#textConstants}). */
+  /**
+   * A project type's text constant, or what its static builder returns ({@code TypeFact#textConstants}), or a constant
+   * of its made of other classes' constants, read through them ({@code TypeFact#composedConstants}, up to {@value
+   * #MAX_CONSTANT_DEPTH} classes deep); empty where one of them is not known.
+   */
   private Optional<String> constantText(String type, String name) {
-    return index.type(type).map(t -> t.textConstants().get(name));
+    return constantText(type, name, 0);
+  }
+
+  private static final int MAX_CONSTANT_DEPTH = 8;
+
+  private Optional<String> constantText(String type, String name, int depth) {
+    Optional<dev.optkit.analyzers.facts.TypeFact> declaring = index.type(type);
+    if (declaring.isEmpty()) {
+      return Optional.empty();
+    }
+    String known = declaring.get().textConstants().get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    dev.optkit.analyzers.facts.ComposedText composed = declaring.get().composedConstants().get(name);
+    return composed == null || depth >= MAX_CONSTANT_DEPTH ? Optional.empty()
+        : composed.text((other, constant) -> constantText(other, constant, depth + 1));
   }
 
   private String httpVerb(MethodFact method) {

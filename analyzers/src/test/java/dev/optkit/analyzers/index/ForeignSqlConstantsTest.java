@@ -239,6 +239,36 @@ class ForeignSqlConstantsTest {
     assertEquals("SELECT COUNT(*) FROM orders WHERE deleted = false", site(index, "countLive").sql());
   }
 
+  /** Another class's constant made of a third class's (a constants class built on a table-names class). */
+  @Test
+  void anotherClasssConstantMadeOfAThirdClasssConstantsIsReadWhole() {
+    ProjectIndex index = new ProjectFixture(dir).java(QUERIES).java("""
+        package shop.sql;
+        import static shop.sql.OrderQueries.TABLE;
+        public final class PurgeQueries {
+            public static final String PURGE = "DELETE FROM " + TABLE + " WHERE code = ?";
+            public static final String PURGE_OLD = PURGE + " AND created < ?";
+            public static final String UNKNOWN = "DELETE FROM " + System.getProperty("table");
+        }
+        """).java("""
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import shop.sql.PurgeQueries;
+        public class Purger {
+            private final JdbcTemplate jdbc;
+            public Purger(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+            public void purgeOld(String code, java.sql.Timestamp before) { jdbc.update(PurgeQueries.PURGE_OLD, code, before); }
+            public void purgeUnknown() { jdbc.update(PurgeQueries.UNKNOWN); }
+        }
+        """).assess().index();
+    IoSite purgeOld = site(index, "purgeOld");
+    assertEquals("DELETE FROM orders WHERE code = ? AND created < ?", purgeOld.sql());
+    assertEquals(Set.of("table:orders"), index.footprints().of(purgeOld).names());
+    IoSite purgeUnknown = site(index, "purgeUnknown");
+    assertNull(purgeUnknown.sql());
+    assertTrue(index.footprints().of(purgeUnknown).unknown());
+  }
+
   @Test
   void sqlJoinedWithAPartOptkitCannotReadKeepsThatPartUnknown() {
     ProjectIndex index = index();

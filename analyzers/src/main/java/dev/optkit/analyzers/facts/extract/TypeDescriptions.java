@@ -152,7 +152,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
         List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
-        staticFields(type), fieldAnnotations(type), annotationClassLiterals(type), fieldColumns(type));
+        staticFields(type), fieldAnnotations(type), annotationClassLiterals(type), fieldColumns(type),
+        composedConstants(type));
   }
 
   /** Of each field carrying annotations, their names as the file qualifies them, in source order; fields sorted. */
@@ -220,6 +221,29 @@ private static final Set<String> INJECTION_ANNOTATIONS =
    * static methods returning SQL text ({@link ReturnedTexts}, keyed {@code name(arity)}): what another class's query
    * made of one of them runs ({@link dev.optkit.analyzers.facts.ComposedText}). Sorted, for byte-identical facts.
    */
+  /**
+   * Its {@code static final} String fields (an interface's fields) whose initializer is made of other classes'
+   * constants, as their parts ({@link dev.optkit.analyzers.facts.sites.ConstantStrings#composed}): sorted, for
+   * byte-identical facts.
+   */
+  private java.util.Map<String, dev.optkit.analyzers.facts.ComposedText> composedConstants(TypeDeclaration<?> type) {
+    java.util.Map<String, dev.optkit.analyzers.facts.ComposedText> composed = new java.util.TreeMap<>();
+    boolean anInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
+        && declared.isInterface();
+    for (com.github.javaparser.ast.body.FieldDeclaration field : type.getFields()) {
+      if (!anInterface && !(field.isStatic() && field.isFinal())) {
+        continue;
+      }
+      for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
+        if (variable.getType().asString().equals("String")) {
+          variable.getInitializer().flatMap(initializer -> file.strings.composed(initializer, file.resolver::declaringType))
+              .ifPresent(text -> composed.put(variable.getNameAsString(), text));
+        }
+      }
+    }
+    return composed.isEmpty() ? java.util.Map.of() : java.util.Collections.unmodifiableMap(composed);
+  }
+
   /** The longest text constant kept: as long as a statement optkit parses. */
   private static final int MAX_CONSTANT_CHARS = 20_000;
 
