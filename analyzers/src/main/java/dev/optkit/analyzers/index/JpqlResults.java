@@ -47,9 +47,18 @@ public final class JpqlResults {
       "java.sql.Timestamp", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
       "java.time.Instant", "java.time.OffsetDateTime", "java.time.OffsetTime", "java.time.ZonedDateTime",
       "java.time.Duration", "java.time.Year", "java.util.UUID", "byte[]", "char[]");
-  /** Functions whose value is one of their arguments: of an entity, an entity. */
-  private static final Set<String> PASSING_ON = Set.of("COALESCE", "NULLIF", "VALUE", "KEY", "ENTRY", "TREAT",
-      "IFNULL", "NVL", "MIN", "MAX", "ANY_VALUE");
+  /**
+   * Functions whose value is a number, a text, a date or a truth value whatever their arguments: JPQL's aggregates and
+   * string, arithmetic and date functions, {@code FUNCTION(..)} (a database function's value) and the group text
+   * functions databases add. Any other function ({@code OBJECT(t)}, HQL's {@code ELEMENT(..)}, {@code TREAT}) answers
+   * no.
+   */
+  private static final Set<String> SCALAR = Set.of("COUNT", "SUM", "AVG", "CONCAT", "SUBSTRING", "TRIM", "LOWER",
+      "UPPER", "LENGTH", "LOCATE", "ABS", "SQRT", "MOD", "SIZE", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+      "LOCAL", "EXTRACT", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "ROUND", "FLOOR", "CEILING", "EXP", "LN",
+      "POWER", "SIGN", "FUNCTION", "GROUP_CONCAT", "STRING_AGG", "LISTAGG", "STR", "CAST");
+  /** Functions whose value is one of their arguments: of values, a value; of an entity, an entity. */
+  private static final Set<String> PASSING_ON = Set.of("COALESCE", "NULLIF", "IFNULL", "NVL", "MIN", "MAX");
 
   /** Whether every row item of this JPQL query is a basic value; false where it cannot be told. */
   public static boolean valuesOnly(String jpql, ProjectIndex index) {
@@ -116,10 +125,10 @@ public final class JpqlResults {
     }
     if (expression instanceof Function function) {
       String name = function.getName() == null ? "" : function.getName().toUpperCase(Locale.ROOT);
-      if (!PASSING_ON.contains(name)) {
-        return true; // COUNT, SUM, AVG, CONCAT, SUBSTRING, GROUP_CONCAT...: a number or a text, whatever its arguments
+      if (SCALAR.contains(name)) {
+        return true;
       }
-      return function.getParameters() != null
+      return PASSING_ON.contains(name) && function.getParameters() != null
           && function.getParameters().getExpressions().stream().allMatch(e -> value(e, aliases, index));
     }
     if (expression instanceof ParenthesedSelect subquery) {

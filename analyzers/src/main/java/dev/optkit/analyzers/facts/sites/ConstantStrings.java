@@ -48,7 +48,8 @@ public final class ConstantStrings {
     for (FieldDeclaration field : fields) {
       Node owner = field.getParentNode().orElse(null);
       boolean constant = field.isFinal() || owner instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
-          declared && declared.isInterface() || field.isPrivate() && field.getAnnotations().isEmpty();
+          declared && declared.isInterface() || field.isPrivate() && field.getAnnotations().isEmpty()
+          && !generatesSetters(owner);
       for (VariableDeclarator variable : field.getVariables()) {
         if (owner != null && constant && (field.isFinal() || !assigned.contains(variable.getNameAsString()))) {
           variable.getInitializer().filter(initializer -> constantText(initializer) != null)
@@ -57,6 +58,13 @@ public final class ConstantStrings {
         }
       }
     }
+  }
+
+  /** A class whose annotations make setters for its fields (Lombok's {@code @Setter}, {@code @Data}). */
+  private static boolean generatesSetters(Node owner) {
+    return owner instanceof com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> annotated
+        && annotated.getAnnotations().stream().map(a -> a.getName().getIdentifier())
+            .anyMatch(a -> a.equals("Setter") || a.equals("Data"));
   }
 
   /**
@@ -74,15 +82,36 @@ public final class ConstantStrings {
       if (declared != null && declared.containsKey(name)) {
         return declared.get(name);
       }
-      if (inherits(node)) {
-        return null;
+      if (declaresField(node, name) || inherits(node)) {
+        return null; // its own field of the name, no constant optkit keeps, hides an outer class's
       }
     }
     return null;
   }
 
-  /** Whether this node declares a variable of that name for what it holds: parameters, locals, loop variables. */
+  /** Whether a class (or an anonymous one) declares a field of that name, constant or not. */
+  private static boolean declaresField(Node type, String name) {
+    List<com.github.javaparser.ast.body.BodyDeclaration<?>> members =
+        type instanceof com.github.javaparser.ast.body.TypeDeclaration<?> declared ? declared.getMembers()
+            : type instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
+                ? created.getAnonymousClassBody().orElse(new com.github.javaparser.ast.NodeList<>()) : List.of();
+    return members.stream().anyMatch(m -> m instanceof FieldDeclaration field
+        && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+  }
+
+  /**
+   * Whether this node declares a variable of that name for what it holds: parameters, locals, loop variables; and,
+   * for a method, a constructor, a lambda or an initializer, a pattern variable anywhere in it ({@code instanceof
+   * String SQL}, {@code case String SQL ->}, a record pattern's component), whatever its scope.
+   */
   private static boolean declaresVariable(Node node, String name) {
+    if ((node instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
+        || node instanceof com.github.javaparser.ast.expr.LambdaExpr
+        || node instanceof com.github.javaparser.ast.body.InitializerDeclaration)
+        && dev.optkit.analyzers.facts.Subtrees.all(node, com.github.javaparser.ast.expr.TypePatternExpr.class).stream()
+            .anyMatch(pattern -> pattern.getNameAsString().equals(name))) {
+      return true;
+    }
     if (node instanceof com.github.javaparser.ast.nodeTypes.NodeWithParameters<?> withParameters
         && withParameters.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
       return true;
@@ -232,15 +261,7 @@ public final class ConstantStrings {
    */
   private static boolean declaredVariableAround(Node at, String name) {
     for (Node node = at; node != null; node = node.getParentNode().orElse(null)) {
-      if (declaresVariable(node, name) || inherits(node)) {
-        return true;
-      }
-      List<com.github.javaparser.ast.body.BodyDeclaration<?>> members =
-          node instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type ? type.getMembers()
-              : node instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
-                  ? created.getAnonymousClassBody().orElse(new com.github.javaparser.ast.NodeList<>()) : List.of();
-      if (members.stream().anyMatch(m -> m instanceof FieldDeclaration field
-          && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
+      if (declaresVariable(node, name) || inherits(node) || declaresField(node, name)) {
         return true;
       }
     }
@@ -296,7 +317,16 @@ public final class ConstantStrings {
       if (name.equals("toString")) {
         return BuiltStrings.of(call, this::text); // SQL assembled in a StringBuilder
       }
-      if ((name.equals("formatted") || name.equals("concat")) && call.getScope().isPresent()) {
+      if (name.equals("concat") && call.getScope().isPresent() && call.getArguments().size() == 1) {
+        String scope = text(call.getScope().get());
+        String argument = text(call.getArgument(0));
+        if (scope == null && argument == null) {
+          return null;
+        }
+        return (scope == null ? placeholder(call.getScope().get()) : scope)
+            + (argument == null ? placeholder(call.getArgument(0)) : argument); // a.concat(b) is a + b
+      }
+      if (name.equals("formatted") && call.getScope().isPresent()) {
         return text(call.getScope().get());
       }
       if ((name.equals("format") || name.equals("create") || name.equals("fromUriString") || name.equals("valueOf"))
