@@ -1,13 +1,12 @@
 package dev.optkit.analyzers.index;
 
+import static dev.optkit.analyzers.index.IndexSites.assertCovers;
+import static dev.optkit.analyzers.index.IndexSites.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.index.DataFootprint;
-import dev.optkit.analyzers.index.ProjectIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConstantNameScopesTest {
   @TempDir Path dir;
 
-  private static IoSite site(ProjectIndex index, String owner, String method) {
-    return index.sitesOf(index.methodsNamed(method).stream().filter(m -> m.fact().ownerType().equals(owner))
-        .findFirst().orElseThrow()).get(0);
-  }
 
-  /** Footprint names the table, or is unknown: either is safe; naming only another table is not. */
-  private static void assertCovers(ProjectIndex index, IoSite site, String table) {
-    DataFootprint footprint = index.footprints().of(site);
-    assertTrue(footprint.unknown() || footprint.names().contains(table.replace("_", "")),
-        "sql=" + site.sql() + " footprint=" + footprint);
-  }
 
   /**
    * A member class inherited from the superclass (BaseDao.Sql) shadows the package's top-level Sql (JLS 6.4.1): the

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.index;
 
+import static dev.optkit.analyzers.index.IndexSites.assertCovers;
+import static dev.optkit.analyzers.index.IndexSites.site;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,19 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConstantNameShadowingTest {
   @TempDir Path dir;
 
-  static IoSite site(ProjectIndex index, String owner, String method) {
-    return index.methodsNamed(method).stream().filter(m -> m.fact().ownerType().startsWith(owner))
-        .flatMap(m -> index.sitesOf(m).stream()).findFirst()
-        .orElseThrow(() -> new AssertionError("no site in " + owner + "." + method + " among "
-            + index.methodsNamed(method).stream().map(m -> m.fact().ownerType()).toList()));
-  }
 
-  /** Footprint names the table, or is unknown: either is safe; naming only another table is not. */
-  static void assertCovers(ProjectIndex index, IoSite site, String table) {
-    DataFootprint footprint = index.footprints().of(site);
-    assertTrue(footprint.unknown() || footprint.names().contains(table.replace("_", "")),
-        "sql=" + site.sql() + " footprint=" + footprint);
-  }
 
   private static final String JDBC_DAO_HEAD = """
       import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package dev.optkit.analyzers.index;
 
-import static dev.optkit.analyzers.index.ConstantNameShadowingTest.assertCovers;
-import static dev.optkit.analyzers.index.ConstantNameShadowingTest.site;
+import static dev.optkit.analyzers.index.IndexSites.assertCovers;
+import static dev.optkit.analyzers.index.IndexSites.site;
 
 import dev.optkit.analyzers.ProjectFixture;
 import java.nio.file.Path;

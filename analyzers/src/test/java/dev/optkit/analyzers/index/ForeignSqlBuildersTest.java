@@ -119,8 +119,7 @@ class ForeignSqlBuildersTest {
       """;
 
   private static IoSite site(ProjectIndex index, String method) {
-    return index.sitesOf(index.methodsNamed(method).stream().filter(m -> m.fact().ownerType().equals("school.CourseDao"))
-        .findFirst().orElseThrow()).get(0);
+    return IndexSites.site(index, "school.CourseDao", method);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import static dev.optkit.analyzers.index.IndexSites.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -123,9 +124,6 @@ class ForeignSqlConstantsTest {
     return new ProjectFixture(dir).java(QUERIES).java(DAO).java(SHADOWING).assess().index();
   }
 
-  private static IoSite site(ProjectIndex index, String method) {
-    return index.sitesOf(index.methodsNamed(method).get(0)).get(0);
-  }
 
   @Test
   void anotherClasssConstantIsTheSqlItsCallRuns() {

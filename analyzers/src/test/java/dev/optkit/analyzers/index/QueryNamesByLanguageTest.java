@@ -1,12 +1,12 @@
 package dev.optkit.analyzers.index;
 
+import static dev.optkit.analyzers.index.IndexSites.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.config.OptkitConfig;
-import dev.optkit.analyzers.facts.IoSite;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryNamesByLanguageTest {
   @TempDir Path dir;
 
-  private static IoSite site(ProjectIndex index, String method) {
-    return index.sitesOf(index.methodsNamed(method).get(0)).stream().filter(s -> s.sql() != null)
-        .findFirst().orElseThrow(() -> new AssertionError("no query in " + method + "()"));
-  }
 
   private static String table(String name) {
     return "table:" + DataFootprint.normalise(name);
@@ -115,7 +111,7 @@ class QueryNamesByLanguageTest {
             }
         }
         """).java(dao(jpql("UPDATE Purchase p SET p.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     DataFootprint read = index.footprints().of(index.sitesOf(index.methodsNamed("all").get(0)).get(0));
     assertTrue(read.overlaps(written), "a cached findAll() (" + read + ") is not evicted by 'UPDATE Purchase' ("
         + written + "), which Hibernate runs against purchase_orders (Names.PURCHASE = \"Purchase\")");
@@ -136,7 +132,7 @@ class QueryNamesByLanguageTest {
             private String status;
         }
         """).java(dao(jpql("UPDATE ShopOrder o SET o.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "orders"), "JPQL 'UPDATE ShopOrder' writes orders; optkit: " + written);
   }
 
@@ -158,7 +154,7 @@ class QueryNamesByLanguageTest {
             private String status;
         }
         """).java(dao(jpql("UPDATE shop.PurchaseOrder p SET p.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "purchase_orders"),
         "HQL 'UPDATE shop.PurchaseOrder' writes purchase_orders; optkit: " + written);
   }
@@ -188,7 +184,7 @@ class QueryNamesByLanguageTest {
             private String status;
         }
         """).java(dao(jpql("UPDATE shop.returns.Order o SET o.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "returned_orders"),
         "HQL 'UPDATE shop.returns.Order' writes returned_orders, not shop.sales.Order's orders; optkit: " + written);
   }
@@ -227,7 +223,7 @@ class QueryNamesByLanguageTest {
             }
         }
         """).assess().index();
-    DataFootprint read = index.footprints().of(site(index, "q0"));
+    DataFootprint read = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(read, "orders"),
         "HQL 'FROM shop.Auditable' returns every persistent implementor (orders); optkit reads: " + read);
   }
@@ -260,7 +256,7 @@ class QueryNamesByLanguageTest {
         }
         """).file("src/main/resources/META-INF/orm.xml", ORM_XML)
         .java(dao(jpql("UPDATE Purchase p SET p.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "purchase_orders"),
         "orm.xml names the entity 'Purchase': JPQL 'UPDATE Purchase' writes purchase_orders; optkit: " + written);
   }
@@ -280,7 +276,7 @@ class QueryNamesByLanguageTest {
         }
         """).file("src/main/resources/META-INF/orm.xml", ORM_XML)
         .java(dao(jpql("UPDATE Purchase p SET p.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "purchase_orders"),
         "orm.xml's name overrides the annotation's default: 'UPDATE Purchase' writes purchase_orders; optkit: "
             + written);
@@ -304,7 +300,7 @@ class QueryNamesByLanguageTest {
             private String status;
         }
         """).java(dao(nativeSql("DELETE FROM Purchase WHERE status = 'old'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "purchase"),
         "native SQL 'DELETE FROM Purchase' deletes rows of the table purchase; optkit: " + written);
   }
@@ -328,7 +324,7 @@ class QueryNamesByLanguageTest {
             }
         }
         """).java(dao(jpql("UPDATE Model$Order o SET o.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertTrue(reaches(written, "orders"),
         "Hibernate names the nested entity Model$Order: 'UPDATE Model$Order' writes orders; optkit: " + written);
   }
@@ -365,7 +361,7 @@ class QueryNamesByLanguageTest {
             private String id;
         }
         """).java(dao(jpql("UPDATE Order o SET o.status = 'closed'"))).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertFalse(written.unknown(), "JPQL sees JPA entities only: 'Order' is shop.Order; " + written);
     assertEquals(Optional.of("shop.Order"), index.footprints().entityNamed("Order").map(t -> t.qualifiedName()),
         "the index hint's reader loses the JPA entity too");

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import static dev.optkit.analyzers.index.IndexSites.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryNamesOfEntityDeclarationsTest {
   @TempDir Path dir;
 
-  private static IoSite site(ProjectIndex index, String method) {
-    return index.sitesOf(index.methodsNamed(method).get(0)).stream().filter(s -> s.sql() != null)
-        .findFirst().orElseThrow(() -> new AssertionError("no query in " + method + "()"));
-  }
 
   private static String table(String name) {
     return "table:" + DataFootprint.normalise(name);
@@ -61,7 +58,7 @@ class QueryNamesOfEntityDeclarationsTest {
             private String status;
         }
         """).java(dao("createQuery(\"UPDATE Purchase p SET p.status = 'x'\").executeUpdate()")).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertFalse(written.unknown(), written.toString());
     assertEquals(Set.of(table("purchase_orders")), written.names());
   }
@@ -81,7 +78,7 @@ class QueryNamesOfEntityDeclarationsTest {
             private String status;
         }
         """).java(dao("createQuery(\"UPDATE Purchase p SET p.status = 'x'\").executeUpdate()")).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertEquals(Set.of(table("purchase_orders")), written.names(), written.toString());
   }
 
@@ -99,7 +96,7 @@ class QueryNamesOfEntityDeclarationsTest {
             private String status;
         }
         """).java(dao("createQuery(\"UPDATE Order o SET o.status = 'x'\").executeUpdate()")).assess().index();
-    assertEquals(Set.of(table("orders")), index.footprints().of(site(index, "q0")).names());
+    assertEquals(Set.of(table("orders")), index.footprints().of(query(index, "q0")).names());
   }
 
   @Test
@@ -125,7 +122,7 @@ class QueryNamesOfEntityDeclarationsTest {
             private String id;
         }
         """).java(dao("createQuery(\"UPDATE Order o SET o.status = 'x'\").executeUpdate()")).assess().index();
-    DataFootprint written = index.footprints().of(site(index, "q0"));
+    DataFootprint written = index.footprints().of(query(index, "q0"));
     assertFalse(written.unknown(), written.toString());
     assertEquals(Set.of(table("orders")), written.names());
     assertEquals(Optional.of("shop.Order"), index.footprints().entityNamed("Order").map(t -> t.qualifiedName()));
@@ -145,7 +142,7 @@ class QueryNamesOfEntityDeclarationsTest {
             private String status;
         }
         """).java(dao("createNativeQuery(\"UPDATE sales.ORDERS SET status = 'x'\").executeUpdate()")).assess().index();
-    assertEquals(Set.of(table("orders")), index.footprints().of(site(index, "q0")).names());
+    assertEquals(Set.of(table("orders")), index.footprints().of(query(index, "q0")).names());
   }
 
   @Test
@@ -169,7 +166,7 @@ class QueryNamesOfEntityDeclarationsTest {
             private String status;
         }
         """).java(dao("createQuery(\"UPDATE Order o SET o.status = 'x'\").executeUpdate()")).assess().index();
-    assertTrue(index.footprints().of(site(index, "q0")).unknown());
+    assertTrue(index.footprints().of(query(index, "q0")).unknown());
     assertTrue(index.footprints().entityNamed("Order").isEmpty());
   }
 

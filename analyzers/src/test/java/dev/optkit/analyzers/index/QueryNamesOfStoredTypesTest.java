@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.index;
 
+import static dev.optkit.analyzers.index.IndexSites.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,20 +56,16 @@ class QueryNamesOfStoredTypesTest {
       }
       """;
 
-  private static IoSite site(ProjectIndex index, String method) {
-    return index.sitesOf(index.methodsNamed(method).get(0)).stream().filter(s -> s.sql() != null)
-        .findFirst().orElseThrow(() -> new AssertionError("no query in " + method + "()"));
-  }
 
   @Test
   void aNameOneEntityTakesIsThatEntitysTable() {
     ProjectIndex index = new ProjectFixture(dir).java(entity("shop", "@Entity", "Order", "orders"))
         .java(entity("shop", "@Entity(name = \"Purchase\")", "PurchaseOrder", "purchase_orders")).java(DAO).assess()
         .index();
-    DataFootprint closed = index.footprints().of(site(index, "close"));
+    DataFootprint closed = index.footprints().of(query(index, "close"));
     assertFalse(closed.unknown(), closed.toString());
     assertEquals(Set.of("table:" + DataFootprint.normalise("orders")), closed.names());
-    DataFootprint archived = index.footprints().of(site(index, "archive"));
+    DataFootprint archived = index.footprints().of(query(index, "archive"));
     assertEquals(Set.of("table:" + DataFootprint.normalise("purchase_orders")), archived.names(),
         "JPQL names it by @Entity(name)");
     assertEquals(Optional.of("shop.PurchaseOrder"),
@@ -80,7 +77,7 @@ class QueryNamesOfStoredTypesTest {
   void twoEntitiesOfOneSimpleNameMakeTheWriteUnknown() {
     ProjectIndex index = new ProjectFixture(dir).java(entity("shop.sales", "@Entity", "Order", "orders"))
         .java(entity("shop.returns", "@Entity", "Order", "returned_orders")).java(DAO).assess().index();
-    assertTrue(index.footprints().of(site(index, "close")).unknown(), index.footprints().of(site(index, "close"))
+    assertTrue(index.footprints().of(query(index, "close")).unknown(), index.footprints().of(query(index, "close"))
         .toString());
     assertTrue(index.footprints().entityNamed("Order").isEmpty());
   }
@@ -89,7 +86,7 @@ class QueryNamesOfStoredTypesTest {
   void anEntityRenamedToAnothersSimpleNameMakesTheWriteUnknown() {
     ProjectIndex index = new ProjectFixture(dir).java(entity("shop", "@Entity", "Order", "orders"))
         .java(entity("shop", "@Entity(name = \"Order\")", "LegacyOrder", "legacy_orders")).java(DAO).assess().index();
-    assertTrue(index.footprints().of(site(index, "close")).unknown(), index.footprints().of(site(index, "close"))
+    assertTrue(index.footprints().of(query(index, "close")).unknown(), index.footprints().of(query(index, "close"))
         .toString());
   }
 
@@ -97,7 +94,7 @@ class QueryNamesOfStoredTypesTest {
   void anEntityNamedByAnotherFilesConstantMakesItsSimpleNameUnknown() {
     ProjectIndex index = new ProjectFixture(dir).java(entity("shop", "@Entity(name = Names.ORDER)", "Order", "orders"))
         .java(DAO).assess().index();
-    assertTrue(index.footprints().of(site(index, "close")).unknown(), index.footprints().of(site(index, "close"))
+    assertTrue(index.footprints().of(query(index, "close")).unknown(), index.footprints().of(query(index, "close"))
         .toString());
   }
 

@@ -73,8 +73,7 @@ class RepositoryEntityNameTest {
   }
 
   private static IoSite site(ProjectIndex index, String method) {
-    return index.sitesOf(index.methodsNamed(method).stream().filter(m -> m.fact().ownerType().equals("shop.Desk"))
-        .findFirst().orElseThrow()).get(0);
+    return IndexSites.site(index, "shop.Desk", method);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.index.ProjectIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
