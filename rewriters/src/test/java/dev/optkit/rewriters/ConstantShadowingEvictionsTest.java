@@ -1,11 +1,8 @@
 package dev.optkit.rewriters;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConstantShadowingEvictionsTest {
   @TempDir Path dir;
 
-  private static final String SPRING_POM = """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <groupId>r</groupId><artifactId>r</artifactId><version>1</version>
-        <properties><maven.compiler.release>17</maven.compiler.release></properties>
-        <dependencies>
-          <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
-          <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
-        </dependencies>
-      </project>
-      """;
 
   private static final String DAO_TAIL = """
 
@@ -41,18 +27,11 @@ class ConstantShadowingEvictionsTest {
       }
       """;
 
-  private static void assertNotStale(MigrationPlan plan, String read, String writer) {
-    Optional<CachingTarget> cached = plan.targets().stream()
-        .filter(t -> t.method().fact().displayName().equals(read)).findFirst();
-    cached.ifPresent(t -> assertTrue(t.evictions().stream()
-            .anyMatch(e -> e.writer().fact().displayName().equals(writer)),
-        read + " cached, evicted only by " + t.evictions().stream().map(e -> e.writer().fact().displayName()).toList()));
-  }
 
   /** {@code import static ..ArchiveQueries.*;} then {@code import static ..OrderQueries.NAME;}: NAME is orders'. */
   @Test
   void aSingleStaticImportAfterAnOnDemandOneLeavesACacheStale() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java("""
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM).java("""
         package shop.sql;
         public class ArchiveQueries {
             public static final String NAME = "SELECT name FROM archive";
@@ -83,13 +62,13 @@ class ConstantShadowingEvictionsTest {
                 return jdbc.queryForObject(NAME + " WHERE code = ?", String.class, code);
             }
         """ + DAO_TAIL).plan();
-    assertNotStale(plan, "OrderDao.name", "OrderDao.rename");
+    MigrationFixture.assertNotStale(plan, "OrderDao.name", "OrderDao.rename");
   }
 
   /** Archive's TABLE is ArchiveBase's (inherited, same file), not the outer Queries' TABLE. */
   @Test
   void anOuterClasssConstantTakenForAnInheritedOneLeavesACacheStale() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java("""
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM).java("""
         package shop;
         public class Queries {
             static final String TABLE = "orders";
@@ -118,13 +97,13 @@ class ConstantShadowingEvictionsTest {
                 return jdbc.queryForObject(Queries.Archive.NAME + " WHERE code = ?", String.class, code);
             }
         """ + DAO_TAIL).plan();
-    assertNotStale(plan, "OrderDao.archivedName", "OrderDao.renameArchived");
+    MigrationFixture.assertNotStale(plan, "OrderDao.archivedName", "OrderDao.renameArchived");
   }
 
   /** A local NAME shadows the field NAME; joined with another class's constant, the field's text is taken. */
   @Test
   void aFieldTakenForTheLocalShadowingItLeavesACacheStale() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java("""
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM).java("""
         package shop.sql;
         public class Filters {
             public static final String BY_CODE = " WHERE code = ?";
@@ -150,6 +129,6 @@ class ConstantShadowingEvictionsTest {
                 return jdbc.queryForObject(NAME + Filters.BY_CODE, String.class, code);
             }
         """ + DAO_TAIL).plan();
-    assertNotStale(plan, "OrderDao.archivedName", "OrderDao.renameArchived");
+    MigrationFixture.assertNotStale(plan, "OrderDao.archivedName", "OrderDao.renameArchived");
   }
 }

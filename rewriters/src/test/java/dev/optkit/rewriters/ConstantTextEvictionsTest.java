@@ -1,11 +1,8 @@
 package dev.optkit.rewriters;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,29 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConstantTextEvictionsTest {
   @TempDir Path dir;
 
-  private static final String SPRING_POM = """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <groupId>r</groupId><artifactId>r</artifactId><version>1</version>
-        <properties><maven.compiler.release>17</maven.compiler.release></properties>
-        <dependencies>
-          <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
-          <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
-        </dependencies>
-      </project>
-      """;
 
-  private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
-    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
-  }
 
-  /** Not cached, or cached and evicted by {@code writer}: anything else serves stale rows. */
-  private static void assertNotStale(MigrationPlan plan, String read, String writer) {
-    Optional<CachingTarget> cached = target(plan, read);
-    cached.ifPresent(t -> assertTrue(t.evictions().stream()
-            .anyMatch(e -> e.writer().fact().displayName().equals(writer)),
-        read + " cached, evicted only by " + t.evictions().stream().map(e -> e.writer().fact().displayName()).toList()));
-  }
 
   /**
    * ArchiveDao's {@code Sql.FIND} is BaseDao's member class Sql (reads archive), not the package's top-level Sql (reads
@@ -46,7 +22,7 @@ class ConstantTextEvictionsTest {
    */
   @Test
   void anInheritedMemberClassTakenForTheTopLevelOneLeavesACacheStale() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java("""
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM).java("""
         package shop;
         public class Sql {
             public static final String FIND = "SELECT name FROM orders";
@@ -85,7 +61,7 @@ class ConstantTextEvictionsTest {
             }
         }
         """).plan();
-    assertNotStale(plan, "ArchiveDao.archivedName", "ArchiveDao.rename");
+    MigrationFixture.assertNotStale(plan, "ArchiveDao.archivedName", "ArchiveDao.rename");
   }
 
   /**
@@ -94,7 +70,7 @@ class ConstantTextEvictionsTest {
    */
   @Test
   void aNestedClasssConstantReadIntoTheOuterClasssTextLeavesACacheStale() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java("""
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM).java("""
         package shop;
         public class Queries {
             static final String TABLE = "orders";
@@ -127,13 +103,13 @@ class ConstantTextEvictionsTest {
             }
         }
         """).plan();
-    assertNotStale(plan, "OrderDao.orderName", "OrderDao.rename");
+    MigrationFixture.assertNotStale(plan, "OrderDao.orderName", "OrderDao.rename");
   }
 
   /** A subquery held in a constant optkit cannot read is bound as a value: its table's writes do not evict. */
   @Test
   void anUnreadSubqueryConstantLeavesACacheStale() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java("""
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM).java("""
         package shop;
         public class Queries {
             public static final String BY_ITEMS = "SELECT count(*) FROM orders WHERE id IN (";
@@ -163,6 +139,6 @@ class ConstantTextEvictionsTest {
             }
         }
         """).plan();
-    assertNotStale(plan, "OrderDao.ordersWithSku", "OrderDao.addItem");
+    MigrationFixture.assertNotStale(plan, "OrderDao.ordersWithSku", "OrderDao.addItem");
   }
 }

@@ -185,6 +185,13 @@ final class MigrationFixture {
     return config;
   }
 
+  /** The read is not cached, or cached and evicted by {@code writer}: anything else serves stale rows. */
+  static void assertNotStale(MigrationPlan plan, String read, String writer) {
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals(read)).findFirst()
+        .ifPresent(t -> assertTrue(t.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals(writer)),
+            read + " cached, evicted only by " + t.evictions().stream().map(e -> e.writer().fact().displayName()).toList()));
+  }
+
   static String after(MigrationPlan plan, String path) {
     return plan.changes().stream().filter(c -> c.path().equals(path)).findFirst()
         .map(c -> new String(c.after(), StandardCharsets.UTF_8))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.caching.writers.TestCacheReset;
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.net.URLClassLoader;
@@ -221,7 +222,8 @@ class TestSetUpWritesTest {
     String gradle = reason(new MigrationFixture(dir.resolve("gradle")).file("build.gradle",
         "dependencies { testImplementation 'org.springframework.boot:spring-boot-starter-test' }\n").java(ROLES)
         .file("src/test/java/shop/RolesTest.java", test(DELETE, READ)).plan());
-    assertTrue(gradle.contains("no Maven pom optkit reads") && !gradle.contains("declares neither"), gradle);
+    assertTrue(gradle.contains(TestCacheReset.BuildGap.NO_POM.text())
+        && !gradle.contains(TestCacheReset.BuildGap.NO_SPRING_TEST.text()), gradle);
     // hostile review 78: a test starting its context itself runs no listener (c01); Spring 5's JUnit 4 and TestNG base
     // classes name their own listeners (c02b); the pom's own test resource folders get no registration (c04)
     String manual = reason(new MigrationFixture(dir.resolve("manual")).file("pom.xml", POM).java(ROLES)

@@ -1,11 +1,8 @@
 package dev.optkit.rewriters;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +41,7 @@ class UnreadRepositoryQueryEvictionsTest {
   }
 
   private static void assertTitlesNotStale(MigrationPlan plan) {
-    Optional<CachingTarget> titles = plan.targets().stream()
-        .filter(t -> t.method().fact().displayName().equals("CatalogService.titles")).findFirst();
-    titles.ifPresent(t -> assertTrue(t.evictions().stream()
-            .anyMatch(e -> e.writer().fact().displayName().equals("Janitor.purge")),
-        "titles cached, evicted only by " + t.evictions().stream().map(e -> e.writer().fact().displayName()).toList()));
+    MigrationFixture.assertNotStale(plan, "CatalogService.titles", "Janitor.purge");
   }
 
   private static final String CATEGORY = """

@@ -576,22 +576,17 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return null;
     }
 
-    /** Whether the repository method the site calls declares a query of its own text, whatever optkit read of it. */
+    /**
+     * Whether the repository method the site calls declares a query of its own text, whatever optkit read of it: the
+     * declaration the site's query was read from ({@link ProjectIndex#declarationOf}).
+     */
     private boolean declaresUnreadQuery(IoSite site) {
-      if (site.receiverType() == null) {
-        return false;
-      }
-      for (String type : index.supertypesOf(site.receiverType())) {
-        for (IndexedMethod declared : index.methods(type, site.method())) {
-          dev.optkit.analyzers.facts.MethodFact fact = declared.fact();
-          if ("true".equals(fact.annotationValue("Query#value")) || !fact.composedAnnotationValues().isEmpty()
-              || dev.optkit.analyzers.facts.types.AnnotationValues.QUERY_ANNOTATIONS.stream()
-                  .filter(name -> !name.equals("Query")).anyMatch(fact::hasAnnotation)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      dev.optkit.analyzers.facts.MethodFact fact = site.receiverType() == null ? null
+          : index.declarationOf(site.receiverType(), site.method());
+      return fact != null && ("true".equals(fact.annotationValue("Query#value"))
+          || !fact.composedAnnotationValues().isEmpty()
+          || dev.optkit.analyzers.facts.types.AnnotationValues.QUERY_ANNOTATIONS.stream()
+              .filter(name -> !name.equals("Query")).anyMatch(fact::hasAnnotation));
     }
 
     /** A type argument with the type variables it names bound (an argument may be read qualified: {@code shop.T}). */

@@ -502,7 +502,7 @@ final class DeclaredSites {
     return null;
   }
 
-  private MethodFact findDeclaration(String type, String name) {
+  MethodFact findDeclaration(String type, String name) {
     for (String ancestor : types.supertypesOf(type)) {
       List<IndexedMethod> found = index.methods(ancestor, name);
       if (!found.isEmpty()) {

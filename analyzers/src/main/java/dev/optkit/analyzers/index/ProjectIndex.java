@@ -321,6 +321,14 @@ public final class ProjectIndex {
 
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */
   /**
+   * The declaration a call of {@code type.name} reads its query annotations from: the method of that name in the type or
+   * the nearest project supertype declaring one; null where none does.
+   */
+  public MethodFact declarationOf(String type, String name) {
+    return declaredSites.findDeclaration(type, name);
+  }
+
+  /**
    * The query a repository or mapper method's annotation gives, as the index reads it (other classes' constants put
    * in where it can read them); null where it gives none.
    */

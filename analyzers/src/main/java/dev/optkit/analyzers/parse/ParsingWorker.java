@@ -455,32 +455,52 @@ public final class ParsingWorker {
       return true; // this.NAME, a call's result: no type name to mistake
     }
     String simple = name.getNameAsString();
+    Optional<List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration>> around =
+        classesInScope(scope);
+    if (around.isEmpty()) {
+      return false; // a class around it the solver cannot read: its members are not known
+    }
     try {
-      for (java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration> around =
-          scope.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class); around.isPresent();
-          around = around.get().findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)) {
-        List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration> inChain =
-            new ArrayList<>(List.of(around.get().resolve().asReferenceType()));
-        for (int at = 0; at < inChain.size() && at < MAX_ANCESTORS; at++) {
-          // the ancestors the solver can read: a library's it cannot (no jars) is taken to have no such member type
-          for (ResolvedReferenceType ancestor : inChain.get(at).getAncestors(true)) {
-            ancestor.getTypeDeclaration().filter(found -> inChain.stream()
-                .noneMatch(seen -> seen.getQualifiedName().equals(found.getQualifiedName()))).ifPresent(inChain::add);
-          }
-        }
-        for (var declared : inChain) {
-          for (var member : declared.internalTypes()) {
-            if (member.getName().equals(simple)) {
-              String qualified = member.getQualifiedName();
-              return declaring.equals(qualified) || declaring.startsWith(qualified + ".");
-            }
+      for (var declared : around.get()) {
+        for (var member : declared.internalTypes()) {
+          if (member.getName().equals(simple)) {
+            String qualified = member.getQualifiedName();
+            return declaring.equals(qualified) || declaring.startsWith(qualified + ".");
           }
         }
       }
     } catch (RuntimeException | StackOverflowError unknown) {
-      return false; // a class around it the solver cannot read: its members are not known
+      return false;
     }
     return true;
+  }
+
+  /**
+   * The classes whose members are in scope at a node, as the solver reads them, in the order Java looks: the class
+   * around it, then the classes it inherits from, then the class around that, and so on out. An ancestor the solver
+   * cannot read (a library's, without its jar) is left out; empty where a class around the node cannot be read.
+   */
+  private static Optional<List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration>>
+      classesInScope(com.github.javaparser.ast.Node at) {
+    List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration> found = new ArrayList<>();
+    try {
+      for (java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration> around =
+          at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class); around.isPresent();
+          around = around.get().findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)) {
+        List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration> inChain =
+            new ArrayList<>(List.of(around.get().resolve().asReferenceType()));
+        for (int next = 0; next < inChain.size() && next < MAX_ANCESTORS; next++) {
+          for (ResolvedReferenceType ancestor : inChain.get(next).getAncestors(true)) {
+            ancestor.getTypeDeclaration().filter(type -> inChain.stream()
+                .noneMatch(seen -> seen.getQualifiedName().equals(type.getQualifiedName()))).ifPresent(inChain::add);
+          }
+        }
+        found.addAll(inChain);
+      }
+    } catch (RuntimeException | StackOverflowError unknown) {
+      return Optional.empty();
+    }
+    return Optional.of(found);
   }
 
   /**
@@ -498,20 +518,8 @@ public final class ParsingWorker {
 
   /** Whether the type is a class around the node or one such a class inherits from, as the solver reads them. */
   private static boolean declaredAround(com.github.javaparser.ast.Node at, String type) {
-    try {
-      for (java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration> around =
-          at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class); around.isPresent();
-          around = around.get().findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)) {
-        var declaration = around.get().resolve().asReferenceType();
-        if (declaration.getQualifiedName().equals(type) || declaration.getAllAncestors().stream()
-            .anyMatch(ancestor -> ancestor.getQualifiedName().equals(type))) {
-          return true;
-        }
-      }
-    } catch (RuntimeException | StackOverflowError unknown) {
-      return false;
-    }
-    return false;
+    return classesInScope(at).map(classes -> classes.stream().anyMatch(c -> c.getQualifiedName().equals(type)))
+        .orElse(false);
   }
 
   /** How many classes and interfaces a class's members are looked for in, at most. */

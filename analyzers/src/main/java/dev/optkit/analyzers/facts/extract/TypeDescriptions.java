@@ -228,20 +228,19 @@ private static final Set<String> INJECTION_ANNOTATIONS =
    */
   private java.util.Map<String, dev.optkit.analyzers.facts.ComposedText> composedConstants(TypeDeclaration<?> type) {
     java.util.Map<String, dev.optkit.analyzers.facts.ComposedText> composed = new java.util.TreeMap<>();
-    boolean anInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
-        && declared.isInterface();
-    for (com.github.javaparser.ast.body.FieldDeclaration field : type.getFields()) {
-      if (!anInterface && !(field.isStatic() && field.isFinal())) {
-        continue;
-      }
-      for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
-        if (variable.getType().asString().equals("String")) {
-          variable.getInitializer().flatMap(initializer -> file.strings.composed(initializer, file.resolver::declaringType))
-              .ifPresent(text -> composed.put(variable.getNameAsString(), text));
-        }
-      }
+    for (VariableDeclarator variable : stringConstants(type)) {
+      variable.getInitializer().flatMap(initializer -> file.strings.composed(initializer, file.resolver::declaringType))
+          .ifPresent(text -> composed.put(variable.getNameAsString(), text));
     }
     return composed.isEmpty() ? java.util.Map.of() : java.util.Collections.unmodifiableMap(composed);
+  }
+
+  /** Its {@code static final} String fields (an interface's fields are so unsaid), in source order. */
+  private static List<VariableDeclarator> stringConstants(TypeDeclaration<?> type) {
+    boolean anInterface = type instanceof ClassOrInterfaceDeclaration declared && declared.isInterface();
+    return type.getFields().stream().filter(field -> anInterface || field.isStatic() && field.isFinal())
+        .flatMap(field -> field.getVariables().stream())
+        .filter(variable -> variable.getType().asString().equals("String")).toList();
   }
 
   /** The longest text constant kept: as long as a statement optkit parses. */
@@ -249,18 +248,9 @@ private static final Set<String> INJECTION_ANNOTATIONS =
 
   private java.util.Map<String, String> textConstants(TypeDeclaration<?> type) {
     java.util.Map<String, String> constants = new java.util.TreeMap<>();
-    boolean anInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
-        && declared.isInterface(); // its fields are static and final unsaid
-    for (com.github.javaparser.ast.body.FieldDeclaration field : type.getFields()) {
-      if (!anInterface && !(field.isStatic() && field.isFinal())) {
-        continue;
-      }
-      for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
-        if (variable.getType().asString().equals("String")) {
-          variable.getInitializer().map(file.strings::completeText).filter(text -> text.length() <= MAX_CONSTANT_CHARS)
-              .ifPresent(text -> constants.put(variable.getNameAsString(), text));
-        }
-      }
+    for (VariableDeclarator variable : stringConstants(type)) {
+      variable.getInitializer().map(file.strings::completeText).filter(text -> text.length() <= MAX_CONSTANT_CHARS)
+          .ifPresent(text -> constants.put(variable.getNameAsString(), text));
     }
     // static query builders, by name and arity (never a field's name): Type.build(a, b) runs what build returns
     java.util.Map<String, Long> overloads = type.getMethods().stream().collect(java.util.stream.Collectors.groupingBy(

@@ -296,19 +296,37 @@ public final class TestCacheReset {
   private static final Set<String> PROCESS_STARTERS = Set.of("ProcessBuilder", "Runtime", "GenericContainer",
       "DockerComposeContainer", "ComposeContainer");
 
+  /** What the module's build does not show of its tests, which the listener clearing the caches between them needs. */
+  public enum BuildGap {
+    /** No Maven pom optkit reads: what the build gives its tests is not known. */
+    NO_POM("the module has no Maven pom optkit reads (a Gradle or other build), so whether its tests have spring-test, "
+        + "which the listener clearing the caches between tests needs, and run one at a time is not known"),
+    /** A pom without spring-test. */
+    NO_SPRING_TEST("the module's pom declares neither spring-test nor spring-boot-starter-test, which the listener "
+        + "clearing the caches between tests needs");
+
+    private final String text;
+
+    BuildGap(String text) {
+      this.text = text;
+    }
+
+    /** As the refusal prints it. */
+    public String text() {
+      return text;
+    }
+  }
+
   /** What keeps the module's tests from running optkit's listener as every test's; empty when nothing does. */
   private Optional<String> whyNotInModule(String testRoot) {
     Optional<dev.optkit.analyzers.source.MavenPom> pom = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read);
     if (pom.isEmpty()) {
       // a Gradle or other build: what the reasons below read from a pom is not known, never said to be missing
-      return Optional.of("the module has no Maven pom optkit reads (a Gradle or other build), so whether its tests have "
-          + "spring-test, which the listener clearing the caches between tests needs, and run one at a time is not "
-          + "known");
+      return Optional.of(BuildGap.NO_POM.text());
     }
     if (pom.get().dependencyArtifacts().stream()
         .noneMatch(a -> a.equals("spring-boot-starter-test") || a.equals("spring-test"))) {
-      return Optional.of("the module's pom declares neither spring-test nor spring-boot-starter-test, which the "
-          + "listener clearing the caches between tests needs");
+      return Optional.of(BuildGap.NO_SPRING_TEST.text());
     }
     if (pom.map(dev.optkit.analyzers.source.MavenPom::testsMayRunInParallel).orElse(true)) {
       return Optional.of("its pom's Surefire or Failsafe configuration may run tests in parallel: one test's set-up "
