@@ -65,14 +65,44 @@ public final class HintCheckOptions {
     }
   }
 
-  /** The assessment with each index hint's verdict applied; the assessment itself when it has no hint. */
-  Assessment apply(Assessment assessment) throws Unavailable {
-    // each hint with the report's finding of it, whose fingerprint the verdicts are keyed by
+  /** Each index hint of the report, holding the report's finding of it (whose fingerprint verdicts are keyed by). */
+  static List<IndexHint> reportedHints(Assessment assessment) {
     List<IndexHint> hints = new ArrayList<>();
     for (IndexHint hint : assessment.index() == null ? List.<IndexHint>of() : IndexHint.of(assessment.index())) {
       assessment.findings().stream().filter(hint::reportedAs).findFirst()
           .ifPresent(reported -> hints.add(new IndexHint(reported, hint.table(), hint.columns(), hint.probes())));
     }
+    return hints;
+  }
+
+  /** An index hint of the report and the planner's verdict on it. */
+  record Judged(IndexHint hint, HintVerdict verdict) {}
+
+  /**
+   * Each index hint of the report checked by the planner, in the report's order (what {@code migrate --indexes}
+   * writes from); none when the report has no hint, without starting a database.
+   */
+  List<Judged> judgeIndexes(Assessment assessment) throws Unavailable {
+    List<IndexHint> hints = reportedHints(assessment);
+    if (hints.isEmpty()) {
+      return List.of();
+    }
+    List<Judged> judged = new ArrayList<>();
+    try (PlannerDatabase database = url != null ? PlannerDatabase.given(url) : PlannerDatabase.local()) {
+      Map<IndexHint, HintVerdict> verdicts = HintCheck.run(hints, assessment.index().schemaIndexes(), database,
+          threshold);
+      for (IndexHint hint : hints) {
+        judged.add(new Judged(hint, verdicts.get(hint)));
+      }
+    } catch (IOException | SQLException e) {
+      throw new Unavailable("--check-hints: " + e.getMessage(), e);
+    }
+    return judged;
+  }
+
+  /** The assessment with each index hint's verdict applied; the assessment itself when it has no hint. */
+  Assessment apply(Assessment assessment) throws Unavailable {
+    List<IndexHint> hints = reportedHints(assessment);
     List<GrowingRead> reads = new ArrayList<>();
     for (GrowingRead read : assessment.index() == null ? List.<GrowingRead>of() : GrowingRead.of(assessment.index())) {
       assessment.findings().stream().filter(read::reportedAs).findFirst()

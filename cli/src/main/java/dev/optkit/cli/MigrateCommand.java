@@ -130,6 +130,17 @@ public final class MigrateCommand implements Callable<Integer> {
           + "the plan stays on the terminal or in the reports.")
   Path patch;
 
+  @Option(names = "--indexes",
+      description = "Write the index hints instead of caches and loop rewrites: each hint of assess's MissingIndex and "
+          + "UnindexedForeignKey checked by a real PostgreSQL planner first (as --check-hints: a throwaway local "
+          + "PostgreSQL with HypoPG, or --check-hints-url), those it keeps written as one new Flyway migration "
+          + "(V<next>__optkit_indexes.sql) beside the migration that creates their table. No existing file is "
+          + "edited; docs/db-hints.md.")
+  boolean indexes;
+
+  @Mixin(name = "hints")
+  HintCheckOptions hints = new HintCheckOptions();
+
   @Mixin(name = "dependencies")
   DependencyOptions dependencies = new DependencyOptions();
 
@@ -150,6 +161,23 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     try {
       outputs = MigrateOutputs.of(report, out, err);
+    } catch (IllegalArgumentException e) {
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()));
+      return ExitCodes.USAGE;
+    }
+    if (indexes && (interactive || !only.isEmpty() || !acceptStale.isEmpty() || !acceptReorder.isEmpty()
+        || cacheBackend != null || rollout)) {
+      err.println("optkit migrate: --indexes writes index migrations only: drop --interactive, --only, --accept-stale, "
+          + "--accept-reorder, --cache-backend and --rollout, or run them without --indexes");
+      return ExitCodes.USAGE;
+    }
+    if (!indexes && hints.active()) {
+      err.println("optkit migrate: --check-hints and --check-hints-url check the indexes --indexes writes: add "
+          + "--indexes (assess --check-hints checks the hints of a report)");
+      return ExitCodes.USAGE;
+    }
+    try {
+      hints.validate();
     } catch (IllegalArgumentException e) {
       err.println("optkit migrate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
@@ -274,8 +302,18 @@ public final class MigrateCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    MigrationPlan plan = Migration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale),
-        Set.copyOf(acceptReorder));
+    MigrationPlan plan;
+    if (indexes) {
+      try {
+        plan = indexPlan(root, assessment);
+      } catch (HintCheckOptions.Unavailable e) {
+        err.println("optkit migrate: " + Printable.escape(e.getMessage()));
+        return ExitCodes.USAGE;
+      }
+    } else {
+      plan = Migration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale),
+          Set.copyOf(acceptReorder));
+    }
     PrintWriter text = outputs.text();
     if (interactive) {
       Set<String> accepted = new HashSet<>();
@@ -326,7 +364,8 @@ public final class MigrateCommand implements Callable<Integer> {
             + " files): git apply it in " + Printable.escape(dev.optkit.rewriters.plan.PatchFile.applyIn(root).toString()));
       }
       text.println();
-      text.println("Dry run: nothing written. Apply with: optkit migrate " + root + " --apply");
+      text.println("Dry run: nothing written. Apply with: optkit migrate " + root + (indexes ? " --indexes" : "")
+          + " --apply");
       return outputs.finish(new Result(plan, Outcome.DRY_RUN, null, List.of()), ExitCodes.OK);
     }
     Result notApplied = new Result(plan, Outcome.NOT_APPLIED, null, List.of());
@@ -351,8 +390,9 @@ public final class MigrateCommand implements Callable<Integer> {
           + "command again)");
       return outputs.finish(notApplied, ExitCodes.INTERNAL);
     }
-    text.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
-        + (plan.targets().size() == 1 ? " method" : " methods") + " cached"
+    text.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, "
+        + (indexes ? plan.indexes().size() + (plan.indexes().size() == 1 ? " index" : " indexes") + " added"
+            : plan.targets().size() + (plan.targets().size() == 1 ? " method" : " methods") + " cached")
         + (plan.loops().isEmpty() ? "" : ", " + plan.loops().size() + (plan.loops().size() == 1 ? " loop" : " loops")
             + " rewritten")
         + ". Undo with: optkit migrate " + root + " --undo " + journal.id());
@@ -374,6 +414,50 @@ public final class MigrateCommand implements Callable<Integer> {
       text.println("Verification passed.");
     }
     return outputs.finish(new Result(plan, Outcome.APPLIED, journal.id(), List.of()), ExitCodes.OK);
+  }
+
+  /**
+   * {@code --indexes}: the report's index hints checked by the planner; those it keeps written as new Flyway
+   * migrations, the others refused with the planner's word.
+   */
+  private MigrationPlan indexPlan(Path root, Assessment assessment) throws HintCheckOptions.Unavailable {
+    List<dev.optkit.rewriters.indexes.IndexMigration.Kept> kept = new ArrayList<>();
+    List<dev.optkit.rewriters.caching.Refusal> notKept = new ArrayList<>();
+    for (HintCheckOptions.Judged judged : hints.judgeIndexes(assessment)) {
+      if (judged.verdict() instanceof dev.optkit.validation.hints.HintVerdict.Kept verdict) {
+        kept.add(new dev.optkit.rewriters.indexes.IndexMigration.Kept(judged.hint(), keptBecause(verdict)));
+      } else {
+        notKept.add(new dev.optkit.rewriters.caching.Refusal(judged.hint().finding(),
+            dev.optkit.analyzers.proof.Proof.INDEX_NOT_KEPT, notKeptReason(judged.verdict())));
+      }
+    }
+    dev.optkit.rewriters.indexes.IndexMigration.Plan written =
+        dev.optkit.rewriters.indexes.IndexMigration.prepare(root, assessment.index(), kept);
+    List<dev.optkit.rewriters.caching.Refusal> refusals = new ArrayList<>(notKept);
+    refusals.addAll(written.refusals());
+    return MigrationPlan.ofIndexes(root, new dev.optkit.rewriters.indexes.IndexMigration.Plan(written.changes(),
+        written.written(), refusals));
+  }
+
+  /** The planner's word for the migration's comment: the query whose cost fell most, before and after. */
+  private static String keptBecause(dev.optkit.validation.hints.HintVerdict.Kept verdict) {
+    return verdict.planned().stream().filter(dev.optkit.validation.hints.HintVerdict.Planned::usesIndex)
+        .max(java.util.Comparator.comparingDouble(p -> p.costBefore() - p.costAfter()))
+        .map(p -> verdict.database() + ": planner cost " + p.costBefore() + " to " + p.costAfter())
+        .orElse(verdict.database() + " planner kept it");
+  }
+
+  private static String notKeptReason(dev.optkit.validation.hints.HintVerdict verdict) {
+    if (verdict instanceof dev.optkit.validation.hints.HintVerdict.Dropped dropped) {
+      return dropped.database() + "'s planner did not keep the index: no query the hint names planned "
+          + dropped.threshold() + "% cheaper with it";
+    }
+    if (verdict instanceof dev.optkit.validation.hints.HintVerdict.NotChecked none) {
+      return "not checked by " + none.database() + "'s planner: " + none.unplanned().stream()
+          .map(dev.optkit.validation.hints.HintVerdict.Unplanned::reason).distinct()
+          .collect(java.util.stream.Collectors.joining("; "));
+    }
+    return "not checked by a planner";
   }
 
   private int undo(Path root, PrintWriter out, PrintWriter err) {

@@ -535,9 +535,37 @@ public enum Proof {
       "Run migrate again after applying."),
   INDEX_HINT(Stage.SCHEMA, "db.index-hint",
       "`migrate does not write indexes: add it in a migration of your own`",
-      "The finding is an index the schema lacks: a change to the database's schema, which migrate does not make.",
-      "Add the index the finding names in a new migration of the project's own (Flyway, Liquibase), after checking "
-          + "with `EXPLAIN` on production-sized data that the planner uses it."),
+      "The finding is an index the schema lacks: a change to the database's schema, which migrate makes only when "
+          + "asked (`optkit migrate --indexes`).",
+      "Run `optkit migrate --indexes` (a new Flyway migration, each index checked by PostgreSQL's planner first), or "
+          + "add the index the finding names in a new migration of the project's own (Flyway, Liquibase), after "
+          + "checking with `EXPLAIN` on production-sized data that the planner uses it."),
+  INDEX_NOT_KEPT(Stage.SCHEMA, "db.index-not-kept",
+      "`PostgreSQL's planner did not keep the index: ...` / `not checked by PostgreSQL's planner: ...`",
+      "`migrate --indexes` writes only the indexes a real planner used for a query the hint names, at least "
+          + "`--check-hints-threshold` percent cheaper; this one it did not use, or could not plan (another dialect, "
+          + "an unknown parameter type).",
+      "Check the query with `EXPLAIN` on production-sized data; add the index by hand if the plan uses it."),
+  INDEX_NO_FLYWAY(Stage.SCHEMA, "db.index-no-flyway",
+      "`its table is created in ..., no Flyway migration (V<version>__<name>.sql): ...`",
+      "`migrate --indexes` writes an index as a new versioned Flyway migration beside the one that creates its "
+          + "table; a table created in another script (a `schema.sql` Spring runs at each start, a dump, a Liquibase "
+          + "changelog) has no next migration optkit can add without editing an existing file.",
+      "Add the statement the finding names to the project's schema by hand, as its tool expects it (`IF NOT "
+          + "EXISTS` for a script run at each start)."),
+  INDEX_FLYWAY_LOCK(Stage.SCHEMA, "db.index-flyway-lock",
+      "`Flyway ... holds its lock on PostgreSQL in a transaction, which CREATE INDEX CONCURRENTLY waits on forever: ...`",
+      "Flyway 9.1 and later take their lock on PostgreSQL in a transaction of their own by default; "
+          + "`CREATE INDEX CONCURRENTLY` waits for every older transaction to end, so the migration never finishes "
+          + "(flyway/flyway#3682). optkit writes the migration only where the project turns the transactional lock "
+          + "off, or its Flyway is older.",
+      "Set `spring.flyway.postgresql.transactional-lock=false` (or `flyway.postgresql.transactional.lock=false` in "
+          + "flyway.conf) and run `optkit migrate --indexes` again; or add the index by hand without `CONCURRENTLY` "
+          + "where locking writes to the table while it builds is acceptable."),
+  INDEX_NAME_TAKEN(Stage.SCHEMA, "db.index-name-taken",
+      "`the schema already has an index named ...`",
+      "The name optkit gives the index is taken by another index of the schema: index names are unique in a schema.",
+      "Add the index by hand under a name of your own."),
   UNBOUNDED_READ(Stage.SCHEMA, "db.unbounded-read",
       "`migrate does not page queries: bound it in the code`",
       "The finding is a query answering every row of a growing table: bounding it changes what the code answers "

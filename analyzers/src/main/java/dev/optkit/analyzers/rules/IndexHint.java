@@ -30,6 +30,16 @@ public record IndexHint(Finding finding, SchemaIndexes.Table table, List<String>
         && reported.details().equals(rules.details());
   }
 
+  /** The index's name, as the finding's statement gives it. */
+  public String indexName() {
+    return IndexStatements.indexName(table.name(), columns);
+  }
+
+  /** The statement adding the index ({@code CONCURRENTLY} on PostgreSQL), as the finding gives it. */
+  public String statement(boolean postgresql) {
+    return IndexStatements.create(table, columns, postgresql);
+  }
+
   /** What the index would serve, for a planner to plan with and without it. */
   public sealed interface Probe permits Query, ForeignKeyCheck {}
 

@@ -12,7 +12,7 @@ import java.util.List;
  * folders keep their folders' order; a folder's scripts not named {@code V<version>__<description>.sql} come after its
  * migrations, in their names' order.
  */
-final class FlywayOrder {
+public final class FlywayOrder {
   private FlywayOrder() {}
 
   /**
@@ -37,7 +37,7 @@ final class FlywayOrder {
   }
 
   /** The numbers of {@code V1_2_3__name.sql}'s version (1, 2, 3), or null for another name. */
-  static List<BigInteger> version(String file) {
+  public static List<BigInteger> version(String file) {
     int separator = file.indexOf("__");
     if (!file.startsWith("V") || separator < 2 || !file.endsWith(".sql")) {
       return null;
@@ -52,7 +52,7 @@ final class FlywayOrder {
     return parts;
   }
 
-  static int compare(List<BigInteger> a, List<BigInteger> b) {
+  public static int compare(List<BigInteger> a, List<BigInteger> b) {
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
       BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
       BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;

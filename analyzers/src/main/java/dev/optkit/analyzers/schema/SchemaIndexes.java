@@ -83,9 +83,11 @@ public final class SchemaIndexes {
    *     ({@code varchar}, {@code bigint}, {@code datetime}), by how the columns compare
    * @param complete false when a statement about its indexes could not be read, or changes them in a way not followed
    *     (a drop, a rename)
+   * @param script the script whose {@code CREATE TABLE} declares it: where a migration adding to it belongs
    */
   public record Table(String name, List<String> written, Map<String, String> writtenColumns,
-      Map<String, String> columnTypes, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete) {
+      Map<String, String> columnTypes, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete,
+      Path script) {
     public Table {
       written = List.copyOf(written);
       writtenColumns = Map.copyOf(writtenColumns);
@@ -215,9 +217,13 @@ public final class SchemaIndexes {
       }
       this.script = script;
       this.line = line.getAsInt();
-      Statement parsed = parsed(statement.text(), table && !index);
+      // CREATE INDEX CONCURRENTLY (PostgreSQL's, and what migrate --indexes writes) makes the index the statement
+      // without it makes: JSqlParser reads the latter
+      String text = index && indexWord + 1 < words.size() && words.get(indexWord + 1).equals("CONCURRENTLY")
+          ? SqlParsing.withoutWord(statement.text(), indexWord + 1).orElse(statement.text()) : statement.text();
+      Statement parsed = parsed(text, table && !index);
       if (parsed == null) {
-        // CREATE INDEX CONCURRENTLY, a vendor's option: the table it names has indexes not known
+        // a vendor's option JSqlParser does not read: the table it names has indexes not known
         namedTable(words, index ? "ON" : "TABLE").ifPresent(incomplete::add);
         return;
       }
@@ -351,6 +357,8 @@ public final class SchemaIndexes {
     /** The script read now, and where each index read so far was created. */
     private Path scriptPath;
     private final Map<TableIndex, Path> createdIn = new java.util.IdentityHashMap<>();
+    /** The script whose CREATE TABLE declared each table, by key. */
+    private final Map<String, Path> createdBy = new java.util.HashMap<>();
 
     /**
      * Whether a statement of the script read now surely runs after one of that script: the same script (read in
@@ -408,6 +416,9 @@ public final class SchemaIndexes {
       String name = bare(created.getTable().getName());
       String key = TableNames.normalise(name);
       names.putIfAbsent(key, name);
+      if (scriptPath != null) {
+        createdBy.putIfAbsent(key, scriptPath);
+      }
       written.putIfAbsent(key, created.getTable().getSchemaName() == null ? List.of(created.getTable().getName())
           : List.of(created.getTable().getSchemaName(), created.getTable().getName()));
       indexes.computeIfAbsent(key, k -> new ArrayList<>());
@@ -547,7 +558,8 @@ public final class SchemaIndexes {
       for (Map.Entry<String, String> named : names.entrySet()) {
         String key = named.getKey();
         tables.put(key, new Table(named.getValue(), written.get(key), writtenColumns.getOrDefault(key, Map.of()),
-            columnTypes.getOrDefault(key, Map.of()), indexes.getOrDefault(key, List.of()), foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key)));
+            columnTypes.getOrDefault(key, Map.of()), indexes.getOrDefault(key, List.of()), foreignKeys.getOrDefault(key, List.of()), !incomplete.contains(key),
+            createdBy.get(key)));
       }
       Set<String> unread = new java.util.TreeSet<>(incomplete);
       unread.removeAll(names.keySet());
@@ -565,13 +577,13 @@ public final class SchemaIndexes {
       List<TableIndex> indexes = new ArrayList<>(table.indexes());
       for (ForeignKey foreign : table.foreignKeys()) {
         Table sofar = new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
-            table.foreignKeys(), table.complete());
+            table.foreignKeys(), table.complete(), table.script());
         if (sofar.startingWithAllOf(foreign.columns()).isEmpty()) {
           indexes.add(new TableIndex(null, foreign.columns(), "foreign key"));
         }
       }
       indexed.put(key, new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
-          table.foreignKeys(), table.complete()));
+          table.foreignKeys(), table.complete(), table.script()));
     });
     return new SchemaIndexes(indexed, unread);
   }

@@ -76,7 +76,7 @@ class UnindexedForeignKeyRuleTest {
   @Test
   void aTableWithAnIndexStatementTheParserCannotReadGivesNoHint() {
     assertEquals(List.of("src/main/resources/db/migration/V1__schema.sql:15 shipments [order_id, line_no] -> order_lines"),
-        hints(SCHEMA + "CREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id);\n",
+        hints(SCHEMA + "CREATE INDEX orders_customer ON ONLY orders (customer_id);\n",
             "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"));
   }
 

@@ -82,7 +82,7 @@ class DroppedIndexesOfMigrationsTest {
             CREATE TABLE accounts (id BIGINT PRIMARY KEY, username TEXT);
             CREATE INDEX idx_username ON accounts (username);
             """),
-        script("db/migration/V2__users.sql", "CREATE INDEX CONCURRENTLY idx_user_name ON users (name);\n"),
+        script("db/migration/V2__users.sql", "CREATE INDEX idx_user_name ON ONLY users (name);\n"),
         script("db/migration/V3__drop_users.sql", "DROP INDEX CONCURRENTLY idx_user_name;\n")), Path::toString);
     assertEquals(List.of("idx_username"), indexNames(schema, "accounts"));
   }

@@ -6,6 +6,7 @@ import dev.optkit.analyzers.io.Json;
 import dev.optkit.analyzers.Printable;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.indexes.IndexMigration;
 import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.edit.FileChange;
@@ -96,6 +97,7 @@ public final class MigrationReport {
       target.warnings().forEach(warning -> lines.add("  warning: " + warning));
     }
     plan.loops().forEach(loop -> lines.add("loop: " + loop.method() + "(): " + loop.action() + " (" + where(loop) + ")"));
+    plan.indexes().forEach(index -> lines.add("index: " + index.statement() + " (" + index.path() + ")"));
     plan.refusals().forEach(refusal -> lines.add(refusedLine(refusal)));
     plan.notCacheable().forEach(read -> lines.add("not cacheable: " + read.line() + " [" + read.reason().proof().id() + "]"));
     plan.notes().forEach(note -> lines.add("note: " + note));
@@ -169,6 +171,18 @@ public final class MigrationReport {
       loops.add(entry);
     }
     root.put("loops", loops);
+    List<Map<String, Object>> indexes = new ArrayList<>();
+    for (IndexMigration.Written index : plan.indexes()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", index.hint().indexName());
+      entry.put("table", index.hint().table().name());
+      entry.put("columns", index.hint().columns());
+      entry.put("statement", index.statement());
+      entry.put("migration", index.path());
+      entry.put("fingerprint", index.hint().finding().fingerprint());
+      indexes.add(entry);
+    }
+    root.put("indexes", indexes);
     root.put("refusals", plan.refusals().stream().map(Migrator::describe).toList());
     // the same refusals with the id of the proof each did not pass (docs/rules.md, "What each refusal means")
     List<Map<String, Object>> refused = new ArrayList<>();
@@ -233,6 +247,8 @@ public final class MigrationReport {
     section(out, "Loops rewritten", plan.loops().stream()
         .map(loop -> MarkdownReport.code(loop.method() + "()") + ": " + MarkdownReport.cell(loop.action() + " ("
             + where(loop) + ")")).toList());
+    section(out, "Indexes added", plan.indexes().stream()
+        .map(index -> MarkdownReport.code(index.statement()) + " in " + MarkdownReport.code(index.path())).toList());
     section(out, "Problems (--strict)", cells(result.problems()));
     section(out, "Refused", cells(plan.refusals().stream().map(Migrator::describe).toList()));
     section(out, "Not cacheable", cells(plan.notCacheable().stream().map(NotCacheable::line).toList()));

@@ -169,6 +169,11 @@ public final class LocalPostgres implements AutoCloseable {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
   }
 
+  /** The loopback port it listens on. */
+  public int port() {
+    return port;
+  }
+
   /** A connection as the superuser. */
   public Connection connectAsSuperuser() throws SQLException {
     return connect("postgres", password);

@@ -105,6 +105,31 @@ public final class SqlParsing {
     }
   }
 
+  /**
+   * The statement without its token at this index (counted from 0, as {@link ScriptStatement#words()} counts), read by
+   * JSqlParser's lexer: {@code CREATE INDEX CONCURRENTLY i ON t (c)} as {@code CREATE INDEX i ON t (c)}, a PostgreSQL
+   * option JSqlParser does not parse and which changes nothing of the index. Empty where the lexer cannot read it.
+   */
+  public static java.util.Optional<String> withoutWord(String statement, int word) {
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
+      int index = 0;
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        int begin = token.absoluteBegin - 1;
+        if (begin < 0 || !statement.startsWith(token.image, begin)) {
+          return java.util.Optional.empty(); // a token not where the lexer says: text it misread
+        }
+        if (index++ == word) {
+          return java.util.Optional.of(statement.substring(0, begin) + statement.substring(begin + token.image.length()));
+        }
+      }
+    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Words that end a column's DEFAULT expression at its own depth: the next constraint of the column. */
   private static final java.util.Set<String> AFTER_DEFAULT = java.util.Set.of("NOT", "NULL", "PRIMARY", "UNIQUE",
       "REFERENCES", "CHECK", "CONSTRAINT", "COMMENT", "COLLATE", "GENERATED", "AUTO_INCREMENT", "ON", "IDENTITY");

@@ -1,0 +1,150 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.validation.hints.LocalPostgres;
+import dev.optkit.validation.hints.PlannerDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * {@code migrate --indexes}: the spring-service sample with its schema as a Flyway migration
+ * ({@code db/migration/V1__schema.sql}) gets the two index hints PostgreSQL's planner keeps as a new migration, which a
+ * real Flyway then applies to a real PostgreSQL; the next run finds nothing to add, and undo removes the file. CI
+ * installs PostgreSQL and HypoPG and sets OPTKIT_REQUIRE_POSTGRES: there this runs.
+ */
+class FlywayIndexMigrationTest {
+  private static final String MIGRATIONS = "src/main/resources/db/migration";
+  private static final String LOCK_OFF = "spring.flyway.postgresql.transactional-lock=false\n";
+
+  @TempDir Path dir;
+
+  private static void requirePostgresql() {
+    String why = PlannerDatabase.unavailable();
+    if (why != null && System.getenv("OPTKIT_REQUIRE_POSTGRES") != null) {
+      throw new AssertionError(why + ", and OPTKIT_REQUIRE_POSTGRES says this test must run");
+    }
+    Assumptions.assumeTrue(why == null, why);
+  }
+
+  /** The sample checked out, its schema.sql moved to a first Flyway migration, the settings given appended. */
+  private Path flywaySample(String settings) throws Exception {
+    Path project = SampleCheckout.create(dir, "spring-service");
+    Path resources = project.resolve("src/main/resources");
+    Files.createDirectories(project.resolve(MIGRATIONS));
+    Files.move(resources.resolve("schema.sql"), project.resolve(MIGRATIONS).resolve("V1__schema.sql"));
+    Files.writeString(resources.resolve("application.properties"),
+        Files.readString(resources.resolve("application.properties")) + settings);
+    SampleCheckout.commit(dir, "schema as a Flyway migration");
+    return project;
+  }
+
+  private JsonNode plan(Path project, String... more) throws Exception {
+    Path report = dir.resolve("plan-" + System.nanoTime() + ".json");
+    List<String> args = new ArrayList<>(List.of("migrate", project.toString(), "--indexes", "--offline", "--format",
+        "json", "-o", report.toString()));
+    args.addAll(List.of(more));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    return new ObjectMapper().readTree(Files.readString(report));
+  }
+
+  @Test
+  void theIndexesThePlannerKeepsBecomeTheNextFlywayMigrationWhichFlywayApplies() throws Exception {
+    requirePostgresql();
+    Path project = flywaySample(LOCK_OFF);
+    byte[] first = Files.readAllBytes(project.resolve(MIGRATIONS).resolve("V1__schema.sql"));
+
+    JsonNode applied = plan(project, "--apply");
+    Map<String, String> indexes = new TreeMap<>();
+    applied.path("indexes").forEach(index -> indexes.put(index.path("name").asText(), index.path("migration").asText()));
+    String migration = MIGRATIONS + "/V2__optkit_indexes.sql";
+    assertEquals(Map.of("idx_customer_email", migration, "idx_order_note_order_id", migration), indexes);
+    assertEquals(0, applied.path("refused").size(), applied.path("refused").toString());
+    // no migration that was there is edited
+    assertArrayEquals(first, Files.readAllBytes(project.resolve(MIGRATIONS).resolve("V1__schema.sql")));
+
+    // a real Flyway runs both migrations on a real PostgreSQL, its transactional lock off as the settings say
+    try (LocalPostgres server = LocalPostgres.start(LocalPostgres.find().orElseThrow())) {
+      try (Connection admin = server.connectAsSuperuser(); Statement statement = admin.createStatement()) {
+        statement.execute("CREATE ROLE migrator LOGIN SUPERUSER PASSWORD 'migrator'");
+      }
+      PGSimpleDataSource source = new PGSimpleDataSource();
+      source.setUrl("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres");
+      source.setUser("migrator");
+      source.setPassword("migrator");
+      FluentConfiguration flyway = Flyway.configure().dataSource(source)
+          .locations("filesystem:" + project.resolve(MIGRATIONS));
+      flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+      assertEquals(2, flyway.load().migrate().migrationsExecuted);
+      Map<String, Boolean> valid = new TreeMap<>();
+      try (Connection admin = server.connectAsSuperuser(); Statement statement = admin.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT c.relname, i.indisvalid FROM pg_index i "
+              + "JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE 'idx\\_%\\_%'")) {
+        while (rows.next()) {
+          valid.put(rows.getString(1), rows.getBoolean(2));
+        }
+      }
+      assertEquals(Map.of("idx_customer_country", true, "idx_purchase_order_customer", true,
+          "idx_customer_email", true, "idx_order_note_order_id", true), valid);
+    }
+
+    // the schema read again has the indexes (CREATE INDEX CONCURRENTLY read): nothing more to add
+    JsonNode again = plan(project);
+    assertEquals(0, again.path("indexes").size(), again.toString());
+    assertEquals("nothing-to-migrate", again.path("outcome").asText());
+
+    CliRun undo = CliRun.of("migrate", project.toString(), "--undo");
+    assertEquals(ExitCodes.OK, undo.exitCode(), undo.err());
+    assertFalse(Files.exists(project.resolve(MIGRATIONS).resolve("V2__optkit_indexes.sql")));
+  }
+
+  @Test
+  void aFlywayWhoseTransactionalLockAConcurrentBuildWaitsOnIsRefusedWithItsSetting() throws Exception {
+    requirePostgresql();
+    Path project = flywaySample("");
+    JsonNode plan = plan(project);
+    List<String> refused = new ArrayList<>();
+    plan.path("refused").forEach(refusal -> refused.add(refusal.path("id").asText()));
+    assertEquals(List.of("db.index-flyway-lock", "db.index-flyway-lock"), refused);
+    assertEquals(0, plan.path("changes").size());
+  }
+
+  @Test
+  void aTableCreatedInAScriptThatIsNoFlywayMigrationIsRefused() throws Exception {
+    requirePostgresql();
+    // the sample as it is: schema.sql, which Spring runs at each start
+    Path project = SampleCheckout.create(dir, "spring-service");
+    JsonNode plan = plan(project);
+    List<String> refused = new ArrayList<>();
+    plan.path("refused").forEach(refusal -> refused.add(refusal.path("id").asText()));
+    assertEquals(List.of("db.index-no-flyway", "db.index-no-flyway"), refused);
+    assertTrue(plan.path("changes").isEmpty());
+  }
+
+  @Test
+  void checkingHintsWithoutIndexesIsAUsageError() {
+    CliRun run = CliRun.of("migrate", CliRun.repoRoot().resolve("samples/spring-service").toString(),
+        "--check-hints");
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+  }
+}

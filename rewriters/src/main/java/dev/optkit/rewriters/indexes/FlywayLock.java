@@ -1,0 +1,73 @@
+package dev.optkit.rewriters.indexes;
+
+import dev.optkit.analyzers.dependencies.LibraryVersions;
+import dev.optkit.analyzers.settings.SpringSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Whether Flyway can run a migration of {@code CREATE INDEX CONCURRENTLY} on PostgreSQL to its end. Flyway 9.1 and
+ * later take their lock in a transaction of their own by default, and a concurrent index build waits for every older
+ * transaction to end: the migration never finishes (flyway/flyway#3682, #3854; seen with 9.1.6 to 10.7). It can where
+ * every Flyway the project resolves is older, or the module turns the transactional lock off: Spring Boot's
+ * {@code spring.flyway.postgresql.transactional-lock=false} in its production settings and nowhere else, or
+ * {@code flyway.postgresql.transactional.lock=false} in a {@code flyway.conf} of the module.
+ */
+final class FlywayLock {
+  static final String SPRING_KEY = "spring.flyway.postgresql.transactional-lock";
+  static final String FLYWAY_KEY = "flyway.postgresql.transactional.lock";
+
+  private FlywayLock() {}
+
+  /** Why the migration would never finish, or empty when it can run. */
+  static Optional<String> whyConcurrentWaits(LibraryVersions versions, Path module) {
+    List<String> flyways = versions.versions("org.flywaydb", "flyway-core");
+    if (!flyways.isEmpty() && flyways.stream().allMatch(FlywayLock::beforeTransactionalLock)) {
+      return Optional.empty();
+    }
+    if (SpringSettings.onlySetTo(module, SPRING_KEY, "false") || confTurnsItOff(module)) {
+      return Optional.empty();
+    }
+    return Optional.of("Flyway " + (flyways.isEmpty() ? "(its version not resolved)" : String.join(", ", flyways))
+        + " holds its lock on PostgreSQL in a transaction, which CREATE INDEX CONCURRENTLY waits on forever: set "
+        + SPRING_KEY + "=false (or " + FLYWAY_KEY + "=false in flyway.conf) and run optkit migrate --indexes again");
+  }
+
+  /** A version before 9.1 ({@code 8.5.13}, {@code 9.0.4}): no transactional lock. */
+  static boolean beforeTransactionalLock(String version) {
+    String[] parts = version.split("[.-]", 3);
+    try {
+      int major = Integer.parseInt(parts[0]);
+      int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+      return major < 9 || major == 9 && minor < 1;
+    } catch (NumberFormatException unknown) {
+      return false;
+    }
+  }
+
+  /** A {@code flyway.conf} in the module's folder or its {@code conf/} setting the lock off. */
+  private static boolean confTurnsItOff(Path module) {
+    for (Path conf : List.of(module.resolve("flyway.conf"), module.resolve("conf").resolve("flyway.conf"))) {
+      if (!Files.isRegularFile(conf, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException | RuntimeException unreadable) {
+        return false;
+      }
+      if ("false".equalsIgnoreCase(String.valueOf(properties.getProperty(FLYWAY_KEY)).trim())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

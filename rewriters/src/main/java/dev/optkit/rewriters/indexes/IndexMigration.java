@@ -1,0 +1,194 @@
+package dev.optkit.rewriters.indexes;
+
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.proof.Proof;
+import dev.optkit.analyzers.rules.IndexHint;
+import dev.optkit.analyzers.schema.FlywayOrder;
+import dev.optkit.analyzers.schema.SchemaIndexes;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.edit.FileChange;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code optkit migrate --indexes}: the index hints a planner kept, written as one new versioned Flyway migration in
+ * the folder of the migration that creates their table, its version after the module's last. Never an edit of an
+ * existing file: a table created by another kind of script is refused ({@link Proof#INDEX_NO_FLYWAY}), as is
+ * {@code CONCURRENTLY} under a Flyway whose lock it would wait on forever ({@link Proof#INDEX_FLYWAY_LOCK}) and a name
+ * the schema has already ({@link Proof#INDEX_NAME_TAKEN}).
+ */
+public final class IndexMigration {
+  /** The description part of the file names it writes: {@code V12__optkit_indexes.sql}. */
+  public static final String DESCRIPTION = "optkit_indexes";
+
+  /** An index written: its hint, the migration's path (relative to the scanned root, forward slashes) and statement. */
+  public record Written(IndexHint hint, String path, String statement) {}
+
+  /** The migrations to add, the indexes in them, and the hints refused with their reasons. */
+  public record Plan(List<FileChange> changes, List<Written> written, List<Refusal> refusals) {
+    public Plan {
+      changes = List.copyOf(changes);
+      written = List.copyOf(written);
+      refusals = List.copyOf(refusals);
+    }
+  }
+
+  private IndexMigration() {}
+
+  /**
+   * An index hint a planner kept, and what the planner said of it for the migration's comment
+   * ({@code PostgreSQL 15.8: cost 1520.4 to 8.3}).
+   */
+  public record Kept(IndexHint hint, String evidence) {}
+
+  /**
+   * @param root the scanned root the changes' paths are relative to
+   * @param kept the hints to write, each holding the report's finding of it
+   */
+  public static Plan prepare(Path root, ProjectIndex index, List<Kept> kept) {
+    Map<IndexHint, String> evidence = new HashMap<>();
+    kept.forEach(hint -> evidence.put(hint.hint(), hint.evidence()));
+    return prepare(root, index, kept.stream().map(Kept::hint).toList(), evidence);
+  }
+
+  private static Plan prepare(Path root, ProjectIndex index, List<IndexHint> kept, Map<IndexHint, String> evidence) {
+    List<Refusal> refusals = new ArrayList<>();
+    Map<Path, List<IndexHint>> byFolder = new TreeMap<>();
+    Map<Path, FlywayFolder> folders = new HashMap<>();
+    Map<String, String> taken = takenNames(index.schemaIndexes());
+    Map<String, IndexHint> statements = new LinkedHashMap<>();
+    for (IndexHint hint : kept) {
+      Finding finding = hint.finding();
+      Path script = hint.table().script();
+      Optional<FlywayFolder> folder = FlywayFolder.of(script);
+      if (folder.isEmpty()) {
+        refusals.add(new Refusal(finding, Proof.INDEX_NO_FLYWAY, "its table " + hint.table().name() + " is created in "
+            + (script == null ? "a script optkit cannot name" : shown(root, script))
+            + ", no Flyway migration (V<version>__<name>.sql): add the index to the schema by hand"));
+        continue;
+      }
+      String name = hint.indexName();
+      String other = taken.get(name.toLowerCase(Locale.ROOT));
+      if (other != null) {
+        refusals.add(new Refusal(finding, Proof.INDEX_NAME_TAKEN, "the schema already has an index named " + name
+            + " (on " + other + "): add the index by hand under a name of your own"));
+        continue;
+      }
+      if (index.runsOnPostgresql()) {
+        Optional<String> waits = FlywayLock.whyConcurrentWaits(index.libraryVersions(), folder.get().module());
+        if (waits.isPresent()) {
+          refusals.add(new Refusal(finding, Proof.INDEX_FLYWAY_LOCK, waits.get()));
+          continue;
+        }
+      }
+      String statement = hint.statement(index.runsOnPostgresql());
+      if (statements.putIfAbsent(statement, hint) != null) {
+        continue; // two hints of one index: written once
+      }
+      folders.put(folder.get().folder(), folder.get());
+      byFolder.computeIfAbsent(folder.get().folder(), f -> new ArrayList<>()).add(hint);
+    }
+    List<FileChange> changes = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
+    Map<Path, List<BigInteger>> takenVersions = new HashMap<>();
+    for (Map.Entry<Path, List<IndexHint>> entry : byFolder.entrySet()) {
+      FlywayFolder folder = folders.get(entry.getKey());
+      String file;
+      try {
+        file = folder.nextFile(DESCRIPTION, takenVersions.get(folder.module()));
+      } catch (IOException unreadable) {
+        for (IndexHint hint : entry.getValue()) {
+          refusals.add(new Refusal(hint.finding(), Proof.INDEX_NO_FLYWAY, "the migrations beside "
+              + shown(root, hint.table().script()) + " cannot be listed (" + unreadable.getClass().getSimpleName()
+              + "): add the index to the schema by hand"));
+        }
+        continue;
+      }
+      takenVersions.put(folder.module(), FlywayOrder.version(file));
+      String path = shown(root, folder.folder().resolve(file));
+      StringBuilder text = new StringBuilder();
+      text.append("-- Indexes for queries of the application, found by optkit assess and checked with PostgreSQL's "
+          + "planner (optkit migrate --indexes).\n");
+      if (index.runsOnPostgresql()) {
+        text.append("-- CONCURRENTLY builds each without locking writes; Flyway runs this migration outside a "
+            + "transaction.\n");
+      }
+      List<String> descriptions = new ArrayList<>();
+      for (IndexHint hint : entry.getValue()) {
+        String statement = hint.statement(index.runsOnPostgresql());
+        text.append("\n-- ").append(hint.finding().ruleId()).append(": ").append(servedBy(hint));
+        if (evidence.get(hint) != null) {
+          text.append("; ").append(commentSafe(evidence.get(hint)));
+        }
+        text.append('\n');
+        text.append(statement).append('\n');
+        written.add(new Written(hint, path, statement));
+        descriptions.add("adds index " + hint.indexName() + " on " + hint.table().name() + " ("
+            + String.join(", ", hint.columns()) + ")");
+      }
+      changes.add(new FileChange(path, null, text.toString().getBytes(StandardCharsets.UTF_8), descriptions));
+    }
+    return new Plan(changes, written, refusals);
+  }
+
+  /**
+   * What the index serves, for its comment line: the first query's file and line (its characters a comment cannot be
+   * ended by: paths come from the scanned tree), and how many more.
+   */
+  private static String servedBy(IndexHint hint) {
+    List<IndexHint.Query> queries = hint.probes().stream().filter(IndexHint.Query.class::isInstance)
+        .map(IndexHint.Query.class::cast).toList();
+    if (queries.isEmpty()) {
+      return "the foreign key (" + String.join(", ", hint.columns()) + ")";
+    }
+    IndexHint.Query first = queries.get(0);
+    return "serves " + commentSafe(first.path()) + ":" + first.line()
+        + (queries.size() > 1 ? " and " + (queries.size() - 1) + " more" : "");
+  }
+
+  /**
+   * ASCII letters, digits, spaces and {@code / . _ - $ : , % ( )}, any other character {@code ?}: no line break to end
+   * the comment, no control or bidirectional character to hide text from a reviewer.
+   */
+  static String commentSafe(String text) {
+    StringBuilder safe = new StringBuilder(text.length());
+    text.chars().forEach(c -> safe.append(c < 128 && (Character.isLetterOrDigit(c) || " /._-$:,%()".indexOf(c) >= 0)
+        ? (char) c : '?'));
+    return safe.toString();
+  }
+
+  /** Every index name the schema declares, lower case, with the table it is on. */
+  private static Map<String, String> takenNames(SchemaIndexes schema) {
+    Map<String, String> names = new HashMap<>();
+    for (SchemaIndexes.Table table : schema.tables()) {
+      for (SchemaIndexes.TableIndex index : table.indexes()) {
+        if (index.name() != null) {
+          names.putIfAbsent(unquoted(index.name()).toLowerCase(Locale.ROOT), table.name());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String unquoted(String name) {
+    return name.length() > 1 && (name.startsWith("\"") || name.startsWith("`")) ? name.substring(1, name.length() - 1)
+        : name;
+  }
+
+  private static String shown(Path root, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path base = root.toAbsolutePath().normalize();
+    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+  }
+}
