@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.validation.hints.LocalPostgres;
-import dev.optkit.validation.hints.PlannerDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -37,14 +35,6 @@ class FlywayIndexMigrationTest {
   private static final String LOCK_OFF = "spring.flyway.postgresql.transactional-lock=false\n";
 
   @TempDir Path dir;
-
-  private static void requirePostgresql() {
-    String why = PlannerDatabase.unavailable();
-    if (why != null && System.getenv("OPTKIT_REQUIRE_POSTGRES") != null) {
-      throw new AssertionError(why + ", and OPTKIT_REQUIRE_POSTGRES says this test must run");
-    }
-    Assumptions.assumeTrue(why == null, why);
-  }
 
   /** The sample checked out, its schema.sql moved to a first Flyway migration, the settings given appended. */
   private Path flywaySample(String settings) throws Exception {
@@ -70,7 +60,7 @@ class FlywayIndexMigrationTest {
 
   @Test
   void theIndexesThePlannerKeepsBecomeTheNextFlywayMigrationWhichFlywayApplies() throws Exception {
-    requirePostgresql();
+    RequiredPostgres.orSkip();
     Path project = flywaySample(LOCK_OFF);
     byte[] first = Files.readAllBytes(project.resolve(MIGRATIONS).resolve("V1__schema.sql"));
 
@@ -120,7 +110,7 @@ class FlywayIndexMigrationTest {
 
   @Test
   void aFlywayWhoseTransactionalLockAConcurrentBuildWaitsOnIsRefusedWithItsSetting() throws Exception {
-    requirePostgresql();
+    RequiredPostgres.orSkip();
     Path project = flywaySample("");
     JsonNode plan = plan(project);
     List<String> refused = new ArrayList<>();
@@ -131,7 +121,7 @@ class FlywayIndexMigrationTest {
 
   @Test
   void aTableCreatedInAScriptThatIsNoFlywayMigrationIsRefused() throws Exception {
-    requirePostgresql();
+    RequiredPostgres.orSkip();
     // the sample as it is: schema.sql, which Spring runs at each start
     Path project = SampleCheckout.create(dir, "spring-service");
     JsonNode plan = plan(project);

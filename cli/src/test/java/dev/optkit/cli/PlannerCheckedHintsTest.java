@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.optkit.validation.hints.PlannerDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PlannerCheckedHintsTest {
   @TempDir Path dir;
 
-  private static void requirePostgresql() {
-    String why = PlannerDatabase.unavailable();
-    if (why != null && System.getenv("OPTKIT_REQUIRE_POSTGRES") != null) {
-      throw new AssertionError(why + ", and OPTKIT_REQUIRE_POSTGRES says this test must run");
-    }
-    Assumptions.assumeTrue(why == null, why);
-  }
-
   @Test
   void theSamplesMissingIndexUnindexedForeignKeyAndUnboundedReadAreEachKeptByThePlanner() throws Exception {
-    requirePostgresql();
+    RequiredPostgres.orSkip();
     Path report = dir.resolve("report.json");
     CliRun run = CliRun.of("assess", CliRun.repoRoot().resolve("samples/spring-service").toString(), "--check-hints",
         "--no-cache", "--offline", "--format", "json", "-o", report.toString());
