@@ -697,7 +697,7 @@ public final class Assessor {
    * @JoinColumn names), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 106; // 106: a class's constants made of other classes' (composedConstants)
+  private static final int FACTS_SCHEMA = 107; // 107: a call on what another object's method returns (ReceivedFrom.Getter of its type)
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -560,6 +560,77 @@ class DatabaseQueryRuleTest {
   }
 
   @Test
+  void aQueryInterfaceHandedOutByAnotherObjectsGetterIsThatQueryAtTheCall() {
+    // a registry of DAOs a library makes at run time (Jdbi's onDemand): daos.getPeopleDao().rename(..) is the
+    // interface's query where it is called, as a call on a field of the interface's type is
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.jdbi.v3.sqlobject.statement.SqlQuery;
+        import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+        public interface PeopleDao {
+          @SqlQuery("SELECT name FROM people WHERE id = :id")
+          String name(long id);
+          @SqlUpdate("UPDATE people SET name = :name WHERE id = :id")
+          void rename(long id, String name);
+        }
+        """).java("""
+        package shop;
+        public class Daos {
+          private final org.jdbi.v3.core.Jdbi jdbi;
+          public Daos(org.jdbi.v3.core.Jdbi jdbi) { this.jdbi = jdbi; }
+          public PeopleDao getPeopleDao() { return jdbi.onDemand(PeopleDao.class); }
+        }
+        """).java("""
+        package shop;
+        public class People {
+          private final Daos daos;
+          public People(Daos daos) { this.daos = daos; }
+          public String name(long id) { return daos.getPeopleDao().name(id); }
+          public void rename(long id, String name) { daos.getPeopleDao().rename(id, name); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Object> sqlByMethod = findings.stream().filter(f -> f.path().endsWith("People.java"))
+        .collect(Collectors.toMap(Finding::enclosingMethod, f -> f.details().get("sql")));
+    assertEquals(Map.of("name(long)", "SELECT name FROM people WHERE id = :id",
+        "rename(long, String)", "UPDATE people SET name = :name WHERE id = :id"), sqlByMethod, findings.toString());
+  }
+
+  @Test
+  void aGetterOfAnotherObjectHandingOutAPlainValueIsNoQuery() {
+    // near miss: order.getCustomer().getName() follows the getter's declared type, a class of the project that
+    // runs no query
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        public class Customer {
+          private final String name;
+          public Customer(String name) { this.name = name; }
+          public String getName() { return name; }
+        }
+        """).java("""
+        package shop;
+        public class Order {
+          private final Customer customer;
+          public Order(Customer customer) { this.customer = customer; }
+          public Customer getCustomer() { return customer; }
+        }
+        """).java("""
+        package shop;
+        import java.util.ArrayList;
+        import java.util.List;
+        public class Names {
+          public List<String> names(List<Order> orders) {
+            List<String> names = new ArrayList<>();
+            for (Order order : orders) {
+              names.add(order.getCustomer().getName());
+            }
+            return names;
+          }
+        }
+        """).findings(Category.DB_QUERY);
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
   void anAnnotatedInterfaceTheProjectImplementsIsItsOwnCodeNotAClient() {
     List<Finding> findings = new ProjectFixture(dir).java("""
         package shop;

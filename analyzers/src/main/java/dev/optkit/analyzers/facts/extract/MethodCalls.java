@@ -137,6 +137,14 @@ public final class MethodCalls {
         // perhaps; its declared type is in its file, maybe another one (a base class), so the index reads it
         addCall(call, null, Confidence.MEDIUM, new ReceivedFrom.Getter(owner, getter.getNameAsString(),
             getter.getArguments().size()));
+      } else if (scope instanceof MethodCallExpr getter) {
+        // daos.getOrderDao().upsert(order): what a method of another object of a known type returns, read from
+        // that method's declaration as the caller's own getters are (a registry of DAOs a library makes at run time)
+        TypeNames.Qualified from = m.locals.syntacticType(getter.getScope().get());
+        if (from != null && !from.name().startsWith("java.")) {
+          addCall(call, null, from.confidence() == Confidence.HIGH ? Confidence.MEDIUM : Confidence.LOW,
+              new ReceivedFrom.Getter(from.name(), getter.getNameAsString(), getter.getArguments().size()));
+        }
       }
     }
   }
