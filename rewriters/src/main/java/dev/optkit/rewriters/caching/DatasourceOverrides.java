@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,6 +57,40 @@ final class DatasourceOverrides {
         && resources.endsWith(Path.of("src", "main", "resources"));
   }
 
+  /** The first bytes git looks at to tell a binary file. */
+  private static final int SNIFFED = 8000;
+
+  /**
+   * Binary as git tells it: a NUL byte in its first {@value #SNIFFED} bytes, unless it starts with a UTF-16 byte
+   * order mark (text whose ASCII characters each come with a NUL, read as text).
+   */
+  static boolean binary(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+        || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(bytes.length, SNIFFED); i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The bytes as ISO-8859-1 text, ASCII letters in lower case and every NUL left out (a UTF-16 file's ASCII reads
+   * on): what the ASCII keys below are searched in, without a copy per character's case.
+   */
+  private static String lowerCaseAscii(byte[] bytes) {
+    int kept = 0;
+    for (byte b : bytes) {
+      if (b != 0) {
+        bytes[kept++] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+      }
+    }
+    return new String(bytes, 0, kept, StandardCharsets.ISO_8859_1);
+  }
+
   static boolean anywhere(Path root) {
     boolean[] found = {false};
     int[] files = {0};
@@ -92,7 +125,11 @@ final class DatasourceOverrides {
             found[0] = true; // a manifest too large to read (hostile review 38's d3)
             return FileVisitResult.TERMINATE;
           }
-          String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+          byte[] bytes = Files.readAllBytes(file);
+          if (binary(bytes)) {
+            return FileVisitResult.CONTINUE; // an image, an archive: no deployment's settings in its bytes as text
+          }
+          String text = lowerCaseAscii(bytes);
           if (text.contains("spring_datasource") || text.contains("spring.datasource")
               || text.contains("spring.r2dbc") || text.contains("spring_r2dbc")
               || text.contains("spring_application_json") || text.contains("spring.application.json")
