@@ -53,6 +53,21 @@ public final class SqlAsRun {
   }
 
   /**
+   * The SQL the site runs when none of its optional parts is added: a MyBatis XML statement with no {@code <if>}
+   * holding and no {@code <choose>} branch taken (the conditions every run has; a search form's filters the caller
+   * may leave out are not among them). The same as {@link #of} for every other site.
+   */
+  public Optional<String> always(IoSite site) {
+    Optional<String> sql = of(site);
+    if (sql.isEmpty() || site.receiverType() == null) {
+      return sql;
+    }
+    return index.xmlMappers.statement(site.receiverType(), site.method())
+        .filter(statement -> statement.sql().equals(site.sql()))
+        .map(dev.optkit.analyzers.schema.MyBatisXmlMappers.Statement::always).or(() -> sql);
+  }
+
+  /**
    * Whether the site queries a relational database whose SQL the sources do not tell: JPQL or a derived query that
    * does not map one to one to the schema's tables and columns, a named query, a repository whose entity's table no
    * script declares.

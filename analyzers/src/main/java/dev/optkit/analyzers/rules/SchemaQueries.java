@@ -52,8 +52,13 @@ final class SchemaQueries {
     }
   }
 
-  /** A table a query finds rows in, as the schema declares it completely. */
-  record Decided(QueryFilters.TableFilter filter, SchemaIndexes.Table table) {}
+  /**
+   * A table a query finds rows in, as the schema declares it completely.
+   *
+   * @param always what every run of the query filters the table on ({@link dev.optkit.analyzers.index.SqlAsRun#always}:
+   *     a MyBatis {@code <if>}'s terms left out); {@code filter} itself where nothing is optional
+   */
+  record Decided(QueryFilters.TableFilter filter, SchemaIndexes.Table table, QueryFilters.TableFilter always) {}
 
   /** @param table the table left undecided, or null where the whole query is */
   record Undecided(Unknown why, String table) {}
@@ -87,6 +92,8 @@ final class SchemaQueries {
           }
           continue; // an insert, a call, a select of no table: no rows found by any index
         }
+        String always = index.sqlAsRun().always(site).orElse(sql);
+        List<QueryFilters.TableFilter> alwaysFilters = always.equals(sql) ? filters : QueryFilters.of(always);
         List<Decided> decided = new ArrayList<>();
         List<Undecided> undecided = new ArrayList<>();
         for (QueryFilters.TableFilter filter : filters) {
@@ -99,13 +106,25 @@ final class SchemaQueries {
           } else if (!table.get().complete()) {
             undecided.add(new Undecided(Unknown.UNREAD_INDEXES, table.get().name()));
           } else {
-            decided.add(new Decided(filter, table.get()));
+            decided.add(new Decided(filter, table.get(), alwaysFilters == filters ? filter : alwaysOf(filter, alwaysFilters)));
           }
         }
         queries.add(new Query(method, site, sql, List.copyOf(decided), List.copyOf(undecided)));
       }
     }
     return queries;
+  }
+
+  /**
+   * The table's filter in the statement's every run: the one of the same table and place there, or none at all (a
+   * table only an optional part joins, a {@code <where>} of optional terms alone).
+   */
+  private static QueryFilters.TableFilter alwaysOf(QueryFilters.TableFilter filter,
+      List<QueryFilters.TableFilter> alwaysFilters) {
+    return alwaysFilters.stream().filter(always -> always.table().equals(filter.table())
+            && always.driving() == filter.driving()).findFirst()
+        .orElse(new QueryFilters.TableFilter(filter.table(), List.of(), List.of(), List.of(), filter.driving(),
+            List.of(), List.of(), List.of()));
   }
 
   /** Whether the statement finds rows of a table: it reads {@code FROM} one, or updates or deletes. */

@@ -34,8 +34,17 @@ public final class MyBatisXmlMappers {
    * One statement: read or write, its SQL with dynamic-SQL tags removed, and the second-level cache
    * that answers it ({@code null} when none does: a write, a select with {@code useCache="false"},
    * or a namespace without a cache).
+   *
+   * @param always the statement as it runs when no {@code <if>} holds and no {@code <choose>} branch is taken: the
+   *     conditions every run has, which a search form's optional filters are not; the same as {@code sql} where
+   *     nothing is optional
    */
-  public record Statement(Access access, String sql, String cachedBy) {}
+  public record Statement(Access access, String sql, String cachedBy, String always) {
+    /** A statement with no optional part. */
+    public Statement(Access access, String sql, String cachedBy) {
+      this(access, sql, cachedBy, sql);
+    }
+  }
 
   private final Map<String, Map<String, Statement>> byNamespace;
 
@@ -69,7 +78,8 @@ public final class MyBatisXmlMappers {
             && dev.optkit.analyzers.facts.sites.SqlStatements.access(sql) == Access.READ;
         String cachedBy = select && mapper.cached() && !"false".equals(element.attributes().get("useCache"))
             ? "MyBatis's second-level cache (<cache/> in " + mapper.file().getFileName() + ")" : null;
-        byId.put(element.attributes().get("id"), new Statement(select ? Access.READ : Access.WRITE, sql, cachedBy));
+        byId.put(element.attributes().get("id"), new Statement(select ? Access.READ : Access.WRITE, sql, cachedBy,
+            Rendering.always(mapper.namespace(), fragments, element)));
       }
     }
     return new MyBatisXmlMappers(found);
@@ -181,10 +191,28 @@ public final class MyBatisXmlMappers {
     private final List<Element> unlike = new ArrayList<>();
     private int visits;
 
+    /** Whether {@code <if>} and {@code <choose>} add nothing: the conditions every run has. */
+    private final boolean optionalLeftOut;
+
     private Rendering(String namespace, Map<String, Element> fragments, Map<Element, Integer> chosen) {
+      this(namespace, fragments, chosen, false);
+    }
+
+    private Rendering(String namespace, Map<String, Element> fragments, Map<Element, Integer> chosen,
+        boolean optionalLeftOut) {
       this.namespace = namespace;
       this.fragments = fragments;
       this.chosen = chosen;
+      this.optionalLeftOut = optionalLeftOut;
+    }
+
+    /**
+     * The statement with every {@code <if>} false and no {@code <choose>} branch (a branch runs only when its test
+     * holds, or when the others' do not: none is in every run), its {@code <where>} and {@code <trim>} as MyBatis
+     * trims what is left.
+     */
+    static String always(String namespace, Map<String, Element> fragments, Element statement) {
+      return new Rendering(namespace, fragments, new java.util.IdentityHashMap<>(), true).build(statement);
     }
 
     /** The statement's SQL, as the class says. */
@@ -315,16 +343,15 @@ public final class MyBatisXmlMappers {
         case "trim" -> trimmed(tag, out, depth, tag.attributes().getOrDefault("prefix", ""),
             tag.attributes().getOrDefault("suffix", ""), overrides(tag.attributes().get("prefixOverrides")),
             overrides(tag.attributes().get("suffixOverrides")));
-        case "choose" -> {
-          if (chosen.isEmpty() && !alike(tag, out, depth)) {
-            unlike.add(tag);
-          }
-          List<Element> branches = branches(tag);
-          int branch = chosen.getOrDefault(tag, 0);
-          if (branch < branches.size()) {
+        case "if", "choose" -> {
+          if (optionalLeftOut) {
             out.append(' ');
-            render(branches.get(branch), out, depth);
+          } else if (tag.name().equals("if")) {
             out.append(' ');
+            render(tag, out, depth);
+            out.append(' ');
+          } else {
+            choose(tag, out, depth);
           }
         }
         case "foreach" -> {
@@ -338,6 +365,20 @@ public final class MyBatisXmlMappers {
           render(tag, out, depth);
           out.append(' ');
         }
+      }
+    }
+
+    /** A {@code <choose>}: the branch this build takes, its branches' tables and access weighed the first time. */
+    private void choose(Element tag, StringBuilder out, int depth) {
+      if (chosen.isEmpty() && !alike(tag, out, depth)) {
+        unlike.add(tag);
+      }
+      List<Element> branches = branches(tag);
+      int branch = chosen.getOrDefault(tag, 0);
+      if (branch < branches.size()) {
+        out.append(' ');
+        render(branches.get(branch), out, depth);
+        out.append(' ');
       }
     }
 
