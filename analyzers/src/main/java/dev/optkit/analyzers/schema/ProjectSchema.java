@@ -21,7 +21,10 @@ public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, Schema
     // a foreign key's index is PostgreSQL's question: MySQL, MariaDB and H2 make one by themselves, so where the
     // project is not known to run on PostgreSQL its foreign keys count as indexed (a hint missed, never one wrong)
     boolean postgresql = roots.stream().anyMatch(ConfiguredDatabases::runsOnPostgresql);
-    SchemaIndexes indexes = SchemaIndexes.read(productionScripts, script -> SourceSet.shown(roots, script));
+    // Liquibase changelogs among the production XML, YAML and JSON files (each says whether it is one)
+    List<Path> changelogs = Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream())
+        .filter(file -> productionScript(file.toString().replace('\\', '/'))).toList();
+    SchemaIndexes indexes = SchemaIndexes.read(productionScripts, changelogs, script -> SourceSet.shown(roots, script));
     return new ProjectSchema(MyBatisXmlMappers.read(sources.xmlFiles()), SchemaViews.read(sources.sqlFiles()),
         SchemaWriteEffects.readFiles(sources.sqlFiles(),
             Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList()),

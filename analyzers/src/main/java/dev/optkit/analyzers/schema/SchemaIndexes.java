@@ -165,8 +165,32 @@ public final class SchemaIndexes {
 
   /** @param shown how findings name a script ({@link dev.optkit.analyzers.source.SourceSet#shown}) */
   public static SchemaIndexes read(List<Path> scripts, java.util.function.Function<Path, String> shown) {
+    return read(scripts, List.of(), shown);
+  }
+
+  /**
+   * @param changelogs files that may be Liquibase changelogs (XML, YAML, JSON): their structured changes read as the
+   *     statements they amount to ({@link LiquibaseDdl}), in the scripts' order (by folder, then name, as
+   *     {@code includeAll} and dated file names run them)
+   * @param shown how findings name a script ({@link dev.optkit.analyzers.source.SourceSet#shown})
+   */
+  public static SchemaIndexes read(List<Path> scripts, List<Path> changelogs,
+      java.util.function.Function<Path, String> shown) {
     Builder builder = new Builder();
-    for (Path script : scripts.stream().filter(script -> !FlywayOrder.undo(script)).sorted(FlywayOrder.SCRIPTS).toList()) {
+    java.util.Set<Path> changelog = new java.util.HashSet<>(changelogs);
+    List<Path> all = new ArrayList<>(scripts);
+    all.addAll(changelogs);
+    for (Path script : all.stream().filter(script -> !FlywayOrder.undo(script)).sorted(FlywayOrder.SCRIPTS).toList()) {
+      if (changelog.contains(script)) {
+        String name = shown.apply(script);
+        builder.scriptPath = script;
+        for (LiquibaseDdl.Ddl ddl : LiquibaseDdl.of(script).orElse(List.of())) {
+          for (SqlParsing.ScriptStatement statement : SqlParsing.statementsOf(ddl.sql()).orElse(List.of())) {
+            builder.read(statement, name, ddl::line);
+          }
+        }
+        continue;
+      }
       Optional<String> read = SqlScripts.text(script); // unreadable: its tables are not known, no hint on them
       if (read.isEmpty()) {
         continue;

@@ -50,6 +50,40 @@ class UnindexedForeignKeyRuleTest {
   }
 
   @Test
+  void aLiquibaseChangelogsForeignKeyIsAHintAtItsChange() {
+    // a changelog's structured changes read as the statements they amount to: the key added by a later change has no
+    // index; the one whose column an index leads has one (near miss)
+    List<String> hints = new ProjectFixture(dir).file("src/main/resources/db/changelog/db.changelog-master.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="1" author="a">
+            <createTable tableName="customers">
+              <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+            </createTable>
+            <createTable tableName="orders">
+              <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+              <column name="customer_id" type="bigint"/>
+              <column name="payer_id" type="bigint"/>
+            </createTable>
+            <createIndex indexName="orders_payer" tableName="orders"><column name="payer_id"/></createIndex>
+          </changeSet>
+          <changeSet id="2" author="a">
+            <addForeignKeyConstraint baseTableName="orders" baseColumnNames="customer_id"
+                referencedTableName="customers" referencedColumnNames="id" constraintName="fk_orders_customer"/>
+            <addForeignKeyConstraint baseTableName="orders" baseColumnNames="payer_id"
+                referencedTableName="customers" referencedColumnNames="id" constraintName="fk_orders_payer"/>
+          </changeSet>
+        </databaseChangeLog>
+        """).file("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db:5432/shop\n")
+        .java(SERVICE).assess().findings().stream().filter(f -> f.ruleId().equals("UnindexedForeignKey"))
+        .map(f -> f.path() + ":" + f.line() + " " + f.details().get("table") + " " + f.details().get("columns")
+            + " -> " + f.details().get("references"))
+        .toList();
+    assertEquals(List.of("src/main/resources/db/changelog/db.changelog-master.xml:16 orders [customer_id] -> customers"),
+        hints);
+  }
+
+  @Test
   void aForeignKeyNoIndexStartsWithIsAHintOnPostgresql() {
     // order_lines' key starts with order_id, which serves its foreign key; orders' and shipments' keys have none
     assertEquals(List.of(
