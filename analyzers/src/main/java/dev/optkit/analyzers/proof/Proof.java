@@ -546,11 +546,14 @@ public enum Proof {
           + "`--check-hints-threshold` percent cheaper; this one it did not use, or could not plan (another dialect, "
           + "an unknown parameter type).",
       "Check the query with `EXPLAIN` on production-sized data; add the index by hand if the plan uses it."),
-  INDEX_NO_FLYWAY(Stage.SCHEMA, "db.index-no-flyway",
-      "`its table is created in ..., no Flyway migration (V<version>__<name>.sql): ...`",
+  INDEX_NO_MIGRATION(Stage.SCHEMA, "db.index-no-migration",
+      "`its table ... is created in ..., neither a versioned Flyway migration (V<version>__<name>.sql) nor a Liquibase "
+          + "XML changelog: ...` / `... is created in the Liquibase changelog ..., but ...`",
       "`migrate --indexes` writes an index as a new versioned Flyway migration beside the one that creates its "
-          + "table; a table created in another script (a `schema.sql` Spring runs at each start, a dump, a Liquibase "
-          + "changelog) has no next migration optkit can add without editing an existing file.",
+          + "table, or as a new changeSet at the end of the Liquibase master changelog that runs the one creating "
+          + "it; a table created in another script (a `schema.sql` Spring runs at each start, a dump, a Liquibase "
+          + "YAML or formatted SQL changelog), or a changelog whose one master optkit cannot tell, has no next "
+          + "migration optkit can add without editing an existing one.",
       "Add the statement the finding names to the project's schema by hand, as its tool expects it (`IF NOT "
           + "EXISTS` for a script run at each start)."),
   INDEX_FLYWAY_LOCK(Stage.SCHEMA, "db.index-flyway-lock",

@@ -188,7 +188,9 @@ public final class MigrationReport {
     List<Map<String, Object>> refused = new ArrayList<>();
     for (Refusal refusal : plan.refusals()) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("method", refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod());
+      // a schema's finding (a foreign key) is of no method: null, its place in path and line
+      entry.put("method", refusal.finding().enclosingMethod() == null ? null
+          : refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod());
       entry.put("path", refusal.finding().path());
       entry.put("line", refusal.finding().line());
       entry.put("fingerprint", refusal.finding().fingerprint());

@@ -23,8 +23,10 @@ import java.util.TreeMap;
 
 /**
  * {@code optkit migrate --indexes}: the index hints a planner kept, written as one new versioned Flyway migration in
- * the folder of the migration that creates their table, its version after the module's last. Never an edit of an
- * existing file: a table created by another kind of script is refused ({@link Proof#INDEX_NO_FLYWAY}), as is
+ * the folder of the migration that creates their table, its version after the module's last; or, for a table a
+ * Liquibase XML changelog creates, as one new changeSet at the end of its master changelog ({@link LiquibaseMaster}),
+ * after every change its includes run. Never an edit of an existing migration or changeSet: a table created by
+ * another kind of script is refused ({@link Proof#INDEX_NO_MIGRATION}), as is
  * {@code CONCURRENTLY} under a Flyway whose lock it would wait on forever ({@link Proof#INDEX_FLYWAY_LOCK}) and a name
  * the schema has already ({@link Proof#INDEX_NAME_TAKEN}).
  */
@@ -68,21 +70,37 @@ public final class IndexMigration {
     Map<Path, FlywayFolder> folders = new HashMap<>();
     Map<String, String> taken = takenNames(index.schemaIndexes());
     Map<String, IndexHint> statements = new LinkedHashMap<>();
+    Map<Path, LiquibaseMaster> masters = new TreeMap<>();
+    Map<Path, List<IndexHint>> byMaster = new TreeMap<>();
     for (IndexHint hint : kept) {
       Finding finding = hint.finding();
       Path script = hint.table().script();
-      Optional<FlywayFolder> folder = FlywayFolder.of(script);
-      if (folder.isEmpty()) {
-        refusals.add(new Refusal(finding, Proof.INDEX_NO_FLYWAY, "its table " + hint.table().name() + " is created in "
-            + (script == null ? "a script optkit cannot name" : shown(root, script))
-            + ", no Flyway migration (V<version>__<name>.sql): add the index to the schema by hand"));
-        continue;
-      }
       String name = hint.indexName();
       String other = taken.get(name.toLowerCase(Locale.ROOT));
       if (other != null) {
         refusals.add(new Refusal(finding, Proof.INDEX_NAME_TAKEN, "the schema already has an index named " + name
             + " (on " + other + "): add the index by hand under a name of your own"));
+        continue;
+      }
+      Optional<FlywayFolder> folder = FlywayFolder.of(script);
+      if (folder.isEmpty() && script != null && script.getFileName().toString().endsWith(".xml")) {
+        LiquibaseMaster.Found found = LiquibaseMaster.of(script);
+        if (found instanceof LiquibaseMaster.Unknown unknown) {
+          refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, "its table " + hint.table().name()
+              + " is created in the Liquibase changelog " + shown(root, script) + ", but " + unknown.why()
+              + ": add the index in a changeSet of your own"));
+        } else if (statements.putIfAbsent(hint.statement(index.runsOnPostgresql()), hint) == null) {
+          LiquibaseMaster master = ((LiquibaseMaster.Master) found).master();
+          masters.put(master.file(), master);
+          byMaster.computeIfAbsent(master.file(), f -> new ArrayList<>()).add(hint);
+        }
+        continue;
+      }
+      if (folder.isEmpty()) {
+        refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, "its table " + hint.table().name()
+            + " is created in " + (script == null ? "a script optkit cannot name" : shown(root, script))
+            + ", neither a versioned Flyway migration (V<version>__<name>.sql) nor a Liquibase XML changelog: add "
+            + "the index to the schema by hand"));
         continue;
       }
       if (index.runsOnPostgresql()) {
@@ -109,7 +127,7 @@ public final class IndexMigration {
         file = folder.nextFile(DESCRIPTION, takenVersions.get(folder.module()));
       } catch (IOException unreadable) {
         for (IndexHint hint : entry.getValue()) {
-          refusals.add(new Refusal(hint.finding(), Proof.INDEX_NO_FLYWAY, "the migrations beside "
+          refusals.add(new Refusal(hint.finding(), Proof.INDEX_NO_MIGRATION, "the migrations beside "
               + shown(root, hint.table().script()) + " cannot be listed (" + unreadable.getClass().getSimpleName()
               + "): add the index to the schema by hand"));
         }
@@ -138,6 +156,24 @@ public final class IndexMigration {
             + String.join(", ", hint.columns()) + ")");
       }
       changes.add(new FileChange(path, null, text.toString().getBytes(StandardCharsets.UTF_8), descriptions));
+    }
+    for (Map.Entry<Path, List<IndexHint>> entry : byMaster.entrySet()) {
+      LiquibaseMaster master = masters.get(entry.getKey());
+      String path = shown(root, master.file());
+      List<String> descriptions = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
+      for (IndexHint hint : entry.getValue()) {
+        String statement = hint.statement(index.runsOnPostgresql());
+        lines.add(hint.indexName() + " (" + hint.finding().ruleId() + "): " + servedBy(hint)
+            + (evidence.get(hint) == null ? "" : "; " + commentSafe(evidence.get(hint))));
+        written.add(new Written(hint, path, statement));
+        descriptions.add("adds a changeSet of index " + hint.indexName() + " on " + hint.table().name() + " ("
+            + String.join(", ", hint.columns()) + ")");
+      }
+      String changeSet = LiquibaseChangeSet.of(entry.getValue().stream()
+          .map(hint -> hint.statement(index.runsOnPostgresql())).toList(), lines, index.runsOnPostgresql());
+      changes.add(new FileChange(path, master.text().getBytes(StandardCharsets.UTF_8),
+          master.withChangeSet(changeSet).getBytes(StandardCharsets.UTF_8), descriptions));
     }
     return new Plan(changes, written, refusals);
   }

@@ -1,5 +1,7 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.analyzers.findings.Finding;
+
 import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateDirectory;
@@ -329,8 +331,11 @@ public final class Migrator {
         + ", " + target.cacheName() + ")";
   }
 
+  /** The refused finding's method and the reason; a finding of no method (a schema's foreign key) by its place. */
   public static String describe(Refusal refusal) {
-    return refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod() + ": " + refusal.reason();
+    Finding finding = refusal.finding();
+    return (finding.enclosingMethod() == null ? finding.path() + ":" + finding.line()
+        : finding.enclosingClass() + "." + finding.enclosingMethod()) + ": " + refusal.reason();
   }
 
 }

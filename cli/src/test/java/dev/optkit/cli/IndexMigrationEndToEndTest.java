@@ -27,10 +27,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * {@code migrate --indexes}: the spring-service sample with its schema as a Flyway migration
  * ({@code db/migration/V1__schema.sql}) gets the two index hints PostgreSQL's planner keeps as a new migration, which a
- * real Flyway then applies to a real PostgreSQL; the next run finds nothing to add, and undo removes the file. CI
- * installs PostgreSQL and HypoPG and sets OPTKIT_REQUIRE_POSTGRES: there this runs.
+ * real Flyway then applies to a real PostgreSQL; with its schema in a Liquibase changelog, as a changeSet at the end of
+ * the master, which a real Liquibase applies. The next run finds nothing to add, and undo takes it out. CI installs
+ * PostgreSQL and HypoPG and sets OPTKIT_REQUIRE_POSTGRES: there this runs.
  */
-class FlywayIndexMigrationTest {
+class IndexMigrationEndToEndTest {
   private static final String MIGRATIONS = "src/main/resources/db/migration";
   private static final String LOCK_OFF = "spring.flyway.postgresql.transactional-lock=false\n";
 
@@ -108,6 +109,81 @@ class FlywayIndexMigrationTest {
     assertFalse(Files.exists(project.resolve(MIGRATIONS).resolve("V2__optkit_indexes.sql")));
   }
 
+  private static final String MASTER = "src/main/resources/db/changelog/db.changelog-master.xml";
+
+  /** The sample checked out, its schema.sql run by a changeSet of a changelog its master includes. */
+  private Path liquibaseSample() throws Exception {
+    Path project = SampleCheckout.create(dir, "spring-service");
+    Path resources = project.resolve("src/main/resources");
+    String schema = Files.readString(resources.resolve("schema.sql"));
+    Files.delete(resources.resolve("schema.sql"));
+    Files.createDirectories(resources.resolve("db/changelog/changes"));
+    Files.writeString(resources.resolve("db/changelog/changes/001-schema.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+          <changeSet id="1" author="sample">
+            <sql><![CDATA[%s]]></sql>
+          </changeSet>
+        </databaseChangeLog>
+        """.formatted(schema));
+    Files.writeString(project.resolve(MASTER), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+            <include file="changes/001-schema.xml" relativeToChangelogFile="true"/>
+        </databaseChangeLog>
+        """);
+    SampleCheckout.commit(dir, "schema as a Liquibase changelog");
+    return project;
+  }
+
+  @Test
+  void theIndexesThePlannerKeepsBecomeAChangeSetAtTheMastersEndWhichLiquibaseApplies() throws Exception {
+    RequiredPostgres.orSkip();
+    Path project = liquibaseSample();
+    byte[] master = Files.readAllBytes(project.resolve(MASTER));
+    byte[] included = Files.readAllBytes(project.resolve("src/main/resources/db/changelog/changes/001-schema.xml"));
+
+    JsonNode applied = plan(project, "--apply");
+    Map<String, String> indexes = new TreeMap<>();
+    applied.path("indexes").forEach(index -> indexes.put(index.path("name").asText(), index.path("migration").asText()));
+    assertEquals(Map.of("idx_customer_email", MASTER, "idx_order_note_order_id", MASTER), indexes);
+    // the changelog holding the tables' changeSet is not edited; the master keeps every byte it had before the end tag
+    assertArrayEquals(included, Files.readAllBytes(project.resolve("src/main/resources/db/changelog/changes/001-schema.xml")));
+    String before = new String(master, java.nio.charset.StandardCharsets.UTF_8);
+    String after = Files.readString(project.resolve(MASTER));
+    assertTrue(after.startsWith(before.substring(0, before.lastIndexOf("</databaseChangeLog>"))), after);
+
+    // a real Liquibase runs the master on a real PostgreSQL
+    try (LocalPostgres server = LocalPostgres.start(LocalPostgres.find().orElseThrow());
+        Connection connection = server.connectAsSuperuser()) {
+      liquibase.database.Database database = liquibase.database.DatabaseFactory.getInstance()
+          .findCorrectDatabaseImplementation(new liquibase.database.jvm.JdbcConnection(connection));
+      try (liquibase.resource.DirectoryResourceAccessor resources = new liquibase.resource.DirectoryResourceAccessor(
+          project.resolve("src/main/resources"))) {
+        new liquibase.Liquibase("db/changelog/db.changelog-master.xml", resources, database).update("");
+      }
+      Map<String, Boolean> valid = new TreeMap<>();
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+          "SELECT c.relname, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+              + "WHERE c.relname IN ('idx_customer_email', 'idx_order_note_order_id')")) {
+        while (rows.next()) {
+          valid.put(rows.getString(1), rows.getBoolean(2));
+        }
+      }
+      assertEquals(Map.of("idx_customer_email", true, "idx_order_note_order_id", true), valid);
+    }
+
+    JsonNode again = plan(project);
+    assertEquals("nothing-to-migrate", again.path("outcome").asText(), again.toString());
+    CliRun undo = CliRun.of("migrate", project.toString(), "--undo");
+    assertEquals(ExitCodes.OK, undo.exitCode(), undo.err());
+    assertArrayEquals(master, Files.readAllBytes(project.resolve(MASTER)));
+  }
+
   @Test
   void aFlywayWhoseTransactionalLockAConcurrentBuildWaitsOnIsRefusedWithItsSetting() throws Exception {
     RequiredPostgres.orSkip();
@@ -127,7 +203,7 @@ class FlywayIndexMigrationTest {
     JsonNode plan = plan(project);
     List<String> refused = new ArrayList<>();
     plan.path("refused").forEach(refusal -> refused.add(refusal.path("id").asText()));
-    assertEquals(List.of("db.index-no-flyway", "db.index-no-flyway"), refused);
+    assertEquals(List.of("db.index-no-migration", "db.index-no-migration"), refused);
     assertTrue(plan.path("changes").isEmpty());
   }
 
