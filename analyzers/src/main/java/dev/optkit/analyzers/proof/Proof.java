@@ -565,6 +565,13 @@ public enum Proof {
       "Set `spring.flyway.postgresql.transactional-lock=false` (or `flyway.postgresql.transactional.lock=false` in "
           + "flyway.conf) and run `optkit migrate --indexes` again; or add the index by hand without `CONCURRENTLY` "
           + "where locking writes to the table while it builds is acceptable."),
+  INDEX_EMBEDDED_DATABASE(Stage.SCHEMA, "db.index-embedded-database",
+      "`the project runs Flyway and has an embedded database (...) on its class path: ...`",
+      "`CREATE INDEX CONCURRENTLY` is PostgreSQL's: H2, HSQLDB and Derby reject it, so a project whose tests run its "
+          + "Flyway migrations on an embedded database would fail them. optkit writes a Flyway migration of "
+          + "`CONCURRENTLY` only where no embedded database is on the class path beside Flyway.",
+      "Add the index by hand in a location only PostgreSQL runs (Flyway's `{vendor}` locations), or without "
+          + "`CONCURRENTLY` where locking writes to the table while it builds is acceptable."),
   INDEX_NAME_TAKEN(Stage.SCHEMA, "db.index-name-taken",
       "`the schema already has an index named ...`",
       "The name optkit gives the index is taken by another index of the schema: index names are unique in a schema.",

@@ -40,6 +40,27 @@ final class FlywayLock {
         + SPRING_KEY + "=false (or " + FLYWAY_KEY + "=false in flyway.conf) and run optkit migrate --indexes again");
   }
 
+  /** Embedded databases, by Maven coordinates, that reject {@code CREATE INDEX CONCURRENTLY}. */
+  private static final List<List<String>> EMBEDDED = List.of(List.of("com.h2database", "h2"),
+      List.of("org.hsqldb", "hsqldb"), List.of("org.apache.derby", "derby"));
+
+  /**
+   * Why a Flyway migration of {@code CREATE INDEX CONCURRENTLY} would fail the project's own runs: Flyway and an
+   * embedded database together on its class path (tests running the migrations on H2, which rejects the word); empty
+   * where Flyway is not (the deployment runs the migrations) or no embedded database is.
+   */
+  static Optional<String> whyConcurrentFailsEmbedded(LibraryVersions versions) {
+    if (versions.versions("org.flywaydb", "flyway-core").isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> embedded = EMBEDDED.stream().filter(coordinates -> !versions.versions(coordinates.get(0),
+        coordinates.get(1)).isEmpty()).map(coordinates -> coordinates.get(1)).toList();
+    return embedded.isEmpty() ? Optional.empty() : Optional.of("the project runs Flyway and has an embedded database ("
+        + String.join(", ", embedded) + ") on its class path: tests running its migrations there would fail on "
+        + "CREATE INDEX CONCURRENTLY, which only PostgreSQL knows; add the index by hand in a location only "
+        + "PostgreSQL runs");
+  }
+
   /** A version before 9.1 ({@code 8.5.13}, {@code 9.0.4}): no transactional lock. */
   static boolean beforeTransactionalLock(String version) {
     String[] parts = version.split("[.-]", 3);

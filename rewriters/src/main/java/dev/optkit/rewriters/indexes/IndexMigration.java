@@ -109,6 +109,11 @@ public final class IndexMigration {
           refusals.add(new Refusal(finding, Proof.INDEX_FLYWAY_LOCK, waits.get()));
           continue;
         }
+        Optional<String> fails = FlywayLock.whyConcurrentFailsEmbedded(index.libraryVersions());
+        if (fails.isPresent()) {
+          refusals.add(new Refusal(finding, Proof.INDEX_EMBEDDED_DATABASE, fails.get()));
+          continue;
+        }
       }
       String statement = hint.statement(index.runsOnPostgresql());
       if (statements.putIfAbsent(statement, hint) != null) {

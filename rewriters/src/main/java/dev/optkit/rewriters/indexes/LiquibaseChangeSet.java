@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The changeSet {@code migrate --indexes} adds to a Liquibase master changelog: one {@code <sql>} per index, outside a
- * transaction on PostgreSQL ({@code CREATE INDEX CONCURRENTLY} cannot run in one), its id named by its statements
+ * transaction and for PostgreSQL only where it is ({@code CREATE INDEX CONCURRENTLY} cannot run in a transaction, and
+ * an embedded database such as H2 a project's tests run the changelog on rejects it), its id named by its statements
  * (the same indexes give the same id; other ones another), a {@code <comment>} saying what each serves. Every text
  * XML-escaped.
  */
@@ -16,7 +17,8 @@ final class LiquibaseChangeSet {
     String id = "optkit-indexes-" + dev.optkit.analyzers.io.Hashes.sha256(String.join("\n", statements)).substring(0, 12);
     StringBuilder xml = new StringBuilder();
     xml.append("    <changeSet id=\"").append(id).append("\" author=\"optkit\"")
-        .append(postgresql ? " runInTransaction=\"false\"" : "").append(">\n");
+        // CONCURRENTLY is PostgreSQL's: an embedded database a project's tests run the changelog on skips the changeSet
+        .append(postgresql ? " dbms=\"postgresql\" runInTransaction=\"false\"" : "").append(">\n");
     xml.append("        <comment>").append(escaped("Indexes for queries of the application, found by optkit assess "
         + "and checked with PostgreSQL's planner (optkit migrate --indexes). " + String.join(". ", notes)))
         .append("</comment>\n");

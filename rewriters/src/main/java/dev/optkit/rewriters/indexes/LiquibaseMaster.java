@@ -138,14 +138,14 @@ record LiquibaseMaster(Path file, String text, int endTag) {
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           depth--;
           if (depth == 0) {
-            int end = reader.getLocation().getCharacterOffset();
-            int start = text.lastIndexOf("</", Math.max(0, end - 1));
-            String tag = start < 0 ? "" : text.substring(start, end);
             String qualified = reader.getPrefix() == null || reader.getPrefix().isEmpty() ? reader.getLocalName()
                 : reader.getPrefix() + ":" + reader.getLocalName();
-            // the parser's offset is checked against the text: its end tag, spaces before '>' allowed
-            if (!tag.startsWith("</" + qualified) || !tag.endsWith(">")
-                || !tag.substring(2 + qualified.length(), tag.length() - 1).isBlank()) {
+            // the document parsed whole, its root's end tag is the last one of its name, with nothing but blanks after
+            // it (a comment or instruction after the root: no place told for sure, refused)
+            int start = text.lastIndexOf("</" + qualified);
+            int close = start < 0 ? -1 : text.indexOf('>', start);
+            if (close < 0 || !text.substring(start + 2 + qualified.length(), close).isBlank()
+                || !text.substring(close + 1).isBlank()) {
               return Optional.empty();
             }
             return Optional.of(new Changelog(absolute, text, includes, folders, start));

@@ -68,4 +68,22 @@ class FlywayLockTest {
     assertEquals(List.of(true, true, false, false, false), List.of("8.5.13", "9.0.4", "9.1.0", "10.7.1", "x").stream()
         .map(FlywayLock::beforeTransactionalLock).toList());
   }
+
+  @Test
+  void flywayBesideAnEmbeddedDatabaseWouldFailItsTestsOnConcurrently() throws Exception {
+    LibraryVersions both = LibraryVersions.of(List.of(jar("org/flywaydb/flyway-core/10.0.0/flyway-core-10.0.0.jar"),
+        jar("com/h2database/h2/2.2.224/h2-2.2.224.jar")));
+    assertFalse(FlywayLock.whyConcurrentFailsEmbedded(both).isEmpty());
+    // near misses: the embedded database alone (the deployment runs the migrations), Flyway alone
+    assertTrue(FlywayLock.whyConcurrentFailsEmbedded(LibraryVersions.of(List.of(
+        jar("com/h2database/h2/2.2.224/h2-2.2.224.jar")))).isEmpty());
+    assertTrue(FlywayLock.whyConcurrentFailsEmbedded(flyway("10.0.0")).isEmpty());
+  }
+
+  private Path jar(String path) throws Exception {
+    Path jar = dir.resolve("m2").resolve(path);
+    Files.createDirectories(jar.getParent());
+    Files.write(jar, new byte[0]);
+    return jar;
+  }
 }
