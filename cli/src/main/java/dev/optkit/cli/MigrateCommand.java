@@ -305,7 +305,7 @@ public final class MigrateCommand implements Callable<Integer> {
     MigrationPlan plan;
     if (indexes) {
       try {
-        plan = indexPlan(root, assessment);
+        plan = indexPlan(root, assessment, selection);
       } catch (HintCheckOptions.Unavailable e) {
         err.println("optkit migrate: " + Printable.escape(e.getMessage()));
         return ExitCodes.USAGE;
@@ -420,10 +420,14 @@ public final class MigrateCommand implements Callable<Integer> {
    * {@code --indexes}: the report's index hints checked by the planner; those it keeps written as new Flyway
    * migrations, the others refused with the planner's word.
    */
-  private MigrationPlan indexPlan(Path root, Assessment assessment) throws HintCheckOptions.Unavailable {
+  private MigrationPlan indexPlan(Path root, Assessment assessment, Predicate<Finding> selection)
+      throws HintCheckOptions.Unavailable {
     List<dev.optkit.rewriters.indexes.IndexMigration.Kept> kept = new ArrayList<>();
     List<dev.optkit.rewriters.caching.Refusal> notKept = new ArrayList<>();
     for (HintCheckOptions.Judged judged : hints.judgeIndexes(assessment)) {
+      if (!selection.test(judged.hint().finding())) {
+        continue; // --exclude, the configuration's include and exclude: not this migration's
+      }
       if (judged.verdict() instanceof dev.optkit.validation.hints.HintVerdict.Kept verdict) {
         kept.add(new dev.optkit.rewriters.indexes.IndexMigration.Kept(judged.hint(), keptBecause(verdict)));
       } else {

@@ -25,15 +25,20 @@ final class IndexStatements {
   }
 
   /**
-   * A name as the schema writes it, when that is a plain identifier; else quoted, its quotes doubled: one identifier,
+   * A name as the schema writes it: unquoted where the schema wrote a plain identifier without quotes, quoted where it
+   * quoted one (a reserved word such as {@code "order"} needs them), else quoted with its quotes doubled: one identifier,
    * whatever the text ({@code "x (id); DROP TABLE customers; --"} stays a name).
    */
   static String identifier(String written, boolean backticks) {
     boolean quoted = written.length() > 1 && (written.startsWith("\"") && written.endsWith("\"")
         || written.startsWith("`") && written.endsWith("`") || written.startsWith("[") && written.endsWith("]"));
     String raw = quoted ? written.substring(1, written.length() - 1) : written;
-    if (plain(raw, false) || !quoted && plain(raw, true)) {
+    if (!quoted && plain(raw, true)) {
       return raw;
+    }
+    if (plain(raw, true)) {
+      // quoted in the schema, a reserved word or a name's case perhaps ("order", "user"): quoted here too
+      return backticks ? "`" + raw + "`" : "\"" + raw + "\"";
     }
     return backticks ? "`" + raw.replace("`", "``") + "`" : "\"" + raw.replace("\"", "\"\"") + "\"";
   }

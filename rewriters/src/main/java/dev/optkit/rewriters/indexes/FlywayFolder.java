@@ -37,10 +37,64 @@ record FlywayFolder(Path folder, Path module) {
     return Optional.of(new FlywayFolder(folder, folder));
   }
 
-  /** Where the module's versioned scripts are looked for: its resources, or the folder outside such a tree. */
+  /** Folder names of Flyway's {@code {vendor}} locations for databases other than PostgreSQL. */
+  private static final java.util.Set<String> OTHER_VENDORS = java.util.Set.of("h2", "hsqldb", "derby", "mysql",
+      "mariadb", "oracle", "sqlserver", "db2", "sqlite", "firebird", "informix", "sybase", "saphana", "snowflake",
+      "redshift", "cockroachdb");
+
+  /**
+   * The folder PostgreSQL's migrations are in: this one, unless it is another database's of a {@code {vendor}}
+   * location ({@code db/migration/h2}), where its sibling {@code postgresql} holding versioned migrations is; empty
+   * where there is none (the index would go where production never runs it, and H2 rejects {@code CONCURRENTLY}).
+   */
+  Optional<FlywayFolder> forPostgresql() {
+    String name = String.valueOf(folder.getFileName()).toLowerCase(java.util.Locale.ROOT);
+    if (!OTHER_VENDORS.contains(name)) {
+      return Optional.of(this);
+    }
+    for (String sibling : List.of("postgresql", "postgres")) {
+      Path candidate = folder.resolveSibling(sibling);
+      try (Stream<Path> files = Files.list(candidate)) {
+        if (files.anyMatch(file -> FlywayOrder.version(String.valueOf(file.getFileName())) != null)) {
+          return Optional.of(new FlywayFolder(candidate, module));
+        }
+      } catch (IOException | RuntimeException none) {
+        // no such folder
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Build files that make a folder a project or a module of one. */
+  private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts",
+      "settings.gradle", "settings.gradle.kts");
+
+  /**
+   * Where versions Flyway may see are looked for: the highest folder with a build file among the module and the four
+   * folders above it (the project holding its sibling modules), else the module. Every versioned migration there
+   * counts: main and test resources, Java and Kotlin migrations, sibling modules' scripts, filesystem locations. A
+   * version too high is harmless; one Flyway has seen is not.
+   */
   Path scanned() {
-    Path resources = module.resolve(RESOURCES);
-    return folder.startsWith(resources) ? resources : folder;
+    Path top = module;
+    Path at = module;
+    for (int up = 0; up <= 4 && at != null; up++, at = at.getParent()) {
+      Path candidate = at;
+      if (BUILD_FILES.stream().anyMatch(name -> Files.isRegularFile(candidate.resolve(name), LinkOption.NOFOLLOW_LINKS))) {
+        top = candidate;
+      }
+    }
+    return top;
+  }
+
+  /** Folders no migration Flyway runs is in. */
+  private static final java.util.Set<String> SKIPPED = java.util.Set.of(".git", "node_modules", ".optkit", ".idea",
+      ".gradle");
+
+  /** The version of a versioned migration of any kind ({@code V2__x.sql}, {@code V2__Backfill.java}), or null. */
+  private static List<BigInteger> versionOfAnyMigration(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? null : FlywayOrder.version(name.substring(0, dot) + ".sql");
   }
 
   /**
@@ -53,16 +107,32 @@ record FlywayFolder(Path folder, Path module) {
   String nextFile(String description, List<BigInteger> atLeast) throws IOException {
     String last = null;
     List<BigInteger> lastVersion = null;
-    try (Stream<Path> files = Files.walk(scanned(), 32)) { // Files.walk follows no link unless told to
-      for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+    List<Path> found = new java.util.ArrayList<>();
+    Files.walkFileTree(scanned(), java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 32,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                java.nio.file.attribute.BasicFileAttributes attributes) {
+              return SKIPPED.contains(String.valueOf(dir.getFileName())) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                  : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+              if (attributes.isRegularFile() && versionOfAnyMigration(String.valueOf(file.getFileName())) != null) {
+                found.add(file);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    for (Path file : found.stream().sorted().toList()) {
         String name = String.valueOf(file.getFileName());
-        List<BigInteger> version = FlywayOrder.version(name);
+        List<BigInteger> version = versionOfAnyMigration(name);
         if (version != null && (lastVersion == null || FlywayOrder.compare(version, lastVersion) > 0
             || FlywayOrder.compare(version, lastVersion) == 0 && name.compareTo(last) < 0)) {
           last = name;
           lastVersion = version;
         }
-      }
     }
     if (last == null) {
       throw new IOException("no versioned Flyway migration found in " + scanned());

@@ -2,23 +2,18 @@ package dev.optkit.rewriters.indexes;
 
 import dev.optkit.analyzers.dependencies.LibraryVersions;
 import dev.optkit.analyzers.settings.SpringSettings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Whether Flyway can run a migration of {@code CREATE INDEX CONCURRENTLY} on PostgreSQL to its end. Flyway 9.1 and
  * later take their lock in a transaction of their own by default, and a concurrent index build waits for every older
  * transaction to end: the migration never finishes (flyway/flyway#3682, #3854; seen with 9.1.6 to 10.7). It can where
  * every Flyway the project resolves is older, or the module turns the transactional lock off: Spring Boot's
- * {@code spring.flyway.postgresql.transactional-lock=false} in its production settings and nowhere else, or
- * {@code flyway.postgresql.transactional.lock=false} in a {@code flyway.conf} of the module.
+ * {@code spring.flyway.postgresql.transactional-lock=false} in its production settings and nowhere else. A
+ * {@code flyway.conf} does not count: the Flyway Spring Boot runs at start never reads it (a trial's migration hung
+ * with the file saying false).
  */
 final class FlywayLock {
   static final String SPRING_KEY = "spring.flyway.postgresql.transactional-lock";
@@ -32,12 +27,18 @@ final class FlywayLock {
     if (!flyways.isEmpty() && flyways.stream().allMatch(FlywayLock::beforeTransactionalLock)) {
       return Optional.empty();
     }
-    if (SpringSettings.onlySetTo(module, SPRING_KEY, "false") || confTurnsItOff(module)) {
+    if (SpringSettings.onlySetTo(module, SPRING_KEY, "false")) {
       return Optional.empty();
+    }
+    if (SpringSettings.values(module, SPRING_KEY).isEmpty()) {
+      return Optional.of("Flyway " + (flyways.isEmpty() ? "(its version not resolved)" : String.join(", ", flyways))
+          + " holds its lock on PostgreSQL in a transaction, which CREATE INDEX CONCURRENTLY waits on forever, and the "
+          + "module's settings import files optkit does not follow (spring.config.import) or cannot be read, so "
+          + SPRING_KEY + "=false cannot be seen: add the index by hand");
     }
     return Optional.of("Flyway " + (flyways.isEmpty() ? "(its version not resolved)" : String.join(", ", flyways))
         + " holds its lock on PostgreSQL in a transaction, which CREATE INDEX CONCURRENTLY waits on forever: set "
-        + SPRING_KEY + "=false (or " + FLYWAY_KEY + "=false in flyway.conf) and run optkit migrate --indexes again");
+        + SPRING_KEY + "=false and run optkit migrate --indexes again");
   }
 
   /** Embedded databases, by Maven coordinates, that reject {@code CREATE INDEX CONCURRENTLY}. */
@@ -73,22 +74,4 @@ final class FlywayLock {
     }
   }
 
-  /** A {@code flyway.conf} in the module's folder or its {@code conf/} setting the lock off. */
-  private static boolean confTurnsItOff(Path module) {
-    for (Path conf : List.of(module.resolve("flyway.conf"), module.resolve("conf").resolve("flyway.conf"))) {
-      if (!Files.isRegularFile(conf, LinkOption.NOFOLLOW_LINKS)) {
-        continue;
-      }
-      Properties properties = new Properties();
-      try (Reader reader = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-      } catch (IOException | RuntimeException unreadable) {
-        return false;
-      }
-      if ("false".equalsIgnoreCase(String.valueOf(properties.getProperty(FLYWAY_KEY)).trim())) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

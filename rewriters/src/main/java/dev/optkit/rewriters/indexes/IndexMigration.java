@@ -70,55 +70,77 @@ public final class IndexMigration {
     Map<Path, FlywayFolder> folders = new HashMap<>();
     Map<String, String> taken = takenNames(index.schemaIndexes());
     Map<String, IndexHint> statements = new LinkedHashMap<>();
+    Map<IndexHint, IndexHint> sameIndex = new LinkedHashMap<>();
     Map<Path, LiquibaseMaster> masters = new TreeMap<>();
     Map<Path, List<IndexHint>> byMaster = new TreeMap<>();
     for (IndexHint hint : kept) {
       Finding finding = hint.finding();
       Path script = hint.table().script();
+      if (!index.runsOnPostgresql()) {
+        // the planner that kept it is PostgreSQL's: on another database (MySQL's TEXT columns, its optimizer) or one
+        // not told, it was not checked, and a plain CREATE INDEX would lock the table's writes while it builds
+        refusals.add(new Refusal(finding, Proof.INDEX_NOT_KEPT, "the project is not known to run on PostgreSQL, whose "
+            + "planner checked the index: add it by hand after checking it on your database"));
+        continue;
+      }
+      String statement = hint.statement(true);
+      if (statements.containsKey(statement)) {
+        sameIndex.put(hint, statements.get(statement)); // two findings of one index: written once, both accounted
+        continue;
+      }
       String name = hint.indexName();
       String other = taken.get(name.toLowerCase(Locale.ROOT));
       if (other != null) {
         refusals.add(new Refusal(finding, Proof.INDEX_NAME_TAKEN, "the schema already has an index named " + name
-            + " (on " + other + "): add the index by hand under a name of your own"));
+            + " (on " + other + "), or another index of this migration takes it: add the index by hand under a name "
+            + "of your own"));
         continue;
       }
-      Optional<FlywayFolder> folder = FlywayFolder.of(script);
+      Optional<FlywayFolder> folder = FlywayFolder.of(script).flatMap(FlywayFolder::forPostgresql);
       if (folder.isEmpty() && script != null && script.getFileName().toString().endsWith(".xml")) {
         LiquibaseMaster.Found found = LiquibaseMaster.of(script);
         if (found instanceof LiquibaseMaster.Unknown unknown) {
           refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, "its table " + hint.table().name()
               + " is created in the Liquibase changelog " + shown(root, script) + ", but " + unknown.why()
               + ": add the index in a changeSet of your own"));
-        } else if (statements.putIfAbsent(hint.statement(index.runsOnPostgresql()), hint) == null) {
-          LiquibaseMaster master = ((LiquibaseMaster.Master) found).master();
-          masters.put(master.file(), master);
-          byMaster.computeIfAbsent(master.file(), f -> new ArrayList<>()).add(hint);
+          continue;
         }
+        Optional<String> elsewhere = queriedElsewhere(root, hint, ((LiquibaseMaster.Master) found).master().file());
+        if (elsewhere.isPresent()) {
+          refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, elsewhere.get()));
+          continue;
+        }
+        LiquibaseMaster master = ((LiquibaseMaster.Master) found).master();
+        statements.put(statement, hint);
+        taken.put(name.toLowerCase(Locale.ROOT), hint.table().name());
+        masters.put(master.file(), master);
+        byMaster.computeIfAbsent(master.file(), f -> new ArrayList<>()).add(hint);
         continue;
       }
       if (folder.isEmpty()) {
         refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, "its table " + hint.table().name()
             + " is created in " + (script == null ? "a script optkit cannot name" : shown(root, script))
-            + ", neither a versioned Flyway migration (V<version>__<name>.sql) nor a Liquibase XML changelog: add "
-            + "the index to the schema by hand"));
+            + ", neither a versioned Flyway migration (V<version>__<name>.sql) of PostgreSQL's nor a Liquibase XML "
+            + "changelog: add the index to the schema by hand"));
         continue;
       }
-      if (index.runsOnPostgresql()) {
-        Optional<String> waits = FlywayLock.whyConcurrentWaits(index.libraryVersions(), folder.get().module());
-        if (waits.isPresent()) {
-          refusals.add(new Refusal(finding, Proof.INDEX_FLYWAY_LOCK, waits.get()));
-          continue;
-        }
-        Optional<String> fails = FlywayLock.whyConcurrentFailsEmbedded(index.libraryVersions());
-        if (fails.isPresent()) {
-          refusals.add(new Refusal(finding, Proof.INDEX_EMBEDDED_DATABASE, fails.get()));
-          continue;
-        }
+      Optional<String> elsewhere = queriedElsewhere(root, hint, folder.get().folder());
+      if (elsewhere.isPresent()) {
+        refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, elsewhere.get()));
+        continue;
       }
-      String statement = hint.statement(index.runsOnPostgresql());
-      if (statements.putIfAbsent(statement, hint) != null) {
-        continue; // two hints of one index: written once
+      Optional<String> waits = FlywayLock.whyConcurrentWaits(index.libraryVersions(), folder.get().module());
+      if (waits.isPresent()) {
+        refusals.add(new Refusal(finding, Proof.INDEX_FLYWAY_LOCK, waits.get()));
+        continue;
       }
+      Optional<String> fails = FlywayLock.whyConcurrentFailsEmbedded(index.libraryVersions());
+      if (fails.isPresent()) {
+        refusals.add(new Refusal(finding, Proof.INDEX_EMBEDDED_DATABASE, fails.get()));
+        continue;
+      }
+      statements.put(statement, hint);
+      taken.put(name.toLowerCase(Locale.ROOT), hint.table().name());
       folders.put(folder.get().folder(), folder.get());
       byFolder.computeIfAbsent(folder.get().folder(), f -> new ArrayList<>()).add(hint);
     }
@@ -130,7 +152,7 @@ public final class IndexMigration {
       String file;
       try {
         file = folder.nextFile(DESCRIPTION, takenVersions.get(folder.module()));
-      } catch (IOException unreadable) {
+      } catch (IOException | RuntimeException unreadable) {
         for (IndexHint hint : entry.getValue()) {
           refusals.add(new Refusal(hint.finding(), Proof.INDEX_NO_MIGRATION, "the migrations beside "
               + shown(root, hint.table().script()) + " cannot be listed (" + unreadable.getClass().getSimpleName()
@@ -143,13 +165,11 @@ public final class IndexMigration {
       StringBuilder text = new StringBuilder();
       text.append("-- Indexes for queries of the application, found by optkit assess and checked with PostgreSQL's "
           + "planner (optkit migrate --indexes).\n");
-      if (index.runsOnPostgresql()) {
-        text.append("-- CONCURRENTLY builds each without locking writes; Flyway runs this migration outside a "
-            + "transaction.\n");
-      }
+      text.append("-- CONCURRENTLY builds each without locking writes; Flyway runs this migration outside a "
+          + "transaction.\n");
       List<String> descriptions = new ArrayList<>();
       for (IndexHint hint : entry.getValue()) {
-        String statement = hint.statement(index.runsOnPostgresql());
+        String statement = hint.statement(true);
         text.append("\n-- ").append(hint.finding().ruleId()).append(": ").append(servedBy(hint));
         if (evidence.get(hint) != null) {
           text.append("; ").append(commentSafe(evidence.get(hint)));
@@ -168,7 +188,7 @@ public final class IndexMigration {
       List<String> descriptions = new ArrayList<>();
       List<String> lines = new ArrayList<>();
       for (IndexHint hint : entry.getValue()) {
-        String statement = hint.statement(index.runsOnPostgresql());
+        String statement = hint.statement(true);
         lines.add(hint.indexName() + " (" + hint.finding().ruleId() + "): " + servedBy(hint)
             + (evidence.get(hint) == null ? "" : "; " + commentSafe(evidence.get(hint))));
         written.add(new Written(hint, path, statement));
@@ -176,11 +196,50 @@ public final class IndexMigration {
             + String.join(", ", hint.columns()) + ")");
       }
       String changeSet = LiquibaseChangeSet.of(entry.getValue().stream()
-          .map(hint -> hint.statement(index.runsOnPostgresql())).toList(), lines, index.runsOnPostgresql());
+          .map(hint -> hint.statement(true)).toList(), lines, true);
       changes.add(new FileChange(path, master.text().getBytes(StandardCharsets.UTF_8),
           master.withChangeSet(changeSet).getBytes(StandardCharsets.UTF_8), descriptions));
     }
+    // a second finding of an index written: written with it; of one refused: refused with it
+    for (Map.Entry<IndexHint, IndexHint> same : sameIndex.entrySet()) {
+      written.stream().filter(w -> w.hint() == same.getValue()).findFirst().ifPresentOrElse(
+          w -> written.add(new Written(same.getKey(), w.path(), w.statement())),
+          () -> refusals.stream().filter(r -> r.finding() == same.getValue().finding()).findFirst()
+              .ifPresent(r -> refusals.add(new Refusal(same.getKey().finding(), r.proof(), r.reason()))));
+    }
     return new Plan(changes, written, refusals);
+  }
+
+  /**
+   * Why the migration's folder (or changelog) is not where the hint's queries run: a query of a module whose own
+   * migrations are elsewhere (two services with a table of one name each); empty where every query's file is in the
+   * module holding it.
+   */
+  private static Optional<String> queriedElsewhere(Path root, IndexHint hint, Path migrations) {
+    Path module = moduleOf(migrations);
+    for (IndexHint.Probe probe : hint.probes()) {
+      if (probe instanceof IndexHint.Query query) {
+        Path file = root.resolve(query.path()).toAbsolutePath().normalize();
+        if (!file.startsWith(module)) {
+          return Optional.of("its query at " + commentSafe(query.path()) + ":" + query.line() + " runs outside the "
+              + "module whose migrations create " + hint.table().name() + " (" + shown(root, module) + "): another "
+              + "application's table of that name perhaps; add the index by hand where its own migrations are");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The module a migration folder or changelog belongs to: the folder above its src/main/resources, else its own. */
+  private static Path moduleOf(Path migrations) {
+    Path absolute = migrations.toAbsolutePath().normalize();
+    Path resources = java.nio.file.Path.of("src", "main", "resources");
+    for (Path at = absolute; at != null; at = at.getParent()) {
+      if (at.endsWith(resources)) {
+        return at.getParent().getParent().getParent();
+      }
+    }
+    return java.nio.file.Files.isDirectory(absolute) ? absolute : absolute.getParent();
   }
 
   /**

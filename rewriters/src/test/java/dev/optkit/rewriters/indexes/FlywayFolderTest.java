@@ -54,4 +54,44 @@ class FlywayFolderTest {
     Path loose = script("sql/V3__x.sql");
     assertEquals(dir.resolve("sql"), FlywayFolder.of(loose).orElseThrow().module());
   }
+
+  @Test
+  void aVersionOfTheTestResourcesOnTheSameLocationIsNotTakenAgain() throws Exception {
+    // src/test/resources/db/migration is on the tests' classpath beside src/main/resources/db/migration: Flyway in
+    // every @SpringBootTest sees both, and a second version 2 stops it ("Found more than one migration with version 2")
+    Path first = script("app/src/main/resources/db/migration/V1__schema.sql");
+    script("app/src/test/resources/db/migration/V2__test_data.sql");
+    assertEquals("V3__optkit_indexes.sql", FlywayFolder.of(first).orElseThrow().nextFile("optkit_indexes", null));
+  }
+
+  @Test
+  void aVersionOfAnotherModuleOnTheSameClasspathLocationCounts() throws Exception {
+    // two library modules of one application, each with classpath:db/migration: Flyway reads both jars' scripts as
+    // one sequence, so orders' next version is after billing's V2 (a second V2 stops Flyway; a V2 after an applied V2
+    // of billing is out of order, which Flyway's validation refuses)
+    Path orders = script("orders/src/main/resources/db/migration/V1__orders.sql");
+    script("billing/src/main/resources/db/migration/V2__billing.sql");
+    Files.writeString(dir.resolve("pom.xml"), "<project><groupId>shop</groupId><artifactId>shop</artifactId>"
+        + "<version>1</version><packaging>pom</packaging><modules><module>orders</module><module>billing</module>"
+        + "<module>app</module></modules></project>\n");
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app/pom.xml"), "<project><groupId>shop</groupId><artifactId>app</artifactId>"
+        + "<version>1</version><dependencies>"
+        + "<dependency><groupId>shop</groupId><artifactId>orders</artifactId><version>1</version></dependency>"
+        + "<dependency><groupId>shop</groupId><artifactId>billing</artifactId><version>1</version></dependency>"
+        + "<dependency><groupId>org.flywaydb</groupId><artifactId>flyway-core</artifactId></dependency>"
+        + "</dependencies></project>\n");
+    assertEquals("V3__optkit_indexes.sql", FlywayFolder.of(orders).orElseThrow().nextFile("optkit_indexes", null));
+  }
+
+  @Test
+  void aVersionInAFilesystemLocationOfTheModuleCounts() throws Exception {
+    // spring.flyway.locations=classpath:db/migration,filesystem:sql: the module's sql/V5__data.sql is in the sequence
+    Path first = script("app/src/main/resources/db/migration/V1__schema.sql");
+    script("app/sql/V5__data.sql");
+    Files.createDirectories(dir.resolve("app/src/main/resources"));
+    Files.writeString(dir.resolve("app/src/main/resources/application.properties"),
+        "spring.flyway.locations=classpath:db/migration,filesystem:sql\n");
+    assertEquals("V6__optkit_indexes.sql", FlywayFolder.of(first).orElseThrow().nextFile("optkit_indexes", null));
+  }
 }

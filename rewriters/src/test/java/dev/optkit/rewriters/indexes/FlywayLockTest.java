@@ -58,12 +58,6 @@ class FlywayLockTest {
   }
 
   @Test
-  void flywayConfTurnsItOff() throws Exception {
-    Path module = module("conf/flyway.conf", "flyway.postgresql.transactional.lock = false\n");
-    assertTrue(FlywayLock.whyConcurrentWaits(LibraryVersions.none(), module).isEmpty());
-  }
-
-  @Test
   void versionsBeforeNineOneAreThoseWithoutTheLock() {
     assertEquals(List.of(true, true, false, false, false), List.of("8.5.13", "9.0.4", "9.1.0", "10.7.1", "x").stream()
         .map(FlywayLock::beforeTransactionalLock).toList());
@@ -85,5 +79,36 @@ class FlywayLockTest {
     Files.createDirectories(jar.getParent());
     Files.write(jar, new byte[0]);
     return jar;
+  }
+
+  @Test
+  void flywayConfDoesNotTurnItOffForTheFlywaySpringBootRuns() throws Exception {
+    // a Spring Boot application runs Flyway at start (FlywayAutoConfiguration builds its FluentConfiguration from
+    // spring.flyway.* and never loads flyway.conf, which only the command line and the build plugins read): with the
+    // lock on there, the CONCURRENTLY migration waits forever and the application never starts
+    Path module = module("conf/flyway.conf", "flyway.postgresql.transactional.lock = false\n");
+    Files.writeString(module.resolve("pom.xml"), """
+        <project>
+          <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+            <version>3.3.4</version></parent>
+          <dependencies>
+            <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-jdbc</artifactId></dependency>
+            <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-core</artifactId></dependency>
+            <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-database-postgresql</artifactId></dependency>
+          </dependencies>
+        </project>
+        """);
+    Files.createDirectories(module.resolve("src/main/resources"));
+    Files.writeString(module.resolve("src/main/resources/application.properties"),
+        "spring.datasource.url=jdbc:postgresql://db:5432/shop\n");
+    List<Path> jars = new java.util.ArrayList<>();
+    for (String jar : List.of("org/flywaydb/flyway-core/10.10.0/flyway-core-10.10.0.jar",
+        "org/springframework/boot/spring-boot-autoconfigure/3.3.4/spring-boot-autoconfigure-3.3.4.jar")) {
+      Path at = dir.resolve("repo").resolve(jar);
+      Files.createDirectories(at.getParent());
+      Files.write(at, new byte[0]);
+      jars.add(at);
+    }
+    assertFalse(FlywayLock.whyConcurrentWaits(LibraryVersions.of(jars), module).isEmpty());
   }
 }
