@@ -271,6 +271,16 @@ public final class SchemaIndexes {
               && expression.getConstraintName() != null && droppedConstraint(name, expression.getConstraintName())) {
             continue; // a check constraint, or an index of a known name, dropped: followed
           }
+          if (expression.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.DROP
+              && expression.getConstraintName() == null && expression.getIndex() == null
+              && expression.getColumnName() != null && droppedColumn(name, expression.getColumnName())) {
+            continue; // a column no index holds dropped: followed
+          }
+          if (expression.getOperation() == net.sf.jsqlparser.statement.alter.AlterOperation.RENAME
+              && expression.getColumnOldName() != null && expression.getColumnName() != null
+              && renamedColumn(name, expression.getColumnOldName(), expression.getColumnName())) {
+            continue; // a column renamed: its indexes and keys keep it under its new name
+          }
           if (!FOLLOWED.contains(expression.getOperation())) {
             // a drop, a rename, a change of a column: what the table's indexes are after it is not followed
             incomplete.add(TableNames.normalise(bare(name)));
@@ -502,6 +512,68 @@ public final class SchemaIndexes {
           && TableNames.normalise(known.references()).equals(TableNames.normalise(key.references())))) {
         keys.add(key);
       }
+    }
+
+    /**
+     * {@code DROP COLUMN c} of a table created before, where no index of it holds the column: the column and the
+     * foreign keys on it go (PostgreSQL drops a constraint with its column), the indexes stay. A column an index holds
+     * is not followed (PostgreSQL drops the index, MySQL narrows it): false, the table's indexes unknown.
+     */
+    private boolean droppedColumn(String table, String dropped) {
+      String key = TableNames.normalise(bare(table));
+      String name = column(dropped);
+      if (!names.containsKey(key) || indexes.getOrDefault(key, List.of()).stream()
+          .anyMatch(index -> index.columns().contains(name))) {
+        return false;
+      }
+      Optional.ofNullable(writtenColumns.get(key)).ifPresent(columns -> columns.remove(name));
+      Optional.ofNullable(columnTypes.get(key)).ifPresent(types -> types.remove(name));
+      Optional.ofNullable(foreignKeys.get(key)).ifPresent(keys -> keys.removeIf(k -> k.columns().contains(name)));
+      return true;
+    }
+
+    /**
+     * {@code RENAME COLUMN a TO b} of a table created before: its indexes and keys hold the column under its new name,
+     * as both PostgreSQL and MySQL keep them. False where the table is not known or the new name is taken.
+     */
+    private boolean renamedColumn(String table, String from, String to) {
+      String key = TableNames.normalise(bare(table));
+      String old = column(from);
+      String renamed = column(to);
+      Map<String, String> columns = writtenColumns.get(key);
+      if (!names.containsKey(key) || columns == null || !columns.containsKey(old) || columns.containsKey(renamed)) {
+        return false;
+      }
+      columns.remove(old);
+      columns.put(renamed, to);
+      Optional.ofNullable(columnTypes.get(key)).ifPresent(types -> {
+        String type = types.remove(old);
+        if (type != null) {
+          types.put(renamed, type);
+        }
+      });
+      List<TableIndex> known = indexes.getOrDefault(key, List.of());
+      for (int i = 0; i < known.size(); i++) {
+        TableIndex index = known.get(i);
+        if (index.columns().contains(old)) {
+          TableIndex moved = new TableIndex(index.name(), index.columns().stream()
+              .map(c -> c.equals(old) ? renamed : c).toList(), index.kind(), index.method());
+          known.set(i, moved);
+          Path created = createdIn.remove(index);
+          if (created != null) {
+            createdIn.put(moved, created);
+          }
+        }
+      }
+      List<ForeignKey> keys = foreignKeys.getOrDefault(key, List.of());
+      for (int i = 0; i < keys.size(); i++) {
+        ForeignKey foreign = keys.get(i);
+        if (foreign.columns().contains(old)) {
+          keys.set(i, new ForeignKey(foreign.columns().stream().map(c -> c.equals(old) ? renamed : c).toList(),
+              foreign.references(), foreign.script(), foreign.line()));
+        }
+      }
+      return true;
     }
 
     private void columnDeclared(String table, ColumnDefinition definition) {

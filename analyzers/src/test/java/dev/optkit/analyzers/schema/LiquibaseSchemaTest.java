@@ -97,17 +97,27 @@ class LiquibaseSchemaTest {
   }
 
   @Test
-  void aDroppedOrRenamedColumnLeavesTheTablesIndexesUnknown() throws Exception {
+  void aRenamedColumnIsFollowedAndADroppedIndexedColumnLeavesTheTablesIndexesUnknown() throws Exception {
     Path changelog = file("db/changelog.xml", """
         <databaseChangeLog>
           <changeSet id="1" author="a">
             <createTable tableName="orders"><column name="id" type="bigint"/><column name="sku" type="text"/></createTable>
+            <createIndex indexName="orders_sku" tableName="orders"><column name="sku"/></createIndex>
             <renameColumn tableName="orders" oldColumnName="sku" newColumnName="code"/>
           </changeSet>
         </databaseChangeLog>
         """);
-    assertEquals(false, SchemaIndexes.read(List.of(), List.of(changelog), Path::toString).table("orders").orElseThrow()
-        .complete());
+    SchemaIndexes.Table orders = SchemaIndexes.read(List.of(), List.of(changelog), Path::toString).table("orders")
+        .orElseThrow();
+    assertTrue(orders.complete());
+    assertEquals(List.of("index [code]"), indexes(orders));
+    Path dropped = file("db/changelog2.xml", """
+        <databaseChangeLog>
+          <changeSet id="2" author="a"><dropColumn tableName="orders" columnName="code"/></changeSet>
+        </databaseChangeLog>
+        """);
+    assertEquals(false, SchemaIndexes.read(List.of(), List.of(changelog, dropped), Path::toString).table("orders")
+        .orElseThrow().complete());
   }
 
   @Test
