@@ -243,8 +243,16 @@ public final class SchemaIndexes {
       this.line = line.getAsInt();
       // CREATE INDEX CONCURRENTLY (PostgreSQL's, and what migrate --indexes writes) makes the index the statement
       // without it makes: JSqlParser reads the latter
-      String text = index && indexWord + 1 < words.size() && words.get(indexWord + 1).equals("CONCURRENTLY")
-          ? SqlParsing.withoutWord(statement.text(), indexWord + 1).orElse(statement.text()) : statement.text();
+      String text = statement.text();
+      int nameWord = index && indexWord + 1 < words.size() && words.get(indexWord + 1).equals("CONCURRENTLY")
+          ? indexWord + 2 : indexWord + 1;
+      if (index && nameWord < words.size() && words.get(nameWord).equals("ON")) {
+        // PostgreSQL's CREATE INDEX ON t (c), named by the database: read with a name of optkit's, then none
+        text = SqlParsing.withWordBefore(text, nameWord, UNNAMED).orElse(text);
+      }
+      if (nameWord == indexWord + 2) {
+        text = SqlParsing.withoutWord(text, indexWord + 1).orElse(text);
+      }
       Statement parsed = parsed(text, table && !index);
       if (parsed == null) {
         // a vendor's option JSqlParser does not read: the table it names has indexes not known
@@ -254,7 +262,8 @@ public final class SchemaIndexes {
       if (parsed instanceof CreateTable created) {
         created(created);
       } else if (parsed instanceof CreateIndex created && created.getTable() != null && created.getIndex() != null) {
-        add(created.getTable().getName(), new TableIndex(created.getIndex().getName(),
+        add(created.getTable().getName(), new TableIndex(UNNAMED.equals(created.getIndex().getName()) ? null
+            : created.getIndex().getName(),
             columns(created.getIndex()), "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index",
             created.getIndex().getUsing()));
       } else if (parsed instanceof Alter altered && altered.getTable() != null && altered.getAlterExpressions() != null) {
@@ -387,6 +396,9 @@ public final class SchemaIndexes {
       }
       return bare(name).toLowerCase(Locale.ROOT);
     }
+
+    /** The name an unnamed CREATE INDEX is read with, then read as none (a name matters only to a DROP of it). */
+    private static final String UNNAMED = "optkit_unnamed_index";
 
     /** The script read now, and where each index read so far was created. */
     private Path scriptPath;

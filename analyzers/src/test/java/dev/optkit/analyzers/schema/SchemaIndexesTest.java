@@ -194,4 +194,21 @@ class SchemaIndexesTest {
     assertEquals(false, SchemaIndexes.read(List.of(created, altered, indexed), Path::toString).table("orders")
         .orElseThrow().complete());
   }
+
+  @Test
+  void anIndexPostgresqlNamesItselfIsRead() throws Exception {
+    // CREATE INDEX ON letters (checksum): JSqlParser parses no index without a name, and the table's indexes were unknown
+    Path script = dir.resolve("V1__letters.sql");
+    Files.writeString(script, """
+        CREATE TABLE letters (id BIGINT PRIMARY KEY, checksum TEXT, status TEXT);
+        CREATE INDEX ON letters (checksum);
+        CREATE INDEX CONCURRENTLY ON letters (status);
+        """);
+    SchemaIndexes.Table letters = SchemaIndexes.read(List.of(script), Path::toString).table("letters").orElseThrow();
+    assertEquals(true, letters.complete());
+    assertEquals(java.util.Arrays.asList(null, null, null), letters.indexes().stream().map(SchemaIndexes.TableIndex::name)
+        .toList());
+    assertEquals(List.of(List.of("id"), List.of("checksum"), List.of("status")),
+        letters.indexes().stream().map(SchemaIndexes.TableIndex::columns).toList());
+  }
 }

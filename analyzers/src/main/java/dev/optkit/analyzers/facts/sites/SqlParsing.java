@@ -106,6 +106,31 @@ public final class SqlParsing {
   }
 
   /**
+   * The statement with a word put before its token at this index (counted as {@link #withoutWord} counts), read by
+   * JSqlParser's lexer: {@code CREATE INDEX ON t (c)}, PostgreSQL's index without a name, as {@code CREATE INDEX n ON t
+   * (c)}, which JSqlParser parses. Empty where the lexer cannot read it or has no such token.
+   */
+  public static java.util.Optional<String> withWordBefore(String statement, int word, String inserted) {
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
+      int index = 0;
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        int begin = token.absoluteBegin - 1;
+        if (begin < 0 || !statement.startsWith(token.image, begin)) {
+          return java.util.Optional.empty();
+        }
+        if (index++ == word) {
+          return java.util.Optional.of(statement.substring(0, begin) + inserted + " " + statement.substring(begin));
+        }
+      }
+    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The statement without its token at this index (counted from 0, as {@link ScriptStatement#words()} counts), read by
    * JSqlParser's lexer: {@code CREATE INDEX CONCURRENTLY i ON t (c)} as {@code CREATE INDEX i ON t (c)}, a PostgreSQL
    * option JSqlParser does not parse and which changes nothing of the index. Empty where the lexer cannot read it.
