@@ -37,6 +37,9 @@ class IndexMigrationEndToEndTest {
 
   @TempDir Path dir;
 
+  /** Plans written so far: each its own report file. */
+  private int plans;
+
   /** The sample checked out, its schema.sql moved to a first Flyway migration, the settings given appended. */
   private Path flywaySample(String settings) throws Exception {
     Path project = SampleCheckout.create(dir, "spring-service");
@@ -50,7 +53,7 @@ class IndexMigrationEndToEndTest {
   }
 
   private JsonNode plan(Path project, String... more) throws Exception {
-    Path report = dir.resolve("plan-" + System.nanoTime() + ".json");
+    Path report = dir.resolve("plan-" + ++plans + ".json");
     List<String> args = new ArrayList<>(List.of("migrate", project.toString(), "--indexes", "--offline", "--format",
         "json", "-o", report.toString()));
     args.addAll(List.of(more));
@@ -182,6 +185,17 @@ class IndexMigrationEndToEndTest {
     CliRun undo = CliRun.of("migrate", project.toString(), "--undo");
     assertEquals(ExitCodes.OK, undo.exitCode(), undo.err());
     assertArrayEquals(master, Files.readAllBytes(project.resolve(MASTER)));
+  }
+
+  @Test
+  void anIndexHintExcludedFromTheMigrationIsNotWritten() throws Exception {
+    RequiredPostgres.orSkip();
+    Path project = flywaySample(LOCK_OFF);
+    // the foreign key's hint left out by its rule (--exclude): only the query's index is written
+    JsonNode plan = plan(project, "--exclude", "UnindexedForeignKey");
+    Map<String, String> indexes = new TreeMap<>();
+    plan.path("indexes").forEach(index -> indexes.put(index.path("name").asText(), index.path("migration").asText()));
+    assertEquals(Map.of("idx_customer_email", MIGRATIONS + "/V2__optkit_indexes.sql"), indexes, plan.toString());
   }
 
   @Test

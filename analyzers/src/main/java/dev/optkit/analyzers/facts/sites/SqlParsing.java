@@ -111,24 +111,10 @@ public final class SqlParsing {
    * (c)}, which JSqlParser parses. Empty where the lexer cannot read it or has no such token.
    */
   public static java.util.Optional<String> withWordBefore(String statement, int word, String inserted) {
-    try {
-      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
-          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
-      int index = 0;
-      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
-        int begin = token.absoluteBegin - 1;
-        if (begin < 0 || !statement.startsWith(token.image, begin)) {
-          return java.util.Optional.empty();
-        }
-        if (index++ == word) {
-          return java.util.Optional.of(statement.substring(0, begin) + inserted + " " + statement.substring(begin));
-        }
-      }
-    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.empty();
+    return tokenAt(statement, word).map(token -> statement.substring(0, token[0]) + inserted + " "
+        + statement.substring(token[0]));
   }
+
 
   /**
    * The statement without its token at this index (counted from 0, as {@link ScriptStatement#words()} counts), read by
@@ -136,6 +122,12 @@ public final class SqlParsing {
    * option JSqlParser does not parse and which changes nothing of the index. Empty where the lexer cannot read it.
    */
   public static java.util.Optional<String> withoutWord(String statement, int word) {
+    return tokenAt(statement, word).map(token -> statement.substring(0, token[0])
+        + statement.substring(token[0] + token[1]));
+  }
+
+  /** Where the statement's token at this index starts and how long it is, as the lexer reads it; empty if none. */
+  private static java.util.Optional<int[]> tokenAt(String statement, int word) {
     try {
       net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
           new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
@@ -146,7 +138,7 @@ public final class SqlParsing {
           return java.util.Optional.empty(); // a token not where the lexer says: text it misread
         }
         if (index++ == word) {
-          return java.util.Optional.of(statement.substring(0, begin) + statement.substring(begin + token.image.length()));
+          return java.util.Optional.of(new int[] {begin, token.image.length()});
         }
       }
     } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
@@ -154,6 +146,7 @@ public final class SqlParsing {
     }
     return java.util.Optional.empty();
   }
+
 
   /** Words that end a column's DEFAULT expression at its own depth: the next constraint of the column. */
   private static final java.util.Set<String> AFTER_DEFAULT = java.util.Set.of("NOT", "NULL", "PRIMARY", "UNIQUE",
