@@ -134,8 +134,9 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Write the index hints instead of caches and loop rewrites: each hint of assess's MissingIndex and "
           + "UnindexedForeignKey checked by a real PostgreSQL planner first (as --check-hints: a throwaway local "
           + "PostgreSQL with HypoPG, or --check-hints-url), those it keeps written as one new Flyway migration "
-          + "(V<next>__optkit_indexes.sql) beside the migration that creates their table. No existing file is "
-          + "edited; docs/db-hints.md.")
+          + "(V<next>__optkit_indexes.sql) beside the migration that creates their table, or as one changeSet at the "
+          + "end of the Liquibase master changelog (XML, YAML or JSON). No existing migration or changeSet is "
+          + "edited. --only chooses hints, and with --strict a refused one fails the run; docs/db-hints.md.")
   boolean indexes;
 
   @Mixin(name = "hints")
@@ -292,13 +293,18 @@ public final class MigrateCommand implements Callable<Integer> {
       progress.finish();
     }
     Predicate<Finding> selection = selection(configuration);
+    // what this mode writes: caches and loop rewrites, or with --indexes the index hints
+    Set<String> written = indexes ? Set.of("MissingIndex", "UnindexedForeignKey")
+        : Set.of("CacheableReadMethod", "SequentialIoLoop");
     for (String selector : only) {
       boolean matchesAny = assessment.findings().stream()
-          .anyMatch(f -> (f.ruleId().equals("CacheableReadMethod") || f.ruleId().equals("SequentialIoLoop"))
-              && matches(selector, f));
+          .anyMatch(f -> written.contains(f.ruleId()) && matches(selector, f));
       if (!matchesAny) {
-        err.println("optkit migrate: --only " + selector + " matches no cacheable read or I/O loop (use a fingerprint, "
-            + "Class.method or Class from `optkit assess`, or a rule: SequentialIoLoop, CacheableReadMethod)");
+        err.println("optkit migrate: --only " + Printable.escape(selector) + (indexes
+            ? " matches no index hint (use a fingerprint or Class.method from `optkit assess`, or a rule: MissingIndex, "
+                + "UnindexedForeignKey)"
+            : " matches no cacheable read or I/O loop (use a fingerprint, Class.method or Class from `optkit assess`, "
+                + "or a rule: SequentialIoLoop, CacheableReadMethod)"));
         return ExitCodes.USAGE;
       }
     }

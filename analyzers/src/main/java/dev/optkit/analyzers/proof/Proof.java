@@ -547,13 +547,16 @@ public enum Proof {
           + "an unknown parameter type).",
       "Check the query with `EXPLAIN` on production-sized data; add the index by hand if the plan uses it."),
   INDEX_NO_MIGRATION(Stage.SCHEMA, "db.index-no-migration",
-      "`its table ... is created in ..., neither a versioned Flyway migration (V<version>__<name>.sql) nor a Liquibase "
-          + "XML changelog: ...` / `... is created in the Liquibase changelog ..., but ...`",
+      "`its table ... is created in ..., neither a versioned Flyway migration (V<version>__<name>.sql) of PostgreSQL's "
+          + "nor a Liquibase changelog or a formatted SQL changelog one includes: ...` / `... is created in the "
+          + "Liquibase changelog ..., but ...` / `its master changelog ... is laid out so that a changeSet appended to "
+          + "its end would not read as one more item ...`",
       "`migrate --indexes` writes an index as a new versioned Flyway migration beside the one that creates its "
-          + "table, or as a new changeSet at the end of the Liquibase master changelog that runs the one creating "
-          + "it; a table created in another script (a `schema.sql` Spring runs at each start, a dump, a Liquibase "
-          + "YAML or formatted SQL changelog), or a changelog whose one master optkit cannot tell, has no next "
-          + "migration optkit can add without editing an existing one.",
+          + "table, or as a new changeSet at the end of the Liquibase master changelog (XML, YAML or JSON) that runs "
+          + "the one creating it; a table created in another script (a `schema.sql` Spring runs at each start, a "
+          + "dump), a changelog whose one master optkit cannot tell, or a YAML/JSON master an appended item would not "
+          + "extend as it reads it (a flow sequence, a second document), has no next migration optkit can add "
+          + "without editing an existing one.",
       "Add the statement the finding names to the project's schema by hand, as its tool expects it (`IF NOT "
           + "EXISTS` for a script run at each start)."),
   INDEX_FLYWAY_LOCK(Stage.SCHEMA, "db.index-flyway-lock",

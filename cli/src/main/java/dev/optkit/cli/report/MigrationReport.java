@@ -287,10 +287,11 @@ public final class MigrationReport {
         .append("</p>\n<div class=\"cards\" id=\"summary\">")
         .append(card("methods cached", plan.targets().size())).append(card("loops rewritten", plan.loops().size()))
         .append(card("files changed", plan.changes().size())).append(card("refused", plan.refusals().size()))
-        .append(card("not cacheable", plan.notCacheable().size())).append("</div>\n");
+        .append(card("not cacheable", plan.notCacheable().size()))
+        .append(plan.indexes().isEmpty() ? "" : card("indexes added", plan.indexes().size())).append("</div>\n");
     htmlList(out, "problems", "Problems (--strict)", result.problems());
     htmlList(out, "deployment", "Deployment", plan.deployment());
-    if (!plan.targets().isEmpty() || !plan.loops().isEmpty()) {
+    if (!plan.targets().isEmpty() || !plan.loops().isEmpty() || !plan.indexes().isEmpty()) {
       out.append("<section id=\"made\">\n<h2>Made</h2>\n<table>\n<colgroup><col class=\"kind\"/><col class=\"method\"/>")
           .append("<col/><col class=\"where\"/></colgroup>\n")
           .append("<thead><tr><th>Kind</th><th>Method</th><th>What</th><th>Where</th></tr></thead>\n<tbody>\n");
@@ -306,6 +307,11 @@ public final class MigrationReport {
         out.append("<tr class=\"loop\"><td>loop</td><td><code>").append(HtmlReport.escape(loop.method() + "()"))
             .append("</code></td><td>").append(HtmlReport.escape(loop.action())).append("</td><td><code>")
             .append(HtmlStyle.path(where(loop))).append("</code></td></tr>\n");
+      }
+      for (IndexMigration.Written index : plan.indexes()) {
+        out.append("<tr class=\"index\"><td>index</td><td><code>").append(HtmlReport.escape(index.hint().table().name()))
+            .append("</code></td><td><code>").append(HtmlReport.escape(index.statement())).append("</code></td><td><code>")
+            .append(HtmlStyle.path(index.path())).append("</code></td></tr>\n");
       }
       out.append("</tbody>\n</table>\n</section>\n");
     }
@@ -368,7 +374,9 @@ public final class MigrationReport {
     MigrationPlan plan = result.plan();
     String counts = plan.changes().size() + (plan.changes().size() == 1 ? " file, " : " files, ") + plan.targets().size()
         + (plan.targets().size() == 1 ? " method" : " methods") + " cached, " + plan.loops().size()
-        + (plan.loops().size() == 1 ? " loop" : " loops") + " rewritten";
+        + (plan.loops().size() == 1 ? " loop" : " loops") + " rewritten"
+        + (plan.indexes().isEmpty() ? "" : ", " + plan.indexes().size()
+            + (plan.indexes().size() == 1 ? " index" : " indexes") + " added");
     return "**" + result.outcome().sentence + "**" + (result.migration() == null ? "" : " Migration `"
         + result.migration() + "`.") + " " + counts + ".";
   }

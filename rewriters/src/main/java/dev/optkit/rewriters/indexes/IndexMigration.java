@@ -24,7 +24,8 @@ import java.util.TreeMap;
 /**
  * {@code optkit migrate --indexes}: the index hints a planner kept, written as one new versioned Flyway migration in
  * the folder of the migration that creates their table, its version after the module's last; or, for a table a
- * Liquibase XML changelog creates, as one new changeSet at the end of its master changelog ({@link LiquibaseMaster}),
+ * Liquibase changelog creates (XML, YAML, JSON, or formatted SQL one of them includes), as one new changeSet at the end
+ * of its master changelog, in the master's format ({@link LiquibaseMaster}),
  * after every change its includes run. Never an edit of an existing migration or changeSet: a table created by
  * another kind of script is refused ({@link Proof#INDEX_NO_MIGRATION}), as is
  * {@code CONCURRENTLY} under a Flyway whose lock it would wait on forever ({@link Proof#INDEX_FLYWAY_LOCK}) and a name
@@ -97,20 +98,21 @@ public final class IndexMigration {
         continue;
       }
       Optional<FlywayFolder> folder = FlywayFolder.of(script).flatMap(FlywayFolder::forPostgresql);
-      if (folder.isEmpty() && script != null && script.getFileName().toString().endsWith(".xml")) {
-        LiquibaseMaster.Found found = LiquibaseMaster.of(script);
+      LiquibaseMaster.Found found = folder.isPresent() || script == null ? null : LiquibaseMaster.of(script);
+      // a changelog of its own, or a formatted SQL changelog that one includes
+      if (found != null && (LiquibaseMaster.isChangelogName(script) || found instanceof LiquibaseMaster.Master)) {
         if (found instanceof LiquibaseMaster.Unknown unknown) {
           refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, "its table " + hint.table().name()
               + " is created in the Liquibase changelog " + shown(root, script) + ", but " + unknown.why()
               + ": add the index in a changeSet of your own"));
           continue;
         }
-        Optional<String> elsewhere = queriedElsewhere(root, hint, ((LiquibaseMaster.Master) found).master().file());
+        LiquibaseMaster master = ((LiquibaseMaster.Master) found).master();
+        Optional<String> elsewhere = queriedElsewhere(root, hint, master.file());
         if (elsewhere.isPresent()) {
           refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, elsewhere.get()));
           continue;
         }
-        LiquibaseMaster master = ((LiquibaseMaster.Master) found).master();
         statements.put(statement, hint);
         taken.put(name.toLowerCase(Locale.ROOT), hint.table().name());
         masters.put(master.file(), master);
@@ -120,8 +122,8 @@ public final class IndexMigration {
       if (folder.isEmpty()) {
         refusals.add(new Refusal(finding, Proof.INDEX_NO_MIGRATION, "its table " + hint.table().name()
             + " is created in " + (script == null ? "a script optkit cannot name" : shown(root, script))
-            + ", neither a versioned Flyway migration (V<version>__<name>.sql) of PostgreSQL's nor a Liquibase XML "
-            + "changelog: add the index to the schema by hand"));
+            + ", neither a versioned Flyway migration (V<version>__<name>.sql) of PostgreSQL's nor a Liquibase "
+            + "changelog or a formatted SQL changelog one includes: add the index to the schema by hand"));
         continue;
       }
       Optional<String> elsewhere = queriedElsewhere(root, hint, folder.get().folder());
@@ -195,10 +197,21 @@ public final class IndexMigration {
         descriptions.add("adds a changeSet of index " + hint.indexName() + " on " + hint.table().name() + " ("
             + String.join(", ", hint.columns()) + ")");
       }
-      String changeSet = LiquibaseChangeSet.of(entry.getValue().stream()
+      LiquibaseChangeSet changeSet = new LiquibaseChangeSet(entry.getValue().stream()
           .map(hint -> hint.statement(true)).toList(), lines, true);
+      Optional<String> edited = master.withChangeSet(changeSet);
+      if (edited.isEmpty()) {
+        written.removeIf(w -> entry.getValue().contains(w.hint()));
+        for (IndexHint hint : entry.getValue()) {
+          refusals.add(new Refusal(hint.finding(), Proof.INDEX_NO_MIGRATION, "its master changelog " + path
+              + " is laid out so that a changeSet appended to its end would not read as one more item of its "
+              + "databaseChangeLog (a flow sequence, a second document, an end marker): add the index in a changeSet "
+              + "of your own"));
+        }
+        continue;
+      }
       changes.add(new FileChange(path, master.text().getBytes(StandardCharsets.UTF_8),
-          master.withChangeSet(changeSet).getBytes(StandardCharsets.UTF_8), descriptions));
+          edited.get().getBytes(StandardCharsets.UTF_8), descriptions));
     }
     // a second finding of an index written: written with it; of one refused: refused with it
     for (Map.Entry<IndexHint, IndexHint> same : sameIndex.entrySet()) {

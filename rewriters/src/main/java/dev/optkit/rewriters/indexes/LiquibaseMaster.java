@@ -1,5 +1,8 @@
 package dev.optkit.rewriters.indexes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optkit.analyzers.io.SafeXml;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,20 +21,66 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The master changelog of a Liquibase XML changelog: the one changelog of the module's resources that includes it,
- * directly or through others ({@code <include file>}, {@code <includeAll path>}), and that no other includes; the
- * changelog itself where none includes it. Where a new changeSet goes: at the master's end, after every change its
- * includes run. Read with StAX, DTDs and external entities off; the module's XML files at most 2 MiB each.
+ * The master changelog of a Liquibase changelog: the one changelog of the module's resources that includes it, directly
+ * or through others ({@code include file}, {@code includeAll path}), and that no other includes; the changelog itself
+ * where none includes it. Changelogs in XML (read with StAX, DTDs and external entities off), YAML and JSON (read with
+ * Jackson), each including any of the three or a formatted SQL changelog; the module's files at most 2 MiB each.
+ * Where a new changeSet goes: at the master's end, after every change its includes run, in the master's own format.
  *
  * @param file the master changelog
  * @param text its text as read (UTF-8)
- * @param endTag where its root element's end tag starts in {@code text}: where a changeSet is added
+ * @param layout where and how a changeSet is added to it
  */
-record LiquibaseMaster(Path file, String text, int endTag) {
+record LiquibaseMaster(Path file, String text, Layout layout) {
   private static final long MAX_FILE = 2L * 1024 * 1024;
 
-  /** The master's text with the changeSet added before its root's end tag, on a line of its own. */
-  String withChangeSet(String changeSet) {
+  /** Where a changeSet goes in a master, by its format. */
+  sealed interface Layout permits XmlEnd, YamlSequence, JsonArray, NoPlace {}
+
+  /** A changelog whose sequence no item can be appended to as text: a flow sequence, or one with no item yet. */
+  record NoPlace() implements Layout {}
+
+  /** @param endTag where the root element's end tag starts in the text */
+  record XmlEnd(int endTag) implements Layout {}
+
+  /**
+   * @param dashIndent the spaces before the dash of the {@code databaseChangeLog} sequence's items
+   * @param tree the document as Jackson reads it, which the edited text must read as with one item more
+   */
+  record YamlSequence(int dashIndent, JsonNode tree) implements Layout {}
+
+  /**
+   * @param after where the array's last element ends (or its opening bracket, when empty): the item goes after it
+   * @param indent the spaces before the array's first element (four where it has none)
+   * @param empty whether the array has no element yet
+   * @param tree the document as Jackson reads it, which the edited text must read as with one element more
+   */
+  record JsonArray(int after, int indent, boolean empty, JsonNode tree) implements Layout {}
+
+  /**
+   * The master's text with the changeSet added at its end in the master's format: in XML before the root's end tag, on
+   * a line of its own; in YAML and JSON as the {@code databaseChangeLog} sequence's last item. Empty where the edited
+   * text would not read as the master with exactly that item more (a YAML layout the item's lines do not continue: a
+   * flow sequence, a second document, an end marker): the caller refuses rather than guess.
+   */
+  Optional<String> withChangeSet(LiquibaseChangeSet changeSet) {
+    if (layout instanceof XmlEnd xml) {
+      return Optional.of(withXml(xml.endTag(), changeSet.xml()));
+    }
+    if (layout instanceof NoPlace) {
+      return Optional.empty();
+    }
+    if (layout instanceof YamlSequence yaml) {
+      String head = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+      return checked(head + changeSet.yaml(yaml.dashIndent()), YAML, yaml.tree(), changeSet);
+    }
+    JsonArray json = (JsonArray) layout;
+    String item = (json.empty() ? "\n" : ",\n") + " ".repeat(json.indent()) + changeSet.json(json.indent());
+    return checked(text.substring(0, json.after()) + item + text.substring(json.after()), JSON, json.tree(), changeSet);
+  }
+
+  /** The text with the changeSet's XML before the root's end tag, on a line of its own. */
+  private String withXml(int endTag, String changeSet) {
     String before = text.substring(0, endTag);
     int lineStart = before.lastIndexOf('\n') + 1;
     boolean ownLine = before.substring(lineStart).isBlank();
@@ -40,6 +89,23 @@ record LiquibaseMaster(Path file, String text, int endTag) {
     String indent = ownLine ? before.substring(lineStart) : "";
     return head + changeSet + indent + text.substring(endTag);
   }
+
+  /** The edited text, where it reads as the master's tree with the changeSet appended to its sequence; else empty. */
+  private static Optional<String> checked(String edited, ObjectMapper format, JsonNode before,
+      LiquibaseChangeSet changeSet) {
+    JsonNode expected = before.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) expected.get(CHANGELOG)).add(changeSet.tree());
+    try {
+      return expected.equals(format.readTree(edited)) ? Optional.of(edited) : Optional.empty();
+    } catch (IOException | RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static final String CHANGELOG = "databaseChangeLog";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final Path RESOURCES = Path.of("src", "main", "resources");
 
   /** Why no master can be told, or the master. */
@@ -49,8 +115,14 @@ record LiquibaseMaster(Path file, String text, int endTag) {
 
   record Unknown(String why) implements Found {}
 
-  /** What a changelog file says: whether it is one, what it includes, and where its root's end tag starts. */
-  private record Changelog(Path file, String text, Set<Path> includes, List<Path> includedFolders, int endTag) {}
+  /** What a changelog file says: what it includes, and where a changeSet would go in it. */
+  private record Changelog(Path file, String text, Set<Path> includes, List<Path> includedFolders, Layout layout) {}
+
+  /** Whether the file's name is one of a changelog's formats: XML, YAML or JSON. */
+  static boolean isChangelogName(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
 
   static Found of(Path changelog) {
     Path resources = null;
@@ -65,7 +137,7 @@ record LiquibaseMaster(Path file, String text, int endTag) {
     }
     List<Changelog> changelogs = new ArrayList<>();
     try (Stream<Path> files = Files.walk(resources, 16)) { // Files.walk follows no link unless told to
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".xml")
+      for (Path file : files.filter(f -> isChangelogName(f)
           && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
         read(file, resources).ifPresent(changelogs::add);
       }
@@ -97,7 +169,7 @@ record LiquibaseMaster(Path file, String text, int endTag) {
               + String.join(", ", roots.stream().map(r -> r.file().getFileName().toString()).toList()) + ")");
     }
     Changelog root = roots.get(0);
-    return new Master(new LiquibaseMaster(root.file(), root.text(), root.endTag()));
+    return new Master(new LiquibaseMaster(root.file(), root.text(), root.layout()));
   }
 
   private static boolean includes(Changelog parent, Path child) {
@@ -105,7 +177,10 @@ record LiquibaseMaster(Path file, String text, int endTag) {
         folder -> child.getParent() != null && child.getParent().equals(folder));
   }
 
-  /** The file as a changelog, or empty when it is none (its root is no databaseChangeLog) or cannot be read. */
+  /**
+   * The file as a changelog, or empty when it is none (its root is no databaseChangeLog), cannot be read, or is not
+   * UTF-8 (its bytes would not be kept by an edit of its text).
+   */
   private static Optional<Changelog> read(Path file, Path resources) {
     try {
       if (Files.size(file) > MAX_FILE) {
@@ -114,46 +189,146 @@ record LiquibaseMaster(Path file, String text, int endTag) {
       byte[] bytes = Files.readAllBytes(file);
       String text = new String(bytes, StandardCharsets.UTF_8);
       if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
-        return Optional.empty(); // not UTF-8: its bytes would not be kept by an edit of its text
+        return Optional.empty();
       }
-      XMLStreamReader reader = SafeXml.factory().createXMLStreamReader(new StringReader(text));
-      Set<Path> includes = new LinkedHashSet<>();
-      List<Path> folders = new ArrayList<>();
-      int depth = 0;
       Path absolute = file.toAbsolutePath().normalize();
-      while (reader.hasNext()) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          depth++;
-          if (depth == 1 && !reader.getLocalName().equals("databaseChangeLog")) {
-            return Optional.empty();
-          }
-          String name = reader.getLocalName();
-          boolean relative = "true".equalsIgnoreCase(reader.getAttributeValue(null, "relativeToChangelogFile"));
-          if (name.equals("include") && reader.getAttributeValue(null, "file") != null) {
-            includes.add(resolve(absolute, resources, reader.getAttributeValue(null, "file"), relative));
-          } else if (name.equals("includeAll") && reader.getAttributeValue(null, "path") != null) {
-            folders.add(resolve(absolute, resources, reader.getAttributeValue(null, "path"), relative));
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          depth--;
-          if (depth == 0) {
-            String qualified = reader.getPrefix() == null || reader.getPrefix().isEmpty() ? reader.getLocalName()
-                : reader.getPrefix() + ":" + reader.getLocalName();
-            // the document parsed whole, its root's end tag is the last one of its name, with nothing but blanks after
-            // it (a comment or instruction after the root: no place told for sure, refused)
-            int start = text.lastIndexOf("</" + qualified);
-            int close = start < 0 ? -1 : text.indexOf('>', start);
-            if (close < 0 || !text.substring(start + 2 + qualified.length(), close).isBlank()
-                || !text.substring(close + 1).isBlank()) {
-              return Optional.empty();
-            }
-            return Optional.of(new Changelog(absolute, text, includes, folders, start));
-          }
-        }
-      }
+      String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      return name.endsWith(".xml") ? xml(absolute, resources, text)
+          : tree(absolute, resources, text, name.endsWith(".json") ? JSON : YAML);
     } catch (IOException | XMLStreamException | RuntimeException unreadable) {
       return Optional.empty();
+    }
+  }
+
+  private static Optional<Changelog> xml(Path absolute, Path resources, String text) throws XMLStreamException {
+    XMLStreamReader reader = SafeXml.factory().createXMLStreamReader(new StringReader(text));
+    Set<Path> includes = new LinkedHashSet<>();
+    List<Path> folders = new ArrayList<>();
+    int depth = 0;
+    while (reader.hasNext()) {
+      int event = reader.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+        if (depth == 1 && !reader.getLocalName().equals(CHANGELOG)) {
+          return Optional.empty();
+        }
+        String name = reader.getLocalName();
+        boolean relative = "true".equalsIgnoreCase(reader.getAttributeValue(null, "relativeToChangelogFile"));
+        if (name.equals("include") && reader.getAttributeValue(null, "file") != null) {
+          includes.add(resolve(absolute, resources, reader.getAttributeValue(null, "file"), relative));
+        } else if (name.equals("includeAll") && reader.getAttributeValue(null, "path") != null) {
+          folders.add(resolve(absolute, resources, reader.getAttributeValue(null, "path"), relative));
+        }
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+        if (depth == 0) {
+          String qualified = reader.getPrefix() == null || reader.getPrefix().isEmpty() ? reader.getLocalName()
+              : reader.getPrefix() + ":" + reader.getLocalName();
+          // the document parsed whole, its root's end tag is the last one of its name, with nothing but blanks after
+          // it (a comment or instruction after the root: no place told for sure, refused)
+          int start = text.lastIndexOf("</" + qualified);
+          int close = start < 0 ? -1 : text.indexOf('>', start);
+          if (close < 0 || !text.substring(start + 2 + qualified.length(), close).isBlank()
+              || !text.substring(close + 1).isBlank()) {
+            return Optional.empty();
+          }
+          return Optional.of(new Changelog(absolute, text, includes, folders, new XmlEnd(start)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A YAML or JSON changelog: a mapping whose {@code databaseChangeLog} is a sequence; its items' {@code include} and
+   * {@code includeAll}. Where its items start is read from the parser's locations: the first item's dash (YAML) or
+   * bracket (JSON) sets the indentation, the closing bracket where a JSON element goes.
+   */
+  private static Optional<Changelog> tree(Path absolute, Path resources, String text, ObjectMapper format)
+      throws IOException {
+    JsonNode tree = format.readTree(text);
+    if (tree == null || !tree.isObject() || !tree.path(CHANGELOG).isArray()) {
+      return Optional.empty();
+    }
+    Set<Path> includes = new LinkedHashSet<>();
+    List<Path> folders = new ArrayList<>();
+    for (JsonNode item : tree.get(CHANGELOG)) {
+      JsonNode include = item.path("include");
+      JsonNode all = item.path("includeAll");
+      if (include.path("file").isTextual()) {
+        includes.add(resolve(absolute, resources, include.get("file").asText(), relative(include)));
+      } else if (all.path("path").isTextual()) {
+        folders.add(resolve(absolute, resources, all.get("path").asText(), relative(all)));
+      }
+    }
+    Optional<Layout> layout = format == JSON ? jsonLayout(text, tree) : yamlLayout(text, tree);
+    return layout.map(found -> new Changelog(absolute, text, includes, folders, found));
+  }
+
+  private static boolean relative(JsonNode include) {
+    JsonNode flag = include.path("relativeToChangelogFile");
+    return flag.asBoolean(false) || "true".equalsIgnoreCase(flag.asText());
+  }
+
+  /** The first item's dash column in a block sequence; no place for a flow sequence or one with no item. */
+  private static Optional<Layout> yamlLayout(String text, JsonNode tree) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(text)) {
+      int depth = 0;
+      for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token.isStructStart()) {
+          depth++;
+          if (depth == 3) { // the sequence's first item
+            int line = parser.currentTokenLocation().getLineNr();
+            int column = parser.currentTokenLocation().getColumnNr();
+            int lineStart = 0;
+            for (int at = 1; at < line && lineStart >= 0; at++) {
+              lineStart = text.indexOf('\n', lineStart) < 0 ? -1 : text.indexOf('\n', lineStart) + 1;
+            }
+            if (line < 1 || lineStart < 0 || column < 1 || lineStart + column - 1 > text.length()) {
+              return Optional.empty();
+            }
+            String before = text.substring(lineStart, lineStart + column - 1);
+            int dash = before.lastIndexOf('-');
+            return Optional.of(dash >= 0 && before.substring(0, dash).isBlank() && before.substring(dash + 1).isBlank()
+                ? new YamlSequence(dash, tree) : new NoPlace());
+          }
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      }
+    }
+    return Optional.of(new NoPlace());
+  }
+
+  /** Where the {@code databaseChangeLog} array's last element ends and its first begins. */
+  private static Optional<Layout> jsonLayout(String text, JsonNode tree) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(text)) {
+      int depth = 0;
+      int indent = -1;
+      int lastEnd = -1;
+      boolean inChangelog = false;
+      for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (depth == 1 && token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          inChangelog = CHANGELOG.equals(parser.currentName());
+        }
+        if (token.isStructStart()) {
+          depth++;
+          if (depth == 2 && inChangelog) {
+            lastEnd = (int) parser.currentTokenLocation().getCharOffset() + 1; // after the opening bracket
+          } else if (depth == 3 && inChangelog && indent < 0) {
+            indent = parser.currentTokenLocation().getColumnNr() - 1;
+          }
+        } else if (token.isStructEnd()) {
+          depth--;
+          if (depth == 2 && inChangelog) {
+            lastEnd = (int) parser.currentLocation().getCharOffset(); // after the element's closing bracket
+          } else if (depth == 1 && inChangelog) {
+            return Optional.of(new JsonArray(lastEnd, indent < 0 ? 4 : indent, indent < 0, tree));
+          }
+        } else if (depth == 2 && inChangelog && token.isScalarValue()) {
+          lastEnd = (int) parser.currentLocation().getCharOffset();
+        }
+      }
     }
     return Optional.empty();
   }

@@ -106,6 +106,47 @@ class IndexMigrationTest {
     assertEquals(names.stream().distinct().toList(), names, statements(plan).toString());
   }
 
+  /**
+   * Spring Boot's default Liquibase master is YAML: a table its YAML changelog creates, or a formatted SQL changelog it
+   * includes, gets its index as a changeSet appended to that master, which is the one file changed.
+   */
+  @Test
+  void aTableOfAYamlMastersChangelogsGetsItsIndexInThatMaster() {
+    String master = "src/main/resources/db/changelog/db.changelog-master.yaml";
+    file(master, """
+        databaseChangeLog:
+          - include:
+              file: db/changelog/001-orders.yaml
+          - include:
+              file: db/changelog/002-notes.sql
+        """);
+    file("src/main/resources/db/changelog/001-orders.yaml", """
+        databaseChangeLog:
+          - changeSet:
+              id: "1"
+              author: shop
+              changes:
+                - createTable:
+                    tableName: orders
+                    columns:
+                      - column: {name: id, type: bigint, constraints: {primaryKey: true}}
+                      - column: {name: email, type: varchar(200)}
+        """);
+    file("src/main/resources/db/changelog/002-notes.sql", """
+        --liquibase formatted sql
+        --changeset shop:2
+        CREATE TABLE notes (id BIGINT PRIMARY KEY, author TEXT);
+        """);
+    file("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db:5432/shop\n");
+    file("src/main/java/shop/Queries.java", repository(Map.of(
+        "byEmail", "SELECT id FROM orders WHERE email = ?", "byAuthor", "SELECT id FROM notes WHERE author = ?")));
+    IndexMigration.Plan plan = plan();
+    assertEquals(List.of(), plan.refusals().stream().map(r -> r.proof().id() + ": " + r.reason()).toList());
+    assertEquals(List.of(master), plan.changes().stream().map(dev.optkit.rewriters.edit.FileChange::path).toList());
+    assertEquals(List.of("idx_notes_author", "idx_orders_email"),
+        statements(plan).stream().map(IndexMigrationTest::indexName).sorted().toList());
+  }
+
   @Test
   void aTableWhoseNameIsAReservedWordStaysQuotedInTheWrittenStatement() {
     // CREATE TABLE "order" needs its quotes: CREATE INDEX CONCURRENTLY ... ON order (...) is a syntax error in

@@ -1,11 +1,14 @@
 package dev.optkit.rewriters.indexes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +66,118 @@ class LiquibaseMasterTest {
         + "<lb:changeSet id=\"1\" author=\"a\"/></lb:databaseChangeLog >");
     LiquibaseMaster master = assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(file)).master();
     assertEquals("<lb:databaseChangeLog xmlns:lb=\"http://www.liquibase.org/xml/ns/dbchangelog\">"
-        + "<lb:changeSet id=\"1\" author=\"a\"/>\n    <changeSet/>\n</lb:databaseChangeLog >",
-        master.withChangeSet("    <changeSet/>\n"));
+        + "<lb:changeSet id=\"1\" author=\"a\"/>\n" + CHANGE_SET.xml() + "</lb:databaseChangeLog >",
+        master.withChangeSet(CHANGE_SET).orElseThrow());
+  }
+
+  private static final LiquibaseChangeSet CHANGE_SET = new LiquibaseChangeSet(
+      List.of("CREATE INDEX CONCURRENTLY idx_orders_customer_id ON orders (customer_id)",
+          "CREATE INDEX CONCURRENTLY \"idx_user\" ON \"user\" (email)"),
+      List.of("idx_orders_customer_id (MissingIndex): serves src/main/java/a/Orders.java:12: cost 120.5 to 8.3",
+          "idx_user (UnindexedForeignKey): the foreign key (email)"), true);
+
+  private Path file(String path, String text) throws Exception {
+    Path file = dir.resolve("app/src/main/resources").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  /**
+   * Spring Boot's default master is YAML (db/changelog/db.changelog-master.yaml): found through its includes, and the
+   * changeSet appended as its sequence's last item, which Liquibase's own parser reads with both statements, outside a
+   * transaction, for PostgreSQL only. Every byte of the master before it is kept.
+   */
+  @Test
+  void aYamlMasterGainsTheChangeSetAsItsLastItemWhichLiquibaseReads() throws Exception {
+    Path table = file("db/changelog/changes/001-orders.yaml", """
+        databaseChangeLog:
+          - changeSet:
+              id: "1"
+              author: a
+              changes:
+                - createTable:
+                    tableName: orders
+                    columns:
+                      - column: {name: id, type: bigint}
+        """);
+    Path master = file("db/changelog/db.changelog-master.yaml", """
+        # the application's schema
+        databaseChangeLog:
+        - include:
+            file: changes/001-orders.yaml
+            relativeToChangelogFile: true
+        # nothing after this""");
+    LiquibaseMaster found = assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(table)).master();
+    assertEquals(master.toAbsolutePath().normalize(), found.file());
+    String edited = found.withChangeSet(CHANGE_SET).orElseThrow();
+    assertTrue(edited.startsWith(Files.readString(master)), edited);
+    Files.writeString(master, edited);
+    assertLiquibaseReadsTheChangeSet("db/changelog/db.changelog-master.yaml");
+  }
+
+  /** A JSON master: the changeSet goes after the array's last element, which Liquibase's own parser reads. */
+  @Test
+  void aJsonMasterGainsTheChangeSetAfterItsLastElementWhichLiquibaseReads() throws Exception {
+    Path table = file("db/tables.json", """
+        {"databaseChangeLog": [{"changeSet": {"id": "1", "author": "a", "changes": [
+          {"createTable": {"tableName": "orders", "columns": [{"column": {"name": "id", "type": "bigint"}}]}}]}}]}
+        """);
+    Path master = file("db/master.json", """
+        {
+          "databaseChangeLog": [
+            { "include": { "file": "db/tables.json" } }
+          ]
+        }
+        """);
+    LiquibaseMaster found = assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(table)).master();
+    assertEquals(master.toAbsolutePath().normalize(), found.file());
+    String before = Files.readString(master);
+    String edited = found.withChangeSet(CHANGE_SET).orElseThrow();
+    assertTrue(edited.startsWith(before.substring(0, before.indexOf('}', before.indexOf("tables.json")) + 2)), edited);
+    Files.writeString(master, edited);
+    assertLiquibaseReadsTheChangeSet("db/master.json");
+  }
+
+  /** A formatted SQL changelog a YAML master includes has that master. */
+  @Test
+  void aFormattedSqlChangelogHasTheMasterThatIncludesIt() throws Exception {
+    Path sql = file("db/changes/001.sql", "--liquibase formatted sql\n--changeset a:1\nCREATE TABLE orders (id bigint);\n");
+    Path master = file("db/master.yml", "databaseChangeLog:\n  - include:\n      file: db/changes/001.sql\n");
+    assertEquals(master.toAbsolutePath().normalize(),
+        assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(sql)).master().file());
+  }
+
+  /**
+   * A YAML master whose sequence an item appended at its end would not continue is refused, not guessed at: a flow
+   * sequence, a document end marker. Near miss: items at the sequence's own column, not indented under the key.
+   */
+  @Test
+  void aYamlMasterAnAppendedItemWouldNotContinueIsRefused() throws Exception {
+    Path flow = file("flow/master.yaml", "databaseChangeLog: [{include: {file: flow/a.yaml}}]\n");
+    assertTrue(assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(flow)).master()
+        .withChangeSet(CHANGE_SET).isEmpty());
+    Path ended = file("ended/master.yaml", "databaseChangeLog:\n  - include:\n      file: ended/a.yaml\n...\n");
+    assertTrue(assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(ended)).master()
+        .withChangeSet(CHANGE_SET).isEmpty());
+    Path plain = file("plain/master.yaml", "databaseChangeLog:\n- include:\n    file: plain/a.yaml\n");
+    assertTrue(assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(plain)).master()
+        .withChangeSet(CHANGE_SET).isPresent());
+  }
+
+  /** Liquibase's own parser reads the master with the changeSet optkit added: its id, both statements, its attributes. */
+  private void assertLiquibaseReadsTheChangeSet(String master) throws Exception {
+    try (liquibase.resource.DirectoryResourceAccessor resources =
+        new liquibase.resource.DirectoryResourceAccessor(dir.resolve("app/src/main/resources"))) {
+      liquibase.changelog.DatabaseChangeLog log = liquibase.parser.ChangeLogParserFactory.getInstance()
+          .getParser(master, resources).parse(master, new liquibase.changelog.ChangeLogParameters(), resources);
+      liquibase.changelog.ChangeSet added = log.getChangeSets().stream()
+          .filter(set -> set.getId().equals(CHANGE_SET.id())).findFirst().orElseThrow();
+      assertEquals("optkit", added.getAuthor());
+      assertEquals(java.util.Set.of("postgresql"), added.getDbmsSet());
+      assertFalse(added.isRunInTransaction());
+      assertEquals(CHANGE_SET.statements(), added.getChanges().stream()
+          .map(change -> ((liquibase.change.core.RawSQLChange) change).getSql()).toList());
+    }
   }
 }
