@@ -244,7 +244,11 @@ final class DeclaredSites {
       }
       call = call.withReceiverType(received);
       if (!types.contains(received) && index.declaredClient(received).isEmpty()) {
-        return returnedClientSite(call);
+        // a library type a project method answers (ChatQuery.byId(id, s) giving Hibernate's Criteria): the catalogue's
+        // client, else what the library's bytecode says of the method, as for a receiver typed where it is
+        CallRef typed = call;
+        Optional<IoSite> catalogued = returnedClientSite(typed);
+        return catalogued.isPresent() ? catalogued : bytecodeSites.siteOf(typed);
       }
     }
     if (call.receiverType() == null) {
@@ -262,6 +266,11 @@ final class DeclaredSites {
     }
     if (declaration != null && (declaration.isStatic() || declaration.isPrivate())) {
       return Optional.empty(); // a private or static helper of the interface (legacyId(id)): its own code, no query
+    }
+    if (bodiedOnly(call)) {
+      // a default method (findPaged choosing between two @SqlQuery siblings): the project's code, whose calls of its
+      // siblings are the queries; the call of it was a second finding of them
+      return Optional.empty();
     }
     String httpMethod = null;
     String url = null;
@@ -500,6 +509,29 @@ final class DeclaredSites {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether every method the call may run, of its name and argument count (or varargs) in the receiver and its project
+   * supertypes, has a body: none a library implements.
+   */
+  private boolean bodiedOnly(CallRef call) {
+    boolean any = false;
+    for (String ancestor : types.supertypesOf(call.receiverType())) {
+      for (IndexedMethod method : index.methods(ancestor, call.name())) {
+        MethodFact fact = method.fact();
+        int params = fact.params().size();
+        boolean varargs = params > 0 && fact.params().get(params - 1).type() != null
+            && fact.params().get(params - 1).type().endsWith("...");
+        if (params == call.argumentCount() || varargs && call.argumentCount() >= params - 1) {
+          if (fact.isAbstract()) {
+            return false;
+          }
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 
   MethodFact findDeclaration(String type, String name) {

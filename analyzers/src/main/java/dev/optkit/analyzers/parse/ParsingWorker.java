@@ -385,6 +385,13 @@ public final class ParsingWorker {
     resolutions++;
     try {
       ResolvedType type = JavaParserFacade.get(typeSolver).getType(receiver);
+      if (type.isConstraint()) {
+        // a lambda's untyped parameter: the solver gives it as a constraint bounded by what the functional method
+        // takes (db.tx(s -> s.save(chat)) with tx(Action<T>), Action's method taking a Session), which it is
+        type = type.asConstraintType().getBound();
+      } else if (type.isWildcard() && type.asWildcard().isExtends()) {
+        type = type.asWildcard().getBoundedType(); // a value of ? extends X is an X
+      }
       if (!type.isReferenceType()) {
         failedResolutions++;
         return Optional.empty();

@@ -98,7 +98,10 @@ public final class ClientSites {
     // builder.build().getForObject(..) on a RestTemplateBuilder: the client a builder makes, whatever the file imports
     // (trial 80: the chained form was no finding, the same call through a local was)
     String built = unknownReceiver ? builtClientName(scope) : null;
-    if (!declaredMatches && !wildcardCandidate && !(unknownReceiver && file.importsClientPackage)
+    // a lambda's untyped parameter takes the type the method it is handed to declares, often in another file: db.tx(s ->
+    // s.save(chat)) where tx takes a project interface whose method takes Hibernate's Session, in a file importing none
+    boolean lambdaReceiver = unknownReceiver && scope instanceof NameExpr named && m.locals.isLambdaParameter(named);
+    if (!declaredMatches && !wildcardCandidate && !(unknownReceiver && file.importsClientPackage) && !lambdaReceiver
         && !(declaredMayBeClient && file.importsClientPackage) && !jdbcStatement && built == null) {
       return Optional.empty();
     }

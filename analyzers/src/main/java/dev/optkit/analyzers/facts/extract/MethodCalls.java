@@ -402,7 +402,9 @@ public final class MethodCalls {
     com.github.javaparser.ast.body.ClassOrInterfaceDeclaration type = call.findAncestor(
         com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).orElse(null);
     // an interface it implements may have a default method of that name, which beats the import (review 35's i2)
-    if (type == null || type.isNestedType() || type.isLocalClassDeclaration() || type.isInterface()
+    // an interface extending none inherits no method a static import's name could be (a Jdbi DAO's default method
+    // calling StringUtils.isBlank was taken for a call of a sibling query)
+    if (type == null || type.isNestedType() || type.isLocalClassDeclaration()
         || type.getExtendedTypes().isNonEmpty() || type.getImplementedTypes().isNonEmpty()
         || !type.getMethodsByName(call.getNameAsString()).isEmpty()
         || call.findAncestor(ObjectCreationExpr.class).isPresent()) {
