@@ -309,8 +309,36 @@ public final class SourceSet {
         return true;
       }
     }
+    return antTestRoot(path);
+  }
+
+  /**
+   * Ant's and Eclipse's layout: a module's tests in a {@code test} or {@code tests} folder beside its {@code src}
+   * ({@code model/test/com/acme/UpdateSchema.java}; a trial's Ant/Ivy application had its schema tool reported as a
+   * production query). Only where no folder before it is a source folder ({@code src}, {@code java}...): after one,
+   * {@code test} is a package ({@code src/com/acme/test/Fixtures.java} is production). An absolute path is not read
+   * this way: the folders above the scanned root are the user's, not the project's.
+   */
+  private static boolean antTestRoot(String path) {
+    if (path.startsWith("/") || path.length() > 1 && path.charAt(1) == ':') {
+      return false;
+    }
+    int start = 0;
+    for (int end = path.indexOf('/'); end >= 0; start = end + 1, end = path.indexOf('/', start)) {
+      String folder = path.substring(start, end);
+      if (folder.equals("test") || folder.equals("tests")) {
+        return true;
+      }
+      if (SOURCE_FOLDERS.contains(folder)) {
+        return false;
+      }
+    }
     return false;
   }
+
+  /** Folders below which a {@code test} folder is a package, not a source root. */
+  private static final Set<String> SOURCE_FOLDERS = Set.of("src", "source", "sources", "java", "main", "kotlin",
+      "groovy", "scala", "resources", "webapp", "generated-sources", "gen");
 
   // the source sets Gradle's and Maven's conventions and plugins use for tests (src/it: maven-invoker's and
   // failsafe's projects; the survey of issue 24 found integration-test and functionalTest code reported as main)

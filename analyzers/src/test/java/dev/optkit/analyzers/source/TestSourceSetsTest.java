@@ -27,7 +27,24 @@ class TestSourceSetsTest {
   void mainCodeNamedLikeATestIsMainCode() {
     for (String path : new String[] {"src/main/java/a/test/A.java", "src/main/java/it/A.java",
         "src/main/java/a/IntegrationTest.java", "testing/src/main/java/A.java", "src/iterator/A.java",
-        "mysrc/test/java/A.java", "src/tests/A.java"}) {
+        "mysrc/main/test/java/A.java", "src/tests/A.java"}) {
+      assertFalse(SourceSet.isTestPath(path), path);
+    }
+  }
+
+  /**
+   * Ant's and Eclipse's layout keeps a module's tests in a test folder beside its src (a trial's Ant/Ivy application had
+   * its schema tool in model/test reported as a production query). Near misses: a package named test below a source
+   * folder, and folders above the scanned root (an absolute path), which are the user's, not the project's.
+   */
+  @Test
+  void aTestFolderBesideTheSourcesIsTestCodeAndAPackageNamedTestIsNot() {
+    for (String path : new String[] {"model/test/com/acme/UpdateSchema.java", "test/com/acme/A.java", "tests/A.java",
+        "mysrc/test/java/A.java"}) {
+      assertTrue(SourceSet.isTestPath(path), path);
+    }
+    for (String path : new String[] {"model/src/com/acme/test/A.java", "src/com/acme/test/A.java",
+        "app/java/com/acme/tests/A.java", "/home/me/test/app/src/main/java/A.java", "C:/test/app/A.java"}) {
       assertFalse(SourceSet.isTestPath(path), path);
     }
   }
