@@ -697,7 +697,9 @@ public final class Assessor {
    * @JoinColumn names), so older caches are never read as
    * new facts.
    */
-  private static final int FACTS_SCHEMA = 107; // 107: a call on what another object's method returns (ReceivedFrom.Getter of its type)
+  // 107: a call on what another object's method returns (ReceivedFrom.Getter of its type); 108: a lambda's untyped
+  // parameter typed by the solver in any file, a chain answering a client no site, one site per chain of two families
+  private static final int FACTS_SCHEMA = 108;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -215,6 +215,27 @@ final class LibraryCallGraph {
   }
 
   /**
+   * The types the instance methods of a type answer, declared or inherited, not private (internal names and
+   * primitives as ASM names them, each once, in the graph's order).
+   */
+  List<String> instanceAnswers(String owner) {
+    java.util.LinkedHashSet<String> answers = new java.util.LinkedHashSet<>();
+    for (String type : ancestorsOf(owner)) {
+      TypeEntry entry = types.get(type);
+      if (entry == null) {
+        continue;
+      }
+      for (JarGraph.Method method : entry.type().methods()) {
+        if ((method.access() & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_BRIDGE)) == 0
+            && !method.name().startsWith("<")) {
+          answers.add(org.objectweb.asm.Type.getReturnType(method.descriptor()).getClassName());
+        }
+      }
+    }
+    return List.copyOf(answers);
+  }
+
+  /**
    * Whether the type or anything it extends or implements declares a method of that name, not private (a method the
    * type's own code may call on an object of a subclass); empty when an ancestor other than {@code java.lang.Object}
    * is in no jar read.

@@ -286,6 +286,17 @@ public final class LibraryIo {
   }
 
   /**
+   * The types the instance methods of a type in the jars answer, declared or inherited (qualified, {@code void} and
+   * primitives as Java writes them): what an object of it hands out. Empty when no jar has the type.
+   */
+  public synchronized List<String> instanceAnswers(String type) {
+    if (graph == null) {
+      return List.of();
+    }
+    return graph.internalName(type).map(graph::instanceAnswers).orElse(List.of());
+  }
+
+  /**
    * The I/O a call of {@code type.name} with {@code arity} arguments reaches, when every overload
    * it may mean reaches I/O (the source's argument types are not known here, so a method whose
    * other overload only formats text is not reported), through any override in the jars.

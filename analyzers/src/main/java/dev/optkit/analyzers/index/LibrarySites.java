@@ -54,9 +54,20 @@ final class LibrarySites {
     return Optional.empty();
   }
 
-  /** Whether every overload the call may mean returns a client the catalogue names (a Hibernate Session, a JDBC one). */
+  /**
+   * Whether every overload the call may mean returns a client the catalogue names (a Hibernate Session, a JDBC one), or
+   * a factory of one: an object whose methods hand out such a client (Configuration.buildSessionFactory()'s
+   * SessionFactory, whose openSession() answers a Session). Making a client, or the factory clients come from, is not
+   * using it: the calls on what it made are the queries, and a factory is made once, at start-up (a trial's Hibernate
+   * application had its SessionFactory's construction reported as a query).
+   */
   private boolean handsOutAClient(LibraryIo io, String type, CallRef call) {
     java.util.List<String> returned = io.returnTypes(type, call.name(), call.argumentCount());
-    return !returned.isEmpty() && returned.stream().allMatch(answer -> !index.catalog.clientsForType(answer).isEmpty());
+    return !returned.isEmpty() && returned.stream().allMatch(answer -> isClient(answer)
+        || io.instanceAnswers(answer).stream().anyMatch(this::isClient));
+  }
+
+  private boolean isClient(String type) {
+    return !index.catalog.clientsForType(type).isEmpty();
   }
 }

@@ -162,12 +162,26 @@ public final class ClientSites {
     if (client.fluent() && earlierEntry(scope, client)) {
       return Optional.empty(); // an earlier link of this chain is the entry call: one statement, one finding
     }
+    if (client.fluent() && client.kind() == ClientKind.API && answersAClient(LoopShapes.outermost(call))) {
+      // building a request is not sending it: client.target(u).request().buildPost(entity) answers an Invocation,
+      // a client whose invoke() is the call that sends it, and a site of its own
+      return Optional.empty();
+    }
     IoSite site = describeSite(call, client, confidence, receiverType);
     boolean httpUrl = site.url() != null && site.url().startsWith("http");
     if (client.requiresHttpEvidence() && !httpUrl && (!receiverType.contains("Http") || m.locals.onlyIfHttp(scope))) {
       return Optional.empty();
     }
     return Optional.of(site);
+  }
+
+  /**
+   * Whether the chain answers a client the catalogue names (the solver's type of its last call): what it built is
+   * sent by a later call on it. Not told where the solver cannot type it: the chain stays the site.
+   */
+  private boolean answersAClient(MethodCallExpr chain) {
+    return resolver.typeAndAncestors(chain).filter(answer -> !catalog.clientsForType(answer.get(0)).isEmpty())
+        .isPresent();
   }
 
   /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */

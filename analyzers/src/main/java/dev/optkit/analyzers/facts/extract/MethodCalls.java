@@ -58,6 +58,16 @@ public final class MethodCalls {
   /** Mockito's calls whose first argument is the mock the call after them is made on. */
   private static final Set<String> MOCK_NAMING = Set.of("verify", "when", "then", "inOrder");
 
+  /**
+   * Whether a site's call and this one are links of one chain: {@code target(u).request().post(e).hasEntity()} is one
+   * request, which JAX-RS's client family reports at the chain's end and its invocation family at post(e). Asked of
+   * two families only: one family's two entries in a chain are two requests (Vert.x's getNow(a).getNow(b)).
+   */
+  private static boolean oneChain(com.github.javaparser.ast.Node site, MethodCallExpr call) {
+    return site instanceof MethodCallExpr other && other != call
+        && LoopShapes.chain(LoopShapes.outermost(other)).contains(call);
+  }
+
   public void visitCall(MethodCallExpr call) {
     String name = call.getNameAsString();
     Expression scope = call.getScope().orElse(null);
@@ -84,7 +94,8 @@ public final class MethodCalls {
       // request (a Session's byId() beside the getReference() it hands on; WebTarget's request() beside its post())
       int same = -1;
       for (int i = 0; i < m.sites.size() && same < 0; i++) {
-        if (m.sites.get(i).kind() == site.get().kind() && m.sites.get(i).range().equals(site.get().range())) {
+        if (m.sites.get(i).kind() == site.get().kind() && (m.sites.get(i).range().equals(site.get().range())
+            || !m.sites.get(i).clientId().equals(site.get().clientId()) && oneChain(m.siteNodes.get(i), call))) {
           same = i;
         }
       }

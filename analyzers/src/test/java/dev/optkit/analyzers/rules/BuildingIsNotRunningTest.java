@@ -1,0 +1,142 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.bytecode.LibraryBytecodeIoTest;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Category;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Building a request, a client or the factory clients come from is not using it: the finding belongs where what was
+ * built runs. Cases from a trial on an Ant/Ivy application: a JAX-RS request built with buildPost and sent by invoke()
+ * (two findings for one request), and Hibernate's SessionFactory built in a constructor (its construction reported as
+ * a query).
+ */
+class BuildingIsNotRunningTest {
+  @TempDir Path dir;
+
+  private List<String> sites(Map<String, String> library, Map<String, String> sources) throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(dir.resolve("library-1.0.jar"), library);
+    Path root = dir.resolve("project");
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = root.resolve("src/main/java/app").resolve(source.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+    }
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
+        List.of(jar), false, 1, true, config, "test", dir.resolve("cache")), Assessor.Progress.NONE);
+    return assessment.findings().stream()
+        .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY)
+        .map(f -> f.enclosingMethod() + ": " + f.snippet()).sorted().toList();
+  }
+
+  /**
+   * {@code client.target(u).request().buildPost(entity)} answers an Invocation, which {@code invoke()} sends: one
+   * request, one finding, at the send. Near miss: a chain ending in post(entity) sends it there.
+   */
+  @Test
+  void aRequestBuiltIsSentWhereItIsInvoked() throws Exception {
+    Map<String, String> jaxrs = Map.of(
+        "javax/ws/rs/client/Client.java", """
+            package javax.ws.rs.client;
+            public interface Client { WebTarget target(String uri); }
+            """,
+        "javax/ws/rs/client/WebTarget.java", """
+            package javax.ws.rs.client;
+            public interface WebTarget { Invocation.Builder request(); }
+            """,
+        "javax/ws/rs/client/Invocation.java", """
+            package javax.ws.rs.client;
+            public interface Invocation {
+              javax.ws.rs.core.Response invoke();
+              interface Builder {
+                Invocation buildPost(Entity<?> entity);
+                javax.ws.rs.core.Response post(Entity<?> entity);
+              }
+            }
+            """,
+        "javax/ws/rs/client/Entity.java", """
+            package javax.ws.rs.client;
+            public final class Entity<T> { public static <T> Entity<T> json(T value) { return null; } }
+            """,
+        "javax/ws/rs/core/Response.java", """
+            package javax.ws.rs.core;
+            public abstract class Response { public abstract boolean hasEntity(); }
+            """);
+    List<String> sites = sites(jaxrs, Map.of("Telegram.java", """
+        package app;
+        import javax.ws.rs.client.Client;
+        import javax.ws.rs.client.Entity;
+        import javax.ws.rs.client.Invocation;
+        import javax.ws.rs.core.Response;
+        public class Telegram {
+          private final Client client;
+          public Telegram(Client client) { this.client = client; }
+          public boolean send(String endpoint, String json) {
+            Invocation invocation = client.target(endpoint).request().buildPost(Entity.json(json));
+            Response response = invocation.invoke();
+            return response.hasEntity();
+          }
+          public boolean post(String endpoint, String json) {
+            return client.target(endpoint).request().post(Entity.json(json)).hasEntity();
+          }
+        }
+        """));
+    assertEquals(List.of("post(String, String): client.target(endpoint).request().post(Entity.json(json)).hasEntity()",
+        "send(String, String): invocation.invoke()"), sites);
+  }
+
+  /**
+   * {@code new Configuration().buildSessionFactory()} may run DDL as it starts, but it answers the factory sessions
+   * come from: making it is start-up, not a query. Near miss: the same library's schema export, answering nothing, is
+   * one.
+   */
+  @Test
+  void makingTheFactoryClientsComeFromIsNoQuery() throws Exception {
+    Map<String, String> hibernate = Map.of(
+        "org/hibernate/Session.java", """
+            package org.hibernate;
+            public interface Session { java.io.Serializable save(Object entity); }
+            """,
+        "org/hibernate/SessionFactory.java", """
+            package org.hibernate;
+            public interface SessionFactory { Session openSession(); }
+            """,
+        "org/hibernate/cfg/Configuration.java", """
+            package org.hibernate.cfg;
+            public class Configuration {
+              public org.hibernate.SessionFactory buildSessionFactory() {
+                exportSchema();
+                return null;
+              }
+              public void exportSchema() {
+                try {
+                  java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().execute("create table t (id int)");
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """);
+    List<String> sites = sites(hibernate, Map.of("Db.java", """
+        package app;
+        import org.hibernate.SessionFactory;
+        import org.hibernate.cfg.Configuration;
+        public class Db {
+          private final SessionFactory factory;
+          public Db() { factory = new Configuration().buildSessionFactory(); }
+          public void create() { new Configuration().exportSchema(); }
+        }
+        """));
+    assertEquals(List.of("create(): new Configuration().exportSchema()"), sites);
+  }
+}
