@@ -513,11 +513,17 @@ final class DeclaredSites {
 
   /**
    * Whether every method the call may run, of its name and argument count (or varargs) in the receiver and its project
-   * supertypes, has a body: none a library implements.
+   * supertypes, has a body, and no library supertype may declare one: none a library implements.
    */
   private boolean bodiedOnly(CallRef call) {
     boolean any = false;
     for (String ancestor : types.supertypesOf(call.receiverType())) {
+      if (index.type(ancestor).isEmpty() && !ancestor.equals("java.lang.Object")
+          && !index.libraryIo().declaresName(ancestor, call.name()).equals(Optional.of(false))) {
+        // a library interface the receiver extends may declare an overload the library implements (a repository's
+        // default findById(Integer) calling CrudRepository's findById(ID)): arguments' types would tell, not the count
+        return false;
+      }
       for (IndexedMethod method : index.methods(ancestor, call.name())) {
         MethodFact fact = method.fact();
         int params = fact.params().size();

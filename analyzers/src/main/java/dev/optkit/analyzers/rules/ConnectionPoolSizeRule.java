@@ -35,7 +35,10 @@ import java.util.Optional;
         + "Propagation.REQUIRES_NEW of the same transaction manager: Spring suspends the outer transaction, keeping its "
         + "connection, and takes another when the inner one begins, whatever runs in it. The threads are the server's request threads (server.tomcat.threads.max, "
         + "server.tomcat.max-threads or server.jetty.threads.max; 200 by default) when a request handler reaches the "
-        + "outer method; the pool is spring.datasource.hikari.maximum-pool-size (10 by default) of a Spring Boot "
+        + "outer method through synchronous calls, and Spring Boot's task executor's threads when an @Async method "
+        + "called through a bean reaches it (spring.task.execution.pool.core-size, 8 by default, while the queue is "
+        + "unbounded; max-size where queue-capacity bounds it; not counted where the project builds its own executor); "
+        + "the pool is spring.datasource.hikari.maximum-pool-size (10 by default) of a Spring Boot "
         + "module's production configuration. Nothing is said where the configuration cannot tell them: a profile "
         + "setting them, a placeholder, another pool or server (spring.datasource.type, Tomcat JDBC, DBCP2, "
         + "Undertow), virtual threads, a DataSource bean the code builds, Spring Boot 1, a key set in a Dockerfile, "
@@ -79,16 +82,21 @@ public final class ConnectionPoolSizeRule implements Rule {
             || !transactions.managerOf(transaction.get()).equals(transactions.managerOf(inner))) {
           continue;
         }
-        Optional<IndexedMethod> handler = GrowingTables.handlerReaching(index, outer);
+        // a request thread reaches it through synchronous calls only: an @Async method's caller hands the work to the
+        // task executor, whose threads hold its connections beside the request threads
+        Optional<IndexedMethod> handler = GrowingTables.entryReaching(index, outer,
+            m -> index.webEntryPoints().servesRequests(m), m -> runsAsync(index, m));
+        Optional<IndexedMethod> async = GrowingTables.entryReaching(index, outer, m -> runsAsync(index, m), m -> false);
         // through a bean the caller holds (a field Spring injects): a call on this, super or an object the caller
         // makes is no proxy's, and starts no transaction
         Optional<CallRef> call = outer.fact().calls().stream()
             .filter(c -> index.targetsOf(c).contains(inner) && throughInjectedField(outer, c)).findFirst();
-        if (handler.isEmpty() || call.isEmpty()) {
+        if (handler.isEmpty() && async.isEmpty() || call.isEmpty()) {
           continue;
         }
-        Path module = moduleRoot(index.displayRoot(), handler.get().path());
-        if (!springBootModule(index, handler.get().path())) {
+        IndexedMethod entry = handler.isPresent() ? handler.get() : async.get();
+        Path module = moduleRoot(index.displayRoot(), entry.path());
+        if (!springBootModule(index, entry.path())) {
           continue;
         }
         Optional<ConnectionSettings> configured = settings.computeIfAbsent(module,
@@ -96,35 +104,95 @@ public final class ConnectionPoolSizeRule implements Rule {
         if (configured.isEmpty()) {
           continue;
         }
-        int threads = configured.get().threads().value();
+        // a project's own executor (a bean, an AsyncConfigurer) sizes the @Async threads in code: not counted, and
+        // with no request handler reaching the method nothing is said
+        Optional<ConnectionSettings.Setting> asyncThreads = async.isEmpty() || buildsExecutor(index) ? Optional.empty()
+            : ConnectionSettings.asyncThreads(module, index.displayRoot());
+        if (handler.isEmpty() && asyncThreads.isEmpty()) {
+          continue;
+        }
+        int requestThreads = handler.isPresent() ? configured.get().threads().value() : 0;
+        int threads = requestThreads + asyncThreads.map(ConnectionSettings.Setting::value).orElse(0);
         int needed = threads * (HELD - 1) + 1;
         int pool = configured.get().pool().value();
         if (pool >= needed) {
           continue;
         }
-        findings.add(FindingDraft.in(info(), outer, call.get().range(), call.get().snippet())
+        String requests = requestThreads + " request threads (" + configured.get().threads().from() + ")";
+        String executor = asyncThreads.map(t -> t.value() + " @Async executor threads (" + t.from() + ", "
+            + async.get().fact().displayName() + "())").orElse("");
+        String held = handler.isEmpty() ? executor : asyncThreads.isEmpty() ? requests : requests + " and " + executor;
+        FindingDraft draft = FindingDraft.in(info(), outer, call.get().range(), call.get().snippet())
             .message(outer.fact().displayName() + "() holds a connection for the transaction of "
                 + transaction.get().fact().displayName() + "() and asks for a second one for "
-                + inner.fact().displayName() + "()'s REQUIRES_NEW transaction: with " + threads
-                + " request threads (" + configured.get().threads().from() + ") HikariCP's rule asks for a pool of "
-                + threads + " x (" + HELD + " - 1) + 1 = " + needed + ", and it has " + pool + " ("
-                + configured.get().pool().from() + "): under load every connection can be held by a request waiting "
-                + "for its second")
+                + inner.fact().displayName() + "()'s REQUIRES_NEW transaction: with " + held
+                + " HikariCP's rule asks for a pool of " + threads + " x (" + HELD + " - 1) + 1 = " + needed
+                + ", and it has " + pool + " (" + configured.get().pool().from() + "): under load every connection "
+                + "can be held by a " + (asyncThreads.isEmpty() ? "request" : "thread") + " waiting for its second")
             .confidence(Confidence.MEDIUM)
             .detail("pool", pool)
-            .detail("poolFrom", configured.get().pool().from())
-            .detail("threads", threads)
-            .detail("threadsFrom", configured.get().threads().from())
-            .detail("connectionsPerThread", HELD)
+            .detail("poolFrom", configured.get().pool().from());
+        if (handler.isPresent()) {
+          draft = draft.detail("threads", requestThreads)
+              .detail("threadsFrom", configured.get().threads().from());
+        }
+        if (asyncThreads.isPresent()) {
+          draft = draft.detail("asyncThreads", asyncThreads.get().value())
+              .detail("asyncThreadsFrom", asyncThreads.get().from())
+              .detail("async", async.get().fact().displayName());
+        }
+        draft = draft.detail("connectionsPerThread", HELD)
             .detail("needed", needed)
             .detail("transaction", transaction.get().fact().displayName())
-            .detail("requiresNew", inner.fact().displayName())
-            .detail("handler", handler.get().fact().displayName())
+            .detail("requiresNew", inner.fact().displayName());
+        if (handler.isPresent()) {
+          draft = draft.detail("handler", handler.get().fact().displayName());
+        }
+        findings.add(draft
             .refused(NOT_WRITTEN)
             .build());
       }
     }
     return findings;
+  }
+
+  /**
+   * Whether the method runs on Spring's task executor: {@code @Async} on it or its class, called through a bean of
+   * another class (a call on this runs on the caller's thread, the proxy bypassed).
+   */
+  private static boolean runsAsync(ProjectIndex index, IndexedMethod method) {
+    boolean annotated = method.fact().annotations().stream().anyMatch(ConnectionPoolSizeRule::isAsync)
+        || !method.fact().isStatic() && index.type(method.fact().ownerType())
+            .filter(type -> type.annotations().stream().anyMatch(ConnectionPoolSizeRule::isAsync)).isPresent();
+    if (!annotated) {
+      return false;
+    }
+    for (IndexedMethod caller : index.callersOf(method)) {
+      if (!caller.fact().ownerType().equals(method.fact().ownerType()) && caller.fact().calls().stream()
+          .anyMatch(c -> index.targetsOf(c).contains(method) && throughInjectedField(caller, c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsync(String annotation) {
+    return annotation.equals("Async") || annotation.equals("org.springframework.scheduling.annotation.Async");
+  }
+
+  /**
+   * Whether production code builds an executor (a {@code @Bean} answering an Executor, a TaskExecutor, an
+   * ExecutorService) or configures {@code @Async}'s (an AsyncConfigurer): the threads are sized in code.
+   */
+  private static boolean buildsExecutor(ProjectIndex index) {
+    return index.methods().stream().anyMatch(method -> !SourceSet.isTestPath(method.path())
+        && method.fact().returnType() != null && (method.fact().returnType().endsWith("Executor")
+            || method.fact().returnType().endsWith("ExecutorService"))
+        && method.fact().annotations().stream().anyMatch(a -> a.equals("Bean") || a.endsWith(".Bean")))
+        || index.files().stream().filter(file -> !SourceSet.isTestPath(file.path()))
+            .flatMap(file -> file.types().stream())
+            .anyMatch(type -> type.superTypes().stream().anyMatch(t -> t.endsWith("AsyncConfigurer")
+                || t.endsWith("AsyncConfigurerSupport")));
   }
 
   private static boolean suspends(String propagation) {

@@ -57,12 +57,24 @@ final class GrowingTables {
 
   /** The first request handler, breadth first, whose calls reach the method through the project's methods. */
   static Optional<IndexedMethod> handlerReaching(ProjectIndex index, IndexedMethod method) {
+    return entryReaching(index, method, next -> index.webEntryPoints().servesRequests(next), next -> false);
+  }
+
+  /**
+   * The first production method of the method's callers, itself included, that is an entry as the predicate says; the
+   * callers of a method {@code stop} names are not followed (what they call runs on another thread).
+   */
+  static Optional<IndexedMethod> entryReaching(ProjectIndex index, IndexedMethod method,
+      java.util.function.Predicate<IndexedMethod> entry, java.util.function.Predicate<IndexedMethod> stop) {
     Deque<IndexedMethod> pending = new ArrayDeque<>(List.of(method));
     Set<IndexedMethod> seen = new HashSet<>(pending);
     while (!pending.isEmpty() && seen.size() < 10_000) {
       IndexedMethod next = pending.removeFirst();
-      if (!SourceSet.isTestPath(next.path()) && index.webEntryPoints().servesRequests(next)) {
+      if (!SourceSet.isTestPath(next.path()) && entry.test(next)) {
         return Optional.of(next);
+      }
+      if (stop.test(next)) {
+        continue;
       }
       for (IndexedMethod caller : index.callersOf(next)) {
         if (seen.add(caller)) {

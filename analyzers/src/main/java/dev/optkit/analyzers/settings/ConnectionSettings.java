@@ -55,6 +55,32 @@ public record ConnectionSettings(Setting pool, Setting threads) {
         : Optional.empty();
   }
 
+  /** Spring Boot's task executor's core threads when nothing sets them (TaskExecutionProperties, Boot 2.1 on). */
+  public static final int ASYNC_CORE_DEFAULT = 8;
+
+  /**
+   * The threads Spring Boot's task executor runs {@code @Async} methods on, as the module's production configuration
+   * sets them: its core threads while the queue is unbounded (the default: a ThreadPoolExecutor grows past its core
+   * only when the queue is full), its maximum where a queue capacity is set and the maximum too. Empty where the files
+   * cannot tell, as for the pool, or where the threads have no bound (a queue capacity with the default maximum).
+   */
+  public static Optional<Setting> asyncThreads(Path moduleRoot, Path repositoryRoot) {
+    Optional<Setting> queue = setting(moduleRoot, repositoryRoot, List.of(ASYNC_QUEUE), -1, "unbounded");
+    if (queue.isEmpty()) {
+      return Optional.empty();
+    }
+    if (queue.get().value() < 0) {
+      return setting(moduleRoot, repositoryRoot, List.of(ASYNC_CORE), ASYNC_CORE_DEFAULT,
+          "Spring Boot's task executor's default core size, its queue unbounded");
+    }
+    Optional<Setting> max = setting(moduleRoot, repositoryRoot, List.of(ASYNC_MAX), -1, "unbounded");
+    return max.filter(threads -> threads.value() >= 0);
+  }
+
+  private static final String ASYNC_CORE = "spring.task.execution.pool.core-size";
+  private static final String ASYNC_MAX = "spring.task.execution.pool.max-size";
+  private static final String ASYNC_QUEUE = "spring.task.execution.pool.queue-capacity";
+
   private static boolean setOutside(Path moduleRoot, Path repositoryRoot, String key) {
     return SpringSettings.setOutside(moduleRoot, key)
         || !repositoryRoot.equals(moduleRoot) && SpringSettings.setOutside(repositoryRoot, key);

@@ -1,12 +1,10 @@
 package dev.optkit.analyzers.index;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.facts.IoSite;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,19 +96,6 @@ class RepositoryMethodsNotDerivedTest {
               }
             }
             """);
-    // the default method is the project's code: its call is no query of its own (so never the name's), and what its
-    // body calls is the query the caller reaches
-    ProjectIndex index = fixture.file("src/main/resources/schema.sql", SCHEMA).java(TICKET).java("""
-        package shop;
-        public class Tickets {
-          private final TicketRepository repository;
-          public Tickets(TicketRepository repository) { this.repository = repository; }
-          public Object read(String v) { return repository.findByOwner(v); }
-        }
-        """).assess().index();
-    assertEquals(List.of(), index.sitesOf(index.methods("shop.Tickets", "read").get(0)).stream()
-        .filter(s -> s.kind() == dev.optkit.analyzers.catalog.ClientKind.DB).toList());
-    assertEquals(List.of("findByOwnerIgnoreCase"), index.sitesOf(index.methods("shop.TicketRepository", "findByOwner")
-        .get(0)).stream().map(IoSite::method).toList());
+    assertNotDerived("SELECT * FROM ticket WHERE owner = ?", run(fixture, "findByOwner(v)"));
   }
 }

@@ -150,4 +150,67 @@ class ConnectionPoolSizeRuleTest {
         .map(f -> f.enclosingMethod() + " " + f.details().get("requiresNew")).toList();
     assertEquals(List.of("place(long) InNewTransaction.run"), found);
   }
+
+  /** A job the task executor runs, placing orders in a transaction that audits through the Audit bean. */
+  private static final String IMPORTS = """
+      package shop;
+      import org.springframework.scheduling.annotation.Async;
+      import org.springframework.transaction.annotation.Transactional;
+      @org.springframework.stereotype.Service
+      public class Imports {
+        private final Audit audit;
+        public Imports(Audit audit) { this.audit = audit; }
+        @Async
+        @Transactional
+        public void load(long id) { audit.record("imported " + id); }
+      }
+      """;
+
+  private static final String IMPORT_CONTROLLER = """
+      package shop;
+      @org.springframework.web.bind.annotation.RestController
+      public class ImportController {
+        private final Imports imports;
+        public ImportController(Imports imports) { this.imports = imports; }
+        @org.springframework.web.bind.annotation.PostMapping("/imports")
+        public void start(long id) { imports.load(id); }
+      }
+      """;
+
+  private List<String> foundWithJobs(String properties, String... more) {
+    ProjectFixture project = new ProjectFixture(dir).java(APPLICATION).java(AUDIT).java(orders(true)).java(IMPORTS)
+        .java(IMPORT_CONTROLLER).file("src/main/resources/application.properties", properties);
+    for (String source : more) {
+      project.java(source);
+    }
+    return project.assess().findings().stream().filter(f -> f.ruleId().equals("ConnectionPoolSize"))
+        .map(f -> f.enclosingMethod() + " pool " + f.details().get("pool") + " needed " + f.details().get("needed")
+            + " async " + f.details().get("asyncThreads"))
+        .sorted().toList();
+  }
+
+  /**
+   * An @Async method's transaction asking for a second connection holds them on the task executor's threads: Spring
+   * Boot's 8 core threads while its queue is unbounded, its maximum where a queue capacity bounds it. Here the @Async
+   * method is called from a request handler, so only its executor's threads hold its connections (the request thread
+   * hands the work over). Near misses: an executor the project builds (threads sized in code), a maximum with no bound.
+   */
+  @Test
+  void anAsyncMethodsTransactionHoldsConnectionsOnTheTaskExecutorsThreads() {
+    String pool = "spring.datasource.hikari.maximum-pool-size=8\nserver.tomcat.threads.max=4\n";
+    // orders: 4 request threads need 5, the pool of 8 is enough; imports: 8 executor threads need 9
+    assertEquals(List.of("load(long) pool 8 needed 9 async 8"), foundWithJobs(pool));
+    assertEquals(List.of("load(long) pool 8 needed 21 async 20"), foundWithJobs(pool
+        + "spring.task.execution.pool.queue-capacity=100\nspring.task.execution.pool.max-size=20\n"));
+    assertEquals(List.of(), foundWithJobs(pool + "spring.task.execution.pool.core-size=7\n"));
+    assertEquals(List.of(), foundWithJobs(pool + "spring.task.execution.pool.queue-capacity=100\n"));
+    assertEquals(List.of(), foundWithJobs(pool, """
+        package shop;
+        @org.springframework.context.annotation.Configuration
+        public class Executors {
+          @org.springframework.context.annotation.Bean
+          public java.util.concurrent.Executor taskExecutor() { return java.util.concurrent.Executors.newFixedThreadPool(50); }
+        }
+        """));
+  }
 }
