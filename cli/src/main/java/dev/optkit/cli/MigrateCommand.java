@@ -166,9 +166,9 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     }
-    if (indexes && (interactive || !only.isEmpty() || !acceptStale.isEmpty() || !acceptReorder.isEmpty()
-        || cacheBackend != null || rollout)) {
-      err.println("optkit migrate: --indexes writes index migrations only: drop --interactive, --only, --accept-stale, "
+    if (indexes && (interactive || !acceptStale.isEmpty() || !acceptReorder.isEmpty() || cacheBackend != null
+        || rollout)) {
+      err.println("optkit migrate: --indexes writes index migrations only: drop --interactive, --accept-stale, "
           + "--accept-reorder, --cache-backend and --rollout, or run them without --indexes");
       return ExitCodes.USAGE;
     }

@@ -166,9 +166,27 @@ public final class ProjectClasspath {
       } catch (IOException ignored) {
         // nothing to add
       }
+      // and the modules they name, however deep (vhrserver/vhr-web/pom.xml, a module of a module: its dependencies
+      // were never resolved, and nothing said so)
+      for (int next = 0; next < poms.size() && poms.size() < MAX_POMS; next++) {
+        Path pom = poms.get(next);
+        for (String module : MavenPom.read(pom).map(MavenPom::modules).orElse(List.of())) {
+          Path named = pom.getParent().resolve(module.trim()).normalize();
+          Path modulePom = Files.isDirectory(named) ? named.resolve("pom.xml") : named;
+          if (modulePom.startsWith(dir.toAbsolutePath().normalize()) || modulePom.startsWith(dir.normalize())) {
+            if (Files.isRegularFile(modulePom) && poms.stream().noneMatch(p -> p.normalize().equals(modulePom))
+                && !modulePom.toString().contains("/target/")) {
+              poms.add(modulePom);
+            }
+          }
+        }
+      }
     }
     return poms;
   }
+
+  /** The most poms followed through modules: far more than a build has. */
+  private static final int MAX_POMS = 2_000;
 
   static List<Path> jarsDeclaredBy(Path pom, Path repository) {
     List<Path> jars = new ArrayList<>();

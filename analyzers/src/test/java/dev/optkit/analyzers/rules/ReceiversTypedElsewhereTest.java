@@ -184,4 +184,60 @@ class ReceiversTypedElsewhereTest {
         findings.stream().map(f -> f.enclosingClass().substring(f.enclosingClass().lastIndexOf('.') + 1) + "."
             + f.enclosingMethod() + ": " + f.snippet()).sorted().toList());
   }
+
+  /**
+   * {@code jdbi.withHandle(handle -> handle.createQuery(sql).bind(..).list())}: the chain starts at a lambda's untyped
+   * parameter, the library's callback's Handle, which the solver tells; its list() reaches a statement in the library's
+   * bytecode (gavinklfong/jdbi-demo, 0 of 8 found in a recall study). Near miss: the chain that only builds the query.
+   */
+  @Test
+  void aLibraryChainRootedAtALambdasParameterIsLookedUpInTheLibrary() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(dir.resolve("db-1.0.jar"), Map.of(
+        "com/acme/db/Db.java", """
+            package com.acme.db;
+            public class Db {
+              public interface Callback<R> { R with(Handle handle); }
+              public <R> R withHandle(Callback<R> callback) { return callback.with(new Handle()); }
+            }
+            """,
+        "com/acme/db/Handle.java", """
+            package com.acme.db;
+            public class Handle {
+              public Query createQuery(String sql) { return new Query(sql); }
+            }
+            """,
+        "com/acme/db/Query.java", """
+            package com.acme.db;
+            public class Query {
+              private final String sql;
+              Query(String sql) { this.sql = sql; }
+              public Query bind(String name, Object value) { return this; }
+              public java.util.List<String> list() {
+                try {
+                  java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeQuery(sql);
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+                return java.util.List.of();
+              }
+            }
+            """));
+    Path root = project(Map.of("Shows.java", """
+        package app;
+        import com.acme.db.Db;
+        public class Shows {
+          private final Db db;
+          public Shows(Db db) { this.db = db; }
+          public java.util.List<String> byName(String name) {
+            return db.withHandle(handle -> handle.createQuery("select id from shows where name = :name")
+                .bind("name", name).list());
+          }
+          public Object prepared(String name) {
+            return db.withHandle(handle -> handle.createQuery("select 1").bind("name", name));
+          }
+        }
+        """));
+    assertEquals(List.of("byName(String): handle.createQuery(\"select id from shows where name = :name\")"
+        + " .bind(\"name\", name).list()"), queries(root, jar));
+  }
 }

@@ -182,6 +182,13 @@ public final class MethodCalls {
       return null;
     }
     TypeNames.Qualified rootType = m.locals.syntacticType(root);
+    if (rootType == null && root instanceof com.github.javaparser.ast.expr.NameExpr named
+        && m.locals.isLambdaParameter(named)) {
+      // jdbi.withHandle(handle -> handle.createQuery(sql).bind(..).list()): a lambda's untyped parameter is what the
+      // library's callback takes, which only the solver tells
+      return file.resolver.typeAndAncestors(scope).map(types -> types.get(0))
+          .filter(type -> !type.startsWith("java.") && !file.names.isKnown(type)).orElse(null);
+    }
     if (rootType == null || rootType.name().startsWith("java.") || !rootType.name().contains(".")
         || file.names.isKnown(rootType.name())) {
       return null; // the JDK's chains (streams, builders) and the project's own objects are not asked: cost
