@@ -56,7 +56,15 @@ final class DeclaredSites {
       result.removeIf(site -> site.kind() == kind && (kind == ClientKind.DB ? site.sql() == null : site.url() == null));
     }
     result.replaceAll(site -> withConstantSql(method, site));
-    result.addAll(declaredSitesOf(method));
+    for (IoSite declared : declaredSitesOf(method)) {
+      // one statement, one finding: a call the catalogue already made a site of (a stored query at its run, q.list())
+      // is not a second site because the library's bytecode also reaches a statement from it
+      if (LibrarySites.CLIENT_ID.equals(declared.clientId()) && result.stream()
+          .anyMatch(site -> site.kind() == declared.kind() && site.range().equals(declared.range()))) {
+        continue;
+      }
+      result.add(declared);
+    }
     result.replaceAll(this::procedureRead);
     return List.copyOf(result);
   }

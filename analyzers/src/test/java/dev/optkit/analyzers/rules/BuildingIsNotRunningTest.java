@@ -139,4 +139,53 @@ class BuildingIsNotRunningTest {
         """));
     assertEquals(List.of("create(): new Configuration().exportSchema()"), sites);
   }
+
+  /**
+   * A Hibernate query made, handed to a helper of the same object to be set up, then run: one finding, at the run,
+   * though the catalogue's stored query and the library's bytecode both see the run (a trial's HibernateCallback DAO had
+   * each query twice: at its making and at its run).
+   */
+  @Test
+  void aQuerySetUpByAHelperIsOneFindingAtItsRun() throws Exception {
+    Map<String, String> hibernate = Map.of(
+        "org/hibernate/Session.java", """
+            package org.hibernate;
+            public interface Session { Query createQuery(String hql); }
+            """,
+        "org/hibernate/Query.java", """
+            package org.hibernate;
+            public interface Query {
+              Query setMaxResults(int max);
+              java.util.List<?> list();
+            }
+            """,
+        "org/hibernate/internal/QueryImpl.java", """
+            package org.hibernate.internal;
+            public class QueryImpl implements org.hibernate.Query {
+              public org.hibernate.Query setMaxResults(int max) { return this; }
+              public java.util.List<?> list() {
+                try {
+                  java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeQuery("select 1");
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+                return java.util.List.of();
+              }
+            }
+            """);
+    List<String> sites = sites(hibernate, Map.of("Dao.java", """
+        package app;
+        import org.hibernate.Query;
+        import org.hibernate.Session;
+        public class Dao {
+          public java.util.List<?> find(Session session, String hql) {
+            Query query = session.createQuery(hql);
+            limit(query);
+            return query.list();
+          }
+          private void limit(Query query) { query.setMaxResults(10); }
+        }
+        """));
+    assertEquals(List.of("find(Session, String): query.list()"), sites);
+  }
 }

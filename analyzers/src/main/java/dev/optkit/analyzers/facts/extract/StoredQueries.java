@@ -15,7 +15,8 @@ import java.util.Optional;
  * answers something else than the query ({@code q.getSingleResult()}); the calls answering the query itself
  * ({@code q.setParameter(...)}) only set it up, and a getter read before the run ({@code q.getMaxResults()}) is not it. Decided by the symbol solver's types, never by method names: where a
  * type cannot be resolved, or the local goes anywhere but a call's receiver (returned, handed on), there is no run
- * known here and the creation stays the site.
+ * known here and the creation stays the site; handed to a method of the same object before the run (a helper setting
+ * it up), the run stays the later call here.
  */
 final class StoredQueries {
   private StoredQueries() {}
@@ -53,7 +54,15 @@ final class StoredQueries {
     }
     uses.sort(Comparator.comparing(name -> name.getBegin().get()));
     MethodCallExpr run = null;
+    NameExpr lastHandOff = null;
     for (NameExpr use : uses) {
+      if (use.getParentNode().orElse(null) instanceof MethodCallExpr own && own.getArguments().contains(use)
+          && (own.getScope().isEmpty() || own.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+        // handed to a method of this object (addResultTransformer(type, query)) before a later call on the local runs
+        // it: set up there, run here (a trial's HibernateCallback had each query reported at its making and its run)
+        lastHandOff = use;
+        continue;
+      }
       if (!(use.getParentNode().orElse(null) instanceof MethodCallExpr call)
           || call.getScope().orElse(null) != use) {
         return Optional.empty(); // returned, handed on, reassigned: where it runs is not here
@@ -67,6 +76,9 @@ final class StoredQueries {
       if (!answered.equals(kept)) {
         run = call; // the last: a getter read before (getMaxResults) is not the run the loop below makes
       }
+    }
+    if (run != null && lastHandOff != null && !lastHandOff.getBegin().get().isBefore(run.getBegin().get())) {
+      return Optional.empty(); // handed over after its last run here: the method it went to may run it again
     }
     return Optional.ofNullable(run);
   }
