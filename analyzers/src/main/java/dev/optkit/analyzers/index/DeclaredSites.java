@@ -254,9 +254,8 @@ final class DeclaredSites {
       if (!types.contains(received) && index.declaredClient(received).isEmpty()) {
         // a library type a project method answers (ChatQuery.byId(id, s) giving Hibernate's Criteria): the catalogue's
         // client, else what the library's bytecode says of the method, as for a receiver typed where it is
-        CallRef typed = call;
-        Optional<IoSite> catalogued = returnedClientSite(typed);
-        return catalogued.isPresent() ? catalogued : bytecodeSites.siteOf(typed);
+        Optional<IoSite> catalogued = returnedClientSite(call);
+        return catalogued.isPresent() ? catalogued : bytecodeSites.siteOf(call);
       }
     }
     if (call.receiverType() == null) {

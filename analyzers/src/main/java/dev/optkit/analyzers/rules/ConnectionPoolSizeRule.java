@@ -65,6 +65,7 @@ public final class ConnectionPoolSizeRule implements Rule {
         .filter(version -> version.startsWith("1.")).isPresent()) {
       return findings;
     }
+    Boolean executorInCode = null;
     for (IndexedMethod inner : index.methods()) {
       // a REQUIRES_NEW transaction takes its connection when it begins (DataSource and JPA transaction managers),
       // whether its queries are its own or a callback's
@@ -106,7 +107,10 @@ public final class ConnectionPoolSizeRule implements Rule {
         }
         // a project's own executor (a bean, an AsyncConfigurer) sizes the @Async threads in code: not counted, and
         // with no request handler reaching the method nothing is said
-        Optional<ConnectionSettings.Setting> asyncThreads = async.isEmpty() || buildsExecutor(index) ? Optional.empty()
+        if (async.isPresent() && executorInCode == null) {
+          executorInCode = buildsExecutor(index); // a scan of every method and type: once a run, where asked
+        }
+        Optional<ConnectionSettings.Setting> asyncThreads = async.isEmpty() || executorInCode ? Optional.empty()
             : ConnectionSettings.asyncThreads(module, index.displayRoot());
         if (handler.isEmpty() && asyncThreads.isEmpty()) {
           continue;

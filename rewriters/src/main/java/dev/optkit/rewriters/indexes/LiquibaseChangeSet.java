@@ -17,6 +17,8 @@ import java.util.List;
  * @param notes one line per index: what it serves and the planner's word, plain text
  */
 record LiquibaseChangeSet(List<String> statements, List<String> notes, boolean postgresql) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   LiquibaseChangeSet {
     statements = List.copyOf(statements);
     notes = List.copyOf(notes);
@@ -71,7 +73,7 @@ record LiquibaseChangeSet(List<String> statements, List<String> notes, boolean p
   /** The changeSet as an element of a JSON changelog's {@code databaseChangeLog} array, its lines after the first indented. */
   String json(int indent) {
     try {
-      String pretty = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree());
+      String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree());
       return pretty.replace("\n", "\n" + " ".repeat(indent));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e); // a tree of strings and booleans always writes
@@ -101,7 +103,7 @@ record LiquibaseChangeSet(List<String> statements, List<String> notes, boolean p
   /** A JSON string: YAML reads it as the same text in a double-quoted scalar. */
   private static String quoted(String text) {
     try {
-      return new ObjectMapper().writeValueAsString(text);
+      return JSON.writeValueAsString(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
