@@ -90,6 +90,11 @@ final class IoPrimitives {
     return Optional.empty();
   }
 
+  /** Whether the catalogue names this type (an internal name) as a client, itself, not through its ancestors. */
+  boolean namesClient(String type) {
+    return !clientsByType.computeIfAbsent(type, t -> catalog.clientsForType(dotted(t))).isEmpty();
+  }
+
   private static Optional<Primitive> remote(String basis) {
     return Optional.of(new Primitive(ClientKind.API, basis, Access.UNKNOWN, true));
   }

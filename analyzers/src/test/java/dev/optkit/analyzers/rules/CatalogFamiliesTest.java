@@ -143,6 +143,14 @@ class CatalogFamiliesTest {
         row("sendgrid", Category.API_CALL, "write", "import com.sendgrid.SendGrid; import com.sendgrid.Request;",
             "SendGrid sendGrid", "return String.valueOf(sendGrid.api(new Request()));",
             "return String.valueOf(sendGrid.getHost());"),
+        // a blind trial's Spring Boot application sent its mail through JavaMailSender, which the bytecode cannot follow
+        row("jakarta-mail", Category.API_CALL, "write", "import jakarta.mail.Transport; import jakarta.mail.Message;",
+            "Message message", "Transport.send(message); return key;", "return message.toString() + key;"),
+        row("spring-mail", Category.API_CALL, "write", "import org.springframework.mail.javamail.JavaMailSender;"
+                + " import org.springframework.mail.SimpleMailMessage;", "JavaMailSender mail",
+            "mail.send(new SimpleMailMessage()); return key;", "return String.valueOf(mail.createMimeMessage());"),
+        row("commons-email", Category.API_CALL, "write", "import org.apache.commons.mail.SimpleEmail;",
+            "SimpleEmail email", "return email.send();", "email.setSubject(key); return key;"),
         row("twilio", Category.API_CALL, "write", "import com.twilio.base.Creator;", "Creator<String> creator",
             "return creator.create();", "return creator.toString();"),
         row("spring-oauth2-rest-template", Category.API_CALL, "read",
