@@ -240,4 +240,50 @@ class ReceiversTypedElsewhereTest {
     assertEquals(List.of("byName(String): handle.createQuery(\"select id from shows where name = :name\")"
         + " .bind(\"name\", name).list()"), queries(root, jar));
   }
+
+  /**
+   * {@code jdbi.useHandle(handle -> handle.execute(sql))}: one call on the callback's untyped parameter, no chain, is
+   * looked up in the library as a chain rooted there is (a blind trial's Jdbi application: four such statements
+   * missed). Near miss: a call on the parameter whose method only reads a field of the object.
+   */
+  @Test
+  void aLoneCallOnALambdasParameterIsLookedUpInTheLibrary() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(dir.resolve("db-1.0.jar"), Map.of(
+        "com/acme/db/Db.java", """
+            package com.acme.db;
+            public class Db {
+              public interface Consumer { void use(Handle handle); }
+              public void useHandle(Consumer consumer) { consumer.use(new Handle()); }
+            }
+            """,
+        "com/acme/db/Handle.java", """
+            package com.acme.db;
+            public class Handle {
+              private final String name = "h";
+              public int execute(String sql) {
+                try {
+                  return java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeUpdate(sql);
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+              public String name() { return name; }
+            }
+            """));
+    Path root = project(Map.of("Schema.java", """
+        package app;
+        import com.acme.db.Db;
+        public class Schema {
+          private final Db db;
+          public Schema(Db db) { this.db = db; }
+          public void create() {
+            db.useHandle(handle -> handle.execute("create table shows (id int)"));
+          }
+          public void label() {
+            db.useHandle(handle -> System.out.println(handle.name()));
+          }
+        }
+        """));
+    assertEquals(List.of("create(): handle.execute(\"create table shows (id int)\")"), queries(root, jar));
+  }
 }

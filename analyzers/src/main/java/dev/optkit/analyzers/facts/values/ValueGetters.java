@@ -2,11 +2,11 @@ package dev.optkit.analyzers.facts.values;
 
 import dev.optkit.analyzers.facts.Subtrees;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.optkit.analyzers.facts.types.LombokAnnotations;
 import com.github.javaparser.resolution.declarations.ResolvedFieldDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
@@ -65,9 +65,10 @@ final class ValueGetters {
           Optional<TypeDeclaration<?>> owner = ast(candidate.declaringType());
           return owner.isPresent() && !declaresMethod(candidate.declaringType(), getter)
               && JdkValues.immutable(candidate.getType().describe())
-              && (lombok(owner.get(), owner.get(), "Getter", "Data", "Value")
+              && (LombokAnnotations.annotated(owner.get(), owner.get(), "Getter", "Data", "Value")
                   || candidate.toAst().filter(f -> f instanceof NodeWithAnnotations<?>)
-                      .map(f -> lombok((NodeWithAnnotations<?>) f, owner.get(), "Getter")).orElse(false));
+                      .map(f -> LombokAnnotations.annotated((NodeWithAnnotations<?>) f, owner.get(),
+                          "Getter")).orElse(false));
         }
       }
       return false;
@@ -86,21 +87,5 @@ final class ValueGetters {
   private static Optional<TypeDeclaration<?>> ast(
       com.github.javaparser.resolution.declarations.ResolvedTypeDeclaration type) {
     return type.toAst().filter(n -> n instanceof TypeDeclaration<?>).map(n -> (TypeDeclaration<?>) n);
-  }
-
-  /** One of Lombok's annotations, written qualified or imported (by name or with {@code lombok.*}). */
-  private static boolean lombok(NodeWithAnnotations<?> annotated, Node within, String... names) {
-    Optional<CompilationUnit> unit = within.findCompilationUnit();
-    for (var annotation : annotated.getAnnotations()) {
-      String written = annotation.getNameAsString();
-      for (String name : names) {
-        if (written.equals("lombok." + name) || written.equals(name) && unit.isPresent() && unit.get().getImports()
-            .stream().anyMatch(i -> !i.isStatic() && (i.getNameAsString().equals("lombok." + name)
-                || i.isAsterisk() && i.getNameAsString().equals("lombok")))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
