@@ -100,6 +100,11 @@ class CatalogFamiliesTest {
         row("vertx-web-client", Category.API_CALL, "unknown", "import io.vertx.ext.web.client.HttpRequest;"
                 + " import io.vertx.core.buffer.Buffer;", "HttpRequest<Buffer> request",
             "return String.valueOf(request.send());", "return String.valueOf(request.putHeader(\"a\", key));"),
+        // a blind trial's Vert.x wiki sent its request through the RxJava 2 face: found only through the bytecode, no URL
+        row("vertx-web-client", Category.API_CALL, "unknown", "import io.vertx.reactivex.ext.web.client.HttpRequest;"
+                + " import io.vertx.reactivex.core.buffer.Buffer;", "HttpRequest<Buffer> request",
+            "return String.valueOf(request.rxSendJsonObject(null));",
+            "return String.valueOf(request.putHeader(\"a\", key));"),
         row("vertx-http-client", Category.API_CALL, "read", "import io.vertx.core.http.HttpClient;",
             "HttpClient http", "http.getNow(\"/prices/\" + key, response -> { }); return key;",
             "return String.valueOf(http.isMetricsEnabled()) + key;"),
