@@ -83,9 +83,25 @@ public final class SqlStatements {
     return java.util.Optional.of(words);
   }
 
-  /** Whether the text starts like a SQL statement: its first keyword, past blanks, parentheses and comments. */
+  /**
+   * Whether the text starts like a SQL statement: its first keyword, past blanks, parentheses and comments, and
+   * something after it. None of those keywords is a statement alone: a lone {@code "create"} or {@code "delete"} is a
+   * permission's or an action's name ({@code user.isAuthorized("create")}, a blind trial's Vert.x wiki), not SQL.
+   */
   public static boolean looksLikeSql(String text) {
-    return text != null && STATEMENT_KEYWORDS.contains(firstKeyword(text));
+    if (text == null) {
+      return false;
+    }
+    String keyword = firstKeyword(text);
+    if (!STATEMENT_KEYWORDS.contains(keyword)) {
+      return false;
+    }
+    for (int at = 0; at + keyword.length() <= text.length(); at++) {
+      if (text.regionMatches(true, at, keyword, 0, keyword.length())) {
+        return !text.substring(at + keyword.length()).replace(")", "").isBlank();
+      }
+    }
+    return false;
   }
 
   /** Read, write, or unknown (not SQL at all) for statement text, possibly several statements. */

@@ -109,6 +109,11 @@ class SqlStatementsTest {
     assertTrue(SqlStatements.looksLikeSql("(SELECT 1)"));
     assertTrue(SqlStatements.looksLikeSql("/* c */ -- d\n update t set a = 1"));
     assertFalse(SqlStatements.looksLikeSql("selection of items"));
+    // a keyword alone is no statement: a permission's name (user.isAuthorized("create"), a blind trial's Vert.x wiki)
+    assertFalse(SqlStatements.looksLikeSql("create"));
+    assertFalse(SqlStatements.looksLikeSql(" delete "));
+    assertFalse(SqlStatements.looksLikeSql("(update)"));
+    assertTrue(SqlStatements.looksLikeSql("delete from sessions"));
     assertFalse(SqlStatements.looksLikeSql("/owners/{id}"));
     assertFalse(SqlStatements.looksLikeSql(null));
   }
