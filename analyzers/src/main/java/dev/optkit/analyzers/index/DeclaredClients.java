@@ -88,11 +88,11 @@ final class DeclaredClients {
           String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
           if (SQL_DECLARATIONS.contains(simple)) {
             return Optional.of(new DeclaredClientSignature("declared-query-interface", ClientKind.DB,
-                "declared queries (@" + simple + ")", List.of(), List.of(annotation), List.of()));
+                "declared queries", List.of(), List.of(annotation), List.of()));
           }
           if (HTTP_DECLARATIONS.contains(simple)) {
             return Optional.of(new DeclaredClientSignature("declared-http-interface", ClientKind.API,
-                "declared HTTP client (@" + simple + ")", List.of(), List.of(annotation), List.of()));
+                "declared HTTP client", List.of(), List.of(annotation), List.of()));
           }
         }
       }

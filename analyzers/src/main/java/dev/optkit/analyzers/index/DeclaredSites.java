@@ -144,10 +144,11 @@ final class DeclaredSites {
       boolean main = startsTheProgram(m.fact());
       for (CallRef call : m.fact().calls()) {
         Optional<IoSite> site = declaredSite(call);
-        if (main && handsOverTheArguments(call)
+        if (main && (handsOverTheArguments(call) || handsOverTheProgram(call, m.fact()))
             && site.filter(s -> LibrarySites.CLIENT_ID.equals(s.clientId())).isPresent()) {
-          // start-up is not a query: a library call handed the program's arguments (SpringApplication.run(App.class,
-          // args), a framework's launcher) starts the application, whatever its bytecode reaches
+          // start-up is not a query: a library call handed the program's arguments or its own class
+          // (SpringApplication.run(App.class, args), Micronaut.run(App.class), a framework's launcher) starts the
+          // application, whatever its bytecode reaches
           continue;
         }
         site.ifPresent(result::add);
@@ -173,6 +174,17 @@ final class DeclaredSites {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the call is handed the class whose {@code main} makes it ({@code Micronaut.run(App.class)} in
+   * {@code App.main}): the program gives a framework itself to start (a blind trial's Micronaut services: nine
+   * {@code main}s reported as queries).
+   */
+  private static boolean handsOverTheProgram(CallRef call, MethodFact main) {
+    String program = main.ownerType();
+    return call.classLiterals().stream().anyMatch(literal -> program.equals(literal.qualified())
+        || literal.qualified() == null && program.substring(program.lastIndexOf('.') + 1).equals(literal.simpleName()));
   }
 
   /** Whether the method is a program's {@code public static void main(String[])}. */

@@ -124,4 +124,38 @@ class LibraryCallsBuiltOrStartingTest {
     assertEquals(List.of("Db.count(\"delete from sessions where user_id = \" + args[i])"),
         io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
+
+  /**
+   * Micronaut 1's {@code Micronaut.run(App.class)} in {@code App.main}, no arguments handed on: the program hands a
+   * framework itself to start (a blind trial's nine Micronaut services, each main a query). Near miss: a class literal
+   * of another class handed to a library call in main stays a query.
+   */
+  @Test
+  void aMainHandingAFrameworkItsOwnClassStartsItAndAnotherClassIsNoStart() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("micro-1.0.jar"), Map.of(
+        "com/acme/micro/Micro.java", """
+            package com.acme.micro;
+            public class Micro {
+              public static void run(Class<?> application) throws Exception {
+                java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeUpdate("create table a (i int)");
+              }
+              public static int export(Class<?> table) throws Exception {
+                return java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement()
+                    .executeUpdate("delete from " + table.getSimpleName());
+              }
+            }
+            """));
+    Path root = project("micro", "App.java", """
+        package app;
+        import com.acme.micro.Micro;
+        public class App {
+          public static void main(String[] args) throws Exception {
+            Micro.export(Report.class);
+            Micro.run(App.class);
+          }
+          static class Report {}
+        }
+        """);
+    assertEquals(List.of("Micro.export(Report.class)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
 }

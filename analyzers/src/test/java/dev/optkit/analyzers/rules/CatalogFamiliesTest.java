@@ -88,6 +88,13 @@ class CatalogFamiliesTest {
         row("rabbitmq", Category.API_CALL, "write", "import org.springframework.amqp.rabbit.core.RabbitTemplate;",
             "RabbitTemplate rabbit", "rabbit.convertAndSend(\"orders\", key); return key;",
             "return rabbit.getExchange();"),
+        // a blind trial's Dropwizard application declared its queues and acknowledged its deliveries on a Channel
+        row("rabbitmq channel", Category.API_CALL, "write", "import com.rabbitmq.client.Channel;", "Channel channel",
+            "channel.queueDeclare(key, true, false, false, null); return key;",
+            "return String.valueOf(channel.getChannelNumber());"),
+        row("elasticsearch async", Category.DB_QUERY, "write", "import org.elasticsearch.client.RestHighLevelClient;"
+                + " import org.elasticsearch.client.RequestOptions;", "RestHighLevelClient es",
+            "es.indexAsync(null, RequestOptions.DEFAULT, null); return key;", "return String.valueOf(es.getLowLevelClient());"),
         row("jms", Category.API_CALL, "read", "import org.springframework.jms.core.JmsTemplate;", "JmsTemplate jms",
             "return String.valueOf(jms.receiveAndConvert(key));", "return jms.getDefaultDestinationName();"),
         row("jaxrs-invocation", Category.API_CALL, "read", "import jakarta.ws.rs.client.Invocation;",
@@ -156,6 +163,8 @@ class CatalogFamiliesTest {
             "mail.send(new SimpleMailMessage()); return key;", "return String.valueOf(mail.createMimeMessage());"),
         row("commons-email", Category.API_CALL, "write", "import org.apache.commons.mail.SimpleEmail;",
             "SimpleEmail email", "return email.send();", "email.setSubject(key); return key;"),
+        row("sendgrid 2", Category.API_CALL, "write", "import com.sendgrid.SendGrid;", "SendGrid sendGrid",
+            "return String.valueOf(sendGrid.send(new SendGrid.Email()));", "return String.valueOf(sendGrid.getVersion());"),
         row("twilio", Category.API_CALL, "write", "import com.twilio.base.Creator;", "Creator<String> creator",
             "return creator.create();", "return creator.toString();"),
         row("spring-oauth2-rest-template", Category.API_CALL, "read",
