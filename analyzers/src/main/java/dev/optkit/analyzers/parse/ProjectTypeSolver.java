@@ -94,7 +94,6 @@ final class ProjectTypeSolver implements TypeSolver {
       try {
         // decoded as the scan decodes it: a Latin-1 file is no UTF-8 error
         ParseResult<CompilationUnit> result = parser.parse(dev.optkit.analyzers.io.Decoded.of(Files.readAllBytes(f)).text());
-        result.getResult().ifPresent(LombokAccessors::addTo); // what the compiler sees of the type, Lombok's too
         return result.getResult();
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
