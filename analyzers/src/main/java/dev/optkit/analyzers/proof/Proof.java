@@ -534,10 +534,12 @@ public enum Proof {
       "Each rewrite names its locals from the method as it was: two would declare the same ones.",
       "Run migrate again after applying."),
   INDEX_HINT(Stage.SCHEMA, "db.index-hint",
-      "`migrate does not write indexes: add it in a migration of your own`",
+      "`migrate writes it only when asked: optkit migrate --indexes adds it as a migration of the project's own, once "
+          + "PostgreSQL's planner keeps it`",
       "The finding is an index the schema lacks: a change to the database's schema, which migrate makes only when "
           + "asked (`optkit migrate --indexes`).",
-      "Run `optkit migrate --indexes` (a new Flyway migration, each index checked by PostgreSQL's planner first), or "
+      "Run `optkit migrate --indexes` (a new Flyway migration or a Liquibase changeSet, each index checked by "
+          + "PostgreSQL's planner first), or "
           + "add the index the finding names in a new migration of the project's own (Flyway, Liquibase), after "
           + "checking with `EXPLAIN` on production-sized data that the planner uses it."),
   INDEX_NOT_KEPT(Stage.SCHEMA, "db.index-not-kept",

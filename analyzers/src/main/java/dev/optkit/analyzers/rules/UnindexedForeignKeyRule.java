@@ -30,9 +30,9 @@ import java.util.List;
     remediation = "Add the index in a new migration (CREATE INDEX CONCURRENTLY, which does not lock writes), unless "
         + "the referenced rows are never deleted nor their keys changed and no query joins through the key.")
 public final class UnindexedForeignKeyRule implements Rule {
-  /** migrate changes no schema. */
+  /** migrate changes the schema only when asked (--indexes). */
   private static final Reason NOT_WRITTEN = new Reason(Proof.INDEX_HINT,
-      "migrate does not write indexes: add it in a migration of your own");
+      "migrate writes it only when asked: optkit migrate --indexes adds it as a migration of the project's own, once PostgreSQL's planner keeps it");
 
   @Override
   public List<Finding> check(RuleContext context) {
