@@ -361,8 +361,18 @@ final class LiquibaseDdl {
       char c = trimmed.charAt(i);
       plain = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
     }
-    return plain ? trimmed : "\"" + trimmed.replace("\"", "\"\"") + "\"";
+    return plain && !RESERVED.contains(trimmed.toUpperCase(java.util.Locale.ROOT)) ? trimmed
+        : "\"" + trimmed.replace("\"", "\"\"") + "\"";
   }
+
+  /**
+   * The words JSqlParser reserves in some place of a statement: a name that is one is quoted, as Liquibase quotes a
+   * reserved word, so the statement reads (a column {@code interval} renamed made a trial project's table's indexes
+   * unknown: {@code RENAME COLUMN interval TO ..} does not parse).
+   */
+  private static final java.util.Set<String> RESERVED = java.util.Arrays.stream(
+          net.sf.jsqlparser.parser.ParserKeywordsUtils.ALL_RESERVED_KEYWORDS)
+      .map(keyword -> String.valueOf(keyword[0])).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * A column's type as written when it is a word with up to two numbers in parentheses ({@code varchar(255)},

@@ -120,6 +120,28 @@ class LiquibaseSchemaTest {
         .orElseThrow().complete());
   }
 
+  /**
+   * A column named by a reserved word ({@code interval}) renamed: the statement is written with the name quoted, as
+   * Liquibase quotes it, and read (a trial's brewing dashboard: its measurements table's foreign keys went unhinted).
+   */
+  @Test
+  void aColumnNamedByAReservedWordIsRenamedLikeAnyOther() throws Exception {
+    Path changelog = file("db/changelog.xml", """
+        <databaseChangeLog>
+          <changeSet id="1" author="a">
+            <createTable tableName="measurements"><column name="id" type="bigint"/><column name="beer_id" type="bigint"/>
+              <column name="interval" type="int"/></createTable>
+            <createIndex indexName="m_beer" tableName="measurements"><column name="beer_id"/></createIndex>
+            <renameColumn tableName="measurements" oldColumnName="interval" newColumnName="measurement_interval"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    SchemaIndexes.Table measurements = SchemaIndexes.read(List.of(), List.of(changelog), Path::toString)
+        .table("measurements").orElseThrow();
+    assertTrue(measurements.complete());
+    assertEquals(List.of("index [beer_id]"), indexes(measurements));
+  }
+
   @Test
   void aNameOfAnyTextIsOneIdentifier() throws Exception {
     // the scanned tree is hostile: a table's name cannot end the statement and start another
