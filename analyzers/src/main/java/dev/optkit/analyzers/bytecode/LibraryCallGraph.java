@@ -219,7 +219,12 @@ final class LibraryCallGraph {
    * primitives as ASM names them, each once, in the graph's order).
    */
   List<String> instanceAnswers(String owner) {
-    java.util.LinkedHashSet<String> answers = new java.util.LinkedHashSet<>();
+    return instanceAnswerTypes(owner).stream().map(org.objectweb.asm.Type::getClassName).distinct().toList();
+  }
+
+  /** The answers of the type's instance methods, declared or inherited, not private: ASM's types, in the graph's order. */
+  private List<org.objectweb.asm.Type> instanceAnswerTypes(String owner) {
+    List<org.objectweb.asm.Type> answers = new ArrayList<>();
     for (String type : ancestorsOf(owner)) {
       TypeEntry entry = types.get(type);
       if (entry == null) {
@@ -228,11 +233,11 @@ final class LibraryCallGraph {
       for (JarGraph.Method method : entry.type().methods()) {
         if ((method.access() & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_BRIDGE)) == 0
             && !method.name().startsWith("<")) {
-          answers.add(org.objectweb.asm.Type.getReturnType(method.descriptor()).getClassName());
+          answers.add(org.objectweb.asm.Type.getReturnType(method.descriptor()));
         }
       }
     }
-    return List.copyOf(answers);
+    return answers;
   }
 
   /**
@@ -422,22 +427,8 @@ final class LibraryCallGraph {
   }
 
   private boolean instanceAnswersAClient(String type) {
-    for (String ancestor : ancestorsOf(type)) {
-      TypeEntry entry = types.get(ancestor);
-      if (entry == null) {
-        continue;
-      }
-      for (JarGraph.Method method : entry.type().methods()) {
-        if ((method.access() & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_BRIDGE)) == 0
-            && !method.name().startsWith("<")) {
-          org.objectweb.asm.Type answer = org.objectweb.asm.Type.getReturnType(method.descriptor());
-          if (answer.getSort() == org.objectweb.asm.Type.OBJECT && isClient(answer.getInternalName())) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return instanceAnswerTypes(type).stream().anyMatch(answer -> answer.getSort() == org.objectweb.asm.Type.OBJECT
+        && isClient(answer.getInternalName()));
   }
 
   private void note(int method, IoPrimitives.Primitive primitive) {
