@@ -406,7 +406,7 @@ final class LibraryCallGraph {
    * catalogue's own clients' constructors are (IoPrimitives) and as a project call answering one is
    * (LibrarySites): what it runs is not a query of whoever made it. Hibernate's JMX SessionFactory builds its factory on
    * first use, whose constructor updates the schema, so every call of the stub (getClassMetadata, openSession) reached
-   * an executeUpdate (a blind trial's Hibernate 3 application: 11 metadata and session-local calls taken for queries).
+   * an executeUpdate (a blind trial's Hibernate 3 application: its getClassMetadata calls taken for queries).
    */
   private boolean makesAClient(int method) {
     if (!methods.get(method).name().equals("<init>")) {
