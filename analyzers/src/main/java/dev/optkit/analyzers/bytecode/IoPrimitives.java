@@ -78,7 +78,7 @@ final class IoPrimitives {
       return Optional.empty(); // a client's constructor builds it; it talks to nothing yet
     }
     for (String type : ownerAndAncestors) {
-      for (ClientSignature client : clientsByType.computeIfAbsent(type, t -> catalog.clientsForType(dotted(t)))) {
+      for (ClientSignature client : clientsOf(type)) {
         // the catalogue's java.net URL entries need an http: URL to tell, which bytecode does not show
         if (client.matchesMethod(name) && !client.requiresHttpEvidence()) {
           Boolean reads = client.readsByMethod(name);
@@ -92,7 +92,11 @@ final class IoPrimitives {
 
   /** Whether the catalogue names this type (an internal name) as a client, itself, not through its ancestors. */
   boolean namesClient(String type) {
-    return !clientsByType.computeIfAbsent(type, t -> catalog.clientsForType(dotted(t))).isEmpty();
+    return !clientsOf(type).isEmpty();
+  }
+
+  private List<ClientSignature> clientsOf(String type) {
+    return clientsByType.computeIfAbsent(type, t -> catalog.clientsForType(dotted(t)));
   }
 
   private static Optional<Primitive> remote(String basis) {

@@ -140,20 +140,12 @@ public final class MethodCalls {
       if (library != null) {
         // jdbi.useHandle(handle -> handle.execute(sql)): one call on the callback's parameter, typed as a chain rooted
         // at it is (a blind trial's Jdbi application: four such DDL statements missed while their chains were found)
-        m.opaqueCalls.add(new CallRef(library, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
-            m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
-            .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call))
-            .withConstants(constants(call)));
-        m.opaqueNodes.add(call);
+        addOpaque(call, library);
       } else {
         addCall(call, null, Confidence.LOW, inheritedField(scope));
       }
     } else if (receiver == null) {
-      m.opaqueCalls.add(new CallRef(libraryChainType(scope), call.getNameAsString(), call.getArguments().size(),
-          Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
-          .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call))
-          .withConstants(constants(call)));
-      m.opaqueNodes.add(call);
+      addOpaque(call, libraryChainType(scope));
       if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
         // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
         // perhaps; its declared type is in its file, maybe another one (a base class), so the index reads it
@@ -206,6 +198,18 @@ public final class MethodCalls {
     }
     return file.resolver.typeAndAncestors(scope).map(types -> types.get(0))
         .filter(type -> !type.startsWith("java.")).orElse(null);
+  }
+
+  /**
+   * A call the call graph does not follow (a link of a library's chain, a call on a lambda's parameter), with the library
+   * type the solver gave its receiver, or null: the index may look it up in the library's bytecode.
+   */
+  private void addOpaque(MethodCallExpr call, String receiverType) {
+    m.opaqueCalls.add(new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
+        m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call))
+        .withClassLiterals(classLiterals(call)).withParametersInArguments(parametersInArguments(call))
+        .withConstants(constants(call)));
+    m.opaqueNodes.add(call);
   }
 
   /**

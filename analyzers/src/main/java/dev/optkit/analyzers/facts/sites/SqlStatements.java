@@ -92,16 +92,10 @@ public final class SqlStatements {
     if (text == null) {
       return false;
     }
-    String keyword = firstKeyword(text);
-    if (!STATEMENT_KEYWORDS.contains(keyword)) {
-      return false;
-    }
-    for (int at = 0; at + keyword.length() <= text.length(); at++) {
-      if (text.regionMatches(true, at, keyword, 0, keyword.length())) {
-        return !text.substring(at + keyword.length()).replace(")", "").isBlank();
-      }
-    }
-    return false;
+    int start = keywordStart(text);
+    String keyword = word(text, start);
+    return STATEMENT_KEYWORDS.contains(keyword)
+        && !text.substring(start + keyword.length()).replace(")", "").isBlank();
   }
 
   /** Read, write, or unknown (not SQL at all) for statement text, possibly several statements. */
@@ -245,6 +239,21 @@ public final class SqlStatements {
 
   /** The first word of the text, lower case, past blanks, opening parentheses and SQL comments. */
   static String firstKeyword(String text) {
+    int start = keywordStart(text);
+    int i = start;
+    int n = text.length();
+    if (i < n && text.charAt(i) == '{') { // JDBC escape: {call p(?)} or {? = call f(?)}
+      i++;
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      return i < n && text.charAt(i) == '?' ? "{?" : "{" + word(text, i);
+    }
+    return word(text, start);
+  }
+
+  /** Where the text's first word starts, past blanks, opening parentheses and SQL comments. */
+  private static int keywordStart(String text) {
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -261,15 +270,7 @@ public final class SqlStatements {
         break;
       }
     }
-    int start = i;
-    if (i < n && text.charAt(i) == '{') { // JDBC escape: {call p(?)} or {? = call f(?)}
-      i++;
-      while (i < n && Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      return i < n && text.charAt(i) == '?' ? "{?" : "{" + word(text, i);
-    }
-    return word(text, start);
+    return i;
   }
 
   private static String word(String text, int start) {

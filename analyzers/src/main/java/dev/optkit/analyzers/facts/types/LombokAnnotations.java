@@ -10,8 +10,8 @@ public final class LombokAnnotations {
   private LombokAnnotations() {}
 
   /**
-   * One of Lombok's annotations (simple names: {@code Getter}, {@code Data}; {@code experimental} ones too), written
-   * qualified, or by its simple name imported by name or with {@code lombok.*} ({@code lombok.experimental.*}).
+   * One of Lombok's annotations (simple names: {@code Getter}, {@code Data}), written qualified, or by its simple name
+   * imported by name or with {@code lombok.*}.
    *
    * @param within a node of the file, for its imports
    */
@@ -20,13 +20,10 @@ public final class LombokAnnotations {
     for (var annotation : annotated.getAnnotations()) {
       String written = annotation.getNameAsString();
       for (String name : names) {
-        for (String lombokPackage : new String[] {"lombok", "lombok.experimental"}) {
-          String qualified = lombokPackage + "." + name;
-          if (written.equals(qualified) || written.equals(name) && unit.isPresent() && unit.get().getImports().stream()
-              .anyMatch(i -> !i.isStatic() && (i.getNameAsString().equals(qualified)
-                  || i.isAsterisk() && i.getNameAsString().equals(lombokPackage)))) {
-            return true;
-          }
+        if (written.equals("lombok." + name) || written.equals(name) && unit.isPresent() && unit.get().getImports()
+            .stream().anyMatch(i -> !i.isStatic() && (i.getNameAsString().equals("lombok." + name)
+                || i.isAsterisk() && i.getNameAsString().equals("lombok")))) {
+          return true;
         }
       }
     }
