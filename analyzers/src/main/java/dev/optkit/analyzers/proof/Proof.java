@@ -534,8 +534,8 @@ public enum Proof {
       "Each rewrite names its locals from the method as it was: two would declare the same ones.",
       "Run migrate again after applying."),
   INDEX_HINT(Stage.SCHEMA, "db.index-hint",
-      "`migrate writes it only when asked: optkit migrate --indexes adds it as a migration of the project's own, once "
-          + "PostgreSQL's planner keeps it`",
+      "`migrate writes it only when asked: optkit migrate --indexes writes the hints PostgreSQL's planner keeps into "
+          + "the project's Flyway or Liquibase migrations, where it has them`",
       "The finding is an index the schema lacks: a change to the database's schema, which migrate makes only when "
           + "asked (`optkit migrate --indexes`).",
       "Run `optkit migrate --indexes` (a new Flyway migration or a Liquibase changeSet, each index checked by "

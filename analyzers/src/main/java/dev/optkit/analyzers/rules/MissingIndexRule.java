@@ -52,7 +52,7 @@ import java.util.TreeMap;
 public final class MissingIndexRule implements Rule {
   /** migrate changes the schema only when asked (--indexes). */
   private static final dev.optkit.analyzers.proof.Reason NOT_WRITTEN = new dev.optkit.analyzers.proof.Reason(
-      dev.optkit.analyzers.proof.Proof.INDEX_HINT, "migrate writes it only when asked: optkit migrate --indexes adds it as a migration of the project's own, once PostgreSQL's planner keeps it");
+      dev.optkit.analyzers.proof.Proof.INDEX_HINT, "migrate writes it only when asked: optkit migrate --indexes writes the hints PostgreSQL's planner keeps into the project's Flyway or Liquibase migrations, where it has them");
 
   /** One index to add: the table and its columns, and every query it would serve. */
   private record Suggestion(SchemaIndexes.Table schemaTable, List<String> columns) {

@@ -32,7 +32,7 @@ import java.util.List;
 public final class UnindexedForeignKeyRule implements Rule {
   /** migrate changes the schema only when asked (--indexes). */
   private static final Reason NOT_WRITTEN = new Reason(Proof.INDEX_HINT,
-      "migrate writes it only when asked: optkit migrate --indexes adds it as a migration of the project's own, once PostgreSQL's planner keeps it");
+      "migrate writes it only when asked: optkit migrate --indexes writes the hints PostgreSQL's planner keeps into the project's Flyway or Liquibase migrations, where it has them");
 
   @Override
   public List<Finding> check(RuleContext context) {
