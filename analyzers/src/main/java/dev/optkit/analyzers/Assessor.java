@@ -701,7 +701,7 @@ public final class Assessor {
   // parameter typed by the solver in any file, a chain answering a client no site, one site per chain of two families;
   // 109: a stored query handed to a method of its object before its run is reported at the run; 110: a lone call on a
   // lambda's untyped parameter is typed by the solver
-  private static final int FACTS_SCHEMA = 110;
+  private static final int FACTS_SCHEMA = 111;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -27,9 +27,10 @@ import java.util.Map;
  *     entity's own when their type is an embeddable the project declares, whose mapping the index reads
  * @param sealedFields private final fields used only as the receiver of calls without arguments, with
  *     those calls' names ({@code SealedFields}): what the class keeps there, nothing outside it reaches
- * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
- *     do not name: Hibernate SQL in its mapping ({@code @Formula}, {@code @Subselect}, {@code @Where},
- *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
+ * @param mappingSql what its mapping adds beyond its columns and associations ({@link MappingSql}): Hibernate SQL
+ *     ({@code @Formula}, {@code @Subselect}, {@code @SQLRestriction}, {@code @SQLInsert}...), Envers {@code @Audited},
+ *     entity listeners other than Spring's auditing one; empty for a type that is no entity, embeddable or mapped
+ *     superclass
  * @param filtered a Hibernate {@code @Filter} or {@code @FilterJoinTable} on it: reads depend on the filters a
  *     session enables ({@code ProjectIndex#beyondMapping} counts it where the project enables any)
  * @param allFieldsFinal every instance field is {@code final} (a record's components, Lombok's {@code @Value}): with
@@ -89,7 +90,7 @@ public record TypeFact(
     List<Association> associations,
     boolean constructionReadsOutside,
     boolean mappingUnread,
-    boolean dataBeyondMapping,
+    List<MappingSql> mappingSql,
     List<String> constructionConstants,
     List<String> embeddedFields,
     Map<String, List<String>> sealedFields,
@@ -119,11 +120,20 @@ public record TypeFact(
     Map<String, String> fieldColumns,
     Map<String, ComposedText> composedConstants) {
 
+  /**
+   * Whether reading or writing the entity may touch tables its columns and associations do not name: anything in
+   * {@link #mappingSql}.
+   */
+  public boolean dataBeyondMapping() {
+    return !mappingSql.isEmpty();
+  }
+
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
 
   public TypeFact {
     associations = associations == null ? List.of() : associations; // facts cached before they existed
+    mappingSql = mappingSql == null ? List.of() : mappingSql;
     constructionConstants = constructionConstants == null ? List.of() : constructionConstants;
     embeddedFields = embeddedFields == null ? List.of() : embeddedFields;
     sealedFields = sealedFields == null ? Map.of() : sealedFields;

@@ -1,11 +1,16 @@
 package dev.optkit.analyzers.index;
 
+import dev.optkit.analyzers.facts.MappingSql;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.sites.SqlParsing;
 import dev.optkit.analyzers.schema.SchemaIndexes;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Where an entity's properties are stored, as the project's schema scripts declare them: the entity's table and the
@@ -23,12 +28,19 @@ final class EntityColumns {
   /**
    * The table the entity alone is stored in, as the schema declares it, read as its columns are: no entity
    * among its project supertypes or subtypes (whose tables a query of it reads too, or whose columns it shares), no
-   * mapping optkit does not read, no SQL of Hibernate's in its mapping ({@code @SQLRestriction} adding a condition to
-   * every query, {@code @ColumnTransformer} reading a column through a function, {@code @Formula}), no Hibernate
-   * filter.
+   * mapping optkit does not read, no SQL of Hibernate's in its mapping that changes what a query of its table runs
+   * ({@link MappingSql#ownReadsUntold}: {@code @Subselect}, {@code @ColumnTransformer} reading a column through a
+   * function...; a restriction only where its condition is read, {@link #restriction}), none in a mapped superclass,
+   * no Hibernate filter. SQL that only writes ({@code @SQLDelete} of a soft delete, auditing) or reads other tables
+   * with the entity ({@code @Formula}) changes no query's conditions on its table.
    */
   Optional<SchemaIndexes.Table> table(TypeFact entity) {
-    if (entity.mappingUnread() || entity.dataBeyondMapping() || entity.filtered()
+    if (entity.mappingUnread() || MappingSql.ownReadsUntold(entity.mappingSql()) || entity.filtered()
+        || MappingSql.readRestriction(entity.mappingSql()).isPresent() && restriction(entity).isEmpty()
+        || index.supertypesOf(entity.qualifiedName()).stream().skip(1).map(index::type).flatMap(Optional::stream)
+            .anyMatch(ancestor -> ancestor.hasAnnotation("MappedSuperclass") && (ancestor.filtered()
+                || MappingSql.ownReadsUntold(ancestor.mappingSql())
+                || MappingSql.readRestriction(ancestor.mappingSql()).isPresent()))
         || entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
         || index.supertypesOf(entity.qualifiedName()).stream().skip(1)
             .anyMatch(ancestor -> index.type(ancestor).map(DataFootprint.Reader::isEntity).orElse(false))
@@ -38,6 +50,30 @@ final class EntityColumns {
     }
     return index.footprints().tableName(entity).map(name -> name.substring("table:".length()))
         .flatMap(name -> index.schemaIndexes().table(name)); // its indexes not all read: the hints' question
+  }
+
+  /**
+   * The condition a restriction on the entity ({@code @SQLRestriction}, {@code @Where}) adds to every query of its
+   * table, as JSqlParser reads it, a new tree at each call (a caller may qualify its columns); empty for none, or for
+   * one that is not a single condition on the entity's own row (a subquery, a clause after it), which makes the
+   * entity's {@link #table} unknown.
+   */
+  Optional<Expression> restriction(TypeFact entity) {
+    return MappingSql.readRestriction(entity.mappingSql()).flatMap(EntityColumns::condition);
+  }
+
+  private static Optional<Expression> condition(String text) {
+    String select = "SELECT * FROM t WHERE ";
+    try {
+      if (SqlParsing.parse(select + text) instanceof PlainSelect plain && plain.getWhere() != null
+          && plain.toString().equals(select + plain.getWhere())
+          && new TablesNamesFinder<Void>().getTables(plain.getWhere()).isEmpty()) {
+        return Optional.of(plain.getWhere());
+      }
+    } catch (Exception | StackOverflowError unreadable) {
+      // no condition optkit can read: the table's queries are untold
+    }
+    return Optional.empty();
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -73,11 +75,55 @@ final class JpqlAsSql {
       table.setName(stored.get().name());
       table.setAlias(new Alias(alias, false));
     }
+    Map<Column, String> restricting = new java.util.IdentityHashMap<>();
+    if (!restricted(statement, byAlias, columns, restricting)) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(written(statement, byAlias, columns));
+      return Optional.of(written(statement, byAlias, columns, restricting));
     } catch (RuntimeException | StackOverflowError unmapped) { // Unmapped, or a tree the deparser cannot write
       return Optional.empty();
     }
+  }
+
+  /**
+   * Adds to a select's WHERE the restriction ({@code @SQLRestriction}) of each entity it reads, as Hibernate runs it,
+   * each column qualified by its entity's alias (kept in {@code restricting}, written as they are). False where a
+   * restricted entity is outer-joined (Hibernate puts the condition in the join's ON) or updated or deleted: no SQL
+   * then.
+   */
+  private static boolean restricted(Statement statement, Map<String, Mapped> byAlias, EntityColumns columns,
+      Map<Column, String> restricting) {
+    Map<String, Expression> conditions = new java.util.TreeMap<>();
+    byAlias.forEach((alias, mapped) -> columns.restriction(mapped.entity()).ifPresent(condition ->
+        conditions.put(alias, condition)));
+    if (conditions.isEmpty()) {
+      return true;
+    }
+    if (!(statement instanceof PlainSelect select)) {
+      return false;
+    }
+    for (Join join : select.getJoins() == null ? List.<Join>of() : select.getJoins()) {
+      if ((join.isLeft() || join.isRight() || join.isFull() || join.isOuter() || join.isNatural())
+          && join.getRightItem() instanceof Table table && conditions.containsKey(table.getAlias().getName())) {
+        return false;
+      }
+    }
+    Expression where = select.getWhere();
+    for (Map.Entry<String, Expression> condition : conditions.entrySet()) {
+      condition.getValue().accept(new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+        @Override
+        public <S> Void visit(Column column, S context) {
+          restricting.put(column, condition.getKey());
+          return null;
+        }
+      }, null);
+      Expression added = new ParenthesedExpressionList<>(condition.getValue());
+      where = where == null ? added : new net.sf.jsqlparser.expression.operators.conditional.AndExpression(
+          where instanceof ParenthesedExpressionList ? where : new ParenthesedExpressionList<>(where), added);
+    }
+    select.setWhere(where);
+    return true;
   }
 
   /** The entities a statement names in its FROM and joins, or an update's or delete's one; empty for any other. */
@@ -105,11 +151,16 @@ final class JpqlAsSql {
     return list == null || list.isEmpty();
   }
 
-  private static String written(Statement statement, Map<String, Mapped> byAlias, EntityColumns columns) {
+  private static String written(Statement statement, Map<String, Mapped> byAlias, EntityColumns columns,
+      Map<Column, String> restricting) {
     StringBuilder buffer = new StringBuilder();
     ExpressionDeParser expressions = new ExpressionDeParser() {
       @Override
       public <S> StringBuilder visit(Column column, S context) {
+        String restricted = restricting.get(column);
+        if (restricted != null) { // a restriction's column, SQL already: its entity's alias before it
+          return buffer.append(restricted).append('.').append(column.getFullyQualifiedName());
+        }
         Table qualifier = column.getTable();
         String alias = qualifier == null || qualifier.getName() == null ? null : qualifier.getFullyQualifiedName();
         if (alias == null) {

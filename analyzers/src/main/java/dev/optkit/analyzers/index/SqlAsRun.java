@@ -138,20 +138,36 @@ public final class SqlAsRun {
     if (table.isEmpty()) {
       return Answer.of(Optional.empty());
     }
+    Optional<String> restriction = columns.restriction(entity).map(Object::toString);
     if (site.method().equals("findAll") && site.argumentCount() == 0) {
-      return Answer.of(Optional.of("SELECT * FROM " + table.get().name()));
+      return Answer.of(Optional.of("SELECT * FROM " + table.get().name() + where(Optional.empty(), restriction)));
     }
     String byId = BY_ID.get(site.method());
     if (byId != null && site.argumentCount() == 1) {
       // CrudRepository's reads by the entity's @Id, whatever its name: one id, or every id of an Iterable
       return Answer.of(columns.idProperty(entity).flatMap(id -> columns.column(entity, table.get(), id))
-          .map(id -> "SELECT * FROM " + table.get().name() + " WHERE " + id + byId));
+          .map(id -> "SELECT * FROM " + table.get().name() + where(Optional.of(id + byId), restriction)));
     }
     Optional<DerivedQueries.Derived> derived = DerivedQueries.parse(site.method());
     if (derived.isEmpty()) {
       return Answer.NONE; // save, deleteAll, a method of the project's own: no query of its name
     }
-    return Answer.of(derivedSql(derived.get(), entity, table.get()));
+    return Answer.of(derivedSql(derived.get(), entity, table.get(), restriction));
+  }
+
+  /**
+   * A WHERE clause of the query's own condition and the entity's restriction ({@code @SQLRestriction}), which
+   * Hibernate adds to every query of the entity; "" for neither.
+   */
+  private static String where(Optional<String> condition, Optional<String> restriction) {
+    if (condition.isEmpty() && restriction.isEmpty()) {
+      return "";
+    }
+    if (restriction.isEmpty()) {
+      return " WHERE " + condition.get();
+    }
+    return condition.isEmpty() ? " WHERE " + restriction.get()
+        : " WHERE (" + condition.get() + ") AND (" + restriction.get() + ")";
   }
 
   /** The JPA and Hibernate query factories whose text is JPQL or HQL. */
@@ -242,7 +258,8 @@ public final class SqlAsRun {
 
 
   /** The select Spring Data runs for a derived query (a delete's finds its rows first): empty where a property has no column. */
-  private Optional<String> derivedSql(DerivedQueries.Derived derived, TypeFact entity, SchemaIndexes.Table table) {
+  private Optional<String> derivedSql(DerivedQueries.Derived derived, TypeFact entity, SchemaIndexes.Table table,
+      Optional<String> restriction) {
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(switch (derived.subject()) {
       case COUNT -> "COUNT(*)";
@@ -264,11 +281,9 @@ public final class SqlAsRun {
       }
       alternatives.add(String.join(" AND ", conditions));
     }
-    if (alternatives.size() == 1) {
-      sql.append(" WHERE ").append(alternatives.get(0));
-    } else if (alternatives.size() > 1) {
-      sql.append(" WHERE (").append(String.join(") OR (", alternatives)).append(')');
-    }
+    Optional<String> condition = alternatives.isEmpty() ? Optional.empty()
+        : Optional.of(alternatives.size() == 1 ? alternatives.get(0) : "(" + String.join(") OR (", alternatives) + ")");
+    sql.append(where(condition, restriction));
     List<String> orders = new ArrayList<>();
     for (DerivedQueries.Order order : derived.orders()) {
       Optional<String> column = columns.column(entity, table, order.property());

@@ -20,8 +20,9 @@ public final class UndecidedHints {
    *
    * @param table the table it is about, or null where it is about the queries themselves
    * @param queries where the queries are ({@code path:line}), sorted
+   * @param onlyReads every one of them reads (the warning then says queries; else statements, writes among them)
    */
-  record Group(SchemaQueries.Unknown why, String table, List<String> queries) {}
+  record Group(SchemaQueries.Unknown why, String table, List<String> queries, boolean onlyReads) {}
 
   /** The groups, by reason, then table. */
   static List<Group> of(ProjectIndex index) {
@@ -30,20 +31,20 @@ public final class UndecidedHints {
       return List.of();
     }
     if (index.schemaIndexes().declaresNothing()) {
-      return List.of(new Group(SchemaQueries.Unknown.NO_SCHEMA, null, where(queries)));
+      return List.of(new Group(SchemaQueries.Unknown.NO_SCHEMA, null, where(queries), onlyReads(queries)));
     }
-    Map<String, List<String>> met = new TreeMap<>();
+    Map<String, List<SchemaQueries.Query>> met = new TreeMap<>();
     Map<String, SchemaQueries.Undecided> named = new TreeMap<>();
     for (SchemaQueries.Query query : queries) {
       for (SchemaQueries.Undecided undecided : query.undecided()) {
         String key = undecided.why().ordinal() + " " + (undecided.table() == null ? "" : undecided.table());
         named.putIfAbsent(key, undecided);
-        met.computeIfAbsent(key, k -> new ArrayList<>()).add(where(query));
+        met.computeIfAbsent(key, k -> new ArrayList<>()).add(query);
       }
     }
     List<Group> groups = new ArrayList<>();
-    met.forEach((key, at) -> groups.add(new Group(named.get(key).why(), named.get(key).table(),
-        at.stream().distinct().sorted().toList())));
+    met.forEach((key, at) -> groups.add(new Group(named.get(key).why(), named.get(key).table(), where(at),
+        onlyReads(at))));
     return groups;
   }
 
@@ -57,11 +58,16 @@ public final class UndecidedHints {
       warnings.add(new ParseProblem(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)), 0,
           "index hints not decided (" + group.why().id() + "): " + group.why().says()
               + (group.table() == null ? "" : " (" + group.table() + ")") + "; " + group.queries().size()
-              + (group.queries().size() == 1 ? " query: " : " queries: ")
+              + (group.onlyReads() ? (group.queries().size() == 1 ? " query: " : " queries: ")
+                  : group.queries().size() == 1 ? " statement: " : " statements: ")
               + String.join(", ", group.queries().subList(0, shown))
               + (group.queries().size() > shown ? ", ..." : "")));
     }
     return warnings;
+  }
+
+  private static boolean onlyReads(List<SchemaQueries.Query> queries) {
+    return queries.stream().allMatch(query -> query.site().access() == dev.optkit.analyzers.facts.Access.READ);
   }
 
   private static List<String> where(List<SchemaQueries.Query> queries) {

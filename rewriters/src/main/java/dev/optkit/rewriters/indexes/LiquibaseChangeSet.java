@@ -70,10 +70,25 @@ record LiquibaseChangeSet(List<String> statements, List<String> notes, boolean p
     return yaml.toString();
   }
 
+  /**
+   * How a JSON changelog writes its objects, which an element added to it is written as.
+   *
+   * @param step the spaces each level of nesting adds
+   * @param spaceBeforeColon {@code "id" : "1"} (Jackson's default) rather than {@code "id": "1"}
+   */
+  record JsonStyle(int step, boolean spaceBeforeColon) {}
+
   /** The changeSet as an element of a JSON changelog's {@code databaseChangeLog} array, its lines after the first indented. */
-  String json(int indent) {
+  String json(int indent, JsonStyle style) {
     try {
-      String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree());
+      var indenter = new com.fasterxml.jackson.core.util.DefaultIndenter(" ".repeat(style.step()), "\n");
+      var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(style.spaceBeforeColon() ? com.fasterxml.jackson.core.util.Separators.Spacing.BOTH
+                  : com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+      printer.indentObjectsWith(indenter);
+      printer.indentArraysWith(indenter);
+      String pretty = JSON.writer(printer).writeValueAsString(tree());
       return pretty.replace("\n", "\n" + " ".repeat(indent));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e); // a tree of strings and booleans always writes

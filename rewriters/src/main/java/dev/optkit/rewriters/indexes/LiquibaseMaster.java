@@ -53,9 +53,11 @@ record LiquibaseMaster(Path file, String text, Layout layout) {
    * @param after where the array's last element ends (or its opening bracket, when empty): the item goes after it
    * @param indent the spaces before the array's first element (four where it has none)
    * @param empty whether the array has no element yet
+   * @param style how the file writes its objects, which the changeSet is written as
    * @param tree the document as Jackson reads it, which the edited text must read as with one element more
    */
-  record JsonArray(int after, int indent, boolean empty, JsonNode tree) implements Layout {}
+  record JsonArray(int after, int indent, boolean empty, LiquibaseChangeSet.JsonStyle style, JsonNode tree)
+      implements Layout {}
 
   /**
    * The master's text with the changeSet added at its end in the master's format: in XML before the root's end tag, on
@@ -75,7 +77,7 @@ record LiquibaseMaster(Path file, String text, Layout layout) {
       return checked(head + changeSet.yaml(yaml.dashIndent()), YAML, yaml.tree(), changeSet);
     }
     JsonArray json = (JsonArray) layout;
-    String item = (json.empty() ? "\n" : ",\n") + " ".repeat(json.indent()) + changeSet.json(json.indent());
+    String item = (json.empty() ? "\n" : ",\n") + " ".repeat(json.indent()) + changeSet.json(json.indent(), json.style());
     return checked(text.substring(0, json.after()) + item + text.substring(json.after()), JSON, json.tree(), changeSet);
   }
 
@@ -306,10 +308,25 @@ record LiquibaseMaster(Path file, String text, Layout layout) {
       int depth = 0;
       int indent = -1;
       int lastEnd = -1;
+      int changelogColumn = -1;
+      boolean named = false;
+      Boolean spaceBefore = null;
       boolean inChangelog = false;
       for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (named && spaceBefore == null) {
+          // the first value after a field's name: back over the spaces to its colon, and whether one stands before that
+          int at = (int) parser.currentTokenLocation().getCharOffset() - 1;
+          while (at > 0 && Character.isWhitespace(text.charAt(at))) {
+            at--;
+          }
+          spaceBefore = at > 0 && text.charAt(at) == ':' && Character.isWhitespace(text.charAt(at - 1));
+        }
+        named = token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME;
         if (depth == 1 && token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
           inChangelog = CHANGELOG.equals(parser.currentName());
+          if (inChangelog) {
+            changelogColumn = parser.currentTokenLocation().getColumnNr() - 1;
+          }
         }
         if (token.isStructStart()) {
           depth++;
@@ -323,7 +340,9 @@ record LiquibaseMaster(Path file, String text, Layout layout) {
           if (depth == 2 && inChangelog) {
             lastEnd = (int) parser.currentLocation().getCharOffset(); // after the element's closing bracket
           } else if (depth == 1 && inChangelog) {
-            return Optional.of(new JsonArray(lastEnd, indent < 0 ? 4 : indent, indent < 0, tree));
+            int step = indent > changelogColumn && changelogColumn >= 0 ? Math.min(indent - changelogColumn, 8) : 2;
+            return Optional.of(new JsonArray(lastEnd, indent < 0 ? 4 : indent, indent < 0,
+                new LiquibaseChangeSet.JsonStyle(step, Boolean.TRUE.equals(spaceBefore)), tree));
           }
         } else if (depth == 2 && inChangelog && token.isScalarValue()) {
           lastEnd = (int) parser.currentLocation().getCharOffset();

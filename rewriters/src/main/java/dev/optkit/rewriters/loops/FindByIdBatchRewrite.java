@@ -67,12 +67,16 @@ final class FindByIdBatchRewrite {
   private static final List<String> SECOND_LEVEL_CACHE = List.of("org.hibernate.annotations.Cache",
       "jakarta.persistence.Cacheable", "javax.persistence.Cacheable");
 
-  /** Hibernate annotations that make a query and a load by id see different rows. */
+  /**
+   * Hibernate's filters, which make a query and a load by id see different rows; its restrictions and custom loads do
+   * too, read from the entity's {@link dev.optkit.analyzers.facts.MappingSql} as every reader of its mapping does.
+   */
   private static final List<String> FILTERS = List.of("org.hibernate.annotations.Filter",
-      "org.hibernate.annotations.Filters", "org.hibernate.annotations.FilterDef", "org.hibernate.annotations.FilterDefs",
-      "org.hibernate.annotations.Where", "org.hibernate.annotations.SQLRestriction",
-      "org.hibernate.annotations.SoftDelete", "org.hibernate.annotations.Loader", "org.hibernate.annotations.SQLSelect",
-      "org.hibernate.annotations.HQLSelect");
+      "org.hibernate.annotations.Filters", "org.hibernate.annotations.FilterDef", "org.hibernate.annotations.FilterDefs");
+
+  /** The mapping's additions that make a query of the entity and its load by id see different rows. */
+  private static final Set<dev.optkit.analyzers.facts.MappingSql.Kind> DIFFERENT_ROWS = Set.of(
+      dev.optkit.analyzers.facts.MappingSql.Kind.RESTRICTION, dev.optkit.analyzers.facts.MappingSql.Kind.CUSTOM_LOAD);
 
   /** Id types whose equality is the database's: numbers and UUIDs, boxed as the repository declares them. */
   private static final Set<String> ID_TYPES = Set.of("Long", "Integer", "UUID");
@@ -241,7 +245,9 @@ final class FindByIdBatchRewrite {
     }
     // on the entity, or on the inheritance root or mapped superclass it extends
     Optional<String> filtered = hierarchy(entity).stream()
-        .flatMap(type -> FILTERS.stream().filter(type::hasAnnotation)).findFirst();
+        .flatMap(type -> java.util.stream.Stream.concat(FILTERS.stream().filter(type::hasAnnotation),
+            type.mappingSql().stream().filter(sql -> sql.member().isEmpty() && DIFFERENT_ROWS.contains(sql.kind()))
+                .map(dev.optkit.analyzers.facts.MappingSql::annotation))).findFirst();
     if (filtered.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(Proof.LOOP_BATCH_ENTITY, simple(entity) + " has @" + simple(filtered.get()) + ": Hibernate "
           + "applies filters and restrictions to queries, such as findAllById's, and not always to loading by id, "

@@ -139,6 +139,35 @@ class LiquibaseMasterTest {
     assertLiquibaseReadsTheChangeSet("db/master.json");
   }
 
+  /**
+   * The element is written as the file writes its own: its step of indentation and its spacing around a field's colon
+   * (a master written {@code "file": "x"} with two spaces a level gained lines in Jackson's {@code "id" : "1"}).
+   */
+  @Test
+  void aJsonMastersElementIsWrittenInTheFilesOwnSpacing() throws Exception {
+    Path table = file("db/tables.json", """
+        {"databaseChangeLog": [{"changeSet": {"id": "1", "author": "a", "changes": [
+          {"createTable": {"tableName": "orders", "columns": [{"column": {"name": "id", "type": "bigint"}}]}}]}}]}
+        """);
+    for (String[] style : new String[][] {{"  ", ": "}, {"    ", " : "}}) {
+      String unit = style[0];
+      Path master = file("db/master.json", "{\n" + unit + "\"databaseChangeLog\"" + style[1] + "[\n" + unit + unit
+          + "{\"include\"" + style[1] + "{\"file\"" + style[1] + "\"db/tables.json\"}}\n" + unit + "]\n}\n");
+      LiquibaseMaster found = assertInstanceOf(LiquibaseMaster.Master.class, LiquibaseMaster.of(table)).master();
+      String before = Files.readString(master);
+      String added = found.withChangeSet(CHANGE_SET).orElseThrow().substring(before.lastIndexOf('}', before.length() - 4) + 1);
+      String other = style[1].equals(": ") ? " : " : "\": ";
+      assertTrue(added.contains("\"author\"" + style[1] + "\"optkit\""), added);
+      assertTrue(!added.contains(other), added);
+      for (String line : added.split("\n")) {
+        int spaces = line.length() - line.stripLeading().length();
+        assertEquals(0, spaces % unit.length(), "a level is " + unit.length() + " spaces: [" + line + "] in " + added);
+      }
+      assertTrue(added.contains("\n" + unit.repeat(3) + "\"changeSet\"") || added.contains("\n" + unit.repeat(2) + "{"),
+          added);
+    }
+  }
+
   /** A formatted SQL changelog a YAML master includes has that master. */
   @Test
   void aFormattedSqlChangelogHasTheMasterThatIncludesIt() throws Exception {

@@ -49,6 +49,11 @@ final class StoredQueries {
       if (!erasure(entry.calculateResolvedType()).equals(kept) || !erasure(chain.calculateResolvedType()).equals(kept)) {
         return Optional.empty();
       }
+      // a method answering its type parameter (<T> T find(Class<T>, Object)) answers the caller's own object, the
+      // row it loaded: not a query the library made (a setter called on the loaded entity is no run of it)
+      if (entry.resolve().getReturnType().isTypeVariable()) {
+        return Optional.empty();
+      }
     } catch (RuntimeException | StackOverflowError unresolved) {
       return Optional.empty();
     }

@@ -144,7 +144,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         SourceRange.of(type), file.annotations.typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
         type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
         EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other() || innerClass(type),
-        EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
+        EntityAssociations.mappingUnread(type), EntityAssociations.mappingSql(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),

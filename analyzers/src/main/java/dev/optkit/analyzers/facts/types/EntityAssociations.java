@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.MappingSql;
 import dev.optkit.analyzers.facts.Subtrees;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -144,14 +145,25 @@ public final class EntityAssociations {
   }
 
   /**
-   * Mapping that reads or writes tables beyond the entity's columns and associations: Hibernate's SQL
-   * annotations, Envers auditing, entity listeners other than Spring Data's auditing one (a listener
-   * may write anywhere, and nothing in the project calls it).
+   * Mapping that reads or writes beyond the entity's columns and associations, by annotation: Hibernate's SQL
+   * annotations, Envers auditing. Entity listeners and auto-enabled filters are read apart ({@link #mappingSql}).
    */
-  private static final Set<String> SQL_MAPPINGS = Set.of("Formula", "JoinFormula", "Subselect", "Where",
-      "SQLRestriction", "WhereJoinTable", "SQLJoinTableRestriction", "Loader", "SQLSelect", "SQLInsert", "SQLUpdate",
-      "SQLDelete", "SQLDeleteAll", "Audited", "ColumnTransformer", "ColumnTransformers",
-      "DiscriminatorFormula", "Any", "ManyToAny");
+  private static final Map<String, MappingSql.Kind> SQL_MAPPINGS = Map.ofEntries(
+      Map.entry("Where", MappingSql.Kind.RESTRICTION), Map.entry("SQLRestriction", MappingSql.Kind.RESTRICTION),
+      Map.entry("SoftDelete", MappingSql.Kind.RESTRICTION),
+      Map.entry("WhereJoinTable", MappingSql.Kind.JOIN_TABLE_RESTRICTION),
+      Map.entry("SQLJoinTableRestriction", MappingSql.Kind.JOIN_TABLE_RESTRICTION),
+      Map.entry("Formula", MappingSql.Kind.FORMULA), Map.entry("JoinFormula", MappingSql.Kind.FORMULA),
+      Map.entry("Subselect", MappingSql.Kind.SUBSELECT),
+      Map.entry("Loader", MappingSql.Kind.CUSTOM_LOAD), Map.entry("SQLSelect", MappingSql.Kind.CUSTOM_LOAD),
+      Map.entry("HQLSelect", MappingSql.Kind.CUSTOM_LOAD),
+      Map.entry("SQLInsert", MappingSql.Kind.CUSTOM_WRITE), Map.entry("SQLUpdate", MappingSql.Kind.CUSTOM_WRITE),
+      Map.entry("SQLDelete", MappingSql.Kind.CUSTOM_WRITE), Map.entry("SQLDeleteAll", MappingSql.Kind.CUSTOM_WRITE),
+      Map.entry("ColumnTransformer", MappingSql.Kind.COLUMN_TRANSFORMER),
+      Map.entry("ColumnTransformers", MappingSql.Kind.COLUMN_TRANSFORMER),
+      Map.entry("DiscriminatorFormula", MappingSql.Kind.DISCRIMINATOR_FORMULA),
+      Map.entry("Any", MappingSql.Kind.ANY), Map.entry("ManyToAny", MappingSql.Kind.ANY),
+      Map.entry("Audited", MappingSql.Kind.AUDITED));
 
   private static final Set<String> NAMED_QUERIES = Set.of("NamedQuery", "NamedQueries", "NamedNativeQuery",
       "NamedNativeQueries");
@@ -186,26 +198,70 @@ public final class EntityAssociations {
     return List.copyOf(names);
   }
 
-  public static boolean dataBeyondMapping(TypeDeclaration<?> type) {
+  /**
+   * What the mapping of an entity, embeddable or mapped superclass adds beyond its columns and associations, in source
+   * order (the type's own annotations first, then its members'); empty for any other type. The one reader of it: the
+   * SQL a query of the entity runs and the data a read or write of it may touch are both told from this.
+   */
+  public static List<MappingSql> mappingSql(TypeDeclaration<?> type) {
     if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
         || a.getName().getIdentifier().equals("Embeddable"))) {
-      return false;
+      return List.of();
     }
-    List<AnnotationExpr> all = new ArrayList<>(type.getAnnotations());
-    type.getMembers().forEach(member -> all.addAll(member.getAnnotations()));
-    for (AnnotationExpr annotation : all) {
+    List<MappingSql> mapping = new ArrayList<>();
+    read(type.getAnnotations(), "", mapping);
+    for (var member : type.getMembers()) {
+      String name = member instanceof FieldDeclaration field && !field.getVariables().isEmpty()
+          ? field.getVariable(0).getNameAsString()
+          : member instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable ? callable.getNameAsString()
+          : member instanceof TypeDeclaration<?> nested ? nested.getNameAsString() : "?";
+      read(member.getAnnotations(), name, mapping);
+    }
+    return List.copyOf(mapping);
+  }
+
+  private static void read(List<AnnotationExpr> annotations, String member, List<MappingSql> mapping) {
+    for (AnnotationExpr annotation : annotations) {
       String name = annotation.getName().getIdentifier();
-      if (SQL_MAPPINGS.contains(name)) {
-        return true;
-      }
-      if (name.equals("EntityListeners") && !onlySpringAuditing(annotation)) {
-        return true;
-      }
-      if ((name.equals("FilterDef") || name.equals("FilterDefs")) && annotation.toString().contains("autoEnabled")) {
-        return true; // Hibernate 6.5's filters on in every session: a condition no key covers
+      MappingSql.Kind kind = SQL_MAPPINGS.get(name);
+      if (kind != null) {
+        mapping.add(new MappingSql(kind, name, member, kind == MappingSql.Kind.RESTRICTION ? condition(annotation) : null));
+      } else if (name.equals("EntityListeners") && !onlySpringAuditing(annotation)) {
+        mapping.add(new MappingSql(MappingSql.Kind.LISTENER, name, member, null));
+      } else if ((name.equals("FilterDef") || name.equals("FilterDefs")) && autoEnabled(annotation)) {
+        // Hibernate 6.5's filters on in every session
+        mapping.add(new MappingSql(MappingSql.Kind.AUTO_FILTER, name, member, null));
       }
     }
-    return false;
+  }
+
+  /** A {@code @FilterDef} (or one in {@code @FilterDefs}) with {@code autoEnabled} not written {@code false}. */
+  private static boolean autoEnabled(AnnotationExpr annotation) {
+    return Subtrees.all(annotation, NormalAnnotationExpr.class).stream().flatMap(def -> def.getPairs().stream())
+        .anyMatch(pair -> pair.getNameAsString().equals("autoEnabled")
+            && !(pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr literal && !literal.getValue()));
+  }
+
+  /**
+   * A restriction's condition: {@code @SQLRestriction}'s value, {@code @Where}'s {@code clause}, a {@code @SoftDelete}
+   * with its defaults; {@link TypeFact#UNRESOLVED} where it is not one string literal.
+   */
+  private static String condition(AnnotationExpr annotation) {
+    if (annotation.getName().getIdentifier().equals("SoftDelete")) {
+      // Hibernate 6.4's defaults: a boolean column "deleted", false while the row is not deleted; any member (another
+      // column, the ACTIVE or TIMESTAMP strategy, a converter) is not read
+      return annotation instanceof com.github.javaparser.ast.expr.MarkerAnnotationExpr
+          || annotation instanceof NormalAnnotationExpr normal && normal.getPairs().isEmpty()
+          ? "deleted = false" : TypeFact.UNRESOLVED;
+    }
+    Expression value = annotation instanceof SingleMemberAnnotationExpr single ? single.getMemberValue()
+        : annotation instanceof NormalAnnotationExpr normal ? normal.getPairs().stream()
+            .filter(pair -> pair.getNameAsString().equals("value") || pair.getNameAsString().equals("clause"))
+            .map(com.github.javaparser.ast.expr.MemberValuePair::getValue).findFirst().orElse(null)
+        : null;
+    return value instanceof StringLiteralExpr text ? text.asString()
+        : value instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr block ? block.asString()
+        : TypeFact.UNRESOLVED;
   }
 
   /** Hibernate's filters: they change what a read returns only in a session that enables them. */

@@ -20,6 +20,7 @@ class StoredQueriesNearMissesTest {
         public interface EntityManager {
           <T> TypedQuery<T> createNamedQuery(String name, Class<T> type);
           Query createQuery(String jpql);
+          <T> T find(Class<T> type, Object id);
         }
         """).java("""
         package jakarta.persistence;
@@ -74,6 +75,33 @@ class StoredQueriesNearMissesTest {
         "no query runs per name");
     assertEquals(List.of("10 em.createQuery(\"SELECT t.name FROM Tag t\").getResultList()"),
         lines(assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY).toList()));
+  }
+
+  /**
+   * An entity a find loaded and kept in a local is the row, not a query kept: the find is the site, not the setter
+   * called on the row later (a Jakarta EE sample's start-up code had its find reported at the setter's line).
+   */
+  @Test
+  void anEntityLoadedAndKeptIsNoStoredQuery() {
+    ProjectFixture project = jpa("""
+          public boolean loaded() {
+            Tag tag =
+                em.find(Tag.class, 1L);
+            boolean was = tag.isLoaded();
+            tag.setLoaded(true);
+            return was;
+          }
+        """).java("""
+        package shop;
+        @jakarta.persistence.Entity
+        public class Tag {
+          boolean loaded;
+          public boolean isLoaded() { return loaded; }
+          public void setLoaded(boolean loaded) { this.loaded = loaded; }
+        }
+        """);
+    assertEquals(List.of("11 em.find(Tag.class, 1L)"), lines(project.assess().findings().stream()
+        .filter(f -> f.category() == Category.DB_QUERY).toList()));
   }
 
   /** A getter that answers something else than the query (getMaxResults) reads it, it does not run it. */
