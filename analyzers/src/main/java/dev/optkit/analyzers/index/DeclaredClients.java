@@ -47,7 +47,7 @@ final class DeclaredClients {
     TypeFact fact = types.get(type);
     if (fact != null && fact.isInterface() && index.xmlMappers.isMapper(type)) {
       result = index.catalog.declaredClients().stream().filter(d -> d.id().equals("mybatis-mapper")).findFirst();
-    } else if (fact != null && fact.isInterface()) {
+    } else if (fact != null && (fact.isInterface() || abstractClass(type))) {
       List<String> ancestry = types.supertypesOf(type);
       for (DeclaredClientSignature signature : index.catalog.declaredClients()) {
         if (matches(signature, ancestry)) {
@@ -70,6 +70,15 @@ final class DeclaredClients {
     }
     declaredClients.put(type, result);
     return result;
+  }
+
+  /**
+   * A class declaring an abstract method, which only a subclass or a library's run-time subclass implements (Jdbi 2's
+   * SqlObjects: {@code dbi.onDemand(TableDao.class)} of an abstract class whose abstract methods carry their SQL).
+   */
+  private boolean abstractClass(String type) {
+    return index.methodsOfType(type).stream().anyMatch(method -> method.fact().isAbstract()
+        && !method.fact().isConstructor());
   }
 
   /**

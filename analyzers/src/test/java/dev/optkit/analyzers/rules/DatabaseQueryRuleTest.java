@@ -559,6 +559,52 @@ class DatabaseQueryRuleTest {
         "rename(long, String)", "UPDATE people SET name = :name WHERE id = :id"), sqlByMethod, findings.toString());
   }
 
+  /**
+   * Jdbi 2's SqlObject may be an abstract class: its abstract methods carry their SQL and the library implements them at
+   * run time; its own methods are the project's code, whose calls of the abstract ones are the queries (airpal's
+   * TableDAO and QueryStoreDAO, reached through dbi.onDemand). Near miss: an abstract class the project extends is its
+   * subclass's.
+   */
+  @Test
+  void anAbstractClassDeclaringItsQueriesIsAClientLikeAnInterface() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.skife.jdbi.v2.sqlobject.SqlUpdate;
+        public abstract class TableDao {
+          @SqlUpdate("INSERT INTO tables (name) VALUES (:name)")
+          public abstract void create(String name);
+          @SqlUpdate("DELETE FROM tables WHERE id = :id")
+          abstract int delete0(long id);
+          public boolean delete(long id) { return delete0(id) > 0; }
+        }
+        """).java("""
+        package shop;
+        public abstract class Base {
+          @org.skife.jdbi.v2.sqlobject.SqlUpdate("DELETE FROM other")
+          public abstract void clear();
+        }
+        """).java("""
+        package shop;
+        public class Impl extends Base {
+          public void clear() { }
+        }
+        """).java("""
+        package shop;
+        public class Tables {
+          private final TableDao dao;
+          private final Base base;
+          public Tables(TableDao dao, Base base) { this.dao = dao; this.base = base; }
+          public void create(String name) { dao.create(name); }
+          public boolean remove(long id) { return dao.delete(id); }
+          public void clear() { base.clear(); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Object> sqlByMethod = findings.stream().collect(Collectors.toMap(
+        f -> f.enclosingClass() + "." + f.enclosingMethod(), f -> f.details().get("sql")));
+    assertEquals(Map.of("shop.Tables.create(String)", "INSERT INTO tables (name) VALUES (:name)",
+        "shop.TableDao.delete(long)", "DELETE FROM tables WHERE id = :id"), sqlByMethod, findings.toString());
+  }
+
   @Test
   void aQueryInterfaceHandedOutByAnotherObjectsGetterIsThatQueryAtTheCall() {
     // a registry of DAOs a library makes at run time (Jdbi's onDemand): daos.getPeopleDao().rename(..) is the

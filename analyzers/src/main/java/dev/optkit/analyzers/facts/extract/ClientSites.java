@@ -138,6 +138,9 @@ public final class ClientSites {
           : built != null ? catalog.clientsForSimpleType(built).stream().filter(c -> c.matchesMethod(name)).findFirst()
               .or(() -> importedClient(name))
           : declared == null ? importedClient(name)
+          // a name the file imports by name (or declares) is that type, whatever client shares its simple name
+          // (io.airlift.http.client.HttpClient was taken for Apache's): only a guessed qualification is matched by name
+          : declared.confidence() == Confidence.HIGH ? Optional.<ClientSignature>empty()
           : catalog.clientsForSimpleType(TypeNames.simple(declared.name())).stream().filter(c -> c.matchesMethod(name))
               .filter(c -> sameOuterType(declared.name(), c)).findFirst();
       if (byImports.isEmpty()) {

@@ -39,7 +39,8 @@ public final class SqlParsing {
 
   /**
    * A script's statements as the lexer reads them, each with its first words: split where the lexer ends a statement
-   * ({@code ;}, a line of {@code GO} or {@code /}), never at a semicolon in a string, a quoted name or a comment. Where
+   * ({@code ;}, a line of {@code GO} or {@code /}), never at a semicolon in a string, a quoted name or a comment (MySQL's
+   * {@code #} to the end of the line among them, between statements). Where
    * the lexer meets text it cannot read (a MySQL backslash escape, a form feed), the statement it was in is dropped and
    * reading goes on from the next line, so one odd line does not lose the rest of the script. Empty when the lexer
    * stopped somewhere and no statement was read.
@@ -90,6 +91,11 @@ public final class SqlParsing {
         int begin = from + token.absoluteBegin - 1;
         if (begin < from || !script.startsWith(token.image, begin)) {
           return nextLine(script, begin < from ? from : begin);
+        }
+        if (start < 0 && token.image.startsWith("#")) {
+          // MySQL's comment to the end of the line (mysqldump heads each table with them), which JSqlParser's lexer
+          // reads as words; no statement starts with one, so between statements it is nothing to keep
+          return nextLine(script, begin);
         }
         if (start < 0) {
           start = begin;

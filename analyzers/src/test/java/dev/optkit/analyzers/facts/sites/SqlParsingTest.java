@@ -34,4 +34,23 @@ class SqlParsingTest {
     assertFalse(statements.get(0).creates("VIEW"));
     assertTrue(statements.get(1).creates("VIEW"));
   }
+
+  /**
+   * A mysqldump (Sequel Pro's) heads each table with MySQL's {@code #} comment lines: they are no words of the statement
+   * after them, which would not start with CREATE then (a dump's 17 tables were read as no table).
+   */
+  @Test
+  void mysqlHashCommentsBetweenStatementsAreNoPartOfTheNext() {
+    List<SqlParsing.ScriptStatement> statements = SqlParsing.statementsOf("""
+        # Dump of table nodes
+        # ------------------------------------------------------------
+
+        CREATE TABLE `nodes` (`node_id` int(11) NOT NULL, PRIMARY KEY (`node_id`));
+        # next
+        INSERT INTO nodes VALUES (1); # trailing
+        """).orElseThrow();
+    assertEquals(List.of("CREATE TABLE `nodes` (`node_id` int(11) NOT NULL, PRIMARY KEY (`node_id`))",
+        "INSERT INTO nodes VALUES (1)"), statements.stream().map(SqlParsing.ScriptStatement::text).toList());
+    assertTrue(statements.get(0).creates("TABLE"));
+  }
 }
