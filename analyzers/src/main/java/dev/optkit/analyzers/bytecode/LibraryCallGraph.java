@@ -344,6 +344,21 @@ final class LibraryCallGraph {
           }
           targetsOf[jar][index] = called;
         }
+        int[] chosen = call.dispatch() == JarGraph.Call.VIRTUAL ? configured(called, call) : null;
+        int from = m;
+        if (chosen != null) {
+          // one node standing for the choice: reached by its implementations, reaching the caller
+          int junction = count + junctions.size();
+          junctions.add(chosen);
+          if (edges + 1 >= edgeFrom.length) {
+            edgeFrom = Arrays.copyOf(edgeFrom, edges * 2 + 2);
+            edgeTo = Arrays.copyOf(edgeTo, edges * 2 + 2);
+          }
+          edgeFrom[edges] = m;
+          edgeTo[edges] = junction;
+          edges++;
+          from = junction;
+        }
         for (int target : called) {
           if (anonymousElsewhere(methodOwner.get(target), caller) || makesAClient(target)) {
             continue;
@@ -352,7 +367,9 @@ final class LibraryCallGraph {
             edgeFrom = Arrays.copyOf(edgeFrom, edges * 2);
             edgeTo = Arrays.copyOf(edgeTo, edges * 2);
           }
-          edgeFrom[edges] = m;
+          // an implementation of the choice reaches the caller through it; any other target (a decorator, a callback
+          // of the caller's own class) as any call does
+          edgeFrom[edges] = chosen != null && Arrays.binarySearch(chosen, target) >= 0 ? from : m;
           edgeTo[edges] = target;
           edges++;
         }
@@ -363,15 +380,19 @@ final class LibraryCallGraph {
     }
     primitiveOf = null;
     targetsOf = null;
-    int[] start = new int[count + 1];
+    int nodes = count + junctions.size();
+    mask = Arrays.copyOf(mask, nodes);
+    dbBasis = Arrays.copyOf(dbBasis, nodes);
+    apiBasis = Arrays.copyOf(apiBasis, nodes);
+    int[] start = new int[nodes + 1];
     for (int e = 0; e < edges; e++) {
       start[edgeTo[e] + 1]++;
     }
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < nodes; i++) {
       start[i + 1] += start[i];
     }
     int[] callers = new int[edges];
-    int[] fill = Arrays.copyOf(start, count);
+    int[] fill = Arrays.copyOf(start, nodes);
     for (int e = 0; e < edges; e++) {
       callers[fill[edgeTo[e]]++] = edgeFrom[e];
     }
@@ -384,12 +405,30 @@ final class LibraryCallGraph {
       int callee = work.poll();
       for (int i = start[callee]; i < start[callee + 1]; i++) {
         int caller = callers[i];
+        if (caller >= count) { // a choice among implementations: reached once each of them reaches I/O
+          int[] chosen = junctions.get(caller - count);
+          int all = 0;
+          for (int implementation : chosen) {
+            all = mask[implementation] == 0 || all == -1 ? -1 : all | mask[implementation];
+          }
+          if (all > 0 && all != mask[caller]) {
+            mask[caller] = all;
+            dbBasis[caller] = java.util.Arrays.stream(chosen).mapToObj(t -> dbBasis[t]).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+            apiBasis[caller] = java.util.Arrays.stream(chosen).mapToObj(t -> apiBasis[t])
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            work.add(caller);
+          }
+          continue;
+        }
         int merged = mask[caller] | mask[callee];
         boolean newBasis = dbBasis[caller] == null && dbBasis[callee] != null
             || apiBasis[caller] == null && apiBasis[callee] != null;
         if (merged != mask[caller] || newBasis) {
           if (mask[caller] == 0) {
-            via[caller] = callee;
+            // through a choice: the first of its implementations, a method a path can name
+            via[caller] = callee < count ? callee : java.util.Arrays.stream(junctions.get(callee - count))
+                .filter(t -> mask[t] != 0).findFirst().orElse(-1);
           }
           mask[caller] = merged;
           dbBasis[caller] = dbBasis[caller] == null ? dbBasis[callee] : dbBasis[caller];
@@ -398,6 +437,54 @@ final class LibraryCallGraph {
         }
       }
     }
+    mask = Arrays.copyOf(mask, count);
+    dbBasis = Arrays.copyOf(dbBasis, count);
+    apiBasis = Arrays.copyOf(apiBasis, count);
+    junctions.clear();
+    choices.clear();
+  }
+
+  /** Of each choice among implementations a library call makes (a node past the methods' numbers), those implementations. */
+  private final List<int[]> junctions = new ArrayList<>();
+
+  /**
+   * The implementations a virtual call inside a library chooses among by the object it was configured with, when it
+   * has two or more with a body of their own: a store, a session manager, a lock factory held in a field, whose choice
+   * is the deployment's (Tomcat's session manager loads sessions from a JDBC store when one is configured, a file store
+   * or memory otherwise; openid4java's association store may be JDBC or in memory). The call reaches I/O only when
+   * every one of them does; one that only passes the call on to another of its kind (a decorator, a wrapper) chooses
+   * nothing and is left out. Null for a call with one implementation, which is followed as any call is. (Two blind
+   * trials' servlet and Shiro calls reached a JDBC session store this way: RequestDispatcher.forward, Shiro's login.)
+   */
+  private int[] configured(int[] called, JarGraph.Call call) {
+    if (called.length < 2) {
+      return null;
+    }
+    String key = call.owner() + '.' + call.name() + call.descriptor();
+    int[] known = choices.get(key);
+    if (known == null) {
+      known = Arrays.stream(called)
+          .filter(target -> (methods.get(target).access() & Opcodes.ACC_ABSTRACT) == 0)
+          .filter(target -> !anonymous(methodOwner.get(target)) && !makesAClient(target) && !delegates(target, call))
+          .sorted().toArray();
+      choices.put(key, known);
+    }
+    return known.length >= 2 ? known : null;
+  }
+
+  /** By a virtual call (owner, name, descriptor), the implementations {@link #configured} found, sorted. */
+  private final Map<String, int[]> choices = new HashMap<>();
+
+  /** Whether the implementation calls the same method itself: a decorator passing the call on to another of its kind. */
+  private boolean delegates(int target, JarGraph.Call call) {
+    JarGraph graph = jars.get(types.get(methodOwner.get(target)).jar());
+    for (int index : methods.get(target).calls()) {
+      JarGraph.Call inner = graph.calls().get(index);
+      if (inner.name().equals(call.name()) && inner.descriptor().equals(call.descriptor())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
