@@ -199,15 +199,12 @@ public final class EntityAssociations {
   }
 
   /**
-   * What the mapping of an entity, embeddable or mapped superclass adds beyond its columns and associations, in source
-   * order (the type's own annotations first, then its members'); empty for any other type. The one reader of it: the
-   * SQL a query of the entity runs and the data a read or write of it may touch are both told from this.
+   * What the mapping of a type adds beyond its columns and associations, in source order (the type's own annotations
+   * first, then its members'). The one reader of it: the SQL a query of the entity runs and the data a read or write of
+   * it may touch are both told from this. Read on every type, not only those annotated {@code @Entity}: an entity
+   * {@code orm.xml} maps carries Hibernate's annotations without it, and only an entity's are ever asked for.
    */
   public static List<MappingSql> mappingSql(TypeDeclaration<?> type) {
-    if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
-        || a.getName().getIdentifier().equals("Embeddable"))) {
-      return List.of();
-    }
     List<MappingSql> mapping = new ArrayList<>();
     read(type.getAnnotations(), "", mapping);
     for (var member : type.getMembers()) {
