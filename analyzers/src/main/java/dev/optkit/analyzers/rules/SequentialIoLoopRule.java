@@ -167,7 +167,7 @@ public final class SequentialIoLoopRule implements Rule {
     return FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .severity(severity)
         .confidence(confidence)
-        .message(message(classification, method, loop, described.get(0), parallelizable))
+        .message(message(classification, method, loop, described.get(named(classification, perIteration)), parallelizable))
         .detail("loopKind", loop.kind())
         .detail("classification", classification.id())
         .detail("independent", loop.independent())
@@ -264,6 +264,26 @@ public final class SequentialIoLoopRule implements Rule {
   }
 
   private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  /**
+   * Which per-iteration site the message names: the first of the kind its classification says (a query for an N+1 of
+   * queries, a database write for a write per element), not the first of any (a trial's "N+1 query ... runs RabbitMQ
+   * exchangeDeclare()" named a broker call beside the loop's queries).
+   */
+  private static int named(LoopClassification classification, List<ReachedIo> perIteration) {
+    java.util.function.Predicate<IoSite> wanted = switch (classification) {
+      case N_PLUS_ONE, DEPENDENT_QUERIES -> site -> site.kind() == ClientKind.DB && site.access() == Access.READ;
+      case WRITE_PER_ELEMENT -> site -> site.kind() == ClientKind.DB && site.access() == Access.WRITE;
+      case STATEMENT_PER_ELEMENT -> site -> site.kind() == ClientKind.DB;
+      default -> site -> true;
+    };
+    for (int i = 0; i < perIteration.size(); i++) {
+      if (wanted.test(perIteration.get(i).site())) {
+        return i;
+      }
+    }
+    return 0;
+  }
 
   private String message(LoopClassification classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {
     String where = loop.kind() + " loop in " + method.fact().displayName();

@@ -54,6 +54,31 @@ class SequentialIoLoopRuleTest {
     return new ProjectFixture(dir).java(CLIENT).java(REPOSITORY).java(service).findings(Category.IO_LOOP);
   }
 
+  /**
+   * An N+1 of queries names a query, not the first I/O of the loop's body: a remote call before the query in the body
+   * made a trial's loop "N+1 query ... runs RabbitMQ exchangeDeclare()".
+   */
+  @Test
+  void anNPlusOneOfQueriesNamesAQueryWhateverComesFirstInTheBody() {
+    List<Finding> found = loops("""
+        package shop;
+        import java.util.List;
+        class Catalog {
+          private final PriceClient prices = new PriceClient();
+          private final ProductRepository products = new ProductRepository();
+          void show(List<Long> ids) throws Exception {
+            for (Long id : ids) {
+              prices.price(String.valueOf(id));
+              products.name(id);
+            }
+          }
+        }
+        """);
+    assertEquals(List.of("N+1 query: enhanced-for loop in Catalog.show runs JDBC executeQuery() [SELECT name FROM "
+        + "products WHERE id = ?] via ProductRepository.name once per iteration; batch it"),
+        found.stream().map(Finding::message).toList());
+  }
+
   @Test
   void aProjectClassNamedLikeAJavaLangTypeIsTheOneItsPackageMeans() {
     // Java looks a simple name up in the file's package before java.lang (JLS 6.4.1): this Process is shop.Process,
