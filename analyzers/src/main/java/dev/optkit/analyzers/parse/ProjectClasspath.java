@@ -84,8 +84,13 @@ public final class ProjectClasspath {
       }
     }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
+      // a guess for what the resolver did not give: an artifact it resolved is not guessed again (the newest version of
+      // a dependency declared without one, from the local repository, beside the BOM's: a Boot 2.7 project seemed to
+      // run Flyway 13 as well as 8.5, and migrate refused it for a lock only Flyway 9.1 and later take)
+      dev.optkit.analyzers.dependencies.LibraryVersions resolvedVersions =
+          dev.optkit.analyzers.dependencies.LibraryVersions.of(List.copyOf(jars));
       for (Path pom : findPoms(scanRoots)) {
-        for (Path jar : jarsDeclaredBy(pom, mavenRepository)) {
+        for (Path jar : jarsDeclaredBy(pom, mavenRepository, resolvedVersions)) {
           jars.add(jar);
           entries.add(jar); // declared: a call into it is the project's own choice of library
         }
@@ -189,9 +194,17 @@ public final class ProjectClasspath {
   private static final int MAX_POMS = 2_000;
 
   static List<Path> jarsDeclaredBy(Path pom, Path repository) {
+    return jarsDeclaredBy(pom, repository, dev.optkit.analyzers.dependencies.LibraryVersions.none());
+  }
+
+  /** @param resolved what the resolver gave: an artifact among them is not looked for again */
+  static List<Path> jarsDeclaredBy(Path pom, Path repository, dev.optkit.analyzers.dependencies.LibraryVersions resolved) {
     List<Path> jars = new ArrayList<>();
     // Maven's own model reader: the declared encoding honoured, a malformed pom an empty list at once
     for (MavenPom.Declared dependency : MavenPom.read(pom).map(MavenPom::declaredDependencies).orElse(List.of())) {
+      if (!resolved.versions(dependency.groupId(), dependency.artifactId()).isEmpty()) {
+        continue;
+      }
       Path artifactDir = repository.resolve(dependency.groupId().replace('.', '/')).resolve(dependency.artifactId());
       Optional<Path> jar = dependency.version() != null
           ? jarIn(artifactDir.resolve(dependency.version()), dependency.artifactId(), dependency.version())

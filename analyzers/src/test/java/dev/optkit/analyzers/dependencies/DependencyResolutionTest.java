@@ -238,6 +238,29 @@ class DependencyResolutionTest {
     }
   }
 
+  /**
+   * A dependency declared without a version, which the resolver gave at its BOM's version, is not guessed again from
+   * the local repository's newest (a Boot 2.7 project seemed to run Flyway 13.12.1 beside its 8.5.13, left in ~/.m2 by
+   * another build, and migrate refused it for a lock only Flyway 9.1 and later take). Near miss: with nothing
+   * resolved (no resolver), the local newest is still the guess.
+   */
+  @Test
+  void aResolvedArtifactIsNotGuessedAgainFromTheLocalRepository() throws Exception {
+    Path local = temp.resolve("m2");
+    Path newer = local.resolve("com/acme/vendor/2.0/vendor-2.0.jar");
+    Files.createDirectories(newer.getParent());
+    Files.copy(vendorJar, newer);
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Path root = project(central.url());
+      List<String> resolved = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(root), local,
+          settings(false, temp.resolve("r"), central.url())).jars().stream()
+          .map(jar -> jar.getFileName().toString()).filter(name -> name.startsWith("vendor")).toList();
+      assertEquals(List.of("vendor-1.0.jar"), resolved);
+      assertEquals(List.of("vendor-2.0.jar"), dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(),
+          List.of(root), local, null).jars().stream().map(jar -> jar.getFileName().toString()).toList());
+    }
+  }
+
   @Test
   void aPomWhoseParentIsNowhereStillHasTheDependenciesItDeclaresWithAVersion() throws Exception {
     Path root = project("http://127.0.0.1:9/unused/");

@@ -1,5 +1,7 @@
 package dev.optkit.rewriters.indexes;
 
+import dev.optkit.analyzers.source.SourceSet;
+
 import dev.optkit.analyzers.schema.FlywayOrder;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -72,8 +74,8 @@ record FlywayFolder(Path folder, Path module) {
   /**
    * Where versions Flyway may see are looked for: the highest folder with a build file among the module and the four
    * folders above it (the project holding its sibling modules), else the module. Every versioned migration there
-   * counts: main and test resources, Java and Kotlin migrations, sibling modules' scripts, filesystem locations. A
-   * version too high is harmless; one Flyway has seen is not.
+   * is found: main and test resources, Java and Kotlin migrations, sibling modules' scripts, filesystem locations.
+   * The next version follows the main code's last, and is none found anywhere.
    */
   Path scanned() {
     Path top = module;
@@ -125,7 +127,17 @@ record FlywayFolder(Path folder, Path module) {
               return java.nio.file.FileVisitResult.CONTINUE;
             }
           });
-    for (Path file : found.stream().sorted().toList()) {
+    // the sequence production runs is the main code's: a test-only location's V9999 of test data is never applied
+    // there, and a version after it would make the team's next plain V4 out of order, which Flyway's validation
+    // refuses (a trial: V10000 written after a test folder's V9999). Test scripts are still never taken again.
+    List<Path> sorted = found.stream().sorted().toList();
+    List<Path> main = sorted.stream().filter(file -> !SourceSet.isTestPath(
+        scanned().relativize(file).toString().replace(java.io.File.separatorChar, '/'))).toList();
+    List<List<BigInteger>> taken = new java.util.ArrayList<>();
+    for (Path file : sorted) {
+      taken.add(versionOfAnyMigration(String.valueOf(file.getFileName())));
+    }
+    for (Path file : main.isEmpty() ? sorted : main) {
         String name = String.valueOf(file.getFileName());
         List<BigInteger> version = versionOfAnyMigration(name);
         if (version != null && (lastVersion == null || FlywayOrder.compare(version, lastVersion) > 0
@@ -141,7 +153,17 @@ record FlywayFolder(Path folder, Path module) {
     if (atLeast != null && FlywayOrder.compare(atLeast, lastVersion) >= 0) {
       text = String.join("_", atLeast.stream().map(BigInteger::toString).toList());
     }
-    return "V" + incremented(text) + "__" + description + ".sql";
+    String next = incremented(text);
+    while (isTaken(next, taken)) {
+      next = incremented(next);
+    }
+    return "V" + next + "__" + description + ".sql";
+  }
+
+  /** Whether a migration found already has the version this text writes. */
+  private static boolean isTaken(String version, List<List<BigInteger>> taken) {
+    List<BigInteger> parsed = FlywayOrder.version("V" + version + "__x.sql");
+    return parsed != null && taken.stream().anyMatch(other -> other != null && FlywayOrder.compare(other, parsed) == 0);
   }
 
   /** The version's text with its last number one higher, as wide as it was where it was padded with zeros. */

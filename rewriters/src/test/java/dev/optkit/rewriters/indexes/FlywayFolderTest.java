@@ -64,6 +64,20 @@ class FlywayFolderTest {
     assertEquals("V3__optkit_indexes.sql", FlywayFolder.of(first).orElseThrow().nextFile("optkit_indexes", null));
   }
 
+  /**
+   * A test-only location's far version (test data as V9999) is never in production's sequence: the next version follows
+   * the main code's last, so the team's next plain version is not out of order (V10000 there made Flyway refuse a later
+   * V4). Near miss: a test version right after the main code's last is still not taken again.
+   */
+  @Test
+  void theNextVersionFollowsTheMainCodesLastNotATestLocationsFarOne() throws Exception {
+    Path first = script("app/src/main/resources/db/migration/V3__schema.sql");
+    script("app/src/test/resources/db/migration/test/V9999__test_data.sql");
+    assertEquals("V4__optkit_indexes.sql", FlywayFolder.of(first).orElseThrow().nextFile("optkit_indexes", null));
+    script("app/src/test/resources/db/migration/V4__more_test_data.sql");
+    assertEquals("V5__optkit_indexes.sql", FlywayFolder.of(first).orElseThrow().nextFile("optkit_indexes", null));
+  }
+
   @Test
   void aVersionOfAnotherModuleOnTheSameClasspathLocationCounts() throws Exception {
     // two library modules of one application, each with classpath:db/migration: Flyway reads both jars' scripts as
