@@ -40,6 +40,14 @@ public record IndexHint(Finding finding, SchemaIndexes.Table table, List<String>
     return IndexStatements.create(table, columns, postgresql);
   }
 
+  /**
+   * The statement a migration runs on PostgreSQL: {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}, outside a
+   * transaction, so a run that stopped after some of its indexes can run again.
+   */
+  public String migrationStatement() {
+    return IndexStatements.create(table, columns, true, true);
+  }
+
   /** What the index would serve, for a planner to plan with and without it. */
   public sealed interface Probe permits Query, ForeignKeyCheck {}
 

@@ -14,13 +14,22 @@ final class IndexStatements {
   private IndexStatements() {}
 
   static String create(SchemaIndexes.Table table, List<String> columns, boolean postgresql) {
+    return create(table, columns, postgresql, false);
+  }
+
+  /**
+   * @param rerunnable {@code IF NOT EXISTS} after the name (PostgreSQL): a migration run outside a transaction that
+   *     stopped half way can run again, as Squawk's prefer-robust-stmts asks of one
+   */
+  static String create(SchemaIndexes.Table table, List<String> columns, boolean postgresql, boolean rerunnable) {
     boolean backticks = table.written().stream().anyMatch(part -> part.startsWith("`"));
     List<String> parts = new ArrayList<>();
     for (String part : table.written()) {
       parts.add(identifier(part, backticks));
     }
     List<String> written = columns.stream().map(column -> identifier(table.writtenColumn(column), backticks)).toList();
-    return "CREATE INDEX " + (postgresql ? "CONCURRENTLY " : "") + indexName(table.name(), columns) + " ON "
+    return "CREATE INDEX " + (postgresql ? "CONCURRENTLY " : "") + (postgresql && rerunnable ? "IF NOT EXISTS " : "")
+        + indexName(table.name(), columns) + " ON "
         + String.join(".", parts) + " (" + String.join(", ", written) + ");";
   }
 

@@ -157,6 +157,10 @@ class SchemaIndexesTest {
     assertEquals(List.of(List.of("id"), List.of("status", "id")),
         orders.indexes().stream().map(SchemaIndexes.TableIndex::columns).toList());
     assertEquals(created, orders.script()); // where the table is created: where a migration adding to it goes
+    // the re-runnable form migrate writes since (IF NOT EXISTS) is that index too
+    Files.writeString(concurrently, "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_status ON orders (status, id);\n");
+    assertEquals(List.of(List.of("id"), List.of("status", "id")), SchemaIndexes.read(List.of(created, concurrently),
+        Path::toString).table("orders").orElseThrow().indexes().stream().map(SchemaIndexes.TableIndex::columns).toList());
     // near miss: an index only of the partitioned parent (ON ONLY) is a statement JSqlParser does not read
     Path only = dir.resolve("V3__only.sql");
     Files.writeString(only, "CREATE INDEX CONCURRENTLY idx_orders_customer ON ONLY orders (customer_id);\n");

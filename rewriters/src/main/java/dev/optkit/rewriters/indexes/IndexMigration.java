@@ -84,7 +84,7 @@ public final class IndexMigration {
             + "planner checked the index: add it by hand after checking it on your database"));
         continue;
       }
-      String statement = hint.statement(true);
+      String statement = hint.migrationStatement();
       if (statements.containsKey(statement)) {
         sameIndex.put(hint, statements.get(statement)); // two findings of one index: written once, both accounted
         continue;
@@ -169,9 +169,11 @@ public final class IndexMigration {
           + "planner (optkit migrate --indexes).\n");
       text.append("-- CONCURRENTLY builds each without locking writes; Flyway runs this migration outside a "
           + "transaction.\n");
+      text.append("-- IF NOT EXISTS lets it run again after it stopped half way; a build that failed leaves an INVALID "
+          + "index of its name: drop it (DROP INDEX CONCURRENTLY) before running again.\n");
       List<String> descriptions = new ArrayList<>();
       for (IndexHint hint : entry.getValue()) {
-        String statement = hint.statement(true);
+        String statement = hint.migrationStatement();
         text.append("\n-- ").append(hint.finding().ruleId()).append(": ").append(servedBy(hint));
         if (evidence.get(hint) != null) {
           text.append("; ").append(commentSafe(evidence.get(hint)));
@@ -190,7 +192,7 @@ public final class IndexMigration {
       List<String> descriptions = new ArrayList<>();
       List<String> lines = new ArrayList<>();
       for (IndexHint hint : entry.getValue()) {
-        String statement = hint.statement(true);
+        String statement = hint.migrationStatement();
         lines.add(hint.indexName() + " (" + hint.finding().ruleId() + "): " + servedBy(hint)
             + (evidence.get(hint) == null ? "" : "; " + commentSafe(evidence.get(hint))));
         written.add(new Written(hint, path, statement));
@@ -198,7 +200,7 @@ public final class IndexMigration {
             + String.join(", ", hint.columns()) + ")");
       }
       LiquibaseChangeSet changeSet = new LiquibaseChangeSet(entry.getValue().stream()
-          .map(hint -> hint.statement(true)).toList(), lines, true);
+          .map(IndexHint::migrationStatement).toList(), lines, true);
       Optional<String> edited = master.withChangeSet(changeSet);
       if (edited.isEmpty()) {
         written.removeIf(w -> entry.getValue().contains(w.hint()));

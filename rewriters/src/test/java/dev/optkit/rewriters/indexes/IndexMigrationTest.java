@@ -84,9 +84,9 @@ class IndexMigrationTest {
     return plan.written().stream().map(IndexMigration.Written::statement).toList();
   }
 
-  private static String indexName(String statement) {
-    String afterIndex = statement.replaceFirst("^CREATE INDEX (CONCURRENTLY )?", "");
-    return afterIndex.substring(0, afterIndex.indexOf(' '));
+  /** The names of the indexes written, as their hints give them. */
+  private static List<String> indexNames(IndexMigration.Plan plan) {
+    return plan.written().stream().map(written -> written.hint().indexName()).sorted().toList();
   }
 
   @Test
@@ -102,7 +102,7 @@ class IndexMigrationTest {
     file("src/main/resources/application.properties", POSTGRESQL);
     file("src/main/java/shop/Shop.java", "package shop;\npublic class Shop {}\n");
     IndexMigration.Plan plan = plan();
-    List<String> names = plan.written().stream().map(written -> indexName(written.statement())).toList();
+    List<String> names = plan.written().stream().map(written -> written.hint().indexName()).toList();
     assertEquals(names.stream().distinct().toList(), names, statements(plan).toString());
   }
 
@@ -144,7 +144,7 @@ class IndexMigrationTest {
     assertEquals(List.of(), plan.refusals().stream().map(r -> r.proof().id() + ": " + r.reason()).toList());
     assertEquals(List.of(master), plan.changes().stream().map(dev.optkit.rewriters.edit.FileChange::path).toList());
     assertEquals(List.of("idx_notes_author", "idx_orders_email"),
-        statements(plan).stream().map(IndexMigrationTest::indexName).sorted().toList());
+        indexNames(plan));
   }
 
   @Test
@@ -158,7 +158,7 @@ class IndexMigrationTest {
     file("src/main/resources/application.properties", POSTGRESQL);
     file("src/main/java/shop/Shop.java", "package shop;\npublic class Shop {}\n");
     IndexMigration.Plan plan = plan();
-    assertEquals(List.of("CREATE INDEX CONCURRENTLY idx_order_customer_id ON \"order\" (customer_id);"),
+    assertEquals(List.of("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_order_customer_id ON \"order\" (customer_id);"),
         plan.written().stream().map(IndexMigration.Written::statement).toList());
   }
 
@@ -173,7 +173,7 @@ class IndexMigrationTest {
     file("src/main/resources/application.properties", POSTGRESQL);
     file("src/main/java/shop/Shop.java", "package shop;\npublic class Shop {}\n");
     IndexMigration.Plan plan = plan();
-    assertEquals(List.of("CREATE INDEX CONCURRENTLY idx_audit_entry_user ON audit_entry (\"user\");"),
+    assertEquals(List.of("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_audit_entry_user ON audit_entry (\"user\");"),
         plan.written().stream().map(IndexMigration.Written::statement).toList());
   }
 
