@@ -67,6 +67,28 @@ record FlywayFolder(Path folder, Path module) {
     return Optional.empty();
   }
 
+  /**
+   * Whether this is PostgreSQL's own folder of a {@code {vendor}} location: named {@code postgresql} (or
+   * {@code postgres}) beside another database's folder of versioned migrations ({@code h2}), which that database runs
+   * instead. An embedded database's tests never run a migration here.
+   */
+  boolean postgresqlsOwn() {
+    String name = String.valueOf(folder.getFileName()).toLowerCase(java.util.Locale.ROOT);
+    if (!name.equals("postgresql") && !name.equals("postgres")) {
+      return false;
+    }
+    for (String vendor : OTHER_VENDORS) {
+      try (Stream<Path> files = Files.list(folder.resolveSibling(vendor))) {
+        if (files.anyMatch(file -> FlywayOrder.version(String.valueOf(file.getFileName())) != null)) {
+          return true;
+        }
+      } catch (IOException | RuntimeException none) {
+        // no such folder
+      }
+    }
+    return false;
+  }
+
   /** Build files that make a folder a project or a module of one. */
   private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts",
       "settings.gradle", "settings.gradle.kts");

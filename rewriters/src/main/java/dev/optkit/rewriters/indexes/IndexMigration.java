@@ -136,7 +136,9 @@ public final class IndexMigration {
         refusals.add(new Refusal(finding, Proof.INDEX_FLYWAY_LOCK, waits.get()));
         continue;
       }
-      Optional<String> fails = FlywayLock.whyConcurrentFailsEmbedded(index.libraryVersions());
+      // an embedded database of a {vendor} layout runs its own folder (db/migration/h2), never PostgreSQL's
+      Optional<String> fails = folder.get().postgresqlsOwn() ? Optional.empty()
+          : FlywayLock.whyConcurrentFailsEmbedded(index.libraryVersions());
       if (fails.isPresent()) {
         refusals.add(new Refusal(finding, Proof.INDEX_EMBEDDED_DATABASE, fails.get()));
         continue;

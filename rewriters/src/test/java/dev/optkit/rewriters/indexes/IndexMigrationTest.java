@@ -8,6 +8,7 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.analyzers.rules.IndexHint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,19 @@ class IndexMigrationTest {
 
   /** The project written and assessed, every index hint it reports taken as kept by the planner. */
   private IndexMigration.Plan plan() {
+    return plan(List.of());
+  }
+
+  /** @param jars the class path, in a Maven repository's layout: the versions of its libraries the project runs */
+  private IndexMigration.Plan plan(List<String> jars) {
+    List<Path> classpath = new ArrayList<>();
     try {
+      for (String jar : jars) {
+        Path file = dir.resolve("m2").resolve(jar);
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[0]);
+        classpath.add(file);
+      }
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path target = dir.resolve(file.getKey());
         Files.createDirectories(target.getParent());
@@ -49,8 +62,8 @@ class IndexMigrationTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(dir), List.of(), true, List.of(), false,
-        1, true, OptkitConfig.defaults(), "test", null), Assessor.Progress.NONE);
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(dir), List.of("m2/**"), true, classpath,
+        false, 1, true, OptkitConfig.defaults(), "test", null), Assessor.Progress.NONE);
     List<IndexMigration.Kept> kept = new ArrayList<>();
     for (IndexHint hint : IndexHint.of(assessment.index())) {
       for (Finding reported : assessment.findings()) {
@@ -219,6 +232,37 @@ class IndexMigrationTest {
     IndexMigration.Plan plan = plan();
     assertEquals(List.of(MIGRATIONS + "postgresql/V2__optkit_indexes.sql"),
         plan.written().stream().map(IndexMigration.Written::path).distinct().toList());
+  }
+
+  /**
+   * With H2 on the class path, a migration of CONCURRENTLY is refused where H2's tests would run it; in PostgreSQL's own
+   * folder of a {vendor} layout they never do, and it is written (a trial's seven kept hints were refused there).
+   */
+  @Test
+  void anEmbeddedDatabaseRunsItsOwnVendorFolderNotPostgresqls() {
+    List<String> jars = List.of("org/flywaydb/flyway-core/8.5.13/flyway-core-8.5.13.jar",
+        "com/h2database/h2/2.1.214/h2-2.1.214.jar");
+    String schema = "CREATE TABLE orders (id BIGINT PRIMARY KEY, status VARCHAR(10), note VARCHAR(200));\n";
+    file(MIGRATIONS + "h2/V1__schema.sql", schema);
+    file(MIGRATIONS + "postgresql/V1__schema.sql", schema);
+    file("src/main/resources/application.properties", POSTGRESQL
+        + "spring.flyway.locations=classpath:db/migration/{vendor}\n");
+    file("src/main/java/shop/Queries.java", repository(Map.of("byStatus", "SELECT id FROM orders WHERE status = ?")));
+    IndexMigration.Plan plan = plan(jars);
+    assertEquals(List.of(), plan.refusals().stream().map(r -> r.proof().id()).toList());
+    assertEquals(List.of(MIGRATIONS + "postgresql/V2__optkit_indexes.sql"),
+        plan.written().stream().map(IndexMigration.Written::path).distinct().toList());
+  }
+
+  /** Near miss: one folder for every database, H2's tests included. */
+  @Test
+  void anEmbeddedDatabaseRunningTheSameFolderRefusesIt() {
+    file(MIGRATIONS + "V1__schema.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, status VARCHAR(10));\n");
+    file("src/main/resources/application.properties", POSTGRESQL);
+    file("src/main/java/shop/Queries.java", repository(Map.of("byStatus", "SELECT id FROM orders WHERE status = ?")));
+    IndexMigration.Plan plan = plan(List.of("org/flywaydb/flyway-core/8.5.13/flyway-core-8.5.13.jar",
+        "com/h2database/h2/2.1.214/h2-2.1.214.jar"));
+    assertEquals(List.of(Proof.INDEX_EMBEDDED_DATABASE.id()), plan.refusals().stream().map(r -> r.proof().id()).toList());
   }
 
   @Test
