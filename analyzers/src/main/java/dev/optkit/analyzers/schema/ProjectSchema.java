@@ -24,7 +24,12 @@ public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, Schema
     // Liquibase changelogs among the production XML, YAML and JSON files (each says whether it is one)
     List<Path> changelogs = Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream())
         .filter(file -> productionScript(file.toString().replace('\\', '/'))).toList();
-    SchemaIndexes indexes = SchemaIndexes.read(productionScripts, changelogs, script -> SourceSet.shown(roots, script));
+    // on PostgreSQL, another database's folder of a {vendor} layout is not its schema: an index only H2's scripts
+    // create is missing on production (a trial: H2's indexes hid PostgreSQL's missing ones)
+    List<Path> postgresqlScripts = !postgresql ? productionScripts : productionScripts.stream()
+        .filter(script -> script.getParent() == null || VendorFolders.postgresqlSibling(script.getParent()).isEmpty())
+        .toList();
+    SchemaIndexes indexes = SchemaIndexes.read(postgresqlScripts, changelogs, script -> SourceSet.shown(roots, script));
     return new ProjectSchema(MyBatisXmlMappers.read(sources.xmlFiles()), SchemaViews.read(sources.sqlFiles()),
         SchemaWriteEffects.readFiles(sources.sqlFiles(),
             Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList()),

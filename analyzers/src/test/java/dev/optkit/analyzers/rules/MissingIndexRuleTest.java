@@ -50,6 +50,28 @@ class MissingIndexRuleTest {
         .findings().stream().filter(f -> f.ruleId().equals("MissingIndex")).toList();
   }
 
+  /**
+   * On PostgreSQL, another database's folder of a {vendor} layout is not the schema: an index only H2's migrations
+   * create is missing in production (a trial's H2 folder hid it). Near miss: the index in PostgreSQL's own folder.
+   */
+  @Test
+  void anIndexOnlyAnotherVendorsFolderCreatesDoesNotServePostgresql() {
+    String table = "CREATE TABLE book (id BIGINT PRIMARY KEY, author_id BIGINT, title TEXT);\n";
+    String index = "CREATE INDEX idx_book_author ON book (author_id);\n";
+    for (boolean inPostgresql : new boolean[] {false, true}) {
+      java.nio.file.Path root = dir.resolve(inPostgresql ? "indexed" : "h2-only");
+      List<Finding> hints = new ProjectFixture(root)
+          .file("src/main/resources/db/migration/h2/V1__init.sql", table + index)
+          .file("src/main/resources/db/migration/postgresql/V1__init.sql", table + (inPostgresql ? index : ""))
+          .file("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql://db:5432/shop\n"
+              + "spring.flyway.locations=classpath:db/migration/{vendor}\n")
+          .java(repository(Map.of("byAuthor", "SELECT title FROM book WHERE author_id = ?"))).assess()
+          .findings().stream().filter(f -> f.ruleId().equals("MissingIndex")).toList();
+      assertEquals(inPostgresql ? List.of() : List.of("book(author_id)"), hints.stream()
+          .map(f -> f.details().get("table") + "(" + String.join(",", columns(f)) + ")").toList(), "" + inPostgresql);
+    }
+  }
+
   @Test
   void aQueryByColumnsNoIndexStartsWithIsAHintNamingTheIndexAndItsQueries() {
     List<Finding> hints = hints(SCHEMA, new java.util.TreeMap<>(Map.of(

@@ -1,8 +1,8 @@
 package dev.optkit.rewriters.indexes;
 
-import dev.optkit.analyzers.source.SourceSet;
-
 import dev.optkit.analyzers.schema.FlywayOrder;
+import dev.optkit.analyzers.schema.VendorFolders;
+import dev.optkit.analyzers.source.SourceSet;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A folder of versioned Flyway migrations ({@code V<version>__<description>.sql}) and the module whose resources hold
@@ -39,11 +38,6 @@ record FlywayFolder(Path folder, Path module) {
     return Optional.of(new FlywayFolder(folder, folder));
   }
 
-  /** Folder names of Flyway's {@code {vendor}} locations for databases other than PostgreSQL. */
-  private static final java.util.Set<String> OTHER_VENDORS = java.util.Set.of("h2", "hsqldb", "derby", "mysql",
-      "mariadb", "oracle", "sqlserver", "db2", "sqlite", "firebird", "informix", "sybase", "saphana", "snowflake",
-      "redshift", "cockroachdb");
-
   /**
    * The folder PostgreSQL's migrations are in: this one, unless it is another database's of a {@code {vendor}}
    * location ({@code db/migration/h2}), where its sibling {@code postgresql} holding versioned migrations is; empty
@@ -51,20 +45,10 @@ record FlywayFolder(Path folder, Path module) {
    */
   Optional<FlywayFolder> forPostgresql() {
     String name = String.valueOf(folder.getFileName()).toLowerCase(java.util.Locale.ROOT);
-    if (!OTHER_VENDORS.contains(name)) {
+    if (!VendorFolders.OTHER_VENDORS.contains(name)) {
       return Optional.of(this);
     }
-    for (String sibling : List.of("postgresql", "postgres")) {
-      Path candidate = folder.resolveSibling(sibling);
-      try (Stream<Path> files = Files.list(candidate)) {
-        if (files.anyMatch(file -> FlywayOrder.version(String.valueOf(file.getFileName())) != null)) {
-          return Optional.of(new FlywayFolder(candidate, module));
-        }
-      } catch (IOException | RuntimeException none) {
-        // no such folder
-      }
-    }
-    return Optional.empty();
+    return VendorFolders.postgresqlSibling(folder).map(sibling -> new FlywayFolder(sibling, module));
   }
 
   /**
@@ -73,20 +57,7 @@ record FlywayFolder(Path folder, Path module) {
    * instead. An embedded database's tests never run a migration here.
    */
   boolean postgresqlsOwn() {
-    String name = String.valueOf(folder.getFileName()).toLowerCase(java.util.Locale.ROOT);
-    if (!name.equals("postgresql") && !name.equals("postgres")) {
-      return false;
-    }
-    for (String vendor : OTHER_VENDORS) {
-      try (Stream<Path> files = Files.list(folder.resolveSibling(vendor))) {
-        if (files.anyMatch(file -> FlywayOrder.version(String.valueOf(file.getFileName())) != null)) {
-          return true;
-        }
-      } catch (IOException | RuntimeException none) {
-        // no such folder
-      }
-    }
-    return false;
+    return VendorFolders.postgresqlsOwn(folder);
   }
 
   /** Build files that make a folder a project or a module of one. */
