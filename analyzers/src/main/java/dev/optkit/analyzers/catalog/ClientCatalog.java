@@ -124,6 +124,14 @@ public final class ClientCatalog {
     return clients().stream().anyMatch(c -> c.id().equals(clientId) && c.cacheStore());
   }
 
+  /**
+   * Whether the client with this id runs SQL on a relational database (JDBC, jOOQ, Jdbi, MyBatis, R2DBC...): a site of
+   * it whose SQL is not in the sources is one the index hints cannot decide, and say so.
+   */
+  public boolean runsSql(String clientId) {
+    return clients().stream().anyMatch(c -> c.id().equals(clientId) && c.sql());
+  }
+
   /** Clients declared for exactly this fully-qualified type. */
   public List<ClientSignature> clientsForType(String qualifiedName) {
     return clientsByType.getOrDefault(qualifiedName, List.of());

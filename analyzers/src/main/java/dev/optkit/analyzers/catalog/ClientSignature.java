@@ -8,7 +8,8 @@ import java.util.Objects;
  * A library client: calls of {@code methods} on an expression whose type is one of {@code types}
  * (or a subtype) are remote API calls or database queries. {@code cacheStore}: the client reads a
  * remote cache (Redis, Memcached, Hazelcast): its round trips count as I/O in loops, but its reads
- * are a cache already, not candidates for another.
+ * are a cache already, not candidates for another. {@code sql}: its statements are SQL on a relational database
+ * (JDBC, jOOQ, Jdbi...), so a site of it whose SQL the sources do not hold is one the index hints cannot decide.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientSignature(
@@ -25,7 +26,8 @@ public record ClientSignature(
     boolean llm,
     boolean oneSitePerReceiver,
     boolean requiresHttpEvidence,
-    boolean cacheStore) {
+    boolean cacheStore,
+    boolean sql) {
 
   public ClientSignature {
     Objects.requireNonNull(id, "client id");

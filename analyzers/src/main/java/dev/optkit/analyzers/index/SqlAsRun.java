@@ -114,7 +114,12 @@ public final class SqlAsRun {
           : Answer.of(Optional.empty(), Language.UNTOLD);
     }
     if (!"spring-data-repository".equals(site.clientId())) {
-      return written ? Answer.of(Optional.of(site.sql()), Language.SQL) : Answer.NONE;
+      if (written) {
+        return Answer.of(Optional.of(site.sql()), Language.SQL);
+      }
+      // a client of SQL whose statement the sources do not hold as text (jOOQ's DSL, SQL built at run time): a
+      // relational query the hints cannot decide, which the report says, not a query of another store left unsaid
+      return index.catalog.runsSql(site.clientId()) ? Answer.of(Optional.empty(), Language.UNTOLD) : Answer.NONE;
     }
     TypeFact entity = index.footprints().storedEntity(site).flatMap(index::type).orElse(null);
     if (entity == null || !relational(site, entity)) {

@@ -40,6 +40,33 @@ class UndecidedHintsTest {
         "c", "SELECT id FROM orders WHERE status = ?")));
   }
 
+  /**
+   * A query of a SQL client whose statement is no text (jOOQ's DSL) is undecided and said so: a trial's 19 jOOQ reads
+   * gave no hint and no warning. Near miss: another store's query without text (MongoDB's) is no SQL to decide.
+   */
+  @Test
+  void aSqlClientsQueryWithoutTextIsUndecidedAndAnotherStoresIsNot() {
+    ProjectFixture fixture = new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA).java("""
+        package shop;
+        import static org.jooq.impl.DSL.field;
+        import static org.jooq.impl.DSL.table;
+        import com.mongodb.client.MongoCollection;
+        import org.bson.Document;
+        import org.jooq.DSLContext;
+        public class Orders {
+          private final DSLContext dsl;
+          private final MongoCollection<Document> audit;
+          public Orders(DSLContext dsl, MongoCollection<Document> audit) { this.dsl = dsl; this.audit = audit; }
+          public Object byStatus(String status) {
+            return dsl.select(field("id")).from(table("orders")).where(field("status").eq(status)).fetch();
+          }
+          public Object audited(String status) { return audit.find(new Document("status", status)).first(); }
+        }
+        """);
+    assertEquals(List.of("untold-sql x1"), UndecidedHints.of(fixture.assess().index()).stream()
+        .map(group -> group.why().id() + " x" + group.queries().size()).toList());
+  }
+
   @Test
   void aStatementOptkitDoesNotReadIsUndecided() {
     assertEquals(List.of("unread-sql x1"), undecided(SCHEMA, Map.of(
