@@ -344,7 +344,10 @@ final class LibraryCallGraph {
           }
           targetsOf[jar][index] = called;
         }
-        int[] chosen = call.dispatch() == JarGraph.Call.VIRTUAL ? configured(called, call) : null;
+        // a call on the caller's own kind (a template method's hook, on this) dispatches on the object whoever called it
+        // chose, which every implementation stands for as before; one on another kind of object is a configured choice
+        int[] chosen = call.dispatch() == JarGraph.Call.VIRTUAL && !ancestorsOf(caller).contains(call.owner())
+            ? configured(called, call) : null;
         int from = m;
         if (chosen != null) {
           // one node standing for the choice: reached by its implementations, reaching the caller
@@ -405,16 +408,23 @@ final class LibraryCallGraph {
       int callee = work.poll();
       for (int i = start[callee]; i < start[callee + 1]; i++) {
         int caller = callers[i];
-        if (caller >= count) { // a choice among implementations: reached once each of them reaches I/O
+        if (caller >= count) { // a choice among implementations: a database only once each of them reaches one
           int[] chosen = junctions.get(caller - count);
-          int all = 0;
+          boolean everyDatabase = true;
+          int any = 0;
+          int remote = 0;
           for (int implementation : chosen) {
-            all = mask[implementation] == 0 || all == -1 ? -1 : all | mask[implementation];
+            everyDatabase &= (mask[implementation] & DB) != 0;
+            any |= mask[implementation];
+            remote |= (mask[implementation] & API) != 0 ? mask[implementation] & ~DB : 0;
           }
-          if (all > 0 && all != mask[caller]) {
-            mask[caller] = all;
-            dbBasis[caller] = java.util.Arrays.stream(chosen).mapToObj(t -> dbBasis[t]).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+          int reached = everyDatabase ? any : remote;
+          if (reached != 0 && (reached | mask[caller]) != mask[caller]) {
+            mask[caller] |= reached;
+            if (everyDatabase) {
+              dbBasis[caller] = java.util.Arrays.stream(chosen).mapToObj(t -> dbBasis[t])
+                  .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            }
             apiBasis[caller] = java.util.Arrays.stream(chosen).mapToObj(t -> apiBasis[t])
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
             work.add(caller);
@@ -449,12 +459,17 @@ final class LibraryCallGraph {
 
   /**
    * The implementations a virtual call inside a library chooses among by the object it was configured with, when it
-   * has two or more with a body of their own: a store, a session manager, a lock factory held in a field, whose choice
-   * is the deployment's (Tomcat's session manager loads sessions from a JDBC store when one is configured, a file store
-   * or memory otherwise; openid4java's association store may be JDBC or in memory). The call reaches I/O only when
-   * every one of them does; one that only passes the call on to another of its kind (a decorator, a wrapper) chooses
-   * nothing and is left out. Null for a call with one implementation, which is followed as any call is. (Two blind
-   * trials' servlet and Shiro calls reached a JDBC session store this way: RequestDispatcher.forward, Shiro's login.)
+   * has two or more with a body of their own: a store, a session manager, a lock factory held in a field (an object of
+   * a type that is none of the caller's own supertypes: a template method's call of its own hook runs the class its
+   * caller made, as Axis2's OperationClient.execute runs executeImpl), whose choice is the deployment's (Tomcat's
+   * session manager loads sessions from a JDBC store when one is configured, a file store or memory otherwise;
+   * openid4java's association store may be JDBC or in memory). The call reaches a database only when every one of them
+   * does: a library keeps its own state (sessions, associations) in a database only where the deployment gives it one.
+   * Remote calls any of them makes are reached as before: a client library's transports are what it is for (Axis2's
+   * senders, one of them in-VM for tests). One that only passes the call on to another of its kind (a decorator, a
+   * wrapper) chooses nothing and is left out. Null for a call with one implementation, which is followed as any call
+   * is. (Two blind trials' servlet and Shiro calls reached a JDBC session store this way: RequestDispatcher.forward,
+   * Shiro's login.)
    */
   private int[] configured(int[] called, JarGraph.Call call) {
     if (called.length < 2) {

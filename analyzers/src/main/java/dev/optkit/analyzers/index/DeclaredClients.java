@@ -16,6 +16,13 @@ import java.util.Set;
  * implements by delegation to its query helpers whose annotated methods carry the query.
  */
 final class DeclaredClients {
+  /**
+   * The ids of the generic rule's clients ({@link #declaredByAnnotations}): only a method carrying its query or request
+   * is one; another (a library interface's getHandle() the client inherits, close()) is not.
+   */
+  static final java.util.Set<String> BY_ANNOTATIONS = java.util.Set.of("declared-query-interface",
+      "declared-http-interface");
+
   /** The id prefix of interfaces the project implements by delegation to its query helpers. */
   static final String DELEGATED = "delegated-";
   private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inside a library, a call on an object it was configured with (a store, a session manager) runs the implementation the
- * deployment chose: it reaches I/O only when every implementation the jars hold does. A decorator passing the call on
+ * deployment chose: it reaches a database only when every implementation the jars hold does (a remote call of any, as before). A decorator passing the call on
  * chooses nothing; the project's own call of the interface is its choice of library, followed into every
  * implementation as before. (Two blind trials: Tomcat's and Jetty's session managers load sessions from a JDBC store
  * when one is configured, so RequestDispatcher.forward and Shiro's login were database writes; openid4java's
@@ -95,6 +95,56 @@ class LibraryConfiguredChoicesTest {
         .replace("class JdbcStore", "class Other").replace("public JdbcStore(", "public Other("))));
   }
 
+  /**
+   * A remote call any implementation makes is still reached: a client library's transports are what it is for (Axis2's
+   * senders, one of them in-VM for tests; its stub's SOAP calls were lost when every sender had to reach I/O).
+   */
+  @Test
+  void aChoiceAmongTransportsStillReachesTheRemoteOne() throws Exception {
+    Map<String, String> library = library("""
+        package com.acme.store;
+        public class Other implements Store {
+          public String load(String id) {
+            try (java.net.Socket socket = new java.net.Socket("store", 80)) {
+              return socket.getInetAddress() + id;
+            } catch (java.io.IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+        """);
+    library.put("com/acme/store/JdbcStore.java", """
+        package com.acme.store;
+        public class JdbcStore implements Store {
+          public String load(String id) { return id.trim(); }
+        }
+        """);
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("remote-1.0.jar"), library);
+    assertEquals(List.of("manager.find(id)", "store.load(id)"), remoteCalls("remote", jar));
+  }
+
+  private List<String> remoteCalls(String name, Path jar) throws Exception {
+    Path root = temp.resolve(name);
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Sessions.java"), """
+        package app;
+        import com.acme.store.Manager;
+        import com.acme.store.Store;
+        public class Sessions {
+          private final Manager manager;
+          private final Store store;
+          public Sessions(Manager manager, Store store) { this.manager = manager; this.store = store; }
+          public String session(String id) { return manager.find(id); }
+          public String direct(String id) { return store.load(id); }
+        }
+        """);
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
+        List.of(jar), false, 1, true, config, "test", temp.resolve("cache-" + name)), Assessor.Progress.NONE);
+    return assessment.findings().stream().filter(f -> f.category() == Category.API_CALL)
+        .map(dev.optkit.analyzers.findings.Finding::snippet).sorted().toList();
+  }
+
   @Test
   void aDecoratorPassingTheCallOnChoosesNothing() throws Exception {
     assertEquals(List.of("manager.find(id)", "store.load(id)"), queries("decorated", library("""
@@ -105,5 +155,56 @@ class LibraryConfiguredChoicesTest {
           public String load(String id) { return delegate.load(id.trim()); }
         }
         """)));
+  }
+
+  /**
+   * A template method's call of its own hook runs the class of the object its caller holds, not a configured choice:
+   * followed into every implementation as the caller's call is (Axis2's OperationClient.execute runs executeImpl,
+   * abstract, whose in-out implementation sends; the stub's twelve SOAP calls were lost when the hook was a choice).
+   */
+  @Test
+  void aTemplateMethodsOwnHookIsNoConfiguredChoice() throws Exception {
+    Map<String, String> library = new HashMap<>();
+    library.put("com/acme/soap/OperationClient.java", """
+        package com.acme.soap;
+        public abstract class OperationClient {
+          public final String execute(String body) { return executeImpl(body); }
+          protected abstract String executeImpl(String body);
+        }
+        """);
+    library.put("com/acme/soap/OutIn.java", """
+        package com.acme.soap;
+        public class OutIn extends OperationClient {
+          protected String executeImpl(String body) {
+            try (java.net.Socket socket = new java.net.Socket("soap", 80)) {
+              return socket.getInetAddress() + body;
+            } catch (java.io.IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+        """);
+    library.put("com/acme/soap/InVm.java", """
+        package com.acme.soap;
+        public class InVm extends OperationClient {
+          protected String executeImpl(String body) { return body.trim(); }
+        }
+        """);
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("soap-1.0.jar"), library);
+    Path root = temp.resolve("soap");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Jobs.java"), """
+        package app;
+        public class Jobs {
+          private final com.acme.soap.OperationClient client;
+          public Jobs(com.acme.soap.OperationClient client) { this.client = client; }
+          public String submit(String body) { return client.execute(body); }
+        }
+        """);
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
+        List.of(jar), false, 1, true, config, "test", temp.resolve("cache-soap")), Assessor.Progress.NONE);
+    assertEquals(List.of("client.execute(body)"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.API_CALL).map(dev.optkit.analyzers.findings.Finding::snippet).toList());
   }
 }
