@@ -346,8 +346,10 @@ final class LibraryCallGraph {
         }
         // a call on the caller's own kind (a template method's hook, on this) dispatches on the object whoever called it
         // chose, which every implementation stands for as before; one on another kind of object is a configured choice
-        int[] chosen = call.dispatch() == JarGraph.Call.VIRTUAL && !ancestorsOf(caller).contains(call.owner())
-            ? configured(called, call) : null;
+        // (a decorator's call of the same method on the object it wraps is the choice it passes on, not its own hook)
+        boolean passedOn = methods.get(m).name().equals(call.name()) && methods.get(m).descriptor().equals(call.descriptor());
+        int[] chosen = call.dispatch() == JarGraph.Call.VIRTUAL
+            && (passedOn || !ancestorsOf(caller).contains(call.owner())) ? configured(called, call) : null;
         int from = m;
         if (chosen != null) {
           // one node standing for the choice: reached by its implementations, reaching the caller

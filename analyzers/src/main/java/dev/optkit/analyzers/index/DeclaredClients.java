@@ -23,6 +23,15 @@ final class DeclaredClients {
   static final java.util.Set<String> BY_ANNOTATIONS = java.util.Set.of("declared-query-interface",
       "declared-http-interface");
 
+  /**
+   * Whether a method of a client the generic rule knows declares its query or request by one of the annotations that
+   * rule reads (its text read or not: {@code @SqlQuery} with a classpath locator, or a constant from another jar).
+   */
+  static boolean declaresByAnnotation(dev.optkit.analyzers.facts.MethodFact method) {
+    return method != null && method.annotations().stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
+        .anyMatch(simple -> SQL_DECLARATIONS.contains(simple) || HTTP_DECLARATIONS.contains(simple));
+  }
+
   /** The id prefix of interfaces the project implements by delegation to its query helpers. */
   static final String DELEGATED = "delegated-";
   private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();

@@ -314,10 +314,12 @@ final class DeclaredSites {
         access = mapped.get().access();
       }
     }
-    if ((signature.id().startsWith(DeclaredClients.DELEGATED) || DeclaredClients.BY_ANNOTATIONS.contains(signature.id()))
-        && (signature.kind() == ClientKind.DB ? sql == null : httpMethod == null)) {
-      // the project implements the interface: a method without a query annotation is its own code; a client known by
-      // its annotations alone runs what they declare, and a method it inherits from the library (Jdbi's getHandle()) none
+    if (signature.id().startsWith(DeclaredClients.DELEGATED) && (signature.kind() == ClientKind.DB ? sql == null : httpMethod == null)) {
+      return Optional.empty(); // the project implements the interface: a method without a query annotation is its own code
+    }
+    if (DeclaredClients.BY_ANNOTATIONS.contains(signature.id()) && !DeclaredClients.declaresByAnnotation(declaration)) {
+      // a client known by its annotations alone runs what they declare: a method without one, or one it inherits from
+      // the library (Jdbi's getHandle()), none; one whose text is not read (a classpath locator) still runs a query
       return Optional.empty();
     }
     IoSite site = new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),

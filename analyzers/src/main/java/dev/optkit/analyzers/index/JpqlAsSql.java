@@ -111,13 +111,18 @@ final class JpqlAsSql {
     }
     Expression where = select.getWhere();
     for (Map.Entry<String, Expression> condition : conditions.entrySet()) {
+      boolean[] qualified = {false};
       condition.getValue().accept(new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
         @Override
         public <S> Void visit(Column column, S context) {
+          qualified[0] |= column.getTable() != null && column.getTable().getName() != null;
           restricting.put(column, condition.getKey());
           return null;
         }
       }, null);
+      if (qualified[0]) {
+        return false; // customer.deleted: a name Hibernate resolves its own way, not one optkit writes under an alias
+      }
       Expression added = new ParenthesedExpressionList<>(condition.getValue());
       where = where == null ? added : new net.sf.jsqlparser.expression.operators.conditional.AndExpression(
           where instanceof ParenthesedExpressionList ? where : new ParenthesedExpressionList<>(where), added);

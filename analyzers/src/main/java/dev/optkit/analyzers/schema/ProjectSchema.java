@@ -27,8 +27,7 @@ public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, Schema
     // on PostgreSQL, another database's folder of a {vendor} layout is not its schema: an index only H2's scripts
     // create is missing on production (a trial: H2's indexes hid PostgreSQL's missing ones)
     List<Path> postgresqlScripts = !postgresql ? productionScripts : productionScripts.stream()
-        .filter(script -> script.getParent() == null || VendorFolders.postgresqlSibling(script.getParent()).isEmpty())
-        .toList();
+        .filter(script -> !VendorFolders.underAnotherVendor(script)).toList();
     SchemaIndexes indexes = SchemaIndexes.read(postgresqlScripts, changelogs, script -> SourceSet.shown(roots, script));
     return new ProjectSchema(MyBatisXmlMappers.read(sources.xmlFiles()), SchemaViews.read(sources.sqlFiles()),
         SchemaWriteEffects.readFiles(sources.sqlFiles(),

@@ -42,6 +42,19 @@ public final class VendorFolders {
     return Optional.empty();
   }
 
+  /**
+   * Whether a script is in another database's folder of a {@code {vendor}} layout, at any depth below it (Flyway reads
+   * a location's subfolders: {@code db/migration/h2/v1/V1__x.sql}).
+   */
+  public static boolean underAnotherVendor(Path script) {
+    for (Path folder = script.getParent(); folder != null; folder = folder.getParent()) {
+      if (postgresqlSibling(folder).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the folder is PostgreSQL's own beside another database's folder of versioned migrations. */
   public static boolean postgresqlsOwn(Path folder) {
     String name = String.valueOf(folder.getFileName()).toLowerCase(Locale.ROOT);

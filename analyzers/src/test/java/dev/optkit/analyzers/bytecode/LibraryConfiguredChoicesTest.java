@@ -145,6 +145,45 @@ class LibraryConfiguredChoicesTest {
         .map(dev.optkit.analyzers.findings.Finding::snippet).sorted().toList();
   }
 
+  /**
+   * A decorator among a memory store and a JDBC one passes the choice on: its own call of the method on the store it
+   * wraps is that choice, not its own hook (Jetty's caching session store), so the manager still queries nothing.
+   */
+  @Test
+  void aDecoratorAmongTheImplementationsPassesTheChoiceOn() throws Exception {
+    Map<String, String> library = library("""
+        package com.acme.store;
+        public class Other implements Store {
+          private final java.util.Map<String, String> values = new java.util.HashMap<>();
+          public String load(String id) { return values.get(id); }
+        }
+        """);
+    library.put("com/acme/store/Caching.java", """
+        package com.acme.store;
+        public class Caching implements Store {
+          private final Store inner;
+          public Caching(Store inner) { this.inner = inner; }
+          public String load(String id) { return inner.load(id.trim()); }
+        }
+        """);
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("decorated3-1.0.jar"), library);
+    Path root = temp.resolve("decorated3");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Sessions.java"), """
+        package app;
+        public class Sessions {
+          private final com.acme.store.Manager manager;
+          public Sessions(com.acme.store.Manager manager) { this.manager = manager; }
+          public String session(String id) { return manager.find(id); }
+        }
+        """);
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
+        List.of(jar), false, 1, true, config, "test", temp.resolve("cache-decorated3")), Assessor.Progress.NONE);
+    assertEquals(List.of(), assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY)
+        .map(dev.optkit.analyzers.findings.Finding::snippet).toList());
+  }
+
   @Test
   void aDecoratorPassingTheCallOnChoosesNothing() throws Exception {
     assertEquals(List.of("manager.find(id)", "store.load(id)"), queries("decorated", library("""

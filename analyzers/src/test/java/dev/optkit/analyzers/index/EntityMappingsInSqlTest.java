@@ -120,6 +120,9 @@ class EntityMappingsInSqlTest {
     // an outer join: Hibernate adds the condition to its ON; a bulk update: not a read
     assertEquals(Optional.empty(), run(index, "outer"));
     assertEquals(Optional.empty(), run(index, "bulk"));
+    // a column the restriction qualifies itself is no name optkit writes under the query's alias (c.customer.deleted)
+    ProjectIndex qualified = customers("@org.hibernate.annotations.SQLRestriction(\"customer.deleted = false\")", "");
+    assertEquals(Optional.empty(), run(qualified, "jpql"));
   }
 
   @Test

@@ -605,6 +605,35 @@ class DatabaseQueryRuleTest {
         "shop.TableDao.delete(long)", "DELETE FROM tables WHERE id = :id"), sqlByMethod, findings.toString());
   }
 
+  /**
+   * A method carrying its query annotation is a query whether or not its text is read (Jdbi's classpath locator gives
+   * the SQL from a file); a method without one (a close()) is none.
+   */
+  @Test
+  void aDeclaredQueryWithoutItsTextIsStillAQuery() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.jdbi.v3.sqlobject.statement.SqlQuery;
+        @org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator
+        public interface PeopleDao {
+          @SqlQuery
+          java.util.List<String> names();
+          @SqlQuery("SELECT name FROM people WHERE id = :id")
+          String name(long id);
+          void close();
+        }
+        """).java("""
+        package shop;
+        public class People {
+          private final PeopleDao dao;
+          public People(PeopleDao dao) { this.dao = dao; }
+          public Object names() { return dao.names(); }
+          public void done() { dao.close(); }
+        }
+        """).findings(Category.DB_QUERY);
+    assertEquals(List.of("names()"), findings.stream().map(Finding::enclosingMethod).toList());
+  }
+
   @Test
   void aQueryInterfaceHandedOutByAnotherObjectsGetterIsThatQueryAtTheCall() {
     // a registry of DAOs a library makes at run time (Jdbi's onDemand): daos.getPeopleDao().rename(..) is the

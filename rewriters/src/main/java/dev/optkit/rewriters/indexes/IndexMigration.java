@@ -136,8 +136,9 @@ public final class IndexMigration {
         refusals.add(new Refusal(finding, Proof.INDEX_FLYWAY_LOCK, waits.get()));
         continue;
       }
-      // an embedded database of a {vendor} layout runs its own folder (db/migration/h2), never PostgreSQL's
-      Optional<String> fails = folder.get().postgresqlsOwn() ? Optional.empty()
+      // an embedded database of a {vendor} layout runs its own folder (db/migration/h2), never PostgreSQL's: a layout
+      // the folders show and the production configuration's every Flyway location names by {vendor}
+      Optional<String> fails = folder.get().postgresqlsOwn() && vendorLocations(folder.get().module()) ? Optional.empty()
           : FlywayLock.whyConcurrentFailsEmbedded(index.libraryVersions());
       if (fails.isPresent()) {
         refusals.add(new Refusal(finding, Proof.INDEX_EMBEDDED_DATABASE, fails.get()));
@@ -301,6 +302,13 @@ public final class IndexMigration {
   private static String unquoted(String name) {
     return name.length() > 1 && (name.startsWith("\"") || name.startsWith("`")) ? name.substring(1, name.length() - 1)
         : name;
+  }
+
+  /** Whether the module's configuration sets Flyway's locations, and every value it gives them names {vendor}. */
+  private static boolean vendorLocations(Path module) {
+    return dev.optkit.analyzers.settings.SpringSettings.values(module, "spring.flyway.locations")
+        .filter(values -> !values.byDefault().isEmpty() && java.util.stream.Stream.concat(values.byDefault().stream(),
+            values.inProfiles().stream()).allMatch(value -> value.contains("{vendor}"))).isPresent();
   }
 
   private static String shown(Path root, Path file) {

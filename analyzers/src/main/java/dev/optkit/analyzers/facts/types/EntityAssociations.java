@@ -202,7 +202,9 @@ public final class EntityAssociations {
    * What the mapping of a type adds beyond its columns and associations, in source order (the type's own annotations
    * first, then its members'). The one reader of it: the SQL a query of the entity runs and the data a read or write of
    * it may touch are both told from this. Read on every type, not only those annotated {@code @Entity}: an entity
-   * {@code orm.xml} maps carries Hibernate's annotations without it, and only an entity's are ever asked for.
+   * {@code orm.xml} maps carries Hibernate's annotations without it. The caching proofs and the hints ask an entity's;
+   * the loop rewrite asks its supertypes' too, where another library's annotation of one of these simple names refuses
+   * the rewrite (a refusal, never a wrong rewrite).
    */
   public static List<MappingSql> mappingSql(TypeDeclaration<?> type) {
     List<MappingSql> mapping = new ArrayList<>();
