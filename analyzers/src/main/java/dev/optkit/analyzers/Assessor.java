@@ -700,7 +700,8 @@ public final class Assessor {
   // 107: a call on what another object's method returns (ReceivedFrom.Getter of its type); 108: a lambda's untyped
   // parameter typed by the solver in any file, a chain answering a client no site, one site per chain of two families;
   // 109: a stored query handed to a method of its object before its run is reported at the run; 110: a lone call on a
-  // lambda's untyped parameter is typed by the solver
+  // lambda's untyped parameter is typed by the solver; 111: TypeFact's mappingSql (what an entity's mapping adds, typed)
+  // in place of dataBeyondMapping, and a find's loaded entity kept in a local is no stored query
   private static final int FACTS_SCHEMA = 111;
 
   /**
