@@ -57,11 +57,8 @@ class LibraryConfiguredChoicesTest {
     return sources;
   }
 
-  private List<String> queries(String name, Map<String, String> library) throws Exception {
-    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve(name + "-1.0.jar"), library);
-    Path root = temp.resolve(name);
-    Files.createDirectories(root.resolve("src/main/java/app"));
-    Files.writeString(root.resolve("src/main/java/app/Sessions.java"), """
+  /** The project calling the manager and the store: its sessions class. */
+  private static final String SESSIONS = """
         package app;
         import com.acme.store.Manager;
         import com.acme.store.Store;
@@ -72,11 +69,22 @@ class LibraryConfiguredChoicesTest {
           public String session(String id) { return manager.find(id); }
           public String direct(String id) { return store.load(id); }
         }
-        """);
+        """;
+
+  private List<String> queries(String name, Map<String, String> library) throws Exception {
+    return found(name, LibraryBytecodeIoTest.libraryJar(temp.resolve(name + "-1.0.jar"), library), "Sessions", SESSIONS,
+        Category.DB_QUERY);
+  }
+
+  /** The snippets of the findings of a category in a project of one class of package app, on the jar. */
+  private List<String> found(String name, Path jar, String type, String source, Category category) throws Exception {
+    Path root = temp.resolve(name);
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/" + type + ".java"), source);
     OptkitConfig config = OptkitConfig.defaults();
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
         List.of(jar), false, 1, true, config, "test", temp.resolve("cache-" + name)), Assessor.Progress.NONE);
-    return assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY)
+    return assessment.findings().stream().filter(f -> f.category() == category)
         .map(dev.optkit.analyzers.findings.Finding::snippet).sorted().toList();
   }
 
@@ -120,35 +128,9 @@ class LibraryConfiguredChoicesTest {
         }
         """);
     Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("remote-1.0.jar"), library);
-    assertEquals(List.of("manager.find(id)", "store.load(id)"), remoteCalls("remote", jar));
+    assertEquals(List.of("manager.find(id)", "store.load(id)"), found("remote", jar, "Sessions", SESSIONS, Category.API_CALL));
   }
 
-  private List<String> remoteCalls(String name, Path jar) throws Exception {
-    Path root = temp.resolve(name);
-    Files.createDirectories(root.resolve("src/main/java/app"));
-    Files.writeString(root.resolve("src/main/java/app/Sessions.java"), """
-        package app;
-        import com.acme.store.Manager;
-        import com.acme.store.Store;
-        public class Sessions {
-          private final Manager manager;
-          private final Store store;
-          public Sessions(Manager manager, Store store) { this.manager = manager; this.store = store; }
-          public String session(String id) { return manager.find(id); }
-          public String direct(String id) { return store.load(id); }
-        }
-        """);
-    OptkitConfig config = OptkitConfig.defaults();
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
-        List.of(jar), false, 1, true, config, "test", temp.resolve("cache-" + name)), Assessor.Progress.NONE);
-    return assessment.findings().stream().filter(f -> f.category() == Category.API_CALL)
-        .map(dev.optkit.analyzers.findings.Finding::snippet).sorted().toList();
-  }
-
-  /**
-   * A decorator among a memory store and a JDBC one passes the choice on: its own call of the method on the store it
-   * wraps is that choice, not its own hook (Jetty's caching session store), so the manager still queries nothing.
-   */
   @Test
   void aDecoratorAmongTheImplementationsPassesTheChoiceOn() throws Exception {
     Map<String, String> library = library("""
@@ -167,21 +149,8 @@ class LibraryConfiguredChoicesTest {
         }
         """);
     Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("decorated3-1.0.jar"), library);
-    Path root = temp.resolve("decorated3");
-    Files.createDirectories(root.resolve("src/main/java/app"));
-    Files.writeString(root.resolve("src/main/java/app/Sessions.java"), """
-        package app;
-        public class Sessions {
-          private final com.acme.store.Manager manager;
-          public Sessions(com.acme.store.Manager manager) { this.manager = manager; }
-          public String session(String id) { return manager.find(id); }
-        }
-        """);
-    OptkitConfig config = OptkitConfig.defaults();
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
-        List.of(jar), false, 1, true, config, "test", temp.resolve("cache-decorated3")), Assessor.Progress.NONE);
-    assertEquals(List.of(), assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY)
-        .map(dev.optkit.analyzers.findings.Finding::snippet).toList());
+    // the project's own call of the store is its choice of the library, followed into every implementation
+    assertEquals(List.of("store.load(id)"), found("decorated3", jar, "Sessions", SESSIONS, Category.DB_QUERY));
   }
 
   @Test
@@ -230,20 +199,13 @@ class LibraryConfiguredChoicesTest {
         }
         """);
     Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("soap-1.0.jar"), library);
-    Path root = temp.resolve("soap");
-    Files.createDirectories(root.resolve("src/main/java/app"));
-    Files.writeString(root.resolve("src/main/java/app/Jobs.java"), """
+    assertEquals(List.of("client.execute(body)"), found("soap", jar, "Jobs", """
         package app;
         public class Jobs {
           private final com.acme.soap.OperationClient client;
           public Jobs(com.acme.soap.OperationClient client) { this.client = client; }
           public String submit(String body) { return client.execute(body); }
         }
-        """);
-    OptkitConfig config = OptkitConfig.defaults();
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
-        List.of(jar), false, 1, true, config, "test", temp.resolve("cache-soap")), Assessor.Progress.NONE);
-    assertEquals(List.of("client.execute(body)"), assessment.findings().stream()
-        .filter(f -> f.category() == Category.API_CALL).map(dev.optkit.analyzers.findings.Finding::snippet).toList());
+        """, Category.API_CALL));
   }
 }
