@@ -218,17 +218,22 @@ class IndexMigrationTest {
     assertEquals(List.of(), plan.written().stream().map(IndexMigration.Written::statement).toList());
   }
 
-  @Test
-  void theMigrationGoesToTheFolderFlywayRunsOnTheProductionDatabase() {
-    // Spring Boot's {vendor} locations: db/migration/h2 for the tests' H2, db/migration/postgresql for production.
-    // Both create the table; the index belongs with PostgreSQL's, not in H2's folder (where H2 cannot parse
-    // CONCURRENTLY and PostgreSQL never reads it)
+  /** Spring Boot's {vendor} locations, both folders creating the table a query reads by status. */
+  private void vendorLayout() {
     String schema = "CREATE TABLE orders (id BIGINT PRIMARY KEY, status VARCHAR(10), note VARCHAR(200));\n";
     file(MIGRATIONS + "h2/V1__schema.sql", schema);
     file(MIGRATIONS + "postgresql/V1__schema.sql", schema);
     file("src/main/resources/application.properties", POSTGRESQL
         + "spring.flyway.locations=classpath:db/migration/{vendor}\n");
     file("src/main/java/shop/Queries.java", repository(Map.of("byStatus", "SELECT id FROM orders WHERE status = ?")));
+  }
+
+  @Test
+  void theMigrationGoesToTheFolderFlywayRunsOnTheProductionDatabase() {
+    // Spring Boot's {vendor} locations: db/migration/h2 for the tests' H2, db/migration/postgresql for production.
+    // Both create the table; the index belongs with PostgreSQL's, not in H2's folder (where H2 cannot parse
+    // CONCURRENTLY and PostgreSQL never reads it)
+    vendorLayout();
     IndexMigration.Plan plan = plan();
     assertEquals(List.of(MIGRATIONS + "postgresql/V2__optkit_indexes.sql"),
         plan.written().stream().map(IndexMigration.Written::path).distinct().toList());
@@ -242,12 +247,7 @@ class IndexMigrationTest {
   void anEmbeddedDatabaseRunsItsOwnVendorFolderNotPostgresqls() {
     List<String> jars = List.of("org/flywaydb/flyway-core/8.5.13/flyway-core-8.5.13.jar",
         "com/h2database/h2/2.1.214/h2-2.1.214.jar");
-    String schema = "CREATE TABLE orders (id BIGINT PRIMARY KEY, status VARCHAR(10), note VARCHAR(200));\n";
-    file(MIGRATIONS + "h2/V1__schema.sql", schema);
-    file(MIGRATIONS + "postgresql/V1__schema.sql", schema);
-    file("src/main/resources/application.properties", POSTGRESQL
-        + "spring.flyway.locations=classpath:db/migration/{vendor}\n");
-    file("src/main/java/shop/Queries.java", repository(Map.of("byStatus", "SELECT id FROM orders WHERE status = ?")));
+    vendorLayout();
     IndexMigration.Plan plan = plan(jars);
     assertEquals(List.of(), plan.refusals().stream().map(r -> r.proof().id()).toList());
     assertEquals(List.of(MIGRATIONS + "postgresql/V2__optkit_indexes.sql"),
