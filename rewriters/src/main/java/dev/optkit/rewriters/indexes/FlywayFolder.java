@@ -103,7 +103,8 @@ record FlywayFolder(Path folder, Path module) {
     String last = null;
     List<BigInteger> lastVersion = null;
     List<Path> found = new java.util.ArrayList<>();
-    Files.walkFileTree(scanned(), java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 32,
+    Path scanned = scanned(); // up to five folders' build files looked for: once, not once per migration found
+    Files.walkFileTree(scanned, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 32,
           new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
@@ -125,7 +126,7 @@ record FlywayFolder(Path folder, Path module) {
     // refuses (a trial: V10000 written after a test folder's V9999). Test scripts are still never taken again.
     List<Path> sorted = found.stream().sorted().toList();
     List<Path> main = sorted.stream().filter(file -> !SourceSet.isTestPath(
-        scanned().relativize(file).toString().replace(java.io.File.separatorChar, '/'))).toList();
+        scanned.relativize(file).toString().replace(java.io.File.separatorChar, '/'))).toList();
     List<List<BigInteger>> taken = new java.util.ArrayList<>();
     for (Path file : sorted) {
       taken.add(versionOfAnyMigration(String.valueOf(file.getFileName())));
@@ -140,7 +141,7 @@ record FlywayFolder(Path folder, Path module) {
         }
     }
     if (last == null) {
-      throw new IOException("no versioned Flyway migration found in " + scanned());
+      throw new IOException("no versioned Flyway migration found in " + scanned);
     }
     String text = last.substring(1, last.indexOf("__"));
     if (atLeast != null && FlywayOrder.compare(atLeast, lastVersion) >= 0) {
