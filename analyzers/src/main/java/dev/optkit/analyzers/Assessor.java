@@ -618,6 +618,7 @@ public final class Assessor {
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));
+    index.withSchemaIndexes(index.fewValuedColumnsCounted()); // what the planner's rows of a table hold (--check-hints)
     int failedFiles = problems.size();
     for (dev.optkit.analyzers.source.SkippedEntry skipped : sources.skipped()) { // passed over, never silently
       problems.add(new ParseProblem(skipped.path(), 0, 0, skipped.why().says()));
@@ -701,8 +702,9 @@ public final class Assessor {
   // parameter typed by the solver in any file, a chain answering a client no site, one site per chain of two families;
   // 109: a stored query handed to a method of its object before its run is reported at the run; 110: a lone call on a
   // lambda's untyped parameter is typed by the solver; 111: TypeFact's mappingSql (what an entity's mapping adds, typed)
-  // in place of dataBeyondMapping, and a find's loaded entity kept in a local is no stored query
-  private static final int FACTS_SCHEMA = 111;
+  // in place of dataBeyondMapping, and a find's loaded entity kept in a local is no stored query; 112: an enum's
+  // constants (TypeFact.enumConstants)
+  private static final int FACTS_SCHEMA = 112;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -74,6 +74,8 @@ import java.util.Map;
  * @param composedConstants its {@code static final} String fields made of other classes' constants ({@code
  *     Tables.ORDERS + " WHERE ..."}), by name, sorted: what {@link #textConstants} cannot hold, which the index reads
  *     through those classes' constants
+ * @param enumConstants an enum's constants, in declaration order (empty for any other type): the values a property of
+ *     its type can hold, and so the most a column mapping one can hold
  */
 public record TypeFact(
     String qualifiedName,
@@ -118,7 +120,8 @@ public record TypeFact(
     Map<String, List<String>> fieldAnnotations,
     Map<String, List<ClassLiteral>> annotationClassLiterals,
     Map<String, String> fieldColumns,
-    Map<String, ComposedText> composedConstants) {
+    Map<String, ComposedText> composedConstants,
+    List<String> enumConstants) {
 
   /**
    * Whether reading or writing the entity may touch tables its columns and associations do not name: anything in
@@ -150,6 +153,7 @@ public record TypeFact(
     annotationClassLiterals = annotationClassLiterals == null ? Map.of() : annotationClassLiterals;
     fieldColumns = fieldColumns == null ? Map.of() : fieldColumns;
     composedConstants = composedConstants == null ? Map.of() : composedConstants;
+    enumConstants = enumConstants == null ? List.of() : enumConstants;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

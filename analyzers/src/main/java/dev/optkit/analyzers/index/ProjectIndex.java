@@ -134,6 +134,11 @@ public final class ProjectIndex {
     return schemaIndexes;
   }
 
+  /** The schema with the columns entities store an enum or a boolean in bounded by its values ({@link FewValuedColumns}). */
+  public dev.optkit.analyzers.schema.SchemaIndexes fewValuedColumnsCounted() {
+    return FewValuedColumns.counted(this);
+  }
+
   private dev.optkit.analyzers.schema.SchemaIndexes schemaIndexes = dev.optkit.analyzers.schema.SchemaIndexes.none();
 
   /** Whether the project's configuration says it runs on PostgreSQL (and not on MySQL or MariaDB). */

@@ -84,16 +84,27 @@ public final class SchemaIndexes {
    * @param complete false when a statement about its indexes could not be read, or changes them in a way not followed
    *     (a drop, a rename)
    * @param script the script whose {@code CREATE TABLE} declares it: where a migration adding to it belongs
+   * @param valueCounts of each column the project's code bounds, the most distinct values it can hold (null aside), by
+   *     how the columns compare: an entity's enum property's constants, a boolean's two ({@code FewValuedColumns} in the
+   *     index); empty where
+   *     nothing bounds them
    */
   public record Table(String name, List<String> written, Map<String, String> writtenColumns,
       Map<String, String> columnTypes, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete,
-      Path script) {
+      Path script, Map<String, Integer> valueCounts) {
     public Table {
       written = List.copyOf(written);
       writtenColumns = Map.copyOf(writtenColumns);
       columnTypes = Map.copyOf(columnTypes);
       indexes = List.copyOf(indexes);
       foreignKeys = List.copyOf(foreignKeys);
+      valueCounts = Map.copyOf(valueCounts);
+    }
+
+    /** The table as its scripts declare it, no column's values bounded. */
+    public Table(String name, List<String> written, Map<String, String> writtenColumns, Map<String, String> columnTypes,
+        List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete, Path script) {
+      this(name, written, writtenColumns, columnTypes, indexes, foreignKeys, complete, script, Map.of());
     }
 
     /** A column as the script writes it, or as it compares when the table does not declare it. */
@@ -685,15 +696,34 @@ public final class SchemaIndexes {
       List<TableIndex> indexes = new ArrayList<>(table.indexes());
       for (ForeignKey foreign : table.foreignKeys()) {
         Table sofar = new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
-            table.foreignKeys(), table.complete(), table.script());
+            table.foreignKeys(), table.complete(), table.script(), table.valueCounts());
         if (sofar.startingWithAllOf(foreign.columns()).isEmpty()) {
           indexes.add(new TableIndex(null, foreign.columns(), "foreign key"));
         }
       }
       indexed.put(key, new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
-          table.foreignKeys(), table.complete(), table.script()));
+          table.foreignKeys(), table.complete(), table.script(), table.valueCounts()));
     });
     return new SchemaIndexes(indexed, unread);
+  }
+
+  /**
+   * The schema with the given columns' {@link Table#valueCounts}, by table name and column (as they compare): a table
+   * or a column the scripts do not declare is left out.
+   */
+  public SchemaIndexes withValueCounts(Map<String, Map<String, Integer>> counts) {
+    Map<String, Table> counted = new LinkedHashMap<>(tables);
+    counts.forEach((name, byColumn) -> table(name).ifPresent(table -> {
+      Map<String, Integer> values = new TreeMap<>(table.valueCounts());
+      byColumn.forEach((column, count) -> {
+        if (table.writtenColumns().containsKey(column(column))) {
+          values.put(column(column), count);
+        }
+      });
+      counted.put(TableNames.normalise(bare(name)), new Table(table.name(), table.written(), table.writtenColumns(),
+          table.columnTypes(), table.indexes(), table.foreignKeys(), table.complete(), table.script(), values));
+    }));
+    return new SchemaIndexes(counted, unread);
   }
 
   /** The tables the scripts create, in their names' order. */

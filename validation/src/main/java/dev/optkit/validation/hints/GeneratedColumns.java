@@ -2,6 +2,7 @@ package dev.optkit.validation.hints;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * How a column of the project's schema is made in the planner's database: its type mapped to PostgreSQL's from a
@@ -9,34 +10,53 @@ import java.util.Map;
  * an expression of {@code g}, the row's number. A unique column takes a value per row; any other
  * {@value #DISTINCT} values, each on {@code rows / DISTINCT} rows, a column selective enough for an index to serve an
  * equality on it: the check asks whether the planner uses the index for the query's shape, not how selective the
- * project's data is.
+ * project's data is; but where the project's code bounds a column's values (an entity's enum property), no more values
+ * than it can hold (a four-state status is no column an index serves on its own).
  */
 final class GeneratedColumns {
   static final int DISTINCT = 1_000;
 
-  /** A PostgreSQL type and the expressions giving a column of it distinct or repeated values. */
-  record ColumnKind(String type, String unique, String repeated) {}
+  /**
+   * A PostgreSQL type and the expressions giving a column of it distinct values, or a number of repeated ones.
+   *
+   * @param repeatedOf the expression giving {@code n} values, each on {@code rows / n} rows
+   */
+  record ColumnKind(String type, String unique, IntFunction<String> repeatedOf) {
+    /** {@value #DISTINCT} values, each on {@code rows / DISTINCT} rows. */
+    String repeated() {
+      return repeatedOf.apply(DISTINCT);
+    }
 
-  private static final ColumnKind BIGINT = new ColumnKind("bigint", "g", "(g % " + DISTINCT + ") + 1");
-  private static final ColumnKind INTEGER = new ColumnKind("integer", "g", "(g % " + DISTINCT + ") + 1");
-  private static final ColumnKind SMALLINT = new ColumnKind("integer", "g", "(g % " + DISTINCT + ") + 1");
-  private static final ColumnKind NUMERIC = new ColumnKind("numeric", "g::numeric", "((g % " + DISTINCT + ") + 1)::numeric");
-  private static final ColumnKind TEXT = new ColumnKind("text", "'v' || g", "'v' || (g % " + DISTINCT + ")");
-  private static final ColumnKind BOOLEAN = new ColumnKind("boolean", "(g % 2 = 0)", "(g % 2 = 0)");
+    /**
+     * At most {@code values} values (the most the project's code can store: an enum's constants), each on as many
+     * rows: the planner then estimates an equality on the column as the data can have it, however few its values.
+     */
+    String repeated(int values) {
+      return repeatedOf.apply(Math.max(1, Math.min(values, DISTINCT)));
+    }
+  }
+
+  private static final ColumnKind BIGINT = new ColumnKind("bigint", "g", n -> "(g % " + n + ") + 1");
+  private static final ColumnKind INTEGER = new ColumnKind("integer", "g", n -> "(g % " + n + ") + 1");
+  private static final ColumnKind SMALLINT = new ColumnKind("integer", "g", n -> "(g % " + n + ") + 1");
+  private static final ColumnKind NUMERIC = new ColumnKind("numeric", "g::numeric", n -> "((g % " + n + ") + 1)::numeric");
+  private static final ColumnKind TEXT = new ColumnKind("text", "'v' || g", n -> "'v' || (g % " + n + ")");
+  private static final ColumnKind BOOLEAN = new ColumnKind("boolean", "(g % 2 = 0)",
+      n -> n == 1 ? "true" : "(g % 2 = 0)");
   private static final ColumnKind DATE = new ColumnKind("date", "date '2000-01-01' + g",
-      "date '2000-01-01' + (g % " + DISTINCT + ")");
+      n -> "date '2000-01-01' + (g % " + n + ")");
   private static final ColumnKind TIMESTAMP = new ColumnKind("timestamp",
-      "timestamp '2020-01-01' + g * interval '1 minute'", "timestamp '2020-01-01' + (g % " + DISTINCT + ") * interval '1 hour'");
+      "timestamp '2020-01-01' + g * interval '1 minute'", n -> "timestamp '2020-01-01' + (g % " + n + ") * interval '1 hour'");
   private static final ColumnKind TIMESTAMPTZ = new ColumnKind("timestamptz",
       "timestamptz '2020-01-01 00:00+00' + g * interval '1 minute'",
-      "timestamptz '2020-01-01 00:00+00' + (g % " + DISTINCT + ") * interval '1 hour'");
+      n -> "timestamptz '2020-01-01 00:00+00' + (g % " + n + ") * interval '1 hour'");
   private static final ColumnKind TIME = new ColumnKind("time", "time '00:00' + (g % 86400) * interval '1 second'",
-      "time '00:00' + (g % " + DISTINCT + ") * interval '1 minute'");
-  private static final ColumnKind UUID = new ColumnKind("uuid", "md5(g::text)::uuid", "md5((g % " + DISTINCT + ")::text)::uuid");
+      n -> "time '00:00' + (g % " + n + ") * interval '1 minute'");
+  private static final ColumnKind UUID = new ColumnKind("uuid", "md5(g::text)::uuid", n -> "md5((g % " + n + ")::text)::uuid");
   private static final ColumnKind JSONB = new ColumnKind("jsonb", "jsonb_build_object('k', g)",
-      "jsonb_build_object('k', g % " + DISTINCT + ")");
+      n -> "jsonb_build_object('k', g % " + n + ")");
   private static final ColumnKind BYTEA = new ColumnKind("bytea", "decode(md5(g::text), 'hex')",
-      "decode(md5((g % " + DISTINCT + ")::text), 'hex')");
+      n -> "decode(md5((g % " + n + ")::text), 'hex')");
 
   /** The types scripts name (PostgreSQL's, MySQL's, H2's, Oracle's, SQL Server's), lower case, by what they hold. */
   private static final Map<String, ColumnKind> KINDS = Map.ofEntries(

@@ -142,7 +142,9 @@ final class PlannerTables {
       }
       made.columns().add(quoted(named));
       made.definitions().add(quoted(named) + " " + kind.type());
-      made.values().add(unique.contains(column) || referencing.contains(column) ? kind.unique() : kind.repeated());
+      Integer bounded = table.valueCounts().get(column);
+      made.values().add(unique.contains(column) || referencing.contains(column) ? kind.unique()
+          : bounded == null ? kind.repeated() : kind.repeated(bounded));
     }
     return made;
   }

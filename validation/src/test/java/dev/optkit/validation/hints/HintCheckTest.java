@@ -47,6 +47,31 @@ class HintCheckTest {
   }
 
   @Test
+  void anEqualityOnAColumnHoldingAnEnumsFewValuesIsNotServedByTheIndexAndItsHintIsDropped() throws Exception {
+    // the entity stores a four-state enum in orders.status: the planner's rows hold four values, each a quarter of the
+    // table, which a scan reads as cheaply as the index (a trial's orders(status) hint was kept on a thousand values)
+    HintProject project = HintProject.assess(dir, SCHEMA, Map.of("byStatus", "SELECT id FROM orders WHERE status = ?"),
+        false, Map.of("OrderStatus", "package shop; public enum OrderStatus { NEW, PAID, SHIPPED, CANCELLED }",
+            "Order", """
+                package shop;
+                import jakarta.persistence.*;
+                @Entity
+                @Table(name = "orders")
+                public class Order {
+                  @Id Long id;
+                  @Enumerated(EnumType.STRING) OrderStatus status;
+                }
+                """));
+    Map<String, HintVerdict> verdicts;
+    try (PlannerDatabase database = PlannerDatabase.local()) {
+      verdicts = project.check(database);
+    }
+    HintVerdict.Dropped dropped = assertInstanceOf(HintVerdict.Dropped.class, verdicts.get("MissingIndex orders[status]"));
+    assertTrue(dropped.planned().stream().noneMatch(p -> p.usesIndex() && p.dropPercent() >= 50),
+        dropped.planned().toString());
+  }
+
+  @Test
   void aRangeOfUnknownWidthIsNotServedByTheIndexAndItsHintIsDropped() throws Exception {
     // a prepared range of unknown bounds is estimated at a third of the table: a scan is cheaper than the index
     Map<String, HintVerdict> verdicts = checked(SCHEMA,

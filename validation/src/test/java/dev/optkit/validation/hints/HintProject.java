@@ -38,10 +38,17 @@ record HintProject(List<IndexHint> hints, Assessment assessment) {
     Assumptions.assumeTrue(why == null, why);
   }
 
-  /** @param postgresql whether the project's configuration names PostgreSQL (the foreign-key rule's condition) */
-  static HintProject assess(Path dir, String schema, Map<String, String> queries, boolean postgresql) throws Exception {
+  /**
+   * @param postgresql whether the project's configuration names PostgreSQL (the foreign-key rule's condition)
+   * @param classes more classes of the package {@code shop}, by name: the project's entities, say
+   */
+  static HintProject assess(Path dir, String schema, Map<String, String> queries, boolean postgresql,
+      Map<String, String> classes) throws Exception {
     Files.createDirectories(dir.resolve("src/main/resources"));
     Files.createDirectories(dir.resolve("src/main/java/shop"));
+    for (Map.Entry<String, String> written : classes.entrySet()) {
+      Files.writeString(dir.resolve("src/main/java/shop/" + written.getKey() + ".java"), written.getValue());
+    }
     Files.writeString(dir.resolve("src/main/resources/schema.sql"), schema);
     if (postgresql) {
       Files.writeString(dir.resolve("src/main/resources/application.properties"),
@@ -62,6 +69,10 @@ record HintProject(List<IndexHint> hints, Assessment assessment) {
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(dir), config.exclude(), false, List.of(),
         false, 2, true, config, "test", null), Assessor.Progress.NONE);
     return new HintProject(IndexHint.of(assessment.index()), assessment);
+  }
+
+  static HintProject assess(Path dir, String schema, Map<String, String> queries, boolean postgresql) throws Exception {
+    return assess(dir, schema, queries, postgresql, Map.of());
   }
 
   /**

@@ -153,7 +153,13 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
         List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
         staticFields(type), fieldAnnotations(type), annotationClassLiterals(type), fieldColumns(type),
-        composedConstants(type));
+        composedConstants(type), enumConstants(type));
+  }
+
+  /** An enum's constants, in declaration order; empty for any other type. */
+  private static List<String> enumConstants(TypeDeclaration<?> type) {
+    return type instanceof EnumDeclaration declared
+        ? declared.getEntries().stream().map(entry -> entry.getNameAsString()).toList() : List.of();
   }
 
   /** Of each field carrying annotations, their names as the file qualifies them, in source order; fields sorted. */
