@@ -703,8 +703,9 @@ public final class Assessor {
   // 109: a stored query handed to a method of its object before its run is reported at the run; 110: a lone call on a
   // lambda's untyped parameter is typed by the solver; 111: TypeFact's mappingSql (what an entity's mapping adds, typed)
   // in place of dataBeyondMapping, and a find's loaded entity kept in a local is no stored query; 112: an enum's
-  // constants (TypeFact.enumConstants)
-  private static final int FACTS_SCHEMA = 112;
+  // constants (TypeFact.enumConstants); 113: field memos loaded after an answer returned first, through a helper, or
+  // into an inherited field
+  private static final int FACTS_SCHEMA = 113;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -736,6 +736,72 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A memo is one however the load reaches the field: a field the class inherits from a base class in another file, an
+   * answer returned first and the load after it, a load through a method of the class the guard calls. A loop calling
+   * one on the same object does not wait per iteration (a trial's lazily loaded getter on a loop-invariant object was
+   * an N+1). Near misses, still I/O per iteration: the answer returned first while the load after it fills a local,
+   * and a guard whose helper assigns another field.
+   */
+  @Test
+  void aMemoLoadedAfterAnAnswerReturnedFirstOrThroughAHelperOrIntoAnInheritedFieldIsNoPerIterationIo() {
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT).java("""
+        package shop;
+        abstract class Base {
+          protected String inherited;
+          protected final PriceClient prices = new PriceClient();
+        }
+        """).java("""
+        package shop;
+        class Settings extends Base {
+          private String early;
+          private String rate;
+          private String other;
+          String inheritedField() throws Exception {
+            if (inherited == null) { inherited = prices.price("i"); }
+            return inherited;
+          }
+          String earlyReturn() throws Exception {
+            if (early != null) { return early; }
+            early = prices.price("e");
+            return early;
+          }
+          String throughHelper() throws Exception {
+            if (rate == null) { reload(); }
+            return rate;
+          }
+          private void reload() throws Exception { rate = prices.price("rate"); }
+          String earlyReturnIntoALocal() throws Exception {
+            if (early != null) { return early; }
+            String fresh = prices.price("f");
+            return fresh;
+          }
+          String helperOfAnotherField() throws Exception {
+            if (other == null) { reload(); }
+            return other;
+          }
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        class Pricing {
+          private final Settings settings = new Settings();
+          void inheritedField(List<String> skus) throws Exception { for (String s : skus) { settings.inheritedField(); } }
+          void earlyReturn(List<String> skus) throws Exception { for (String s : skus) { settings.earlyReturn(); } }
+          void throughHelper(List<String> skus) throws Exception { for (String s : skus) { settings.throughHelper(); } }
+          void intoALocal(List<String> skus) throws Exception { for (String s : skus) { settings.earlyReturnIntoALocal(); } }
+          void anotherField(List<String> skus) throws Exception { for (String s : skus) { settings.helperOfAnotherField(); } }
+        }
+        """).assess().findings();
+    assertEquals(List.of("anotherField(List<String>)", "intoALocal(List<String>)"), findings.stream()
+        .filter(f -> f.category() == Category.IO_LOOP).map(Finding::enclosingMethod).sorted().toList(),
+        findings.toString());
+    assertEquals(List.of("earlyReturn", "inheritedField", "throughHelper"), findings.stream()
+        .filter(f -> f.category() == Category.EXISTING_CACHE && "field-memo".equals(f.details().get("mechanism")))
+        .map(f -> f.enclosingMethod().indexOf('(') < 0 ? f.enclosingMethod()
+            : f.enclosingMethod().substring(0, f.enclosingMethod().indexOf('('))).sorted().toList());
+  }
+
+  /**
    * Hand-written caches with a freshness condition (piggymetrics' getCurrentRates(): a field checked before the call
    * and assigned after it, loaded again when the day changes) are caches, not I/O per iteration: a date check, a TTL
    * on a stamp the guard's block sets again, a map filled under a null check. The inventory says which field and when

@@ -30,9 +30,13 @@ import java.util.function.Predicate;
  *   <li>a freshness condition on a field the guard's block sets again: {@code if (now - loadedAt > TTL) { table =
  *       load(); loadedAt = now; }} (a TTL);
  *   <li>a map filled under a guard: {@code Rate r = rates.get(day); if (r == null) { r = load(day); rates.put(day, r);
- *       }} (a map memo, as {@code computeIfAbsent} is).
+ *       }} (a map memo, as {@code computeIfAbsent} is);
+ *   <li>an answer returned first: {@code if (table != null) return table; table = load(); return table;} (the load
+ *       after the guard runs only while the field is empty).
  * </ul>
- * In each, the block of the guard assigns the field (or puts into it) what a call returned.
+ * In each, the block of the guard (or what follows an answer returned first) assigns the field (or puts into it) what
+ * a call returned, itself or through a method of the class it calls without arguments naming the field ({@code if
+ * (table == null) { reload(); }}, {@code reload()} assigning {@code table = load()}).
  */
 public final class FieldMemos {
   /**
@@ -52,12 +56,87 @@ public final class FieldMemos {
    */
   public static Optional<Memo> in(List<IfStmt> guards, Predicate<String> isField) {
     for (IfStmt guard : guards) {
-      Optional<Memo> memo = memo(guard, isField);
+      Optional<Memo> memo = memo(guard, isField).or(() -> returnedFirst(guard, isField));
       if (memo.isPresent()) {
         return memo;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code if (table != null) { return table; } ... table = load(); ...}: the field answered while it holds a value,
+   * loaded by a statement after the guard, in the same block, otherwise.
+   */
+  private static Optional<Memo> returnedFirst(IfStmt guard, Predicate<String> isField) {
+    if (guard.getElseStmt().isPresent() || !(guard.getCondition() instanceof BinaryExpr binary)
+        || binary.getOperator() != BinaryExpr.Operator.NOT_EQUALS) {
+      return Optional.empty();
+    }
+    String field = binary.getRight() instanceof NullLiteralExpr ? fieldName(binary.getLeft(), isField)
+        : binary.getLeft() instanceof NullLiteralExpr ? fieldName(binary.getRight(), isField) : null;
+    com.github.javaparser.ast.stmt.Statement answer = guard.getThenStmt();
+    if (answer instanceof com.github.javaparser.ast.stmt.BlockStmt block && block.getStatements().size() == 1) {
+      answer = block.getStatement(0);
+    }
+    if (field == null || !(answer instanceof com.github.javaparser.ast.stmt.ReturnStmt)
+        || !(guard.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.BlockStmt around)) {
+      return Optional.empty();
+    }
+    List<com.github.javaparser.ast.stmt.Statement> statements = around.getStatements();
+    for (int i = statements.indexOf(guard) + 1; i < statements.size(); i++) {
+      if (loaded(statements.get(i), isField).contains(field)) {
+        return Optional.of(new Memo(guard, field, null, false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The fields the code assigns what a call returned, itself or through a method of its class it calls without
+   * arguments, every method of that name and arity doing it (one level: {@code reload()} assigning {@code table =
+   * load()}); a name the called method declares as its own local or parameter is none.
+   */
+  private static Set<String> loaded(com.github.javaparser.ast.Node code, Predicate<String> isField) {
+    Set<String> loaded = new LinkedHashSet<>();
+    for (AssignExpr assign : Subtrees.all(code, AssignExpr.class)) {
+      String target = fieldName(assign.getTarget(), isField);
+      if (target != null && fromCall(assign.getValue())) {
+        loaded.add(target);
+      }
+    }
+    com.github.javaparser.ast.body.TypeDeclaration<?> type = code.findAncestor(
+        com.github.javaparser.ast.body.TypeDeclaration.class).orElse(null);
+    for (MethodCallExpr call : Subtrees.all(code, MethodCallExpr.class)) {
+      if (type == null || !call.getArguments().isEmpty()
+          || call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)) {
+        continue;
+      }
+      List<com.github.javaparser.ast.body.MethodDeclaration> helpers = type.getMethodsByName(call.getNameAsString())
+          .stream().filter(helper -> helper.getParameters().isEmpty() && helper.getBody().isPresent()).toList();
+      Set<String> common = null;
+      for (com.github.javaparser.ast.body.MethodDeclaration helper : helpers) {
+        Set<String> own = new java.util.HashSet<>();
+        Subtrees.all(helper.getBody().get(), com.github.javaparser.ast.body.VariableDeclarator.class)
+            .forEach(local -> own.add(local.getNameAsString()));
+        Set<String> assigned = new LinkedHashSet<>();
+        for (AssignExpr assign : Subtrees.all(helper.getBody().get(), AssignExpr.class)) {
+          String target = fieldName(assign.getTarget(), name -> !own.contains(name) && isField.test(name));
+          if (target != null && fromCall(assign.getValue())) {
+            assigned.add(target);
+          }
+        }
+        if (common == null) {
+          common = assigned;
+        } else {
+          common.retainAll(assigned);
+        }
+      }
+      if (common != null) {
+        loaded.addAll(common);
+      }
+    }
+    return loaded;
   }
 
   /**
@@ -113,16 +192,12 @@ public final class FieldMemos {
       }
     }
     // filled from a call (a client, a loader): lazy init of an empty collection is not a memo
-    Set<String> loaded = new LinkedHashSet<>();
-    Set<String> assigned = new LinkedHashSet<>();
+    Set<String> loaded = loaded(guard.getThenStmt(), isField);
+    Set<String> assigned = new LinkedHashSet<>(loaded);
     for (AssignExpr assign : Subtrees.all(guard.getThenStmt(), AssignExpr.class)) {
       String target = fieldName(assign.getTarget(), isField);
-      if (target == null) {
-        continue;
-      }
-      assigned.add(target);
-      if (fromCall(assign.getValue())) {
-        loaded.add(target);
+      if (target != null) {
+        assigned.add(target);
       }
     }
     String refresh = others.isEmpty() ? null : String.join(" || ", others.stream().map(Expression::toString).toList());
