@@ -17,6 +17,12 @@ public record LoopDependence(Kind kind, String name) {
     UPDATES,
     /** A while or do loop's condition reads state each iteration (not an iterator's hasNext). */
     CONDITION,
+    /**
+     * The loop runs until it is stopped, over no collection: its condition is {@code true} (or a {@code for (;;)}
+     * without one or a step), or reads only a stop flag ({@code running}, {@code !stopped.get()}, the thread's interruption), no local.
+     * Each iteration waits for the next piece of work (a consumer's next message, a retry), not for an element's.
+     */
+    UNTIL_STOPPED,
     /** A break leaves the loop on what an iteration found. */
     BREAKS,
     /** A return leaves the method from inside the loop. */
@@ -39,6 +45,7 @@ public record LoopDependence(Kind kind, String name) {
       case ASSIGNS -> "assigns '" + name + "', declared outside the loop";
       case UPDATES -> "updates '" + name + "', declared outside the loop";
       case CONDITION -> "the loop condition is re-evaluated from state each iteration";
+      case UNTIL_STOPPED -> "runs until stopped, over no collection: each iteration waits for the next piece of work";
       case BREAKS -> "breaks out early, depending on what an iteration found";
       case RETURNS -> "returns from inside the loop, depending on what an iteration found";
     };

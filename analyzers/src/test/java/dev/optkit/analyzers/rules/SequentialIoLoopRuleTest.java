@@ -736,6 +736,74 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A loop that runs until stopped and carries nothing between iterations goes over no collection: a consumer taking
+   * its next message, a worker polling while a flag says so, a retry. Its I/O is the service's work, not an N+1 (a
+   * trial's RabbitMQ consumer loops and polling loops were reported). Near misses, still findings: paging by a token
+   * or a page number the loop carries, and draining a queue field, which goes over the queue's elements.
+   */
+  @Test
+  void aLoopRunningUntilStoppedOverNoCollectionIsNoNPlusOne() {
+    List<Finding> found = loops("""
+        package shop;
+        import java.util.List;
+        import java.util.ArrayDeque;
+        import java.util.concurrent.atomic.AtomicBoolean;
+        class Worker {
+          private final PriceClient prices = new PriceClient();
+          private final ProductRepository products = new ProductRepository();
+          private volatile boolean running = true;
+          private final AtomicBoolean stopped = new AtomicBoolean();
+          private final ArrayDeque<Long> pending = new ArrayDeque<>();
+          void consume() throws Exception {
+            while (true) {
+              String next = prices.price("next");
+              if (next == null) { break; }
+              products.name(Long.parseLong(next));
+            }
+          }
+          void poll() throws Exception {
+            while (running && !Thread.currentThread().isInterrupted()) {
+              prices.price("poll");
+            }
+          }
+          void pollUntilStopped() throws Exception {
+            do {
+              prices.price("poll");
+            } while (!stopped.get());
+          }
+          String retry() throws Exception {
+            for (;;) {
+              try {
+                return prices.price("flaky");
+              } catch (RuntimeException e) {
+                Thread.sleep(10);
+              }
+            }
+          }
+          void pageByToken() throws Exception {
+            String token = "";
+            while (true) {
+              token = prices.price(token);
+              if (token == null) { break; }
+            }
+          }
+          void pageByNumber() throws Exception {
+            for (int page = 0; ; page++) {
+              if (prices.price("page/" + page) == null) { break; }
+            }
+          }
+          void drain() throws Exception {
+            while (!pending.isEmpty()) {
+              products.name(pending.poll());
+            }
+          }
+        }
+        """);
+    assertEquals(List.of("drain()", "pageByNumber()", "pageByToken()"),
+        found.stream().map(Finding::enclosingMethod).sorted().toList(), found.toString());
+  }
+
+  /**
    * A memo is one however the load reaches the field: a field the class inherits from a base class in another file, an
    * answer returned first and the load after it, a load through a method of the class the guard calls. A loop calling
    * one on the same object does not wait per iteration (a trial's lazily loaded getter on a loop-invariant object was

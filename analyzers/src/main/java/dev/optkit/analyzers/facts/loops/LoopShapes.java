@@ -243,9 +243,14 @@ public final class LoopShapes {
     }
     if (loop instanceof WhileStmt || loop instanceof DoStmt) {
       Expression condition = loop instanceof WhileStmt w ? w.getCondition() : ((DoStmt) loop).getCondition();
-      if (!isIteratorCondition(condition)) {
+      if (stopFlag(condition, locals(loop))) {
+        reasons.add(new LoopDependence(LoopDependence.Kind.UNTIL_STOPPED, ""));
+      } else if (!isIteratorCondition(condition)) {
         reasons.add(new LoopDependence(LoopDependence.Kind.CONDITION, ""));
       }
+    } else if (loop instanceof ForStmt endless && endless.getCompare().isEmpty() && endless.getUpdate().isEmpty()) {
+      // for (;;): a for counting pages (for (int page = 0; ; page++)) goes over numbers
+      reasons.add(new LoopDependence(LoopDependence.Kind.UNTIL_STOPPED, ""));
     }
     for (AssignExpr assign : Subtrees.all(loop, AssignExpr.class)) {
       String target = assignedName(assign.getTarget());
@@ -276,6 +281,64 @@ public final class LoopShapes {
       }
     }
     return List.copyOf(reasons);
+  }
+
+  /** The names the loop's method (or lambda) declares as parameters and locals: what a condition may read as state. */
+  private static Set<String> locals(Node loop) {
+    Node scope = loop.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(Node.class::cast)
+        .or(() -> loop.findAncestor(LambdaExpr.class)).orElse(loop);
+    Set<String> names = new HashSet<>();
+    Subtrees.all(scope, VariableDeclarator.class).forEach(v -> names.add(v.getNameAsString()));
+    Subtrees.all(scope, Parameter.class).forEach(p -> names.add(p.getNameAsString()));
+    return names;
+  }
+
+  /**
+   * A condition that reads no local, only whether the loop is to stop: {@code true}, a boolean field ({@code running},
+   * {@code this.running}), an atomic flag's {@code get()} on a field, the thread's interruption ({@code
+   * Thread.currentThread().isInterrupted()}, {@code Thread.interrupted()}), an argument-less method of the object
+   * ({@code isRunning()}), joined by {@code !}, {@code &&}, {@code ||}. A collection's state ({@code
+   * !queue.isEmpty()}) or a local ({@code page.hasMore()}) is none: that loop goes over elements or pages.
+   */
+  static boolean stopFlag(Expression condition, Set<String> locals) {
+    Expression bare = condition;
+    while (bare instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+      bare = enclosed.getInner();
+    }
+    if (bare instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr literal) {
+      return literal.getValue();
+    }
+    if (bare instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return stopFlag(not.getExpression(), locals);
+    }
+    if (bare instanceof com.github.javaparser.ast.expr.BinaryExpr binary
+        && (binary.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.AND
+            || binary.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.OR)) {
+      return stopFlag(binary.getLeft(), locals) && stopFlag(binary.getRight(), locals);
+    }
+    if (bare instanceof NameExpr name) {
+      return !locals.contains(name.getNameAsString());
+    }
+    if (bare instanceof FieldAccessExpr field) {
+      return field.getScope() instanceof ThisExpr;
+    }
+    if (!(bare instanceof MethodCallExpr call) || !call.getArguments().isEmpty()) {
+      return false;
+    }
+    String method = call.getNameAsString();
+    Expression scope = call.getScope().orElse(null);
+    if (scope == null || scope instanceof ThisExpr) {
+      return true; // isRunning(), this.isStopped()
+    }
+    if (method.equals("get") && (scope instanceof NameExpr flag && !locals.contains(flag.getNameAsString())
+        || scope instanceof FieldAccessExpr field
+            && field.getScope() instanceof ThisExpr)) {
+      return true; // running.get() on an AtomicBoolean field
+    }
+    return method.equals("interrupted") && scope instanceof NameExpr thread && thread.getNameAsString().equals("Thread")
+        || method.equals("isInterrupted") && scope instanceof MethodCallExpr current
+            && current.getNameAsString().equals("currentThread") && current.getArguments().isEmpty()
+            && current.getScope().filter(s -> s instanceof NameExpr t && t.getNameAsString().equals("Thread")).isPresent();
   }
 
   private static boolean isIteratorCondition(Expression condition) {
