@@ -704,8 +704,9 @@ public final class Assessor {
   // lambda's untyped parameter is typed by the solver; 111: TypeFact's mappingSql (what an entity's mapping adds, typed)
   // in place of dataBeyondMapping, and a find's loaded entity kept in a local is no stored query; 112: an enum's
   // constants (TypeFact.enumConstants); 113: field memos loaded after an answer returned first, through a helper, or
-  // into an inherited field; 114: a loop's UNTIL_STOPPED dependence (a consumer's, a poller's, a retry's)
-  private static final int FACTS_SCHEMA = 114;
+  // into an inherited field; 114: a loop's UNTIL_STOPPED dependence (a consumer's, a poller's, a retry's); 115: the
+  // fields stored by their enum constant's name (TypeFact.enumsByName)
+  private static final int FACTS_SCHEMA = 115;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

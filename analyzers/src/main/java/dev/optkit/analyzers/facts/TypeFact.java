@@ -76,6 +76,7 @@ import java.util.Map;
  *     through those classes' constants
  * @param enumConstants an enum's constants, in declaration order (empty for any other type): the values a property of
  *     its type can hold, and so the most a column mapping one can hold
+ * @param enumsByName its fields JPA stores by their enum constant's name ({@code @Enumerated(EnumType.STRING)}), sorted
  */
 public record TypeFact(
     String qualifiedName,
@@ -121,7 +122,8 @@ public record TypeFact(
     Map<String, List<ClassLiteral>> annotationClassLiterals,
     Map<String, String> fieldColumns,
     Map<String, ComposedText> composedConstants,
-    List<String> enumConstants) {
+    List<String> enumConstants,
+    List<String> enumsByName) {
 
   /**
    * Whether reading or writing the entity may touch tables its columns and associations do not name: anything in
@@ -154,6 +156,7 @@ public record TypeFact(
     fieldColumns = fieldColumns == null ? Map.of() : fieldColumns;
     composedConstants = composedConstants == null ? Map.of() : composedConstants;
     enumConstants = enumConstants == null ? List.of() : enumConstants;
+    enumsByName = enumsByName == null ? List.of() : enumsByName;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

@@ -84,21 +84,20 @@ public final class SchemaIndexes {
    * @param complete false when a statement about its indexes could not be read, or changes them in a way not followed
    *     (a drop, a rename)
    * @param script the script whose {@code CREATE TABLE} declares it: where a migration adding to it belongs
-   * @param valueCounts of each column the project's code bounds, the most distinct values it can hold (null aside), by
-   *     how the columns compare: an entity's enum property's constants, a boolean's two ({@code FewValuedColumns} in the
-   *     index); empty where
+   * @param columnValues of each column the project's code bounds, the values it can hold, by how the columns compare:
+   *     an entity's enum property's constants, a boolean's two ({@code FewValuedColumns} in the index); empty where
    *     nothing bounds them
    */
   public record Table(String name, List<String> written, Map<String, String> writtenColumns,
       Map<String, String> columnTypes, List<TableIndex> indexes, List<ForeignKey> foreignKeys, boolean complete,
-      Path script, Map<String, Integer> valueCounts) {
+      Path script, Map<String, ColumnValues> columnValues) {
     public Table {
       written = List.copyOf(written);
       writtenColumns = Map.copyOf(writtenColumns);
       columnTypes = Map.copyOf(columnTypes);
       indexes = List.copyOf(indexes);
       foreignKeys = List.copyOf(foreignKeys);
-      valueCounts = Map.copyOf(valueCounts);
+      columnValues = Map.copyOf(columnValues);
     }
 
     /** The table as its scripts declare it, no column's values bounded. */
@@ -696,32 +695,48 @@ public final class SchemaIndexes {
       List<TableIndex> indexes = new ArrayList<>(table.indexes());
       for (ForeignKey foreign : table.foreignKeys()) {
         Table sofar = new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
-            table.foreignKeys(), table.complete(), table.script(), table.valueCounts());
+            table.foreignKeys(), table.complete(), table.script(), table.columnValues());
         if (sofar.startingWithAllOf(foreign.columns()).isEmpty()) {
           indexes.add(new TableIndex(null, foreign.columns(), "foreign key"));
         }
       }
       indexed.put(key, new Table(table.name(), table.written(), table.writtenColumns(), table.columnTypes(), indexes,
-          table.foreignKeys(), table.complete(), table.script(), table.valueCounts()));
+          table.foreignKeys(), table.complete(), table.script(), table.columnValues()));
     });
     return new SchemaIndexes(indexed, unread);
   }
 
   /**
-   * The schema with the given columns' {@link Table#valueCounts}, by table name and column (as they compare): a table
+   * The values a column can hold, as the project's code bounds them.
+   *
+   * @param count how many distinct values, null aside
+   * @param stored the values as the column stores them, where the code tells ({@code NEW}, {@code PAID} of an enum
+   *     stored by name), {@code count} of them; empty where it does not (an enum's ordinal, a converter's value)
+   */
+  public record ColumnValues(int count, List<String> stored) {
+    public ColumnValues {
+      stored = List.copyOf(stored);
+      if (count < 1 || !stored.isEmpty() && stored.size() != count) {
+        throw new IllegalArgumentException("a column's values: " + count + " " + stored);
+      }
+    }
+  }
+
+  /**
+   * The schema with the given columns' {@link Table#columnValues}, by table name and column (as they compare): a table
    * or a column the scripts do not declare is left out.
    */
-  public SchemaIndexes withValueCounts(Map<String, Map<String, Integer>> counts) {
+  public SchemaIndexes withColumnValues(Map<String, Map<String, ColumnValues>> values) {
     Map<String, Table> counted = new LinkedHashMap<>(tables);
-    counts.forEach((name, byColumn) -> table(name).ifPresent(table -> {
-      Map<String, Integer> values = new TreeMap<>(table.valueCounts());
-      byColumn.forEach((column, count) -> {
+    values.forEach((name, byColumn) -> table(name).ifPresent(table -> {
+      Map<String, ColumnValues> bounded = new TreeMap<>(table.columnValues());
+      byColumn.forEach((column, known) -> {
         if (table.writtenColumns().containsKey(column(column))) {
-          values.put(column(column), count);
+          bounded.put(column(column), known);
         }
       });
       counted.put(TableNames.normalise(bare(name)), new Table(table.name(), table.written(), table.writtenColumns(),
-          table.columnTypes(), table.indexes(), table.foreignKeys(), table.complete(), table.script(), values));
+          table.columnTypes(), table.indexes(), table.foreignKeys(), table.complete(), table.script(), bounded));
     }));
     return new SchemaIndexes(counted, unread);
   }

@@ -3,14 +3,17 @@ package dev.optkit.analyzers.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.schema.SchemaIndexes.ColumnValues;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A column an entity stores an enum property in holds at most the enum's constants, a boolean property's two: the schema the index gives the
- * database hints counts them ({@code SchemaIndexes.Table.valueCounts}), which the planner's generated rows follow.
+ * A column an entity stores an enum property in holds at most the enum's constants (their names, where it is stored by
+ * name), a boolean property's two: the schema the index gives the database hints says so ({@code
+ * SchemaIndexes.Table.columnValues}), and the planner's generated rows follow it.
  * (From a trial on a shop whose orders(status) index hint, a four-state enum, was kept on a thousand values per column.)
  */
 class FewValuedColumnsTest {
@@ -26,17 +29,23 @@ class FewValuedColumnsTest {
       public enum OrderStatus { NEW, PAID, SHIPPED, CANCELLED }
       """;
 
-  private Map<String, Integer> counted(String... sources) {
+  private static final List<String> STATES = List.of("CANCELLED", "NEW", "PAID", "SHIPPED");
+
+  private static ColumnValues count(int values) {
+    return new ColumnValues(values, List.of());
+  }
+
+  private Map<String, ColumnValues> counted(String... sources) {
     ProjectFixture fixture = new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA);
     for (String source : sources) {
       fixture.java(source);
     }
-    return fixture.assess().index().schemaIndexes().table("orders").orElseThrow().valueCounts();
+    return fixture.assess().index().schemaIndexes().table("orders").orElseThrow().columnValues();
   }
 
   @Test
   void anEntitysEnumPropertyBoundsItsColumnByTheEnumsConstants() {
-    Map<String, Integer> counts = counted(STATUS, """
+    Map<String, ColumnValues> counts = counted(STATUS, """
         package shop;
         public enum OrderKind { RETAIL, WHOLESALE }
         """, """
@@ -55,12 +64,13 @@ class FewValuedColumnsTest {
         }
         """);
     // a text or number property bounds nothing
-    assertEquals(Map.of("status", 4, "kind", 2, "gift", 2, "express", 2), counts);
+    assertEquals(Map.of("status", new ColumnValues(4, STATES), "kind", count(2), "gift", count(2), "express", count(2)),
+        counts);
   }
 
   @Test
   void aMappedSuperclassesEnumPropertyIsTheEntitysToo() {
-    assertEquals(Map.of("status", 4), counted(STATUS, """
+    assertEquals(Map.of("status", new ColumnValues(4, STATES)), counted(STATUS, """
         package shop;
         import jakarta.persistence.*;
         @MappedSuperclass
@@ -80,7 +90,8 @@ class FewValuedColumnsTest {
 
   @Test
   void twoEntitiesOfOneTableStoringTwoEnumsInOneColumnBoundItByBoth() {
-    assertEquals(Map.of("status", 6), counted(STATUS, """
+    assertEquals(Map.of("status", new ColumnValues(6, List.of("CANCELLED", "CLOSED", "NEW", "OPEN", "PAID", "SHIPPED"))),
+        counted(STATUS, """
         package shop;
         public enum ReturnStatus { OPEN, CLOSED }
         """, """
@@ -100,6 +111,46 @@ class FewValuedColumnsTest {
         public class OrderReturn {
           @Id Long id;
           @Enumerated(EnumType.STRING) ReturnStatus status;
+        }
+        """));
+  }
+
+  @Test
+  void anEnumStoredByItsOrdinalOrThroughAConverterIsCountedWithoutItsNames() {
+    assertEquals(Map.of("status", count(4), "kind", count(2)), counted(STATUS, """
+        package shop;
+        public enum OrderKind { RETAIL, WHOLESALE }
+        """, """
+        package shop;
+        import jakarta.persistence.*;
+        @Entity
+        @Table(name = "orders")
+        public class Order {
+          @Id Long id;
+          @Enumerated(EnumType.STRING) @Convert(converter = StatusCodes.class) OrderStatus status;
+          @Enumerated(EnumType.ORDINAL) OrderKind kind;
+        }
+        """, """
+        package shop;
+        import jakarta.persistence.*;
+        @Converter
+        public class StatusCodes implements AttributeConverter<OrderStatus, String> {
+          public String convertToDatabaseColumn(OrderStatus s) { return s.name().substring(0, 1); }
+          public OrderStatus convertToEntityAttribute(String c) { return OrderStatus.NEW; }
+        }
+        """));
+  }
+
+  @Test
+  void springDataJdbcStoresAnEnumByItsName() {
+    assertEquals(Map.of("status", new ColumnValues(4, STATES)), counted(STATUS, """
+        package shop;
+        import org.springframework.data.annotation.Id;
+        import org.springframework.data.relational.core.mapping.Table;
+        @Table("orders")
+        public class Order {
+          @Id Long id;
+          OrderStatus status;
         }
         """));
   }

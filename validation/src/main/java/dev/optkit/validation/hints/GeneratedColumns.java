@@ -34,6 +34,22 @@ final class GeneratedColumns {
     String repeated(int values) {
       return repeatedOf.apply(Math.max(1, Math.min(values, DISTINCT)));
     }
+
+    /**
+     * The values the project's code stores in the column, each on as many rows: the names of an enum stored by name in
+     * a text column, so that a query naming one ({@code status IN ('NEW', 'PAID')}) finds the rows it would; as many
+     * values as the code can store otherwise.
+     */
+    String repeated(dev.optkit.analyzers.schema.SchemaIndexes.ColumnValues values) {
+      if (values.stored().isEmpty() || !type.equals("text")) {
+        return repeated(values.count());
+      }
+      StringBuilder array = new StringBuilder("(ARRAY[");
+      for (int i = 0; i < values.stored().size(); i++) {
+        array.append(i == 0 ? "" : ", ").append('\'').append(values.stored().get(i).replace("'", "''")).append('\'');
+      }
+      return array.append("]::text[])[(g % ").append(values.stored().size()).append(") + 1]").toString();
+    }
   }
 
   private static final ColumnKind BIGINT = new ColumnKind("bigint", "g", n -> "(g % " + n + ") + 1");

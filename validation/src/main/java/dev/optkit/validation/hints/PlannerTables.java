@@ -142,7 +142,7 @@ final class PlannerTables {
       }
       made.columns().add(quoted(named));
       made.definitions().add(quoted(named) + " " + kind.type());
-      Integer bounded = table.valueCounts().get(column);
+      SchemaIndexes.ColumnValues bounded = table.columnValues().get(column);
       made.values().add(unique.contains(column) || referencing.contains(column) ? kind.unique()
           : bounded == null ? kind.repeated() : kind.repeated(bounded));
     }

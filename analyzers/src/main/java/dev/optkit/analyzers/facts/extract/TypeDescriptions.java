@@ -153,7 +153,32 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
         List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
         staticFields(type), fieldAnnotations(type), annotationClassLiterals(type), fieldColumns(type),
-        composedConstants(type), enumConstants(type));
+        composedConstants(type), enumConstants(type), enumsByName(type));
+  }
+
+  /** The fields {@code @Enumerated(EnumType.STRING)} (or {@code value = STRING}) marks, sorted. */
+  private static List<String> enumsByName(TypeDeclaration<?> type) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean byName = field.getAnnotations().stream()
+          .filter(annotation -> annotation.getName().getIdentifier().equals("Enumerated"))
+          .anyMatch(annotation -> {
+            com.github.javaparser.ast.expr.Expression value = annotation
+                instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr single ? single.getMemberValue()
+                : annotation instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr normal
+                    ? normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("value"))
+                        .map(com.github.javaparser.ast.expr.MemberValuePair::getValue).findFirst().orElse(null)
+                    : null;
+            return value instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+                    && access.getNameAsString().equals("STRING")
+                || value instanceof com.github.javaparser.ast.expr.NameExpr name
+                    && name.getNameAsString().equals("STRING");
+          });
+      if (byName) {
+        field.getVariables().forEach(variable -> found.add(variable.getNameAsString()));
+      }
+    }
+    return List.copyOf(found);
   }
 
   /** An enum's constants, in declaration order; empty for any other type. */
