@@ -156,6 +156,40 @@ final class JpqlAsSql {
     return list == null || list.isEmpty();
   }
 
+  /**
+   * JPQL's {@code FUNCTION('name', args...)} (and Hibernate's {@code function(...)}) as the call the provider writes,
+   * {@code name(args...)}, where the name is a plain identifier; empty for any other function.
+   */
+  private static Optional<net.sf.jsqlparser.expression.Function> databaseFunction(
+      net.sf.jsqlparser.expression.Function function) {
+    if (!"FUNCTION".equalsIgnoreCase(function.getName()) || function.getParameters() == null
+        || function.getParameters().isEmpty()
+        || !(function.getParameters().get(0) instanceof net.sf.jsqlparser.expression.StringValue name)
+        || !identifier(name.getValue())) {
+      return Optional.empty();
+    }
+    List<Expression> rest = new java.util.ArrayList<>();
+    for (int i = 1; i < function.getParameters().size(); i++) {
+      rest.add((Expression) function.getParameters().get(i));
+    }
+    net.sf.jsqlparser.expression.Function called = new net.sf.jsqlparser.expression.Function();
+    called.setName(name.getValue());
+    called.setParameters(new net.sf.jsqlparser.expression.operators.relational.ExpressionList<>(rest));
+    return Optional.of(called);
+  }
+
+  private static boolean identifier(String name) {
+    if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+      return false;
+    }
+    for (char c : name.toCharArray()) {
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String written(Statement statement, Map<String, Mapped> byAlias, EntityColumns columns,
       Map<Column, String> restricting) {
     StringBuilder buffer = new StringBuilder();
@@ -185,6 +219,13 @@ final class JpqlAsSql {
         }
         return buffer.append(alias).append('.').append(columns.column(mapped.entity(), mapped.table(),
             column.getColumnName()).orElseThrow(Unmapped::new));
+      }
+
+      /** JPQL's {@code FUNCTION('jsonb_extract_path_text', d.data, 'k')}: the database's function it names, called. */
+      @Override
+      public <S> StringBuilder visit(net.sf.jsqlparser.expression.Function function, S context) {
+        Optional<net.sf.jsqlparser.expression.Function> named = databaseFunction(function);
+        return named.isPresent() ? super.visit(named.get(), context) : super.visit(function, context);
       }
     };
     SelectDeParser selects = new SelectDeParser(expressions, buffer) {

@@ -264,6 +264,16 @@ public final class SchemaIndexes {
         text = SqlParsing.withoutWord(text, indexWord + 1).orElse(text);
       }
       Statement parsed = parsed(text, table && !index);
+      java.util.Map<String, String> expressions = Map.of();
+      if (parsed == null && index) {
+        // an expression in brackets JSqlParser cannot parse there (PostgreSQL's ((created_at::date))): the index is one
+        // of expressions, read with each named, its columns the expressions as written
+        java.util.Optional<SqlParsing.NamedIndexExpressions> named = SqlParsing.indexExpressionsNamed(text);
+        if (named.isPresent()) {
+          parsed = parsed(named.get().text(), false);
+          expressions = named.get().expressions();
+        }
+      }
       if (parsed == null) {
         // a vendor's option JSqlParser does not read: the table it names has indexes not known
         namedTable(words, index ? "ON" : "TABLE").ifPresent(incomplete::add);
@@ -272,9 +282,13 @@ public final class SchemaIndexes {
       if (parsed instanceof CreateTable created) {
         created(created);
       } else if (parsed instanceof CreateIndex created && created.getTable() != null && created.getIndex() != null) {
+        java.util.Map<String, String> written = expressions;
         add(created.getTable().getName(), new TableIndex(UNNAMED.equals(created.getIndex().getName()) ? null
             : created.getIndex().getName(),
-            columns(created.getIndex()), "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index",
+            // JSqlParser writes a named expression's call as optkit_expression_0 (): its name is its key
+            columns(created.getIndex()).stream().map(column -> written.getOrDefault(column.replace(" ", ""), column))
+                .toList(),
+            "UNIQUE".equalsIgnoreCase(created.getIndex().getType()) ? "unique" : "index",
             created.getIndex().getUsing()));
       } else if (parsed instanceof Alter altered && altered.getTable() != null && altered.getAlterExpressions() != null) {
         String name = altered.getTable().getName();

@@ -69,6 +69,39 @@ class IndexHintsOfEntityMappingsTest {
   }
 
   @Test
+  void jpqlsFunctionOfADatabaseFunctionIsWrittenAsItsCallForThePlanner() {
+    // FUNCTION('jsonb_extract_path_text', ...) was passed on as written, and PostgreSQL said no function "function"
+    // exists: the hint's query was not checked
+    ProjectFixture fixture = new ProjectFixture(dir).file("src/main/resources/schema.sql", """
+        CREATE TABLE docs (id BIGINT PRIMARY KEY, owner VARCHAR(40), data TEXT);
+        """).java("""
+        package shop;
+        import jakarta.persistence.*;
+        @Entity
+        @Table(name = "docs")
+        public class Doc {
+          @Id Long id;
+          String owner;
+          String data;
+        }
+        """).java("""
+        package shop;
+        public class Docs {
+          private final jakarta.persistence.EntityManager em;
+          public Docs(jakarta.persistence.EntityManager em) { this.em = em; }
+          public Object tagged(String owner, String tag) {
+            return em.createQuery("select d from Doc d where d.owner = :owner"
+                + " and FUNCTION('jsonb_extract_path_text', d.data, 'tag') = :tag")
+                .setParameter("owner", owner).setParameter("tag", tag).getResultList();
+          }
+        }
+        """);
+    List<IndexHint> hints = IndexHint.of(fixture.assess().index());
+    assertEquals(List.of("SELECT d FROM docs d WHERE d.owner = :owner AND jsonb_extract_path_text(d.data, 'tag') = :tag"),
+        hints.stream().flatMap(hint -> hint.probes().stream()).map(probe -> ((IndexHint.Query) probe).sql()).toList());
+  }
+
+  @Test
   void aColumnReadThroughAColumnTransformerIsNoIndexHint() {
     // Hibernate compares pgp_sym_decrypt(ssn, 'k') = ?: an index on ssn serves no such query
     assertEquals(List.of(), hints("""

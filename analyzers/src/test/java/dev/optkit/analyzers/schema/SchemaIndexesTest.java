@@ -200,6 +200,28 @@ class SchemaIndexesTest {
   }
 
   @Test
+  void anIndexOfAnExpressionJsqlParserCannotParseThereIsAnIndexOfThatExpression() throws Exception {
+    // PostgreSQL's ((createdat::DATE)): JSqlParser parses no cast in an index's column list, and the table's indexes
+    // were all unknown, which hid a trial's two missing indexes on it
+    Path script = dir.resolve("V1__envelopes.sql");
+    Files.writeString(script, """
+        CREATE TABLE envelopes (id BIGINT PRIMARY KEY, createdat TIMESTAMP, zipfilename TEXT, email TEXT);
+        CREATE INDEX envelopes_created_date ON envelopes ((createdat::DATE));
+        CREATE INDEX envelopes_email ON envelopes ((lower(email)), zipfilename);
+        """);
+    SchemaIndexes.Table envelopes = SchemaIndexes.read(List.of(script), Path::toString).table("envelopes").orElseThrow();
+    assertEquals(true, envelopes.complete());
+    assertEquals(List.of(List.of("id"), List.of("(createdat::DATE)"), List.of("(lower(email))", "zipfilename")),
+        envelopes.indexes().stream().map(SchemaIndexes.TableIndex::columns).toList());
+    // near miss: a statement still unread with its expressions named (ON ONLY) leaves the table's indexes unknown
+    Files.writeString(script, """
+        CREATE TABLE envelopes (id BIGINT PRIMARY KEY, createdat TIMESTAMP);
+        CREATE INDEX envelopes_created_date ON ONLY envelopes ((createdat::DATE));
+        """);
+    assertEquals(false, SchemaIndexes.read(List.of(script), Path::toString).table("envelopes").orElseThrow().complete());
+  }
+
+  @Test
   void anIndexPostgresqlNamesItselfIsRead() throws Exception {
     // CREATE INDEX ON letters (checksum): JSqlParser parses no index without a name, and the table's indexes were unknown
     Path script = dir.resolve("V1__letters.sql");

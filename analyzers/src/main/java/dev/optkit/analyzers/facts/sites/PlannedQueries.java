@@ -81,6 +81,7 @@ public final class PlannedQueries {
     }
     try {
       new MySqlNamesUnquoted().getTables(planned);
+      new ListParametersBracketed().getTables(planned);
       if (planned instanceof PlainSelect select && select.getSelectItems() != null) {
         for (SelectItem<?> item : select.getSelectItems()) {
           if (item.getAlias() != null && item.getAlias().getName() != null) {
@@ -155,6 +156,21 @@ public final class PlannedQueries {
         }
       }
       return Character.isDigit(inner.charAt(0)) ? name : inner;
+    }
+  }
+
+  /**
+   * A parameter that is the whole list of an {@code IN} (JPQL's {@code status IN :states}, a collection bound to it)
+   * written in brackets, {@code IN ($1)}, as PostgreSQL parses it: bare, {@code IN $1} is a syntax error there.
+   */
+  private static final class ListParametersBracketed extends net.sf.jsqlparser.util.TablesNamesFinder<Void> {
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.operators.relational.InExpression in, S context) {
+      if (in.getRightExpression() instanceof JdbcParameter || in.getRightExpression() instanceof JdbcNamedParameter) {
+        in.setRightExpression(new net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<>(
+            in.getRightExpression()));
+      }
+      return super.visit(in, context);
     }
   }
 

@@ -154,6 +154,93 @@ public final class SqlParsing {
   }
 
 
+  /**
+   * A {@code CREATE INDEX} with each element of its column list that is an expression in brackets ({@code
+   * ((created_at::date))}, {@code ((lower(email)))}: PostgreSQL's) written as a call of a function of optkit's,
+   * {@code optkit_expression_0()}, which JSqlParser parses where it cannot parse some expressions there (a cast); and
+   * the expressions so named, as written with their brackets. Read by JSqlParser's lexer (never inside a string or a
+   * quoted name); empty where the statement has no such element or the lexer cannot read it.
+   *
+   * @param text the statement with the expressions named
+   * @param expressions each name's expression, by the name's call as JSqlParser writes it ({@code optkit_expression_0()})
+   */
+  public record NamedIndexExpressions(String text, java.util.Map<String, String> expressions) {}
+
+  public static java.util.Optional<NamedIndexExpressions> indexExpressionsNamed(String statement) {
+    java.util.List<net.sf.jsqlparser.parser.Token> tokens = new java.util.ArrayList<>();
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        if (!statement.startsWith(token.image, token.absoluteBegin - 1)) {
+          return java.util.Optional.empty(); // a token not where the lexer says: text it misread
+        }
+        tokens.add(token);
+      }
+    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.empty();
+    }
+    int on = -1;
+    for (int i = 0; i < tokens.size() && on < 0; i++) {
+      on = tokens.get(i).image.equalsIgnoreCase("ON") ? i : -1;
+    }
+    int list = -1;
+    for (int i = on + 1; on >= 0 && i < tokens.size() && list < 0; i++) {
+      list = tokens.get(i).image.equals("(") ? i : -1;
+    }
+    if (list < 0) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder named = new StringBuilder(statement.length());
+    java.util.Map<String, String> expressions = new java.util.LinkedHashMap<>();
+    int copied = 0;
+    boolean elementStarts = true;
+    int depth = 0;
+    for (int i = list + 1; i < tokens.size(); i++) {
+      String word = tokens.get(i).image;
+      if (elementStarts && word.equals("(")) {
+        int close = closing(tokens, i);
+        if (close < 0) {
+          return java.util.Optional.empty();
+        }
+        int begin = tokens.get(i).absoluteBegin - 1;
+        int end = tokens.get(close).absoluteBegin - 1 + 1;
+        String name = "optkit_expression_" + expressions.size() + "()";
+        expressions.put(name, statement.substring(begin, end));
+        named.append(statement, copied, begin).append(name);
+        copied = end;
+        i = close;
+        elementStarts = false;
+        continue;
+      }
+      elementStarts = false;
+      if (word.equals("(")) {
+        depth++;
+      } else if (word.equals(")") && depth == 0) {
+        break; // the column list's end
+      } else if (word.equals(")")) {
+        depth--;
+      } else if (word.equals(",") && depth == 0) {
+        elementStarts = true;
+      }
+    }
+    return expressions.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new NamedIndexExpressions(
+        named.append(statement, copied, statement.length()).toString(), java.util.Map.copyOf(expressions)));
+  }
+
+  /** The index of the bracket closing the one at {@code open}; -1 for none. */
+  private static int closing(java.util.List<net.sf.jsqlparser.parser.Token> tokens, int open) {
+    int depth = 0;
+    for (int i = open; i < tokens.size(); i++) {
+      if (tokens.get(i).image.equals("(")) {
+        depth++;
+      } else if (tokens.get(i).image.equals(")") && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Words that end a column's DEFAULT expression at its own depth: the next constraint of the column. */
   private static final java.util.Set<String> AFTER_DEFAULT = java.util.Set.of("NOT", "NULL", "PRIMARY", "UNIQUE",
       "REFERENCES", "CHECK", "CONSTRAINT", "COMMENT", "COLLATE", "GENERATED", "AUTO_INCREMENT", "ON", "IDENTITY");

@@ -19,6 +19,16 @@ class PlannedQueriesTest {
   }
 
   @Test
+  void aParameterThatIsAnInListIsWrittenInBracketsAsPostgresqlParsesIt() {
+    // JPQL's IN :dcn (a collection bound to it) was written IN $1, a syntax error to PostgreSQL: not checked
+    assertEquals(Optional.of("SELECT * FROM envelopes WHERE dcn IN ($1) AND status IN ($2)"),
+        PlannedQueries.forPlanner("select * from envelopes where dcn in :dcn and status in ?"));
+    // near miss: a list written in brackets stays as it is
+    assertEquals(Optional.of("SELECT * FROM envelopes WHERE dcn IN ($1, $2)"),
+        PlannedQueries.forPlanner("select * from envelopes where dcn in (?, ?)"));
+  }
+
+  @Test
   void anUpdateOrDeleteOfOneTableIsPlannedAsTheSelectFindingItsRows() {
     assertEquals(Optional.of("SELECT 1 FROM orders WHERE customer_id = $1"),
         PlannedQueries.forPlanner("update orders set status = ? where customer_id = ?"));
