@@ -705,8 +705,9 @@ public final class Assessor {
   // in place of dataBeyondMapping, and a find's loaded entity kept in a local is no stored query; 112: an enum's
   // constants (TypeFact.enumConstants); 113: field memos loaded after an answer returned first, through a helper, or
   // into an inherited field; 114: a loop's UNTIL_STOPPED dependence (a consumer's, a poller's, a retry's); 115: the
-  // fields stored by their enum constant's name (TypeFact.enumsByName)
-  private static final int FACTS_SCHEMA = 115;
+  // fields stored by their enum constant's name (TypeFact.enumsByName); 116: a kept query run at the end of a chain of
+  // its setters (q.setParameter(..).getResultList())
+  private static final int FACTS_SCHEMA = 116;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

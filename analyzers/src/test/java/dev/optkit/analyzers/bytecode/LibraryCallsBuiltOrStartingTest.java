@@ -158,4 +158,58 @@ class LibraryCallsBuiltOrStartingTest {
         """);
     assertEquals(List.of("Micro.export(Report.class)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
+
+  /**
+   * The calls on a query the EntityManager made and a local keeps are no sites of their own: setting its parameters is
+   * no round trip, whatever the implementation's bytecode reaches (EclipseLink's setParameter reached a connection: a
+   * trial's DAOs had every setter reported as a "write", and the query at its making besides its run). The query is
+   * reported once, where the chain that runs it ends.
+   */
+  @Test
+  void aKeptJpaQuerysSettersAreNoSitesAndItRunsWhereItsChainEnds() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("jpa-2.2.jar"), Map.of(
+        "javax/persistence/EntityManager.java", """
+            package javax.persistence;
+            public interface EntityManager { <T> TypedQuery<T> createQuery(String jpql, Class<T> type); }
+            """,
+        "javax/persistence/Query.java", """
+            package javax.persistence;
+            public interface Query { java.util.List getResultList(); }
+            """,
+        "javax/persistence/TypedQuery.java", """
+            package javax.persistence;
+            public interface TypedQuery<X> extends Query {
+              TypedQuery<X> setParameter(String name, Object value);
+              java.util.List<X> getResultList();
+            }
+            """,
+        "org/acme/jpa/QueryImpl.java", """
+            package org.acme.jpa;
+            public class QueryImpl<X> implements javax.persistence.TypedQuery<X> {
+              private java.sql.Connection connection;
+              public javax.persistence.TypedQuery<X> setParameter(String name, Object value) {
+                try { connection.prepareStatement("SELECT 1").executeUpdate(); } catch (java.sql.SQLException e) { }
+                return this;
+              }
+              public java.util.List<X> getResultList() {
+                try { connection.prepareStatement("SELECT 1").executeQuery(); } catch (java.sql.SQLException e) { }
+                return null;
+              }
+            }
+            """));
+    Path root = project("jpa", "Exams.java", """
+        package app;
+        import javax.persistence.EntityManager;
+        import javax.persistence.TypedQuery;
+        public class Exams {
+          private EntityManager em;
+          public java.util.List<String> byAuthor(long author) {
+            TypedQuery<String> query = em.createQuery("SELECT e.name FROM Exam e WHERE e.author = :a", String.class);
+            return query.setParameter("a", author).getResultList();
+          }
+        }
+        """);
+    assertEquals(List.of("query.setParameter(\"a\", author).getResultList()"),
+        io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
 }

@@ -72,14 +72,22 @@ final class StoredQueries {
           || call.getScope().orElse(null) != use) {
         return Optional.empty(); // returned, handed on, reassigned: where it runs is not here
       }
+      // q.setParameter("id", id).getResultList(): the setters answer the query on, the chain's first call answering
+      // something else runs it (a trial's JPA DAOs had each such query reported at its making)
+      MethodCallExpr link = call;
       String answered;
       try {
-        answered = erasure(call.calculateResolvedType());
+        answered = erasure(link.calculateResolvedType());
+        while (answered.equals(kept) && link.getParentNode().orElse(null) instanceof MethodCallExpr outer
+            && outer.getScope().orElse(null) == link) {
+          link = outer;
+          answered = erasure(link.calculateResolvedType());
+        }
       } catch (RuntimeException | StackOverflowError unresolved) {
         return Optional.empty();
       }
       if (!answered.equals(kept)) {
-        run = call; // the last: a getter read before (getMaxResults) is not the run the loop below makes
+        run = link; // the last: a getter read before (getMaxResults) is not the run the loop below makes
       }
     }
     if (run != null && lastHandOff != null && !lastHandOff.getBegin().get().isBefore(run.getBegin().get())) {
