@@ -285,7 +285,7 @@ public final class DependencyResolver {
     String where = shown(root, file);
     IvyModules.Module module;
     try {
-      module = IvyModules.read(file);
+      module = IvyModules.read(root, file);
     } catch (IOException | javax.xml.stream.XMLStreamException | RuntimeException e) {
       found.warnings().add(new ParseProblem(where, 0, 0, "the Ivy module cannot be read, its dependencies are not "
           + "resolved: " + oneLine(String.valueOf(e.getMessage()))));

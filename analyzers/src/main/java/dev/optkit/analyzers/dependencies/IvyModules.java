@@ -65,37 +65,115 @@ final class IvyModules {
     }
   }
 
-  /** The module's dependencies; a file StAX cannot read is an exception the caller says as a warning. */
+  /** The module's dependencies, the file alone ({@link #read(Path, Path)} with its own folder as the tree). */
   static Module read(Path file) throws IOException, XMLStreamException {
-    List<Coordinates> dependencies = new ArrayList<>();
-    int unresolvable = 0;
+    return read(file.toAbsolutePath().getParent(), file);
+  }
+
+  /** The most an entity's file may hold: an Ivy module's shared declarations are a few KB. */
+  private static final long MAX_ENTITY_BYTES = 1 << 20;
+
+  /**
+   * The module's dependencies; a file StAX cannot read is an exception the caller says as a warning. An external
+   * entity the module declares and uses ({@code <!ENTITY deps SYSTEM "../ivy-deps.xml">}, then {@code &deps;} in its
+   * {@code <dependencies>}: an Ant build sharing its modules' declarations) is read where Ivy reads it, when its system
+   * id is a relative path to a regular file inside {@code root} (no link, no URL, at most 1 MB, one level: the file's
+   * own entities are not read); any other is an error that names it.
+   */
+  static Module read(Path root, Path file) throws IOException, XMLStreamException {
+    Scan scan = new Scan();
     try (InputStream in = SafeXml.open(file)) {
-      XMLStreamReader reader = SafeXml.factory().createXMLStreamReader(in);
+      XMLStreamReader reader = SafeXml.factoryReadingEntityDeclarations().createXMLStreamReader(in);
       try {
-        boolean inDependencies = false;
+        java.util.Map<String, String> entities = new java.util.HashMap<>();
         while (reader.hasNext()) {
           int event = reader.next();
-          if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("dependencies")) {
-            inDependencies = true;
-          } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("dependencies")) {
-            inDependencies = false;
-          } else if (event == XMLStreamConstants.START_ELEMENT && inDependencies
-              && reader.getLocalName().equals("dependency")) {
-            String org = reader.getAttributeValue(null, "org");
-            String name = reader.getAttributeValue(null, "name");
-            String rev = reader.getAttributeValue(null, "rev");
-            if (fetchable(org) && fetchable(name) && fetchableRevision(rev)) {
-              dependencies.add(new Coordinates(org.strip(), name.strip(), rev.strip()));
-            } else {
-              unresolvable++;
+          if (event == XMLStreamConstants.DTD && reader.getProperty("javax.xml.stream.entities") instanceof List<?> all) {
+            for (Object declared : all) {
+              if (declared instanceof javax.xml.stream.events.EntityDeclaration entity && entity.getSystemId() != null) {
+                entities.put(entity.getName(), entity.getSystemId());
+              }
             }
+          } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            String systemId = entities.get(reader.getLocalName());
+            if (systemId == null) {
+              throw new XMLStreamException("the entity &" + reader.getLocalName() + "; is no file Ivy reads");
+            }
+            included(root, file, systemId, scan);
+          } else {
+            scan.event(reader, event);
           }
         }
       } finally {
         reader.close();
       }
     }
-    return new Module(file, dependencies, unresolvable);
+    return new Module(file, scan.dependencies, scan.unresolvable);
+  }
+
+  /** An external entity's file read as the module's text at its reference, its declarations in the scan. */
+  private static void included(Path root, Path file, String systemId, Scan scan) throws IOException, XMLStreamException {
+    Path entity;
+    try {
+      Path relative = Path.of(systemId);
+      if (systemId.contains(":") || relative.isAbsolute()) {
+        throw new XMLStreamException("the entity " + systemId + " is no relative path: not read");
+      }
+      entity = file.toAbsolutePath().getParent().resolve(relative).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new XMLStreamException("the entity " + systemId + " is no path: not read");
+    }
+    Path tree = root.toRealPath();
+    // the file itself no link, and where its folders lead, still inside the tree
+    if (!Files.isRegularFile(entity, LinkOption.NOFOLLOW_LINKS) || !entity.toRealPath().startsWith(tree)) {
+      throw new XMLStreamException("the entity " + systemId + " is no file of the project's tree: not read");
+    }
+    if (Files.size(entity) > MAX_ENTITY_BYTES) {
+      throw new XMLStreamException("the entity " + systemId + " is over 1 MB: not read");
+    }
+    String text = Files.readString(entity);
+    if (text.startsWith("<?xml")) { // an external parsed entity's text declaration (XML 1.0, 4.3.1), not its content
+      int end = text.indexOf("?>");
+      text = end < 0 ? text : text.substring(end + 2);
+    }
+    XMLStreamReader reader = SafeXml.factory().createXMLStreamReader(
+        new java.io.StringReader("<optkit-entity>" + text + "</optkit-entity>"));
+    try {
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (!(event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT)
+            || !reader.getLocalName().equals("optkit-entity")) {
+          scan.event(reader, event);
+        }
+      }
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** The dependencies met so far, through the module's text and the entities it includes. */
+  private static final class Scan {
+    final List<Coordinates> dependencies = new ArrayList<>();
+    int unresolvable;
+    boolean inDependencies;
+
+    void event(XMLStreamReader reader, int event) {
+      if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("dependencies")) {
+        inDependencies = true;
+      } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("dependencies")) {
+        inDependencies = false;
+      } else if (event == XMLStreamConstants.START_ELEMENT && inDependencies
+          && reader.getLocalName().equals("dependency")) {
+        String org = reader.getAttributeValue(null, "org");
+        String name = reader.getAttributeValue(null, "name");
+        String rev = reader.getAttributeValue(null, "rev");
+        if (fetchable(org) && fetchable(name) && fetchableRevision(rev)) {
+          dependencies.add(new Coordinates(org.strip(), name.strip(), rev.strip()));
+        } else {
+          unresolvable++;
+        }
+      }
+    }
   }
 
   /**

@@ -36,6 +36,20 @@ public final class SafeXml {
     return factory;
   }
 
+  /**
+   * A factory as {@link #factory()}'s that reads a document's internal DTD subset for its entity declarations, and
+   * leaves every entity reference unreplaced ({@code ENTITY_REFERENCE} events): an external entity is never opened by
+   * the parser (external entities and external DTD access stay off), the caller decides what, if anything, to read for
+   * it (an Ivy module including a file of its own tree, {@code <!ENTITY deps SYSTEM "../deps.xml">}). The JDK's
+   * entity expansion limits apply to what the subset declares.
+   */
+  public static XMLInputFactory factoryReadingEntityDeclarations() {
+    XMLInputFactory factory = factory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, true);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    return factory;
+  }
+
   /** The file's bytes, a link not followed ({@code NOFOLLOW_LINKS}: a link fails to open). */
   public static InputStream open(Path file) throws IOException {
     return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);

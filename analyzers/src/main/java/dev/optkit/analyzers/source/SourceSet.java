@@ -315,8 +315,9 @@ public final class SourceSet {
   /**
    * Ant's and Eclipse's layout: a module's tests in a {@code test} or {@code tests} folder beside its {@code src}
    * ({@code model/test/com/acme/UpdateSchema.java}; a trial's Ant/Ivy application had its schema tool reported as a
-   * production query). Only where no folder before it is a source folder ({@code src}, {@code java}...): after one,
-   * {@code test} is a package ({@code src/com/acme/test/Fixtures.java} is production). An absolute path is not read
+   * production query), or beside a module's sources in a capitalised module folder below a source folder
+   * ({@code src/Common/test/...}). Otherwise, after a source folder ({@code src}, {@code java}...), {@code test} is a
+   * package ({@code src/com/acme/test/Fixtures.java} is production). An absolute path is not read
    * this way: the folders above the scanned root are the user's, not the project's.
    */
   private static boolean antTestRoot(String path) {
@@ -324,17 +325,30 @@ public final class SourceSet {
       return false;
     }
     int start = 0;
+    boolean afterSources = false;
     for (int end = path.indexOf('/'); end >= 0; start = end + 1, end = path.indexOf('/', start)) {
       String folder = path.substring(start, end);
-      if (folder.equals("test") || folder.equals("tests")) {
+      if (afterSources) {
+        // src/Common/test: a folder below a source folder named with a capital is a module's, not a package (Java's
+        // packages are lower case, JLS 6.1): its test folder is the module's tests (a trial's Ant build kept each
+        // module in src/<Module>, and its tests' loops were reported as production code)
+        if (folder.isEmpty() || !Character.isUpperCase(folder.charAt(0))) {
+          return false;
+        }
+        afterSources = false;
+        continue;
+      }
+      if (ANT_TEST_FOLDERS.contains(folder)) {
         return true;
       }
-      if (SOURCE_FOLDERS.contains(folder)) {
-        return false;
-      }
+      afterSources = SOURCE_FOLDERS.contains(folder);
     }
     return false;
   }
+
+  /** A module's test sources and the helpers only its tests use, in Ant's and Eclipse's layouts. */
+  private static final Set<String> ANT_TEST_FOLDERS = Set.of("test", "tests", "testutils", "testutil", "test-utils",
+      "testsupport", "test-support");
 
   /** Folders below which a {@code test} folder is a package, not a source root. */
   private static final Set<String> SOURCE_FOLDERS = Set.of("src", "source", "sources", "java", "main", "kotlin",
@@ -351,8 +365,13 @@ public final class SourceSet {
    * queries).
    */
   private static boolean testSourceSet(String folder) {
-    return TEST_FOLDERS.contains(folder) || folder.endsWith("Test") || folder.endsWith("Tests")
-        || folder.endsWith("-test") || folder.endsWith("-tests");
+    if (TEST_FOLDERS.contains(folder)) {
+      return true;
+    }
+    // in any case: a trial's Gradle build named its integration tests' source set src/integrationtest
+    String lower = folder.toLowerCase(java.util.Locale.ROOT);
+    return lower.length() > "test".length() && lower.endsWith("test")
+        || lower.length() > "tests".length() && lower.endsWith("tests");
   }
 
   private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {

@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.dependencies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,5 +37,58 @@ class IvyModulesTest {
     assertEquals(List.of("com.acme:wire:1.0"), module.dependencies().stream()
         .map(c -> c.group() + ":" + c.artifact() + ":" + c.version()).toList());
     assertEquals(4, module.unresolvable());
+  }
+
+  /**
+   * An Ant build's modules share their declarations through external entities of their own tree (a trial's Ivy
+   * modules each included ../ivy-project-dependencies.xml, and StAX, DTDs off, stopped at the first reference: every
+   * module ran without jars). The file an entity names is read where Ivy reads it; near misses, never opened: a URL
+   * (an XXE's file:///etc/passwd), a path out of the project's tree, a link.
+   */
+  @Test
+  void anExternalEntityNamingAFileOfTheTreeIsReadWhereTheModuleUsesIt() throws Exception {
+    Path module = Files.createDirectories(root.resolve("src/Common"));
+    Files.writeString(root.resolve("src/ivy-deps.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <dependency org="com.acme" name="wire" rev="1.0"/>
+        <dependency org="com.acme" name="store" rev="latest.integration"/>
+        """);
+    Path ivy = module.resolve("ivy.xml");
+    Files.writeString(ivy, ivyIncluding("../ivy-deps.xml"));
+    IvyModules.Module read = IvyModules.read(root, ivy);
+    assertEquals(List.of("com.acme:wire:1.0", "org.own:core:2.1"), read.dependencies().stream()
+        .map(c -> c.group() + ":" + c.artifact() + ":" + c.version()).toList());
+    assertEquals(1, read.unresolvable());
+
+    Files.writeString(ivy, ivyIncluding("file:///etc/passwd"));
+    assertThrows(javax.xml.stream.XMLStreamException.class, () -> IvyModules.read(root, ivy));
+    Path outside = Files.createTempFile("deps", ".xml");
+    try {
+      Files.writeString(outside, "<dependency org=\"com.acme\" name=\"wire\" rev=\"1.0\"/>");
+      Files.writeString(ivy, ivyIncluding(module.relativize(outside).toString()));
+      assertThrows(javax.xml.stream.XMLStreamException.class, () -> IvyModules.read(root, ivy));
+      Path link = root.resolve("src/linked.xml");
+      Files.createSymbolicLink(link, outside);
+      Files.writeString(ivy, ivyIncluding("../linked.xml"));
+      assertThrows(javax.xml.stream.XMLStreamException.class, () -> IvyModules.read(root, ivy));
+    } finally {
+      Files.deleteIfExists(outside);
+    }
+  }
+
+  private static String ivyIncluding(String systemId) {
+    return """
+        <?xml version="1.0"?>
+        <!DOCTYPE ivy-module [
+          <!ENTITY shared-dependencies SYSTEM "%s">
+        ]>
+        <ivy-module version="2.0">
+          <info organisation="shop" module="common"/>
+          <dependencies>
+            &shared-dependencies;
+            <dependency org="org.own" name="core" rev="2.1"/>
+          </dependencies>
+        </ivy-module>
+        """.formatted(systemId);
   }
 }

@@ -18,7 +18,9 @@ class TestSourceSetsTest {
         "src/e2eTest/java/A.java", "src/componentTest/java/A.java", "src/it/simple/src/main/java/A.java",
         "src/testFixtures/java/A.java", "src/jmh/java/A.java",
         // Gradle's test suites by their names (a trial's src/contractTest stubs were reported as production queries)
-        "src/contractTest/java/A.java", "src/acceptanceTests/java/A.java", "src/smoke-test/java/A.java"}) {
+        "src/contractTest/java/A.java", "src/acceptanceTests/java/A.java", "src/smoke-test/java/A.java",
+        // in any case (a trial's src/integrationtest)
+        "src/integrationtest/java/A.java", "src/functionaltests/java/A.java"}) {
       assertTrue(SourceSet.isTestPath(path), path);
     }
   }
@@ -40,10 +42,15 @@ class TestSourceSetsTest {
   @Test
   void aTestFolderBesideTheSourcesIsTestCodeAndAPackageNamedTestIsNot() {
     for (String path : new String[] {"model/test/com/acme/UpdateSchema.java", "test/com/acme/A.java", "tests/A.java",
-        "mysrc/test/java/A.java"}) {
+        "mysrc/test/java/A.java",
+        // a module's own folder below src, named with a capital as no package is (a trial's src/Common/test)
+        "src/Common/test/uk/ac/A.java", "src/DataManager/tests/A.java",
+        // and the helpers only its tests use (the same trial's src/Common/testutils)
+        "src/Common/testutils/uk/ac/A.java", "core/test-support/com/acme/A.java"}) {
       assertTrue(SourceSet.isTestPath(path), path);
     }
     for (String path : new String[] {"model/src/com/acme/test/A.java", "src/com/acme/test/A.java",
+        "src/Common/src/uk/ac/test/A.java", "src/Common/Test.java",
         "app/java/com/acme/tests/A.java", "/home/me/test/app/src/main/java/A.java", "C:/test/app/A.java"}) {
       assertFalse(SourceSet.isTestPath(path), path);
     }
