@@ -78,6 +78,15 @@ class CatalogFamiliesTest {
             "return s3.generatePresignedUrl(\"bucket\", key, null).toString();"),
         row("aws-sdk-v1 sqs", Category.API_CALL, "unknown", "import com.amazonaws.services.sqs.AmazonSQS;", "AmazonSQS sqs",
             "return sqs.sendMessage(key, \"body\").toString();", "sqs.shutdown(); return key;"),
+        // Hibernate 3 to 5's criteria and named queries run where they are run, not where they are made (a trial's
+        // Hibernate 4 DAOs)
+        row("hibernate legacy criteria", Category.DB_QUERY, "read", "import org.hibernate.Criteria;", "Criteria criteria",
+            "return String.valueOf(criteria.uniqueResult());", "criteria.setMaxResults(1); return key;"),
+        row("hibernate legacy query", Category.DB_QUERY, "write", "import org.hibernate.Query;", "Query query",
+            "return String.valueOf(query.executeUpdate());", "return String.valueOf(query.setParameter(\"k\", key));"),
+        // a trial's checkouts reached a transport in JGit's bytecode and were reported as remote calls
+        row("jgit", Category.API_CALL, "unknown", "import org.eclipse.jgit.api.Git;", "Git git",
+            "git.pull().call(); return key;", "git.checkout().setName(key).call(); return key;"),
         row("jdbi 3 handle", Category.DB_QUERY, "read", "import org.jdbi.v3.core.Handle;", "Handle handle",
             "return handle.createQuery(\"SELECT name FROM people WHERE id = :id\").bind(\"id\", key)"
                 + ".mapTo(String.class).one();", "return String.valueOf(handle.isClosed());"),
