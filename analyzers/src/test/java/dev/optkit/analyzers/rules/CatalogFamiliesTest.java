@@ -84,6 +84,8 @@ class CatalogFamiliesTest {
             "return String.valueOf(criteria.uniqueResult());", "criteria.setMaxResults(1); return key;"),
         row("hibernate legacy query", Category.DB_QUERY, "write", "import org.hibernate.Query;", "Query query",
             "return String.valueOf(query.executeUpdate());", "return String.valueOf(query.setParameter(\"k\", key));"),
+        row("airlift httpclient", Category.API_CALL, "unknown", "import io.airlift.http.client.HttpClient;",
+            "HttpClient http", "return String.valueOf(http.execute(null, null));", "http.close(); return key;"),
         // a trial's checkouts reached a transport in JGit's bytecode and were reported as remote calls
         row("jgit", Category.API_CALL, "unknown", "import org.eclipse.jgit.api.Git;", "Git git",
             "git.pull().call(); return key;", "git.checkout().setName(key).call(); return key;"),
