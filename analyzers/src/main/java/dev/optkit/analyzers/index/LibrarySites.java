@@ -38,6 +38,12 @@ final class LibrarySites {
         continue; // a project type without the method: it inherits it from further up
       }
       Optional<LibraryIo.Reached> reached = io.reached(type, call.name(), call.argumentCount());
+      if (reached.isPresent() && startsAContainer(io, type, call)) {
+        // Airlift's Bootstrap.initialize(), Spring's SpringApplication.run(): what it reaches is the application's
+        // start (its server, its pools), once, and the answer is the container the application then runs in (a
+        // trial's gateway had its start-up reported as a remote call)
+        return Optional.empty();
+      }
       if (reached.isPresent() && handsOutAClient(io, type, call)) {
         // getSession() of Spring's HibernateDaoSupport reaches Statement.executeUpdate through what it may set up, but
         // its answer is the client: the calls made on it are the queries (the recall study's ToSIMPLE, 7 findings)
@@ -65,6 +71,17 @@ final class LibrarySites {
     java.util.List<String> returned = io.returnTypes(type, call.name(), call.argumentCount());
     return !returned.isEmpty() && returned.stream().allMatch(answer -> isClient(answer)
         || io.instanceAnswers(answer).stream().anyMatch(this::isClient));
+  }
+
+  /** The containers an application's start-up answers: Guice's injector, Spring's and Micronaut's contexts. */
+  private static final java.util.Set<String> CONTAINERS = java.util.Set.of("com.google.inject.Injector",
+      "org.springframework.context.ApplicationContext", "org.springframework.context.ConfigurableApplicationContext",
+      "io.micronaut.context.ApplicationContext");
+
+  /** Whether every overload the call may mean answers an application's container: the call starts the application. */
+  private static boolean startsAContainer(LibraryIo io, String type, CallRef call) {
+    java.util.List<String> returned = io.returnTypes(type, call.name(), call.argumentCount());
+    return !returned.isEmpty() && returned.stream().allMatch(CONTAINERS::contains);
   }
 
   private boolean isClient(String type) {

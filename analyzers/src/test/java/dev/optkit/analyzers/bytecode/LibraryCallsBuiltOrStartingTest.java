@@ -212,4 +212,43 @@ class LibraryCallsBuiltOrStartingTest {
     assertEquals(List.of("query.setParameter(\"a\", author).getResultList()"),
         io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
+
+  /**
+   * A library call answering the application's container (Guice's injector) starts the application: what its bytecode
+   * reaches (the server it opens) is the start-up, not a request (a trial's gateway, Airlift's Bootstrap.initialize()).
+   * Near miss: the same library's call answering something else that opens a socket stays a site.
+   */
+  @Test
+  void aCallAnsweringTheApplicationsContainerStartsItAndIsNoRequest() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("boot-1.0.jar"), Map.of(
+        "com/google/inject/Injector.java", """
+            package com.google.inject;
+            public interface Injector { }
+            """,
+        "com/acme/boot/Bootstrap.java", """
+            package com.acme.boot;
+            public class Bootstrap {
+              public com.google.inject.Injector initialize() throws java.io.IOException {
+                new java.net.Socket("localhost", 8080).getOutputStream().write(1);
+                return null;
+              }
+              public String announce() throws java.io.IOException {
+                new java.net.Socket("registry", 80).getOutputStream().write(1);
+                return "ok";
+              }
+            }
+            """));
+    Path root = project("boot", "Launcher.java", """
+        package app;
+        import com.acme.boot.Bootstrap;
+        public class Launcher {
+          public void start() throws Exception {
+            Bootstrap app = new Bootstrap();
+            app.initialize();
+            app.announce();
+          }
+        }
+        """);
+    assertEquals(List.of("app.announce()"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
 }
