@@ -105,6 +105,18 @@ final class DeclaredClients {
    */
   private Optional<DeclaredClientSignature> declaredByAnnotations(String type, List<String> ancestry) {
     if (types.hasSubtypes(type)) {
+      List<String> subs = types.subtypesOf(type).stream().filter(sub -> !sub.equals(type)).sorted().toList();
+      if (!subs.isEmpty() && subs.stream().allMatch(sub -> types.get(sub) != null && types.get(sub).isInterface())) {
+        // a base of client interfaces no class implements, one per API version (a trial's GitLabApiProxy, its V3 and V4
+        // proxies declaring the requests): a client as they are; which of its methods are requests, DeclaredSites asks
+        for (String sub : subs) {
+          Optional<DeclaredClientSignature> client = declaredClient(sub);
+          if (client.isPresent() && BY_ANNOTATIONS.contains(client.get().id())) {
+            return client;
+          }
+        }
+        return Optional.empty();
+      }
       return delegatedQueries(type, ancestry);
     }
     for (String ancestor : ancestry) {

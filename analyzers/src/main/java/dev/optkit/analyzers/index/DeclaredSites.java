@@ -280,6 +280,12 @@ final class DeclaredSites {
     }
     DeclaredClientSignature signature = client.get();
     MethodFact declaration = findDeclaration(call.receiverType(), call.name());
+    if (DeclaredClients.BY_ANNOTATIONS.contains(signature.id()) && declaration != null
+        && !DeclaredClients.declaresByAnnotation(declaration)) {
+      // a base interface whose sub-interfaces, one per API version, carry the requests (a trial's GitLabApiProxy with
+      // V3 and V4 proxies): the call runs whichever the library made, each declaring its request
+      declaration = annotatedOverride(call, declaration);
+    }
     if (declaration != null && declaration.usesExistingCache()) {
       return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
     }
@@ -326,6 +332,29 @@ final class DeclaredSites {
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
         call.snippet()).withArgumentCount(call.argumentCount());
     return Optional.of(withEntityName(site, declaration));
+  }
+
+  /**
+   * The declaration of the called method in the project's sub-interfaces of the receiver's, when there is one or more
+   * and every one declares its query or request by annotation: the first by type name (its verb and path, where they
+   * describe the site); the declaration itself otherwise.
+   */
+  private MethodFact annotatedOverride(CallRef call, MethodFact declaration) {
+    List<MethodFact> overrides = new ArrayList<>();
+    for (String sub : new java.util.TreeSet<>(index.subtypesOf(call.receiverType()))) {
+      if (sub.equals(call.receiverType())) {
+        continue;
+      }
+      for (IndexedMethod method : index.methods(sub, call.name())) {
+        if (method.fact().isAbstract() && method.fact().params().size() == declaration.params().size()) {
+          overrides.add(method.fact());
+        }
+      }
+    }
+    if (overrides.isEmpty() || !overrides.stream().allMatch(DeclaredClients::declaresByAnnotation)) {
+      return declaration;
+    }
+    return overrides.get(0);
   }
 
   /** Spring Data JPA's SpEL for the repository's entity name in a query's text. */

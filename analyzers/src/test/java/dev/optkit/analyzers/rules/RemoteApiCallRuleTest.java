@@ -398,6 +398,52 @@ class RemoteApiCallRuleTest {
     assertTrue(findings.get(0).message().contains("rate()"), findings.get(0).message());
   }
 
+  /**
+   * A base interface whose sub-interfaces, one per API version, declare each request (a trial's GitLab client: calls on
+   * GitLabApiProxy, requests on V3GitLabApiProxy and V4GitLabApiProxy) is a request at each call. Near miss: a method
+   * one sub-interface declares no request for stays no site.
+   */
+  @Test
+  void aBaseInterfaceWhoseSubInterfacesDeclareTheRequestsIsAClient() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        interface ApiProxy {
+          String project(String id);
+          String describe();
+        }
+        """).java("""
+        package shop;
+        import jakarta.ws.rs.GET;
+        import jakarta.ws.rs.Path;
+        import jakarta.ws.rs.PathParam;
+        @Path("/api/v3")
+        interface V3ApiProxy extends ApiProxy {
+          @GET @Path("/projects/{id}") String project(@PathParam("id") String id);
+          String describe();
+        }
+        """).java("""
+        package shop;
+        import jakarta.ws.rs.GET;
+        import jakarta.ws.rs.Path;
+        import jakarta.ws.rs.PathParam;
+        @Path("/api/v4")
+        interface V4ApiProxy extends ApiProxy {
+          @GET @Path("/projects/{id}") String project(@PathParam("id") String id);
+          @GET @Path("/about") String describe();
+        }
+        """).java("""
+        package shop;
+        public class Client {
+          private final ApiProxy api;
+          Client(ApiProxy api) { this.api = api; }
+          public String project(String id) { return api.project(id); }
+          public String describe() { return api.describe(); }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of("project(String) GET"), findings.stream()
+        .map(f -> f.enclosingMethod() + " " + f.details().get("httpMethod")).toList(), findings.toString());
+  }
+
   @Test
   void buildingAClientIsNotACallAndAVarBuiltFromItsBuilderIsTyped() {
     List<Finding> findings = new ProjectFixture(dir).java("""
