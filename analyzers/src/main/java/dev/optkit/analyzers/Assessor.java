@@ -706,8 +706,9 @@ public final class Assessor {
   // constants (TypeFact.enumConstants); 113: field memos loaded after an answer returned first, through a helper, or
   // into an inherited field; 114: a loop's UNTIL_STOPPED dependence (a consumer's, a poller's, a retry's); 115: the
   // fields stored by their enum constant's name (TypeFact.enumsByName); 116: a kept query run at the end of a chain of
-  // its setters (q.setParameter(..).getResultList())
-  private static final int FACTS_SCHEMA = 116;
+  // its setters (q.setParameter(..).getResultList()); 117: one site for a statement made into a local and run by a
+  // catalogued call on it, memos answering their field only, UNTIL_STOPPED loops with no exit of their own
+  private static final int FACTS_SCHEMA = 117;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -70,20 +70,32 @@ final class IvyModules {
     return read(file.toAbsolutePath().getParent(), file);
   }
 
-  /** The most an entity's file may hold: an Ivy module's shared declarations are a few KB. */
+  /** The most the entities a module includes may hold in all: an Ivy module's shared declarations are a few KB. */
   private static final long MAX_ENTITY_BYTES = 1 << 20;
 
   /**
    * The module's dependencies; a file StAX cannot read is an exception the caller says as a warning. An external
    * entity the module declares and uses ({@code <!ENTITY deps SYSTEM "../ivy-deps.xml">}, then {@code &deps;} in its
    * {@code <dependencies>}: an Ant build sharing its modules' declarations) is read where Ivy reads it, when its system
-   * id is a relative path to a regular file inside {@code root} (no link, no URL, at most 1 MB, one level: the file's
-   * own entities are not read); any other is an error that names it.
+   * id is a relative path to a regular file inside {@code root} (no link, no URL, at most 1 MB for all the module's
+   * references together, one level: the file's own entities are not read); any other is an error that names it. A
+   * module is read without its DTD first; only one that fails so is read again with its entity declarations.
    */
   static Module read(Path root, Path file) throws IOException, XMLStreamException {
+    try {
+      return read(root, file, false);
+    } catch (XMLStreamException withoutDtd) {
+      // no DTD read first: a module naming an external DTD it does not need (<!DOCTYPE ... SYSTEM "ivy.dtd">) is read
+      // as before; only a module that fails so is read again with its entity declarations
+      return read(root, file, true);
+    }
+  }
+
+  private static Module read(Path root, Path file, boolean withDtd) throws IOException, XMLStreamException {
     Scan scan = new Scan();
     try (InputStream in = SafeXml.open(file)) {
-      XMLStreamReader reader = SafeXml.factoryReadingEntityDeclarations().createXMLStreamReader(in);
+      XMLStreamReader reader = (withDtd ? SafeXml.factoryReadingEntityDeclarations() : SafeXml.factory())
+          .createXMLStreamReader(in);
       try {
         java.util.Map<String, String> entities = new java.util.HashMap<>();
         while (reader.hasNext()) {
@@ -108,7 +120,7 @@ final class IvyModules {
         reader.close();
       }
     }
-    return new Module(file, scan.dependencies, scan.unresolvable);
+    return new Module(file, List.copyOf(new java.util.LinkedHashSet<>(scan.dependencies)), scan.unresolvable);
   }
 
   /** An external entity's file read as the module's text at its reference, its declarations in the scan. */
@@ -128,10 +140,16 @@ final class IvyModules {
     if (!Files.isRegularFile(entity, LinkOption.NOFOLLOW_LINKS) || !entity.toRealPath().startsWith(tree)) {
       throw new XMLStreamException("the entity " + systemId + " is no file of the project's tree: not read");
     }
-    if (Files.size(entity) > MAX_ENTITY_BYTES) {
-      throw new XMLStreamException("the entity " + systemId + " is over 1 MB: not read");
+    scan.includedBytes += Files.size(entity);
+    if (scan.includedBytes > MAX_ENTITY_BYTES) {
+      // the total, not each file's: fifty references to one large file are fifty times its text (a review's 299-byte
+      // module made 1.3 million dependencies of one 1 MB file)
+      throw new XMLStreamException("the entities the module includes are over 1 MB in all: not read");
     }
     String text = Files.readString(entity);
+    if (text.startsWith("\uFEFF")) { // a byte order mark, which UTF-8 decoding keeps as a character
+      text = text.substring(1);
+    }
     if (text.startsWith("<?xml")) { // an external parsed entity's text declaration (XML 1.0, 4.3.1), not its content
       int end = text.indexOf("?>");
       text = end < 0 ? text : text.substring(end + 2);
@@ -155,6 +173,7 @@ final class IvyModules {
   private static final class Scan {
     final List<Coordinates> dependencies = new ArrayList<>();
     int unresolvable;
+    long includedBytes;
     boolean inDependencies;
 
     void event(XMLStreamReader reader, int event) {

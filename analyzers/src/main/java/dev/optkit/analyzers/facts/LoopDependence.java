@@ -19,8 +19,9 @@ public record LoopDependence(Kind kind, String name) {
     CONDITION,
     /**
      * The loop runs until it is stopped, over no collection: its condition is {@code true} (or a {@code for (;;)}
-     * without one or a step), or reads only a stop flag ({@code running}, {@code !stopped.get()}, the thread's interruption), no local.
-     * Each iteration waits for the next piece of work (a consumer's next message, a retry), not for an element's.
+     * without one or a step), or reads only a stop flag ({@code running}, {@code !stopped.get()}, the thread's
+     * interruption), no local; and nothing in it ends it (no break or return, no change of the flag). Each iteration
+     * waits for the next piece of work (a consumer's next message), not for an element's.
      */
     UNTIL_STOPPED,
     /** A break leaves the loop on what an iteration found. */

@@ -34,9 +34,10 @@ import java.util.Set;
         + "is classified: an N+1 query (batch it), independent remote calls (run them with bounded concurrency), "
         + "or futures joined inside the loop (start all, then join). Iterations are independent when they share no "
         + "state but collected results and do not stop early on what they find; loops in @Transactional methods "
-        + "or synchronized code are not safely parallelizable. A loop that runs until stopped and carries nothing "
-        + "between iterations (a consumer taking its next message, a worker polling while a flag says so, a retry) "
-        + "goes over no collection and is not one; a loop paging by a token or a page number is.",
+        + "or synchronized code are not safely parallelizable. A loop that runs until stopped, carries nothing "
+        + "between iterations and has no exit of its own (a consumer taking its next message, a worker polling while "
+        + "a flag says so) goes over no collection and is not one; a loop paging by a token or a page number, or "
+        + "draining a queue until it is empty, is.",
     remediation = "Batch queries (WHERE id IN (...), findAllById, batchUpdate); run independent remote calls "
         + "concurrently with a bounded executor; start every future first and join them after the loop.")
 public final class SequentialIoLoopRule implements Rule {
@@ -60,8 +61,8 @@ public final class SequentialIoLoopRule implements Rule {
   }
 
   /**
-   * A loop that runs until it is stopped and carries no value from one iteration to the next (a consumer taking its
-   * next message, a worker polling for work, a retry): no collection is gone over, so there is nothing to batch or run
+   * A loop that runs until it is stopped, with no exit of its own, and carries no value from one iteration to the next
+   * (a consumer taking its next message, a worker polling while a flag says so): no collection is gone over, so there is nothing to batch or run
    * concurrently; its I/O is the service's own work, not an N+1. A loop that does carry one (a paging token, a page
    * number, a cursor; a counter too, which may be a page's) goes over pages, and stays a finding.
    */

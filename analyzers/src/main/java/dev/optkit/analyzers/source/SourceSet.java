@@ -365,14 +365,18 @@ public final class SourceSet {
    * queries).
    */
   private static boolean testSourceSet(String folder) {
-    if (TEST_FOLDERS.contains(folder)) {
+    if (TEST_FOLDERS.contains(folder) || folder.endsWith("Test") || folder.endsWith("Tests")
+        || folder.endsWith("-test") || folder.endsWith("-tests") || folder.endsWith("_test")) {
       return true;
     }
-    // in any case: a trial's Gradle build named its integration tests' source set src/integrationtest
+    // Gradle's suites in lower case (a trial's src/integrationtest); not any word ending so (src/latest)
     String lower = folder.toLowerCase(java.util.Locale.ROOT);
-    return lower.length() > "test".length() && lower.endsWith("test")
-        || lower.length() > "tests".length() && lower.endsWith("tests");
+    return LOWER_CASE_SUITES.contains(lower.endsWith("tests") ? lower.substring(0, lower.length() - 1) : lower);
   }
+
+  private static final Set<String> LOWER_CASE_SUITES = Set.of("integrationtest", "functionaltest", "acceptancetest",
+      "systemtest", "componenttest", "contracttest", "smoketest", "e2etest", "endtoendtest", "performancetest",
+      "loadtest", "apitest", "uitest");
 
   private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
     for (PathMatcher matcher : matchers) {

@@ -2,6 +2,7 @@ package dev.optkit.analyzers.dependencies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,17 @@ class IvyModulesTest {
         .map(c -> c.group() + ":" + c.artifact() + ":" + c.version()).toList());
     assertEquals(1, read.unresolvable());
 
-    Files.writeString(ivy, ivyIncluding("file:///etc/passwd"));
-    assertThrows(javax.xml.stream.XMLStreamException.class, () -> IvyModules.read(root, ivy));
+    // a URL, even one naming a file of the tree, is not read: the system id must be a relative path
+    Files.writeString(ivy, ivyIncluding("file:" + root.resolve("src/ivy-deps.xml").toAbsolutePath()));
+    assertTrue(assertThrows(javax.xml.stream.XMLStreamException.class, () -> IvyModules.read(root, ivy)).getMessage()
+        .contains("no relative path"));
+    // many references to one file are its text as many times: the module's total is bounded, not each file's
+    Files.writeString(root.resolve("src/ivy-deps.xml"), "<dependency org=\"com.acme\" name=\"wire\" rev=\"1.0\"/>\n"
+        + " ".repeat(300_000));
+    Files.writeString(ivy, ivyIncluding("../ivy-deps.xml").replace("&shared-dependencies;",
+        "&shared-dependencies;".repeat(4)));
+    assertTrue(assertThrows(javax.xml.stream.XMLStreamException.class, () -> IvyModules.read(root, ivy)).getMessage()
+        .contains("over 1 MB in all"));
     Path outside = Files.createTempFile("deps", ".xml");
     try {
       Files.writeString(outside, "<dependency org=\"com.acme\" name=\"wire\" rev=\"1.0\"/>");

@@ -87,8 +87,8 @@ class CatalogFamiliesTest {
         row("airlift httpclient", Category.API_CALL, "unknown", "import io.airlift.http.client.HttpClient;",
             "HttpClient http", "return String.valueOf(http.execute(null, null));", "http.close(); return key;"),
         // a trial's checkouts reached a transport in JGit's bytecode and were reported as remote calls
-        row("jgit", Category.API_CALL, "unknown", "import org.eclipse.jgit.api.Git;", "Git git",
-            "git.pull().call(); return key;", "git.checkout().setName(key).call(); return key;"),
+        row("jgit", Category.API_CALL, "unknown", "import org.eclipse.jgit.api.PullCommand;", "PullCommand pull",
+            "pull.call(); return key;", "pull.setRemote(key); return key;"),
         row("jdbi 3 handle", Category.DB_QUERY, "read", "import org.jdbi.v3.core.Handle;", "Handle handle",
             "return handle.createQuery(\"SELECT name FROM people WHERE id = :id\").bind(\"id\", key)"
                 + ".mapTo(String.class).one();", "return String.valueOf(handle.isClosed());"),

@@ -29,6 +29,7 @@ class TestSourceSetsTest {
   void mainCodeNamedLikeATestIsMainCode() {
     for (String path : new String[] {"src/main/java/a/test/A.java", "src/main/java/it/A.java",
         "src/main/java/a/IntegrationTest.java", "testing/src/main/java/A.java", "src/iterator/A.java",
+        "src/latest/java/A.java", "src/Contest/A.java",
         "mysrc/main/test/java/A.java", "src/tests/A.java"}) {
       assertFalse(SourceSet.isTestPath(path), path);
     }

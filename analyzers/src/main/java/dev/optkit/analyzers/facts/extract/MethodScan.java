@@ -141,6 +141,7 @@ public final class MethodScan {
       if (callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration constructor) {
         callVisitor.visitDelegation(constructor);
       }
+      builtWhereRunDropped();
     }
     cacheUses.noteAnnotations();
     if (body.isPresent()) {
@@ -359,6 +360,46 @@ public final class MethodScan {
         staticFieldsRead.add(name);
       }
     }
+  }
+
+  /**
+   * One query, one site: a statement a client's chain makes and keeps in a local ({@code Query q =
+   * session.createQuery(hql)}) is no site of its own where a later call on that local is one ({@code q.list()}, a
+   * catalogued run of the query object). StoredQueries moves the making to its run where the solver types both; this
+   * is the same where it could not (no jar), and where the run is a family of its own (Hibernate 3 to 5's Query).
+   */
+  private void builtWhereRunDropped() {
+    for (int i = sites.size() - 1; i >= 0; i--) {
+      if (sites.get(i).kind() != dev.optkit.analyzers.catalog.ClientKind.DB
+          || !(siteNodes.get(i) instanceof MethodCallExpr made)) {
+        continue;
+      }
+      MethodCallExpr chain = dev.optkit.analyzers.facts.loops.LoopShapes.outermost(made);
+      if (!(chain.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.VariableDeclarator kept)) {
+        continue;
+      }
+      String local = kept.getNameAsString();
+      boolean runLater = false;
+      for (int j = 0; j < sites.size() && !runLater; j++) {
+        runLater = j != i && sites.get(j).kind() == dev.optkit.analyzers.catalog.ClientKind.DB
+            && siteNodes.get(j) instanceof MethodCallExpr run && chainRoot(run) instanceof NameExpr root
+            && root.getNameAsString().equals(local) && run.getBegin().isPresent() && kept.getBegin().isPresent()
+            && run.getBegin().get().isAfter(kept.getBegin().get());
+      }
+      if (runLater) {
+        sites.remove(i);
+        siteNodes.remove(i);
+      }
+    }
+  }
+
+  /** The expression a chain of calls starts from ({@code q} of {@code q.setParameter(..).list()}). */
+  private static com.github.javaparser.ast.expr.Expression chainRoot(MethodCallExpr call) {
+    com.github.javaparser.ast.expr.Expression scope = call.getScope().orElse(null);
+    while (scope instanceof MethodCallExpr inner) {
+      scope = inner.getScope().orElse(null);
+    }
+    return scope;
   }
 
   private void noteInheritedName(String name) {

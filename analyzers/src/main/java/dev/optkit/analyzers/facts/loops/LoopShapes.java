@@ -243,12 +243,13 @@ public final class LoopShapes {
     }
     if (loop instanceof WhileStmt || loop instanceof DoStmt) {
       Expression condition = loop instanceof WhileStmt w ? w.getCondition() : ((DoStmt) loop).getCondition();
-      if (stopFlag(condition, locals(loop))) {
+      if (stopFlag(condition, locals(loop)) && endsOnlyWhenStopped(loop, condition)) {
         reasons.add(new LoopDependence(LoopDependence.Kind.UNTIL_STOPPED, ""));
       } else if (!isIteratorCondition(condition)) {
         reasons.add(new LoopDependence(LoopDependence.Kind.CONDITION, ""));
       }
-    } else if (loop instanceof ForStmt endless && endless.getCompare().isEmpty() && endless.getUpdate().isEmpty()) {
+    } else if (loop instanceof ForStmt endless && endless.getCompare().isEmpty() && endless.getUpdate().isEmpty()
+        && endsOnlyWhenStopped(loop, null)) {
       // for (;;): a for counting pages (for (int page = 0; ; page++)) goes over numbers
       reasons.add(new LoopDependence(LoopDependence.Kind.UNTIL_STOPPED, ""));
     }
@@ -283,6 +284,47 @@ public final class LoopShapes {
     return List.copyOf(reasons);
   }
 
+  /**
+   * Whether nothing in the loop ends it but its stop flag, changed elsewhere: no {@code break} or {@code return} out of
+   * it (a drain breaking when its queue is empty goes over the queue's elements; a retry returning its answer was a
+   * request per failure), and no assignment or {@code set} of a flag the condition reads.
+   */
+  private static boolean endsOnlyWhenStopped(Node loop, Expression condition) {
+    for (BreakStmt stop : Subtrees.all(loop, BreakStmt.class)) {
+      if (exitsThisLoop(stop, loop)) {
+        return false;
+      }
+    }
+    for (ReturnStmt stop : Subtrees.all(loop, ReturnStmt.class)) {
+      if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
+          && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
+        return false;
+      }
+    }
+    if (condition == null) {
+      return true;
+    }
+    Set<String> flags = new HashSet<>();
+    Subtrees.all(condition, NameExpr.class).forEach(name -> flags.add(name.getNameAsString()));
+    Subtrees.all(condition, FieldAccessExpr.class).forEach(field -> flags.add(field.getNameAsString()));
+    Node body = loop instanceof WhileStmt w ? w.getBody() : ((DoStmt) loop).getBody();
+    for (AssignExpr assign : Subtrees.all(body, AssignExpr.class)) {
+      String target = assign.getTarget() instanceof NameExpr name ? name.getNameAsString()
+          : assign.getTarget() instanceof FieldAccessExpr field ? field.getNameAsString() : null;
+      if (target != null && flags.contains(target)) {
+        return false;
+      }
+    }
+    for (MethodCallExpr call : Subtrees.all(body, MethodCallExpr.class)) {
+      if (call.getScope().filter(scope -> scope instanceof NameExpr name && flags.contains(name.getNameAsString())
+          || scope instanceof FieldAccessExpr field && flags.contains(field.getNameAsString())).isPresent()
+          && !call.getNameAsString().equals("get")) {
+        return false; // stopped.set(true), more.compareAndSet(..): the loop ends itself
+      }
+    }
+    return true;
+  }
+
   /** The names the loop's method (or lambda) declares as parameters and locals: what a condition may read as state. */
   private static Set<String> locals(Node loop) {
     Node scope = loop.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(Node.class::cast)
@@ -296,8 +338,7 @@ public final class LoopShapes {
   /**
    * A condition that reads no local, only whether the loop is to stop: {@code true}, a boolean field ({@code running},
    * {@code this.running}), an atomic flag's {@code get()} on a field, the thread's interruption ({@code
-   * Thread.currentThread().isInterrupted()}, {@code Thread.interrupted()}), an argument-less method of the object
-   * ({@code isRunning()}), joined by {@code !}, {@code &&}, {@code ||}. A collection's state ({@code
+   * Thread.currentThread().isInterrupted()}, {@code Thread.interrupted()}), joined by {@code !}, {@code &&}, {@code ||}. A collection's state ({@code
    * !queue.isEmpty()}) or a local ({@code page.hasMore()}) is none: that loop goes over elements or pages.
    */
   static boolean stopFlag(Expression condition, Set<String> locals) {
@@ -327,9 +368,7 @@ public final class LoopShapes {
     }
     String method = call.getNameAsString();
     Expression scope = call.getScope().orElse(null);
-    if (scope == null || scope instanceof ThisExpr) {
-      return true; // isRunning(), this.isStopped()
-    }
+    // not a method of the object (isRunning(), but also hasWork(): a drain's own question), only a flag's value
     if (method.equals("get") && (scope instanceof NameExpr flag && !locals.contains(flag.getNameAsString())
         || scope instanceof FieldAccessExpr field
             && field.getScope() instanceof ThisExpr)) {

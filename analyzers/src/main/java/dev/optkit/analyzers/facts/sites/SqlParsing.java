@@ -193,6 +193,7 @@ public final class SqlParsing {
     }
     StringBuilder named = new StringBuilder(statement.length());
     java.util.Map<String, String> expressions = new java.util.LinkedHashMap<>();
+    boolean rewritten = false;
     int copied = 0;
     boolean elementStarts = true;
     int depth = 0;
@@ -205,9 +206,16 @@ public final class SqlParsing {
         }
         int begin = tokens.get(i).absoluteBegin - 1;
         int end = tokens.get(close).absoluteBegin - 1 + 1;
-        String name = "optkit_expression_" + expressions.size() + "()";
-        expressions.put(name, statement.substring(begin, end));
-        named.append(statement, copied, begin).append(name);
+        if (close == i + 2 && tokens.get(i + 1).kind == net.sf.jsqlparser.parser.CCJSqlParserConstants.S_IDENTIFIER
+            || close == i + 2 && tokens.get(i + 1).kind == net.sf.jsqlparser.parser.CCJSqlParserConstants.S_QUOTED_IDENTIFIER) {
+          // ((customer_id)): a column in brackets is the column, as PostgreSQL indexes it
+          named.append(statement, copied, begin).append(tokens.get(i + 1).image);
+        } else {
+          String name = "optkit_expression_" + expressions.size() + "()";
+          expressions.put(name, statement.substring(begin, end));
+          named.append(statement, copied, begin).append(name);
+        }
+        rewritten = true;
         copied = end;
         i = close;
         elementStarts = false;
@@ -224,7 +232,7 @@ public final class SqlParsing {
         elementStarts = true;
       }
     }
-    return expressions.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new NamedIndexExpressions(
+    return !rewritten ? java.util.Optional.empty() : java.util.Optional.of(new NamedIndexExpressions(
         named.append(statement, copied, statement.length()).toString(), java.util.Map.copyOf(expressions)));
   }
 

@@ -79,7 +79,9 @@ public final class FieldMemos {
     if (answer instanceof com.github.javaparser.ast.stmt.BlockStmt block && block.getStatements().size() == 1) {
       answer = block.getStatement(0);
     }
-    if (field == null || !(answer instanceof com.github.javaparser.ast.stmt.ReturnStmt)
+    // the answer is the field itself: if (session != null) return http.post(...) answers a request, no memo
+    if (field == null || !(answer instanceof com.github.javaparser.ast.stmt.ReturnStmt returned)
+        || !returned.getExpression().map(value -> field.equals(fieldName(value, isField))).orElse(false)
         || !(guard.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.BlockStmt around)) {
       return Optional.empty();
     }

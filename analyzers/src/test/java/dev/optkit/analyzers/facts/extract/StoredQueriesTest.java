@@ -109,4 +109,27 @@ class StoredQueriesTest {
           }
         """).stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList());
   }
+
+  /**
+   * One query, one site: a Hibernate 3 to 5 query a Session makes and a local keeps is run where its own family's run
+   * is called, and is not a second site where it is made (a review found both reported, "2 reads" for one). No jar
+   * here: the solver types neither, and the making's chain is all that ties them.
+   */
+  @Test
+  void aHibernateQueryKeptInALocalIsOneSiteWhereItRuns() {
+    List<String> sites = new ProjectFixture(dir).java("""
+        package shop;
+        import org.hibernate.Query;
+        import org.hibernate.Session;
+        public class People {
+          private Session session;
+          public java.util.List<?> byName(String name) {
+            Query q = session.createQuery("from Person p where p.name = :n");
+            q.setParameter("n", name);
+            return q.list();
+          }
+        }
+        """).findings(Category.DB_QUERY).stream().map(f -> f.line() + " " + f.snippet()).toList();
+    assertEquals(List.of("9 q.list()"), sites);
+  }
 }
