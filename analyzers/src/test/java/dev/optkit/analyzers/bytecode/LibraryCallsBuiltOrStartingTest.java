@@ -251,4 +251,51 @@ class LibraryCallsBuiltOrStartingTest {
         """);
     assertEquals(List.of("app.announce()"), io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
+
+  /**
+   * A server's own plumbing is no request: registering a route, answering its own request, whatever the framework's
+   * bytecode reaches through them (a trial's Vert.x server had 131 such calls reported, vert.x-core reaching a socket
+   * and its cluster's map). Near miss: a library call of another type that opens a socket stays a site.
+   */
+  @Test
+  void aServersRoutesAndItsOwnResponsesAreNoRequests() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("vertx-web-4.5.jar"), Map.of(
+        "io/vertx/ext/web/Route.java", """
+            package io.vertx.ext.web;
+            public class Route {
+              public Route handler(Runnable handler) throws java.io.IOException {
+                new java.net.Socket("cluster", 5701).getOutputStream().write(1);
+                return this;
+              }
+            }
+            """,
+        "io/vertx/core/http/HttpServerResponse.java", """
+            package io.vertx.core.http;
+            public class HttpServerResponse {
+              public void end(String body) throws java.io.IOException {
+                new java.net.Socket("cluster", 5701).getOutputStream().write(1);
+              }
+            }
+            """,
+        "io/acme/Registry.java", """
+            package io.acme;
+            public class Registry {
+              public void announce() throws java.io.IOException {
+                new java.net.Socket("registry", 80).getOutputStream().write(1);
+              }
+            }
+            """));
+    Path root = project("server", "Api.java", """
+        package app;
+        public class Api {
+          public void start(io.vertx.ext.web.Route route, io.vertx.core.http.HttpServerResponse response,
+              io.acme.Registry registry) throws Exception {
+            route.handler(() -> { });
+            response.end("ok");
+            registry.announce();
+          }
+        }
+        """);
+    assertEquals(List.of("registry.announce()"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
 }
