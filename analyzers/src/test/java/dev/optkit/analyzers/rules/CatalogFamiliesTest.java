@@ -89,6 +89,9 @@ class CatalogFamiliesTest {
         // a trial's checkouts reached a transport in JGit's bytecode and were reported as remote calls
         row("jgit", Category.API_CALL, "unknown", "import org.eclipse.jgit.api.PullCommand;", "PullCommand pull",
             "pull.call(); return key;", "pull.setRemote(key); return key;"),
+        row("mybatis-plus service", Category.DB_QUERY, "read",
+            "import com.baomidou.mybatisplus.extension.service.IService;", "IService<String> service",
+            "return service.getById(key);", "return String.valueOf(service.getBaseMapper());"),
         row("jdbi 3 handle", Category.DB_QUERY, "read", "import org.jdbi.v3.core.Handle;", "Handle handle",
             "return handle.createQuery(\"SELECT name FROM people WHERE id = :id\").bind(\"id\", key)"
                 + ".mapTo(String.class).one();", "return String.valueOf(handle.isClosed());"),
