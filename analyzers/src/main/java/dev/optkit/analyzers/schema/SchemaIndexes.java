@@ -274,6 +274,21 @@ public final class SchemaIndexes {
           expressions = named.get().expressions();
         }
       }
+      if (parsed == null && alter) {
+        // ADD or DROP COLUMN of a column named by a word JSqlParser keeps for itself (a trial's audits.type): read with
+        // the name quoted, which names the same column to optkit (names compare without quotes or case)
+        int column = words.indexOf("COLUMN") + 1;
+        while (column > 0 && column < words.size() && Set.of("IF", "NOT", "EXISTS").contains(words.get(column))) {
+          column++;
+        }
+        if (column > 0 && column < words.size() && !words.get(column).startsWith("\"")) {
+          String quoted = "\"" + words.get(column).toLowerCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
+          Optional<String> retried = SqlParsing.withWordReplaced(text, column, quoted);
+          if (retried.isPresent()) {
+            parsed = parsed(retried.get(), false);
+          }
+        }
+      }
       if (parsed == null) {
         // a vendor's option JSqlParser does not read: the table it names has indexes not known
         namedTable(words, index ? "ON" : "TABLE").ifPresent(incomplete::add);

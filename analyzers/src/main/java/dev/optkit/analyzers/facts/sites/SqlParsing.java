@@ -132,6 +132,16 @@ public final class SqlParsing {
         + statement.substring(token[0] + token[1]));
   }
 
+  /**
+   * The statement with its token at this index (counted as {@link #withoutWord} counts) written as {@code replacement},
+   * read by JSqlParser's lexer: {@code DROP COLUMN type} as {@code DROP COLUMN "type"}. Empty where the lexer cannot
+   * read it or has no such token.
+   */
+  public static java.util.Optional<String> withWordReplaced(String statement, int word, String replacement) {
+    return tokenAt(statement, word).map(token -> statement.substring(0, token[0]) + replacement
+        + statement.substring(token[0] + token[1]));
+  }
+
   /** Where the statement's token at this index starts and how long it is, as the lexer reads it; empty if none. */
   private static java.util.Optional<int[]> tokenAt(String statement, int word) {
     try {
