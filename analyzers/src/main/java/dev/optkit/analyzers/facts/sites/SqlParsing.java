@@ -142,6 +142,24 @@ public final class SqlParsing {
         + statement.substring(token[0] + token[1]));
   }
 
+  /** The statement's tokens as JSqlParser's lexer reads them, each where the text has it; empty where it cannot. */
+  private static java.util.Optional<java.util.List<net.sf.jsqlparser.parser.Token>> tokens(String statement) {
+    java.util.List<net.sf.jsqlparser.parser.Token> tokens = new java.util.ArrayList<>();
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        if (!statement.startsWith(token.image, token.absoluteBegin - 1)) {
+          return java.util.Optional.empty(); // a token not where the lexer says: text it misread
+        }
+        tokens.add(token);
+      }
+    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(tokens);
+  }
+
   /** Where the statement's token at this index starts and how long it is, as the lexer reads it; empty if none. */
   private static java.util.Optional<int[]> tokenAt(String statement, int word) {
     try {
@@ -177,19 +195,11 @@ public final class SqlParsing {
   public record NamedIndexExpressions(String text, java.util.Map<String, String> expressions) {}
 
   public static java.util.Optional<NamedIndexExpressions> indexExpressionsNamed(String statement) {
-    java.util.List<net.sf.jsqlparser.parser.Token> tokens = new java.util.ArrayList<>();
-    try {
-      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
-          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
-      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
-        if (!statement.startsWith(token.image, token.absoluteBegin - 1)) {
-          return java.util.Optional.empty(); // a token not where the lexer says: text it misread
-        }
-        tokens.add(token);
-      }
-    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+    java.util.Optional<java.util.List<net.sf.jsqlparser.parser.Token>> lexed = tokens(statement);
+    if (lexed.isEmpty()) {
       return java.util.Optional.empty();
     }
+    java.util.List<net.sf.jsqlparser.parser.Token> tokens = lexed.get();
     int on = -1;
     for (int i = 0; i < tokens.size() && on < 0; i++) {
       on = tokens.get(i).image.equalsIgnoreCase("ON") ? i : -1;
@@ -269,19 +279,11 @@ public final class SqlParsing {
    * parse there ({@code DEFAULT nextval('orders_seq')}) says nothing of the table's columns, keys or indexes.
    */
   public static java.util.Optional<String> withoutDefaults(String statement) {
-    java.util.List<net.sf.jsqlparser.parser.Token> tokens = new java.util.ArrayList<>();
-    try {
-      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
-          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(statement)));
-      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
-        if (!statement.startsWith(token.image, token.absoluteBegin - 1)) {
-          return java.util.Optional.empty(); // a token not where the lexer says: text it misread
-        }
-        tokens.add(token);
-      }
-    } catch (RuntimeException | Error unreadable) { // the lexer's TokenMgrError is an Error
+    java.util.Optional<java.util.List<net.sf.jsqlparser.parser.Token>> lexed = tokens(statement);
+    if (lexed.isEmpty()) {
       return java.util.Optional.empty();
     }
+    java.util.List<net.sf.jsqlparser.parser.Token> tokens = lexed.get();
     StringBuilder kept = new StringBuilder(statement.length());
     int copied = 0;
     for (int i = 0; i < tokens.size(); i++) {
