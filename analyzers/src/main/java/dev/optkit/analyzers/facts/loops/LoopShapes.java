@@ -268,20 +268,25 @@ public final class LoopShapes {
         }
       }
     }
-    for (BreakStmt stop : Subtrees.all(loop, BreakStmt.class)) {
-      if (exitsThisLoop(stop, loop)) {
-        reasons.add(new LoopDependence(LoopDependence.Kind.BREAKS, ""));
-        break;
-      }
+    if (breaksOut(loop)) {
+      reasons.add(new LoopDependence(LoopDependence.Kind.BREAKS, ""));
     }
-    for (ReturnStmt stop : Subtrees.all(loop, ReturnStmt.class)) {
-      if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
-          && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
-        reasons.add(new LoopDependence(LoopDependence.Kind.RETURNS, ""));
-        break;
-      }
+    if (returnsFromInside(loop)) {
+      reasons.add(new LoopDependence(LoopDependence.Kind.RETURNS, ""));
     }
     return List.copyOf(reasons);
+  }
+
+  /** A {@code break} that leaves this loop (not one of a loop or switch inside it). */
+  private static boolean breaksOut(Node loop) {
+    return Subtrees.all(loop, BreakStmt.class).stream().anyMatch(stop -> exitsThisLoop(stop, loop));
+  }
+
+  /** A {@code return} from inside the loop that leaves the method (not a lambda's or an inner class's own). */
+  private static boolean returnsFromInside(Node loop) {
+    return Subtrees.all(loop, ReturnStmt.class).stream().anyMatch(stop ->
+        stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
+            && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty());
   }
 
   /**
@@ -290,16 +295,8 @@ public final class LoopShapes {
    * request per failure), and no assignment or {@code set} of a flag the condition reads.
    */
   private static boolean endsOnlyWhenStopped(Node loop, Expression condition) {
-    for (BreakStmt stop : Subtrees.all(loop, BreakStmt.class)) {
-      if (exitsThisLoop(stop, loop)) {
-        return false;
-      }
-    }
-    for (ReturnStmt stop : Subtrees.all(loop, ReturnStmt.class)) {
-      if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
-          && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
-        return false;
-      }
+    if (breaksOut(loop) || returnsFromInside(loop)) {
+      return false;
     }
     if (condition == null) {
       return true;
