@@ -66,10 +66,10 @@ public final class CacheUses {
 
   /** if (memo == null) memo = client.get(): the I/O runs once per object, the method is cached code. */
   public void noteFieldMemo() {
-    // a name no local or parameter declares that the code assigns is a field: the class's own, or one it inherits
-    // from a superclass in another file ({@code protected String token;} of a base client)
+    // the class's own field, or one it inherits from a superclass in another file ({@code protected String token;} of
+    // a base client), as the body's reads name them (MethodScan's reader of inherited names)
     java.util.function.Predicate<String> isField = name -> !m.locals.types.containsKey(name)
-        && (m.locals.fieldType(name) != null || inheritsFields());
+        && (m.locals.fieldType(name) != null || m.readsInheritedName(name));
     FieldMemos.in(m.nodes.ifs, isField)
         .or(() -> FieldMemos.answeredFirst(callable, isField))
         .ifPresent(memo -> {
@@ -77,12 +77,6 @@ public final class CacheUses {
           file.caches.add(new ExistingCacheFact(memo.map() ? "map-memo" : "field-memo", owner, callable.getNameAsString(),
               memo.field(), SourceRange.of(memo.guard()), file.text.firstLine(memo.guard()), memo.refreshedWhen()));
         });
-  }
-
-  /** Whether the method's class, or a class around it, extends another: a name it assigns may be that one's field. */
-  private boolean inheritsFields() {
-    return callable.findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
-        .map(type -> !type.getExtendedTypes().isEmpty() || type.isNestedType()).orElse(false);
   }
 
   void noteCacheUse(MethodCallExpr call, String name, Expression scope) {

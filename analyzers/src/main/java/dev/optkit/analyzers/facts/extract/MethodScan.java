@@ -402,6 +402,11 @@ public final class MethodScan {
     return scope;
   }
 
+  /** Whether the body reads the name as a field neither a local nor its class declares: a superclass's. */
+  boolean readsInheritedName(String name) {
+    return inheritedNamesRead.contains(name);
+  }
+
   private void noteInheritedName(String name) {
     if (!inheritedNamesRead.contains(name)) {
       inheritedNamesRead.add(name);
