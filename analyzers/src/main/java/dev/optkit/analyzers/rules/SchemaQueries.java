@@ -124,7 +124,7 @@ final class SchemaQueries {
     return alwaysFilters.stream().filter(always -> always.table().equals(filter.table())
             && always.driving() == filter.driving()).findFirst()
         .orElse(new QueryFilters.TableFilter(filter.table(), List.of(), List.of(), List.of(), filter.driving(),
-            List.of(), List.of(), List.of()));
+            List.of(), List.of(), List.of(), List.of()));
   }
 
   /** Whether the statement finds rows of a table: it reads {@code FROM} one, or updates or deletes. */

@@ -39,7 +39,9 @@ import java.util.TreeMap;
         + "queries) is one plain SELECT with no LIMIT, FETCH FIRST, TOP or ROWNUM bound and not only aggregates, and "
         + "Spring Data's findAll() without arguments; a call of a single-row method (queryForObject, getSingleResult, "
         + "selectOne, findById) or of a project mapper or repository method not declared to return a collection is "
-        + "not one, nor a query whose conditions fix a primary key or unique columns. Growth: a table the production "
+        + "not one, nor a query whose conditions fix a primary key or unique columns, nor one answering a row per group "
+        + "(GROUP BY, SELECT DISTINCT) that groups by no key: all the columns of a primary, unique or foreign key of a "
+        + "table it reads. Growth: a table the production "
         + "code inserts into (an INSERT, MERGE or UPSERT of its SQL, a save or persist of an entity mapped to it) "
         + "among the tables the query reads. Reach: a request handler (a web controller's mapping, a message "
         + "listener) that calls the query's method, directly or through the project's methods. A table only a seed "
@@ -133,7 +135,25 @@ public final class UnboundedReadRule implements Rule {
         return false;
       }
     }
+    // one row per group: it grows with the table only where it groups by a key (a report per container, per state, per
+    // day, has as many rows as the values grouped, which no schema tells)
+    if (ResultBounds.grouped(sql)) {
+      return QueryFilters.of(sql).stream().anyMatch(filter -> groupsByKey(index, filter));
+    }
     return true;
+  }
+
+  /**
+   * Whether a select groups by a key of the table: every column of its primary or a unique key (one group per row), or
+   * of a foreign key (one group per row it refers to).
+   */
+  private static boolean groupsByKey(ProjectIndex index, QueryFilters.TableFilter filter) {
+    Optional<SchemaIndexes.Table> table = index.schemaIndexes().table(filter.table());
+    return table.isPresent() && !filter.grouped().isEmpty()
+        && (table.get().indexes().stream().anyMatch(key -> key.unique() && !key.columns().isEmpty()
+                && filter.grouped().containsAll(key.columns()))
+            || table.get().foreignKeys().stream().anyMatch(key -> !key.columns().isEmpty()
+                && filter.grouped().containsAll(key.columns())));
   }
 
   /**

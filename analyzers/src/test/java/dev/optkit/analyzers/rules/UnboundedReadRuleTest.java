@@ -18,9 +18,10 @@ class UnboundedReadRuleTest {
   @TempDir Path dir;
 
   private static final String SCHEMA = """
-      CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, status VARCHAR(10));
-      CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(40));
       CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(40));
+      CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT REFERENCES customers (id), status VARCHAR(10),
+          region VARCHAR(10));
+      CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(40));
       """;
 
   /** A repository with one read (its SQL given) and the order insert, and a controller calling the read. */
@@ -111,6 +112,26 @@ class UnboundedReadRuleTest {
     // the near miss: grouped by what no condition fixes, one row per customer who ever ordered
     assertEquals(1, found("jdbc.queryForList(\"SELECT customer_id, count(*) FROM orders WHERE status = ? "
         + "GROUP BY customer_id\", value)", true).size());
+  }
+
+  /**
+   * A report of one row per group grows with the table only where it groups by a key: per order (its primary key) or
+   * per customer (a foreign key) it does; per status or region, a column no key declares, it has as many rows as the
+   * values those take, which the schema does not tell (a trial's report per container of a table of scanned
+   * envelopes).
+   */
+  @Test
+  void aGroupedAnswerGrowsOnlyWhereItGroupsByAKey() {
+    assertEquals(1, found("jdbc.queryForList(\"SELECT customer_id, count(*) FROM orders GROUP BY customer_id\")", true)
+        .size());
+    assertEquals(1, found("jdbc.queryForList(\"SELECT o.id, count(*) FROM orders o WHERE o.status = ? GROUP BY o.id\", "
+        + "value)", true).size());
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT status, count(*) FROM orders GROUP BY status\")", true));
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT o.region, o.status, count(*) FROM orders o "
+        + "WHERE o.status <> ? GROUP BY o.region, o.status\", value)", true));
+    assertEquals(List.of(), found("jdbc.queryForList(\"SELECT DISTINCT region FROM orders\")", true));
+    // every column, the key among them: one row per order
+    assertEquals(1, found("jdbc.queryForList(\"SELECT DISTINCT * FROM orders WHERE status = ?\", value)", true).size());
   }
 
   /** the only LIMIT is in the derived table the outer query reads; the answer is at most 20 rows. */

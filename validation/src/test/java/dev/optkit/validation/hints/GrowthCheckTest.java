@@ -3,6 +3,7 @@ package dev.optkit.validation.hints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.optkit.analyzers.rules.GrowingRead;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -47,11 +48,27 @@ class GrowthCheckTest {
 
   @Test
   void aGroupingWhoseGroupsStayAsTheTableGrowsIsDropped() throws Exception {
-    // one row per status: the statuses, not the orders, make the answer
-    HintProject.Reads reads = reads(Map.of("perStatus", "SELECT status, count(*) FROM orders GROUP BY status"));
+    // one row per status: the statuses, not the orders, make the answer. UnboundedRead reports no grouping by a column
+    // no key declares, so the planner is handed one as a read of the rule's would be
+    HintProject.Reads byStatus = reads(Map.of("byStatus", "SELECT id FROM orders WHERE status = ?"));
+    GrowingRead reported = byStatus.get("byStatus");
+    HintProject.Reads reads = new HintProject.Reads(Map.of("perStatus", new GrowingRead(reported.finding(),
+        reported.path(), reported.line(), "SELECT status, count(*) FROM orders GROUP BY status")), byStatus.schema());
     try (PlannerDatabase database = PlannerDatabase.local()) {
       GrowthVerdict.Bounded bounded = assertInstanceOf(GrowthVerdict.Bounded.class, reads.check(database).get("perStatus"));
       assertEquals(bounded.estimates().get(0).rows(), bounded.estimates().get(1).rows());
+    }
+  }
+
+  @Test
+  void anEstimateOfOneRowAtEverySizeIsNotChecked() throws Exception {
+    // the audits of a source, area and activity, three columns of few real values (a trial's report): the planner's
+    // estimate multiplies three selectivities of generated values and writes one row at every size
+    HintProject.Reads reads = reads(Map.of("narrow",
+        "SELECT id FROM orders WHERE customer_id = ? AND status = ? AND note = ?"));
+    try (PlannerDatabase database = PlannerDatabase.local()) {
+      GrowthVerdict.NotChecked none = assertInstanceOf(GrowthVerdict.NotChecked.class, reads.check(database).get("narrow"));
+      assertEquals(reads.get("narrow").path() + ":" + reads.get("narrow").line(), none.query());
     }
   }
 

@@ -55,9 +55,11 @@ public final class QueryFilters {
    * @param sorted the column of this table a select of rows limited in number ({@code LIMIT}, {@code FETCH FIRST},
    *     {@code TOP}) is ordered by, when it is ordered by that one column: an index on the columns it finds rows by,
    *     then this one, hands the first rows over without sorting them all; empty for none
+   * @param grouped the columns of this table a select answers one row per distinct value of: its {@code GROUP BY}'s plain
+   *     columns, or a {@code SELECT DISTINCT}'s selected ones; empty where it groups by none of this table's
    */
   public record TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined,
-      boolean driving, List<Unserved> unserved, List<String> fixed, List<String> sorted) {
+      boolean driving, List<Unserved> unserved, List<String> fixed, List<String> sorted, List<String> grouped) {
     public TableFilter {
       equal = List.copyOf(equal);
       ranges = List.copyOf(ranges);
@@ -65,11 +67,12 @@ public final class QueryFilters {
       unserved = List.copyOf(unserved);
       fixed = List.copyOf(fixed);
       sorted = List.copyOf(sorted);
+      grouped = List.copyOf(grouped);
     }
 
     public TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined, boolean driving,
         List<Unserved> unserved, List<String> fixed) {
-      this(table, equal, ranges, joined, driving, unserved, fixed, List.of());
+      this(table, equal, ranges, joined, driving, unserved, fixed, List.of(), List.of());
     }
 
     public TableFilter(String table, List<String> equal, List<String> ranges, List<String> joined, boolean driving) {
@@ -130,6 +133,7 @@ public final class QueryFilters {
       }
       reading.condition(plain.getWhere(), null);
       reading.sorted(plain);
+      reading.grouped(plain);
     } else if (statement instanceof Update update && (update.getWithItemsList() == null || update.getWithItemsList().isEmpty())
         && update.getFromItem() == null && empty(update.getJoins()) && empty(update.getStartJoins())
         && reading.from(update.getTable())) {
@@ -369,6 +373,20 @@ public final class QueryFilters {
           .ifPresent(found -> filters.get(found.table()).sorted.add(found.column()));
     }
 
+    /**
+     * The plain columns a select answers one row per distinct value of: its {@code GROUP BY}'s, or the selected ones of
+     * a {@code SELECT DISTINCT} without one (an expression, {@code date(created_at)}, names no column here).
+     */
+    void grouped(PlainSelect plain) {
+      List<Expression> grouped = new ArrayList<>();
+      if (plain.getGroupBy() != null && plain.getGroupBy().getGroupByExpressionList() != null) {
+        plain.getGroupBy().getGroupByExpressionList().forEach(e -> grouped.add((Expression) e));
+      } else if (ResultBounds.distinctRows(plain)) {
+        plain.getSelectItems().forEach(item -> grouped.add(item.getExpression()));
+      }
+      grouped.forEach(e -> named(e).ifPresent(found -> filters.get(found.table()).grouped.add(found.column())));
+    }
+
     private void add(Named found, String only, java.util.function.Function<Columns, Set<String>> kind) {
       if (only == null || only.equals(found.table())) {
         kind.apply(filters.get(found.table())).add(found.column());
@@ -395,7 +413,7 @@ public final class QueryFilters {
       String first = filters.isEmpty() ? null : filters.keySet().iterator().next();
       filters.forEach((table, columns) -> found.add(new TableFilter(table, List.copyOf(columns.equal),
           List.copyOf(columns.ranges), List.copyOf(columns.joined), table.equals(first), List.copyOf(columns.unserved),
-          columns.fixed(), List.copyOf(columns.sorted))));
+          columns.fixed(), List.copyOf(columns.sorted), List.copyOf(columns.grouped))));
       return List.copyOf(found); // remembered by text and handed to every rule: never to be changed
     }
   }
@@ -408,6 +426,7 @@ public final class QueryFilters {
     final Set<String> joined = new LinkedHashSet<>();
     final Set<Unserved> unserved = new LinkedHashSet<>();
     final Set<String> sorted = new LinkedHashSet<>();
+    final Set<String> grouped = new LinkedHashSet<>();
     /** Equality columns compared with a literal somewhere, and with a parameter somewhere. */
     final Set<String> literal = new LinkedHashSet<>();
     final Set<String> parameterised = new LinkedHashSet<>();

@@ -92,6 +92,36 @@ public final class ResultBounds {
     return true;
   }
 
+  /**
+   * Whether a query answers one row per distinct value of what it groups by rather than its rows: one plain
+   * {@code SELECT} with a {@code GROUP BY}, or {@link #distinctRows a DISTINCT of what it selects}. The columns it groups
+   * by are {@link QueryFilters.TableFilter#grouped}.
+   */
+  public static boolean grouped(String sql) {
+    return sql != null && GROUPED.answer(sql);
+  }
+
+  private static final SqlMemo<Boolean> GROUPED = new SqlMemo<>(sql -> {
+    try {
+      return onePlainSelect(sql).map(select -> select.getGroupBy() != null
+          && select.getGroupBy().getGroupByExpressionList() != null
+          && !select.getGroupBy().getGroupByExpressionList().isEmpty() || distinctRows(select)).orElse(false);
+    } catch (Exception | StackOverflowError unreadable) {
+      return false;
+    }
+  });
+
+  /**
+   * A {@code SELECT DISTINCT} of expressions it names: not {@code DISTINCT ON}, not of {@code *} or {@code t.*} (every
+   * column, its keys among them).
+   */
+  static boolean distinctRows(PlainSelect select) {
+    return select.getDistinct() != null && select.getDistinct().getOnSelectItems() == null
+        && select.getSelectItems() != null && select.getSelectItems().stream()
+            .noneMatch(item -> item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns
+                || item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllTableColumns);
+  }
+
   /** A LIMIT that is one ({@code LIMIT ALL} and {@code LIMIT NULL} are none), FETCH FIRST, or TOP. */
   private static boolean limited(net.sf.jsqlparser.statement.select.Select select) {
     net.sf.jsqlparser.statement.select.Limit limit = select.getLimit();
