@@ -708,7 +708,7 @@ public final class Assessor {
   // fields stored by their enum constant's name (TypeFact.enumsByName); 116: a kept query run at the end of a chain of
   // its setters (q.setParameter(..).getResultList()); 117: one site for a statement made into a local and run by a
   // catalogued call on it, memos answering their field only, UNTIL_STOPPED loops with no exit of their own
-  private static final int FACTS_SCHEMA = 117;
+  private static final int FACTS_SCHEMA = 118;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

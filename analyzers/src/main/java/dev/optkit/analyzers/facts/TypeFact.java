@@ -77,6 +77,8 @@ import java.util.Map;
  * @param enumConstants an enum's constants, in declaration order (empty for any other type): the values a property of
  *     its type can hold, and so the most a column mapping one can hold
  * @param enumsByName its fields JPA stores by their enum constant's name ({@code @Enumerated(EnumType.STRING)}), sorted
+ * @param propertySwitches the properties Spring makes it a bean under ({@code @ConditionalOnProperty}, a placeholder's
+ *     {@code @ConditionalOnExpression}); a condition whose members the file cannot read is not among them
  */
 public record TypeFact(
     String qualifiedName,
@@ -123,7 +125,8 @@ public record TypeFact(
     Map<String, String> fieldColumns,
     Map<String, ComposedText> composedConstants,
     List<String> enumConstants,
-    List<String> enumsByName) {
+    List<String> enumsByName,
+    List<PropertySwitch> propertySwitches) {
 
   /**
    * Whether reading or writing the entity may touch tables its columns and associations do not name: anything in
@@ -157,6 +160,7 @@ public record TypeFact(
     composedConstants = composedConstants == null ? Map.of() : composedConstants;
     enumConstants = enumConstants == null ? List.of() : enumConstants;
     enumsByName = enumsByName == null ? List.of() : enumsByName;
+    propertySwitches = propertySwitches == null ? List.of() : propertySwitches;
     fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;

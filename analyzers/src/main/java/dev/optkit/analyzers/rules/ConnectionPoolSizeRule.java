@@ -96,7 +96,7 @@ public final class ConnectionPoolSizeRule implements Rule {
           continue;
         }
         IndexedMethod entry = handler.isPresent() ? handler.get() : async.get();
-        Path module = moduleRoot(index.displayRoot(), entry.path());
+        Path module = dev.optkit.analyzers.settings.SwitchedOffBeans.moduleRoot(index.displayRoot(), entry.path());
         if (!springBootModule(index, entry.path())) {
           continue;
         }
@@ -218,12 +218,6 @@ public final class ConnectionPoolSizeRule implements Rule {
     return index.methods().stream().anyMatch(method -> !SourceSet.isTestPath(method.path())
         && method.fact().returnType() != null && method.fact().returnType().endsWith("DataSource")
         && method.fact().annotations().stream().anyMatch(a -> a.equals("Bean") || a.endsWith(".Bean")));
-  }
-
-  /** The module a source path is in: the folder above its {@code src/main/java}, or the display root. */
-  private static Path moduleRoot(Path displayRoot, String path) {
-    int source = path.indexOf("src/main/java/");
-    return source <= 0 ? displayRoot : displayRoot.resolve(path.substring(0, source)).normalize();
   }
 
   /** Whether the module of the path has a {@code @SpringBootApplication}: HikariCP and Tomcat are Boot's defaults. */

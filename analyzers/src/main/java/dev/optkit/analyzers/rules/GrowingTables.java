@@ -7,6 +7,7 @@ import dev.optkit.analyzers.facts.sites.ResultBounds;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.schema.TableNames;
+import dev.optkit.analyzers.settings.SwitchedOffBeans;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,8 +35,9 @@ final class GrowingTables {
    */
   static Map<String, String> inserted(ProjectIndex index) {
     Map<String, String> inserted = new TreeMap<>();
+    SwitchedOffBeans switchedOff = new SwitchedOffBeans(index.displayRoot());
     for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
+      if (SourceSet.isTestPath(method.path()) || off(index, switchedOff, method)) {
         continue;
       }
       for (IoSite site : index.sitesOf(method)) {
@@ -57,7 +59,29 @@ final class GrowingTables {
 
   /** The first request handler, breadth first, whose calls reach the method through the project's methods. */
   static Optional<IndexedMethod> handlerReaching(ProjectIndex index, IndexedMethod method) {
-    return entryReaching(index, method, next -> index.webEntryPoints().servesRequests(next), next -> false);
+    SwitchedOffBeans switchedOff = new SwitchedOffBeans(index.displayRoot());
+    return entryReaching(index, method, next -> index.webEntryPoints().servesRequests(next)
+        && !off(index, switchedOff, next), next -> false);
+  }
+
+  /**
+   * Whether the method's class, or a class it is nested in, is no bean with the configuration its module ships: a
+   * testing-support controller a property turns on serves no request, and adds no row, where it is left off.
+   */
+  private static boolean off(ProjectIndex index, SwitchedOffBeans switchedOff, IndexedMethod method) {
+    String type = method.fact().ownerType();
+    while (type != null) {
+      Optional<dev.optkit.analyzers.facts.TypeFact> fact = index.type(type);
+      if (fact.isEmpty()) {
+        return false;
+      }
+      if (switchedOff.off(fact.get().propertySwitches(), method.path())) {
+        return true;
+      }
+      int dot = type.lastIndexOf('.');
+      type = dot < 0 ? null : type.substring(0, dot);
+    }
+    return false;
   }
 
   /**

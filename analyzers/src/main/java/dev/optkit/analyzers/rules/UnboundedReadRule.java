@@ -45,7 +45,9 @@ import java.util.TreeMap;
         + "code inserts into (an INSERT, MERGE or UPSERT of its SQL, a save or persist of an entity mapped to it) "
         + "among the tables the query reads. Reach: a request handler (a web controller's mapping, a message "
         + "listener) that calls the query's method, directly or through the project's methods. A table only a seed "
-        + "script fills is not growing; a query only a start-up or scheduled job runs is left out.",
+        + "script fills is not growing; a query only a start-up or scheduled job runs is left out; a class a property "
+        + "condition leaves off with the configuration its module ships (@ConditionalOnProperty, a placeholder's "
+        + "@ConditionalOnExpression) serves no request and adds no row.",
     remediation = "Page the query (LIMIT and OFFSET or a keyset, Spring Data's Pageable, setMaxResults) and what "
         + "shows its rows, or bound it by a condition that keeps its answer small.")
 public final class UnboundedReadRule implements Rule {

@@ -134,6 +134,95 @@ class UnboundedReadRuleTest {
     assertEquals(1, found("jdbc.queryForList(\"SELECT DISTINCT * FROM orders WHERE status = ?\", value)", true).size());
   }
 
+  /**
+   * A controller a property switches on, left off by the configuration the module ships, serves no request; and rows
+   * only it adds do not grow the table (a trial's testing-support endpoints, behind
+   * {@code @ConditionalOnExpression("${testing-support-endpoints.enabled:false}")}).
+   */
+  @Test
+  void aControllerTheShippedConfigurationLeavesOffServesNoRequest() {
+    String controller = """
+        package shop;
+        import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+        @RestController
+        @ConditionalOnExpression("${testing-support.enabled:false}")
+        public class SupportController {
+          private final Orders orders;
+          public SupportController(Orders orders) { this.orders = orders; }
+          @GetMapping("/support/orders")
+          public Object list() { return orders.read("NEW"); }
+        }
+        """;
+    String orders = """
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        public class Orders {
+          private final JdbcTemplate jdbc;
+          public Orders(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          public Object read(Object value) { return jdbc.queryForList("SELECT * FROM orders WHERE status = ?", value); }
+          public void place(long id, long customer) {
+            jdbc.update("INSERT INTO orders (id, customer_id, status) VALUES (?, ?, 'NEW')", id, customer);
+          }
+        }
+        """;
+    for (String setting : List.of("${SUPPORT_ENABLED:false}", "false")) {
+      assertEquals(List.of(), new ProjectFixture(dir.resolve("off" + setting.length()))
+          .file("src/main/resources/schema.sql", SCHEMA)
+          .file("src/main/resources/application.yml", "testing-support:\n  enabled: " + setting + "\n")
+          .java(orders).java(controller).assess().findings().stream()
+          .filter(f -> f.ruleId().equals("UnboundedRead")).toList(), setting);
+    }
+    // the near misses: a configuration that turns it on, or a placeholder without a default, which the deployment sets
+    for (String setting : List.of("true", "${SUPPORT_ENABLED}")) {
+      assertEquals(List.of("SupportController.list"), new ProjectFixture(dir.resolve("on" + setting.length()))
+          .file("src/main/resources/schema.sql", SCHEMA)
+          .file("src/main/resources/application.yml", "testing-support:\n  enabled: " + setting + "\n")
+          .java(orders).java(controller).assess().findings().stream()
+          .filter(f -> f.ruleId().equals("UnboundedRead")).map(f -> f.details().get("handler")).toList(), setting);
+    }
+  }
+
+  /** Rows only a switched-off bean adds: the table is filled by no code that runs as shipped. */
+  @Test
+  void rowsOnlyASwitchedOffBeanAddsDoNotGrowTheTable() {
+    String seeding = """
+        package shop;
+        import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Component;
+        @Component
+        @ConditionalOnProperty(prefix = "demo", name = "seed", havingValue = "true")
+        public class DemoSeed {
+          private final JdbcTemplate jdbc;
+          public DemoSeed(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          public void seed() { jdbc.update("INSERT INTO countries (code, name) VALUES ('XX', 'Demo')"); }
+        }
+        """;
+    String handler = """
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+        @RestController
+        public class CountryController {
+          private final JdbcTemplate jdbc;
+          public CountryController(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          @GetMapping("/countries")
+          public Object list() { return jdbc.queryForList("SELECT * FROM countries"); }
+        }
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("unset")).file("src/main/resources/schema.sql", SCHEMA)
+        .java(seeding).java(handler).assess().findings().stream()
+        .filter(f -> f.ruleId().equals("UnboundedRead")).toList());
+    // the near miss: a profile's configuration turns it on
+    assertEquals(1, new ProjectFixture(dir.resolve("profile")).file("src/main/resources/schema.sql", SCHEMA)
+        .file("src/main/resources/application-demo.properties", "demo.seed=TRUE\n")
+        .java(seeding).java(handler).assess().findings().stream()
+        .filter(f -> f.ruleId().equals("UnboundedRead")).count());
+  }
+
   /** the only LIMIT is in the derived table the outer query reads; the answer is at most 20 rows. */
   @Test
   void aLimitInTheDerivedTableBoundsTheAnswer() {

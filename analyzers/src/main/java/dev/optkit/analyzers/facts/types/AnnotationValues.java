@@ -129,6 +129,75 @@ public final class AnnotationValues {
     return java.util.Collections.unmodifiableMap(values);
   }
 
+  private static final String CONDITIONS = "org.springframework.boot.autoconfigure.condition.";
+
+  /**
+   * The properties Spring makes the type a bean under: each {@code @ConditionalOnProperty} whose members are literals or
+   * constants the file reads, and each {@code @ConditionalOnExpression} that is one placeholder, {@code "${key}"} or
+   * {@code "${key:default}"} (on where the key's value is true; a missing key takes the default, or fails without one).
+   */
+  public List<dev.optkit.analyzers.facts.PropertySwitch> propertySwitches(TypeDeclaration<?> type) {
+    List<dev.optkit.analyzers.facts.PropertySwitch> switches = new ArrayList<>();
+    for (AnnotationExpr annotation : type.getAnnotations()) {
+      String qualified = names.qualify(annotation.getNameAsString()).name();
+      if (qualified.equals(CONDITIONS + "ConditionalOnProperty")) {
+        onProperty(annotation).ifPresent(switches::add);
+      } else if (qualified.equals(CONDITIONS + "ConditionalOnExpression")) {
+        List<String> expression = readStrings(annotation, "value").orElse(List.of());
+        if (expression.size() == 1) {
+          onPlaceholder(expression.get(0)).ifPresent(switches::add);
+        }
+      }
+    }
+    return List.copyOf(switches);
+  }
+
+  private Optional<dev.optkit.analyzers.facts.PropertySwitch> onProperty(AnnotationExpr annotation) {
+    Optional<List<String>> names = hasMember(annotation, "name") ? readStrings(annotation, "name")
+        : readStrings(annotation, "value");
+    Optional<List<String>> prefix = hasMember(annotation, "prefix") ? readStrings(annotation, "prefix")
+        : Optional.of(List.of(""));
+    Optional<List<String>> having = hasMember(annotation, "havingValue") ? readStrings(annotation, "havingValue")
+        : Optional.of(List.of(""));
+    Expression missing = memberValue(annotation, "matchIfMissing").orElse(null);
+    if (names.isEmpty() || names.get().isEmpty() || prefix.isEmpty() || prefix.get().size() != 1 || having.isEmpty()
+        || having.get().size() != 1
+        || missing != null && !(missing instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)) {
+      return Optional.empty();
+    }
+    String start = prefix.get().get(0);
+    String joined = start.isEmpty() || start.endsWith(".") ? start : start + ".";
+    return Optional.of(new dev.optkit.analyzers.facts.PropertySwitch(
+        names.get().stream().map(name -> joined + name).toList(), having.get().get(0),
+        missing != null && ((com.github.javaparser.ast.expr.BooleanLiteralExpr) missing).getValue()));
+  }
+
+  /** {@code ${key}} or {@code ${key:default}}, the whole expression: on where the key's value is true. */
+  private static Optional<dev.optkit.analyzers.facts.PropertySwitch> onPlaceholder(String expression) {
+    String text = expression.strip();
+    if (!text.startsWith("${") || !text.endsWith("}") || text.indexOf("${", 2) >= 0
+        || text.indexOf('}') != text.length() - 1) {
+      return Optional.empty();
+    }
+    String inner = text.substring(2, text.length() - 1);
+    int colon = inner.indexOf(':');
+    String key = colon < 0 ? inner : inner.substring(0, colon);
+    if (key.isBlank()) {
+      return Optional.empty();
+    }
+    // a missing key without a default fails the expression: not known to be off
+    boolean missingMatches = colon < 0 || inner.substring(colon + 1).strip().equalsIgnoreCase("true");
+    return Optional.of(new dev.optkit.analyzers.facts.PropertySwitch(List.of(key.strip()), "true", missingMatches));
+  }
+
+  /** Every string a member gives, when the file reads all of them (literals, constants it knows); empty otherwise. */
+  private Optional<List<String>> readStrings(AnnotationExpr annotation, String member) {
+    Expression value = memberValue(annotation, member).orElse(null);
+    int given = value instanceof ArrayInitializerExpr array ? array.getValues().size() : value == null ? 0 : 1;
+    List<String> read = annotationStrings(annotation, member);
+    return read.size() == given ? Optional.of(read) : Optional.empty();
+  }
+
   /** A method's annotation values: each annotation's first value, path or name, and the transaction's settings. */
   /** The verbs a {@code method} member names ({@code RequestMethod.POST}, {@code "POST"}, an array of them), upper case. */
   private static String httpMethods(com.github.javaparser.ast.expr.Expression value) {
