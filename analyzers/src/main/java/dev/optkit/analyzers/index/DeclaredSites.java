@@ -289,6 +289,11 @@ final class DeclaredSites {
     if (declaration != null && declaration.usesExistingCache()) {
       return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
     }
+    if (declaration != null && returnsARequestToRun(declaration)) {
+      // Retrofit's Call<T>: the method builds the request, which runs where execute() or enqueue() is called on what it
+      // answers, a catalogued client of its own (a trial's 55-endpoint API: two findings for one request)
+      return Optional.empty();
+    }
     if (declaration != null && (declaration.isStatic() || declaration.isPrivate())) {
       return Optional.empty(); // a private or static helper of the interface (legacyId(id)): its own code, no query
     }
@@ -332,6 +337,18 @@ final class DeclaredSites {
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
         call.snippet()).withArgumentCount(call.argumentCount());
     return Optional.of(withEntityName(site, declaration));
+  }
+
+  /**
+   * Whether a declared method answers a request that runs later: its return type is a catalogued
+   * {@link dev.optkit.analyzers.catalog.ClientSignature#pendingRequest pending request} ({@code retrofit2.Call}, sent by
+   * its {@code execute} or {@code enqueue}).
+   */
+  private boolean returnsARequestToRun(MethodFact declaration) {
+    String returned = declaration.returnType() == null ? null
+        : dev.optkit.analyzers.facts.types.TypeNames.raw(declaration.returnType());
+    return returned != null && index.catalog.clientsForType(returned).stream()
+        .anyMatch(dev.optkit.analyzers.catalog.ClientSignature::pendingRequest);
   }
 
   /**

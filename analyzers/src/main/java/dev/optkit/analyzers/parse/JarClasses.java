@@ -86,6 +86,11 @@ public final class JarClasses {
     return names;
   }
 
+  /** Whether a jar holds the class (by the name a resolution asks for: nested classes with a dot). Thread-safe. */
+  public boolean holds(String className) {
+    return index().containsKey(className);
+  }
+
   /** A solver for one worker thread: not thread-safe, as the {@link JarTypeSolver}s it opens are not. */
   public TypeSolver solver() {
     return new Solver();

@@ -144,6 +144,27 @@ public class LibraryBytecodeIoTest {
   }
 
   /**
+   * A library's types imported on demand ({@code import com.acme.wire.*}) are its types, as imported by name: a trial's
+   * Azure table client, imported so, had none of its ten round trips found (the names were read as the file's own
+   * package's).
+   */
+  @Test
+  void aLibraryTypeImportedOnDemandIsThatType() throws Exception {
+    Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path root = temp.resolve("on-demand");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Service.java"), SERVICE
+        .replace("import com.acme.store.Store;\nimport com.acme.wire.Wire;\nimport com.acme.wire.WireBuilder;\n",
+            "import com.acme.store.*;\nimport com.acme.wire.*;\n"));
+    assertTrue(Files.readString(root.resolve("src/main/java/app/Service.java")).contains("import com.acme.wire.*;"),
+        "the premise: the service imports the library on demand");
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("store.count(\"users\")", "wire.fetch(host)", "wire.fetch(host)"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY).map(Finding::snippet)
+        .sorted().toList());
+  }
+
+  /**
    * A trace sink is a plug-in point: nine implementations, one of which ships the trace over a
    * socket. Following every override would make each trace call I/O; a resource read through
    * URL.openStream (jar:, file:) is no request either.

@@ -61,6 +61,14 @@ class CatalogFamiliesTest {
         row("cassandra-driver", Category.DB_QUERY, "read", "import com.datastax.oss.driver.api.core.CqlSession;",
             "CqlSession cql", "return cql.execute(\"SELECT name FROM people WHERE id = ?\", key).one().getString(0);",
             "return cql.getName();"),
+        // the driver 3 object mapper: saveQuery builds the statement a batch runs later (a trial's comment DAO)
+        row("cassandra mapper", Category.DB_QUERY, "write", "import com.datastax.driver.mapping.Mapper;",
+            "Mapper<String> mapper", "mapper.save(key); return key;", "return String.valueOf(mapper.saveQuery(key));"),
+        // a data store over HTTP is a database: a trial's legacy table client was reported as remote API calls
+        row("azure tables legacy", Category.DB_QUERY, "read", "import com.microsoft.azure.storage.table.CloudTable;",
+            "CloudTable table", "return String.valueOf(table.exists());", "return table.getName();"),
+        row("azure tables", Category.DB_QUERY, "write", "import com.azure.data.tables.TableClient;", "TableClient table",
+            "table.deleteEntity(key, key); return key;", "return table.getTableName();"),
         row("couchbase", Category.DB_QUERY, "write", "import com.couchbase.client.java.Collection;",
             "Collection docs", "docs.upsert(key, \"v\"); return key;", "return docs.name();"),
         row("dynamodb", Category.DB_QUERY, "read",

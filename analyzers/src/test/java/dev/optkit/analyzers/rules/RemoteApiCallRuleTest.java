@@ -225,6 +225,46 @@ class RemoteApiCallRuleTest {
   }
 
   /**
+   * A Retrofit method answering a {@code Call} builds the request; it is sent where the call is executed or enqueued: one
+   * request, one finding (a trial's exchange API, whose 55 endpoints each gave two, one at the method and one at the
+   * helper's {@code execute()}). The near miss: a method answering a future (an adapter's) sends the request itself.
+   */
+  @Test
+  void aRetrofitCallIsSentWhereItIsExecutedNotWhereItIsBuilt() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package quotes;
+            import java.util.concurrent.CompletableFuture;
+            import retrofit2.Call;
+            import retrofit2.http.GET;
+            import retrofit2.http.Query;
+            interface QuoteApi {
+              @GET("/quote")
+              Call<String> quote(@Query("symbol") String symbol);
+              @GET("/latest")
+              CompletableFuture<String> latest();
+            }
+            """)
+        .java("""
+            package quotes;
+            import retrofit2.Call;
+            class Quotes {
+              private final QuoteApi api;
+              Quotes(QuoteApi api) { this.api = api; }
+              static <T> T sync(Call<T> call) throws java.io.IOException { return call.execute().body(); }
+              String one(String symbol) throws java.io.IOException { return sync(api.quote(symbol)); }
+              String two(String symbol) throws java.io.IOException { return api.quote(symbol).execute().body(); }
+              void three(String symbol, retrofit2.Callback<String> callback) { api.quote(symbol).enqueue(callback); }
+              Object four() { return api.latest(); }
+            }
+            """)
+        .findings(Category.API_CALL);
+    assertEquals(List.of("four():retrofit-service", "sync(Call<T>):retrofit-call", "three:retrofit-call",
+        "two(String):retrofit-call"), findings.stream().map(f -> (f.enclosingMethod().startsWith("three(") ? "three"
+            : f.enclosingMethod()) + ":" + f.details().get("client")).sorted().toList(), findings.toString());
+  }
+
+  /**
    * The verb a generic mapping's method member names is the one sent (hostile review 53's U5: a
    * {@code @RequestMapping(method = POST)}, an {@code @HttpExchange(method = "POST")} or Retrofit's
    * {@code @HTTP(method = "POST")} named getPrice was read as a GET by its name).

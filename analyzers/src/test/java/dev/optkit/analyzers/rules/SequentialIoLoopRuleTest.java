@@ -203,6 +203,31 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A pipeline mapping each key to a query started asynchronously by a method reference ({@code map(mapper::getAsync)}),
+   * its futures joined after it, sends every query before waiting on one, as the lambda {@code id -> mapper.getAsync(id)}
+   * does (a trial's video catalogue: the reference's site was read as blocking, one reader for both since). The near
+   * miss: the blocking {@code map(mapper::get)} is a query per key.
+   */
+  @Test
+  void aQueryStartedAsynchronouslyByAMethodReferenceIsNoWaitPerElement() {
+    String pipeline = """
+        package shop;
+        import com.datastax.driver.mapping.Mapper;
+        import java.util.List;
+        import java.util.stream.Collectors;
+        class Videos {
+          private final Mapper<String> mapper;
+          Videos(Mapper<String> mapper) { this.mapper = mapper; }
+          List<Object> previews(List<String> ids) {
+            return ids.stream().map(mapper::getAsync).collect(Collectors.toList());
+          }
+        }
+        """;
+    assertEquals(List.of(), loops(pipeline));
+    assertEquals(1, loops(pipeline.replace("mapper::getAsync", "mapper::get")).size());
+  }
+
+  /**
    * The stream survey's E18 (hawkbit's {@code ListUtils.partition(ids, MAX).stream().map(chunk ->
    * repository.findAll(in chunk))}): a loop or pipeline over a library's partition of the keys is one
    * round trip per chunk, batched already. The twin over the keys themselves is a call per key.

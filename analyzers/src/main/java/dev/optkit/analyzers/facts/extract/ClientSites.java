@@ -274,13 +274,22 @@ public final class ClientSites {
     if (client.kind() == ClientKind.DB && access == Access.UNKNOWN) {
       access = SiteAccess.accessFromChain(links, access);
     }
-    String lastLink = links.get(links.size() - 1).getNameAsString();
-    boolean async = name.endsWith("Async") || name.equals("enqueue")
-        || client.id().equals("spring-webclient") && !lastLink.startsWith("block")
-        || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
+    boolean async = startsAsync(client, name, receiverType, links.get(links.size() - 1).getNameAsString());
     return new IoSite(client.kind(), client.id(), client.provider(), access, confidence, receiverType, name,
         httpMethod, url, IoSite.hostOf(url), sql, client.llm(), async, m.loops.isDeferred(call), SourceRange.of(reported),
         file.text.snippet(reported)).withArgumentCount(call.getArguments().size());
+  }
+
+  /**
+   * Whether a client's call starts its round trip and answers before it completes ({@code getAsync}, {@code enqueue}, a
+   * WebClient chain not blocked on, an async client's): one reader for calls and method references alike.
+   *
+   * @param lastLink the last call of the chain the site is reported on (the method itself for a reference)
+   */
+  static boolean startsAsync(ClientSignature client, String name, String receiverType, String lastLink) {
+    return name.endsWith("Async") || name.equals("enqueue")
+        || client.id().equals("spring-webclient") && !lastLink.startsWith("block")
+        || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
   }
 
   private static boolean isPlainJdkType(String qualified) {

@@ -27,15 +27,23 @@ public final class FactExtractor {
   private final ClientCatalog catalog;
   private final ReceiverResolver resolver;
   private final Predicate<String> knownType;
+  private final Predicate<String> dependencyType;
 
   /**
    * @param knownType whether a qualified name is a type optkit knows of (project, catalogue or JDK),
    *     used to qualify names brought in by on-demand imports
    */
   public FactExtractor(ClientCatalog catalog, ReceiverResolver resolver, Predicate<String> knownType) {
+    this(catalog, resolver, knownType, name -> false);
+  }
+
+  /** @param dependencyType whether a qualified name is a class of the dependency jars (an on-demand import's) */
+  public FactExtractor(ClientCatalog catalog, ReceiverResolver resolver, Predicate<String> knownType,
+      Predicate<String> dependencyType) {
     this.catalog = catalog;
     this.resolver = resolver;
     this.knownType = knownType;
+    this.dependencyType = dependencyType;
   }
 
   public FileFacts extract(String path, CompilationUnit unit, String content) {
@@ -47,7 +55,8 @@ public final class FactExtractor {
    *     checked there (and at each resolution), so it bounds the extraction, not only the solver
    */
   public FileFacts extract(String path, CompilationUnit unit, String content, Runnable beforeEachMethod) {
-    return Subtrees.indexing(unit, () -> new FileScan(path, unit, new SourceText(content), catalog, resolver, knownType)
+    return Subtrees.indexing(unit, () -> new FileScan(path, unit, new SourceText(content), catalog, resolver, knownType,
+        dependencyType)
         .run(beforeEachMethod));
   }
 

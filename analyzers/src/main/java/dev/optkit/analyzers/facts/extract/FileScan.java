@@ -83,7 +83,7 @@ public final class FileScan {
   final Map<CallableDeclaration<?>, BodyNodes> bodyNodes = new IdentityHashMap<>();
 
   FileScan(String path, CompilationUnit unit, SourceText text, ClientCatalog catalog, ReceiverResolver resolver,
-      Predicate<String> knownType) {
+      Predicate<String> knownType, Predicate<String> dependencyType) {
     this.path = path;
     this.unit = unit;
     this.text = text;
@@ -100,7 +100,7 @@ public final class FileScan {
       bodyNodes.put(callable, BodyNodes.of(node, this::noteFileNode));
       return false;
     });
-    this.names = new TypeNames(unit, typeDeclarations, knownType);
+    this.names = new TypeNames(unit, typeDeclarations, knownType, dependencyType);
     this.annotations = new AnnotationValues(names, strings);
     boolean clientImport = false;
     for (String imported : names.importedNames()) {

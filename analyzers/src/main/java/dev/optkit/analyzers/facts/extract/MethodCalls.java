@@ -596,7 +596,8 @@ public final class MethodCalls {
       ClientSignature signature = client.get();
       Access access = SiteAccess.accessOf(signature, name, null, null);
       m.sites.add(new IoSite(signature.kind(), signature.id(), signature.provider(), access, Confidence.MEDIUM,
-          receiver.name(), name, null, null, null, null, signature.llm(), false, m.loops.isDeferred(reference),
+          receiver.name(), name, null, null, null, null, signature.llm(),
+          ClientSites.startsAsync(signature, name, receiver.name(), name), m.loops.isDeferred(reference),
           SourceRange.of(reference), file.text.snippet(reference)));
       m.siteNodes.add(reference);
       return;

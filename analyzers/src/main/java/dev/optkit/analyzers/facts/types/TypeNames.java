@@ -61,11 +61,22 @@ public final class TypeNames {
   private final Map<String, List<String>> staticImports = new HashMap<>();
   private final Map<String, String> declaredTypes = new HashMap<>();
   private final Predicate<String> knownType;
+  private final Predicate<String> dependencyType;
 
   /** @param typeDeclarations every type the file declares, at any depth, in the order {@code findAll} gives */
   public TypeNames(CompilationUnit unit, List<TypeDeclaration<?>> typeDeclarations, Predicate<String> knownType) {
+    this(unit, typeDeclarations, knownType, name -> false);
+  }
+
+  /**
+   * @param dependencyType whether a qualified name is a class of the project's dependency jars: what a name an
+   *     on-demand import brings in may be besides a known type ({@code import com.microsoft.azure.storage.table.*})
+   */
+  public TypeNames(CompilationUnit unit, List<TypeDeclaration<?>> typeDeclarations, Predicate<String> knownType,
+      Predicate<String> dependencyType) {
     this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     this.knownType = knownType;
+    this.dependencyType = dependencyType;
     for (ImportDeclaration declaration : unit.getImports()) {
       String name = declaration.getNameAsString();
       if (declaration.isStatic()) {
@@ -217,7 +228,7 @@ public final class TypeNames {
     }
     for (String pkg : onDemandImports) {
       String candidate = pkg + "." + name;
-      if (knownType.test(candidate)) {
+      if (knownType.test(candidate) || dependencyType.test(candidate)) {
         return new Qualified(candidate, Confidence.MEDIUM);
       }
     }
