@@ -100,6 +100,28 @@ public final class DependencyResolver {
     final java.util.concurrent.atomic.AtomicInteger jars = new java.util.concurrent.atomic.AtomicInteger();
     final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     volatile boolean stopped;
+    /**
+     * The artifacts whose descriptor (pom) the resolver could not read or find, by coordinates, each with why: the
+     * session ignores them, as Maven does, so their own dependencies are left out without an error.
+     */
+    final Map<String, String> unreadDescriptors = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @Override
+    public void artifactDescriptorInvalid(org.eclipse.aether.RepositoryEvent event) {
+      unread(event, "its pom is invalid");
+    }
+
+    @Override
+    public void artifactDescriptorMissing(org.eclipse.aether.RepositoryEvent event) {
+      unread(event, "its pom was not found");
+    }
+
+    private void unread(org.eclipse.aether.RepositoryEvent event, String fallback) {
+      if (event.getArtifact() != null) {
+        unreadDescriptors.putIfAbsent(event.getArtifact().toString(),
+            event.getException() == null ? fallback : reason(event.getException()));
+      }
+    }
 
     @Override
     public void artifactDownloaded(org.eclipse.aether.RepositoryEvent event) {
@@ -274,9 +296,30 @@ public final class DependencyResolver {
         collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
             shown(root, root.resolve("gradle/libs.versions.toml")), found);
       }
+      unreadDescriptors(fetched, root, poms, scripts, ivy).ifPresent(warnings::add);
     } finally {
       system.shutdown();
     }
+  }
+
+  /**
+   * One warning naming the dependencies whose own poms could not be read (a parent or property the resolver cannot
+   * have): their transitive dependencies are not resolved, and types from them not either (a trial's
+   * {@code kubernetes-api} brought none of the fabric8 client's jars, and nothing said so).
+   */
+  private static Optional<ParseProblem> unreadDescriptors(Fetched fetched, Path root, List<Path> poms,
+      List<Path> scripts, List<Path> ivy) {
+    if (fetched.unreadDescriptors.isEmpty()) {
+      return Optional.empty();
+    }
+    Path first = !poms.isEmpty() ? poms.get(0) : !scripts.isEmpty() ? scripts.get(0) : !ivy.isEmpty() ? ivy.get(0)
+        : root;
+    List<String> named = fetched.unreadDescriptors.entrySet().stream().limit(SHOWN)
+        .map(entry -> entry.getKey() + " (" + oneLine(entry.getValue()) + ")").toList();
+    int more = fetched.unreadDescriptors.size() - named.size();
+    return Optional.of(new ParseProblem(shown(root, first), 0, 0, "dependencies whose pom optkit could not read, so "
+        + "their own dependencies are not resolved and types from those unresolved: " + String.join(", ", named)
+        + (more > 0 ? " and " + more + " more" : "")));
   }
 
   /** An Ivy module's dependencies, resolved from Maven Central as Ivy's default resolver would; what is not, said. */
@@ -433,7 +476,7 @@ public final class DependencyResolver {
         .setIgnoreArtifactDescriptorRepositories(true)
         .setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_NEVER)
         .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN)
-        .setSystemProperties(Map.of("java.version", System.getProperty("java.version", "")))
+        .setSystemProperties(ProjectModel.machine())
         .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
         .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) settings.requestTimeout().toMillis())
         .setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 0)
@@ -448,6 +491,11 @@ public final class DependencyResolver {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
+    }
+    if (cause instanceof org.apache.maven.model.building.ModelBuildingException building
+        && !building.getProblems().isEmpty()) {
+      // "1 problem was encountered while building the effective model": the problem itself says why
+      return oneLine(building.getProblems().get(0).getMessage());
     }
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return oneLine(message);

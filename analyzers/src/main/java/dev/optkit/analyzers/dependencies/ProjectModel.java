@@ -158,8 +158,12 @@ final class ProjectModel {
     return new DefaultModelBuilderFactory().newInstance().build(request).getEffectiveModel();
   }
 
-  /** Profiles activated by the JDK or the OS see this machine's, as Maven would; nothing else of the environment. */
-  private static Properties machine() {
+  /**
+   * Profiles activated by the JDK or the OS see this machine's, as Maven would, and a path built on {@code java.home}
+   * is one ({@code ${java.home}/../lib/tools.jar}); nothing else of the environment. The project's poms and the
+   * resolver's reading of its dependencies' poms see the same ({@code DependencyResolver}'s session).
+   */
+  static Properties machine() {
     Properties system = new Properties();
     for (String key : new String[] {"java.version", "java.home", "os.name", "os.arch", "os.version"}) {
       system.setProperty(key, System.getProperty(key, ""));

@@ -69,6 +69,13 @@ class CatalogFamiliesTest {
             "CloudTable table", "return String.valueOf(table.exists());", "return table.getName();"),
         row("azure tables", Category.DB_QUERY, "write", "import com.azure.data.tables.TableClient;", "TableClient table",
             "table.deleteEntity(key, key); return key;", "return table.getTableName();"),
+        // a consumer's poll fetches over the network and moves its position (a trial's listeners): never a cached read
+        row("kafka consumer", Category.API_CALL, "write", "import org.apache.kafka.clients.consumer.Consumer;",
+            "Consumer<String, String> consumer", "return String.valueOf(consumer.poll(java.time.Duration.ofSeconds(1)));",
+            "consumer.subscribe(java.util.List.of(key)); return key;"),
+        // an operation's verb is a request to the API server (a trial's pod discovery)
+        row("fabric8 kubernetes", Category.API_CALL, "read", "import io.fabric8.kubernetes.client.dsl.Listable;",
+            "Listable<String> pods", "return String.valueOf(pods.list());", "return pods.toString();"),
         row("couchbase", Category.DB_QUERY, "write", "import com.couchbase.client.java.Collection;",
             "Collection docs", "docs.upsert(key, \"v\"); return key;", "return docs.name();"),
         row("dynamodb", Category.DB_QUERY, "read",
