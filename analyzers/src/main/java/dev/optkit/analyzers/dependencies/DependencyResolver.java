@@ -296,7 +296,7 @@ public final class DependencyResolver {
         collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
             shown(root, root.resolve("gradle/libs.versions.toml")), found);
       }
-      unreadDescriptors(fetched, root, poms, scripts, ivy).ifPresent(warnings::add);
+      unreadDescriptors(fetched, root, poms, scripts, ivy, settings.repository()).ifPresent(warnings::add);
     } finally {
       system.shutdown();
     }
@@ -308,18 +308,27 @@ public final class DependencyResolver {
    * {@code kubernetes-api} brought none of the fabric8 client's jars, and nothing said so).
    */
   private static Optional<ParseProblem> unreadDescriptors(Fetched fetched, Path root, List<Path> poms,
-      List<Path> scripts, List<Path> ivy) {
+      List<Path> scripts, List<Path> ivy, Path repository) {
     if (fetched.unreadDescriptors.isEmpty()) {
       return Optional.empty();
     }
     Path first = !poms.isEmpty() ? poms.get(0) : !scripts.isEmpty() ? scripts.get(0) : !ivy.isEmpty() ? ivy.get(0)
         : root;
+    // the machine's own paths (its JDK, optkit's repository) are no part of a report the same input must reproduce
+    String javaHome = System.getProperty("java.home", "");
+    String local = repository == null ? "" : repository.toString();
     List<String> named = fetched.unreadDescriptors.entrySet().stream().limit(SHOWN)
-        .map(entry -> entry.getKey() + " (" + oneLine(entry.getValue()) + ")").toList();
+        .map(entry -> entry.getKey() + " (" + machineFree(oneLine(entry.getValue()), javaHome, local) + ")").toList();
     int more = fetched.unreadDescriptors.size() - named.size();
     return Optional.of(new ParseProblem(shown(root, first), 0, 0, "dependencies whose pom optkit could not read, so "
         + "their own dependencies are not resolved and types from those unresolved: " + String.join(", ", named)
         + (more > 0 ? " and " + more + " more" : "")));
+  }
+
+  /** The text with this machine's JDK and repository folders named as properties, not as its paths. */
+  private static String machineFree(String text, String javaHome, String repository) {
+    String free = javaHome.isEmpty() ? text : text.replace(javaHome, "${java.home}");
+    return repository.isEmpty() ? free : free.replace(repository, "${optkit.repository}");
   }
 
   /** An Ivy module's dependencies, resolved from Maven Central as Ivy's default resolver would; what is not, said. */

@@ -134,6 +134,42 @@ public final class ProjectIndex {
     return schemaIndexes;
   }
 
+  /**
+   * Whether an entity mapped to the table (as its scripts name it) owns a to-one association: a join column holding
+   * another table's key, which the scripts may not declare as a foreign key (Hibernate makes it); a table no script
+   * declares is not known either way, and answers true.
+   */
+  public boolean mayHoldUndeclaredKeys(String table) {
+    Optional<dev.optkit.analyzers.schema.SchemaIndexes.Table> declared = schemaIndexes().table(table);
+    if (declared.isEmpty()) {
+      return true;
+    }
+    EntityColumns columns = new EntityColumns(this);
+    for (TypeFact entity : types()) {
+      if (DataFootprint.Reader.isEntity(entity) && columns.table(entity).map(t -> t.name().equals(declared.get().name()))
+          .orElse(false) && entity.associations().stream().anyMatch(a -> !a.toMany())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The classes Spring makes no bean of with the configuration their module ships, each property read once a run. */
+  public dev.optkit.analyzers.settings.SwitchedOffBeans switchedOffBeans() {
+    dev.optkit.analyzers.settings.SwitchedOffBeans known = switchedOffBeans;
+    if (known == null) {
+      synchronized (this) {
+        if (switchedOffBeans == null) {
+          switchedOffBeans = new dev.optkit.analyzers.settings.SwitchedOffBeans(displayRoot());
+        }
+        known = switchedOffBeans;
+      }
+    }
+    return known;
+  }
+
+  private volatile dev.optkit.analyzers.settings.SwitchedOffBeans switchedOffBeans;
+
   /** The schema with the columns entities store an enum or a boolean in bounded by its values ({@link FewValuedColumns}). */
   public dev.optkit.analyzers.schema.SchemaIndexes fewValuedColumnsCounted() {
     return FewValuedColumns.counted(this);

@@ -137,7 +137,8 @@ public final class ParsingWorker {
         return declaringTypeOf(member);
       }
     };
-    // a name an on-demand import brings in may be a dependency's class (import com.microsoft.azure.storage.table.*)
+    // a name an on-demand import brings in may be a dependency's class (import com.microsoft.azure.storage.table.*);
+    // TypeNames decides where a supertype's member type may come first
     java.util.function.Predicate<String> dependencyType = resolveTypes && jars != null ? jars::holds : name -> false;
     this.extractor = new FactExtractor(catalog, resolver, new KnownTypes(projectTypes, catalog), dependencyType);
     this.unresolvedExtractor = new FactExtractor(catalog, ReceiverResolver.none(), new KnownTypes(projectTypes, catalog));

@@ -35,7 +35,7 @@ final class GrowingTables {
    */
   static Map<String, String> inserted(ProjectIndex index) {
     Map<String, String> inserted = new TreeMap<>();
-    SwitchedOffBeans switchedOff = new SwitchedOffBeans(index.displayRoot());
+    SwitchedOffBeans switchedOff = index.switchedOffBeans();
     for (IndexedMethod method : index.methods()) {
       if (SourceSet.isTestPath(method.path()) || off(index, switchedOff, method)) {
         continue;
@@ -59,29 +59,22 @@ final class GrowingTables {
 
   /** The first request handler, breadth first, whose calls reach the method through the project's methods. */
   static Optional<IndexedMethod> handlerReaching(ProjectIndex index, IndexedMethod method) {
-    SwitchedOffBeans switchedOff = new SwitchedOffBeans(index.displayRoot());
+    SwitchedOffBeans switchedOff = index.switchedOffBeans();
     return entryReaching(index, method, next -> index.webEntryPoints().servesRequests(next)
         && !off(index, switchedOff, next), next -> false);
   }
 
   /**
-   * Whether the method's class, or a class it is nested in, is no bean with the configuration its module ships: a
-   * testing-support controller a property turns on serves no request, and adds no row, where it is left off.
+   * Whether the method is an instance method of a class that is no bean with the configuration its module ships: a
+   * testing-support controller a property turns on serves no request, and adds no row, where it is left off. A static
+   * method runs without the bean, and a nested class is a bean of its own (its outer class's condition is not its).
    */
   private static boolean off(ProjectIndex index, SwitchedOffBeans switchedOff, IndexedMethod method) {
-    String type = method.fact().ownerType();
-    while (type != null) {
-      Optional<dev.optkit.analyzers.facts.TypeFact> fact = index.type(type);
-      if (fact.isEmpty()) {
-        return false;
-      }
-      if (switchedOff.off(fact.get().propertySwitches(), method.path())) {
-        return true;
-      }
-      int dot = type.lastIndexOf('.');
-      type = dot < 0 ? null : type.substring(0, dot);
+    if (method.fact().isStatic()) {
+      return false;
     }
-    return false;
+    Optional<dev.optkit.analyzers.facts.TypeFact> type = index.type(method.fact().ownerType());
+    return type.isPresent() && switchedOff.off(type.get().propertySwitches(), method.path());
   }
 
   /**

@@ -40,8 +40,9 @@ import java.util.TreeMap;
         + "Spring Data's findAll() without arguments; a call of a single-row method (queryForObject, getSingleResult, "
         + "selectOne, findById) or of a project mapper or repository method not declared to return a collection is "
         + "not one, nor a query whose conditions fix a primary key or unique columns, nor one answering a row per group "
-        + "(GROUP BY, SELECT DISTINCT) that groups by no key: all the columns of a primary, unique or foreign key of a "
-        + "table it reads. Growth: a table the production "
+        + "(GROUP BY, SELECT DISTINCT) known to group by no key: every grouped expression a column a script declares, "
+        + "no primary, unique or foreign key within them, no entity's to-one association on the table (an alias, an "
+        + "ordinal, an expression or a table only mappings know is not known, and is reported). Growth: a table the production "
         + "code inserts into (an INSERT, MERGE or UPSERT of its SQL, a save or persist of an entity mapped to it) "
         + "among the tables the query reads. Reach: a request handler (a web controller's mapping, a message "
         + "listener) that calls the query's method, directly or through the project's methods. A table only a seed "
@@ -140,7 +141,34 @@ public final class UnboundedReadRule implements Rule {
     // one row per group: it grows with the table only where it groups by a key (a report per container, per state, per
     // day, has as many rows as the values grouped, which no schema tells)
     if (ResultBounds.grouped(sql)) {
-      return QueryFilters.of(sql).stream().anyMatch(filter -> groupsByKey(index, filter));
+      return !groupsByKnownNonKeys(index, sql);
+    }
+    return true;
+  }
+
+  /**
+   * Whether a grouped select is known to group by no key: every expression it groups by is a column of a table the
+   * statement names, the schema declares each such table and no key of it (primary, unique, foreign) lies within the
+   * grouped columns, and no entity maps a to-one association onto it (a join column the scripts may not declare). An
+   * alias, an ordinal, an expression, a column of a derived table or a CTE, a table only the mappings know: not known,
+   * and the read is reported as every other is.
+   */
+  private static boolean groupsByKnownNonKeys(ProjectIndex index, String sql) {
+    List<QueryFilters.TableFilter> filters = QueryFilters.of(sql);
+    int resolved = filters.stream().mapToInt(filter -> filter.grouped().size()).sum();
+    if (resolved == 0 || resolved != ResultBounds.groupingCount(sql)) {
+      return false;
+    }
+    for (QueryFilters.TableFilter filter : filters) {
+      if (filter.grouped().isEmpty()) {
+        continue;
+      }
+      Optional<SchemaIndexes.Table> table = index.schemaIndexes().table(filter.table());
+      // a name the table does not declare is an alias of the select's (GROUP BY c for customer_id AS c)
+      if (table.isEmpty() || !table.get().columnTypes().keySet().containsAll(filter.grouped())
+          || groupsByKey(index, filter) || index.mayHoldUndeclaredKeys(filter.table())) {
+        return false;
+      }
     }
     return true;
   }

@@ -3,7 +3,6 @@ package dev.optkit.analyzers.settings;
 import dev.optkit.analyzers.facts.PropertySwitch;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +14,13 @@ import java.util.Optional;
  * {@code @ConditionalOnExpression("${testing-support-endpoints.enabled:false}")}, with
  * {@code enabled: ${TESTING_SUPPORT_ENDPOINTS_ENABLED:false}} in {@code application.yaml}, serves no request until a
  * deployment turns it on. A value optkit cannot resolve (a placeholder without a default, a configuration it does not
- * follow) may switch it on: such a class is not off.
+ * follow, a deployment or build file naming the key: {@link SpringSettings#setOutside}) may switch it on: such a class
+ * is not off. The module's configuration and the repository root's are read, as the application may run from another
+ * module than the class's. One instance a run: each key is read once ({@link #off} remembers it).
  */
 public final class SwitchedOffBeans {
   private final Path displayRoot;
-  private final Map<String, Boolean> off = new HashMap<>();
+  private final Map<String, Boolean> off = new java.util.concurrent.ConcurrentHashMap<>();
 
   public SwitchedOffBeans(Path displayRoot) {
     this.displayRoot = displayRoot;
@@ -42,20 +43,28 @@ public final class SwitchedOffBeans {
     return false;
   }
 
-  private static boolean offAsShipped(Path module, String key, PropertySwitch condition) {
-    Optional<SpringSettings.Values> values = SpringSettings.values(module, key);
-    if (values.isEmpty()) {
-      return false;
+  private boolean offAsShipped(Path module, String key, PropertySwitch condition) {
+    // the module's configuration and the repository's (the application's module may be another than the class's); a
+    // deployment or build file naming the key (an environment variable in a compose file or a manifest, a -D in a
+    // script, a @PropertySource file) may turn it on
+    List<String> given = new ArrayList<>();
+    boolean anyByDefault = false;
+    for (Path root : module.equals(displayRoot) ? List.of(module) : List.of(module, displayRoot)) {
+      Optional<SpringSettings.Values> values = SpringSettings.values(root, key);
+      if (values.isEmpty() || SpringSettings.setOutside(root, key)) {
+        return false;
+      }
+      given.addAll(values.get().byDefault());
+      given.addAll(values.get().inProfiles());
+      anyByDefault |= !values.get().byDefault().isEmpty();
     }
-    List<String> given = new ArrayList<>(values.get().byDefault());
-    given.addAll(values.get().inProfiles());
     for (String value : given) {
       Optional<String> resolved = resolved(value);
       if (resolved.isEmpty() || condition.matches(resolved.get())) {
         return false;
       }
     }
-    return !(values.get().byDefault().isEmpty() && condition.matchIfMissing());
+    return !(!anyByDefault && condition.matchIfMissing());
   }
 
   /**

@@ -165,6 +165,39 @@ public class LibraryBytecodeIoTest {
   }
 
   /**
+   * A member type inherited from a project superclass comes before an on-demand import's (JLS 6.4.1): the project's
+   * {@code Wire}, not the library's, is meant, and its pure {@code fetch} is no request (a hostile review's false loop).
+   */
+  @Test
+  void anInheritedProjectMemberTypeComesBeforeAnOnDemandImportsClass() throws Exception {
+    Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path root = temp.resolve("inherited");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Base.java"), """
+        package app;
+        public class Base {
+          public static class Wire { public String fetch(String host) { return host.trim(); } }
+        }
+        """);
+    Files.writeString(root.resolve("src/main/java/app/Service.java"), """
+        package app;
+        import com.acme.wire.*;
+        import java.util.List;
+        public class Service extends Base {
+          private final Wire wire = new Wire();
+          public void each(List<String> hosts) {
+            for (String host : hosts) {
+              wire.fetch(host);
+            }
+          }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of(), assessment.findings().stream().filter(f -> f.category() == Category.API_CALL
+        || f.category() == Category.IO_LOOP).toList());
+  }
+
+  /**
    * A trace sink is a plug-in point: nine implementations, one of which ships the trace over a
    * socket. Following every override would make each trace call I/O; a resource read through
    * URL.openStream (jar:, file:) is no request either.

@@ -225,6 +225,10 @@ class SequentialIoLoopRuleTest {
         """;
     assertEquals(List.of(), loops(pipeline));
     assertEquals(1, loops(pipeline.replace("mapper::getAsync", "mapper::get")).size());
+    // each element's future joined as the pipeline reaches it: a wait per key all the same (a hostile review's case)
+    assertEquals(1, loops(pipeline.replace(".map(mapper::getAsync)",
+        ".map(mapper::getAsync).map(java.util.concurrent.CompletableFuture::join)")
+        .replace("private final Mapper<String> mapper;", "private final Mapper<String> mapper;\n  // joined")).size());
   }
 
   /**

@@ -26,7 +26,12 @@ class UnboundedReadRuleTest {
 
   /** A repository with one read (its SQL given) and the order insert, and a controller calling the read. */
   private List<Finding> found(String readCall, boolean handler) {
-    return new ProjectFixture(dir).file("src/main/resources/schema.sql", SCHEMA)
+    return found(readCall, handler, new ProjectFixture(dir));
+  }
+
+  /** The same, in a fixture holding more sources. */
+  private List<Finding> found(String readCall, boolean handler, ProjectFixture fixture) {
+    return fixture.file("src/main/resources/schema.sql", SCHEMA)
         .java("""
             package shop;
             import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,8 +135,43 @@ class UnboundedReadRuleTest {
     assertEquals(List.of(), found("jdbc.queryForList(\"SELECT o.region, o.status, count(*) FROM orders o "
         + "WHERE o.status <> ? GROUP BY o.region, o.status\", value)", true));
     assertEquals(List.of(), found("jdbc.queryForList(\"SELECT DISTINCT region FROM orders\")", true));
+    // what is not known to be no key is reported: an alias, an ordinal, an expression, a derived table (a hostile
+    // review's cases: each hid a grouping by customer)
+    for (String unknown : List.of("SELECT customer_id AS c, count(*) FROM orders GROUP BY c",
+        "SELECT customer_id, count(*) FROM orders GROUP BY 1",
+        "SELECT coalesce(customer_id, 0), count(*) FROM orders GROUP BY coalesce(customer_id, 0)",
+        "SELECT t.customer_id, count(*) FROM (SELECT customer_id FROM orders) t GROUP BY t.customer_id")) {
+      assertEquals(1, found("jdbc.queryForList(\"" + unknown + "\")", true).size(), unknown);
+    }
     // every column, the key among them: one row per order
     assertEquals(1, found("jdbc.queryForList(\"SELECT DISTINCT * FROM orders WHERE status = ?\", value)", true).size());
+  }
+
+  /**
+   * A table an entity maps with a to-one association holds a join column the scripts may not declare as a foreign key
+   * (Hibernate makes it): a grouping on it is not known to be by no key, and is reported (a hostile review's JPA-only
+   * foreign key).
+   */
+  @Test
+  void aGroupingOfATableWithAnEntitysToOneAssociationIsNotKnownToBeByNoKey() {
+    String read = "jdbc.queryForList(\"SELECT region, count(*) FROM orders GROUP BY region\")";
+    assertEquals(List.of(), found(read, true), "the premise: no entity, a grouping by no key");
+    ProjectFixture mapped = new ProjectFixture(dir.resolve("mapped")).java("""
+        package shop;
+        import jakarta.persistence.*;
+        @Entity @Table(name = "orders")
+        public class Order {
+          @Id Long id;
+          @ManyToOne Customer customer;
+          String region;
+        }
+        """).java("""
+        package shop;
+        import jakarta.persistence.*;
+        @Entity @Table(name = "customers")
+        public class Customer { @Id Long id; String name; }
+        """);
+    assertEquals(1, found(read, true, mapped).size());
   }
 
   /**
@@ -182,6 +222,14 @@ class UnboundedReadRuleTest {
           .java(orders).java(controller).assess().findings().stream()
           .filter(f -> f.ruleId().equals("UnboundedRead")).map(f -> f.details().get("handler")).toList(), setting);
     }
+    // a deployment file of the project setting it by its environment name (a hostile review's compose file), or the
+    // repository root's configuration where the class's module ships none
+    assertEquals(List.of("SupportController.list"), new ProjectFixture(dir.resolve("compose"))
+        .file("src/main/resources/schema.sql", SCHEMA)
+        .file("src/main/resources/application.yml", "testing-support:\n  enabled: false\n")
+        .file("docker-compose.yml", "services:\n  app:\n    environment:\n      TESTING_SUPPORT_ENABLED: 'true'\n")
+        .java(orders).java(controller).assess().findings().stream()
+        .filter(f -> f.ruleId().equals("UnboundedRead")).map(f -> f.details().get("handler")).toList());
   }
 
   /** Rows only a switched-off bean adds: the table is filled by no code that runs as shipped. */

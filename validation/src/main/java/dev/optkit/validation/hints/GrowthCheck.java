@@ -65,7 +65,8 @@ public final class GrowthCheck {
         // each multiply to less, at every size, whatever the real data's values repeat
         verdicts.put(read.getKey(), new GrowthVerdict.NotChecked(described, where, "the planner estimates at most one "
             + "row at " + PlannerTables.ROWS + ", " + 2 * PlannerTables.ROWS + " and " + 3 * PlannerTables.ROWS
-            + " rows: the generated values its conditions compare are too many to tell whether its answer grows"));
+            + " rows, too few to tell whether its answer grows (conditions on several columns of generated values, or "
+            + "a key optkit did not read)"));
         continue;
       }
       // grows with the rows (the orders of one status), or with what the rows reference (one row per customer)

@@ -198,6 +198,25 @@ public final class MethodLoops {
     boolean startsAsync = false;
     boolean joins = false;
     Integer self = loopIndex.get(loop);
+    // a site of this loop's that starts its round trip asynchronously, as ClientSites says (one reader: a call or a
+    // method reference, dynamo::getItem on an async client)
+    for (int s = 0; s < m.siteNodes.size() && s < m.sites.size(); s++) {
+      if (m.sites.get(s).async() && Objects.equals(enclosingLoop(m.siteNodes.get(s)), self)) {
+        startsAsync = true;
+      }
+    }
+    // map(CompletableFuture::join): each element's future joined as the pipeline reaches it
+    for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
+        : Subtrees.all(loop, com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+      String name = reference.getIdentifier();
+      if (name.endsWith("Async") && Objects.equals(enclosingLoop(reference), self)) {
+        startsAsync = true;
+      }
+      if (JOIN_METHODS.contains(name) && reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type) {
+        String future = type.getType().asString();
+        joins |= future.endsWith("Future") || future.endsWith("CompletionStage") || future.endsWith("Mono");
+      }
+    }
     for (MethodCallExpr call : Subtrees.all(loop, MethodCallExpr.class)) {
       String name = call.getNameAsString();
       // a start inside a nested loop is that loop's: one that starts several ahead (as migrate's rewrite does)

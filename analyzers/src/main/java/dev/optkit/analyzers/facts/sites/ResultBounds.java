@@ -101,13 +101,33 @@ public final class ResultBounds {
     return sql != null && GROUPED.answer(sql);
   }
 
-  private static final SqlMemo<Boolean> GROUPED = new SqlMemo<>(sql -> {
+  private static final SqlMemo<Boolean> GROUPED = new SqlMemo<>(sql -> groupingCount(sql) > 0);
+
+  /**
+   * How many expressions a grouped select groups by ({@link #grouped}): its {@code GROUP BY}'s, or a {@code DISTINCT}'s
+   * selected ones; 0 for a select that is not grouped, or groups by {@code GROUPING SETS} (rows of several groupings,
+   * read as not grouped).
+   */
+  public static int groupingCount(String sql) {
+    return sql == null ? 0 : GROUPING.answer(sql);
+  }
+
+  private static final SqlMemo<Integer> GROUPING = new SqlMemo<>(sql -> {
     try {
-      return onePlainSelect(sql).map(select -> select.getGroupBy() != null
-          && select.getGroupBy().getGroupByExpressionList() != null
-          && !select.getGroupBy().getGroupByExpressionList().isEmpty() || distinctRows(select)).orElse(false);
+      return onePlainSelect(sql).map(select -> {
+        var groupBy = select.getGroupBy();
+        if (groupBy != null && groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty()) {
+          return 0;
+        }
+        if (groupBy != null && groupBy.getGroupByExpressionList() != null
+            && !groupBy.getGroupByExpressionList().isEmpty()) {
+          // ROLLUP(a, b) is one expression and names no column QueryFilters resolves: not known to be bounded
+          return groupBy.getGroupByExpressionList().size();
+        }
+        return distinctRows(select) ? select.getSelectItems().size() : 0;
+      }).orElse(0);
     } catch (Exception | StackOverflowError unreadable) {
-      return false;
+      return 0;
     }
   });
 

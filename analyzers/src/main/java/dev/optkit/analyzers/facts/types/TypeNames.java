@@ -92,6 +92,12 @@ public final class TypeNames {
       }
     }
     for (TypeDeclaration<?> type : typeDeclarations) {
+      // a supertype's member types come before any import (JLS 6.4.1), and this file cannot see them: a dependency's
+      // class is the on-demand import's only where every type here extends and implements nothing but the JDK's
+      inheritsMemberTypes |= type instanceof com.github.javaparser.ast.nodeTypes.NodeWithExtends<?> extending
+          && extending.getExtendedTypes().stream().anyMatch(t -> !jdkName(t.getNameWithScope()))
+          || type instanceof com.github.javaparser.ast.nodeTypes.NodeWithImplements<?> implementing
+          && implementing.getImplementedTypes().stream().anyMatch(t -> !jdkName(t.getNameWithScope()));
       type.getFullyQualifiedName().ifPresent(q -> declaredTypes.putIfAbsent(type.getNameAsString(), q));
       if (type.getParentNode().orElse(null) instanceof CompilationUnit) {
         type.getFullyQualifiedName().ifPresent(q -> topLevelTypes.put(type.getNameAsString(), q));
@@ -100,6 +106,14 @@ public final class TypeNames {
   }
 
   private final Map<String, String> topLevelTypes = new HashMap<>();
+  private boolean inheritsMemberTypes;
+
+  /** A supertype as written that is the JDK's: java.* or javax.* by name, or a java.lang type by its simple name. */
+  private boolean jdkName(String written) {
+    return written.startsWith("java.") || written.startsWith("javax.")
+        || !written.contains(".") && !singleImports.containsKey(written) && JAVA_LANG.contains(written)
+        || singleImports.getOrDefault(written, "").startsWith("java.");
+  }
 
   /**
    * The classes a static import may take a member of this name from: the single imports of the name, then those on
@@ -228,8 +242,16 @@ public final class TypeNames {
     }
     for (String pkg : onDemandImports) {
       String candidate = pkg + "." + name;
-      if (knownType.test(candidate) || dependencyType.test(candidate)) {
+      if (knownType.test(candidate)) {
         return new Qualified(candidate, Confidence.MEDIUM);
+      }
+    }
+    // a dependency's class: only as sure as the guess it replaces, and only in a file whose types inherit no member
+    // types it cannot see
+    for (String pkg : inheritsMemberTypes ? List.<String>of() : onDemandImports) {
+      String candidate = pkg + "." + name;
+      if (dependencyType.test(candidate)) {
+        return new Qualified(candidate, Confidence.LOW);
       }
     }
     return new Qualified(samePackage, Confidence.LOW);
