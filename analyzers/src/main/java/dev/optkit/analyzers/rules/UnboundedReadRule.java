@@ -95,10 +95,13 @@ public final class UnboundedReadRule implements Rule {
         String addedBy = growth.get().insertedAt();
         String table = growth.get().table();
         IndexedMethod handler = growth.get().handler();
+        // a grouped read answers a row per group (grouped by a key, or not known to be by none), not every row
+        boolean grouped = ResultBounds.grouped(index.sqlAsRun().of(site).orElse(null));
         Finding finding = FindingDraft.in(info(), method, site.range(), site.snippet())
-            .message("This query answers every row it matches of " + table + ", with no limit or page, and "
-                + "the application adds rows to it (" + addedBy + "): its answer grows with the table, for each "
-                + "request to " + handler.fact().displayName() + "()")
+            .message("This query answers " + (grouped ? "a row per group it makes of the rows it matches of "
+                : "every row it matches of ") + table + ", with no limit or page, and the application adds rows to "
+                + "it (" + addedBy + "): its answer " + (grouped ? "grows with the table wherever its groups do"
+                : "grows with the table") + ", for each request to " + handler.fact().displayName() + "()")
             .confidence(Confidence.MEDIUM)
             .detail("table", table)
             .detail("insertedAt", addedBy)

@@ -76,12 +76,7 @@ public final class SwitchedOffBeans {
     if (!text.contains("${")) {
       return Optional.of(text);
     }
-    if (!text.startsWith("${") || !text.endsWith("}") || text.indexOf("${", 2) >= 0
-        || text.indexOf('}') != text.length() - 1) {
-      return Optional.empty();
-    }
-    int colon = text.indexOf(':');
-    return colon < 0 ? Optional.empty() : Optional.of(text.substring(colon + 1, text.length() - 1).strip());
+    return PropertySwitch.Placeholder.of(text).map(PropertySwitch.Placeholder::fallback);
   }
 
   /** The module a source path is in: the folder above its {@code src/main/java}, or the display root. */

@@ -174,20 +174,10 @@ public final class AnnotationValues {
 
   /** {@code ${key}} or {@code ${key:default}}, the whole expression: on where the key's value is true. */
   private static Optional<dev.optkit.analyzers.facts.PropertySwitch> onPlaceholder(String expression) {
-    String text = expression.strip();
-    if (!text.startsWith("${") || !text.endsWith("}") || text.indexOf("${", 2) >= 0
-        || text.indexOf('}') != text.length() - 1) {
-      return Optional.empty();
-    }
-    String inner = text.substring(2, text.length() - 1);
-    int colon = inner.indexOf(':');
-    String key = colon < 0 ? inner : inner.substring(0, colon);
-    if (key.isBlank()) {
-      return Optional.empty();
-    }
     // a missing key without a default fails the expression: not known to be off
-    boolean missingMatches = colon < 0 || inner.substring(colon + 1).strip().equalsIgnoreCase("true");
-    return Optional.of(new dev.optkit.analyzers.facts.PropertySwitch(List.of(key.strip()), "true", missingMatches));
+    return dev.optkit.analyzers.facts.PropertySwitch.Placeholder.of(expression).map(placeholder ->
+        new dev.optkit.analyzers.facts.PropertySwitch(List.of(placeholder.key()), "true",
+            placeholder.fallback() == null || placeholder.fallback().equalsIgnoreCase("true")));
   }
 
   /** Every string a member gives, when the file reads all of them (literals, constants it knows); empty otherwise. */
