@@ -707,8 +707,9 @@ public final class Assessor {
   // into an inherited field; 114: a loop's UNTIL_STOPPED dependence (a consumer's, a poller's, a retry's); 115: the
   // fields stored by their enum constant's name (TypeFact.enumsByName); 116: a kept query run at the end of a chain of
   // its setters (q.setParameter(..).getResultList()); 117: one site for a statement made into a local and run by a
-  // catalogued call on it, memos answering their field only, UNTIL_STOPPED loops with no exit of their own
-  private static final int FACTS_SCHEMA = 118;
+  // catalogued call on it, memos answering their field only, UNTIL_STOPPED loops with no exit of their own; 119: calls
+  // sending what another call built (MethodFact.sentRequests, LoopFact.sentRequests)
+  private static final int FACTS_SCHEMA = 119;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

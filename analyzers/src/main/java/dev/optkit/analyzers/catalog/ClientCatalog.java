@@ -21,11 +21,20 @@ import java.util.Set;
 public final class ClientCatalog {
   private static final String BUNDLED = "/dev/optkit/analyzers/catalog/clients.yml";
 
-  /** The YAML shape of a catalogue file and of the {@code clients} part of {@code .optkit.yml}. */
-  public record CatalogFile(List<ClientSignature> clients, List<DeclaredClientSignature> declaredClients) {
+  /**
+   * The YAML shape of a catalogue file and of the {@code clients} part of {@code .optkit.yml}; {@code pendingRequests}
+   * come from the bundled catalogue only.
+   */
+  public record CatalogFile(List<ClientSignature> clients, List<DeclaredClientSignature> declaredClients,
+      List<PendingRequestSignature> pendingRequests) {
     public CatalogFile {
       clients = clients == null ? List.of() : List.copyOf(clients);
       declaredClients = declaredClients == null ? List.of() : List.copyOf(declaredClients);
+      pendingRequests = pendingRequests == null ? List.of() : List.copyOf(pendingRequests);
+    }
+
+    public CatalogFile(List<ClientSignature> clients, List<DeclaredClientSignature> declaredClients) {
+      this(clients, declaredClients, List.of());
     }
   }
 
@@ -38,10 +47,18 @@ public final class ClientCatalog {
   private final Set<String> wildcardMethodTypes = new HashSet<>();
   /** The clients with type patterns, in catalogue order: every call with a declared receiver type asks about them. */
   private final List<ClientSignature> patternClients;
+  private final Map<String, PendingRequestSignature> pendingByType = new HashMap<>();
+  private final Set<String> sendNames = new HashSet<>();
 
-  private ClientCatalog(List<ClientSignature> clients, List<DeclaredClientSignature> declaredClients) {
+  private ClientCatalog(List<ClientSignature> clients, List<DeclaredClientSignature> declaredClients,
+      List<PendingRequestSignature> pendingRequests) {
     this.clients = List.copyOf(clients);
     this.declaredClients = List.copyOf(declaredClients);
+    for (PendingRequestSignature pending : pendingRequests) {
+      pending.types().forEach(type -> pendingByType.putIfAbsent(type, pending));
+      sendNames.addAll(pending.waits());
+      sendNames.addAll(pending.starts());
+    }
     this.patternClients = this.clients.stream().filter(client -> !client.typePatterns().isEmpty()).toList();
     for (ClientSignature client : this.clients) {
       for (String type : client.types()) {
@@ -74,7 +91,11 @@ public final class ClientCatalog {
     Map<String, DeclaredClientSignature> declared = new java.util.LinkedHashMap<>();
     bundled.declaredClients().forEach(c -> declared.put(c.id(), c));
     additions.declaredClients().forEach(c -> declared.put(c.id(), c));
-    return new ClientCatalog(new ArrayList<>(clients.values()), new ArrayList<>(declared.values()));
+    Map<String, PendingRequestSignature> pending = new java.util.LinkedHashMap<>();
+    bundled.pendingRequests().forEach(p -> pending.put(p.id(), p));
+    additions.pendingRequests().forEach(p -> pending.put(p.id(), p));
+    return new ClientCatalog(new ArrayList<>(clients.values()), new ArrayList<>(declared.values()),
+        new ArrayList<>(pending.values()));
   }
 
   private static CatalogFile readBundled() {
@@ -96,6 +117,16 @@ public final class ClientCatalog {
 
   public List<DeclaredClientSignature> declaredClients() {
     return declaredClients;
+  }
+
+  /** The pending request a value of exactly this qualified type holds, if the type is one ({@code retrofit2.Call}). */
+  public Optional<PendingRequestSignature> pendingRequest(String qualifiedName) {
+    return Optional.ofNullable(pendingByType.get(qualifiedName));
+  }
+
+  /** Cheap syntactic filter: can a call of this name send a pending request ({@code execute}, {@code blockingGet})? */
+  public boolean isRequestSend(String name) {
+    return sendNames.contains(name);
   }
 
   /** Cheap syntactic filter: can a call of this name be a client call on a named client type? */

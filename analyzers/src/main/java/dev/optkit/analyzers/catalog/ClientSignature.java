@@ -10,8 +10,6 @@ import java.util.Objects;
  * remote cache (Redis, Memcached, Hazelcast): its round trips count as I/O in loops, but its reads
  * are a cache already, not candidates for another. {@code sql}: its statements are SQL on a relational database
  * (JDBC, jOOQ, Jdbi...), so a site of it whose SQL the sources do not hold is one the index hints cannot decide.
- * {@code pendingRequest}: an object holding one request that its {@code methods} send (Retrofit's {@code Call}): a
- * declared client's method answering one builds the request, and is no round trip of its own.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientSignature(
@@ -29,8 +27,7 @@ public record ClientSignature(
     boolean oneSitePerReceiver,
     boolean requiresHttpEvidence,
     boolean cacheStore,
-    boolean sql,
-    boolean pendingRequest) {
+    boolean sql) {
 
   public ClientSignature {
     Objects.requireNonNull(id, "client id");

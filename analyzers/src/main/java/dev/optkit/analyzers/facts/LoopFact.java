@@ -17,17 +17,21 @@ public record LoopFact(
     boolean inTransactional,
     boolean inSynchronized,
     List<Integer> elementCalls,
-    List<Integer> opaqueCalls) {
+    List<Integer> opaqueCalls,
+    List<Integer> sentRequests) {
 
   /**
    * @param elementCalls the calls (among {@code calls}) made on the loop's element
    *     ({@code pet.getVisits()} in {@code for (Pet pet : pets)} or {@code pets.forEach(pet -> ...)})
    * @param opaqueCalls the method's opaque calls (links of a library's chain, {@code con.createQuery(sql)
    *     .executeUpdate()}) run once per element, by index: the library's bytecode may show them I/O
+   * @param sentRequests the method's {@link SentRequest}s run once per element, by index: the index tells which send a
+   *     request a declared client built
    */
   public LoopFact {
     elementCalls = elementCalls == null ? List.of() : elementCalls; // facts cached before it existed
     opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
+    sentRequests = sentRequests == null ? List.of() : sentRequests;
   }
 
   public boolean independent() {

@@ -76,7 +76,8 @@ public record MethodFact(
     List<String> returnTypeNames,
     List<TestedCall> testedCalls,
     List<MockedCall> mockedCalls,
-    java.util.Map<String, ComposedText> composedAnnotationValues) {
+    java.util.Map<String, ComposedText> composedAnnotationValues,
+    List<SentRequest> sentRequests) {
 
   /**
    * A database site whose SQL is made of another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
@@ -116,6 +117,7 @@ public record MethodFact(
     testedCalls = testedCalls == null ? List.of() : testedCalls;
     mockedCalls = mockedCalls == null ? List.of() : mockedCalls;
     composedAnnotationValues = composedAnnotationValues == null ? java.util.Map.of() : composedAnnotationValues;
+    sentRequests = sentRequests == null ? List.of() : sentRequests;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

@@ -65,6 +65,24 @@ final class DeclaredSites {
       }
       result.add(declared);
     }
+    for (dev.optkit.analyzers.facts.SentRequest send : method.fact().sentRequests()) {
+      sentRequest(method, send).ifPresent(sent -> {
+        // one request, one site: where it is sent, with what its build declares; the build and the send's own site
+        // (Call's execute(), known to the catalogue without its verb or path) are that request
+        result.removeIf(site -> site.kind() == sent.site().kind() && site.range().equals(sent.builtAt()));
+        int at = -1;
+        for (int i = 0; i < result.size() && at < 0; i++) {
+          if (result.get(i).kind() == sent.site().kind() && result.get(i).range().equals(sent.site().range())) {
+            at = i;
+          }
+        }
+        if (at >= 0) {
+          result.set(at, sent.site());
+        } else {
+          result.add(sent.site());
+        }
+      });
+    }
     result.replaceAll(this::procedureRead);
     return List.copyOf(result);
   }
@@ -224,8 +242,8 @@ final class DeclaredSites {
         return known;
       }
     }
-    Optional<IoSite> site = computeDeclaredSite(new CallRef(receiver, fact.name(), fact.params().size(),
-        dev.optkit.analyzers.facts.Confidence.HIGH, false, fact.range(), fact.signature()));
+    Optional<IoSite> site = computeBuilt(new CallRef(receiver, fact.name(), fact.params().size(),
+        dev.optkit.analyzers.facts.Confidence.HIGH, false, fact.range(), fact.signature())).flatMap(this::asWritten);
     if (!receiver.equals(fact.ownerType()) && site.filter(s -> s.access() == dev.optkit.analyzers.facts.Access.READ)
         .isPresent() && implementedInProject(fact)) {
       // a read the project's own classes implement too: the call fans out to them, as any interface method's does
@@ -247,15 +265,15 @@ final class DeclaredSites {
 
   /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   Optional<IoSite> declaredSite(CallRef call) {
-    return ProjectIndex.remembered(declaredSiteOfCall, call, this::computeDeclaredSite);
+    return ProjectIndex.remembered(declaredSiteOfCall, call, c -> built(c).flatMap(this::asWritten));
   }
 
   private final Map<CallRef, Optional<IoSite>> declaredSiteOfCall = new java.util.IdentityHashMap<>();
 
-  private Optional<IoSite> computeDeclaredSite(CallRef call) {
+  private Optional<Built> computeBuilt(CallRef call) {
     Optional<IoSite> wrapped = wrappers.queryWrapperSite(call);
     if (wrapped.isPresent()) {
-      return wrapped;
+      return wrapped.map(Built::plain);
     }
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = index.receivedType(call);
@@ -267,7 +285,7 @@ final class DeclaredSites {
         // a library type a project method answers (ChatQuery.byId(id, s) giving Hibernate's Criteria): the catalogue's
         // client, else what the library's bytecode says of the method, as for a receiver typed where it is
         Optional<IoSite> catalogued = returnedClientSite(call);
-        return catalogued.isPresent() ? catalogued : bytecodeSites.siteOf(call);
+        return (catalogued.isPresent() ? catalogued : bytecodeSites.siteOf(call)).map(Built::plain);
       }
     }
     if (call.receiverType() == null) {
@@ -276,7 +294,7 @@ final class DeclaredSites {
     Optional<DeclaredClientSignature> client = index.declaredClient(call.receiverType());
     if (client.isEmpty()) {
       Optional<IoSite> inherited = inheritedClientSite(call);
-      return inherited.isPresent() ? inherited : bytecodeSites.siteOf(call);
+      return (inherited.isPresent() ? inherited : bytecodeSites.siteOf(call)).map(Built::plain);
     }
     DeclaredClientSignature signature = client.get();
     MethodFact declaration = findDeclaration(call.receiverType(), call.name());
@@ -288,11 +306,6 @@ final class DeclaredSites {
     }
     if (declaration != null && declaration.usesExistingCache()) {
       return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
-    }
-    if (declaration != null && returnsARequestToRun(declaration)) {
-      // Retrofit's Call<T>: the method builds the request, which runs where execute() or enqueue() is called on what it
-      // answers, a catalogued client of its own (a trial's 55-endpoint API: two findings for one request)
-      return Optional.empty();
     }
     if (declaration != null && (declaration.isStatic() || declaration.isPrivate())) {
       return Optional.empty(); // a private or static helper of the interface (legacyId(id)): its own code, no query
@@ -336,19 +349,75 @@ final class DeclaredSites {
     IoSite site = new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
         call.snippet()).withArgumentCount(call.argumentCount());
-    return Optional.of(withEntityName(site, declaration));
+    return Optional.of(new Built(withEntityName(site, declaration), pendingAnswered(declaration)));
   }
 
   /**
-   * Whether a declared method answers a request that runs later: its return type is a catalogued
-   * {@link dev.optkit.analyzers.catalog.ClientSignature#pendingRequest pending request} ({@code retrofit2.Call}, sent by
-   * its {@code execute} or {@code enqueue}).
+   * What a call of a declared client's method makes: its request, and the pending request it answers when the
+   * request is not sent by the call ({@code Call<T>}, {@code Single<T>}), else null.
    */
-  private boolean returnsARequestToRun(MethodFact declaration) {
-    String returned = declaration.returnType() == null ? null
+  record Built(IoSite request, dev.optkit.analyzers.catalog.PendingRequestSignature pending) {
+    static Built plain(IoSite site) {
+      return new Built(site, null);
+    }
+  }
+
+  /** {@link #computeBuilt}, once per call. */
+  private Optional<Built> built(CallRef call) {
+    return ProjectIndex.remembered(builtByCall, call, this::computeBuilt);
+  }
+
+  private final Map<CallRef, Optional<Built>> builtByCall = new java.util.IdentityHashMap<>();
+
+  /**
+   * The site a call of a declared client's method is where it is written: its request, unless the method answers a
+   * {@link dev.optkit.analyzers.catalog.PendingRequestSignature pending request}. Then the request goes where it is
+   * sent; a pending request that is a catalogued client itself (Retrofit's {@code Call}) is a site at every send,
+   * so the build is none (a trial's 55-endpoint API: two findings for one request); another (a cold
+   * {@code Single}) is a site here that starts nothing here, unless the method sends it ({@link #sentRequest}).
+   */
+  private Optional<IoSite> asWritten(Built built) {
+    if (built.pending() == null) {
+      return Optional.of(built.request());
+    }
+    if (built.pending().types().stream().anyMatch(type -> !index.catalog.clientsForType(type).isEmpty())) {
+      return Optional.empty();
+    }
+    IoSite site = built.request();
+    return Optional.of(new IoSite(site.kind(), site.clientId(), site.provider(), site.access(), site.confidence(),
+        site.receiverType(), site.method(), site.httpMethod(), site.url(), site.host(), site.sql(), site.llm(), true,
+        site.deferred(), site.range(), site.snippet(), site.basis(), site.argumentCount()));
+  }
+
+  /**
+   * The request a call of the method sends ({@code call.execute()}, {@code single.blockingGet()}) when what it is
+   * called on is a pending request that a declared client's method built in the same method: that request, with its
+   * verb, path or query, at the send; asynchronous when the send only starts it ({@code enqueue}, {@code subscribe}).
+   * The build is then no site of its own.
+   */
+  Optional<Sent> sentRequest(IndexedMethod method, dev.optkit.analyzers.facts.SentRequest send) {
+    for (dev.optkit.analyzers.facts.CallAt at : send.built()) {
+      CallRef call = method.fact().calls().stream().filter(at::is).findFirst().orElse(null);
+      Optional<Built> built = call == null ? Optional.empty() : built(call);
+      if (built.isPresent() && built.get().pending() != null && built.get().pending().sends(send.name())) {
+        IoSite site = built.get().request();
+        return Optional.of(new Sent(new IoSite(site.kind(), site.clientId(), site.provider(), site.access(),
+            site.confidence(), site.receiverType(), site.method(), site.httpMethod(), site.url(), site.host(),
+            site.sql(), site.llm(), built.get().pending().startsOnly(send.name()), send.deferred(), send.range(),
+            send.snippet(), site.basis(), site.argumentCount()), site.range()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A request sent where {@code site} is, built by the call at {@code builtAt}. */
+  record Sent(IoSite site, dev.optkit.analyzers.facts.SourceRange builtAt) {}
+
+  /** The pending request a declared method answers ({@code Call<T>}, {@code Single<T>}), else null. */
+  private dev.optkit.analyzers.catalog.PendingRequestSignature pendingAnswered(MethodFact declaration) {
+    String returned = declaration == null || declaration.returnType() == null ? null
         : dev.optkit.analyzers.facts.types.TypeNames.raw(declaration.returnType());
-    return returned != null && index.catalog.clientsForType(returned).stream()
-        .anyMatch(dev.optkit.analyzers.catalog.ClientSignature::pendingRequest);
+    return returned == null ? null : index.catalog.pendingRequest(returned).orElse(null);
   }
 
   /**

@@ -377,6 +377,14 @@ public final class ProjectIndex {
     return declaredSites.annotatedQuery(declaration);
   }
 
+  /**
+   * The request a call of the method sends, when what it is called on is a pending request ({@code Call<T>}, a cold
+   * {@code Single<T>}) a declared client's method built in the same method: that request, at the send.
+   */
+  public Optional<IoSite> sentRequest(IndexedMethod method, dev.optkit.analyzers.facts.SentRequest send) {
+    return declaredSites.sentRequest(method, send).map(DeclaredSites.Sent::site);
+  }
+
   public List<IoSite> declaredSitesOf(IndexedMethod method) {
     return declaredSites.declaredSitesOf(method);
   }

@@ -83,8 +83,16 @@ public final class SequentialIoLoopRule implements Rule {
 
   private List<ReachedIo> perIteration(RuleContext context, IndexedMethod method, LoopFact loop) {
     List<ReachedIo> reached = new ArrayList<>();
+    // api.item(id).blockingGet(), call.execute() per element: the request a declared client's method built, sent here
+    java.util.Map<dev.optkit.analyzers.facts.SourceRange, IoSite> sent = new java.util.LinkedHashMap<>();
+    for (int index : loop.sentRequests()) {
+      context.index().sentRequest(method, method.fact().sentRequests().get(index))
+          .ifPresent(site -> sent.put(site.range(), site));
+    }
     for (int index : loop.ioSites()) {
-      IoSite site = method.fact().ioSites().get(index);
+      IoSite written = method.fact().ioSites().get(index);
+      IoSite site = sent.containsKey(written.range()) && sent.get(written.range()).kind() == written.kind()
+          ? sent.remove(written.range()) : written; // Call's execute(): the request with its verb and path
       if (loop.futuresJoinedInside() || !site.async() && !site.deferred()) {
         reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
       }
@@ -95,7 +103,13 @@ public final class SequentialIoLoopRule implements Rule {
         continue;
       }
       context.index().declaredSite(call)
-          .ifPresentOrElse(site -> reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence())),
+          .ifPresentOrElse(declared -> {
+                IoSite site = sent.containsKey(declared.range()) && sent.get(declared.range()).kind() == declared.kind()
+                    ? sent.remove(declared.range()) : declared; // api.item(id).execute(): the request it sends
+                if (!site.async() || loop.futuresJoinedInside()) { // a cold Single built, sent after the loop
+                  reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
+                }
+              },
               () -> context.index().reachedThrough(method, call).stream()
                   .filter(r -> !r.site().async() || loop.futuresJoinedInside())
                   .forEach(reached::add));
@@ -108,6 +122,12 @@ public final class SequentialIoLoopRule implements Rule {
       if (!link.deferred() || loop.futuresJoinedInside()) {
         context.index().librarySite(link).filter(site -> !site.async() || loop.futuresJoinedInside())
             .ifPresent(site -> reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence())));
+      }
+    }
+    for (IoSite site : sent.values()) {
+      if ((!site.async() && !site.deferred() || loop.futuresJoinedInside())
+          && reached.stream().noneMatch(r -> r.direct() && r.site().range().equals(site.range()))) {
+        reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
       }
     }
     return reached;

@@ -232,6 +232,57 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A loop that only builds cold publishers a declared client answers sends nothing in its turn: the requests go where
+   * the publishers are subscribed, here all at once after the loop (a blind trial's repro of an RxJava Retrofit
+   * client). The near misses: each one blocked on in the loop, directly or through a local given it, is a wait per
+   * element; so is a Retrofit {@code Call} built and executed in the loop.
+   */
+  @Test
+  void aLoopOnlyBuildingColdRequestsWaitsOnNone() {
+    String api = """
+        package shop;
+        import io.reactivex.Single;
+        import retrofit2.Call;
+        import retrofit2.http.GET;
+        import retrofit2.http.Query;
+        interface ItemApi {
+          @GET("items")
+          Single<String> item(@Query("id") String id);
+          @GET("items")
+          Call<String> itemCall(@Query("id") String id);
+        }
+        """;
+    String service = """
+        package shop;
+        import io.reactivex.Single;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Items {
+          private final ItemApi api;
+          Items(ItemApi api) { this.api = api; }
+          int all(List<String> ids) {
+            List<Single<String>> pending = new ArrayList<>();
+            for (String id : ids) {
+              pending.add(api.item(id));
+            }
+            return Single.zip(pending, parts -> parts.length).blockingGet();
+          }
+        }
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("built")).java(api).java(service).findings(Category.IO_LOOP));
+    for (String body : List.of("pending.add(Single.just(api.item(id).blockingGet()));",
+        "Single<String> one = api.item(id);\n      pending.add(Single.just(one.blockingGet()));",
+        "pending.add(Single.just(api.itemCall(id).execute().body()));")) {
+      List<Finding> found = new ProjectFixture(dir.resolve("sent" + Math.abs(body.hashCode())))
+          .java(api).java(service.replace("pending.add(api.item(id));", body).replace("int all(List<String> ids) {",
+              "int all(List<String> ids) throws java.io.IOException {"))
+          .findings(Category.IO_LOOP);
+      assertEquals(1, found.size(), body + ": " + found);
+      assertEquals("items", found.get(0).basis().sites().get(0).url(), found.toString());
+    }
+  }
+
+  /**
    * The stream survey's E18 (hawkbit's {@code ListUtils.partition(ids, MAX).stream().map(chunk ->
    * repository.findAll(in chunk))}): a loop or pipeline over a library's partition of the keys is one
    * round trip per chunk, batched already. The twin over the keys themselves is a call per key.

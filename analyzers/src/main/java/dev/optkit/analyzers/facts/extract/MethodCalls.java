@@ -22,6 +22,7 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.loops.LoopShapes;
 import dev.optkit.analyzers.facts.ReceivedFrom;
+import dev.optkit.analyzers.facts.SentRequest;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.sites.MockedReceivers;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
@@ -86,6 +87,7 @@ public final class MethodCalls {
       }
       return;
     }
+    noteSend(call, name, scope);
     Optional<IoSite> site = m.clients.clientSite(call);
     if (site.isPresent()) {
       // one statement, one finding: two families may stand for one chain (JAX-RS's request() of a fluent client,
@@ -298,17 +300,67 @@ public final class MethodCalls {
   }
 
   /**
-   * What a local declared once and never assigned again holds ({@code final String sql = "SELECT ..."}),
-   * so a helper given it is given that text; else the name itself (a constant, or nothing known).
+   * What a local given one value holds ({@code final String sql = "SELECT ..."}), so a helper given it is given that
+   * text: declared once in the method and never assigned again, or, where the method declares the name more than once,
+   * the declaration in scope at the use ({@link dev.optkit.analyzers.facts.values.NameScopes#givenOnce}); else the name
+   * itself (a constant, or nothing known).
    */
   private Expression singleInitializer(NameExpr local) {
     String name = local.getNameAsString();
-    Expression init = m.locals.initializers.get(name);
-    if (init == null || !m.locals.namesDeclaredOnce().containsKey(name) || m.nodes == null
-        || RequestTexts.reassigned(local, m)) {
+    if (m.nodes == null) {
       return local;
     }
-    return init;
+    if (!m.locals.namesDeclaredOnce().containsKey(name)) {
+      // two locals of the name (one per branch): the one declared in a block around the use
+      return dev.optkit.analyzers.facts.values.NameScopes.givenOnce(name, local).orElse(local);
+    }
+    Expression init = m.locals.initializers.get(name);
+    return init == null || RequestTexts.reassigned(local, m) ? local : init;
+  }
+
+  /** The most calls a send's receiver is followed through: operators of one chain, and locals given one. */
+  private static final int MAX_SEND_STEPS = 24;
+
+  /**
+   * A call named as a pending request is sent ({@code execute}, {@code blockingGet}) on what another call of the method
+   * answered: the calls it may be the result of, from the send inwards, through operators ({@code api.item(id)
+   * .map(f)}) and locals given once ({@code Single<T> pending = api.item(id)}), ending at a call on no other call. No
+   * further once a call of a sending name is met: its result is an answer, not the request. The index decides which,
+   * if any, built a request ({@link SentRequest}).
+   */
+  private void noteSend(MethodCallExpr call, String name, Expression scope) {
+    if (scope == null || !file.catalog.isRequestSend(name)) {
+      return;
+    }
+    List<dev.optkit.analyzers.facts.CallAt> built = new java.util.ArrayList<>();
+    Expression at = scope;
+    for (int step = 0; step < MAX_SEND_STEPS; step++) {
+      while (at instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+        at = enclosed.getInner();
+      }
+      if (at instanceof NameExpr local && m.locals.declaresLocal(local.getNameAsString())) {
+        Expression given = singleInitializer(local);
+        if (given == local) {
+          break;
+        }
+        at = given;
+      } else if (at instanceof MethodCallExpr link && link.getBegin().isPresent()
+          && !file.catalog.isRequestSend(link.getNameAsString())) {
+        built.add(new dev.optkit.analyzers.facts.CallAt(link.getNameAsString(), link.getBegin().get().line,
+            link.getBegin().get().column));
+        if (link.getScope().isEmpty()) {
+          break;
+        }
+        at = link.getScope().get();
+      } else {
+        break;
+      }
+    }
+    if (!built.isEmpty() && call.getBegin().isPresent()) {
+      m.sentRequests.add(new SentRequest(name, SourceRange.of(call), file.text.snippet(call), m.loops.isDeferred(call),
+          built));
+      m.sentNodes.add(call);
+    }
   }
 
   /** A second call on the same connection object is the same request (getResponseCode, then getInputStream). */

@@ -136,6 +136,10 @@ public final class MethodLoops {
     for (Node opaqueNode : m.opaqueNodes) {
       opaqueLoops.add(enclosingLoop(opaqueNode));
     }
+    List<Integer> sendLoops = new ArrayList<>();
+    for (Node sendNode : m.sentNodes) {
+      sendLoops.add(enclosingLoop(sendNode));
+    }
     for (int i = 0; i < loops.size(); i++) {
       Node loop = loops.get(i);
       if (LoopShapes.chunked(loop)) {
@@ -178,9 +182,15 @@ public final class MethodLoops {
           loopOpaque.add(c);
         }
       }
+      List<Integer> loopSends = new ArrayList<>();
+      for (int c = 0; c < sendLoops.size(); c++) {
+        if (sendLoops.get(c) == i && !PrefetchedKeys.onlyOnAMiss(m.sentNodes.get(c), loop)) {
+          loopSends.add(c);
+        }
+      }
       result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
           List.copyOf(loopSites), List.copyOf(loopCalls), LoopShapes.dependenceReasons(loop), joinsInside, transactional,
-          synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque)));
+          synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque), List.copyOf(loopSends)));
     }
     return List.copyOf(result);
   }

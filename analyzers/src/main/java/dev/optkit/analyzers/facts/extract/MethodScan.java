@@ -54,6 +54,9 @@ public final class MethodScan {
   /** Calls on Mockito mocks: what a test stubs or verifies. */
   public final List<dev.optkit.analyzers.facts.MockedCall> mockedCalls = new ArrayList<>();
   public final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
+  /** Calls that may send what another call of the method built, with where each is written ({@link SentRequest}). */
+  public final List<dev.optkit.analyzers.facts.SentRequest> sentRequests = new ArrayList<>();
+  public final List<MethodCallExpr> sentNodes = new ArrayList<>();
   public final List<String> timeOrRandom = new ArrayList<>();
   public final Set<MethodFact.TransactionControl> transactionControl = new TreeSet<>();
   public int sqlParameter = -1;
@@ -191,7 +194,8 @@ public final class MethodScan {
         callable instanceof MethodDeclaration declared ? typeChain(declared.getType()) : List.of(),
         FailureAnswers.returnedCalls(callable),
         callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of(),
-        TestedCalls.of(callable), List.copyOf(mockedCalls), file.annotations.composedValues(callable, file.resolver::declaringType));
+        TestedCalls.of(callable), List.copyOf(mockedCalls), file.annotations.composedValues(callable, file.resolver::declaringType),
+        List.copyOf(sentRequests));
   }
 
   /**

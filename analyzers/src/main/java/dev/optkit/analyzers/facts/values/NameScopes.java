@@ -131,6 +131,37 @@ public final class NameScopes {
     return false;
   }
 
+  /**
+   * The value a local holds at a use when a statement of a block around the use declares it, nearest first, with an
+   * initializer, and nothing in that block assigns the name again (an object reference: no increment changes it); else
+   * empty. Unlike a method-wide lookup by name, it
+   * tells apart two locals of one name in sibling blocks ({@code if (..) { Single<T> r = a(); .. } Single<T> r = b();}).
+   */
+  public static java.util.Optional<Expression> givenOnce(String name, Node use) {
+    Node child = use;
+    for (Node up = use.getParentNode().orElse(null); up != null && !(up instanceof CallableDeclaration<?>)
+        && !(up instanceof LambdaExpr); child = up, up = up.getParentNode().orElse(null)) {
+      if (up instanceof BlockStmt block) {
+        VariableDeclarator found = null;
+        for (Statement statement : block.getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof ExpressionStmt expression && declares(expression.getExpression(), name)) {
+            found = ((VariableDeclarationExpr) expression.getExpression()).getVariables().stream()
+                .filter(v -> v.getNameAsString().equals(name)).findFirst().orElseThrow();
+          }
+        }
+        if (found != null) {
+          boolean assigned = Subtrees.all(block, com.github.javaparser.ast.expr.AssignExpr.class).stream()
+              .anyMatch(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name));
+          return assigned ? java.util.Optional.empty() : found.getInitializer();
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The names a method's type patterns declare ({@code o instanceof Vet v}), found once per method and kept on it. */
   private static java.util.Set<String> patternNames(CallableDeclaration<?> callable) {
     if (!callable.containsData(PATTERN_NAMES)) {
