@@ -58,7 +58,8 @@ public record JarGraph(List<Type> types, List<Call> calls) {
    *
    * @param dispatch {@link #EXACT} (static, special: the resolved method runs), {@link #VIRTUAL}
    *     (an override in a subtype may run) or {@link #LAMBDA} (a method handle a lambda or method
-   *     reference captures: counted as called, since the function it makes is handed on to be run)
+   *     reference captures: counted as called, since the function it makes is handed on to be run, unless the method
+   *     returns or stores it at once: a factory's answer, run by whoever calls it)
    */
   public record Call(int dispatch, String owner, String name, String descriptor) {
     public static final int EXACT = 0;

@@ -135,9 +135,22 @@ final class JarReader {
         public MethodVisitor visitMethod(int methodAccess, String methodName, String descriptor, String signature,
             String[] exceptions) {
           List<Integer> made = new ArrayList<>();
+          // the functions the last instruction made (a lambda, a method reference): run by whoever they are handed
+          // to, unless the next instruction returns or stores them: a factory's answer (OkHttp's
+          // EventSources.createFactory returns a lambda that connects when called; creating it connects nothing)
+          List<Integer> madeFunctions = new ArrayList<>();
           return new MethodVisitor(Opcodes.ASM9) {
+            /** An instruction follows the function made: handed on, unless it returns or stores it. */
+            private void next(boolean keepsFunction) {
+              if (!keepsFunction) {
+                made.addAll(madeFunctions);
+              }
+              madeFunctions.clear();
+            }
+
             @Override
             public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor, boolean itf) {
+              next(false);
               int dispatch = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE
                   ? JarGraph.Call.VIRTUAL : JarGraph.Call.EXACT;
               made.add(number(new JarGraph.Call(dispatch, owner, callee, calleeDescriptor)));
@@ -146,16 +159,75 @@ final class JarReader {
             @Override
             public void visitInvokeDynamicInsn(String callee, String calleeDescriptor, Handle bootstrap,
                 Object... arguments) {
+              next(false);
               for (Object argument : arguments) {
                 if (argument instanceof Handle handle && handle.getTag() >= Opcodes.H_INVOKEVIRTUAL) {
-                  made.add(number(new JarGraph.Call(JarGraph.Call.LAMBDA, handle.getOwner(), handle.getName(),
+                  madeFunctions.add(number(new JarGraph.Call(JarGraph.Call.LAMBDA, handle.getOwner(), handle.getName(),
                       handle.getDesc())));
                 }
               }
             }
 
             @Override
+            public void visitInsn(int opcode) {
+              next(opcode == Opcodes.ARETURN);
+            }
+
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String field, String descriptor) {
+              next(opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC);
+            }
+
+            @Override
+            public void visitIntInsn(int opcode, int operand) {
+              next(false);
+            }
+
+            @Override
+            public void visitVarInsn(int opcode, int variable) {
+              next(false);
+            }
+
+            @Override
+            public void visitTypeInsn(int opcode, String type) {
+              next(false);
+            }
+
+            @Override
+            public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+              next(false);
+            }
+
+            @Override
+            public void visitLdcInsn(Object value) {
+              next(false);
+            }
+
+            @Override
+            public void visitIincInsn(int variable, int increment) {
+              next(false);
+            }
+
+            @Override
+            public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label fallback,
+                org.objectweb.asm.Label... labels) {
+              next(false);
+            }
+
+            @Override
+            public void visitLookupSwitchInsn(org.objectweb.asm.Label fallback, int[] keys,
+                org.objectweb.asm.Label[] labels) {
+              next(false);
+            }
+
+            @Override
+            public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+              next(false);
+            }
+
+            @Override
             public void visitEnd() {
+              next(false);
               methods.add(new JarGraph.Method(methodName, descriptor, methodAccess,
                   made.stream().distinct().mapToInt(Integer::intValue).toArray()));
             }

@@ -10,6 +10,8 @@ import java.util.Objects;
  * remote cache (Redis, Memcached, Hazelcast): its round trips count as I/O in loops, but its reads
  * are a cache already, not candidates for another. {@code sql}: its statements are SQL on a relational database
  * (JDBC, jOOQ, Jdbi...), so a site of it whose SQL the sources do not hold is one the index hints cannot decide.
+ * {@code asyncMethods}: methods that hand the round trip to the client's own threads and return before it completes
+ * (Kafka's {@code send}: a future, a callback): a loop of them waits on none unless it waits on their futures.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientSignature(
@@ -27,7 +29,8 @@ public record ClientSignature(
     boolean oneSitePerReceiver,
     boolean requiresHttpEvidence,
     boolean cacheStore,
-    boolean sql) {
+    boolean sql,
+    List<String> asyncMethods) {
 
   public ClientSignature {
     Objects.requireNonNull(id, "client id");
@@ -39,6 +42,7 @@ public record ClientSignature(
     excludeMethods = excludeMethods == null ? List.of() : List.copyOf(excludeMethods);
     readMethods = readMethods == null ? List.of() : List.copyOf(readMethods);
     writeMethods = writeMethods == null ? List.of() : List.copyOf(writeMethods);
+    asyncMethods = asyncMethods == null ? List.of() : List.copyOf(asyncMethods);
   }
 
   public boolean matchesMethod(String name) {

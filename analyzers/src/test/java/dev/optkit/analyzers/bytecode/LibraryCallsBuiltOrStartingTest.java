@@ -98,6 +98,49 @@ class LibraryCallsBuiltOrStartingTest {
     assertEquals(List.of("mailer.send(to)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
 
+  /**
+   * A library method that makes a function and returns it (OkHttp's {@code EventSources.createFactory}, whose lambda
+   * connects when the factory is called) connects nothing itself (a blind trial's two SSE false positives). The near
+   * miss: one that hands the function it makes to a method that runs it is that I/O.
+   */
+  @Test
+  void aFunctionALibraryMakesAndReturnsIsNotRunByMakingIt() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("sse-1.0.jar"), Map.of(
+        "com/acme/sse/Sources.java", """
+            package com.acme.sse;
+            public final class Sources {
+              public interface Factory { void open(); }
+              public static Factory createFactory(String host) {
+                return () -> connect(host);
+              }
+              public static void openNow(String host) {
+                run(() -> connect(host));
+              }
+              static void run(Runnable task) { task.run(); }
+              static void connect(String host) {
+                try {
+                  new java.net.Socket(host, 80).close();
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              }
+            }
+            """));
+    Path root = project("sse", "Stream.java", """
+        package app;
+        import com.acme.sse.Sources;
+        public class Stream {
+          public Sources.Factory factory(String host) {
+            return Sources.createFactory(host);
+          }
+          public void now(String host) {
+            Sources.openNow(host);
+          }
+        }
+        """);
+    assertEquals(List.of("Sources.openNow(host)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
+
   /** A CLI's main running a delete for the id it is given is a query, not start-up. */
   @Test
   void aMainThatRunsAQueryWithItsArgumentsStillQueries() throws Exception {

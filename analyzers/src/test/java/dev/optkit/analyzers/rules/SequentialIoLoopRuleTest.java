@@ -232,6 +232,34 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * Kafka's {@code send} appends the record to the producer's batch for its own I/O thread and returns a future: a loop
+   * of sends waits on none of them (a blind trial's Kafka copier, its loop reported as a wait per record). The near
+   * miss: a loop getting each send's future waits on every record in its turn.
+   */
+  @Test
+  void aLoopOfSendsAClientRunsOnItsOwnThreadsWaitsOnNone() {
+    String copier = """
+        package shop;
+        import java.util.List;
+        import org.apache.kafka.clients.producer.KafkaProducer;
+        import org.apache.kafka.clients.producer.ProducerRecord;
+        class Copier {
+          private final KafkaProducer<String, String> producer;
+          Copier(KafkaProducer<String, String> producer) { this.producer = producer; }
+          void copy(List<ProducerRecord<String, String>> records) throws Exception {
+            for (ProducerRecord<String, String> record : records) {
+              producer.send(record);
+            }
+            producer.flush();
+          }
+        }
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("sends")).java(copier).findings(Category.IO_LOOP));
+    assertEquals(1, new ProjectFixture(dir.resolve("waits")).java(copier.replace("producer.send(record);",
+        "producer.send(record).get();")).findings(Category.IO_LOOP).size());
+  }
+
+  /**
    * A loop that only builds cold publishers a declared client answers sends nothing in its turn: the requests go where
    * the publishers are subscribed, here all at once after the loop (a blind trial's repro of an RxJava Retrofit
    * client). The near misses: each one blocked on in the loop, directly or through a local given it, is a wait per

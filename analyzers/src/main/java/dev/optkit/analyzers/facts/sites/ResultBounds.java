@@ -55,7 +55,7 @@ public final class ResultBounds {
       boolean bounded = limited(select) || derived
           || select.getWhere() != null && namesRownum(select.getWhere())
           || SqlStatements.onlyAggregates(sql) && select.getGroupBy() == null
-          || groupsByValuesItIsGiven(select, sql);
+          || groupsByValuesItIsGiven(sql);
       return Optional.of(!bounded);
     } catch (Exception | StackOverflowError unreadable) {
       return Optional.empty();
@@ -63,33 +63,16 @@ public final class ResultBounds {
   }
 
   /**
-   * Whether the answer is one row per value the caller gives: a {@code DISTINCT} or {@code GROUP BY} whose every column
-   * the conditions fix by {@code =} or {@code IN} ({@code SELECT DISTINCT tag_id FROM t WHERE tag_id IN (...)}), so
-   * that it has at most as many rows as the values handed to it.
+   * Whether the answer is one row per value the caller gives: a {@link #grouped grouped} select whose every grouping
+   * column ({@link QueryFilters.TableFilter#grouped}) the conditions fix by {@code =} or {@code IN} ({@code SELECT
+   * DISTINCT tag_id FROM t WHERE tag_id IN (...)}), so that it has at most as many rows as the values handed to it.
    */
-  private static boolean groupsByValuesItIsGiven(PlainSelect select, String sql) {
-    List<net.sf.jsqlparser.expression.Expression> grouped = new java.util.ArrayList<>();
-    if (select.getGroupBy() != null && select.getGroupBy().getGroupByExpressionList() != null) {
-      select.getGroupBy().getGroupByExpressionList().forEach(e -> grouped.add((net.sf.jsqlparser.expression.Expression) e));
-    } else if (select.getDistinct() != null && select.getSelectItems() != null) {
-      select.getSelectItems().forEach(item -> grouped.add(item.getExpression()));
-    }
+  private static boolean groupsByValuesItIsGiven(String sql) {
+    int count = groupingCount(sql);
     List<QueryFilters.TableFilter> filters = QueryFilters.of(sql);
-    if (grouped.isEmpty() || filters.size() != 1) {
-      return false;
-    }
-    for (net.sf.jsqlparser.expression.Expression expression : grouped) {
-      net.sf.jsqlparser.expression.Expression bare = expression;
-      while (bare instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
-          && list.size() == 1) {
-        bare = (net.sf.jsqlparser.expression.Expression) list.get(0);
-      }
-      if (!(bare instanceof net.sf.jsqlparser.schema.Column column)
-          || !filters.get(0).equal().contains(SqlNames.column(column.getColumnName()))) {
-        return false;
-      }
-    }
-    return true;
+    // every expression it groups by a column of its one table (QueryFilters reads which), each fixed by the caller
+    return count > 0 && filters.size() == 1 && filters.get(0).grouped().size() == count
+        && filters.get(0).equal().containsAll(filters.get(0).grouped());
   }
 
   /**
