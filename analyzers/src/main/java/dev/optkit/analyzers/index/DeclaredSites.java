@@ -391,23 +391,52 @@ final class DeclaredSites {
 
   /**
    * The request a call of the method sends ({@code call.execute()}, {@code single.blockingGet()}) when what it is
-   * called on is a pending request that a declared client's method built in the same method: that request, with its
+   * called on is a pending request that a declared client's method built in the same method, or that a project method
+   * called there returns unsent ({@link #returnedBuild}): that request, with its
    * verb, path or query, at the send; asynchronous when the send only starts it ({@code enqueue}, {@code subscribe}).
    * The build is then no site of its own.
    */
   Optional<Sent> sentRequest(IndexedMethod method, dev.optkit.analyzers.facts.SentRequest send) {
     for (dev.optkit.analyzers.facts.CallAt at : send.built()) {
       CallRef call = method.fact().calls().stream().filter(at::is).findFirst().orElse(null);
-      Optional<Built> built = call == null ? Optional.empty() : built(call);
+      Optional<Built> built = call == null ? Optional.empty() : built(call).or(() -> returnedBuild(call, 0));
       if (built.isPresent() && built.get().pending() != null && built.get().pending().sends(send.name())) {
         IoSite site = built.get().request();
         return Optional.of(new Sent(new IoSite(site.kind(), site.clientId(), site.provider(), site.access(),
             site.confidence(), site.receiverType(), site.method(), site.httpMethod(), site.url(), site.host(),
             site.sql(), site.llm(), built.get().pending().startsOnly(send.name()), send.deferred(), send.range(),
-            send.snippet(), site.basis(), site.argumentCount()), site.range()));
+            send.snippet(), site.basis(), site.argumentCount()), call.range()));
       }
     }
     return Optional.empty();
+  }
+
+  /** The most project methods a built request is followed back through, each returning what the next returns. */
+  private static final int MAX_RETURN_DEPTH = 4;
+
+  /**
+   * The request a call of a project method hands on unsent: the one a declared client's method built that the method
+   * returns as it is ({@code Single<T> one(id) { return api.item(id); }}), or that a project method it returns the
+   * result of hands on. Only a method declared to return the pending request itself, and only when every method the
+   * call may run returns the same build; else nothing.
+   */
+  private Optional<Built> returnedBuild(CallRef call, int depth) {
+    List<IndexedMethod> targets = depth >= MAX_RETURN_DEPTH ? List.of() : index.targetsOf(call);
+    Built found = null;
+    for (IndexedMethod target : targets) {
+      MethodFact fact = target.fact();
+      if (pendingAnswered(fact) == null || fact.returnedCalls().size() != 1) {
+        return Optional.empty();
+      }
+      CallRef returned = fact.calls().stream().filter(fact.returnedCalls().get(0)::is).findFirst().orElse(null);
+      Optional<Built> built = returned == null ? Optional.empty()
+          : built(returned).filter(b -> b.pending() != null).or(() -> returnedBuild(returned, depth + 1));
+      if (built.isEmpty() || found != null && !found.request().equals(built.get().request())) {
+        return Optional.empty();
+      }
+      found = built.get();
+    }
+    return Optional.ofNullable(found);
   }
 
   /** A request sent where {@code site} is, built by the call at {@code builtAt}. */

@@ -311,6 +311,52 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A project method that returns the cold request a declared client's method built ({@code return api.item(id);}) hands
+   * the request on unsent: the caller that blocks on it once per element waits on that request in every iteration.
+   * The near miss: the same method, whose caller only collects what it returns, waits on none.
+   */
+  @Test
+  void aColdRequestAProjectMethodReturnsIsSentWhereItsCallerSendsIt() {
+    String api = """
+        package shop;
+        import io.reactivex.Single;
+        import retrofit2.http.GET;
+        import retrofit2.http.Query;
+        interface ItemApi {
+          @GET("items")
+          Single<String> item(@Query("id") String id);
+        }
+        """;
+    String service = """
+        package shop;
+        import io.reactivex.Single;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Items {
+          private final ItemApi api;
+          Items(ItemApi api) { this.api = api; }
+          Single<String> one(String id) { return api.item(id); }
+          Single<String> traced(String id) { return one(id); }
+          List<Single<String>> all(List<String> ids) {
+            List<Single<String>> pending = new ArrayList<>();
+            for (String id : ids) {
+              pending.add(one(id));
+            }
+            return pending;
+          }
+        }
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("handed")).java(api).java(service).findings(Category.IO_LOOP));
+    for (String sent : List.of("one(id).blockingGet()", "traced(id).map(String::trim).blockingGet()")) {
+      List<Finding> found = new ProjectFixture(dir.resolve("sent" + Math.abs(sent.hashCode())))
+          .java(api).java(service.replace("pending.add(one(id));", "pending.add(Single.just(" + sent + "));"))
+          .findings(Category.IO_LOOP);
+      assertEquals(1, found.size(), sent + ": " + found);
+      assertEquals("items", found.get(0).basis().sites().get(0).url(), found.toString());
+    }
+  }
+
+  /**
    * The stream survey's E18 (hawkbit's {@code ListUtils.partition(ids, MAX).stream().map(chunk ->
    * repository.findAll(in chunk))}): a loop or pipeline over a library's partition of the keys is one
    * round trip per chunk, batched already. The twin over the keys themselves is a call per key.
