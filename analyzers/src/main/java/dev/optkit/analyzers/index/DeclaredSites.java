@@ -69,7 +69,9 @@ final class DeclaredSites {
       sentRequest(method, send).ifPresent(sent -> {
         // one request, one site: where it is sent, with what its build declares; the build and the send's own site
         // (Call's execute(), known to the catalogue without its verb or path) are that request
-        result.removeIf(site -> site.kind() == sent.site().kind() && site.range().equals(sent.builtAt()));
+        if (!sent.handedOn()) {
+          result.removeIf(site -> site.kind() == sent.site().kind() && site.range().equals(sent.builtAt()));
+        }
         int at = -1;
         for (int i = 0; i < result.size() && at < 0; i++) {
           if (result.get(i).kind() == sent.site().kind() && result.get(i).range().equals(sent.site().range())) {
@@ -78,7 +80,9 @@ final class DeclaredSites {
         }
         if (at >= 0) {
           result.set(at, sent.site());
-        } else {
+        } else if (!sent.handedOn()) {
+          // a cold request a project method built and handed on stays a site where it was built (asynchronous there):
+          // one request, one finding, however many callers send it; the loops sending it read the send
           result.add(sent.site());
         }
       });
@@ -399,13 +403,14 @@ final class DeclaredSites {
   Optional<Sent> sentRequest(IndexedMethod method, dev.optkit.analyzers.facts.SentRequest send) {
     for (dev.optkit.analyzers.facts.CallAt at : send.built()) {
       CallRef call = method.fact().calls().stream().filter(at::is).findFirst().orElse(null);
-      Optional<Built> built = call == null ? Optional.empty() : built(call).or(() -> returnedBuild(call, 0));
+      Optional<Built> here = call == null ? Optional.empty() : built(call);
+      Optional<Built> built = here.isPresent() || call == null ? here : returnedBuild(call, 0);
       if (built.isPresent() && built.get().pending() != null && built.get().pending().sends(send.name())) {
         IoSite site = built.get().request();
         return Optional.of(new Sent(new IoSite(site.kind(), site.clientId(), site.provider(), site.access(),
             site.confidence(), site.receiverType(), site.method(), site.httpMethod(), site.url(), site.host(),
             site.sql(), site.llm(), built.get().pending().startsOnly(send.name()), send.deferred(), send.range(),
-            send.snippet(), site.basis(), site.argumentCount()), call.range()));
+            send.snippet(), site.basis(), site.argumentCount()), call.range(), here.isEmpty()));
       }
     }
     return Optional.empty();
@@ -439,8 +444,11 @@ final class DeclaredSites {
     return Optional.ofNullable(found);
   }
 
-  /** A request sent where {@code site} is, built by the call at {@code builtAt}. */
-  record Sent(IoSite site, dev.optkit.analyzers.facts.SourceRange builtAt) {}
+  /**
+   * A request sent where {@code site} is, built by the call at {@code builtAt}, or by a project method that call runs
+   * and that hands it on unsent ({@code handedOn}).
+   */
+  record Sent(IoSite site, dev.optkit.analyzers.facts.SourceRange builtAt, boolean handedOn) {}
 
   /** The pending request a declared method answers ({@code Call<T>}, {@code Single<T>}), else null. */
   private dev.optkit.analyzers.catalog.PendingRequestSignature pendingAnswered(MethodFact declaration) {
