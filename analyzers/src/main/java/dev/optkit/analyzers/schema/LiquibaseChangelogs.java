@@ -69,7 +69,9 @@ final class LiquibaseChangelogs {
       if (!new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("databaseChangeLog")) {
         return List.of(); // most YAML and JSON is configuration or data: not worth a parse
       }
-      root = new ObjectMapper(format).readTree(bytes);
+      root = format instanceof YAMLFactory
+          ? dev.optkit.analyzers.io.YamlDocuments.first(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+          : new ObjectMapper(format).readTree(bytes); // YAML as Liquibase reads it, aliases and merge keys resolved
     } catch (IOException | RuntimeException e) {
       return List.of(); // a broken or hostile file holds nothing optkit can trust; the scan goes on
     }

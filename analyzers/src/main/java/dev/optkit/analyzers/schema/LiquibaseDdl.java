@@ -139,7 +139,9 @@ final class LiquibaseDdl {
       if (!new String(bytes, StandardCharsets.ISO_8859_1).contains("databaseChangeLog")) {
         return Optional.empty(); // most YAML and JSON is configuration or data: not worth a parse
       }
-      root = new ObjectMapper(format).readTree(bytes);
+      root = format instanceof YAMLFactory
+          ? dev.optkit.analyzers.io.YamlDocuments.first(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+          : new ObjectMapper(format).readTree(bytes); // YAML as Liquibase reads it, aliases and merge keys resolved
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }

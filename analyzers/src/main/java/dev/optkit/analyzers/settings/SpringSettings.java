@@ -1,9 +1,6 @@
 package dev.optkit.analyzers.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +20,11 @@ import java.util.stream.Stream;
  * A Spring Boot setting's values, read the way Spring reads its configuration files rather than searched for as
  * text (a commented-out {@code #spring.jpa.open-in-view=false} sets nothing): every document of every
  * {@code application*.properties} (split at {@code #---}, read by {@link Properties}) and {@code application*.yml}
- * (read by Jackson, nested or as a dotted key) in the project, every profile's included, keys compared as Spring's
+ * (read by {@link dev.optkit.analyzers.io.YamlDocuments}, aliases and merge keys resolved as Spring resolves them,
+ * nested or as a dotted key) in the project, every profile's included, keys compared as Spring's
  * relaxed binding does ({@code open-in-view}, {@code openInView}, {@code open_in_view}).
  */
 public final class SpringSettings {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final long MAX_BYTES = 1024 * 1024;
 
   private SpringSettings() {}
@@ -98,17 +95,14 @@ public final class SpringSettings {
       }
       return all;
     }
-    try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-      while (documents.hasNext()) {
-        JsonNode document = documents.next();
-        List<String> found = new ArrayList<>();
-        collect(document, "", canonical(key), found);
-        List<String> documentKeys = new ArrayList<>();
-        paths(document, "", documentKeys);
-        List<String> profileKeys = documentKeys.stream().filter(SpringSettings::profileKey).toList();
-        all.addAll(found);
-        (profileKeys.isEmpty() ? byDefault : inProfiles).addAll(found);
-      }
+    for (JsonNode document : dev.optkit.analyzers.io.YamlDocuments.read(file)) {
+      List<String> found = new ArrayList<>();
+      collect(document, "", canonical(key), found);
+      List<String> documentKeys = new ArrayList<>();
+      paths(document, "", documentKeys);
+      List<String> profileKeys = documentKeys.stream().filter(SpringSettings::profileKey).toList();
+      all.addAll(found);
+      (profileKeys.isEmpty() ? byDefault : inProfiles).addAll(found);
     }
     return all;
   }
@@ -128,10 +122,8 @@ public final class SpringSettings {
       properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
       keys.addAll(properties.stringPropertyNames());
     } else {
-      try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-        while (documents.hasNext()) {
-          paths(documents.next(), "", keys);
-        }
+      for (JsonNode document : dev.optkit.analyzers.io.YamlDocuments.read(file)) {
+        paths(document, "", keys);
       }
     }
     return keys.stream().map(SpringSettings::canonical).anyMatch(key -> key.startsWith(canonical("spring.config.import"))

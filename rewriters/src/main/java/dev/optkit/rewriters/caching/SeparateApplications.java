@@ -2,8 +2,6 @@ package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.settings.SpringSettings;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.source.MavenPom;
@@ -37,7 +35,6 @@ import java.util.stream.Stream;
  */
 public final class SeparateApplications {
   private static final String URL_KEY = "spring.datasource.url";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> EMBEDDED = Set.of("h2", "hsqldb", "derby");
   private static final Set<String> SERVER_DRIVERS = Set.of("postgresql", "mysql-connector-j", "mysql-connector-java",
       "mariadb-java-client", "ojdbc8", "ojdbc11", "mssql-jdbc", "r2dbc-postgresql");
@@ -242,7 +239,9 @@ public final class SeparateApplications {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_FILE) {
           continue;
         }
-        JsonNode services = YAML.readTree(file.toFile()).path("services");
+        JsonNode compose = dev.optkit.analyzers.io.YamlDocuments.first(Files.readString(file));
+        JsonNode services = compose == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+            : compose.path("services");
         services.fields().forEachRemaining(service -> {
           JsonNode build = service.getValue().path("build");
           String context = build.isTextual() ? build.asText() : build.path("context").asText("");
@@ -250,10 +249,6 @@ public final class SeparateApplications {
               || service.getValue().path("entrypoint").toString().toLowerCase(Locale.ROOT).contains("spring")) {
             // command: --spring.datasource.url=...: arguments override every file (hostile review 38's d6)
             throw new IllegalStateException("a command line may set the datasource");
-          }
-          if (service.getValue().path("environment").has("<<")) {
-            // a YAML merge key (environment: { <<: *shop-db }): the tree keeps it as a field, unapplied (review 37's n2)
-            throw new IllegalStateException("a merge key may set the datasource");
           }
           if (service.getValue().has("env_file")) {
             throw new IllegalStateException("an env_file may set the datasource"); // not read: nothing is told

@@ -1,9 +1,6 @@
 package dev.optkit.rewriters.caching.backends;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.analyzers.source.SourceSet;
 import java.io.IOException;
@@ -43,7 +40,6 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
       "redisson-spring-boot-starter", "redisson-spring-data-3x", "redisson-spring-data-2x");
   private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController",
       "DeploymentConfig", "Rollout");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final long MAX_FILE = 1024 * 1024;
 
   public Deployment {
@@ -221,13 +217,12 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
 
   private static List<JsonNode> documents(Path file) {
     List<JsonNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> read = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-      while (read.hasNext()) {
-        JsonNode document = read.next();
-        if (document != null) {
+    try {
+      dev.optkit.analyzers.io.YamlDocuments.each(file, document -> {
+        if (!document.isNull()) {
           documents.add(document);
         }
-      }
+      });
     } catch (IOException | RuntimeException unreadable) {
       // a Helm template ({{ }}) or other YAML that is not plain data: it tells nothing
     }
