@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class JarGraphCache {
   /** Bumped when {@link JarGraph} or what {@link JarReader} records changes. */
-  private static final String FORMAT = "jar-graph-v3";
+  private static final String FORMAT = "jar-graph-v4";
   /** Larger than the graph of any jar {@link JarReader.Limits} lets through. */
   private static final long MAX_BYTES = 256L << 20;
   private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory()

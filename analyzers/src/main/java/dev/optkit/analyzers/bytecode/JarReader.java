@@ -108,6 +108,9 @@ final class JarReader {
     }
   }
 
+  /** The type of a function made as a proxy's invocation handler. */
+  private static final String PROXY_HANDLER = "Ljava/lang/reflect/InvocationHandler;";
+
   /** Collects types and methods; calls are numbered once per jar. */
   private static final class Builder {
     private final List<JarGraph.Type> types = new ArrayList<>();
@@ -160,6 +163,11 @@ final class JarReader {
             public void visitInvokeDynamicInsn(String callee, String calleeDescriptor, Handle bootstrap,
                 Object... arguments) {
               next(false);
+              if (PROXY_HANDLER.equals(org.objectweb.asm.Type.getReturnType(calleeDescriptor).getDescriptor())) {
+                // a proxy's invocation handler runs when a method of the proxy is called, never where it is made or
+                // handed to Proxy.newProxyInstance, which keeps it (Jdbi's onDemand: making the proxy queries nothing)
+                return;
+              }
               for (Object argument : arguments) {
                 if (argument instanceof Handle handle && handle.getTag() >= Opcodes.H_INVOKEVIRTUAL) {
                   madeFunctions.add(number(new JarGraph.Call(JarGraph.Call.LAMBDA, handle.getOwner(), handle.getName(),

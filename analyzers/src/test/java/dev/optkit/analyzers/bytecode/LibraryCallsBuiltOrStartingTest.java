@@ -141,6 +141,49 @@ class LibraryCallsBuiltOrStartingTest {
     assertEquals(List.of("Sources.openNow(host)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
 
+  /**
+   * A library's factory of proxies ({@code Jdbi.onDemand(Dao.class)}) makes an invocation handler that opens a
+   * connection when a proxy's method is called, and hands it to {@code Proxy.newProxyInstance}, which only keeps it:
+   * making the proxy runs no query (a blind trial's 19 {@code onDemand} lines, each reported as one). The near miss:
+   * a factory that queries before it makes the proxy is that I/O.
+   */
+  @Test
+  void aProxysInvocationHandlerRunsWhenTheProxyIsCalledNotWhereItIsMade() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("proxydb-1.0.jar"), Map.of(
+        "com/acme/proxydb/Db.java", """
+            package com.acme.proxydb;
+            import java.lang.reflect.InvocationHandler;
+            import java.lang.reflect.Proxy;
+            public final class Db {
+              public <T> T onDemand(Class<T> type) {
+                InvocationHandler handler = (proxy, method, args) -> query(method.getName());
+                return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+              }
+              public <T> T attach(Class<T> type) throws java.sql.SQLException {
+                query("SELECT 1");
+                return onDemand(type);
+              }
+              static Object query(String name) throws java.sql.SQLException {
+                return java.sql.DriverManager.getConnection("jdbc:acme:db").createStatement().executeQuery(name);
+              }
+            }
+            """));
+    Path root = project("proxydb", "Daos.java", """
+        package app;
+        import com.acme.proxydb.Db;
+        public class Daos {
+          private final Db db = new Db();
+          public Runnable dao() {
+            return db.onDemand(Runnable.class);
+          }
+          public Runnable checked() throws Exception {
+            return db.attach(Runnable.class);
+          }
+        }
+        """);
+    assertEquals(List.of("db.attach(Runnable.class)"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
+
   /** A CLI's main running a delete for the id it is given is a query, not start-up. */
   @Test
   void aMainThatRunsAQueryWithItsArgumentsStillQueries() throws Exception {
