@@ -11,7 +11,8 @@ import java.util.Objects;
  * are a cache already, not candidates for another. {@code sql}: its statements are SQL on a relational database
  * (JDBC, jOOQ, Jdbi...), so a site of it whose SQL the sources do not hold is one the index hints cannot decide.
  * {@code asyncMethods}: methods that hand the round trip to the client's own threads and return before it completes
- * (Kafka's {@code send}: a future, a callback): a loop of them waits on none unless it waits on their futures.
+ * (Kafka's {@code send}: a future, a callback), "*" for every method: a loop of them waits on none unless it waits on
+ * their futures.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientSignature(
@@ -43,6 +44,11 @@ public record ClientSignature(
     readMethods = readMethods == null ? List.of() : List.copyOf(readMethods);
     writeMethods = writeMethods == null ? List.of() : List.copyOf(writeMethods);
     asyncMethods = asyncMethods == null ? List.of() : List.copyOf(asyncMethods);
+  }
+
+  /** Whether a call of the method hands its round trip to the client's threads ({@code asyncMethods}; "*" = every one). */
+  public boolean startsAsync(String name) {
+    return asyncMethods.contains("*") || asyncMethods.contains(name);
   }
 
   public boolean matchesMethod(String name) {

@@ -54,6 +54,44 @@ class RemoteApiCallRuleTest {
   }
 
   /**
+   * An OkHttp server-sent-events stream opened with {@code newEventSource} is a remote call where it is opened, from a
+   * factory kept in a field or made in place (chatgpt-java's streaming chat: the stream was no finding); it connects
+   * on OkHttp's threads, so a loop opening one per element waits on none. Making the factory is no call.
+   */
+  @Test
+  void anEventStreamIsARemoteCallWhereItIsOpenedAndWaitsOnNone() {
+    String source = """
+        package shop;
+        import java.util.List;
+        import okhttp3.OkHttpClient;
+        import okhttp3.Request;
+        import okhttp3.sse.EventSource;
+        import okhttp3.sse.EventSourceListener;
+        import okhttp3.sse.EventSources;
+        class Streams {
+          private final OkHttpClient client = new OkHttpClient();
+          private final EventSource.Factory factory = EventSources.createFactory(client);
+          void kept(Request request, EventSourceListener listener) {
+            factory.newEventSource(request, listener);
+          }
+          void inPlace(Request request, EventSourceListener listener) {
+            EventSources.createFactory(client).newEventSource(request, listener);
+          }
+          void each(List<Request> requests, EventSourceListener listener) {
+            for (Request request : requests) {
+              factory.newEventSource(request, listener);
+            }
+          }
+        }
+        """;
+    List<Finding> findings = new ProjectFixture(dir.resolve("api")).java(source).findings(Category.API_CALL);
+    assertEquals(List.of("kept:12", "inPlace:15", "each:19"),
+        findings.stream().map(f -> f.enclosingMethod().replaceAll("\\(.*", "") + ":" + f.line()).toList(),
+        findings.toString());
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("loops")).java(source).findings(Category.IO_LOOP));
+  }
+
+  /**
    * An OkHttp call is one finding of unknown access, whatever its builder: reading the verb off the builder made
    * OkHttp reads cacheable, which hostile review 83 proved wrong three ways. {@code new Request.Builder().post(body)}
    * only builds: no JAX-RS Invocation.Builder call (a second finding before).
@@ -256,13 +294,17 @@ class RemoteApiCallRuleTest {
               String two(String symbol) throws java.io.IOException { return api.quote(symbol).execute().body(); }
               void three(String symbol, retrofit2.Callback<String> callback) { api.quote(symbol).enqueue(callback); }
               Object four() { return api.latest(); }
+              Call<String> call(String symbol) { return api.quote(symbol); }
+              String five(String symbol) throws java.io.IOException { return call(symbol).execute().body(); }
             }
             """)
         .findings(Category.API_CALL);
     // the Call sent where it is built is that request, with the verb and path its method declares; one handed to a
-    // helper is a Call the helper cannot tell the request of
-    assertEquals(List.of("four():retrofit-service:GET:/latest:null", "sync(Call<T>):retrofit-call:null:null:null",
-        "three:retrofit-service:GET:/quote:true", "two(String):retrofit-service:GET:/quote:null"),
+    // helper is a Call the helper cannot tell the request of; one a project method builds and returns, executed by
+    // its caller, is the request that method built
+    assertEquals(List.of("five(String):retrofit-service:GET:/quote:null", "four():retrofit-service:GET:/latest:null",
+        "sync(Call<T>):retrofit-call:null:null:null", "three:retrofit-service:GET:/quote:true",
+        "two(String):retrofit-service:GET:/quote:null"),
         findings.stream().map(f -> (f.enclosingMethod().startsWith("three(") ? "three" : f.enclosingMethod()) + ":"
             + f.details().get("client") + ":" + f.details().get("httpMethod") + ":" + f.details().get("url") + ":"
             + f.details().get("async")).sorted().toList(), findings.toString());

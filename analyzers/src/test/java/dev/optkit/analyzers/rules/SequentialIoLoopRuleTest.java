@@ -234,7 +234,8 @@ class SequentialIoLoopRuleTest {
   /**
    * Kafka's {@code send} appends the record to the producer's batch for its own I/O thread and returns a future: a loop
    * of sends waits on none of them (a blind trial's Kafka copier, its loop reported as a wait per record). The near
-   * miss: a loop getting each send's future waits on every record in its turn.
+   * miss: a loop getting each send's future waits on every record in its turn. Kafka's admin client queues every
+   * request the same way.
    */
   @Test
   void aLoopOfSendsAClientRunsOnItsOwnThreadsWaitsOnNone() {
@@ -257,6 +258,24 @@ class SequentialIoLoopRuleTest {
     assertEquals(List.of(), new ProjectFixture(dir.resolve("sends")).java(copier).findings(Category.IO_LOOP));
     assertEquals(1, new ProjectFixture(dir.resolve("waits")).java(copier.replace("producer.send(record);",
         "producer.send(record).get();")).findings(Category.IO_LOOP).size());
+    // every request of Kafka's admin client is queued for its network thread, its result a set of futures
+    String topics = """
+        package shop;
+        import java.util.List;
+        import org.apache.kafka.clients.admin.Admin;
+        class Topics {
+          private final Admin admin;
+          Topics(Admin admin) { this.admin = admin; }
+          void drop(List<String> names) throws Exception {
+            for (String name : names) {
+              admin.deleteTopics(List.of(name));
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("queued")).java(topics).findings(Category.IO_LOOP));
+    assertEquals(1, new ProjectFixture(dir.resolve("awaited")).java(topics.replace("admin.deleteTopics(List.of(name));",
+        "admin.deleteTopics(List.of(name)).all().get();")).findings(Category.IO_LOOP).size());
   }
 
   /**
@@ -353,6 +372,11 @@ class SequentialIoLoopRuleTest {
           .findings(Category.IO_LOOP);
       assertEquals(1, found.size(), sent + ": " + found);
       assertEquals("items", found.get(0).basis().sites().get(0).url(), found.toString());
+      // one request, one remote call: where it was built, however many callers send it
+      List<Finding> calls = new ProjectFixture(dir.resolve("api" + Math.abs(sent.hashCode())))
+          .java(api).java(service.replace("pending.add(one(id));", "pending.add(Single.just(" + sent + "));"))
+          .findings(Category.API_CALL);
+      assertEquals(List.of(8), calls.stream().map(Finding::line).toList(), calls.toString());
     }
   }
 

@@ -287,7 +287,7 @@ public final class ClientSites {
    * @param lastLink the last call of the chain the site is reported on (the method itself for a reference)
    */
   static boolean startsAsync(ClientSignature client, String name, String receiverType, String lastLink) {
-    return name.endsWith("Async") || name.equals("enqueue") || client.asyncMethods().contains(name)
+    return name.endsWith("Async") || name.equals("enqueue") || client.startsAsync(name)
         || client.id().equals("spring-webclient") && !lastLink.startsWith("block")
         || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
   }
