@@ -175,6 +175,9 @@ public final class Assessor {
     return inputs(options, Progress.NONE);
   }
 
+  /** The most modules without jars a warning names. */
+  private static final int MAX_UNBUILT_SHOWN = 10;
+
   /** The sources and the jars, each phase told to {@code progress}. */
   public static Inputs inputs(Options options, Progress progress) {
     if (!options.resolveTypes()) {
@@ -202,7 +205,21 @@ public final class Assessor {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     progress.ended(Phase.DEPENDENCIES, classpath.jars().size());
-    return new Inputs(sources, classpath.jars(), classpath.entries(), classpath.warnings());
+    List<ParseProblem> warnings = new ArrayList<>(classpath.warnings());
+    if (options.classpath().isEmpty() && options.useMavenRepository() && !classpath.builds().isEmpty()) {
+      // a build read for some modules says nothing of the others: name those that ran without jars
+      List<String> unbuilt = dev.optkit.analyzers.parse.UnbuiltModules.of(SourceSet.displayRoot(options.roots()),
+          classpath.builds(), sources.files().stream().map(SourceFile::relativePath).toList());
+      if (!unbuilt.isEmpty()) {
+        int shown = Math.min(unbuilt.size(), MAX_UNBUILT_SHOWN);
+        warnings.add(new ParseProblem(".", 0, 0, unbuilt.size() + " module(s) ran without dependency jars, no build "
+            + "optkit reads (pom.xml, build.gradle, ivy.xml) covering them: " + String.join(", ", unbuilt.subList(0, shown))
+            + (shown < unbuilt.size() ? " and " + (unbuilt.size() - shown) + " more" : "")
+            + "; library types there are known from imports alone, and findings resting on them are of lower "
+            + "confidence (scan such a module on its own, or give jars with --cp)"));
+      }
+    }
+    return new Inputs(sources, classpath.jars(), classpath.entries(), warnings);
   }
 
   public Assessment assess(Options options, Progress progress) {

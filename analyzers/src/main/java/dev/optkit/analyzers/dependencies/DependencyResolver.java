@@ -54,6 +54,17 @@ public final class DependencyResolver {
   private DependencyResolver() {}
 
   /**
+   * The build files a resolution of the project reads its dependencies from: the poms given, its Gradle scripts and
+   * its Ivy modules (those {@link #resolve} finds), absolute.
+   */
+  public static List<Path> buildFiles(List<Path> poms, Path root) {
+    List<Path> builds = new ArrayList<>(poms);
+    builds.addAll(GradleModules.scripts(root));
+    builds.addAll(IvyModules.files(root));
+    return builds.stream().map(file -> file.toAbsolutePath().normalize()).distinct().sorted().toList();
+  }
+
+  /**
    * @param poms the modules' poms, in a fixed order
    * @param root the scanned project: local parents are read only inside it
    * @param declared coordinates declared outside poms (Gradle version catalogs), resolved from Maven Central

@@ -32,7 +32,15 @@ public final class ProjectClasspath {
    * for library I/O (the user's and the declared dependencies', not what those bring along); and
    * what could not be had (a warning each, never a failure).
    */
-  public record Classpath(List<Path> jars, List<Path> entries, List<ParseProblem> warnings) {}
+  /**
+   * @param builds the build files the dependencies were read from, absolute (none where nothing was resolved): what
+   *     tells the modules that ran without jars ({@link UnbuiltModules})
+   */
+  public record Classpath(List<Path> jars, List<Path> entries, List<ParseProblem> warnings, List<Path> builds) {
+    public Classpath {
+      builds = List.copyOf(builds);
+    }
+  }
 
   public static List<Path> resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository) {
     return resolve(userJars, scanRoots, mavenRepository, null).jars();
@@ -47,6 +55,7 @@ public final class ProjectClasspath {
     Set<Path> jars = new LinkedHashSet<>();
     Set<Path> entries = new LinkedHashSet<>();
     List<ParseProblem> warnings = new ArrayList<>();
+    Set<Path> builds = new java.util.TreeSet<>();
     for (Path jar : userJars) {
       if (Files.isDirectory(jar)) {
         try (Stream<Path> files = Files.list(jar)) {
@@ -64,8 +73,10 @@ public final class ProjectClasspath {
       // the versions Maven would pick, transitive ones included, before any guess below
       for (Path root : scanRoots) {
         Path dir = SourceSet.folderOf(root);
-        DependencyResolver.Resolved resolved = DependencyResolver.resolve(findPoms(List.of(dir)), dir,
+        List<Path> poms = findPoms(List.of(dir));
+        DependencyResolver.Resolved resolved = DependencyResolver.resolve(poms, dir,
             GradleCatalog.declared(dir), resolution);
+        builds.addAll(DependencyResolver.buildFiles(poms, dir));
         jars.addAll(resolved.jars());
         entries.addAll(resolved.declared());
         warnings.addAll(resolved.warnings());
@@ -96,7 +107,7 @@ public final class ProjectClasspath {
         }
       }
     }
-    return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings));
+    return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings), List.copyOf(builds));
   }
 
   /** Whether the folder holds a Java source (a scan of nothing needs no jars). */

@@ -566,6 +566,25 @@ class DependencyResolutionTest {
     }
   }
 
+  /**
+   * A module beside the one a pom builds, which no build optkit reads covers (a blind trial's Gradle builds four
+   * folders down), ran without jars: the assessment names it. The module the pom builds is not named.
+   */
+  @Test
+  void aModuleNoBuildCoversIsNamedAsRunWithoutJars() throws Exception {
+    Path root = project("http://127.0.0.1:9/unused/");
+    Files.createDirectories(root.resolve("tools/deep/cli/src/main/java/cli"));
+    Files.writeString(root.resolve("tools/deep/cli/src/main/java/cli/Cli.java"), "package cli;\nclass Cli {}\n");
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url()));
+      List<String> named = assessment.warnings().stream().filter(w -> w.message().contains("ran without dependency jars"))
+          .map(ParseProblem::message).toList();
+      assertEquals(1, named.size(), messages(assessment.warnings()).toString());
+      assertTrue(named.get(0).startsWith("1 module(s) ran without dependency jars"), named.get(0));
+      assertTrue(named.get(0).contains(": tools/deep/cli;"), named.get(0));
+    }
+  }
+
   /** An Ant project's own jars ({@code lib/}) are its class path, as its build has them; a test's are not. */
   @Test
   void theJarsAnAntProjectKeepsInLibAreItsLibraries() throws Exception {
