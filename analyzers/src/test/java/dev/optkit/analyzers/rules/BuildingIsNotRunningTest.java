@@ -24,6 +24,12 @@ class BuildingIsNotRunningTest {
   @TempDir Path dir;
 
   private List<String> sites(Map<String, String> library, Map<String, String> sources) throws Exception {
+    return assessment(library, sources).findings().stream()
+        .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY)
+        .map(f -> f.enclosingMethod() + ": " + f.snippet()).sorted().toList();
+  }
+
+  private Assessment assessment(Map<String, String> library, Map<String, String> sources) throws Exception {
     Path jar = LibraryBytecodeIoTest.libraryJar(dir.resolve("library-1.0.jar"), library);
     Path root = dir.resolve("project");
     for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -34,9 +40,7 @@ class BuildingIsNotRunningTest {
     OptkitConfig config = OptkitConfig.defaults();
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), config.exclude(), false,
         List.of(jar), false, 1, true, config, "test", dir.resolve("cache")), Assessor.Progress.NONE);
-    return assessment.findings().stream()
-        .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY)
-        .map(f -> f.enclosingMethod() + ": " + f.snippet()).sorted().toList();
+    return assessment;
   }
 
   /**
@@ -187,5 +191,59 @@ class BuildingIsNotRunningTest {
         }
         """));
     assertEquals(List.of("find(Session, String): query.list()"), sites);
+  }
+
+  /**
+   * A Jdbi statement built in one method and handed on runs where its execute() is called (a blind trial's DAO built
+   * each INSERT in a helper's loop and ran the list with {@code updates.forEach(Update::execute)}: the building was
+   * reported as the writes and the loop as one write per element, the run was unseen). Near misses: a chain that runs
+   * the statement, and a statement kept in a local and run there, are each the statement where they run.
+   */
+  @Test
+  void aStatementBuiltAndHandedOnRunsWhereItIsExecuted() throws Exception {
+    Map<String, String> jdbi = Map.of(
+        "org/jdbi/v3/core/Handle.java", """
+            package org.jdbi.v3.core;
+            public interface Handle { org.jdbi.v3.core.statement.Update createUpdate(String sql); }
+            """,
+        "org/jdbi/v3/core/statement/Update.java", """
+            package org.jdbi.v3.core.statement;
+            public interface Update {
+              Update bind(String name, Object value);
+              int execute();
+            }
+            """);
+    Map<String, String> sources = Map.of("Names.java", """
+        package app;
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.jdbi.v3.core.Handle;
+        import org.jdbi.v3.core.statement.Update;
+        public class Names {
+          public void save(Handle handle, List<String> names) {
+            List<Update> updates = build(handle, names);
+            updates.forEach(Update::execute);
+          }
+          private List<Update> build(Handle handle, List<String> names) {
+            List<Update> updates = new ArrayList<>();
+            names.forEach(n -> updates.add(handle.createUpdate("INSERT INTO t (name) VALUES (:n)").bind("n", n)));
+            return updates;
+          }
+          public int one(Handle handle, String name) {
+            return handle.createUpdate("INSERT INTO t (name) VALUES (:n)").bind("n", name).execute();
+          }
+          public int kept(Handle handle, String name) {
+            Update update = handle.createUpdate("DELETE FROM t WHERE name = :n");
+            update.bind("n", name);
+            return update.execute();
+          }
+        }
+        """);
+    assertEquals(List.of("kept(Handle, String): update.execute()",
+        "one(Handle, String): handle.createUpdate(\"INSERT INTO t (name) VALUES (:n)\").bind(\"n\", name).execute()",
+        "save(Handle, List<String>): Update::execute"), sites(jdbi, sources));
+    // the loop running the statements waits on one per element; the one building them waits on none
+    assertEquals(List.of("save(Handle, List<String>)"), assessment(jdbi, sources).findings().stream()
+        .filter(f -> f.category() == Category.IO_LOOP).map(f -> f.enclosingMethod()).toList());
   }
 }

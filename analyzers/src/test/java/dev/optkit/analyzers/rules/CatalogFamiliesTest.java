@@ -80,6 +80,13 @@ class CatalogFamiliesTest {
         row("kafka admin", Category.API_CALL, "unknown", "import org.apache.kafka.clients.admin.Admin;", "Admin admin",
             "return String.valueOf(admin.describeTopics(java.util.List.of(key)));",
             "admin.close(); return key;"),
+        // a blind trial's search service: the low-level client's requests were unseen
+        row("elasticsearch low-level", Category.DB_QUERY, "unknown",
+            "import org.elasticsearch.client.Request; import org.elasticsearch.client.RestClient;", "RestClient es",
+            "return es.performRequest(new Request(\"GET\", \"/\" + key + \"/_search\")).toString();",
+            "return new Request(\"GET\", \"/\" + key).getEndpoint();"),
+        row("google cloud storage blob", Category.API_CALL, "read", "import com.google.cloud.storage.Blob;", "Blob blob",
+            "return new String(blob.getContent()) + key;", "return blob.getName() + key;"),
         row("couchbase", Category.DB_QUERY, "write", "import com.couchbase.client.java.Collection;",
             "Collection docs", "docs.upsert(key, \"v\"); return key;", "return docs.name();"),
         row("dynamodb", Category.DB_QUERY, "read",

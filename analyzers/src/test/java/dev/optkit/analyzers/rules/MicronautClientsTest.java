@@ -74,6 +74,29 @@ class MicronautClientsTest {
     assertEquals(List.of("register(String)"), findings.stream().map(Finding::enclosingMethod).toList());
   }
 
+  /** A blind trial's order service published through a {@code @NatsClient} interface, its publishes unseen. */
+  @Test
+  void aNatsClientsPublishIsACallOfTheBroker() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import io.micronaut.nats.annotation.NatsClient;
+        import io.micronaut.nats.annotation.Subject;
+        @NatsClient
+        public interface OrderEvents {
+          void placed(@Subject String subject, String order);
+        }
+        """).java("""
+        package shop;
+        public class Orders {
+          private final OrderEvents events;
+          public Orders(OrderEvents events) { this.events = events; }
+          public void place(String order) { events.placed("orders", order); }
+          public String label(String order) { return order.trim(); }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of("place(String)"), findings.stream().map(Finding::enclosingMethod).toList());
+  }
+
   @Test
   void aMicronautDataRepositoryOfDerivedQueriesRunsThem() {
     List<Finding> findings = new ProjectFixture(dir).java("""

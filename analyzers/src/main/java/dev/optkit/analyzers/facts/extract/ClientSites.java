@@ -170,6 +170,11 @@ public final class ClientSites {
       // a client whose invoke() is the call that sends it, and a site of its own
       return Optional.empty();
     }
+    if (client.fluent() && client.kind() == ClientKind.DB && answersAStatement(call)) {
+      // building a statement is not running it: handle.createUpdate(sql).bind("n", n) handed on (added to a list,
+      // returned) answers an Update, whose execute() where it is called is the statement, and a site of its own
+      return Optional.empty();
+    }
     IoSite site = describeSite(call, client, confidence, receiverType);
     boolean httpUrl = site.url() != null && site.url().startsWith("http");
     if (client.requiresHttpEvidence() && !httpUrl && (!receiverType.contains("Http") || m.locals.onlyIfHttp(scope))) {
@@ -185,6 +190,22 @@ public final class ClientSites {
   private boolean answersAClient(MethodCallExpr chain) {
     return resolver.typeAndAncestors(chain).filter(answer -> !catalog.clientsForType(answer.get(0)).isEmpty())
         .isPresent();
+  }
+
+  /**
+   * Whether the chain of a database client's entry answers a statement the catalogue knows the runs of (Jdbi's
+   * {@code Update}, Hibernate's {@code Query}), not kept in a local this method runs ({@link StoredQueries}): the
+   * statement is handed on, and runs where one of those is called on it. Not told where the solver cannot type the
+   * chain, nor for a statement type whose runs the catalogue does not name (JPA's {@code TypedQuery}): the chain stays
+   * the site.
+   */
+  private boolean answersAStatement(MethodCallExpr call) {
+    MethodCallExpr chain = LoopShapes.outermost(call);
+    if (StoredQueries.runOf(call, chain).isPresent()) {
+      return false;
+    }
+    return resolver.typeAndAncestors(chain).filter(answer -> catalog.clientsForType(answer.get(0)).stream()
+        .anyMatch(client -> client.kind() == ClientKind.DB && !client.methods().isEmpty())).isPresent();
   }
 
   /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */
