@@ -89,6 +89,8 @@ public final class DependencyResolver {
       java.util.Optional.ofNullable(script.getParent()).map(folder -> folder.resolve("gradle.properties"))
           .filter(Files::isRegularFile).filter(file -> !inputs.contains(file)).ifPresent(inputs::add);
     }
+    // an included project's script may lie deeper than three folders: a changed one is another resolution
+    scripts.stream().filter(script -> !inputs.contains(script)).forEach(inputs::add);
     // the convention plugins' scripts lie deeper than three folders: a changed one is another resolution
     conventions.inputs().stream().filter(file -> !inputs.contains(file)).forEach(inputs::add);
     Optional<ResolutionMemo> memo = ResolutionMemo.of(root, inputs, settings);

@@ -201,7 +201,7 @@ final class GradleConventionPlugins {
     return new GradleScript.Declared(List.copyOf(libraries), List.copyOf(boms), declared.unread(), declared.strings(),
         declared.sharedBoms(), boot, appliesBoot, List.copyOf(pluginAliases), List.copyOf(bomAliases),
         declared.sharedBomAliases(), List.copyOf(repositories), declared.plugins(), declared.sharedPlugins(),
-        declared.includedBuilds());
+        declared.includedBuilds(), declared.includedProjects());
   }
 
   /**

@@ -55,6 +55,7 @@ final class GradleDeclarations extends CodeVisitorSupport {
   /** Plugins a {@code plugins} block names but does not apply ({@code id 'x' version '1' apply false}). */
   private final Set<String> notApplied = new java.util.HashSet<>();
   private final List<String> includedBuilds = new ArrayList<>();
+  private final List<String> includedProjects = new ArrayList<>();
   private String bootVersion;
   private boolean appliesBoot;
   private int unread;
@@ -64,7 +65,7 @@ final class GradleDeclarations extends CodeVisitorSupport {
     return new GradleScript.Declared(List.copyOf(libraries), List.copyOf(boms), unread, Map.copyOf(assigned),
         List.copyOf(sharedBoms), bootVersion, appliesBoot, List.copyOf(pluginAliases), List.copyOf(bomAliases),
         List.copyOf(sharedBomAliases), List.copyOf(repositories), applied(plugins), applied(sharedPlugins),
-        List.copyOf(includedBuilds));
+        List.copyOf(includedBuilds), List.copyOf(includedProjects));
   }
 
   private List<String> applied(List<String> ids) {
@@ -103,6 +104,15 @@ final class GradleDeclarations extends CodeVisitorSupport {
       if (map.getMapEntryExpressions().stream().anyMatch(e -> "plugin".equals(text(e.getKeyExpression()))
             && BOOT_PLUGIN.equals(text(e.getValueExpression())))) {
         appliesBoot = true; // apply plugin: 'org.springframework.boot'
+      }
+    }
+    if (name != null && name.equals("include") && call.isImplicitThis()
+        && call.getArguments() instanceof org.codehaus.groovy.ast.expr.TupleExpression arguments) {
+      for (Expression argument : arguments.getExpressions()) {
+        String project = text(argument);
+        if (project != null) {
+          includedProjects.add(project); // a settings script's include "app", include(":core:web", ":api")
+        }
       }
     }
     if (name != null && name.equals("includeBuild") && call.isImplicitThis()) {

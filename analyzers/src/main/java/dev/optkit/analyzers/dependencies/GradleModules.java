@@ -24,8 +24,47 @@ final class GradleModules {
    * build output and {@code buildSrc} (the build's own code: its dependencies are Gradle plugins, not the project's).
    */
   static List<Path> scripts(Path root) {
-    return files(root, name -> name.equals("build.gradle") || name.equals("build.gradle.kts")).stream()
-        .filter(script -> !root.relativize(script).startsWith("buildSrc")).toList();
+    java.util.Set<Path> scripts = new java.util.TreeSet<>(files(root, name -> name.equals("build.gradle")
+        || name.equals("build.gradle.kts")));
+    // and those of the projects a settings script within that depth includes, however deep (a repository of nine
+    // Gradle builds, each a settings script over app/, aws/, oci/: their scripts lie four folders down)
+    for (Path settings : files(root, name -> name.equals("settings.gradle") || name.equals("settings.gradle.kts"))) {
+      scripts.addAll(includedScripts(root, settings));
+    }
+    return scripts.stream().filter(script -> !root.relativize(script).startsWith("buildSrc")).toList();
+  }
+
+  /**
+   * The build scripts of the projects a settings script includes ({@code include "app"} is {@code app/},
+   * {@code include ":core:web"} is {@code core/web/}, beside the settings script), inside the project, reached by no
+   * link; none when the script is not read.
+   */
+  private static List<Path> includedScripts(Path root, Path settings) {
+    Path folder = settings.getParent();
+    GradleScript.Reading reading = GradleScript.read(settings, root, Map.of());
+    if (folder == null || reading.declared() == null) {
+      return List.of();
+    }
+    List<Path> found = new ArrayList<>();
+    for (String project : reading.declared().includedProjects()) {
+      String relative = (project.startsWith(":") ? project.substring(1) : project).replace(':', '/');
+      if (relative.isEmpty() || relative.contains("..")) {
+        continue;
+      }
+      Path projectFolder = folder.resolve(relative).normalize();
+      for (String name : List.of("build.gradle", "build.gradle.kts")) {
+        Path script = projectFolder.resolve(name);
+        try {
+          if (script.startsWith(root) && Files.isRegularFile(script, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              && script.toRealPath().startsWith(root.toRealPath())) {
+            found.add(script);
+          }
+        } catch (IOException unreadable) {
+          // a script that cannot be read is none
+        }
+      }
+    }
+    return found;
   }
 
   /** Every Gradle file ({@code *.gradle}, {@code *.gradle.kts}) as deep: what a resolution read may depend on. */

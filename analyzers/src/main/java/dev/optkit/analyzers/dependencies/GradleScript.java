@@ -57,11 +57,13 @@ public final class GradleScript {
    *     declarations are the script's ({@link GradleConventionPlugins})
    * @param sharedPlugins those it applies in {@code allprojects}/{@code subprojects}: every subproject's
    * @param includedBuilds the builds a settings script includes ({@code includeBuild("build-logic")}), as written
+   * @param includedProjects the projects a settings script includes ({@code include "app"}, {@code
+   *     include(":core:web")}), as written
    */
   public record Declared(List<Library> libraries, List<Coordinates> boms, int unread, Map<String, String> strings,
       List<Coordinates> sharedBoms, String bootVersion, boolean appliesBoot, List<String> pluginAliases,
       List<String> bomAliases, List<String> sharedBomAliases, List<ScriptRepository> repositories,
-      List<String> plugins, List<String> sharedPlugins, List<String> includedBuilds) {}
+      List<String> plugins, List<String> sharedPlugins, List<String> includedBuilds, List<String> includedProjects) {}
 
   /** A repository a script names: its address as written, and whether its subprojects use it too. */
   public record ScriptRepository(String url, boolean shared) {}
