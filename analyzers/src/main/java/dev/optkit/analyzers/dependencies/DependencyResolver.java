@@ -406,7 +406,7 @@ public final class DependencyResolver {
     }
     // the convention plugins it applies declare for it
     declared = conventions.applied(script, declared, rootScript, properties, warnings);
-    List<Coordinates> boms = GradleModules.boms(root, declared, rootScript);
+    List<Coordinates> boms = GradleModules.boms(root, declared, rootScript, properties);
     String artifactId = where.replace('/', '.');
     Model effective;
     try {

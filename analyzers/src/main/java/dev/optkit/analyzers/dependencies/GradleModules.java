@@ -95,12 +95,30 @@ final class GradleModules {
 
   private static final java.util.Set<String> OUTPUT = java.util.Set.of("build", "target", ".gradle");
 
-  /** The {@code gradle.properties} of the project root and of the script's folder, the script's own winning. */
+  /**
+   * The {@code gradle.properties} of the project root and of the script's folder, the script's own winning; for a
+   * script of a build rooted below the scanned folder, those of that build's root and of every folder down to the
+   * script's.
+   */
   static Map<String, String> properties(Path root, Path script) {
     Map<String, String> values = new java.util.HashMap<>(GradleScript.properties(root.resolve("gradle.properties")));
     Path folder = script.getParent();
-    if (folder != null && !folder.equals(root)) {
-      values.putAll(GradleScript.properties(folder.resolve("gradle.properties")));
+    if (folder == null || folder.equals(root)) {
+      return values;
+    }
+    // a build below the scanned folder (a settings script's folder above the script): its root's properties, then
+    // those of each project from there down to the script's, as Gradle's projects inherit them
+    List<Path> down = new ArrayList<>();
+    Path buildRoot = null;
+    for (Path up = folder; up != null && !up.equals(root) && up.startsWith(root) && buildRoot == null;
+        up = up.getParent()) {
+      down.add(0, up);
+      if (Files.isRegularFile(up.resolve("settings.gradle")) || Files.isRegularFile(up.resolve("settings.gradle.kts"))) {
+        buildRoot = up;
+      }
+    }
+    for (Path each : buildRoot == null ? List.of(folder) : down) {
+      values.putAll(GradleScript.properties(each.resolve("gradle.properties")));
     }
     return values;
   }
@@ -201,6 +219,20 @@ final class GradleModules {
    * plugin without one) its root script gives.
    */
   static List<Coordinates> boms(Path root, GradleScript.Declared declared, GradleScript.Declared rootScript) {
+    return boms(root, declared, rootScript, Map.of());
+  }
+
+  /** Micronaut's Gradle plugins, which import the Micronaut platform at the build's {@code micronautVersion}. */
+  private static final java.util.Set<String> MICRONAUT_PLUGINS = java.util.Set.of("io.micronaut.application",
+      "io.micronaut.library", "io.micronaut.minimal.application", "io.micronaut.minimal.library");
+
+  /**
+   * As {@link #boms(Path, GradleScript.Declared, GradleScript.Declared)}, and the Micronaut platform a Micronaut
+   * plugin the script applies imports, at the {@code micronautVersion} its properties give: {@code
+   * io.micronaut.platform:micronaut-platform} from 4.0, {@code io.micronaut:micronaut-bom} before.
+   */
+  static List<Coordinates> boms(Path root, GradleScript.Declared declared, GradleScript.Declared rootScript,
+      Map<String, String> properties) {
     List<Coordinates> boms = new ArrayList<>(declared.boms());
     List<String> aliases = new ArrayList<>(declared.bomAliases());
     if (rootScript != null && rootScript != declared) {
@@ -223,6 +255,13 @@ final class GradleModules {
     }
     if (boot != null) {
       boms.add(new Coordinates("org.springframework.boot", "spring-boot-dependencies", boot));
+    }
+    String micronaut = properties.get("micronautVersion");
+    if (micronaut != null && !micronaut.isBlank() && declared.plugins().stream().anyMatch(MICRONAUT_PLUGINS::contains)) {
+      String version = micronaut.strip();
+      int major = version.chars().takeWhile(Character::isDigit).reduce(0, (n, digit) -> n * 10 + digit - '0');
+      boms.add(major >= 4 ? new Coordinates("io.micronaut.platform", "micronaut-platform", version)
+          : new Coordinates("io.micronaut", "micronaut-bom", version));
     }
     return boms;
   }

@@ -50,4 +50,27 @@ class GradleModulesTest {
     assertEquals(List.of("src/api/app/build.gradle", "src/api/cloud/aws/build.gradle.kts", "src/shallow/build.gradle"),
         GradleModules.scripts(root).stream().map(p -> root.relativize(p).toString().replace('\\', '/')).toList());
   }
+
+  /**
+   * Micronaut's Gradle plugin imports the Micronaut platform at the build's {@code micronautVersion}, kept in the
+   * gradle.properties of a build rooted below the scanned folder (the blind trial's services: every versionless
+   * dependency was unresolved). Micronaut 4 is {@code micronaut-platform}, 3 {@code micronaut-bom}; a script without
+   * the plugin gets neither.
+   */
+  @Test
+  void aMicronautPluginImportsThePlatformAtTheBuildsMicronautVersion() throws Exception {
+    write("src/api/settings.gradle", "include 'app'\n");
+    write("src/api/gradle.properties", "micronautVersion=3.7.3\n");
+    write("src/api/app/build.gradle", "plugins { id('io.micronaut.application') version '3.6.2' }\n");
+    Path script = root.resolve("src/api/app/build.gradle");
+    Map<String, String> properties = GradleModules.properties(root, script);
+    assertEquals("3.7.3", properties.get("micronautVersion"));
+    GradleScript.Declared app = GradleScript.read(script, root, properties).declared();
+    assertEquals(List.of(new Coordinates("io.micronaut", "micronaut-bom", "3.7.3")),
+        GradleModules.boms(root, app, null, properties));
+    assertEquals(List.of(new Coordinates("io.micronaut.platform", "micronaut-platform", "4.10.8")),
+        GradleModules.boms(root, app, null, Map.of("micronautVersion", "4.10.8")));
+    GradleScript.Declared plain = GradleScript.parse("plugins { id 'java' }\n", Map.of()).orElseThrow();
+    assertEquals(List.of(), GradleModules.boms(root, plain, null, properties));
+  }
 }
