@@ -725,8 +725,10 @@ public final class Assessor {
   // fields stored by their enum constant's name (TypeFact.enumsByName); 116: a kept query run at the end of a chain of
   // its setters (q.setParameter(..).getResultList()); 117: one site for a statement made into a local and run by a
   // catalogued call on it, memos answering their field only, UNTIL_STOPPED loops with no exit of their own; 119: calls
-  // sending what another call built (MethodFact.sentRequests, LoopFact.sentRequests)
-  private static final int FACTS_SCHEMA = 119;
+  // sending what another call built (MethodFact.sentRequests, LoopFact.sentRequests); 120: a database chain handed on
+  // that answers a statement the catalogue knows the runs of is no site, and calls carry their arguments' declared
+  // types (CallRef.argumentTypes)
+  private static final int FACTS_SCHEMA = 120;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

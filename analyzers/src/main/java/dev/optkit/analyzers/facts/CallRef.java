@@ -34,6 +34,8 @@ import java.util.List;
  * @param constants the constants the call's arguments name or write, anywhere in them, in source order
  *     ({@code template.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE)},
  *     {@code context.getBean("countryDao")}); empty when there are none
+ * @param argumentTypes each argument's qualified type where its declaration shows it, else null; empty when none is
+ *     known: an overload of the same arity whose parameter no such type can be passed to is not the method called
  */
 public record CallRef(
     String receiverType,
@@ -55,9 +57,11 @@ public record CallRef(
     CallReceiver receiver,
     List<ClassLiteral> classLiterals,
     List<Integer> parametersInArguments,
-    List<ArgumentConstant> constants) {
+    List<ArgumentConstant> constants,
+    List<String> argumentTypes) {
 
   public CallRef {
+    argumentTypes = argumentTypes == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(argumentTypes));
     roots = roots == null ? List.of() : roots;
     argumentKinds = argumentKinds == null ? List.of() : List.copyOf(argumentKinds);
     classLiterals = classLiterals == null ? List.of() : List.copyOf(classLiterals);
@@ -71,14 +75,14 @@ public record CallRef(
       SourceRange range, String snippet, int sqlArgument, String sql, List<Roots> roots, String qualifier,
       List<ArgumentKind> argumentKinds, ReceivedFrom receivedFrom, List<Integer> parameterArguments, String url, int urlArgument) {
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
-        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of(), List.of(), List.of());
+        argumentKinds, receivedFrom, parameterArguments, url, urlArgument, CallReceiver.OBJECT, List.of(), List.of(), List.of(), List.of());
   }
 
   /** The same call, made on what the source writes as its receiver. */
   public CallRef on(CallReceiver written) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, written,
-        classLiterals, parametersInArguments, constants);
+        classLiterals, parametersInArguments, constants, argumentTypes);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
@@ -101,28 +105,28 @@ public record CallRef(
   public CallRef withRoots(List<Roots> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
-        classLiterals, parametersInArguments, constants);
+        classLiterals, parametersInArguments, constants, argumentTypes);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   public CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
-        classLiterals, parametersInArguments, constants);
+        classLiterals, parametersInArguments, constants, argumentTypes);
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
   public CallRef withHelperFacts(ReceivedFrom from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition, receiver,
-        classLiterals, parametersInArguments, constants);
+        classLiterals, parametersInArguments, constants, argumentTypes);
   }
 
   /** The same call on a receiver of this type: a getter's declared return type, read by the index. */
   public CallRef withReceiverType(String type) {
     return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
-        classLiterals, parametersInArguments, constants);
+        classLiterals, parametersInArguments, constants, argumentTypes);
   }
 
   /** Whether the receiver is a field the caller's class inherits, not a getter's result. */
@@ -134,28 +138,38 @@ public record CallRef(
   public CallRef withArgumentKinds(List<ArgumentKind> kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
-        classLiterals, parametersInArguments, constants);
+        classLiterals, parametersInArguments, constants, argumentTypes);
+  }
+
+  /**
+   * The call with each argument's qualified type where its declaration shows it (a local, a parameter, a field, a
+   * {@code new T(..)}), else null: overloads of one arity taking other types are not it ({@code ArgumentKinds}).
+   */
+  public CallRef withArgumentTypes(List<String> types) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments, constants, types);
   }
 
   /** The call with the class literals among its arguments. */
   public CallRef withClassLiterals(List<ClassLiteral> literals) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
-        literals, parametersInArguments, constants);
+        literals, parametersInArguments, constants, argumentTypes);
   }
 
   /** The call with the indexes of its method's parameters its arguments name. */
   public CallRef withParametersInArguments(List<Integer> parameters) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals,
-        parameters, constants);
+        parameters, constants, argumentTypes);
   }
 
   /** The call with the constants its arguments name or write. */
   public CallRef withConstants(List<ArgumentConstant> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver, classLiterals,
-        parametersInArguments, found);
+        parametersInArguments, found, argumentTypes);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; unknown (shared) when not known. */

@@ -25,9 +25,10 @@ final class CallTargets {
    * same call shape recurs thousands of times in a large project, and each was computed anew.
    */
   private record CallShape(String receiverType, String name, int argumentCount, String qualifier,
-      java.util.List<dev.optkit.analyzers.facts.ArgumentKind> argumentKinds) {
+      java.util.List<dev.optkit.analyzers.facts.ArgumentKind> argumentKinds, java.util.List<String> argumentTypes) {
     CallShape(CallRef call) {
-      this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier(), call.argumentKinds());
+      this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier(), call.argumentKinds(),
+          call.argumentTypes());
     }
   }
 
@@ -69,7 +70,7 @@ final class CallTargets {
     String type = owner == null ? null : owner.fieldTypes().containsKey(name) ? owner.fieldTypes().get(name).replaceAll("<.*", "")
         : owner.kind().equals("enum") ? owner.qualifiedName() : null;
     return type == null ? call : new CallShape(type, call.name(), call.argumentCount(), call.qualifier(),
-        call.argumentKinds());
+        call.argumentKinds(), call.argumentTypes());
   }
 
   /** JUnit's and TestNG's test and lifecycle annotations: methods the framework runs. */
@@ -341,7 +342,7 @@ final class CallTargets {
     return List.copyOf(found);
   }
 
-  private static boolean arityMatches(IndexedMethod method, CallShape call) {
+  private boolean arityMatches(IndexedMethod method, CallShape call) {
     int params = method.fact().params().size();
     if (call.argumentCount() < 0) {
       return params <= 2;
@@ -349,6 +350,43 @@ final class CallTargets {
     boolean varArgs = params > 0 && method.fact().params().get(params - 1).varArgs();
     // byKey("a") runs byKey(String), not byKey(long), an overload of the same arity
     return (params == call.argumentCount() || varArgs && call.argumentCount() >= params - 1)
-        && ArgumentKinds.accepts(method.fact().params(), call.argumentKinds());
+        && ArgumentKinds.accepts(method.fact().params(), call.argumentKinds()) && typesAccepted(method, call);
+  }
+
+  /**
+   * Whether no argument of a type its declaration shows is one the method's parameter cannot take: a project type
+   * whose ancestors the project declares all, none of them the parameter's type, or a JDK type given for a project
+   * type's parameter. {@code transition(exercise, s)} runs {@code transition(Exercise, String)}, not
+   * {@code transition(UUID, String)} (a blind trial: the UUID overload's query was reported once per element of a loop
+   * calling the other). Unknown either side, or a type variable's parameter: accepted.
+   */
+  private boolean typesAccepted(IndexedMethod method, CallShape call) {
+    List<dev.optkit.analyzers.facts.ParamFact> params = method.fact().params();
+    for (int i = 0; i < call.argumentTypes().size() && i < params.size(); i++) {
+      String argument = call.argumentTypes().get(i);
+      String parameter = params.get(i).qualifiedType();
+      if (argument == null || parameter == null || params.get(i).varArgs()) {
+        continue;
+      }
+      argument = dev.optkit.analyzers.facts.types.TypeNames.raw(argument);
+      parameter = dev.optkit.analyzers.facts.types.TypeNames.raw(parameter);
+      boolean projectParameter = types.contains(parameter);
+      if (argument.equals(parameter) || !projectParameter && !parameter.startsWith("java.")) {
+        continue; // the same, or a parameter whose type is a type variable or a library's: not told here
+      }
+      if (argument.startsWith("java.") && projectParameter) {
+        return false; // no JDK class is a project type
+      }
+      List<String> ancestors = types.contains(argument) ? types.supertypesOf(argument) : List.of();
+      // an enum or a record has JDK supertypes it does not write (Enum, Comparable, Serializable; Record)
+      boolean allKnown = !ancestors.isEmpty()
+          && ancestors.stream().allMatch(type -> types.contains(type) || type.equals("java.lang.Object"))
+          && ancestors.stream().map(types::get).noneMatch(fact -> fact != null
+              && (fact.kind().equals("enum") || fact.kind().equals("record")));
+      if (allKnown && !ancestors.contains(parameter) && !parameter.equals("java.lang.Object")) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -330,6 +330,45 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * Overloads of one arity told apart by a reference type: a loop calling {@code transition(exercise, s)} runs the
+   * overload taking the entity, which does no I/O, not the one taking its id, which reads it (a blind trial's top
+   * finding named the id overload's query, and a loop calling only the entity overload was a false N+1). The near
+   * miss: the loop calling the id overload reads once per element.
+   */
+  @Test
+  void anOverloadTakingAnotherReferenceTypeIsNotTheMethodCalled() {
+    String service = """
+        package shop;
+        import java.util.List;
+        import java.util.UUID;
+        class Exercise { UUID id; String state; }
+        interface Exercises { Exercise findOneById(UUID id); }
+        class Transitions {
+          private final Exercises exercises;
+          Transitions(Exercises exercises) { this.exercises = exercises; }
+          void transition(UUID id, String state) { transition(exercises.findOneById(id), state); }
+          void transition(Exercise exercise, String state) { exercise.state = state; }
+          void all(List<Exercise> items) {
+            for (Exercise item : items) {
+              transition(item, "LIVE");
+            }
+          }
+        }
+        """;
+    String repository = """
+        package shop;
+        import org.springframework.data.repository.Repository;
+        interface ExerciseRepository extends Repository<Exercise, java.util.UUID>, Exercises {}
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("entity")).java(service).java(repository)
+        .findings(Category.IO_LOOP));
+    List<Finding> byId = new ProjectFixture(dir.resolve("id")).java(service.replace("List<Exercise> items",
+        "List<UUID> items").replace("for (Exercise item : items)", "for (UUID item : items)")).java(repository)
+        .findings(Category.IO_LOOP);
+    assertEquals(1, byId.size(), byId.toString());
+  }
+
+  /**
    * A project method that returns the cold request a declared client's method built ({@code return api.item(id);}) hands
    * the request on unsent: the caller that blocks on it once per element waits on that request in every iteration.
    * The near miss: the same method, whose caller only collects what it returns, waits on none.

@@ -363,6 +363,28 @@ public final class MethodCalls {
     }
   }
 
+  /**
+   * Each argument's qualified type where its declaration shows it surely (a local, a parameter, a field, {@code new
+   * T(..)}), else null ({@link CallRef#argumentTypes}).
+   */
+  private List<String> argumentTypes(MethodCallExpr call) {
+    List<String> found = new java.util.ArrayList<>();
+    for (Expression argument : call.getArguments()) {
+      Expression bare = argument;
+      while (bare instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+        bare = enclosed.getInner();
+      }
+      dev.optkit.analyzers.facts.types.TypeNames.Qualified type = null;
+      if (bare instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created && created.getAnonymousClassBody().isEmpty()) {
+        type = file.names.qualify(created.getType());
+      } else if (bare instanceof NameExpr) {
+        type = m.locals.syntacticType(bare);
+      }
+      found.add(type == null || type.confidence() != Confidence.HIGH || type.name() == null ? null : type.name());
+    }
+    return found;
+  }
+
   /** A second call on the same connection object is the same request (getResponseCode, then getInputStream). */
   private boolean sameRequestSeen(IoSite site, Expression scope) {
     Optional<ClientSignature> client = file.catalog.clients().stream().filter(c -> c.id().equals(site.clientId())).findFirst();
@@ -413,6 +435,10 @@ public final class MethodCalls {
         name -> m.locals.namesDeclaredOnce().get(name));
     if (!kinds.isEmpty()) {
       made = made.withArgumentKinds(kinds);
+    }
+    List<String> argumentTypes = argumentTypes(call);
+    if (argumentTypes.stream().anyMatch(java.util.Objects::nonNull)) {
+      made = made.withArgumentTypes(argumentTypes);
     }
     String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, m.locals::declaresLocal)).orElse(null);
     String bean = field == null ? null : call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
