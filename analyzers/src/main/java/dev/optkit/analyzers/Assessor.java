@@ -210,13 +210,15 @@ public final class Assessor {
       // a build read for some modules says nothing of the others: name those that ran without jars
       List<String> unbuilt = dev.optkit.analyzers.parse.UnbuiltModules.of(SourceSet.displayRoot(options.roots()),
           classpath.builds(), sources.files().stream().map(SourceFile::relativePath).toList());
-      if (!unbuilt.isEmpty()) {
-        int shown = Math.min(unbuilt.size(), MAX_UNBUILT_SHOWN);
-        warnings.add(new ParseProblem(".", 0, 0, unbuilt.size() + " module(s) ran without dependency jars, no build "
-            + "optkit reads (pom.xml, build.gradle, ivy.xml) covering them: " + String.join(", ", unbuilt.subList(0, shown))
-            + (shown < unbuilt.size() ? " and " + (unbuilt.size() - shown) + " more" : "")
-            + "; library types there are known from imports alone, and findings resting on them are of lower "
-            + "confidence (scan such a module on its own, or give jars with --cp)"));
+      // one warning a module, named by its folder, the first MAX_UNBUILT_SHOWN; then how many more
+      for (String module : unbuilt.subList(0, Math.min(unbuilt.size(), MAX_UNBUILT_SHOWN))) {
+        warnings.add(new ParseProblem(module, 0, 0, "this module ran without dependency jars: no build optkit reads "
+            + "(pom.xml, build.gradle, ivy.xml) covers it; library types here are known from imports alone, and "
+            + "findings resting on them are of lower confidence (scan it on its own, or give jars with --cp)"));
+      }
+      if (unbuilt.size() > MAX_UNBUILT_SHOWN) {
+        warnings.add(new ParseProblem(".", 0, 0, (unbuilt.size() - MAX_UNBUILT_SHOWN)
+            + " more module(s) ran without dependency jars"));
       }
     }
     return new Inputs(sources, classpath.jars(), classpath.entries(), warnings);

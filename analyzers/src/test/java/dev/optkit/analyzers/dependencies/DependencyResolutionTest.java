@@ -577,11 +577,10 @@ class DependencyResolutionTest {
     Files.writeString(root.resolve("tools/deep/cli/src/main/java/cli/Cli.java"), "package cli;\nclass Cli {}\n");
     try (LoopbackRepository central = new LoopbackRepository(remote)) {
       Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url()));
-      List<String> named = assessment.warnings().stream().filter(w -> w.message().contains("ran without dependency jars"))
-          .map(ParseProblem::message).toList();
-      assertEquals(1, named.size(), messages(assessment.warnings()).toString());
-      assertTrue(named.get(0).startsWith("1 module(s) ran without dependency jars"), named.get(0));
-      assertTrue(named.get(0).contains(": tools/deep/cli;"), named.get(0));
+      // the one module no build covers has a warning, named by its folder (the pom's module is UnbuiltModulesTest's)
+      assertEquals(List.of("tools/deep/cli"), assessment.warnings().stream().map(ParseProblem::path)
+          .filter(path -> path.startsWith("tools")).toList(),
+          messages(assessment.warnings()).toString());
     }
   }
 
