@@ -45,24 +45,26 @@ public final class DependencyResolver {
 
   /**
    * The jars in resolution order (modules by path); of them, those of the dependencies the
-   * project declares itself (not theirs); and what could not be had.
+   * project declares itself (not theirs); what could not be had; and the build files the dependencies were read from
+   * (poms, Gradle scripts, Ivy modules; absolute, sorted), which tell the modules no build covers.
    */
-  public record Resolved(List<Path> jars, List<Path> declared, List<ParseProblem> warnings) {
-    public static final Resolved NONE = new Resolved(List.of(), List.of(), List.of());
+  public record Resolved(List<Path> jars, List<Path> declared, List<ParseProblem> warnings, List<Path> builds) {
+    public static final Resolved NONE = new Resolved(List.of(), List.of(), List.of(), List.of());
+
+    public Resolved {
+      jars = List.copyOf(jars);
+      declared = List.copyOf(declared);
+      warnings = List.copyOf(warnings);
+      builds = List.copyOf(builds);
+    }
+
+    Resolved readFrom(List<Path> files) {
+      return new Resolved(jars, declared, warnings,
+          files.stream().map(file -> file.toAbsolutePath().normalize()).distinct().sorted().toList());
+    }
   }
 
   private DependencyResolver() {}
-
-  /**
-   * The build files a resolution of the project reads its dependencies from: the poms given, its Gradle scripts and
-   * its Ivy modules (those {@link #resolve} finds), absolute.
-   */
-  public static List<Path> buildFiles(List<Path> poms, Path root) {
-    List<Path> builds = new ArrayList<>(poms);
-    builds.addAll(GradleModules.scripts(root));
-    builds.addAll(IvyModules.files(root));
-    return builds.stream().map(file -> file.toAbsolutePath().normalize()).distinct().sorted().toList();
-  }
 
   /**
    * @param poms the modules' poms, in a fixed order
@@ -77,6 +79,9 @@ public final class DependencyResolver {
     if (poms.isEmpty() && declared.isEmpty() && scripts.isEmpty() && ivy.isEmpty()) {
       return Resolved.NONE;
     }
+    List<Path> builds = new ArrayList<>(poms);
+    builds.addAll(scripts);
+    builds.addAll(ivy);
     List<Path> inputs = new ArrayList<>(poms);
     inputs.addAll(ivy);
     // a module's parents above the project (in the git work tree holding it) decide its model as much as its own pom
@@ -96,12 +101,13 @@ public final class DependencyResolver {
     Optional<ResolutionMemo> memo = ResolutionMemo.of(root, inputs, settings);
     Optional<Resolved> remembered = memo.flatMap(ResolutionMemo::lookup);
     if (remembered.isPresent()) {
-      return remembered.get();
+      return remembered.get().readFrom(builds);
     }
     settings.listener().started(new ResolutionSettings.Started(inputs.size(), settings.offline()));
     long began = System.nanoTime();
     Fetched fetched = new Fetched();
-    Resolved resolved = resolveBounded(poms, scripts, ivy, conventions, root, declared, settings, fetched);
+    Resolved resolved = resolveBounded(poms, scripts, ivy, conventions, root, declared, settings, fetched)
+        .readFrom(builds);
     settings.listener().ended(new ResolutionSettings.Ended(java.time.Duration.ofNanos(System.nanoTime() - began),
         resolved.jars().size(), fetched.jars.get(), fetched.bytes.get(), fetched.stopped));
     memo.ifPresent(m -> m.store(resolved));
@@ -187,7 +193,7 @@ public final class DependencyResolver {
     synchronized (jars) {
       synchronized (direct) {
         synchronized (warnings) {
-          return new Resolved(List.copyOf(jars), List.copyOf(direct), List.copyOf(warnings));
+          return new Resolved(List.copyOf(jars), List.copyOf(direct), List.copyOf(warnings), List.of());
         }
       }
     }

@@ -70,7 +70,7 @@ final class ResolutionMemo {
         return Optional.empty(); // a jar removed since: resolve again
       }
       return Optional.of(new DependencyResolver.Resolved(jars, stored.declared().stream().map(Path::of).toList(),
-          List.of()));
+          List.of(), List.of()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -31,8 +31,7 @@ public final class ProjectClasspath {
    * The jars, in class path order; those whose methods a call in the project may be looked up in
    * for library I/O (the user's and the declared dependencies', not what those bring along); and
    * what could not be had (a warning each, never a failure).
-   */
-  /**
+   *
    * @param builds the build files the dependencies were read from, absolute (none where nothing was resolved): what
    *     tells the modules that ran without jars ({@link UnbuiltModules})
    */
@@ -76,7 +75,7 @@ public final class ProjectClasspath {
         List<Path> poms = findPoms(List.of(dir));
         DependencyResolver.Resolved resolved = DependencyResolver.resolve(poms, dir,
             GradleCatalog.declared(dir), resolution);
-        builds.addAll(DependencyResolver.buildFiles(poms, dir));
+        builds.addAll(resolved.builds());
         jars.addAll(resolved.jars());
         entries.addAll(resolved.declared());
         warnings.addAll(resolved.warnings());

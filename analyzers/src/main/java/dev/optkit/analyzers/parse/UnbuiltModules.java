@@ -10,8 +10,9 @@ import java.util.TreeSet;
  * jars: library types there are known from imports alone. A module is the folder holding {@code src/main/java}; a
  * pom, an {@code ivy.xml} or a Gradle script covers its own folder, and a Gradle script beside a settings script (a
  * root project, which configures its subprojects) every folder below it too. A source outside that layout is no
- * module this can tell, and is not named. An Ivy module file covers the folder of its Ant build ({@code build.xml}). (A blind trial's repository held nine Gradle builds deeper than optkit looks
- * for builds, beside Maven modules it read: their calls went unseen, and nothing said so.)
+ * module this can tell, and is not named. An Ivy module file covers the folder of its Ant build
+ * ({@code build.xml}). (A blind trial's repository held nine Gradle builds deeper than optkit looks for builds, beside
+ * Maven modules it read: their calls went unseen, and nothing said so.)
  */
 public final class UnbuiltModules {
   private static final String MAIN = "src/main/java/";

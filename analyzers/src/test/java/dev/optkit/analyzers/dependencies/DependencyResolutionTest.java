@@ -581,6 +581,23 @@ class DependencyResolutionTest {
       assertEquals(List.of("tools/deep/cli"), assessment.warnings().stream().map(ParseProblem::path)
           .filter(path -> path.startsWith("tools")).toList(),
           messages(assessment.warnings()).toString());
+      // a second run answers the jars from the first's memo and knows the builds it read all the same: the module
+      // the pom builds is still not named
+      java.util.concurrent.atomic.AtomicInteger resolutions = new java.util.concurrent.atomic.AtomicInteger();
+      Assessment again = assess(root, List.of(), settings(false, temp.resolve("r"), central.url())
+          .withListener(new ResolutionSettings.Listener() {
+            @Override
+            public void started(ResolutionSettings.Started started) {
+              resolutions.incrementAndGet();
+            }
+
+            @Override
+            public void ended(ResolutionSettings.Ended ended) {}
+          }));
+      assertEquals(0, resolutions.get());
+      assertEquals(List.of("tools/deep/cli"), again.warnings().stream().map(ParseProblem::path)
+          .filter(path -> path.equals(".") || path.startsWith("tools")).toList(),
+          messages(again.warnings()).toString());
     }
   }
 
