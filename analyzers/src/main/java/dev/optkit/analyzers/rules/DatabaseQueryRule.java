@@ -22,7 +22,8 @@ import java.util.List;
         + "such methods, is a query wrapper: each call of it with SQL text (a literal, constants, a local holding "
         + "them) is the query, reported and classified at that call, no more confident than the wrapper's own "
         + "client call. An interface the project implements by delegation to them, whose methods carry their SQL "
-        + "in an annotation, is queried by each call of such a method.",
+        + "in an annotation, is queried by each call of such a method. A read the project caches already (in a cached "
+        + "method or one only such methods call) is listed, not priced.",
     remediation = "Cache repeated reads of slowly changing data; batch queries issued in loops "
         + "(WHERE id IN (...), findAllById, batchUpdate).")
 public final class DatabaseQueryRule extends IoSiteRule {

@@ -14,12 +14,13 @@ import java.util.List;
     title = "Remote API call",
     category = Category.API_CALL,
     severity = Severity.MEDIUM,
-    summary = "A call to a remote HTTP, RPC, cloud or LLM API that nothing caches.",
+    summary = "A call to a remote HTTP, RPC, cloud or LLM API.",
     description = "Each call pays network latency and often money (paid APIs, LLM tokens). Matched against the "
         + "client catalogue (java.net.http, HttpURLConnection, Apache HttpClient, OkHttp, Spring RestTemplate/"
         + "WebClient/RestClient, Feign, Retrofit, JAX-RS, gRPC, AWS SDK v2, LLM SDKs, and your own entries) by the "
         + "receiver's resolved type, also when a getter of the project hands the client back; reads are cache "
-        + "candidates, writes are listed for the inventory. A project method that hands its String parameter to "
+        + "candidates, writes are listed for the inventory, and so is a read the project caches already (in a cached "
+        + "method or one only such methods call), not priced. A project method that hands its String parameter to "
         + "such a client as the URL, directly or through further such methods, is an HTTP helper: each call of it "
         + "with URL text is a remote call of that URL, reported at that call.",
     remediation = "Cache the enclosing read method (optkit migrate adds a bounded cache with a TTL), or batch "
