@@ -54,4 +54,44 @@ class ExistingCacheRuleTest {
     Finding annotation = findings.stream().filter(f -> f.details().get("mechanism").equals("spring-cacheable")).findFirst().orElseThrow();
     assertEquals("rates", annotation.details().get("cacheName"));
   }
+
+  /**
+   * A caching annotation is named by its package, not its simple name: Quarkus's {@code @CacheResult} is not JCache's
+   * (a blind trial's Quarkus service reported it as {@code jcache-annotation}), Micronaut's {@code @Cacheable} is not
+   * Spring's. Each is still a cache the method has.
+   */
+  @Test
+  void aCachingAnnotationIsNamedByItsPackage() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        class Quarkus {
+          @io.quarkus.cache.CacheResult(cacheName = "q")
+          public String one(String id) { return id; }
+        }
+        """).java("""
+        package shop;
+        import javax.cache.annotation.CacheResult;
+        class JCache {
+          @CacheResult(cacheName = "j")
+          public String one(String id) { return id; }
+        }
+        """).java("""
+        package shop;
+        import io.micronaut.cache.annotation.Cacheable;
+        class Micronaut {
+          @Cacheable("m")
+          public String one(String id) { return id; }
+        }
+        """).java("""
+        package shop;
+        import org.springframework.cache.annotation.Cacheable;
+        class Spring {
+          @Cacheable("s")
+          public String one(String id) { return id; }
+        }
+        """).findings(Category.EXISTING_CACHE);
+    assertEquals(Set.of("j jcache-annotation", "m micronaut-cacheable", "q quarkus-cacheresult", "s spring-cacheable"),
+        findings.stream().map(f -> f.details().get("cacheName") + " " + f.details().get("mechanism"))
+            .collect(Collectors.toSet()), findings.toString());
+  }
 }

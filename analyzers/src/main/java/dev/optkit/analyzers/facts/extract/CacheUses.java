@@ -44,7 +44,7 @@ public final class CacheUses {
     this.owner = m.owner;
   }
 
-  /** {@code @Cacheable}, {@code @CachePut} and JCache's {@code @CacheResult} on the method. */
+  /** {@code @Cacheable}, {@code @CachePut} and {@code @CacheResult} (JCache's, Quarkus's) on the method. */
   public void noteAnnotations() {
     for (AnnotationExpr annotation : callable.getAnnotations()) {
       String simple = annotation.getName().getIdentifier();
@@ -56,12 +56,32 @@ public final class CacheUses {
         if (names.isEmpty()) {
           names = file.annotations.annotationStrings(annotation, "cacheName");
         }
-        file.caches.add(new ExistingCacheFact(simple.equals("CacheResult") ? "jcache-annotation" : "spring-" + simple.toLowerCase(Locale.ROOT),
+        file.caches.add(new ExistingCacheFact(annotationMechanism(file.names.qualify(annotation.getNameAsString()).name()),
             owner, callable.getNameAsString(), names.isEmpty() ? "" : String.join(",", names),
             SourceRange.of(annotation), file.text.snippet(annotation)));
         m.usesCache = true;
       }
     }
+  }
+
+  /**
+   * The mechanism a caching annotation names, by its package: Spring's ({@code spring-cacheable}, {@code
+   * spring-cacheput}), JCache's {@code @CacheResult} ({@code jcache-annotation}), Quarkus's ({@code quarkus-cacheresult})
+   * and Micronaut's ({@code micronaut-cacheable}, {@code micronaut-cacheput}); one of another package (the project's
+   * own, or one no import names) is {@code cacheable-annotation} and the like, by its name alone. (A blind trial's
+   * Quarkus {@code @CacheResult} was reported as JCache's.)
+   */
+  static String annotationMechanism(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    String simple = qualified.substring(dot + 1).toLowerCase(Locale.ROOT);
+    String pkg = dot < 0 ? "" : qualified.substring(0, dot);
+    return switch (pkg) {
+      case "org.springframework.cache.annotation" -> "spring-" + simple;
+      case "javax.cache.annotation" -> "jcache-annotation";
+      case "io.quarkus.cache" -> "quarkus-" + simple;
+      case "io.micronaut.cache.annotation" -> "micronaut-" + simple;
+      default -> simple + "-annotation";
+    };
   }
 
   /** if (memo == null) memo = client.get(): the I/O runs once per object, the method is cached code. */
