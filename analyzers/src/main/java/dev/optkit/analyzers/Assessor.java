@@ -623,10 +623,6 @@ public final class Assessor {
         otherLanguages.add(unread);
       }
     }
-    if (!otherLanguages.isEmpty()) {
-      problems.add(new ParseProblem(otherLanguages.get(0), 0, 0, "optkit reads Java sources only ("
-          + otherLanguages.size() + " Kotlin, Groovy or Scala source(s))"));
-    }
     dev.optkit.analyzers.schema.ProjectSchema schema = join(schemaRead);
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(), schema.mappers(), schema.views(),
         schema.writeEffects().with(definitions(facts)), schema.ormMappings());
@@ -639,6 +635,10 @@ public final class Assessor {
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));
     index.withSchemaIndexes(index.fewValuedColumnsCounted()); // what the planner's rows of a table hold (--check-hints)
     int failedFiles = problems.size();
+    if (!otherLanguages.isEmpty()) { // read by nothing here, not a Java source that failed
+      problems.add(new ParseProblem(otherLanguages.get(0), 0, 0, "optkit reads Java sources only ("
+          + otherLanguages.size() + " Kotlin, Groovy or Scala source(s))"));
+    }
     for (dev.optkit.analyzers.source.SkippedEntry skipped : sources.skipped()) { // passed over, never silently
       problems.add(new ParseProblem(skipped.path(), 0, 0, skipped.why().says()));
     }

@@ -62,7 +62,7 @@ public final class SourceSet {
   /**
    * The sources optkit does not read, relative to the display root: {@code .java} entries that are symbolic links
    * (never followed: a link may lead out of the project; hostile review 38's u7), and Kotlin, Groovy or Scala sources
-   * compiled beside the Java ones (u4). Migrate must not prove a cache while one may hold a writer.
+   * compiled beside the Java ones (u4: in a {@code src} folder or a folder of Java sources). Migrate must not prove a cache while one may hold a writer.
    */
   public List<String> unreadSources() {
     return linkedSources;
@@ -94,6 +94,8 @@ public final class SourceSet {
     List<Path> sql = new ArrayList<>();
     List<Path> yamlAndJson = new ArrayList<>();
     List<String> links = new ArrayList<>();
+    List<Path> otherLanguage = new ArrayList<>();
+    Set<Path> javaFolders = new java.util.HashSet<>();
     List<SkippedEntry> skipped = new ArrayList<>();
     for (Path root : absoluteRoots) {
       walk(root, dir -> {
@@ -118,7 +120,10 @@ public final class SourceSet {
         }
         if (attrs.isRegularFile() && otherJvmLanguage(file.getFileName().toString())
             && !matchesAny(excluders, displayRoot.relativize(file))) {
-          links.add(displayRoot.relativize(file).toString().replace('\\', '/'));
+          otherLanguage.add(file);
+        }
+        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java") && file.getParent() != null) {
+          javaFolders.add(file.getParent());
         }
         if (attrs.isSymbolicLink() && file.getFileName().toString().endsWith(".java")
             && !matchesAny(excluders, displayRoot.relativize(file))) {
@@ -138,6 +143,8 @@ public final class SourceSet {
     files.sort(Comparator.comparing(SourceFile::relativePath));
     sql.sort(Comparator.naturalOrder());
     yamlAndJson.sort(Comparator.naturalOrder());
+    otherLanguage.stream().filter(file -> compiledSource(displayRoot, file, javaFolders))
+        .forEach(file -> links.add(displayRoot.relativize(file).toString().replace('\\', '/')));
     links.sort(Comparator.naturalOrder());
     skipped.sort(Comparator.comparing(SkippedEntry::path));
     return new SourceSet(files, List.copyOf(xml), List.copyOf(sql), List.copyOf(yamlAndJson), List.copyOf(links),
@@ -261,6 +268,24 @@ public final class SourceSet {
   }
 
   private static final String GENERATED_SOURCES = "generated-sources";
+
+  /**
+   * Whether a source of another JVM language is one a build compiles: in a source folder, which Maven's and Gradle's
+   * source sets keep under a {@code src} folder ({@code src/main/groovy}, {@code src/main/kotlin}), or beside Java
+   * sources. A pipeline script at the top of a repository ({@code Jenkinsfile-smoke.groovy}: a blind trial's) or a
+   * folder of scripts is compiled into no application.
+   */
+  private static boolean compiledSource(Path displayRoot, Path file, Set<Path> javaFolders) {
+    if (javaFolders.contains(file.getParent())) {
+      return true;
+    }
+    for (Path name : displayRoot.relativize(file)) {
+      if (name.toString().equals("src")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A source file of another JVM language: compiled into the same application, read by no analysis here. */
   private static boolean otherJvmLanguage(String name) {

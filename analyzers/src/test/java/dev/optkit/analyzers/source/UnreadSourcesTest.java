@@ -50,4 +50,29 @@ class UnreadSourcesTest {
     assertTrue(assessment.warnings().stream().anyMatch(w -> w.path().equals("src/main/java/shop/Hidden.java")
         && w.message().contains("unicode escapes")), assessment.warnings().toString());
   }
+
+  /**
+   * A source of another JVM language is unread where a build compiles it: in a {@code src} folder, or beside Java
+   * sources. A pipeline script at the top of the repository or in a folder of scripts is compiled into nothing (a blind
+   * trial's {@code Jenkinsfile-smoke.groovy} was counted as a file not parsed, and kept migrate from proving any cache).
+   * An unread source of another language is no failed file either.
+   */
+  @Test
+  void anotherLanguagesSourceIsUnreadWhereABuildCompilesIt() throws Exception {
+    Path root = dir.resolve("shop");
+    Files.createDirectories(root.resolve("src/main/java/shop"));
+    Files.writeString(root.resolve("src/main/java/shop/Shop.java"), "package shop;\npublic class Shop {}\n");
+    Files.writeString(root.resolve("Jenkinsfile-smoke.groovy"), "pipeline { agent any }\n");
+    Files.createDirectories(root.resolve("scripts"));
+    Files.writeString(root.resolve("scripts/release.groovy"), "println 'release'\n");
+    Files.createDirectories(root.resolve("src/main/groovy/shop"));
+    Files.writeString(root.resolve("src/main/groovy/shop/Writer.groovy"), "package shop\nclass Writer {}\n");
+    Files.createDirectories(root.resolve("app/shop"));
+    Files.writeString(root.resolve("app/shop/Page.java"), "package shop;\npublic class Page {}\n");
+    Files.writeString(root.resolve("app/shop/Pages.scala"), "package shop\nclass Pages\n");
+    assertEquals(List.of("app/shop/Pages.scala", "src/main/groovy/shop/Writer.groovy"),
+        SourceSet.scan(List.of(root), List.of(), true).unreadSources());
+    Assessment assessment = assess(root);
+    assertEquals(0, assessment.summary().filesFailed(), assessment.warnings().toString());
+  }
 }
