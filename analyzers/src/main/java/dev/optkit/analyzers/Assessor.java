@@ -729,7 +729,9 @@ public final class Assessor {
   // catalogued call on it, memos answering their field only, UNTIL_STOPPED loops with no exit of their own; 119: calls
   // sending what another call built (MethodFact.sentRequests, LoopFact.sentRequests); 120: a database chain handed on
   // that answers a statement the catalogue knows the runs of is no site, and calls carry their arguments' declared
-  // types (CallRef.argumentTypes); 121: a caching annotation's mechanism named by its package (quarkus-cacheresult)
+  // types (CallRef.argumentTypes); 121: a caching annotation's mechanism named by its package (quarkus-cacheresult),
+  // an unqualified call of a member class that may inherit the name is searched for in its enclosing classes
+  // (ReceivedFrom.EnclosingThis)
   private static final int FACTS_SCHEMA = 121;
 
   /**

@@ -13,7 +13,8 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ReceivedFrom.Getter.class, name = "getter"),
-    @JsonSubTypes.Type(value = ReceivedFrom.InheritedField.class, name = "field")})
+    @JsonSubTypes.Type(value = ReceivedFrom.InheritedField.class, name = "field"),
+    @JsonSubTypes.Type(value = ReceivedFrom.EnclosingThis.class, name = "enclosing")})
 public sealed interface ReceivedFrom {
 
   /** What {@code owner}'s method {@code name}, taking {@code arguments} arguments, returned. */
@@ -33,6 +34,25 @@ public sealed interface ReceivedFrom {
     @Override
     public boolean ofOwnClass(String type) {
       return owners.equals(List.of(Owner.of(type)));
+    }
+  }
+
+  /**
+   * An unqualified call in a member or local class that extends or implements a type, and declares no method of the
+   * name: the classes whose object it may be made on, itself first, then each enclosing class outwards. As Java reads
+   * it, the first whose methods, declared or inherited, include one of the name; a class with an ancestor the project
+   * does not declare may inherit one unseen, and ends the search (a blind trial's {@code Remote implements Handler}
+   * calling its outer class's HTTP helper {@code get(url)} was no call of it). The call's own receiver type stays the
+   * first class.
+   */
+  record EnclosingThis(List<String> classes) implements ReceivedFrom {
+    public EnclosingThis {
+      classes = List.copyOf(classes);
+    }
+
+    @Override
+    public boolean ofOwnClass(String type) {
+      return false;
     }
   }
 

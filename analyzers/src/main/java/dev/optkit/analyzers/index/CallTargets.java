@@ -377,13 +377,8 @@ final class CallTargets {
       if (argument.startsWith("java.") && projectParameter) {
         return false; // no JDK class is a project type
       }
-      List<String> ancestors = types.contains(argument) ? types.supertypesOf(argument) : List.of();
-      // an enum or a record has JDK supertypes it does not write (Enum, Comparable, Serializable; Record)
-      boolean allKnown = !ancestors.isEmpty()
-          && ancestors.stream().allMatch(type -> types.contains(type) || type.equals("java.lang.Object"))
-          && ancestors.stream().map(types::get).noneMatch(fact -> fact != null
-              && (fact.kind().equals("enum") || fact.kind().equals("record")));
-      if (allKnown && !ancestors.contains(parameter) && !parameter.equals("java.lang.Object")) {
+      if (types.ancestryDeclared(argument) && !types.supertypesOf(argument).contains(parameter)
+          && !parameter.equals("java.lang.Object")) {
         return false;
       }
     }

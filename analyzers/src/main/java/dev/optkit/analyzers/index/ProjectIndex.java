@@ -283,6 +283,11 @@ public final class ProjectIndex {
     return types.supertypesOf(type);
   }
 
+  /** Whether the project declares every ancestor of a type it declares, Object aside ({@link TypeHierarchy}). */
+  boolean ancestryDeclared(String type) {
+    return types.ancestryDeclared(type);
+  }
+
   /** Whether a project type extends or implements this one. */
   public boolean hasSubtypes(String type) {
     return types.hasSubtypes(type);
@@ -415,6 +420,7 @@ public final class ProjectIndex {
    * the project.
    */
   public List<IndexedMethod> targetsOf(CallRef call) {
+    call = onEnclosingObject(call);
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = receivedType(call);
       if (received != null) {
@@ -424,6 +430,15 @@ public final class ProjectIndex {
       return call.receivedFromField() ? targets.targetsOf(call) : List.of();
     }
     return targets.targetsOf(call);
+  }
+
+  /** An unqualified call of a member class on the enclosing class that has the method ({@link ReceivedTypes}). */
+  private CallRef onEnclosingObject(CallRef call) {
+    if (call.receivedFrom() instanceof dev.optkit.analyzers.facts.ReceivedFrom.EnclosingThis) {
+      String received = receivedType(call);
+      return received == null || received.equals(call.receiverType()) ? call : call.withReceiverType(received);
+    }
+    return call;
   }
 
   /**
@@ -439,6 +454,7 @@ public final class ProjectIndex {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   public List<IndexedMethod> allTargetsOf(CallRef call) {
+    call = onEnclosingObject(call);
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = receivedType(call);
       if (received != null) {

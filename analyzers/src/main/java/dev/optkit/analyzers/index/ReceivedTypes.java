@@ -33,6 +33,9 @@ final class ReceivedTypes {
       return null;
     }
     String known = memo.get(from);
+    if (from instanceof ReceivedFrom.EnclosingThis enclosing) {
+      return enclosingDeclarer(enclosing.classes(), call.name()); // by name: not one key of the memo
+    }
     if (known == null && from instanceof ReceivedFrom.InheritedField field) {
       String type = inheritedMembers.fieldTypeIn(field.owners(), field.field());
       known = type == null ? "" : dev.optkit.analyzers.facts.types.TypeNames.raw(type);
@@ -64,5 +67,20 @@ final class ReceivedTypes {
       memo.putIfAbsent(from, known);
     }
     return known.isEmpty() ? null : known;
+  }
+
+  /**
+   * The class an unqualified call runs the method of, as Java looks it up: the first of the classes, innermost first,
+   * whose methods or its ancestors' include one of the name; a class with an ancestor the project does not declare may
+   * inherit one unseen, and is where the search ends. The innermost class when none has one.
+   */
+  private String enclosingDeclarer(List<String> classes, String name) {
+    for (String type : classes) {
+      if (index.supertypesOf(type).stream().anyMatch(ancestor -> !index.methods(ancestor, name).isEmpty())
+          || !index.ancestryDeclared(type)) {
+        return type;
+      }
+    }
+    return classes.get(0);
   }
 }

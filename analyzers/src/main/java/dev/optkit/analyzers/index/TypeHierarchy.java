@@ -107,6 +107,19 @@ final class TypeHierarchy {
     return java.util.Collections.unmodifiableList(result);
   }
 
+  /**
+   * Whether the project declares every ancestor of a type it declares (Object aside), so its methods are those the
+   * project's sources show: not an enum's or a record's, whose JDK supertypes go unwritten ({@code Enum},
+   * {@code Record}).
+   */
+  boolean ancestryDeclared(String type) {
+    List<String> ancestors = contains(type) ? supertypesOf(type) : List.of();
+    return !ancestors.isEmpty()
+        && ancestors.stream().allMatch(ancestor -> contains(ancestor) || ancestor.equals("java.lang.Object"))
+        && ancestors.stream().map(this::get).noneMatch(fact -> fact != null
+            && (fact.kind().equals("enum") || fact.kind().equals("record")));
+  }
+
   /** Whether a project type extends or implements this one. */
   boolean hasSubtypes(String type) {
     return !subtypes.getOrDefault(type, Set.of()).isEmpty();

@@ -639,4 +639,54 @@ class RemoteApiCallRuleTest {
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.get(0).message().contains("LangChain4j AI service"), findings.get(0).message());
   }
+
+  /**
+   * An unqualified call in a member class runs the enclosing class's method when the member class has none, declared
+   * or inherited, as Java looks it up: a class implementing a project interface without such a method calls its outer
+   * class's HTTP helper (a blind trial: {@code Remote implements Handler} calling {@code get("http://svc/" + id)} was no
+   * remote call until the {@code implements} went). Near misses: an interface whose default method has the name is
+   * the one run; a superclass the project does not declare may have it, so the call is not taken for the helper's.
+   */
+  @Test
+  void anUnqualifiedCallInAMemberClassRunsTheEnclosingClassesMethod() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package demo;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        public class Helper {
+          static final HttpClient HTTP = HttpClient.newHttpClient();
+          static String get(String url) throws Exception {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+          }
+          interface Handler {
+            void process(String id) throws Exception;
+          }
+          interface Local {
+            default String get(String key) { return key; }
+          }
+          static class Remote implements Handler {
+            public void process(String id) throws Exception {
+              get("http://svc/remote/" + id);
+            }
+          }
+          static class Cached implements Local {
+            String read(String id) throws Exception {
+              return get("http://svc/cached/" + id);
+            }
+          }
+          static class Framed extends com.acme.Frame {
+            String read(String id) throws Exception {
+              return get("http://svc/framed/" + id);
+            }
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of("Remote.process http://svc/remote/{id}"), findings.stream()
+        .filter(f -> !f.enclosingMethod().startsWith("get("))
+        .map(f -> f.enclosingClass().substring(f.enclosingClass().lastIndexOf('.') + 1) + "."
+            + f.enclosingMethod().replaceAll("\\(.*", "") + " " + f.details().get("url"))
+        .toList(), findings.toString());
+  }
 }

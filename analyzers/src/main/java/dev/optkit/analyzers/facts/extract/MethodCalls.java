@@ -122,7 +122,9 @@ public final class MethodCalls {
     }
     if (scope == null || scope instanceof ThisExpr) {
       String declarer = scope == null ? enclosingDeclarer(call) : null;
-      addCall(call, declarer != null ? declarer : owner, Confidence.HIGH);
+      List<String> enclosing = scope == null && declarer == null ? enclosingClasses(call) : List.of();
+      addCall(call, declarer != null ? declarer : owner, Confidence.HIGH,
+          enclosing.size() > 1 && enclosing.get(0).equals(owner) ? new ReceivedFrom.EnclosingThis(enclosing) : null);
       return;
     }
     // super.m() runs the superclass's; Outer.super.m() (an inner class) and Interface.super.m() (a default method)
@@ -574,6 +576,31 @@ public final class MethodCalls {
       }
     }
     return null;
+  }
+
+  /**
+   * For an unqualified call in a member or local class that may inherit a method of the name and declares none: the
+   * class and the classes enclosing it, innermost first, which the index searches as Java does
+   * ({@link ReceivedFrom.EnclosingThis}); empty for a call in a top-level class, in an anonymous class, or in a class
+   * declaring the name.
+   */
+  private List<String> enclosingClasses(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    List<String> classes = new java.util.ArrayList<>();
+    for (com.github.javaparser.ast.Node at = call.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        return List.of();
+      }
+      if (at instanceof TypeDeclaration<?> type) {
+        if (classes.isEmpty() && (type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.CompilationUnit
+            || !type.getMethodsByName(name).isEmpty() || !mayInherit(type))) {
+          return List.of();
+        }
+        classes.add(file.qualifiedName(type));
+      }
+    }
+    return classes;
   }
 
   /**
