@@ -14,7 +14,8 @@ import java.util.List;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ReceivedFrom.Getter.class, name = "getter"),
     @JsonSubTypes.Type(value = ReceivedFrom.InheritedField.class, name = "field"),
-    @JsonSubTypes.Type(value = ReceivedFrom.EnclosingThis.class, name = "enclosing")})
+    @JsonSubTypes.Type(value = ReceivedFrom.EnclosingThis.class, name = "enclosing"),
+    @JsonSubTypes.Type(value = ReceivedFrom.Returned.class, name = "returned")})
 public sealed interface ReceivedFrom {
 
   /** What {@code owner}'s method {@code name}, taking {@code arguments} arguments, returned. */
@@ -22,6 +23,17 @@ public sealed interface ReceivedFrom {
     @Override
     public boolean ofOwnClass(String type) {
       return owner.equals(type);
+    }
+  }
+
+  /**
+   * What method {@code name}, taking {@code arguments} arguments, returned when called on what {@code from} gives: a
+   * link of a chain ({@code Driver.getInstance().newKarmaDAO()}), typed by each link's declared return type in turn.
+   */
+  record Returned(ReceivedFrom from, String name, int arguments) implements ReceivedFrom {
+    @Override
+    public boolean ofOwnClass(String type) {
+      return false;
     }
   }
 

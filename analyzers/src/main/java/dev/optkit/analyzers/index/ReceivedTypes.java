@@ -5,13 +5,15 @@ import dev.optkit.analyzers.facts.ReceivedFrom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The type of what a call is made on when that is what a method of the caller's own object returned
  * ({@code getClient().get(url)}): the declared return type of the method it runs, found in the caller's class or its
  * superclasses, when every such method declares the same one; or the type of a field the caller's class inherits
- * ({@code repository.saveAndFlush(e)}, declared by a superclass in another file). Remembered by
+ * ({@code repository.saveAndFlush(e)}, declared by a superclass in another file); or, link by link, what a chain of
+ * such calls answers ({@code Driver.getInstance().newKarmaDAO()}). Remembered by
  * {@link CallRef#receivedFrom()}.
  */
 final class ReceivedTypes {
@@ -32,17 +34,28 @@ final class ReceivedTypes {
     if (from == null) {
       return null;
     }
-    String known = memo.get(from);
     if (from instanceof ReceivedFrom.EnclosingThis enclosing) {
       return enclosingDeclarer(enclosing.classes(), call.name()); // by name: not one key of the memo
     }
+    return typeOf(from, call.range());
+  }
+
+  /** The type what {@code from} gives is declared as, or null when it is not one type. */
+  private String typeOf(ReceivedFrom from, dev.optkit.analyzers.facts.SourceRange range) {
+    String known = memo.get(from);
     if (known == null && from instanceof ReceivedFrom.InheritedField field) {
       String type = inheritedMembers.fieldTypeIn(field.owners(), field.field());
       known = type == null ? "" : dev.optkit.analyzers.facts.types.TypeNames.raw(type);
       memo.putIfAbsent(from, known);
+    } else if (known == null && from instanceof ReceivedFrom.Returned returned) {
+      // a chain's link: what the earlier links answer is the object whose method this one is
+      String before = typeOf(returned.from(), range);
+      known = before == null ? "" : Optional.ofNullable(typeOf(new ReceivedFrom.Getter(before, returned.name(),
+          returned.arguments()), range)).orElse("");
+      memo.putIfAbsent(from, known);
     } else if (known == null && from instanceof ReceivedFrom.Getter own) {
       CallRef getter = new CallRef(own.owner(), own.name(), own.arguments(),
-          dev.optkit.analyzers.facts.Confidence.HIGH, false, call.range(), "", -1, null);
+          dev.optkit.analyzers.facts.Confidence.HIGH, false, range, "", -1, null);
       Set<String> returned = new java.util.TreeSet<>();
       List<String> chain = new ArrayList<>(List.of(getter.receiverType()));
       chain.addAll(index.supertypesOf(getter.receiverType()));
@@ -66,7 +79,7 @@ final class ReceivedTypes {
       known = only != null && !only.equals("void") && !only.contains("[") ? only : "";
       memo.putIfAbsent(from, known);
     }
-    return known.isEmpty() ? null : known;
+    return known == null || known.isEmpty() ? null : known;
   }
 
   /**
