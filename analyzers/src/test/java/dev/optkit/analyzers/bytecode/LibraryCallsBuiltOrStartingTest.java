@@ -384,4 +384,52 @@ class LibraryCallsBuiltOrStartingTest {
         """);
     assertEquals(List.of("registry.announce()"), io(assess(root, List.of(jar), temp.resolve("cache"))));
   }
+
+  /**
+   * A call on a local its one assignment makes ({@code Resource r = new UrlResource(url)}) runs the made class's
+   * method, whose bytecode may do the I/O the declared interface's abstract method cannot show (a blind trial:
+   * Spring's {@code UrlResource.exists()} sends an HTTP HEAD, unseen when the local was declared a {@code Resource}).
+   * Near miss: a local made as a class whose method does no I/O is no call of the interface's other implementations.
+   */
+  @Test
+  void aCallOnALocalItsOneAssignmentMakesRunsTheMadeClassesMethod() throws Exception {
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("files-1.0.jar"), Map.of(
+        "com/acme/files/Resource.java", """
+            package com.acme.files;
+            public interface Resource { boolean exists(); }
+            """,
+        "com/acme/files/UrlResource.java", """
+            package com.acme.files;
+            public class UrlResource implements Resource {
+              private final String host;
+              public UrlResource(String host) { this.host = host; }
+              public boolean exists() {
+                try { new java.net.Socket(host, 80).close(); return true; } catch (java.io.IOException e) { return false; }
+              }
+            }
+            """,
+        "com/acme/files/MemoryResource.java", """
+            package com.acme.files;
+            public class MemoryResource implements Resource {
+              public boolean exists() { return true; }
+            }
+            """));
+    Path root = project("made", "Files.java", """
+        package app;
+        import com.acme.files.MemoryResource;
+        import com.acme.files.Resource;
+        import com.acme.files.UrlResource;
+        public class Files {
+          public boolean remote(String host) {
+            Resource resource = new UrlResource(host);
+            return resource.exists();
+          }
+          public boolean local() {
+            Resource memory = new MemoryResource();
+            return memory.exists();
+          }
+        }
+        """);
+    assertEquals(List.of("resource.exists()"), io(assess(root, List.of(jar), temp.resolve("cache"))));
+  }
 }

@@ -136,7 +136,7 @@ public final class MethodCalls {
       addCall(call, superclass, Confidence.HIGH);
       return;
     }
-    TypeNames.Qualified receiver = m.locals.syntacticType(scope);
+    TypeNames.Qualified receiver = constructedLibraryType(scope).orElse(m.locals.syntacticType(scope));
     if (receiver != null && !receiver.name().startsWith("java.")) {
       addCall(call, receiver.name(), receiver.confidence());
     } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
@@ -173,6 +173,23 @@ public final class MethodCalls {
         }
       }
     }
+  }
+
+  /**
+   * The class a local holds when its one assignment makes it ({@code Resource r = new UrlResource(url)}): the class
+   * whose method a call on it runs, which a library's bytecode may show doing I/O where the declared interface's
+   * abstract method shows nothing (a blind trial's {@code resource.exists()}, an HTTP HEAD, went unseen). A library's
+   * class only: a JDK or project type keeps the declared one, which other questions read.
+   */
+  private Optional<TypeNames.Qualified> constructedLibraryType(Expression scope) {
+    if (!(scope instanceof com.github.javaparser.ast.expr.NameExpr name)
+        || !(m.locals.initializers.get(name.getNameAsString()) instanceof ObjectCreationExpr made)
+        || made.getAnonymousClassBody().isPresent()) {
+      return Optional.empty();
+    }
+    TypeNames.Qualified type = file.names.qualify(made.getType());
+    return type.name().startsWith("java") || file.names.isKnown(type.name()) || type.confidence() != Confidence.HIGH
+        ? Optional.empty() : Optional.of(type);
   }
 
   /** How many links of a chain of calls before the one made on what they answer are read back to a known type. */
