@@ -130,7 +130,8 @@ final class ForEachEquivalent {
     if (methodText.contains("\\u")) {
       return new NotEquivalent("its method holds unicode escapes, which optkit does not read names through");
     }
-    if (!projectCollections.isEmpty()) {
+    // an array is none of them: a loop counting to xs.length is read as one over an array, or refused as no array
+    if (!projectCollections.isEmpty() && !countsToALength(loop)) {
       return new NotEquivalent("the project declares collections of its own (" + String.join(", ",
           new java.util.TreeSet<>(projectCollections)) + "), which the collection could be: their get(i) or forEach "
           + "need not visit the elements as their iterator does");
@@ -144,6 +145,16 @@ final class ForEachEquivalent {
     }
     ExpressionStmt statement = (ExpressionStmt) loop;
     return forEach(document, statement, (MethodCallExpr) statement.getExpression());
+  }
+
+  /**
+   * Whether a counted loop counts to an array's length ({@code i < ids.length}): what it walks is no collection, so
+   * none of the project's own (a blind trial's forum: 27 loops over request parameters' arrays were refused as maybe
+   * walking a permissions set).
+   */
+  private static boolean countsToALength(Node loop) {
+    return loop instanceof ForStmt counted && counted.getCompare().orElse(null) instanceof BinaryExpr compare
+        && compare.getRight() instanceof FieldAccessExpr length && length.getNameAsString().equals("length");
   }
 
   /** The refusal of a loop none of the rewrites takes, by its kind. */
