@@ -54,7 +54,25 @@ public final class DatabaseQueryRule extends IoSiteRule {
         .build();
   }
 
+  /**
+   * The statement as a message shows it: on one line, each run of white space (a MyBatis mapper's line breaks and
+   * indentation) one space, the first 100 characters. The finding's {@code sql} detail keeps it as written.
+   */
   static String abbreviate(String sql) {
-    return sql.length() <= 100 ? sql : sql.substring(0, 97) + "...";
+    StringBuilder line = new StringBuilder(Math.min(sql.length(), 101));
+    boolean space = false;
+    for (int i = 0; i < sql.length() && line.length() <= 100; i++) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = line.length() > 0;
+      } else {
+        if (space) {
+          line.append(' ');
+          space = false;
+        }
+        line.append(c);
+      }
+    }
+    return line.length() <= 100 ? line.toString() : line.substring(0, 97) + "...";
   }
 }

@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.findings.Category;
@@ -762,5 +763,18 @@ class DatabaseQueryRuleTest {
     assertEquals(null, byMethod.get("addAny").details().get("sql"));
     assertEquals(null, byMethod.get("addLocal").details().get("sql"));
     assertEquals("write", byMethod.get("addAny").details().get("access"));
+  }
+
+  /**
+   * A statement in a message is on one line: a mapper's line breaks and indentation are one space each (a blind trial's
+   * MyBatis queries were printed with {@code \u000a} for every line break), and a long one is cut at 100 characters.
+   */
+  @Test
+  void aStatementInAMessageIsOnOneLine() {
+    assertEquals("select id, name from user where id = ?",
+        DatabaseQueryRule.abbreviate("\n    select\n      id, name\n    from user\n\twhere id = ?\n  "));
+    String cut = DatabaseQueryRule.abbreviate("select " + "x, ".repeat(60) + "y from t");
+    assertEquals(100, cut.length());
+    assertTrue(cut.endsWith("..."), cut);
   }
 }

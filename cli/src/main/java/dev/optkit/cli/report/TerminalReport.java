@@ -108,7 +108,8 @@ public final class TerminalReport {
           + " or --format json")).append("\n\n");
     }
     if (!assessment.warnings().isEmpty()) {
-      out.append(paint(YELLOW, "Files skipped or read in part (" + assessment.warnings().size() + "):")).append('\n');
+      // files not read, modules without jars, dependencies not had, hints not decided: each says which it is
+      out.append(paint(YELLOW, "Warnings (" + assessment.warnings().size() + "):")).append('\n');
       for (ParseProblem problem : assessment.warnings()) {
         String where = Printable.escape(problem.path())
             + (problem.line() > 0 ? ":" + problem.line() + ":" + problem.column() : "");
