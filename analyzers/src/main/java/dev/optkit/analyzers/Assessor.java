@@ -732,8 +732,9 @@ public final class Assessor {
   // types (CallRef.argumentTypes); 121: a caching annotation's mechanism named by its package (quarkus-cacheresult),
   // an unqualified call of a member class that may inherit the name is searched for in its enclosing classes
   // (ReceivedFrom.EnclosingThis); 122: a call on what a chain of calls answers (ReceivedFrom.Returned); 123: a call on
-  // a local its one assignment makes of a library's class is on that class
-  private static final int FACTS_SCHEMA = 123;
+  // a local its one assignment makes of a library's class is on that class; 124: how a loop's assigned local is drawn
+  // (LoopDependence.Draw)
+  private static final int FACTS_SCHEMA = 124;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

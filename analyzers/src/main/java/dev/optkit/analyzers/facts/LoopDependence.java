@@ -7,8 +7,25 @@ import java.util.Objects;
  * {@link #text()}.
  *
  * @param name the local assigned or updated; "" for the other kinds
+ * @param draw for {@link Kind#ASSIGNS}: how the one value the loop assigns the local is made, where it may be drawn
+ *     afresh; null otherwise
  */
-public record LoopDependence(Kind kind, String name) {
+public record LoopDependence(Kind kind, String name, Draw draw) {
+  /**
+   * A value that may be drawn afresh each time it is made ({@code sn = prefix + randomNum(6)}): it reads the clock or a
+   * random source itself ({@code here}), or through one of these calls of the method (by index), whose targets may.
+   * A loop assigning it until a query says it is free (an order number not yet used) runs once but on a collision.
+   */
+  public record Draw(boolean here, java.util.List<Integer> calls) {
+    public Draw {
+      calls = calls == null ? java.util.List.of() : java.util.List.copyOf(calls);
+    }
+  }
+
+  public LoopDependence(Kind kind, String name) {
+    this(kind, name, null);
+  }
+
   /** What ties the iterations together. */
   public enum Kind {
     /** A local declared outside the loop is assigned in it. */

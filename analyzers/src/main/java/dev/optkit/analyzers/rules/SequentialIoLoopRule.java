@@ -36,8 +36,9 @@ import java.util.Set;
         + "state but collected results and do not stop early on what they find; loops in @Transactional methods "
         + "or synchronized code are not safely parallelizable. A loop that runs until stopped, carries nothing "
         + "between iterations and has no exit of its own (a consumer taking its next message, a worker polling while "
-        + "a flag says so) goes over no collection and is not one; a loop paging by a token or a page number, or "
-        + "draining a queue until it is empty, is.",
+        + "a flag says so) goes over no collection and is not one; nor is a loop drawing a value afresh until a "
+        + "query says it is free (a random order number), which runs once but on a collision; a loop paging by a "
+        + "token or a page number, or draining a queue until it is empty, is.",
     remediation = "Batch queries (WHERE id IN (...), findAllById, batchUpdate); run independent remote calls "
         + "concurrently with a bounded executor; start every future first and join them after the loop.")
 public final class SequentialIoLoopRule implements Rule {
@@ -48,7 +49,7 @@ public final class SequentialIoLoopRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (IndexedMethod method : context.index().methods()) {
       for (LoopFact loop : method.fact().loops()) {
-        if (untilStopped(loop)) {
+        if (untilStopped(loop) || redrawnUntilFree(context, method, loop)) {
           continue;
         }
         List<ReachedIo> perIteration = perIteration(context, method, loop);
@@ -69,6 +70,45 @@ public final class SequentialIoLoopRule implements Rule {
   private static boolean untilStopped(LoopFact loop) {
     return loop.dependenceReasons().stream().anyMatch(d -> d.kind() == LoopDependence.Kind.UNTIL_STOPPED)
         && loop.dependenceReasons().stream().noneMatch(LoopDependence::carriesLocal);
+  }
+
+  /**
+   * A while or do loop over no collection whose only state carried from one iteration to the next is a value drawn
+   * afresh each time (the clock or a random source read in it, or by a method it calls), until its condition says the
+   * value is free: {@code while (countBySn(sn) != 0) sn = now + randomNum(6);}. It runs its query once but on a
+   * collision; there are no elements to batch (a blind trial's shop: five order-number loops reported as a query per
+   * iteration). A loop carrying anything else, or drawing a value of the previous one's, stays a finding.
+   */
+  private static boolean redrawnUntilFree(RuleContext context, IndexedMethod method, LoopFact loop) {
+    if (!loop.kind().equals("while") && !loop.kind().equals("do-while")) {
+      return false;
+    }
+    boolean drawn = false;
+    for (LoopDependence reason : loop.dependenceReasons()) {
+      if (reason.kind() == LoopDependence.Kind.CONDITION) {
+        continue;
+      }
+      if (reason.kind() != LoopDependence.Kind.ASSIGNS || reason.draw() == null || !fresh(context, method, reason.draw())) {
+        return false;
+      }
+      drawn = true;
+    }
+    return drawn;
+  }
+
+  /** Whether the value reads the clock or a random source, itself or in every method one of its calls may run. */
+  private static boolean fresh(RuleContext context, IndexedMethod method, LoopDependence.Draw draw) {
+    if (draw.here()) {
+      return true;
+    }
+    for (int index : draw.calls()) {
+      List<IndexedMethod> targets = context.index().targetsOf(method.fact().calls().get(index));
+      if (!targets.isEmpty() && targets.stream().allMatch(target -> target.fact().timeOrRandomUses().stream()
+          .anyMatch(dev.optkit.analyzers.facts.extract.TimeAndRandom::changesFromReadToRead))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Calls that take many keys or rows at once: a counted loop of them is a batch per chunk, the fix of an N+1. */

@@ -1454,4 +1454,56 @@ class SequentialIoLoopRuleTest {
     assertEquals(List.of("chained(List<Integer>)", "throughAGetter(List<Integer>)"),
         findings.stream().map(Finding::enclosingMethod).sorted().toList(), findings.toString());
   }
+
+  /**
+   * A loop drawing a value afresh until a query says it is free (a random order number) runs the query once but on a
+   * collision, over no collection: no finding, whether it draws in place or through a helper (a blind trial's shop:
+   * five such loops were reported as a query per iteration). Near miss: a loop trying the next number carries the
+   * previous one, and searches as many times as numbers are taken.
+   */
+  @Test
+  void aLoopDrawingAValueAfreshUntilItIsFreeIsNoQueryPerIteration() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package demo;
+        import java.sql.*;
+        import java.util.UUID;
+        import java.util.concurrent.ThreadLocalRandom;
+        public class OrderNumbers {
+          static Connection connection;
+          static int countBySn(String sn) {
+            try (PreparedStatement p = connection.prepareStatement("SELECT COUNT(*) FROM orders WHERE order_sn = ?")) {
+              p.setString(1, sn);
+              try (ResultSet rs = p.executeQuery()) { return rs.next() ? rs.getInt(1) : 0; }
+            } catch (SQLException e) { throw new RuntimeException(e); }
+          }
+          static String randomNum(int digits) {
+            return Integer.toString(ThreadLocalRandom.current().nextInt(1, 1 << digits));
+          }
+          public String throughAHelper(String day) {
+            String sn = day + randomNum(6);
+            while (countBySn(sn) != 0) {
+              sn = day + randomNum(6);
+            }
+            return sn;
+          }
+          public String inPlace() {
+            String sn = UUID.randomUUID().toString();
+            do {
+              sn = UUID.randomUUID().toString();
+            } while (countBySn(sn) != 0);
+            return sn;
+          }
+          public String nextFree(int from) {
+            int n = from;
+            String sn = Integer.toString(n);
+            while (countBySn(sn) != 0) {
+              sn = Integer.toString(n + 1);
+              n = n + 1;
+            }
+            return sn;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("nextFree(int)"), findings.stream().map(Finding::enclosingMethod).toList(), findings.toString());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.facts.extract;
 
+import dev.optkit.analyzers.facts.LoopDependence;
 import dev.optkit.analyzers.facts.Subtrees;
 
 import com.github.javaparser.ast.Node;
@@ -189,10 +190,43 @@ public final class MethodLoops {
         }
       }
       result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
-          List.copyOf(loopSites), List.copyOf(loopCalls), LoopShapes.dependenceReasons(loop), joinsInside, transactional,
+          List.copyOf(loopSites), List.copyOf(loopCalls), withDraws(loop, LoopShapes.dependenceReasons(loop)), joinsInside,
+          transactional,
           synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque), List.copyOf(loopSends)));
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * The loop's dependences, each local it assigns told how its value is made where that value may be drawn afresh
+   * ({@link LoopDependence.Draw}): assigned once in the loop, from a value that reads the clock or a random source, or
+   * calls a method that may.
+   */
+  private List<LoopDependence> withDraws(Node loop, List<LoopDependence> reasons) {
+    List<LoopDependence> told = new ArrayList<>();
+    for (LoopDependence reason : reasons) {
+      LoopDependence.Draw draw = reason.kind() == LoopDependence.Kind.ASSIGNS ? draw(loop, reason.name()) : null;
+      told.add(draw == null ? reason : new LoopDependence(reason.kind(), reason.name(), draw));
+    }
+    return List.copyOf(told);
+  }
+
+  private LoopDependence.Draw draw(Node loop, String local) {
+    List<com.github.javaparser.ast.expr.AssignExpr> assigned = dev.optkit.analyzers.facts.Subtrees.all(loop,
+        com.github.javaparser.ast.expr.AssignExpr.class).stream()
+        .filter(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(local)).toList();
+    if (assigned.size() != 1 || assigned.get(0).getOperator() != com.github.javaparser.ast.expr.AssignExpr.Operator.ASSIGN) {
+      return null;
+    }
+    Node value = assigned.get(0).getValue();
+    boolean here = m.draws.stream().anyMatch(read -> LoopShapes.isInside(read, value) || read == value);
+    List<Integer> calls = new ArrayList<>();
+    for (int c = 0; c < m.callNodes.size(); c++) {
+      if (m.callNodes.get(c) == value || LoopShapes.isInside(m.callNodes.get(c), value)) {
+        calls.add(c);
+      }
+    }
+    return here || !calls.isEmpty() ? new LoopDependence.Draw(here, calls) : null;
   }
 
   private boolean hasTransactional() {

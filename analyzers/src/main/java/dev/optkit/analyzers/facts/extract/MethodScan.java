@@ -58,6 +58,8 @@ public final class MethodScan {
   public final List<dev.optkit.analyzers.facts.SentRequest> sentRequests = new ArrayList<>();
   public final List<MethodCallExpr> sentNodes = new ArrayList<>();
   public final List<String> timeOrRandom = new ArrayList<>();
+  /** The reads of the clock or a random source recorded in {@link #timeOrRandom}, as nodes: a value holding one is drawn afresh. */
+  public final Set<Node> draws = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   public final Set<MethodFact.TransactionControl> transactionControl = new TreeSet<>();
   public int sqlParameter = -1;
   /** The String parameter an HTTP call of this method takes its URL from (-2: two of them). */

@@ -83,7 +83,7 @@ public final class TimeAndRandom {
     if (scope != null && !(scope instanceof MethodCallExpr)) {
       TypeNames.Qualified receiver = m.locals.syntacticType(scope);
       if (receiver != null && RANDOM_TYPES.contains(receiver.name())) {
-        m.timeOrRandom.add(file.text.snippet(call));
+        noted(call);
         return;
       }
     }
@@ -108,7 +108,7 @@ public final class TimeAndRandom {
         || JVM_SETTING_HOLDERS.contains(type) && JVM_SETTINGS.contains(type + "." + name)
         || PROCESS_STATE.contains(type + "." + name) || type.equals("ManagementFactory");
     if (time && !onlyLogged(call)) {
-      m.timeOrRandom.add(file.text.snippet(call));
+      noted(call);
     }
   }
 
@@ -162,7 +162,16 @@ public final class TimeAndRandom {
   public void noteCreation(ObjectCreationExpr creation, String created) {
     if (created.equals("Random") || created.equals("SecureRandom")
         || (created.equals("Date") || created.equals("GregorianCalendar")) && creation.getArguments().isEmpty()) {
-      m.timeOrRandom.add(file.text.snippet(creation));
+      noted(creation);
+    }
+  }
+
+  /** A read recorded: its text, and the node itself where it changes from read to read (a draw). */
+  private void noted(Expression read) {
+    String use = file.text.snippet(read);
+    m.timeOrRandom.add(use);
+    if (changesFromReadToRead(use)) {
+      m.draws.add(read);
     }
   }
 }
