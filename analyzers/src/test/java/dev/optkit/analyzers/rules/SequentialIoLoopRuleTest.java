@@ -1506,4 +1506,82 @@ class SequentialIoLoopRuleTest {
         """).findings(Category.IO_LOOP);
     assertEquals(List.of("nextFree(int)"), findings.stream().map(Finding::enclosingMethod).toList(), findings.toString());
   }
+
+  /**
+   * A method reading a store of the project's own first and filling it on a miss (cache-aside through a cache interface
+   * the project declares) is cached code: a loop calling it with one key waits on no query per iteration (a blind
+   * trial's forum: eight permission loops). Its cache is an existing one, said to be a store, not a map that never
+   * evicts. Near miss: a method writing to the store what it read, without reading the store first, is no memo.
+   */
+  @Test
+  void aMethodFillingAStoreOfItsOwnOnAMissIsCachedCode() {
+    ProjectFixture fixture = new ProjectFixture(dir).java("""
+        package demo;
+        public interface CacheEngine {
+          Object get(String region, String key);
+          void add(String region, String key, Object value);
+        }
+        """).java("""
+        package demo;
+        import java.util.HashMap;
+        import java.util.Map;
+        public class DefaultCacheEngine implements CacheEngine {
+          private final Map<String, Object> cache = new HashMap<>();
+          public synchronized Object get(String region, String key) { return cache.get(region + key); }
+          public synchronized void add(String region, String key, Object value) { cache.put(region + key, value); }
+        }
+        """).java("""
+        package demo;
+        import java.sql.*;
+        import java.util.*;
+        public class Permissions {
+          static Connection connection;
+          private static CacheEngine cache = new DefaultCacheEngine();
+          static Set<Integer> get(int userId) {
+            Set<Integer> allowed = (Set<Integer>) cache.get("security", Integer.toString(userId));
+            if (allowed == null) {
+              allowed = load(userId);
+              cache.add("security", Integer.toString(userId), allowed);
+            }
+            return allowed;
+          }
+          static Set<Integer> written(int userId) {
+            Set<Integer> allowed = load(userId);
+            if (allowed == null) {
+              allowed = load(userId);
+              cache.add("security", Integer.toString(userId), allowed);
+            }
+            return allowed;
+          }
+          static Set<Integer> load(int userId) {
+            Set<Integer> s = new HashSet<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT forum_id FROM acl WHERE user_id = ?")) {
+              p.setInt(1, userId);
+              try (ResultSet rs = p.executeQuery()) { while (rs.next()) s.add(rs.getInt(1)); }
+            } catch (SQLException e) { throw new RuntimeException(e); }
+            return s;
+          }
+          public List<Integer> visible(int userId, List<Integer> forumIds) {
+            List<Integer> out = new ArrayList<>();
+            for (Integer forumId : forumIds) {
+              if (get(userId).contains(forumId)) { out.add(forumId); }
+            }
+            return out;
+          }
+          public List<Integer> visibleWritten(int userId, List<Integer> forumIds) {
+            List<Integer> out = new ArrayList<>();
+            for (Integer forumId : forumIds) {
+              if (written(userId).contains(forumId)) { out.add(forumId); }
+            }
+            return out;
+          }
+        }
+        """);
+    dev.optkit.analyzers.Assessment assessment = fixture.assess();
+    assertEquals(List.of("visibleWritten(int, List<Integer>)"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.IO_LOOP).map(Finding::enclosingMethod).toList());
+    assertEquals(List.of("get store-memo"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.EXISTING_CACHE)
+        .map(f -> f.enclosingMethod() + " " + f.details().get("mechanism")).toList());
+  }
 }

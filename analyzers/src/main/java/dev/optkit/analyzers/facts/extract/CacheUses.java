@@ -94,7 +94,7 @@ public final class CacheUses {
         .or(() -> FieldMemos.answeredFirst(callable, isField))
         .ifPresent(memo -> {
           m.usesCache = true;
-          file.caches.add(new ExistingCacheFact(memo.map() ? "map-memo" : "field-memo", owner, callable.getNameAsString(),
+          file.caches.add(new ExistingCacheFact(memo.kind().mechanism(), owner, callable.getNameAsString(),
               memo.field(), SourceRange.of(memo.guard()), file.text.firstLine(memo.guard()), memo.refreshedWhen()));
         });
   }

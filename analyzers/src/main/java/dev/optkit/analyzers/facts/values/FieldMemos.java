@@ -43,9 +43,25 @@ public final class FieldMemos {
    * The memo guard, the field it fills, and when it loads again besides an empty field: null when only then (a plain
    * null check), else the guard's other conditions as written.
    *
-   * @param map the field is a map the guard's block puts a loaded value into
+   * @param kind what the field is: the value itself, a map the guard's block puts a loaded value into, or a store of
+   *     the project's own it is read from and written back to
    */
-  public record Memo(IfStmt guard, String field, String refreshedWhen, boolean map) {}
+  public record Memo(IfStmt guard, String field, String refreshedWhen, Kind kind) {
+    /** What a memo's field holds, as its {@code ExistingCache} mechanism names it. */
+    public enum Kind {
+      FIELD("field-memo"), MAP("map-memo"), STORE("store-memo");
+
+      private final String mechanism;
+
+      Kind(String mechanism) {
+        this.mechanism = mechanism;
+      }
+
+      public String mechanism() {
+        return mechanism;
+      }
+    }
+  }
 
   private FieldMemos() {
   }
@@ -88,7 +104,7 @@ public final class FieldMemos {
     List<com.github.javaparser.ast.stmt.Statement> statements = around.getStatements();
     for (int i = statements.indexOf(guard) + 1; i < statements.size(); i++) {
       if (loaded(statements.get(i), isField).contains(field)) {
-        return Optional.of(new Memo(guard, field, null, false));
+        return Optional.of(new Memo(guard, field, null, Memo.Kind.FIELD));
       }
     }
     return Optional.empty();
@@ -174,7 +190,7 @@ public final class FieldMemos {
           .map(name -> readFrom.get(name.getNameAsString())).filter(java.util.Objects::nonNull)
           .filter(filled::contains).findFirst();
       if (answers && map.isPresent()) {
-        return Optional.of(new Memo(guard, map.get(), "!(" + guard.getCondition() + ")", true));
+        return Optional.of(new Memo(guard, map.get(), "!(" + guard.getCondition() + ")", Memo.Kind.MAP));
       }
     }
     return Optional.empty();
@@ -204,7 +220,7 @@ public final class FieldMemos {
     }
     String refresh = others.isEmpty() ? null : String.join(" || ", others.stream().map(Expression::toString).toList());
     if (nullChecked != null && loaded.contains(nullChecked)) {
-      return Optional.of(new Memo(guard, nullChecked, refresh, false));
+      return Optional.of(new Memo(guard, nullChecked, refresh, Memo.Kind.FIELD));
     }
     if (nullChecked == null && !loaded.isEmpty() && !others.isEmpty()) {
       // a TTL or a stamp: the condition reads a field the block sets again, so the load is not per call
@@ -220,27 +236,36 @@ public final class FieldMemos {
       }
       read.retainAll(assigned);
       if (!read.isEmpty()) {
-        return Optional.of(new Memo(guard, loaded.iterator().next(), refresh, false));
+        return Optional.of(new Memo(guard, loaded.iterator().next(), refresh, Memo.Kind.FIELD));
       }
     }
     return mapMemo(guard, conditions, isField);
   }
 
-  /** {@code if (r == null) { r = load(k); rates.put(k, r); }} or {@code if (!rates.containsKey(k)) rates.put(k, load(k));}. */
+  /**
+   * {@code if (r == null) { r = load(k); rates.put(k, r); }} or {@code if (!rates.containsKey(k)) rates.put(k, load(k));};
+   * or a store of the class's own read first and filled under the guard: {@code v = cache.get(region, k); if (v == null)
+   * { v = load(k); cache.add(region, k, v); }}.
+   */
   private static Optional<Memo> mapMemo(IfStmt guard, List<Expression> conditions, Predicate<String> isField) {
     if (conditions.size() != 1) {
       return Optional.empty();
     }
     Expression condition = conditions.get(0);
     for (MethodCallExpr put : Subtrees.all(guard.getThenStmt(), MethodCallExpr.class)) {
-      if (!put.getNameAsString().equals("put") || put.getArguments().size() != 2 || put.getScope().isEmpty()) {
+      boolean mapPut = put.getNameAsString().equals("put") && put.getArguments().size() == 2;
+      if (!mapPut && !(STORE_WRITES.contains(put.getNameAsString()) && put.getArguments().size() >= 2)
+          || put.getScope().isEmpty()) {
         continue;
       }
       String map = fieldName(put.getScope().get(), isField);
       if (map == null) {
         continue;
       }
-      Expression value = put.getArgument(1);
+      Expression value = put.getArgument(put.getArguments().size() - 1);
+      if (!mapPut && !(value instanceof NameExpr local && readFrom(guard, local.getNameAsString(), map, isField))) {
+        continue; // a store of the project's own (cache.add(region, key, value)): the local must be its read
+      }
       boolean loadedValue = fromCall(value) || value instanceof NameExpr local && Subtrees.all(guard.getThenStmt(),
           AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr t
               && t.getNameAsString().equals(local.getNameAsString()) && fromCall(a.getValue()));
@@ -253,10 +278,39 @@ public final class FieldMemos {
           && (binary.getRight() instanceof NullLiteralExpr && binary.getLeft().equals(local)
               || binary.getLeft() instanceof NullLiteralExpr && binary.getRight().equals(local));
       if (loadedValue && (checksTheMap || checksTheValue)) {
-        return Optional.of(new Memo(guard, map, null, true));
+        return Optional.of(new Memo(guard, map, null, mapPut ? Memo.Kind.MAP : Memo.Kind.STORE));
       }
     }
     return Optional.empty();
+  }
+
+  /** Calls that write a value into a store of the class's own under a key, the value last. */
+  private static final Set<String> STORE_WRITES = Set.of("put", "add", "set", "putIfAbsent", "store");
+
+  /**
+   * Whether the local the guard checks was read from that field before it ({@code Set<Integer> allowed = (Set<Integer>)
+   * cache.get("security", key);}): a get of a store of the class's own, which the guard's block fills (a blind trial's
+   * forum kept its permissions in a cache interface of its own, and its loops were reported as a query per iteration).
+   */
+  private static boolean readFrom(IfStmt guard, String local, String field, Predicate<String> isField) {
+    com.github.javaparser.ast.Node body = guard.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
+        .map(com.github.javaparser.ast.Node.class::cast).orElse(null);
+    if (body == null) {
+      return false;
+    }
+    for (com.github.javaparser.ast.body.VariableDeclarator declared
+        : Subtrees.all(body, com.github.javaparser.ast.body.VariableDeclarator.class)) {
+      Expression read = declared.getNameAsString().equals(local) ? declared.getInitializer().orElse(null) : null;
+      while (read instanceof com.github.javaparser.ast.expr.CastExpr || read instanceof EnclosedExpr) {
+        read = read instanceof com.github.javaparser.ast.expr.CastExpr cast ? cast.getExpression()
+            : ((EnclosedExpr) read).getInner();
+      }
+      if (read instanceof MethodCallExpr get && get.getNameAsString().startsWith("get")
+          && get.getScope().map(scope -> field.equals(fieldName(scope, isField))).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean fromCall(Expression value) {
