@@ -223,6 +223,13 @@ class CatalogFamiliesTest {
         // a blind trial's Spring Boot application sent its mail through JavaMailSender, which the bytecode cannot follow
         row("jakarta-mail", Category.API_CALL, "write", "import jakarta.mail.Transport; import jakarta.mail.Message;",
             "Message message", "Transport.send(message); return key;", "return message.toString() + key;"),
+        // a blind trial's forum: the SMTP login was unseen, and a POP3 folder's getMessages(), which sends nothing, was
+        // reported from the bytecode
+        row("jakarta-mail connect", Category.API_CALL, "write", "import javax.mail.Transport;", "Transport transport",
+            "transport.connect(\"smtp.example.com\", \"u\", key); return key;",
+            "return transport.getURLName().toString() + key;"),
+        row("jakarta-mail-store", Category.API_CALL, "write", "import javax.mail.Folder;", "Folder inbox",
+            "inbox.open(Folder.READ_ONLY); return key;", "return String.valueOf(inbox.getMessages().length) + key;"),
         row("spring-mail", Category.API_CALL, "write", "import org.springframework.mail.javamail.JavaMailSender;"
                 + " import org.springframework.mail.SimpleMailMessage;", "JavaMailSender mail",
             "mail.send(new SimpleMailMessage()); return key;", "return String.valueOf(mail.createMimeMessage());"),
