@@ -244,7 +244,11 @@ public final class SequentialIoLoopRule implements Rule {
     return FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .severity(severity)
         .confidence(confidence)
-        .message(message(classification, method, loop, described.get(named(classification, perIteration)), parallelizable))
+        .message(message(classification, method, loop, described.get(named(classification, perIteration)), parallelizable)
+            + alsoRemote(classification, perIteration).map(i -> "; each iteration also waits on " + described.get(i)
+                + ", which batching leaves").orElse(""))
+        .detail("alsoRemote", alsoRemote(classification, perIteration)
+            .map(i -> IoSiteRule.via(perIteration.get(i).site())).orElse(null))
         .detail("loopKind", loop.kind())
         .detail("classification", classification.id())
         .detail("independent", loop.independent())
@@ -360,6 +364,25 @@ public final class SequentialIoLoopRule implements Rule {
       }
     }
     return 0;
+  }
+
+  /**
+   * What a loop classified by its queries waits on besides them: its first remote call, which batching the queries
+   * leaves as it is (a blind trial's mail poller: "N+1 query ... batch it", while each iteration logged in to a mail
+   * server first), by its index. Empty where the loop waits on no remote call, or is classified by its remote calls.
+   */
+  private static Optional<Integer> alsoRemote(LoopClassification classification, List<ReachedIo> perIteration) {
+    if (classification != LoopClassification.N_PLUS_ONE && classification != LoopClassification.DEPENDENT_QUERIES
+        && classification != LoopClassification.WRITE_PER_ELEMENT
+        && classification != LoopClassification.STATEMENT_PER_ELEMENT) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < perIteration.size(); i++) {
+      if (perIteration.get(i).site().kind() == ClientKind.API) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   private String message(LoopClassification classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {

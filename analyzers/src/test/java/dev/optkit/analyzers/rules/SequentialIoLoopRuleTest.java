@@ -1584,4 +1584,50 @@ class SequentialIoLoopRuleTest {
         .filter(f -> f.category() == Category.EXISTING_CACHE)
         .map(f -> f.enclosingMethod() + " " + f.details().get("mechanism")).toList());
   }
+
+  /**
+   * A loop classified by its queries that also waits on a remote call per iteration says which (detail alsoRemote):
+   * batching the queries leaves it (a blind trial's mail poller was told "batch it" while each iteration logged in to a
+   * mail server). A loop of queries alone names none.
+   */
+  @Test
+  void aLoopOfQueriesThatAlsoWaitsOnARemoteCallSaysWhich() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package demo;
+        import java.net.URI;
+        import java.net.http.*;
+        import java.sql.*;
+        import java.util.*;
+        public class Mailboxes {
+          static Connection connection;
+          static final HttpClient HTTP = HttpClient.newHttpClient();
+          static String owner(String id) {
+            try (PreparedStatement p = connection.prepareStatement("SELECT owner FROM boxes WHERE id = ?")) {
+              p.setString(1, id);
+              try (ResultSet rs = p.executeQuery()) { return rs.next() ? rs.getString(1) : null; }
+            } catch (SQLException e) { throw new RuntimeException(e); }
+          }
+          public List<String> both(List<String> ids) throws Exception {
+            List<String> out = new ArrayList<>();
+            for (String id : ids) {
+              String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://mail/" + id)).build(),
+                  HttpResponse.BodyHandlers.ofString()).body();
+              out.add(owner(id) + body);
+            }
+            return out;
+          }
+          public List<String> queries(List<String> ids) {
+            List<String> out = new ArrayList<>();
+            for (String id : ids) {
+              out.add(owner(id));
+            }
+            return out;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("both(List<String>) n-plus-one-query java.net.http HttpClient send()",
+        "queries(List<String>) n-plus-one-query null"), findings.stream()
+        .map(f -> f.enclosingMethod() + " " + f.details().get("classification") + " " + f.details().get("alsoRemote"))
+        .sorted().toList(), findings.toString());
+  }
 }
