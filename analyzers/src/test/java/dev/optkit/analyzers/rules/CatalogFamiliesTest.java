@@ -77,8 +77,12 @@ class CatalogFamiliesTest {
         row("fabric8 kubernetes", Category.API_CALL, "read", "import io.fabric8.kubernetes.client.dsl.Listable;",
             "Listable<String> pods", "return String.valueOf(pods.list());", "return pods.toString();"),
         // a trial's topic browser: every admin request queued for the client's network thread, missed in bytecode
-        row("kafka admin", Category.API_CALL, "unknown", "import org.apache.kafka.clients.admin.Admin;", "Admin admin",
+        // its metadata requests are reads (a blind trial's bridge: a topic listing "may read or write"), its changes writes
+        row("kafka admin", Category.API_CALL, "read", "import org.apache.kafka.clients.admin.Admin;", "Admin admin",
             "return String.valueOf(admin.describeTopics(java.util.List.of(key)));",
+            "admin.close(); return key;"),
+        row("kafka admin write", Category.API_CALL, "write", "import org.apache.kafka.clients.admin.Admin;",
+            "Admin admin", "return String.valueOf(admin.deleteTopics(java.util.List.of(key)));",
             "admin.close(); return key;"),
         // a blind trial's search service: the low-level client's requests were unseen
         row("elasticsearch low-level", Category.DB_QUERY, "unknown",
