@@ -129,6 +129,13 @@ public record CallRef(
         classLiterals, parametersInArguments, constants, argumentTypes);
   }
 
+  /** The call as run where it is written: not deferred (a loop's own call inside a task the method hands on). */
+  public CallRef inPlace() {
+    return !deferred ? this : new CallRef(receiverType, name, argumentCount, confidence, false, range, snippet,
+        sqlArgument, sql, roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument, receiver,
+        classLiterals, parametersInArguments, constants, argumentTypes);
+  }
+
   /** Whether the receiver is a field the caller's class inherits, not a getter's result. */
   public boolean receivedFromField() {
     return receivedFrom instanceof ReceivedFrom.InheritedField;

@@ -18,7 +18,9 @@ public record LoopFact(
     boolean inSynchronized,
     List<Integer> elementCalls,
     List<Integer> opaqueCalls,
-    List<Integer> sentRequests) {
+    List<Integer> sentRequests,
+    List<Integer> inlineCalls,
+    List<Integer> inlineSites) {
 
   /**
    * @param elementCalls the calls (among {@code calls}) made on the loop's element
@@ -27,11 +29,22 @@ public record LoopFact(
    *     .executeUpdate()}) run once per element, by index: the library's bytecode may show them I/O
    * @param sentRequests the method's {@link SentRequest}s run once per element, by index: the index tells which send a
    *     request a declared client built
+   * @param inlineCalls of {@code calls}, those deferred from the method (it hands the code holding this loop to an
+   *     executor, or keeps it to run later: {@code Callable<T> task = () -> { for (..) dao.get(id); ... }}) that run in
+   *     the loop's own iteration all the same, wherever the loop itself runs
+   * @param inlineSites of {@code ioSites}, those so
    */
   public LoopFact {
     elementCalls = elementCalls == null ? List.of() : elementCalls; // facts cached before it existed
     opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
     sentRequests = sentRequests == null ? List.of() : sentRequests;
+    inlineCalls = inlineCalls == null ? List.of() : inlineCalls;
+    inlineSites = inlineSites == null ? List.of() : inlineSites;
+  }
+
+  /** Whether the method's call (by index) waits in this loop's turn though the method defers it. */
+  public boolean runsInline(int call) {
+    return inlineCalls.contains(call);
   }
 
   public boolean independent() {

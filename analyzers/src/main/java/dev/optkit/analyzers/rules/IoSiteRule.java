@@ -38,7 +38,8 @@ abstract class IoSiteRule implements Rule {
   private static boolean inLoop(IndexedMethod method, IoSite site) {
     int index = method.fact().ioSites().indexOf(site);
     if (index >= 0) {
-      return !site.deferred() && method.fact().loops().stream().anyMatch(loop -> loop.ioSites().contains(index));
+      return method.fact().loops().stream().anyMatch(loop -> loop.ioSites().contains(index)
+          && (!site.deferred() || loop.inlineSites().contains(index)));
     }
     // a repository's declared query is one of the method's calls: the loops list the calls they run per iteration
     // (repo.findByDate(d).stream().collect(toMap(..)): the source runs once)
@@ -46,7 +47,8 @@ abstract class IoSiteRule implements Rule {
     for (int i = 0; i < calls.size(); i++) {
       if (calls.get(i).range().equals(site.range())) {
         int call = i;
-        return !site.deferred() && method.fact().loops().stream().anyMatch(loop -> loop.calls().contains(call));
+        return method.fact().loops().stream().anyMatch(loop -> loop.calls().contains(call)
+            && (!site.deferred() || loop.runsInline(call)));
       }
     }
     for (LoopFact loop : method.fact().loops()) {

@@ -133,12 +133,14 @@ public final class SequentialIoLoopRule implements Rule {
       IoSite written = method.fact().ioSites().get(index);
       IoSite site = sent.containsKey(written.range()) && sent.get(written.range()).kind() == written.kind()
           ? sent.remove(written.range()) : written; // Call's execute(): the request with its verb and path
-      if (loop.futuresJoinedInside() || !site.async() && !site.deferred()) {
+      boolean deferred = site.deferred() && !loop.inlineSites().contains(index);
+      if (loop.futuresJoinedInside() || !site.async() && !deferred) {
         reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
       }
     }
     for (int index : loop.calls()) {
-      CallRef call = method.fact().calls().get(index);
+      CallRef call = loop.runsInline(index) ? method.fact().calls().get(index).inPlace()
+          : method.fact().calls().get(index);
       if ((call.deferred() || runsOnSpringsExecutor(context, method, call)) && !loop.futuresJoinedInside()) {
         continue;
       }

@@ -75,7 +75,8 @@ class SequentialIoLoopRuleTest {
         }
         """);
     assertEquals(List.of("N+1 query: enhanced-for loop in Catalog.show runs JDBC executeQuery() [SELECT name FROM "
-        + "products WHERE id = ?] via ProductRepository.name once per iteration; batch it"),
+        + "products WHERE id = ?] via ProductRepository.name once per iteration; batch it; each iteration also waits on "
+        + "java.net.http HttpClient send() [http://prices/{sku}] via PriceClient.price, which batching leaves"),
         found.stream().map(Finding::message).toList());
   }
 
@@ -1629,5 +1630,58 @@ class SequentialIoLoopRuleTest {
         "queries(List<String>) n-plus-one-query null"), findings.stream()
         .map(f -> f.enclosingMethod() + " " + f.details().get("classification") + " " + f.details().get("alsoRemote"))
         .sorted().toList(), findings.toString());
+  }
+
+  /**
+   * A loop inside a task the method hands to an executor waits on its query per element wherever the task runs (a
+   * blind trial's forum: the loop in a {@code Callable} was no finding, the same loop in the method was). Near miss: a
+   * loop in such a task that hands each element's query to the executor in turn waits on none.
+   */
+  @Test
+  void aLoopInATaskTheMethodHandsOnStillWaitsPerElement() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package demo;
+        public interface KarmaDAO { int getPostKarma(int postId); }
+        """).java("""
+        package demo;
+        import java.sql.*;
+        public class JdbcKarmaDAO implements KarmaDAO {
+          static Connection connection;
+          public int getPostKarma(int postId) {
+            try (PreparedStatement p = connection.prepareStatement("SELECT SUM(points) FROM karma WHERE post_id = ?")) {
+              p.setInt(1, postId);
+              try (ResultSet rs = p.executeQuery()) { return rs.next() ? rs.getInt(1) : 0; }
+            } catch (SQLException e) { throw new RuntimeException(e); }
+          }
+        }
+        """).java("""
+        package demo;
+        import java.util.*;
+        import java.util.concurrent.*;
+        public class Comments {
+          private final KarmaDAO dao = new JdbcKarmaDAO();
+          private final ExecutorService executor = Executors.newFixedThreadPool(4);
+          public List<Integer> inTask(List<Integer> ids) throws Exception {
+            Callable<List<Integer>> task = () -> {
+              List<Integer> out = new ArrayList<>();
+              for (Integer id : ids) {
+                out.add(dao.getPostKarma(id));
+              }
+              return out;
+            };
+            return executor.submit(task).get();
+          }
+          public void handedOnEach(List<Integer> ids) {
+            Runnable task = () -> {
+              for (Integer id : ids) {
+                executor.submit(() -> dao.getPostKarma(id));
+              }
+            };
+            executor.execute(task);
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("inTask(List<Integer>)"), findings.stream().map(Finding::enclosingMethod).toList(),
+        findings.toString());
   }
 }

@@ -106,9 +106,14 @@ public final class MethodLoops {
   }
 
   public boolean isDeferred(Node node) {
+    return deferredBelow(node, callable);
+  }
+
+  /** Whether the node is in code deferred from {@code stop}'s: between them, a task handed on or a function kept. */
+  private boolean deferredBelow(Node node, Node stop) {
     Node child = node;
     Node parent = node.getParentNode().orElse(null);
-    while (parent != null && parent != callable) {
+    while (parent != null && parent != stop) {
       if (parent instanceof MethodCallExpr call && call.getArguments().contains(child)
           && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr || child instanceof ObjectCreationExpr)
           && (EXECUTOR_METHODS.contains(call.getNameAsString()) || STORING_METHODS.contains(call.getNameAsString()))) {
@@ -189,10 +194,26 @@ public final class MethodLoops {
           loopSends.add(c);
         }
       }
+      // a loop in a task or function the method hands on: what runs in its iteration waits there, wherever it runs
+      List<Integer> inlineCalls = new ArrayList<>();
+      List<Integer> inlineSites = new ArrayList<>();
+      if (isDeferred(loop)) {
+        for (int c : loopCalls) {
+          if (isDeferred(m.callNodes.get(c)) && !deferredBelow(m.callNodes.get(c), loop)) {
+            inlineCalls.add(c);
+          }
+        }
+        for (int s : loopSites) {
+          if (isDeferred(m.siteNodes.get(s)) && !deferredBelow(m.siteNodes.get(s), loop)) {
+            inlineSites.add(s);
+          }
+        }
+      }
       result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
           List.copyOf(loopSites), List.copyOf(loopCalls), withDraws(loop, LoopShapes.dependenceReasons(loop)), joinsInside,
           transactional,
-          synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque), List.copyOf(loopSends)));
+          synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque), List.copyOf(loopSends),
+          List.copyOf(inlineCalls), List.copyOf(inlineSites)));
     }
     return List.copyOf(result);
   }
