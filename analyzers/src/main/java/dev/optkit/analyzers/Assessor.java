@@ -734,8 +734,9 @@ public final class Assessor {
   // (ReceivedFrom.EnclosingThis); 122: a call on what a chain of calls answers (ReceivedFrom.Returned); 123: a call on
   // a local its one assignment makes of a library's class is on that class; 124: how a loop's assigned local is drawn
   // (LoopDependence.Draw); 125: a store of the project's own read first and filled on a miss is a memo (store-memo);
-  // 126: a loop's calls and sites run in its iteration though the method defers them (LoopFact.inlineCalls, inlineSites)
-  private static final int FACTS_SCHEMA = 126;
+  // 126: a loop's calls and sites run in its iteration though the method defers them (LoopFact.inlineCalls, inlineSites);
+  // 127: a capitalised name a file imports as a type is that type in a class extending another
+  private static final int FACTS_SCHEMA = 127;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

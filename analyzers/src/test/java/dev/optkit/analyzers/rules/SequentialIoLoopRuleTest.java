@@ -1378,8 +1378,9 @@ class SequentialIoLoopRuleTest {
   /**
    * A call on what a chain of calls answers is a call on the last link's declared type, each link typed by the one
    * before: {@code Driver.getInstance().newKarmaDAO().getPostKarma(id)} in a loop runs the DAO's query per element,
-   * as it does when the DAO is kept in a local first (a blind trial's forum: nine such loops went unseen). Near miss:
-   * the same chain to a DAO whose implementation reads a map runs no query.
+   * as it does when the DAO is kept in a local first (a blind trial's forum: nine such loops went unseen), in a class
+   * extending another too, where the imported type's name could have been a field it inherits. Near miss: the same
+   * chain to a DAO whose implementation reads a map runs no query.
    */
   @Test
   void aCallOnWhatAChainOfCallsAnswersRunsTheLastLinksDeclaredType() {
@@ -1426,9 +1427,14 @@ class SequentialIoLoopRuleTest {
         }
         """).java("""
         package demo;
+        public class AutoKeys {
+        }
+        """).java("""
+        package demo.generic;
+        import demo.Driver;
         import java.util.ArrayList;
         import java.util.List;
-        public class Posts {
+        public class Posts extends demo.AutoKeys {
           public List<Integer> chained(List<Integer> postIds) {
             List<Integer> out = new ArrayList<>();
             for (Integer id : postIds) {
