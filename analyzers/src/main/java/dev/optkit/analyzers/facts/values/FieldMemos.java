@@ -281,7 +281,70 @@ public final class FieldMemos {
         return Optional.of(new Memo(guard, map, null, mapPut ? Memo.Kind.MAP : Memo.Kind.STORE));
       }
     }
+    return filledThroughHelper(guard, condition, isField);
+  }
+
+  /** How many of the class's own methods deep a store's fill is looked for below the guard's load. */
+  private static final int FILL_DEPTH = 3;
+
+  /**
+   * {@code pc = (T) cache.get(region, key); if (pc == null) { pc = load(userId); }}, where a method of the class the
+   * load runs fills the store itself ({@code load} calling {@code load(user, false)}, which does {@code cache.add(region,
+   * key, pc)}): a blind trial's forum, whose permission reads went through three such methods.
+   */
+  private static Optional<Memo> filledThroughHelper(IfStmt guard, Expression condition, Predicate<String> isField) {
+    if (!(condition instanceof BinaryExpr binary) || binary.getOperator() != BinaryExpr.Operator.EQUALS) {
+      return Optional.empty();
+    }
+    Expression checked = binary.getRight() instanceof NullLiteralExpr ? binary.getLeft()
+        : binary.getLeft() instanceof NullLiteralExpr ? binary.getRight() : null;
+    com.github.javaparser.ast.body.TypeDeclaration<?> type = guard.findAncestor(
+        com.github.javaparser.ast.body.TypeDeclaration.class).orElse(null);
+    if (!(checked instanceof NameExpr local) || type == null) {
+      return Optional.empty();
+    }
+    for (AssignExpr assign : Subtrees.all(guard.getThenStmt(), AssignExpr.class)) {
+      if (!(assign.getTarget() instanceof NameExpr target) || !target.equals(local)
+          || !(assign.getValue() instanceof MethodCallExpr load) || !ownCall(load, type)) {
+        continue;
+      }
+      for (String field : storesRead(guard, local.getNameAsString(), isField)) {
+        if (fills(type, load.getNameAsString(), field, FILL_DEPTH, new java.util.HashSet<>())) {
+          return Optional.of(new Memo(guard, field, null, Memo.Kind.STORE));
+        }
+      }
+    }
     return Optional.empty();
+  }
+
+  /** A call of the class's own method: unqualified, on {@code this}, or on the class's name. */
+  private static boolean ownCall(MethodCallExpr call, com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+    return call.getScope().map(scope -> scope instanceof ThisExpr
+        || scope instanceof NameExpr name && name.getNameAsString().equals(type.getNameAsString())).orElse(true);
+  }
+
+  /** Whether a method of the class of that name, or one of the class's own it calls, writes into the store field. */
+  private static boolean fills(com.github.javaparser.ast.body.TypeDeclaration<?> type, String name, String field,
+      int depth, Set<String> seen) {
+    if (depth == 0 || !seen.add(name)) {
+      return false;
+    }
+    for (com.github.javaparser.ast.body.MethodDeclaration helper : type.getMethodsByName(name)) {
+      if (helper.getBody().isEmpty()) {
+        continue;
+      }
+      Set<String> own = new java.util.HashSet<>();
+      Subtrees.all(helper, com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+      helper.getParameters().forEach(p -> own.add(p.getNameAsString()));
+      for (MethodCallExpr call : Subtrees.all(helper.getBody().get(), MethodCallExpr.class)) {
+        boolean writes = STORE_WRITES.contains(call.getNameAsString()) && call.getArguments().size() >= 2
+            && call.getScope().map(scope -> field.equals(fieldName(scope, n -> !own.contains(n)))).orElse(false);
+        if (writes || ownCall(call, type) && fills(type, call.getNameAsString(), field, depth - 1, seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Calls that write a value into a store of the class's own under a key, the value last. */
@@ -293,10 +356,16 @@ public final class FieldMemos {
    * forum kept its permissions in a cache interface of its own, and its loops were reported as a query per iteration).
    */
   private static boolean readFrom(IfStmt guard, String local, String field, Predicate<String> isField) {
+    return storesRead(guard, local, isField).contains(field);
+  }
+
+  /** The fields the local was read from by a get before the guard ({@link #readFrom}). */
+  private static Set<String> storesRead(IfStmt guard, String local, Predicate<String> isField) {
+    Set<String> fields = new LinkedHashSet<>();
     com.github.javaparser.ast.Node body = guard.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
         .map(com.github.javaparser.ast.Node.class::cast).orElse(null);
     if (body == null) {
-      return false;
+      return fields;
     }
     for (com.github.javaparser.ast.body.VariableDeclarator declared
         : Subtrees.all(body, com.github.javaparser.ast.body.VariableDeclarator.class)) {
@@ -305,12 +374,12 @@ public final class FieldMemos {
         read = read instanceof com.github.javaparser.ast.expr.CastExpr cast ? cast.getExpression()
             : ((EnclosedExpr) read).getInner();
       }
-      if (read instanceof MethodCallExpr get && get.getNameAsString().startsWith("get")
-          && get.getScope().map(scope -> field.equals(fieldName(scope, isField))).orElse(false)) {
-        return true;
+      if (read instanceof MethodCallExpr get && get.getNameAsString().startsWith("get") && get.getScope().isPresent()
+          && fieldName(get.getScope().get(), isField) != null) {
+        fields.add(fieldName(get.getScope().get(), isField));
       }
     }
-    return false;
+    return fields;
   }
 
   private static boolean fromCall(Expression value) {
