@@ -29,8 +29,11 @@ import java.util.Set;
         + "and not cached.",
     description = "The method returns a value, performs read I/O directly or through project methods, performs "
         + "no writes, takes only parameters that make a stable cache key (primitives, String, enums, records, UUID, "
-        + "java.time values...), does not read the clock, a random source, a setting its key leaves out (default locale or time zone, system properties, the request's locale) or mutable fields of its object, is not "
-        + "a request handler or listener, and is not already cached. Writers in the same class are listed as a "
+        + "java.time values...), does not itself read the clock, a random source, a setting its key leaves out "
+        + "(default locale or time zone, system properties, the request's locale) or mutable fields of its object, is "
+        + "not a request handler or listener, and is not already cached. What the methods it calls read is migrate's "
+        + "proof to make: a finding whose callee draws a random number says migrate refuses it, and why. Writers in "
+        + "the same class are listed as a "
         + "stale-data risk. "
         + "Names like get*, fetch*, find*, load* (configurable) raise its rank but do not decide alone.",
     remediation = "Cache it with a bounded TTL cache: @Cacheable with a Caffeine cache manager in Spring "
