@@ -1712,4 +1712,72 @@ class SequentialIoLoopRuleTest {
     assertEquals(List.of("inTask(List<Integer>)"), findings.stream().map(Finding::enclosingMethod).toList(),
         findings.toString());
   }
+
+  /**
+   * A method answering from a store of the class's own when it holds the key, and filling the store under that key
+   * after its query, is cached code whatever the store's methods are called ({@code retrieveFromCache},
+   * {@code addToCache}): a loop calling it waits on no query per iteration (a blind trial's wiki: eighteen such loops).
+   * Near miss: filled under another key than the one read, the store answers no later read of it.
+   */
+  @Test
+  void aMethodAnsweringFromAStoreItFillsUnderTheSameKeyIsCachedCode() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package demo;
+        import java.util.concurrent.ConcurrentHashMap;
+        public class WikiCache<K, V> {
+          private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
+          public V retrieveFromCache(K key) { return map.get(key); }
+          public void addToCache(K key, V value) { map.put(key, value); }
+        }
+        """).java("""
+        package demo;
+        import java.sql.*;
+        import java.util.*;
+        import javax.sql.DataSource;
+        public class NamespaceDao {
+          private static final WikiCache<String, List<String>> CACHE = new WikiCache<>();
+          private static final String KEY = "namespaces";
+          private DataSource dataSource;
+          public List<String> lookup() throws SQLException {
+            List<String> cached = CACHE.retrieveFromCache(KEY);
+            if (cached != null) {
+              return cached;
+            }
+            List<String> result = load();
+            CACHE.addToCache(KEY, result);
+            return result;
+          }
+          public List<String> mislaid() throws SQLException {
+            List<String> cached = CACHE.retrieveFromCache(KEY);
+            if (cached != null) {
+              return cached;
+            }
+            List<String> result = load();
+            CACHE.addToCache("other", result);
+            return result;
+          }
+          List<String> load() throws SQLException {
+            List<String> result = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("select label from namespace");
+                 ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) { result.add(rs.getString(1)); }
+            }
+            return result;
+          }
+          public int cachedCount(List<String> links) throws SQLException {
+            int n = 0;
+            for (String link : links) { if (lookup().contains(link)) { n++; } }
+            return n;
+          }
+          public int mislaidCount(List<String> links) throws SQLException {
+            int n = 0;
+            for (String link : links) { if (mislaid().contains(link)) { n++; } }
+            return n;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("mislaidCount(List<String>)"), findings.stream().map(Finding::enclosingMethod).toList(),
+        findings.toString());
+  }
 }

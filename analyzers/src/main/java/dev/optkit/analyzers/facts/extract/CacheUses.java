@@ -91,7 +91,7 @@ public final class CacheUses {
     java.util.function.Predicate<String> isField = name -> !m.locals.types.containsKey(name)
         && (m.locals.fieldType(name) != null || m.readsInheritedName(name));
     FieldMemos.in(m.nodes.ifs, isField)
-        .or(() -> FieldMemos.answeredFirst(callable, isField))
+        .or(() -> FieldMemos.answeredFirst(callable, isField, node -> m.siteNodes.stream().anyMatch(site -> site == node)))
         .ifPresent(memo -> {
           m.usesCache = true;
           file.caches.add(new ExistingCacheFact(memo.kind().mechanism(), owner, callable.getNameAsString(),

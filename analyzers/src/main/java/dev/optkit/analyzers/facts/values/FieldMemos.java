@@ -163,37 +163,76 @@ public final class FieldMemos {
    * the map the guard's local was read from and the method puts into; it loads again unless the guard holds.
    */
   public static Optional<Memo> answeredFirst(com.github.javaparser.ast.Node body, Predicate<String> isField) {
-    java.util.Map<String, String> readFrom = new java.util.HashMap<>(); // local -> map field it was read from
+    return answeredFirst(body, isField, node -> false);
+  }
+
+  /**
+   * {@link #answeredFirst(com.github.javaparser.ast.Node, Predicate)}, where the map may be a store of the class's own
+   * read and filled under one key: {@code List<String> c = CACHE.retrieveFromCache(KEY); if (c != null) { return c; }
+   * ... CACHE.addToCache(KEY, result);} (a blind trial's wiki kept its lookups in a cache class of its own, and loops
+   * calling them were reported as a query per iteration). The read and the fill name the same field and the same key,
+   * the value last; a read the method's I/O sites hold ({@code isSite}) is no store in memory.
+   */
+  public static Optional<Memo> answeredFirst(com.github.javaparser.ast.Node body, Predicate<String> isField,
+      Predicate<com.github.javaparser.ast.Node> isSite) {
+    java.util.Map<String, MethodCallExpr> readFrom = new java.util.HashMap<>(); // local -> the read of a field
     for (com.github.javaparser.ast.body.VariableDeclarator local
         : Subtrees.all(body, com.github.javaparser.ast.body.VariableDeclarator.class)) {
-      local.getInitializer().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
-          .filter(get -> get.getNameAsString().equals("get") && get.getArguments().size() == 1)
-          .flatMap(get -> get.getScope()).map(scope -> fieldName(scope, isField))
-          .ifPresent(map -> readFrom.put(local.getNameAsString(), map));
+      Expression init = local.getInitializer().orElse(null);
+      while (init instanceof com.github.javaparser.ast.expr.CastExpr || init instanceof EnclosedExpr) {
+        init = init instanceof com.github.javaparser.ast.expr.CastExpr cast ? cast.getExpression()
+            : ((EnclosedExpr) init).getInner();
+      }
+      if (init instanceof MethodCallExpr get && get.getArguments().size() >= 1 && !isSite.test(get)
+          && get.getScope().map(scope -> fieldName(scope, isField)).isPresent()) {
+        readFrom.put(local.getNameAsString(), get);
+      }
     }
     if (readFrom.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> filled = new LinkedHashSet<>();
+    List<MethodCallExpr> fills = new ArrayList<>();
     for (MethodCallExpr put : Subtrees.all(body, MethodCallExpr.class)) {
-      if (put.getNameAsString().equals("put") && put.getArguments().size() == 2 && put.getScope().isPresent()) {
-        String map = fieldName(put.getScope().get(), isField);
-        // filled with what a call returned, directly or through a local
-        if (map != null && (fromCall(put.getArgument(1)) || put.getArgument(1) instanceof NameExpr)) {
-          filled.add(map);
-        }
+      Expression value = put.getArguments().isEmpty() ? null : put.getArgument(put.getArguments().size() - 1);
+      // filled with what a call returned, directly or through a local
+      if (put.getArguments().size() >= 2 && put.getScope().map(scope -> fieldName(scope, isField)).isPresent()
+          && (fromCall(value) || value instanceof NameExpr)) {
+        fills.add(put);
       }
     }
     for (IfStmt guard : Subtrees.all(body, IfStmt.class)) {
       boolean answers = !Subtrees.all(guard.getThenStmt(), com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty();
-      Optional<String> map = Subtrees.all(guard.getCondition(), NameExpr.class).stream()
-          .map(name -> readFrom.get(name.getNameAsString())).filter(java.util.Objects::nonNull)
-          .filter(filled::contains).findFirst();
-      if (answers && map.isPresent()) {
-        return Optional.of(new Memo(guard, map.get(), "!(" + guard.getCondition() + ")", Memo.Kind.MAP));
+      for (NameExpr name : Subtrees.all(guard.getCondition(), NameExpr.class)) {
+        MethodCallExpr read = readFrom.get(name.getNameAsString());
+        if (!answers || read == null) {
+          continue;
+        }
+        String map = fieldName(read.getScope().get(), isField);
+        boolean filled = fills.stream().anyMatch(put -> map.equals(fieldName(put.getScope().get(), isField))
+            && (read.getNameAsString().equals("get") && put.getNameAsString().equals("put")
+                && put.getArguments().size() == 2
+                || sameKey(read, put)));
+        if (filled) {
+          boolean mapShape = read.getNameAsString().equals("get") && read.getArguments().size() == 1;
+          return Optional.of(new Memo(guard, map, "!(" + guard.getCondition() + ")",
+              mapShape ? Memo.Kind.MAP : Memo.Kind.STORE));
+        }
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the fill names the read's arguments, in order, before its value: the same key of the same store. */
+  private static boolean sameKey(MethodCallExpr read, MethodCallExpr fill) {
+    if (fill.getArguments().size() != read.getArguments().size() + 1) {
+      return false;
+    }
+    for (int i = 0; i < read.getArguments().size(); i++) {
+      if (!read.getArgument(i).equals(fill.getArgument(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<Memo> memo(IfStmt guard, Predicate<String> isField) {
