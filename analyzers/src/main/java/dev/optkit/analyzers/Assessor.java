@@ -737,8 +737,9 @@ public final class Assessor {
   // 126: a loop's calls and sites run in its iteration though the method defers them (LoopFact.inlineCalls, inlineSites);
   // 127: a capitalised name a file imports as a type is that type in a class extending another; 128: a store memo
   // filled by a method of the class the guard's load runs; 129: a store answered from first and filled under the key
-  // it was read by, whatever its methods' names
-  private static final int FACTS_SCHEMA = 129;
+  // it was read by, whatever its methods' names; 130: a project object made once under a null check of the class's own
+  // static field, written by its class's name, is a field memo
+  private static final int FACTS_SCHEMA = 130;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -1780,4 +1780,54 @@ class SequentialIoLoopRuleTest {
     assertEquals(List.of("mislaidCount(List<String>)"), findings.stream().map(Finding::enclosingMethod).toList(),
         findings.toString());
   }
+
+  /**
+   * A class's own static field made once under a null check ({@code if (Registry.handler == null) Registry.handler =
+   * new Handler();}) holds its object once: a loop calling the getter does not run the constructor's writes per
+   * iteration (a blind trial's wiki: loops through its data-handler singleton were reported as a write per iteration).
+   * Near miss: a getter making a new one at every call does.
+   */
+  @Test
+  void aProjectObjectMadeOnceUnderANullCheckIsMadeOnce() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package demo;
+        import java.sql.*;
+        public class Handler {
+          static Connection connection;
+          public Handler() {
+            try (Statement s = connection.createStatement()) {
+              s.executeUpdate("UPDATE settings SET started = 1");
+            } catch (SQLException e) { throw new RuntimeException(e); }
+          }
+          public String label(String key) { return key.trim(); }
+        }
+        """).java("""
+        package demo;
+        import java.util.*;
+        public class Registry {
+          private static Handler handler = null;
+          public static Handler getHandler() {
+            if (Registry.handler == null) {
+              Registry.handler = new Handler();
+            }
+            return Registry.handler;
+          }
+          public static Handler freshHandler() {
+            return new Handler();
+          }
+          public List<String> labels(List<String> keys) {
+            List<String> out = new ArrayList<>();
+            for (String key : keys) { out.add(Registry.getHandler().label(key)); }
+            return out;
+          }
+          public List<String> freshLabels(List<String> keys) {
+            List<String> out = new ArrayList<>();
+            for (String key : keys) { out.add(freshHandler().label(key)); }
+            return out;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("freshLabels(List<String>)"), findings.stream().map(Finding::enclosingMethod).toList(),
+        findings.toString());
+  }
 }

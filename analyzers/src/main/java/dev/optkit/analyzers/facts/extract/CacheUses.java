@@ -90,7 +90,7 @@ public final class CacheUses {
     // a base client), as the body's reads name them (MethodScan's reader of inherited names)
     java.util.function.Predicate<String> isField = name -> !m.locals.types.containsKey(name)
         && (m.locals.fieldType(name) != null || m.readsInheritedName(name));
-    FieldMemos.in(m.nodes.ifs, isField)
+    FieldMemos.in(m.nodes.ifs, isField, made -> file.names.isKnown(file.names.qualify(made.getType()).name()))
         .or(() -> FieldMemos.answeredFirst(callable, isField, node -> m.siteNodes.stream().anyMatch(site -> site == node)))
         .ifPresent(memo -> {
           m.usesCache = true;

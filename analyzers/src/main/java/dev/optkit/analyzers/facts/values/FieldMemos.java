@@ -71,8 +71,19 @@ public final class FieldMemos {
    * @param isField whether a plain name is a field of the class rather than a local or parameter
    */
   public static Optional<Memo> in(List<IfStmt> guards, Predicate<String> isField) {
+    return in(guards, isField, made -> false);
+  }
+
+  /**
+   * @param projectMade whether a construction makes a class of the project, whose constructor may do I/O: a field
+   *     assigned one under a null check holds it once ({@code if (dataHandler == null) dataHandler = new
+   *     AnsiDataHandler();}, a blind trial's wiki, whose loops calling the getter were said to write per iteration); a
+   *     JDK collection made empty is no load
+   */
+  public static Optional<Memo> in(List<IfStmt> guards, Predicate<String> isField,
+      Predicate<com.github.javaparser.ast.expr.ObjectCreationExpr> projectMade) {
     for (IfStmt guard : guards) {
-      Optional<Memo> memo = memo(guard, isField).or(() -> returnedFirst(guard, isField));
+      Optional<Memo> memo = memo(guard, isField, projectMade).or(() -> returnedFirst(guard, isField, projectMade));
       if (memo.isPresent()) {
         return memo;
       }
@@ -84,7 +95,8 @@ public final class FieldMemos {
    * {@code if (table != null) { return table; } ... table = load(); ...}: the field answered while it holds a value,
    * loaded by a statement after the guard, in the same block, otherwise.
    */
-  private static Optional<Memo> returnedFirst(IfStmt guard, Predicate<String> isField) {
+  private static Optional<Memo> returnedFirst(IfStmt guard, Predicate<String> isField,
+      Predicate<com.github.javaparser.ast.expr.ObjectCreationExpr> projectMade) {
     if (guard.getElseStmt().isPresent() || !(guard.getCondition() instanceof BinaryExpr binary)
         || binary.getOperator() != BinaryExpr.Operator.NOT_EQUALS) {
       return Optional.empty();
@@ -103,7 +115,7 @@ public final class FieldMemos {
     }
     List<com.github.javaparser.ast.stmt.Statement> statements = around.getStatements();
     for (int i = statements.indexOf(guard) + 1; i < statements.size(); i++) {
-      if (loaded(statements.get(i), isField).contains(field)) {
+      if (loaded(statements.get(i), isField, projectMade).contains(field)) {
         return Optional.of(new Memo(guard, field, null, Memo.Kind.FIELD));
       }
     }
@@ -115,11 +127,14 @@ public final class FieldMemos {
    * arguments, every method of that name and arity doing it (one level: {@code reload()} assigning {@code table =
    * load()}); a name the called method declares as its own local or parameter is none.
    */
-  private static Set<String> loaded(com.github.javaparser.ast.Node code, Predicate<String> isField) {
+  private static Set<String> loaded(com.github.javaparser.ast.Node code, Predicate<String> isField,
+      Predicate<com.github.javaparser.ast.expr.ObjectCreationExpr> projectMade) {
     Set<String> loaded = new LinkedHashSet<>();
     for (AssignExpr assign : Subtrees.all(code, AssignExpr.class)) {
       String target = fieldName(assign.getTarget(), isField);
-      if (target != null && fromCall(assign.getValue())) {
+      if (target != null && (fromCall(assign.getValue())
+          || assign.getValue() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made
+              && made.getAnonymousClassBody().isEmpty() && projectMade.test(made))) {
         loaded.add(target);
       }
     }
@@ -235,7 +250,8 @@ public final class FieldMemos {
     return true;
   }
 
-  private static Optional<Memo> memo(IfStmt guard, Predicate<String> isField) {
+  private static Optional<Memo> memo(IfStmt guard, Predicate<String> isField,
+      Predicate<com.github.javaparser.ast.expr.ObjectCreationExpr> projectMade) {
     List<Expression> conditions = new ArrayList<>();
     disjuncts(guard.getCondition(), conditions);
     String nullChecked = null;
@@ -249,7 +265,7 @@ public final class FieldMemos {
       }
     }
     // filled from a call (a client, a loader): lazy init of an empty collection is not a memo
-    Set<String> loaded = loaded(guard.getThenStmt(), isField);
+    Set<String> loaded = loaded(guard.getThenStmt(), isField, projectMade);
     Set<String> assigned = new LinkedHashSet<>(loaded);
     for (AssignExpr assign : Subtrees.all(guard.getThenStmt(), AssignExpr.class)) {
       String target = fieldName(assign.getTarget(), isField);
@@ -452,6 +468,13 @@ public final class FieldMemos {
 
   private static String fieldName(Expression expression, Predicate<String> isField) {
     if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+      return access.getNameAsString();
+    }
+    // WikiBase.dataHandler written in WikiBase: the class's own static field, by its class's name
+    if (expression instanceof FieldAccessExpr access && access.getScope() instanceof NameExpr owner
+        && access.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+            .map(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getNameAsString()
+                .equals(owner.getNameAsString())).orElse(false)) {
       return access.getNameAsString();
     }
     return expression instanceof NameExpr name && isField.test(name.getNameAsString()) ? name.getNameAsString() : null;
