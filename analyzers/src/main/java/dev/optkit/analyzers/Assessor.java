@@ -735,11 +735,10 @@ public final class Assessor {
   // a local its one assignment makes of a library's class is on that class; 124: how a loop's assigned local is drawn
   // (LoopDependence.Draw); 125: a store of the project's own read first and filled on a miss is a memo (store-memo);
   // 126: a loop's calls and sites run in its iteration though the method defers them (LoopFact.inlineCalls, inlineSites);
-  // 127: a capitalised name a file imports as a type is that type in a class extending another; 128: a store memo
-  // filled by a method of the class the guard's load runs; 129: a store answered from first and filled under the key
-  // it was read by, whatever its methods' names; 130: a project object made once under a null check of the class's own
-  // static field, written by its class's name, is a field memo
-  private static final int FACTS_SCHEMA = 130;
+  // 127: a capitalised name a file imports as a type is that type in a class extending another; 125, 128-130: memos of
+  // stores and constructions, withdrawn (a hostile review: a store whose get is a query was called cached); 131: a class's own static field by its class's name in a memo, Object's methods never an
+  // enclosing class's, a draw only of a local the loop's condition reads and its value does not name
+  private static final int FACTS_SCHEMA = 131;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -271,16 +271,20 @@ public final class SourceSet {
 
   /**
    * Whether a source of another JVM language is one a build compiles: in a source folder, which Maven's and Gradle's
-   * source sets keep under a {@code src} folder ({@code src/main/groovy}, {@code src/main/kotlin}), or beside Java
-   * sources. A pipeline script at the top of a repository ({@code Jenkinsfile-smoke.groovy}: a blind trial's) or a
-   * folder of scripts is compiled into no application.
+   * source sets keep under a {@code src} folder ({@code src/main/groovy}, {@code src/main/kotlin}), Grails under
+   * {@code grails-app} and Play under {@code app}, or beside Java sources. A pipeline script at the top of a
+   * repository ({@code Jenkinsfile-smoke.groovy}: a blind trial's) or a folder of scripts is compiled into no
+   * application.
    */
+  /** Folders whose sources a build compiles: Maven's and Gradle's source sets, Grails's and Play's application code. */
+  private static final Set<String> COMPILED_FOLDERS = Set.of("src", "grails-app", "app");
+
   private static boolean compiledSource(Path displayRoot, Path file, Set<Path> javaFolders) {
     if (javaFolders.contains(file.getParent())) {
       return true;
     }
     for (Path name : displayRoot.relativize(file)) {
-      if (name.toString().equals("src")) {
+      if (COMPILED_FOLDERS.contains(name.toString())) {
         return true;
       }
     }

@@ -1465,8 +1465,9 @@ class SequentialIoLoopRuleTest {
   /**
    * A loop drawing a value afresh until a query says it is free (a random order number) runs the query once but on a
    * collision, over no collection: no finding, whether it draws in place or through a helper (a blind trial's shop:
-   * five such loops were reported as a query per iteration). Near miss: a loop trying the next number carries the
-   * previous one, and searches as many times as numbers are taken.
+   * five such loops were reported as a query per iteration). Near misses: a loop trying the next number, or a value
+   * made from the previous one, carries it, and searches as many times as values are taken; a clock read beside an
+   * iterator's or a queue's walk is no value the condition waits on.
    */
   @Test
   void aLoopDrawingAValueAfreshUntilItIsFreeIsNoQueryPerIteration() {
@@ -1500,6 +1501,27 @@ class SequentialIoLoopRuleTest {
             } while (countBySn(sn) != 0);
             return sn;
           }
+          public void stamped(java.util.Iterator<String> orders) {
+            long stamp = 0;
+            while (orders.hasNext()) {
+              stamp = System.currentTimeMillis();
+              countBySn(orders.next() + stamp);
+            }
+          }
+          public void drained(java.util.Queue<String> queue) {
+            long last = 0;
+            while (!queue.isEmpty()) {
+              last = System.nanoTime();
+              countBySn(queue.poll());
+            }
+          }
+          public String paged(String from) {
+            String page = from;
+            while (countBySn(page) != 0) {
+              page = page + System.currentTimeMillis();
+            }
+            return page;
+          }
           public String nextFree(int from) {
             int n = from;
             String sn = Integer.toString(n);
@@ -1511,108 +1533,12 @@ class SequentialIoLoopRuleTest {
           }
         }
         """).findings(Category.IO_LOOP);
-    assertEquals(List.of("nextFree(int)"), findings.stream().map(Finding::enclosingMethod).toList(), findings.toString());
+    assertEquals(List.of("drained(java.util.Queue<String>)", "nextFree(int)", "paged(String)",
+        "stamped(java.util.Iterator<String>)"),
+        findings.stream().map(Finding::enclosingMethod).sorted().toList(), findings.toString());
   }
 
-  /**
-   * A method reading a store of the project's own first and filling it on a miss (cache-aside through a cache interface
-   * the project declares) is cached code: a loop calling it with one key waits on no query per iteration (a blind
-   * trial's forum: eight permission loops). Its cache is an existing one, said to be a store, not a map that never
-   * evicts; so is one whose load fills the store through methods of the class (a load calling a keeper that adds).
-   * Near miss: a method writing to the store what it read, without reading the store first, is no memo.
-   */
-  @Test
-  void aMethodFillingAStoreOfItsOwnOnAMissIsCachedCode() {
-    ProjectFixture fixture = new ProjectFixture(dir).java("""
-        package demo;
-        public interface CacheEngine {
-          Object get(String region, String key);
-          void add(String region, String key, Object value);
-        }
-        """).java("""
-        package demo;
-        import java.util.HashMap;
-        import java.util.Map;
-        public class DefaultCacheEngine implements CacheEngine {
-          private final Map<String, Object> cache = new HashMap<>();
-          public synchronized Object get(String region, String key) { return cache.get(region + key); }
-          public synchronized void add(String region, String key, Object value) { cache.put(region + key, value); }
-        }
-        """).java("""
-        package demo;
-        import java.sql.*;
-        import java.util.*;
-        public class Permissions {
-          static Connection connection;
-          private static CacheEngine cache = new DefaultCacheEngine();
-          static Set<Integer> get(int userId) {
-            Set<Integer> allowed = (Set<Integer>) cache.get("security", Integer.toString(userId));
-            if (allowed == null) {
-              allowed = load(userId);
-              cache.add("security", Integer.toString(userId), allowed);
-            }
-            return allowed;
-          }
-          static Set<Integer> throughLoad(int userId) {
-            Set<Integer> allowed = (Set<Integer>) cache.get("security", Integer.toString(userId));
-            if (allowed == null) {
-              allowed = Permissions.loadAndKeep(userId, false);
-            }
-            return allowed;
-          }
-          static Set<Integer> loadAndKeep(int userId, boolean force) {
-            return keep(userId, load(userId));
-          }
-          static Set<Integer> keep(int userId, Set<Integer> loaded) {
-            cache.add("security", Integer.toString(userId), loaded);
-            return loaded;
-          }
-          static Set<Integer> written(int userId) {
-            Set<Integer> allowed = load(userId);
-            if (allowed == null) {
-              allowed = load(userId);
-              cache.add("security", Integer.toString(userId), allowed);
-            }
-            return allowed;
-          }
-          static Set<Integer> load(int userId) {
-            Set<Integer> s = new HashSet<>();
-            try (PreparedStatement p = connection.prepareStatement("SELECT forum_id FROM acl WHERE user_id = ?")) {
-              p.setInt(1, userId);
-              try (ResultSet rs = p.executeQuery()) { while (rs.next()) s.add(rs.getInt(1)); }
-            } catch (SQLException e) { throw new RuntimeException(e); }
-            return s;
-          }
-          public List<Integer> visible(int userId, List<Integer> forumIds) {
-            List<Integer> out = new ArrayList<>();
-            for (Integer forumId : forumIds) {
-              if (get(userId).contains(forumId)) { out.add(forumId); }
-            }
-            return out;
-          }
-          public List<Integer> visibleThroughLoad(int userId, List<Integer> forumIds) {
-            List<Integer> out = new ArrayList<>();
-            for (Integer forumId : forumIds) {
-              if (throughLoad(userId).contains(forumId)) { out.add(forumId); }
-            }
-            return out;
-          }
-          public List<Integer> visibleWritten(int userId, List<Integer> forumIds) {
-            List<Integer> out = new ArrayList<>();
-            for (Integer forumId : forumIds) {
-              if (written(userId).contains(forumId)) { out.add(forumId); }
-            }
-            return out;
-          }
-        }
-        """);
-    dev.optkit.analyzers.Assessment assessment = fixture.assess();
-    assertEquals(List.of("visibleWritten(int, List<Integer>)"), assessment.findings().stream()
-        .filter(f -> f.category() == Category.IO_LOOP).map(Finding::enclosingMethod).toList());
-    assertEquals(List.of("get store-memo", "throughLoad store-memo"), assessment.findings().stream()
-        .filter(f -> f.category() == Category.EXISTING_CACHE)
-        .map(f -> f.enclosingMethod() + " " + f.details().get("mechanism")).sorted().toList());
-  }
+
 
   /**
    * A loop classified by its queries that also waits on a remote call per iteration says which (detail alsoRemote):
@@ -1713,91 +1639,26 @@ class SequentialIoLoopRuleTest {
         findings.toString());
   }
 
-  /**
-   * A method answering from a store of the class's own when it holds the key, and filling the store under that key
-   * after its query, is cached code whatever the store's methods are called ({@code retrieveFromCache},
-   * {@code addToCache}): a loop calling it waits on no query per iteration (a blind trial's wiki: eighteen such loops).
-   * Near miss: filled under another key than the one read, the store answers no later read of it.
-   */
-  @Test
-  void aMethodAnsweringFromAStoreItFillsUnderTheSameKeyIsCachedCode() {
-    List<Finding> findings = new ProjectFixture(dir).java("""
-        package demo;
-        import java.util.concurrent.ConcurrentHashMap;
-        public class WikiCache<K, V> {
-          private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
-          public V retrieveFromCache(K key) { return map.get(key); }
-          public void addToCache(K key, V value) { map.put(key, value); }
-        }
-        """).java("""
-        package demo;
-        import java.sql.*;
-        import java.util.*;
-        import javax.sql.DataSource;
-        public class NamespaceDao {
-          private static final WikiCache<String, List<String>> CACHE = new WikiCache<>();
-          private static final String KEY = "namespaces";
-          private DataSource dataSource;
-          public List<String> lookup() throws SQLException {
-            List<String> cached = CACHE.retrieveFromCache(KEY);
-            if (cached != null) {
-              return cached;
-            }
-            List<String> result = load();
-            CACHE.addToCache(KEY, result);
-            return result;
-          }
-          public List<String> mislaid() throws SQLException {
-            List<String> cached = CACHE.retrieveFromCache(KEY);
-            if (cached != null) {
-              return cached;
-            }
-            List<String> result = load();
-            CACHE.addToCache("other", result);
-            return result;
-          }
-          List<String> load() throws SQLException {
-            List<String> result = new ArrayList<>();
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("select label from namespace");
-                 ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) { result.add(rs.getString(1)); }
-            }
-            return result;
-          }
-          public int cachedCount(List<String> links) throws SQLException {
-            int n = 0;
-            for (String link : links) { if (lookup().contains(link)) { n++; } }
-            return n;
-          }
-          public int mislaidCount(List<String> links) throws SQLException {
-            int n = 0;
-            for (String link : links) { if (mislaid().contains(link)) { n++; } }
-            return n;
-          }
-        }
-        """).findings(Category.IO_LOOP);
-    assertEquals(List.of("mislaidCount(List<String>)"), findings.stream().map(Finding::enclosingMethod).toList(),
-        findings.toString());
-  }
+
 
   /**
-   * A class's own static field made once under a null check ({@code if (Registry.handler == null) Registry.handler =
-   * new Handler();}) holds its object once: a loop calling the getter does not run the constructor's writes per
-   * iteration (a blind trial's wiki: loops through its data-handler singleton were reported as a write per iteration).
-   * Near miss: a getter making a new one at every call does.
+   * A class's own static field loaded once under a null check, written by its class's name ({@code if
+   * (Registry.handler == null) Registry.handler = Handler.open();}), holds its answer once: a loop calling the getter
+   * does not run the load per iteration (a blind trial's wiki wrote its singleton's field so). Near miss: a getter
+   * loading at every call does.
    */
   @Test
-  void aProjectObjectMadeOnceUnderANullCheckIsMadeOnce() {
+  void aStaticFieldLoadedOnceByItsClassesNameIsAMemo() {
     List<Finding> findings = new ProjectFixture(dir).java("""
         package demo;
         import java.sql.*;
         public class Handler {
           static Connection connection;
-          public Handler() {
+          public static Handler open() {
             try (Statement s = connection.createStatement()) {
               s.executeUpdate("UPDATE settings SET started = 1");
             } catch (SQLException e) { throw new RuntimeException(e); }
+            return new Handler();
           }
           public String label(String key) { return key.trim(); }
         }
@@ -1808,12 +1669,12 @@ class SequentialIoLoopRuleTest {
           private static Handler handler = null;
           public static Handler getHandler() {
             if (Registry.handler == null) {
-              Registry.handler = new Handler();
+              Registry.handler = Handler.open();
             }
             return Registry.handler;
           }
           public static Handler freshHandler() {
-            return new Handler();
+            return Handler.open();
           }
           public List<String> labels(List<String> keys) {
             List<String> out = new ArrayList<>();
@@ -1830,4 +1691,5 @@ class SequentialIoLoopRuleTest {
     assertEquals(List.of("freshLabels(List<String>)"), findings.stream().map(Finding::enclosingMethod).toList(),
         findings.toString());
   }
+
 }

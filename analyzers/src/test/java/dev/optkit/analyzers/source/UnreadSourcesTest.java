@@ -70,7 +70,11 @@ class UnreadSourcesTest {
     Files.createDirectories(root.resolve("app/shop"));
     Files.writeString(root.resolve("app/shop/Page.java"), "package shop;\npublic class Page {}\n");
     Files.writeString(root.resolve("app/shop/Pages.scala"), "package shop\nclass Pages\n");
-    assertEquals(List.of("app/shop/Pages.scala", "src/main/groovy/shop/Writer.groovy"),
+    // a Grails application's services compile from grails-app (a hostile review's writer there went unmentioned)
+    Files.createDirectories(root.resolve("grails-app/services/shop"));
+    Files.writeString(root.resolve("grails-app/services/shop/SettingsService.groovy"), "package shop\nclass S {}\n");
+    assertEquals(List.of("app/shop/Pages.scala", "grails-app/services/shop/SettingsService.groovy",
+        "src/main/groovy/shop/Writer.groovy"),
         SourceSet.scan(List.of(root), List.of(), true).unreadSources());
     Assessment assessment = assess(root);
     assertEquals(0, assessment.summary().filesFailed(), assessment.warnings().toString());

@@ -56,7 +56,7 @@ public final class CacheUses {
         if (names.isEmpty()) {
           names = file.annotations.annotationStrings(annotation, "cacheName");
         }
-        file.caches.add(new ExistingCacheFact(annotationMechanism(file.names.qualify(annotation.getNameAsString()).name()),
+        file.caches.add(new ExistingCacheFact(annotationMechanism(qualified(annotation.getNameAsString())),
             owner, callable.getNameAsString(), names.isEmpty() ? "" : String.join(",", names),
             SourceRange.of(annotation), file.text.snippet(annotation)));
         m.usesCache = true;
@@ -71,6 +71,24 @@ public final class CacheUses {
    * own, or one no import names) is {@code cacheable-annotation} and the like, by its name alone. (A blind trial's
    * Quarkus {@code @CacheResult} was reported as JCache's.)
    */
+  /** The packages of the caching annotations named by package ({@link #annotationMechanism}). */
+  private static final List<String> CACHE_PACKAGES = List.of("org.springframework.cache.annotation",
+      "javax.cache.annotation", "io.quarkus.cache", "io.micronaut.cache.annotation");
+
+  /**
+   * An annotation's qualified name, a package of {@link #CACHE_PACKAGES} the file imports on demand included
+   * ({@code import org.springframework.cache.annotation.*;}), which the names' own lookup does not resolve without the
+   * jar.
+   */
+  private String qualified(String written) {
+    String qualified = file.names.qualify(written).name();
+    if (written.contains(".") || CACHE_PACKAGES.contains(qualified.substring(0, Math.max(0, qualified.lastIndexOf('.'))))) {
+      return qualified;
+    }
+    return CACHE_PACKAGES.stream().filter(file.names::importsOnDemand).findFirst().map(pkg -> pkg + "." + written)
+        .orElse(qualified);
+  }
+
   static String annotationMechanism(String qualified) {
     int dot = qualified.lastIndexOf('.');
     String simple = qualified.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -90,11 +108,11 @@ public final class CacheUses {
     // a base client), as the body's reads name them (MethodScan's reader of inherited names)
     java.util.function.Predicate<String> isField = name -> !m.locals.types.containsKey(name)
         && (m.locals.fieldType(name) != null || m.readsInheritedName(name));
-    FieldMemos.in(m.nodes.ifs, isField, made -> file.names.isKnown(file.names.qualify(made.getType()).name()))
-        .or(() -> FieldMemos.answeredFirst(callable, isField, node -> m.siteNodes.stream().anyMatch(site -> site == node)))
+    FieldMemos.in(m.nodes.ifs, isField)
+        .or(() -> FieldMemos.answeredFirst(callable, isField))
         .ifPresent(memo -> {
           m.usesCache = true;
-          file.caches.add(new ExistingCacheFact(memo.kind().mechanism(), owner, callable.getNameAsString(),
+          file.caches.add(new ExistingCacheFact(memo.map() ? "map-memo" : "field-memo", owner, callable.getNameAsString(),
               memo.field(), SourceRange.of(memo.guard()), file.text.firstLine(memo.guard()), memo.refreshedWhen()));
         });
   }

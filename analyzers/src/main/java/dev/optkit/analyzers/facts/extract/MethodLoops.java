@@ -220,8 +220,8 @@ public final class MethodLoops {
 
   /**
    * The loop's dependences, each local it assigns told how its value is made where that value may be drawn afresh
-   * ({@link LoopDependence.Draw}): assigned once in the loop, from a value that reads the clock or a random source, or
-   * calls a method that may.
+   * ({@link LoopDependence.Draw}): a while or do loop whose condition reads the local, assigned once in the loop from a
+   * value that names nothing of its previous one and reads the clock or a random source, or calls a method that may.
    */
   private List<LoopDependence> withDraws(Node loop, List<LoopDependence> reasons) {
     List<LoopDependence> told = new ArrayList<>();
@@ -232,6 +232,12 @@ public final class MethodLoops {
     return List.copyOf(told);
   }
 
+  private static boolean named(Node code, String local) {
+    return code instanceof NameExpr name && name.getNameAsString().equals(local)
+        || dev.optkit.analyzers.facts.Subtrees.all(code, NameExpr.class).stream()
+            .anyMatch(name -> name.getNameAsString().equals(local));
+  }
+
   private LoopDependence.Draw draw(Node loop, String local) {
     List<com.github.javaparser.ast.expr.AssignExpr> assigned = dev.optkit.analyzers.facts.Subtrees.all(loop,
         com.github.javaparser.ast.expr.AssignExpr.class).stream()
@@ -240,6 +246,13 @@ public final class MethodLoops {
       return null;
     }
     Node value = assigned.get(0).getValue();
+    Expression condition = loop instanceof com.github.javaparser.ast.stmt.WhileStmt w ? w.getCondition()
+        : loop instanceof com.github.javaparser.ast.stmt.DoStmt d ? d.getCondition() : null;
+    // drawn afresh: the value names nothing of the previous one (a page from the last one's id is paging), and the
+    // condition asks about it (a stamp beside an iterator's or a queue's walk draws nothing the loop waits on)
+    if (condition == null || named(value, local) || !named(condition, local)) {
+      return null;
+    }
     boolean here = m.draws.stream().anyMatch(read -> LoopShapes.isInside(read, value) || read == value);
     List<Integer> calls = new ArrayList<>();
     for (int c = 0; c < m.callNodes.size(); c++) {
