@@ -64,13 +64,6 @@ public final class CacheUses {
     }
   }
 
-  /**
-   * The mechanism a caching annotation names, by its package: Spring's ({@code spring-cacheable}, {@code
-   * spring-cacheput}), JCache's {@code @CacheResult} ({@code jcache-annotation}), Quarkus's ({@code quarkus-cacheresult})
-   * and Micronaut's ({@code micronaut-cacheable}, {@code micronaut-cacheput}); one of another package (the project's
-   * own, or one no import names) is {@code cacheable-annotation} and the like, by its name alone. (A blind trial's
-   * Quarkus {@code @CacheResult} was reported as JCache's.)
-   */
   /** The packages of the caching annotations named by package ({@link #annotationMechanism}). */
   private static final List<String> CACHE_PACKAGES = List.of("org.springframework.cache.annotation",
       "javax.cache.annotation", "io.quarkus.cache", "io.micronaut.cache.annotation");
@@ -89,6 +82,13 @@ public final class CacheUses {
         .orElse(qualified);
   }
 
+  /**
+   * The mechanism a caching annotation names, by its package: Spring's ({@code spring-cacheable}, {@code
+   * spring-cacheput}), JCache's {@code @CacheResult} ({@code jcache-annotation}), Quarkus's ({@code quarkus-cacheresult})
+   * and Micronaut's ({@code micronaut-cacheable}, {@code micronaut-cacheput}); one of another package (the project's
+   * own, or one no import names) is {@code cacheable-annotation} and the like, by its name alone. (A blind trial's
+   * Quarkus {@code @CacheResult} was reported as JCache's.)
+   */
   static String annotationMechanism(String qualified) {
     int dot = qualified.lastIndexOf('.');
     String simple = qualified.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -234,12 +234,12 @@ public final class MethodLoops {
 
   private static boolean named(Node code, String local) {
     return code instanceof NameExpr name && name.getNameAsString().equals(local)
-        || dev.optkit.analyzers.facts.Subtrees.all(code, NameExpr.class).stream()
+        || Subtrees.all(code, NameExpr.class).stream()
             .anyMatch(name -> name.getNameAsString().equals(local));
   }
 
   private LoopDependence.Draw draw(Node loop, String local) {
-    List<com.github.javaparser.ast.expr.AssignExpr> assigned = dev.optkit.analyzers.facts.Subtrees.all(loop,
+    List<com.github.javaparser.ast.expr.AssignExpr> assigned = Subtrees.all(loop,
         com.github.javaparser.ast.expr.AssignExpr.class).stream()
         .filter(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(local)).toList();
     if (assigned.size() != 1 || assigned.get(0).getOperator() != com.github.javaparser.ast.expr.AssignExpr.Operator.ASSIGN) {
