@@ -630,6 +630,8 @@ public final class Assessor {
     index.withSchemaIndexes(schema.indexes());
     index.withPostgresql(schema.postgresql());
     index.withDisplayRoot(SourceSet.displayRoot(options.roots()));
+    index.withDeployments(dev.optkit.analyzers.source.ModuleDeployments.of(SourceSet.displayRoot(options.roots()),
+        sources.xmlFiles()));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));

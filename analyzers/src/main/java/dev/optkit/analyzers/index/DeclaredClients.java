@@ -89,6 +89,15 @@ final class DeclaredClients {
   }
 
   /**
+   * The client an interface is by its annotations alone, as if no project class implemented it: asked for a call whose
+   * caller is never deployed with the interface's implementations ({@code ProjectIndex#implementedOnlyApart}).
+   */
+  Optional<DeclaredClientSignature> unimplemented(String type) {
+    TypeFact fact = types.get(type);
+    return fact == null || !fact.isInterface() ? Optional.empty() : annotated(types.supertypesOf(type));
+  }
+
+  /**
    * A class declaring an abstract method, which only a subclass or a library's run-time subclass implements (Jdbi 2's
    * SqlObjects: {@code dbi.onDemand(TableDao.class)} of an abstract class whose abstract methods carry their SQL).
    */
@@ -119,6 +128,11 @@ final class DeclaredClients {
       }
       return delegatedQueries(type, ancestry);
     }
+    return annotated(ancestry);
+  }
+
+  /** A query or HTTP client by the first declaration annotation on a method of the ancestry, if any. */
+  private Optional<DeclaredClientSignature> annotated(List<String> ancestry) {
     for (String ancestor : ancestry) {
       for (IndexedMethod method : index.methodsOfType(ancestor)) {
         for (String annotation : method.fact().annotations()) {

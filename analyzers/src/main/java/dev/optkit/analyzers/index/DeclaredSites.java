@@ -275,6 +275,7 @@ final class DeclaredSites {
   private final Map<CallRef, Optional<IoSite>> declaredSiteOfCall = new java.util.IdentityHashMap<>();
 
   private Optional<Built> computeBuilt(CallRef call) {
+    CallRef written = call;
     Optional<IoSite> wrapped = wrappers.queryWrapperSite(call);
     if (wrapped.isPresent()) {
       return wrapped.map(Built::plain);
@@ -296,6 +297,11 @@ final class DeclaredSites {
       return Optional.empty();
     }
     Optional<DeclaredClientSignature> client = index.declaredClient(call.receiverType());
+    if (client.isEmpty() && index.implementedOnlyApart(written, call.receiverType())) {
+      // the project implements the interface only in applications never deployed with the caller: what it calls is
+      // what a library made at run time (a client proxy), as for an interface the project does not implement
+      client = index.declaredWhereUnimplemented(call.receiverType());
+    }
     if (client.isEmpty()) {
       Optional<IoSite> inherited = inheritedClientSite(call);
       return (inherited.isPresent() ? inherited : bytecodeSites.siteOf(call)).map(Built::plain);

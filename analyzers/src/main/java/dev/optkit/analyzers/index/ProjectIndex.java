@@ -187,6 +187,43 @@ public final class ProjectIndex {
     return postgresql;
   }
 
+  /**
+   * Which modules of the build may run in one process ({@link dev.optkit.analyzers.source.ModuleDeployments}): the
+   * targets a call ranks for its I/O ({@link #targetsOf}) are those deployed with its caller. {@link #allTargetsOf}
+   * keeps every implementation, for the questions where missing one is unsafe.
+   */
+  public ProjectIndex withDeployments(dev.optkit.analyzers.source.ModuleDeployments value) {
+    this.deployments = value;
+    Map<CallRef, String> files = new java.util.IdentityHashMap<>();
+    if (value.separatesAny()) {
+      for (IndexedMethod method : methods) {
+        method.fact().calls().forEach(call -> files.put(call, method.path()));
+      }
+    }
+    this.callerFiles = files;
+    return this;
+  }
+
+  /**
+   * Whether every project implementation of the call's receiver type is in a module never deployed with the caller:
+   * the object it is called on is then none of them (a client proxy of an interface another application implements).
+   */
+  boolean implementedOnlyApart(CallRef call, String type) {
+    String caller = callerFiles.get(call);
+    if (caller == null) {
+      return false;
+    }
+    List<String> implementations = subtypesOf(type).stream().filter(sub -> !sub.equals(type))
+        .filter(sub -> types.get(sub) != null && !types.get(sub).isInterface()).toList();
+    return !implementations.isEmpty() && implementations.stream().map(types::pathOf).allMatch(path -> path != null
+        && !deployments.mayRunTogether(caller, path));
+  }
+
+  private dev.optkit.analyzers.source.ModuleDeployments deployments =
+      dev.optkit.analyzers.source.ModuleDeployments.UNKNOWN;
+  /** The file of each call a method makes, kept only where the build separates modules. */
+  private Map<CallRef, String> callerFiles = Map.of();
+
   /** The folder the findings' paths are relative to: where a module's configuration is found from a path. */
   public ProjectIndex withDisplayRoot(java.nio.file.Path value) {
     this.displayRoot = value;
@@ -313,6 +350,11 @@ public final class ProjectIndex {
     return declaredClients.declaredClient(type);
   }
 
+  /** The client a type would be if the project implemented it nowhere ({@link DeclaredClients#unimplemented}). */
+  Optional<DeclaredClientSignature> declaredWhereUnimplemented(String type) {
+    return declaredClients.unimplemented(type);
+  }
+
   /**
    * Whether reading or writing the entity (or embeddable) may touch data its mapping does not name: SQL in the
    * mapping, listeners, auditing ({@link TypeFact#dataBeyondMapping()}), or a Hibernate filter where the project
@@ -420,6 +462,13 @@ public final class ProjectIndex {
    * the project.
    */
   public List<IndexedMethod> targetsOf(CallRef call) {
+    String caller = callerFiles.get(call);
+    List<IndexedMethod> targets = typedTargetsOf(call);
+    return caller == null ? targets : targets.stream().filter(target -> deployments.mayRunTogether(caller, target.path()))
+        .toList();
+  }
+
+  private List<IndexedMethod> typedTargetsOf(CallRef call) {
     call = onEnclosingObject(call);
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = receivedType(call);

@@ -83,6 +83,44 @@ public final class MavenPom {
     return lineage.get(0).getArtifactId() == null ? "" : lineage.get(0).getArtifactId();
   }
 
+  /** The module's groupId: its own, else its parent's, properties interpolated; null when neither is written. */
+  public String groupId() {
+    Model module = lineage.get(0);
+    String written = module.getGroupId() != null ? module.getGroupId()
+        : module.getParent() != null ? module.getParent().getGroupId() : null;
+    return written == null ? null : interpolate(written, properties());
+  }
+
+  /**
+   * The artifacts the module depends on in any scope, as {@code groupId:artifactId} with properties interpolated: its
+   * own {@code <dependencies>}, its local parents' (which it inherits) and every profile's; never dependency management,
+   * which only sets versions.
+   */
+  public java.util.Set<String> dependencyKeys() {
+    Properties properties = properties();
+    Model module = lineage.get(0);
+    String group = groupId();
+    if (group != null) {
+      properties.putIfAbsent("project.groupId", group);
+      properties.putIfAbsent("groupId", group);
+    }
+    if (module.getParent() != null && module.getParent().getGroupId() != null) {
+      properties.putIfAbsent("project.parent.groupId", module.getParent().getGroupId());
+    }
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    for (Model model : lineage) {
+      List<org.apache.maven.model.Dependency> dependencies = new ArrayList<>(model.getDependencies());
+      model.getProfiles().forEach(profile -> dependencies.addAll(profile.getDependencies()));
+      for (org.apache.maven.model.Dependency dependency : dependencies) {
+        if (dependency.getGroupId() != null && dependency.getArtifactId() != null) {
+          keys.add(interpolate(dependency.getGroupId(), properties) + ":"
+              + interpolate(dependency.getArtifactId(), properties));
+        }
+      }
+    }
+    return keys;
+  }
+
   /** The pom files read: this one, then each parent reached through relativePath. */
   public List<Path> files() {
     return files;

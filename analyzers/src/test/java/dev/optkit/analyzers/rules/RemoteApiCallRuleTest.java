@@ -550,6 +550,97 @@ class RemoteApiCallRuleTest {
     assertTrue(findings.get(0).message().contains("rate()"), findings.get(0).message());
   }
 
+  private static String pom(String artifact, String... dependencies) {
+    StringBuilder xml = new StringBuilder("<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
+        + "<artifactId>" + artifact + "</artifactId><version>1</version><dependencies>");
+    for (String dependency : dependencies) {
+      xml.append("<dependency><groupId>shop</groupId><artifactId>").append(dependency)
+          .append("</artifactId><version>1</version></dependency>");
+    }
+    return xml.append("</dependencies></project>").toString();
+  }
+
+  /**
+   * An interface the project implements in one application and calls in another, which no module deploys together
+   * (a blind trial's JACQ: the client WAR's RESTEasy proxies of JAX-RS interfaces the service WAR implements with JPA):
+   * the client's call is an HTTP request, not the server's query. Near miss: in the application that implements it,
+   * the call runs the implementation.
+   */
+  private ProjectFixture sharedResource(String... appDependencies) {
+    return new ProjectFixture(dir)
+        .file("pom.xml", pom("parent"))
+        .file("api/pom.xml", pom("api"))
+        .file("api/src/main/java/shop/ItemResource.java", """
+            package shop;
+            import javax.ws.rs.GET;
+            import javax.ws.rs.Path;
+            import javax.ws.rs.QueryParam;
+            @Path("/item")
+            public interface ItemResource {
+              @GET @Path("/load") String load(@QueryParam("id") long id);
+            }
+            """)
+        .file("service/pom.xml", pom("service", "api"))
+        .file("service/src/main/java/shop/ItemEndpoint.java", """
+            package shop;
+            public class ItemEndpoint implements ItemResource {
+              private final java.sql.Connection db;
+              public ItemEndpoint(java.sql.Connection db) { this.db = db; }
+              public String load(long id) {
+                try (java.sql.PreparedStatement s = db.prepareStatement("select name from item where id = ?")) {
+                  s.setLong(1, id);
+                  java.sql.ResultSet rows = s.executeQuery();
+                  return rows.next() ? rows.getString(1) : null;
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """)
+        .file("service/src/main/java/shop/ItemReport.java", """
+            package shop;
+            public class ItemReport {
+              private final ItemResource items;
+              public ItemReport(ItemResource items) { this.items = items; }
+              public String first() { return items.load(1L); }
+            }
+            """)
+        .file("web/pom.xml", pom("web", "api"))
+        .file("web/src/main/java/shop/ItemPage.java", """
+            package shop;
+            public class ItemPage {
+              private final ItemResource items;
+              public ItemPage(ItemResource items) { this.items = items; }
+              public String show(long id) { return items.load(id); }
+              public java.util.List<String> showAll(java.util.List<Long> ids) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (Long id : ids) {
+                  names.add(items.load(id));
+                }
+                return names;
+              }
+            }
+            """)
+        .file("app/pom.xml", pom("app", appDependencies));
+  }
+
+  @Test
+  void aCallOfAnInterfaceOnlyAnotherApplicationImplementsIsARemoteCall() {
+    dev.optkit.analyzers.Assessment assessment = sharedResource().assess();
+    List<Finding> findings = assessment.findings().stream().filter(f -> f.category() == Category.API_CALL).toList();
+    assertEquals(List.of("web/src/main/java/shop/ItemPage.java GET", "web/src/main/java/shop/ItemPage.java GET"),
+        findings.stream().map(f -> f.path() + " " + f.details().get("httpMethod")).toList(), findings.toString());
+    // the loop waits on the request, not on the server's query
+    List<Finding> loops = assessment.findings().stream().filter(f -> f.category() == Category.IO_LOOP).toList();
+    assertEquals(List.of("SequentialIoLoop independent-remote-calls"), loops.stream()
+        .map(f -> f.ruleId() + " " + f.details().get("classification")).toList(), loops.toString());
+  }
+
+  @Test
+  void aCallOfAnInterfaceImplementedInTheSameDeploymentRunsTheImplementation() {
+    assertEquals(List.of(), sharedResource("web", "service").findings(Category.API_CALL));
+  }
+
   /**
    * A base interface whose sub-interfaces, one per API version, declare each request (a trial's GitLab client: calls on
    * GitLabApiProxy, requests on V3GitLabApiProxy and V4GitLabApiProxy) is a request at each call. Near miss: a method
