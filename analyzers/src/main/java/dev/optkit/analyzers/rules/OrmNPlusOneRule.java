@@ -57,11 +57,17 @@ public final class OrmNPlusOneRule implements Rule {
     boolean hibernateModule = hibernateModule(index);
     for (IndexedMethod method : index.methods()) {
       for (LoopFact loop : method.fact().loops()) {
+        // one finding a loop, naming each association it touches once (a trial's loop reading p.getOwner() four
+        // times and p.getKeeper() twice was six findings at one line)
+        java.util.Map<String, Touched> touched = new java.util.LinkedHashMap<>();
         for (int c : loop.elementCalls()) {
           CallRef call = method.fact().calls().get(c);
           association(index, call.receiverType(), call.name())
               .filter(a -> !a.eager() && !a.batched())
-              .ifPresent(a -> findings.add(lazyInLoop(method, loop, call, a)));
+              .ifPresent(a -> touched.putIfAbsent(call.receiverType() + "." + a.field(), new Touched(call, a)));
+        }
+        if (!touched.isEmpty()) {
+          findings.add(lazyInLoop(method, loop, List.copyOf(touched.values())));
         }
       }
       for (IoSite site : index.sitesOf(method)) {
@@ -234,14 +240,35 @@ public final class OrmNPlusOneRule implements Rule {
     return type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity");
   }
 
-  private Finding lazyInLoop(IndexedMethod method, LoopFact loop, CallRef call, TypeFact.Association association) {
+  /** A lazy association a loop's element calls touch, by the first call touching it. */
+  private record Touched(CallRef call, TypeFact.Association association) {
+    String named() {
+      return TypeNames.simple(call.receiverType()) + "." + association.field();
+    }
+  }
+
+  private Finding lazyInLoop(IndexedMethod method, LoopFact loop, List<Touched> touched) {
+    CallRef call = touched.get(0).call();
+    TypeFact.Association association = touched.get(0).association();
     String owner = TypeNames.simple(call.receiverType());
     String where = loop.kind() + " loop in " + method.fact().displayName();
-    return FindingDraft.in(info(), method, loop.range(), loop.snippet())
+    List<Touched> others = touched.subList(1, touched.size());
+    StringBuilder more = new StringBuilder();
+    for (Touched other : others) {
+      more.append(", ").append(other.association().mapping()).append(' ').append(other.named()).append(" (")
+          .append(other.call().name()).append("())");
+    }
+    FindingDraft draft = FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .confidence(Confidence.MEDIUM)
         .message("N+1 query (ORM): " + where + " touches the lazy " + association.mapping() + " " + owner + "."
-            + association.field() + " of each element (" + call.name() + "()): one query per " + owner
-            + "; fetch it with the query that loads them (JOIN FETCH, @EntityGraph) or add @BatchSize")
+            + association.field() + " of each element (" + call.name() + "())" + more + ": one query per " + owner
+            + (others.isEmpty() ? "" : " for each") + "; fetch "
+            + (others.isEmpty() ? "it" : "them") + " with the query that loads them (JOIN FETCH, @EntityGraph) or add "
+            + "@BatchSize");
+    if (!others.isEmpty()) {
+      draft.detail("alsoLazy", others.stream().map(Touched::named).toList());
+    }
+    return draft
         .detail("classification", "orm-lazy-load-in-loop")
         .detail("entity", call.receiverType())
         .detail("association", association.field())
@@ -250,8 +277,8 @@ public final class OrmNPlusOneRule implements Rule {
             + owner + " entities, or @EntityGraph(attributePaths = \"" + association.field() + "\"), or @BatchSize "
             + "on " + owner + "." + association.field())
         .refused(NOT_REWRITTEN)
-        .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, List.of(lazyLoad(call.receiverType(), association,
-            call.range(), call.snippet()))))
+        .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, touched.stream().map(each -> lazyLoad(
+            each.call().receiverType(), each.association(), each.call().range(), each.call().snippet())).toList()))
         .build();
   }
 

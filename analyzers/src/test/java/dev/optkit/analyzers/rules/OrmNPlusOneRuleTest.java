@@ -98,6 +98,38 @@ class OrmNPlusOneRuleTest {
     assertTrue(visits.savings().callsSavedPerDay() > 0, "priced as a batchable query per iteration");
   }
 
+  /**
+   * One loop touching two lazy associations, one of them twice (a blind trial's JACQ: 39 findings at one loop): one
+   * finding, naming each association once and priced for both. Near miss: the same association in two loops is two.
+   */
+  @Test
+  void aLoopTouchingLazyAssociationsIsOneFindingNamingEach() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        public class Report {
+          public int both(Owner owner) {
+            int total = 0;
+            for (Pet pet : owner.getPets()) {
+              total += pet.getVisits().size() + pet.getVisits().hashCode() + pet.getType().hashCode();
+            }
+            return total;
+          }
+          public int twice(Owner owner) {
+            int total = 0;
+            for (Pet pet : owner.getPets()) { total += pet.getVisits().size(); }
+            for (Pet pet : owner.getPets()) { total += pet.getVisits().hashCode(); }
+            return total;
+          }
+        }
+        """).findings(Category.IO_LOOP));
+    assertEquals(List.of("both(Owner)", "twice(Owner)", "twice(Owner)"), findings.stream()
+        .map(Finding::enclosingMethod).sorted().toList(), findings.toString());
+    Finding both = findings.stream().filter(f -> f.enclosingMethod().startsWith("both")).findFirst().orElseThrow();
+    assertEquals("visits", both.details().get("association"));
+    assertEquals(List.of("Pet.type"), both.details().get("alsoLazy"));
+    assertEquals(2, both.basis().sites().size(), both.basis().toString());
+  }
+
   @Test
   void aQueryReturningManyEntitiesWithAnEagerAssociationItDoesNotFetchJoinIsAnNPlusOne() {
     List<Finding> findings = orm(entities().java("""
