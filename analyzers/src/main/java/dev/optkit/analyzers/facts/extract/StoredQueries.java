@@ -2,8 +2,10 @@ package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.resolution.types.ResolvedType;
 import java.util.Comparator;
 import java.util.List;
@@ -28,16 +30,41 @@ final class StoredQueries {
    * @param chain the outermost call of its chain, the local's initializer
    */
   static Optional<MethodCallExpr> runOf(MethodCallExpr entry, MethodCallExpr chain) {
-    if (!(chain.getParentNode().orElse(null) instanceof VariableDeclarator declarator)) {
+    Node given = chain.getParentNode().orElse(null);
+    VariableDeclarator declarator;
+    if (given instanceof VariableDeclarator declared) {
+      declarator = declared;
+    } else if (given instanceof AssignExpr assign && assign.getOperator() == AssignExpr.Operator.ASSIGN
+        && assign.getValue() == chain && assign.getTarget() instanceof NameExpr target
+        && assign.getParentNode().orElse(null) instanceof ExpressionStmt) {
+      // a local given the query later, in a branch or again after its first run (TypedQuery<T> q = null;
+      // if (..) q = em.createNamedQuery(..); else q = ..; return q.getResultList(): a trial's JACQ DAOs)
+      declarator = localDeclaration(assign, target.getNameAsString()).orElse(null);
+      if (declarator == null) {
+        return Optional.empty(); // a field or a parameter: where it runs is not told here
+      }
+    } else {
       return Optional.empty();
     }
     String local = declarator.getNameAsString();
     Optional<Node> body = declarator.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class).map(b -> (Node) b);
-    if (body.isEmpty() || declarator.getBegin().isEmpty()) {
+    if (body.isEmpty() || given.getEnd().isEmpty()) {
       return Optional.empty();
     }
-    List<NameExpr> uses = body.get().findAll(NameExpr.class, name -> name.getNameAsString().equals(local)
-        && name.getBegin().isPresent() && name.getBegin().get().isAfter(declarator.getBegin().get()));
+    List<NameExpr> uses = new java.util.ArrayList<>(body.get().findAll(NameExpr.class, name ->
+        name.getNameAsString().equals(local) && name.getBegin().isPresent()
+            && name.getBegin().get().isAfter(given.getEnd().get()) && !exclusive(given, name)));
+    uses.sort(Comparator.comparing(name -> name.getBegin().get()));
+    for (int i = 0; i < uses.size(); i++) {
+      NameExpr use = uses.get(i);
+      if (use.getParentNode().orElse(null) instanceof AssignExpr again && again.getTarget() == use) {
+        if (!(again.getOperator() == AssignExpr.Operator.ASSIGN && alwaysAfter(given, again))) {
+          return Optional.empty(); // given again on some paths only: which value a later use holds is not told
+        }
+        uses = uses.subList(0, i); // given anew on every path: the uses after it are of the new value
+        break;
+      }
+    }
     if (uses.isEmpty()) {
       return Optional.empty();
     }
@@ -57,7 +84,6 @@ final class StoredQueries {
     } catch (RuntimeException | StackOverflowError unresolved) {
       return Optional.empty();
     }
-    uses.sort(Comparator.comparing(name -> name.getBegin().get()));
     MethodCallExpr run = null;
     NameExpr lastHandOff = null;
     for (NameExpr use : uses) {
@@ -94,6 +120,77 @@ final class StoredQueries {
       return Optional.empty(); // handed over after its last run here: the method it went to may run it again
     }
     return Optional.ofNullable(run);
+  }
+
+  /** The declaration of the local the assignment gives, in a block around it; empty for a field or parameter. */
+  private static Optional<VariableDeclarator> localDeclaration(AssignExpr assign, String name) {
+    for (Node at = assign; at != null && !(at instanceof com.github.javaparser.ast.body.CallableDeclaration<?>)
+        && !(at instanceof com.github.javaparser.ast.expr.LambdaExpr); at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
+          if (statement.getBegin().isPresent() && assign.getBegin().isPresent()
+              && !statement.getBegin().get().isBefore(assign.getBegin().get())) {
+            break;
+          }
+          if (statement instanceof ExpressionStmt expression
+              && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr declared) {
+            for (VariableDeclarator variable : declared.getVariables()) {
+              if (variable.getNameAsString().equals(name)) {
+                return Optional.of(variable);
+              }
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether two nodes lie in the two branches of one {@code if} (or conditional): no path runs both, so a use in the
+   * other branch never sees what this one gave.
+   */
+  static boolean exclusive(Node a, Node b) {
+    for (Node child = a, parent = a.getParentNode().orElse(null); parent != null;
+        child = parent, parent = parent.getParentNode().orElse(null)) {
+      if (parent instanceof com.github.javaparser.ast.stmt.IfStmt branch && branch.getElseStmt().isPresent()) {
+        Node other = child == branch.getThenStmt() ? branch.getElseStmt().get()
+            : child == branch.getElseStmt().get() ? branch.getThenStmt() : null;
+        if (other != null && within(b, other)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean within(Node node, Node ancestor) {
+    for (Node at = node; at != null; at = at.getParentNode().orElse(null)) {
+      if (at == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every path from one statement's node runs the later assignment: the assignment is a statement of a block
+   * around the node (or of its own block), after the statement holding it, with no loop between the block and the node.
+   */
+  private static boolean alwaysAfter(Node given, AssignExpr later) {
+    if (!(later.getParentNode().orElse(null) instanceof ExpressionStmt statement)
+        || !(statement.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.BlockStmt block)) {
+      return false;
+    }
+    for (Node at = given; at != null && at != block; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.stmt.ForStmt || at instanceof com.github.javaparser.ast.stmt.ForEachStmt
+          || at instanceof com.github.javaparser.ast.stmt.WhileStmt || at instanceof com.github.javaparser.ast.stmt.DoStmt
+          || at instanceof com.github.javaparser.ast.expr.LambdaExpr
+          || at instanceof com.github.javaparser.ast.body.CallableDeclaration<?>) {
+        return false;
+      }
+    }
+    return within(given, block);
   }
 
   private static String erasure(ResolvedType type) {
