@@ -20,7 +20,8 @@ public record LoopFact(
     List<Integer> opaqueCalls,
     List<Integer> sentRequests,
     List<Integer> inlineCalls,
-    List<Integer> inlineSites) {
+    List<Integer> inlineSites,
+    List<HandedElement> handedElement) {
 
   /**
    * @param elementCalls the calls (among {@code calls}) made on the loop's element
@@ -33,6 +34,8 @@ public record LoopFact(
    *     executor, or keeps it to run later: {@code Callable<T> task = () -> { for (..) dao.get(id); ... }}) that run in
    *     the loop's own iteration all the same, wherever the loop itself runs
    * @param inlineSites of {@code ioSites}, those so
+   * @param handedElement the calls run once per element that are handed the element itself as an argument ({@code new
+   *     PlantDto(plant)}, {@code toResult(row)}): what the called code does with it is done to each element
    */
   public LoopFact {
     elementCalls = elementCalls == null ? List.of() : elementCalls; // facts cached before it existed
@@ -40,7 +43,18 @@ public record LoopFact(
     sentRequests = sentRequests == null ? List.of() : sentRequests;
     inlineCalls = inlineCalls == null ? List.of() : inlineCalls;
     inlineSites = inlineSites == null ? List.of() : inlineSites;
+    handedElement = handedElement == null ? List.of() : List.copyOf(handedElement);
   }
+
+  /**
+   * A call handed the loop's element.
+   *
+   * @param call the index of the call: among the method's {@code constructorCalls} when {@code construction}, else
+   *     among its {@code calls}
+   * @param construction whether it is a {@code new T(..)}
+   * @param argument the position the element is handed at
+   */
+  public record HandedElement(int call, boolean construction, int argument) {}
 
   /** Whether the method's call (by index) waits in this loop's turn though the method defers it. */
   public boolean runsInline(int call) {

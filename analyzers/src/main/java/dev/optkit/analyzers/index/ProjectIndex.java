@@ -213,10 +213,17 @@ public final class ProjectIndex {
     if (caller == null) {
       return false;
     }
-    List<String> implementations = subtypesOf(type).stream().filter(sub -> !sub.equals(type))
+    // a test's fake answers no call of the application's code
+    boolean fromMain = !dev.optkit.analyzers.source.SourceSet.isTestPath(caller);
+    java.util.function.Predicate<String> apart = path -> path != null && (fromMain
+        && dev.optkit.analyzers.source.SourceSet.isTestPath(path) || !deployments.mayRunTogether(caller, path));
+    List<String> classes = subtypesOf(type).stream().filter(sub -> !sub.equals(type))
         .filter(sub -> types.get(sub) != null && !types.get(sub).isInterface()).toList();
-    return !implementations.isEmpty() && implementations.stream().map(types::pathOf).allMatch(path -> path != null
-        && !deployments.mayRunTogether(caller, path));
+    // every class of the hierarchy, and every method of the name a class of it declares (two classes of one name in
+    // two modules: each file), in modules never deployed with the caller
+    List<IndexedMethod> declared = classes.stream().flatMap(sub -> methods(sub, call.name()).stream()).toList();
+    return !classes.isEmpty() && classes.stream().map(types::pathOf).allMatch(apart)
+        && declared.stream().map(IndexedMethod::path).allMatch(apart);
   }
 
   private dev.optkit.analyzers.source.ModuleDeployments deployments =

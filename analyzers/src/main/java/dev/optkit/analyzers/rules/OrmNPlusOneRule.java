@@ -63,8 +63,12 @@ public final class OrmNPlusOneRule implements Rule {
         for (int c : loop.elementCalls()) {
           CallRef call = method.fact().calls().get(c);
           association(index, call.receiverType(), call.name())
-              .filter(a -> !a.eager() && !a.batched())
-              .ifPresent(a -> touched.putIfAbsent(call.receiverType() + "." + a.field(), new Touched(call, a)));
+              .filter(a -> !a.eager() && !a.batched() && !onlyItsIdRead(index, method.fact().calls(), call, a))
+              .ifPresent(a -> touched.putIfAbsent(call.receiverType() + "." + a.field(), new Touched(call, a, null, call.range(), call.snippet())));
+        }
+        for (LoopFact.HandedElement handed : loop.handedElement()) {
+          touchedBy(index, method, handed).forEach(t -> touched.putIfAbsent(t.call().receiverType() + "."
+              + t.association().field(), t));
         }
         if (!touched.isEmpty()) {
           findings.add(lazyInLoop(method, loop, List.copyOf(touched.values())));
@@ -169,6 +173,38 @@ public final class OrmNPlusOneRule implements Rule {
 
   private record EagerLoad(String entity, TypeFact.Association association) {}
 
+  /**
+   * Whether a to-one association's getter is called only to read the target's identifier, its result the receiver of
+   * the target's {@code @Id} getter and nothing else ({@code inventory.getUserId().getId()}): Hibernate answers the
+   * identifier from the proxy, which holds the foreign key, without loading the row (a blind trial's JACQ result
+   * objects). Told by the facts: the id getter's call begins where the association's does and is made on its result.
+   */
+  private static boolean onlyItsIdRead(ProjectIndex index, List<CallRef> calls, CallRef getter,
+      TypeFact.Association association) {
+    if (association.toMany() || getter.range() == null) {
+      return false;
+    }
+    java.util.Set<String> idGetters = new java.util.HashSet<>();
+    for (String type : index.supertypesOf(association.target())) {
+      index.type(type).ifPresent(fact -> fact.fieldAnnotations().forEach((field, annotations) -> {
+        if (annotations.stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
+            .anyMatch(a -> a.equals("Id") || a.equals("EmbeddedId"))) {
+          idGetters.add("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
+        }
+      }));
+    }
+    for (CallRef call : calls) {
+      if (call.argumentCount() == 0 && idGetters.contains(call.name()) && call.range() != null
+          && call.range().line() == getter.range().line() && call.range().column() == getter.range().column()
+          && !call.roots().isEmpty() && call.roots().get(0).any().stream().anyMatch(root ->
+              root instanceof dev.optkit.analyzers.facts.Root.CallResult result && result.line() == getter.range().line()
+                  && result.column() == getter.range().column() && result.name().equals(getter.name()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Optional<TypeFact.Association> association(ProjectIndex index, String entity, String getter) {
     if (entity == null) {
       return Optional.empty();
@@ -240,8 +276,39 @@ public final class OrmNPlusOneRule implements Rule {
     return type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity");
   }
 
-  /** A lazy association a loop's element calls touch, by the first call touching it. */
-  private record Touched(CallRef call, TypeFact.Association association) {
+  /**
+   * The lazy associations the code a loop hands its element to touches on it, one call deep: a getter called on that
+   * parameter itself ({@code new PlantDto(plant)} reading {@code plant.getOwner()}: a blind trial's JACQ built a DTO per
+   * row so, twelve loops).
+   */
+  private static List<Touched> touchedBy(ProjectIndex index, IndexedMethod method, LoopFact.HandedElement handed) {
+    List<CallRef> calls = handed.construction() ? method.fact().constructorCalls() : method.fact().calls();
+    if (handed.call() >= calls.size()) {
+      return List.of();
+    }
+    List<Touched> found = new ArrayList<>();
+    dev.optkit.analyzers.facts.Root parameter = new dev.optkit.analyzers.facts.Root.Parameter(handed.argument());
+    CallRef handing = calls.get(handed.call());
+    for (IndexedMethod target : index.targetsOf(handing)) {
+      for (CallRef inner : target.fact().calls()) {
+        if (!inner.roots().isEmpty() && inner.roots().get(0).any().equals(List.of(parameter))) {
+          association(index, inner.receiverType(), inner.name()).filter(a -> !a.eager() && !a.batched()
+                  && !onlyItsIdRead(index, target.fact().calls(), inner, a))
+              .ifPresent(a -> found.add(new Touched(inner, a, target.fact().displayName(), handing.range(),
+                  handing.snippet())));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A lazy association a loop's element calls touch, by the first call touching it; {@code via} the method or
+   * constructor handed the element that makes the call, null for a call in the loop itself; {@code range} and {@code
+   * snippet} the call in the loop that touches it (that call, or the one handing the element over).
+   */
+  private record Touched(CallRef call, TypeFact.Association association, String via, SourceRange range,
+      String snippet) {
     String named() {
       return TypeNames.simple(call.receiverType()) + "." + association.field();
     }
@@ -256,12 +323,13 @@ public final class OrmNPlusOneRule implements Rule {
     StringBuilder more = new StringBuilder();
     for (Touched other : others) {
       more.append(", ").append(other.association().mapping()).append(' ').append(other.named()).append(" (")
-          .append(other.call().name()).append("())");
+          .append(other.call().name()).append("()").append(other.via() == null ? "" : " in " + other.via()).append(')');
     }
+    String first = call.name() + "()" + (touched.get(0).via() == null ? "" : " in " + touched.get(0).via());
     FindingDraft draft = FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .confidence(Confidence.MEDIUM)
         .message("N+1 query (ORM): " + where + " touches the lazy " + association.mapping() + " " + owner + "."
-            + association.field() + " of each element (" + call.name() + "())" + more + ": one query per " + owner
+            + association.field() + " of each element (" + first + ")" + more + ": one query per " + owner
             + (others.isEmpty() ? "" : " for each") + "; fetch "
             + (others.isEmpty() ? "it" : "them") + " with the query that loads them (JOIN FETCH, @EntityGraph) or add "
             + "@BatchSize");
@@ -278,7 +346,7 @@ public final class OrmNPlusOneRule implements Rule {
             + "on " + owner + "." + association.field())
         .refused(NOT_REWRITTEN)
         .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, touched.stream().map(each -> lazyLoad(
-            each.call().receiverType(), each.association(), each.call().range(), each.call().snippet())).toList()))
+            each.call().receiverType(), each.association(), each.range(), each.snippet())).toList()))
         .build();
   }
 

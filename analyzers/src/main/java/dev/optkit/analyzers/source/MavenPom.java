@@ -92,11 +92,11 @@ public final class MavenPom {
   }
 
   /**
-   * The artifacts the module depends on in any scope, as {@code groupId:artifactId} with properties interpolated: its
-   * own {@code <dependencies>}, its local parents' (which it inherits) and every profile's; never dependency management,
-   * which only sets versions.
+   * The artifacts the module depends on in any scope (no version told), properties interpolated, a groupId not written
+   * null: its own {@code <dependencies>}, its local parents' (which it inherits) and every profile's; never dependency
+   * management, which only sets versions.
    */
-  public java.util.Set<String> dependencyKeys() {
+  public List<Declared> dependedOn() {
     Properties properties = properties();
     Model module = lineage.get(0);
     String group = groupId();
@@ -107,18 +107,124 @@ public final class MavenPom {
     if (module.getParent() != null && module.getParent().getGroupId() != null) {
       properties.putIfAbsent("project.parent.groupId", module.getParent().getGroupId());
     }
-    java.util.Set<String> keys = new java.util.TreeSet<>();
+    List<Declared> keys = new ArrayList<>();
     for (Model model : lineage) {
       List<org.apache.maven.model.Dependency> dependencies = new ArrayList<>(model.getDependencies());
       model.getProfiles().forEach(profile -> dependencies.addAll(profile.getDependencies()));
       for (org.apache.maven.model.Dependency dependency : dependencies) {
-        if (dependency.getGroupId() != null && dependency.getArtifactId() != null) {
-          keys.add(interpolate(dependency.getGroupId(), properties) + ":"
-              + interpolate(dependency.getArtifactId(), properties));
+        if (dependency.getArtifactId() != null) {
+          // Maven 4 infers a reactor dependency's groupId: one not written matches any group
+          keys.add(new Declared(dependency.getGroupId() == null ? null : interpolate(dependency.getGroupId(), properties),
+              interpolate(dependency.getArtifactId(), properties), null));
         }
       }
     }
     return keys;
+  }
+
+  /** The module's packaging as written ({@code jar} when it names none). */
+  public String packaging() {
+    String written = lineage.get(0).getPackaging();
+    return written == null || written.isBlank() ? "jar" : written.trim();
+  }
+
+  /** The artifactIds of the plugins the module's build runs: its own and its local parents' {@code <plugins>}. */
+  public java.util.Set<String> buildPlugins() {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    for (Model model : lineage) {
+      if (model.getBuild() != null) {
+        model.getBuild().getPlugins().forEach(plugin -> found.add(plugin.getArtifactId()));
+      }
+      model.getProfiles().stream().filter(profile -> profile.getBuild() != null)
+          .forEach(profile -> profile.getBuild().getPlugins().forEach(plugin -> found.add(plugin.getArtifactId())));
+    }
+    return found;
+  }
+
+  /**
+   * Whether the configuration of one of these plugins, as the module's build runs it (its own and its local parents'
+   * {@code <plugins>}, profiles', executions'), holds a value or attribute that contains one of the words.
+   */
+  public boolean configurationNames(Set<String> plugins, java.util.Collection<String> words) {
+    for (Model model : lineage) {
+      List<org.apache.maven.model.Plugin> run = new ArrayList<>();
+      if (model.getBuild() != null) {
+        run.addAll(model.getBuild().getPlugins());
+      }
+      model.getProfiles().stream().filter(profile -> profile.getBuild() != null)
+          .forEach(profile -> run.addAll(profile.getBuild().getPlugins()));
+      for (org.apache.maven.model.Plugin plugin : run) {
+        if (!plugins.contains(plugin.getArtifactId())) {
+          continue;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(plugin.getConfiguration());
+        plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
+        for (Object configuration : configurations) {
+          if (configuration instanceof org.codehaus.plexus.util.xml.Xpp3Dom dom && names(dom, words, 0)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean names(org.codehaus.plexus.util.xml.Xpp3Dom node, java.util.Collection<String> words, int depth) {
+    if (depth > 32) {
+      return true; // deeper than a configuration is written: not read, so counted as naming them
+    }
+    List<String> texts = new ArrayList<>();
+    texts.add(node.getValue());
+    for (String attribute : node.getAttributeNames()) {
+      texts.add(node.getAttribute(attribute));
+    }
+    for (String text : texts) {
+      if (text != null && tokens(text).stream().anyMatch(token -> words.stream().anyMatch(word -> named(token, word)))) {
+        return true;
+      }
+    }
+    for (org.codehaus.plexus.util.xml.Xpp3Dom child : node.getChildren()) {
+      if (names(child, words, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The runs of characters an artifactId or file name is made of ({@code ../web/target/web-1.0.war}: four). */
+  private static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    StringBuilder token = new StringBuilder();
+    for (char c : (text + " ").toCharArray()) {
+      if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.') {
+        token.append(c);
+      } else if (!token.isEmpty()) {
+        tokens.add(token.toString());
+        token.setLength(0);
+      }
+    }
+    return tokens;
+  }
+
+  /** Whether a token names the artifact: it, or its file ({@code web-1.0.war}, {@code web.war}, {@code web-${v}}). */
+  private static boolean named(String token, String artifactId) {
+    if (!token.startsWith(artifactId)) {
+      return false;
+    }
+    String rest = token.substring(artifactId.length());
+    // a placeholder ends the token ({@code web-${v}} gives {@code web-})
+    return rest.isEmpty() || rest.startsWith(".") || rest.equals("-")
+        || rest.startsWith("-") && Character.isDigit(rest.charAt(1));
+  }
+
+  /**
+   * The artifactId of the parent the module names, when no pom read here is that parent (it is resolved from a
+   * repository, or a reactor's pom not at its relative path); null when the parent was read or there is none.
+   */
+  public String unreadParent() {
+    Model top = lineage.get(lineage.size() - 1);
+    return top.getParent() == null ? null : top.getParent().getArtifactId() == null ? "" : top.getParent().getArtifactId();
   }
 
   /** The pom files read: this one, then each parent reached through relativePath. */
@@ -151,7 +257,9 @@ public final class MavenPom {
       Path next = (current.getParent() == null ? Path.of("") : current.getParent()).resolve(relative).normalize();
       current = Files.isDirectory(next) ? next.resolve("pom.xml") : next;
       Model parentModel = peek(current);
-      if (parentModel == null || !model.getParent().getArtifactId().equals(parentModel.getArtifactId())) {
+      // Maven 4 infers a parent written without coordinates (<parent/>) from the pom at its relative path
+      if (parentModel == null || model.getParent().getArtifactId() != null
+          && !model.getParent().getArtifactId().equals(parentModel.getArtifactId())) {
         break; // relativePath points at another project: the parent comes from a repository
       }
     }

@@ -53,7 +53,7 @@ class OrmNPlusOneRuleTest {
     return new ProjectFixture(root).java(owner).java(PET)
         .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
         .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n");
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; public Integer getId() { return id; } }\n");
   }
 
   private static List<Finding> orm(List<Finding> findings) {
@@ -128,6 +128,54 @@ class OrmNPlusOneRuleTest {
     assertEquals("visits", both.details().get("association"));
     assertEquals(List.of("Pet.type"), both.details().get("alsoLazy"));
     assertEquals(2, both.basis().sites().size(), both.basis().toString());
+  }
+
+  /**
+   * The element handed to a constructor or method that touches a lazy association of it (a blind trial's JACQ built a
+   * result object per row so) is the N+1 of the loop handing it. Near misses: code given the element that reads only
+   * its columns or an eager association, or touches a lazy association of another object, is none.
+   */
+  @Test
+  void aLazyAssociationTouchedByCodeGivenEachElementIsAnNPlusOne() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        public class PetRow {
+          final int visits;
+          PetRow(Pet pet) { this.visits = pet.getVisits().size(); }
+          PetRow(Pet pet, Owner owner) { this.visits = owner.getPets().size() + pet.getOwner().hashCode(); }
+          static int kind(Pet pet) { return pet.getType().hashCode(); }
+          static int owner(Pet pet) { return pet.getOwner().hashCode(); }
+          static int typeId(Pet pet) { return pet.getType().getId(); }
+        }
+        """).java("""
+        package shop;
+        import java.util.ArrayList;
+        import java.util.List;
+        public class Report {
+          public List<PetRow> rows(List<Pet> pets) {
+            List<PetRow> rows = new ArrayList<>();
+            for (Pet pet : pets) { rows.add(new PetRow(pet)); }
+            return rows;
+          }
+          public int kinds(List<Pet> pets) {
+            int n = 0;
+            for (Pet pet : pets) { n += PetRow.kind(pet); }
+            return n;
+          }
+          public int eager(List<Pet> pets, Owner owner) {
+            int n = 0;
+            for (Pet pet : pets) { n += PetRow.owner(pet) + new PetRow(pet, owner).visits; }
+            return n;
+          }
+          public int typeIds(List<Pet> pets) {
+            int n = 0;
+            for (Pet pet : pets) { n += PetRow.typeId(pet) + pet.getType().getId(); } // the proxy holds the key
+            return n;
+          }
+        }
+        """).findings(Category.IO_LOOP));
+    assertEquals(List.of("kinds(List<Pet>) type", "rows(List<Pet>) visits"), findings.stream()
+        .map(f -> f.enclosingMethod() + " " + f.details().get("association")).sorted().toList(), findings.toString());
   }
 
   @Test
@@ -227,7 +275,7 @@ class OrmNPlusOneRuleTest {
         """;
     List<Finding> findings = orm(new ProjectFixture(dir).java(owner).java(PET)
         .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
-        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; public Integer getId() { return id; } }\n")
         .file("src/main/resources/META-INF/orm.xml", ormXml)
         .java("""
             package shop;

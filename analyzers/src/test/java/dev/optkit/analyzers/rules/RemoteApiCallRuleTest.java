@@ -550,9 +550,10 @@ class RemoteApiCallRuleTest {
     assertTrue(findings.get(0).message().contains("rate()"), findings.get(0).message());
   }
 
-  private static String pom(String artifact, String... dependencies) {
+  private static String pom(String artifact, String packaging, String... dependencies) {
     StringBuilder xml = new StringBuilder("<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
-        + "<artifactId>" + artifact + "</artifactId><version>1</version><dependencies>");
+        + "<artifactId>" + artifact + "</artifactId><version>1</version><packaging>" + packaging
+        + "</packaging><dependencies>");
     for (String dependency : dependencies) {
       xml.append("<dependency><groupId>shop</groupId><artifactId>").append(dependency)
           .append("</artifactId><version>1</version></dependency>");
@@ -568,8 +569,8 @@ class RemoteApiCallRuleTest {
    */
   private ProjectFixture sharedResource(String... appDependencies) {
     return new ProjectFixture(dir)
-        .file("pom.xml", pom("parent"))
-        .file("api/pom.xml", pom("api"))
+        .file("pom.xml", pom("parent", "pom"))
+        .file("api/pom.xml", pom("api", "jar"))
         .file("api/src/main/java/shop/ItemResource.java", """
             package shop;
             import javax.ws.rs.GET;
@@ -580,7 +581,7 @@ class RemoteApiCallRuleTest {
               @GET @Path("/load") String load(@QueryParam("id") long id);
             }
             """)
-        .file("service/pom.xml", pom("service", "api"))
+        .file("service/pom.xml", pom("service", "war", "api"))
         .file("service/src/main/java/shop/ItemEndpoint.java", """
             package shop;
             public class ItemEndpoint implements ItemResource {
@@ -605,7 +606,7 @@ class RemoteApiCallRuleTest {
               public String first() { return items.load(1L); }
             }
             """)
-        .file("web/pom.xml", pom("web", "api"))
+        .file("web/pom.xml", pom("web", appDependencies.length == 0 ? "war" : "jar", "api"))
         .file("web/src/main/java/shop/ItemPage.java", """
             package shop;
             public class ItemPage {
@@ -621,7 +622,7 @@ class RemoteApiCallRuleTest {
               }
             }
             """)
-        .file("app/pom.xml", pom("app", appDependencies));
+        .file("app/pom.xml", pom("app", appDependencies.length == 0 ? "jar" : "war", appDependencies));
   }
 
   @Test
@@ -634,6 +635,24 @@ class RemoteApiCallRuleTest {
     List<Finding> loops = assessment.findings().stream().filter(f -> f.category() == Category.IO_LOOP).toList();
     assertEquals(List.of("SequentialIoLoop independent-remote-calls"), loops.stream()
         .map(f -> f.ruleId() + " " + f.details().get("classification")).toList(), loops.toString());
+  }
+
+  /** A test's fake of the interface beside the client answers none of the application's calls. */
+  @Test
+  void aTestFakeBesideTheClientIsNoImplementationOfItsCalls() {
+    dev.optkit.analyzers.config.OptkitConfig d = dev.optkit.analyzers.config.OptkitConfig.defaults();
+    List<Finding> findings = sharedResource()
+        .file("web/src/test/java/shop/FakeItems.java", """
+            package shop;
+            public class FakeItems implements ItemResource {
+              public String load(long id) { return "item " + id; }
+            }
+            """)
+        .config(new dev.optkit.analyzers.config.OptkitConfig(d.include(), d.exclude(), true, d.rules(), d.cacheable(),
+            d.analysis(), d.savings(), d.clients(), d.declaredClients(), d.cachePolicies(), d.loops(), d.cache()))
+        .findings(Category.API_CALL);
+    assertEquals(List.of("web/src/main/java/shop/ItemPage.java GET", "web/src/main/java/shop/ItemPage.java GET"),
+        findings.stream().map(f -> f.path() + " " + f.details().get("httpMethod")).toList(), findings.toString());
   }
 
   @Test

@@ -209,13 +209,40 @@ public final class MethodLoops {
           }
         }
       }
+      List<LoopFact.HandedElement> handed = new ArrayList<>();
+      if (element != null) {
+        for (int c : loopCalls) {
+          if (m.callNodes.get(c) instanceof MethodCallExpr call) {
+            handedAt(call.getArguments(), element).ifPresent(at -> handed.add(new LoopFact.HandedElement(c, false, at)));
+          }
+        }
+        for (int k = 0; k < m.constructorNodes.size(); k++) {
+          if (m.constructorNodes.get(k) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+              && enclosingLoop(creation) == i && !PrefetchedKeys.onlyOnAMiss(creation, loop)) {
+            int index = k;
+            handedAt(creation.getArguments(), element)
+                .ifPresent(at -> handed.add(new LoopFact.HandedElement(index, true, at)));
+          }
+        }
+      }
       result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
           List.copyOf(loopSites), List.copyOf(loopCalls), withDraws(loop, LoopShapes.dependenceReasons(loop)), joinsInside,
           transactional,
           synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque), List.copyOf(loopSends),
-          List.copyOf(inlineCalls), List.copyOf(inlineSites)));
+          List.copyOf(inlineCalls), List.copyOf(inlineSites), List.copyOf(handed)));
     }
     return List.copyOf(result);
+  }
+
+  /** The first position an argument list hands the loop's element at, as it is. */
+  private static java.util.Optional<Integer> handedAt(List<com.github.javaparser.ast.expr.Expression> arguments,
+      String element) {
+    for (int a = 0; a < arguments.size(); a++) {
+      if (arguments.get(a) instanceof NameExpr name && name.getNameAsString().equals(element)) {
+        return java.util.Optional.of(a);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -48,7 +48,7 @@ public final class MethodScan {
   public final List<CallRef> calls = new ArrayList<>();
   public final List<CallRef> constructorCalls = new ArrayList<>();
   /** Where each constructor call is written: {@code new T(..)} or {@code this(..)}/{@code super(..)}; else null. */
-  private final List<Node> constructorNodes = new ArrayList<>();
+  final List<Node> constructorNodes = new ArrayList<>();
   public final List<Node> callNodes = new ArrayList<>();
   public final List<CallRef> opaqueCalls = new ArrayList<>();
   /** Calls on Mockito mocks: what a test stubs or verifies. */
