@@ -58,6 +58,11 @@ class CatalogFamiliesTest {
         row("spring-data-elasticsearch", Category.DB_QUERY, "read",
             "import org.springframework.data.elasticsearch.core.ElasticsearchOperations;", "ElasticsearchOperations es",
             "return String.valueOf(es.get(key, String.class));", "return es.getElasticsearchConverter().toString();"),
+        // a blind trial's search service: SolrTemplate's queries were remote API calls by its bytecode
+        row("spring-data-solr", Category.DB_QUERY, "read", "import org.springframework.data.solr.core.SolrTemplate;",
+            "SolrTemplate solr", "return String.valueOf(solr.count(key, null));", "return solr.getSolrCore() + key;"),
+        row("solrj", Category.DB_QUERY, "write", "import org.apache.solr.client.solrj.SolrClient;", "SolrClient solr",
+            "solr.deleteById(key); return key;", "return solr.toString() + key;"),
         row("cassandra-driver", Category.DB_QUERY, "read", "import com.datastax.oss.driver.api.core.CqlSession;",
             "CqlSession cql", "return cql.execute(\"SELECT name FROM people WHERE id = ?\", key).one().getString(0);",
             "return cql.getName();"),

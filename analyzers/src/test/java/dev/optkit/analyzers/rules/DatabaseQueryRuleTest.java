@@ -17,6 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseQueryRuleTest {
   @TempDir Path dir;
 
+  /**
+   * A mapper extending a generic mapper library's interface, declaring nothing of its own, runs that library's
+   * statements at each call (a blind trial's tk.mybatis {@code SkuMapper extends Mapper<Sku>}). Near miss: a project
+   * interface extending another generic interface of the same shape is no client.
+   */
+  @Test
+  void aMapperExtendingAGenericMapperRunsItsInheritedStatements() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        public interface SkuMapper extends tk.mybatis.mapper.common.Mapper<Sku> {}
+        """).java("""
+        package shop;
+        public interface SkuCache extends java.util.function.Function<Long, Sku> {}
+        """).java("package shop;\npublic class Sku { Long id; }\n").java("""
+        package shop;
+        public class SkuService {
+          private final SkuMapper mapper;
+          private final SkuCache cache;
+          SkuService(SkuMapper mapper, SkuCache cache) { this.mapper = mapper; this.cache = cache; }
+          public Sku one(Long id) { return mapper.selectByPrimaryKey(id); }
+          public int add(Sku sku) { return mapper.insertSelective(sku); }
+          public Sku cached(Long id) { return cache.apply(id); }
+        }
+        """).findings(Category.DB_QUERY);
+    assertEquals(List.of("one(Long) read", "add(Sku) write"), findings.stream()
+        .map(f -> f.enclosingMethod() + " " + f.details().get("access")).toList(), findings.toString());
+  }
+
   @Test
   void jdbcSqlIsTracedFromPrepareStatementToTheExecutionAndClassified() {
     List<Finding> findings = new ProjectFixture(dir).java("""
