@@ -94,8 +94,26 @@ final class DeclaredClients {
    */
   Optional<DeclaredClientSignature> unimplemented(String type) {
     TypeFact fact = types.get(type);
-    return fact == null || !fact.isInterface() ? Optional.empty() : annotated(types.supertypesOf(type));
+    if (fact == null || !fact.isInterface()) {
+      return Optional.empty();
+    }
+    Optional<DeclaredClientSignature> annotated = annotated(types.supertypesOf(type));
+    if (annotated.isPresent()) {
+      return annotated;
+    }
+    // no request declared, yet the project implements it only in other applications: the object the caller holds is a
+    // proxy a remoting library made of it (Dubbo's @Reference, Hessian, RMI, a blind trial's 159 calls). Not for a
+    // functional interface, which a lambda of the caller's own may implement where no class shows it
+    long abstractMethods = types.supertypesOf(type).stream().flatMap(t -> index.methodsOfType(t).stream())
+        .filter(m -> m.fact().isAbstract() && !m.fact().isStatic()).map(m -> m.fact().name() + "/" + m.fact().params().size())
+        .distinct().count();
+    return abstractMethods < 2 ? Optional.empty() : Optional.of(REMOTE_SERVICE);
   }
+
+  /** The id of an interface only other applications of the build implement ({@link #unimplemented}). */
+  static final String REMOTE_SERVICE_ID = "remote-service-interface";
+  private static final DeclaredClientSignature REMOTE_SERVICE = new DeclaredClientSignature(REMOTE_SERVICE_ID,
+      ClientKind.API, "remote service (implemented by another application)", List.of(), List.of(), List.of());
 
   /**
    * A class declaring an abstract method, which only a subclass or a library's run-time subclass implements (Jdbi 2's

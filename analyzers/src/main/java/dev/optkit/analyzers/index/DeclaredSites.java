@@ -314,6 +314,9 @@ final class DeclaredSites {
       // V3 and V4 proxies): the call runs whichever the library made, each declaring its request
       declaration = annotatedOverride(call, declaration);
     }
+    if (signature.id().equals(DeclaredClients.REMOTE_SERVICE_ID) && (declaration == null || !declaration.isAbstract())) {
+      return Optional.empty(); // only what the interface declares crosses to the other application (not toString())
+    }
     if (declaration != null && declaration.usesExistingCache()) {
       return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
     }

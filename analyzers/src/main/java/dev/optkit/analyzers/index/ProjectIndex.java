@@ -222,8 +222,22 @@ public final class ProjectIndex {
     // every class of the hierarchy, and every method of the name a class of it declares (two classes of one name in
     // two modules: each file), in modules never deployed with the caller
     List<IndexedMethod> declared = classes.stream().flatMap(sub -> methods(sub, call.name()).stream()).toList();
-    return !classes.isEmpty() && classes.stream().map(types::pathOf).allMatch(apart)
-        && declared.stream().map(IndexedMethod::path).allMatch(apart);
+    if (classes.isEmpty() || !classes.stream().map(types::pathOf).allMatch(apart)
+        || !declared.stream().map(IndexedMethod::path).allMatch(apart)) {
+      return false;
+    }
+    // an anonymous class is an implementation too, where it is written
+    return anonymousImplementations.computeIfAbsent(type, this::filesMakingAnonymous).stream().allMatch(apart);
+  }
+
+  private final Map<String, List<String>> anonymousImplementations = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The files making an anonymous class of the type (by its name or its simple name, as the file writes it). */
+  private List<String> filesMakingAnonymous(String type) {
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    return files.stream().filter(file -> file.creations().stream().anyMatch(creation -> creation.anonymous()
+        && creation.type() != null && (creation.type().equals(type) || creation.type().equals(simple)
+            || creation.type().endsWith("." + simple)))).map(FileFacts::path).toList();
   }
 
   private dev.optkit.analyzers.source.ModuleDeployments deployments =

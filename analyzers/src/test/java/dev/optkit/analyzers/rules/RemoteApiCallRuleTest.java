@@ -655,6 +655,67 @@ class RemoteApiCallRuleTest {
         findings.stream().map(f -> f.path() + " " + f.details().get("httpMethod")).toList(), findings.toString());
   }
 
+  /**
+   * An interface declaring no request that only another application implements is a remote service all the same (a
+   * blind trial's Dubbo {@code @Reference} fields: 159 calls unseen). Near misses: a functional interface, which a
+   * lambda of the caller's may implement, and one an anonymous class of the caller's application implements.
+   */
+  @Test
+  void anInterfaceOnlyAnotherApplicationImplementsIsARemoteServiceWithoutAnnotations() {
+    String service = """
+        package shop;
+        public interface %s {
+          String name(long id);
+          %s
+        }
+        """;
+    String endpoint = """
+        package shop;
+        public class %sEndpoint implements %s {
+          private final java.sql.Connection db;
+          public %sEndpoint(java.sql.Connection db) { this.db = db; }
+          public String name(long id) {
+            try (java.sql.Statement s = db.createStatement()) {
+              java.sql.ResultSet rows = s.executeQuery("select name from item where id = " + id);
+              return rows.next() ? rows.getString(1) : null;
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+          %s
+        }
+        """;
+    List<Finding> findings = new ProjectFixture(dir)
+        .file("pom.xml", pom("parent", "pom"))
+        .file("api/pom.xml", pom("api", "jar"))
+        .file("api/src/main/java/shop/Items.java", service.formatted("Items", "int count();"))
+        .file("api/src/main/java/shop/Namer.java", service.formatted("Namer", ""))
+        .file("api/src/main/java/shop/Labels.java", service.formatted("Labels", "int count();"))
+        .file("service/pom.xml", pom("service", "war", "api"))
+        .file("service/src/main/java/shop/ItemsEndpoint.java",
+            endpoint.formatted("Items", "Items", "Items", "public int count() { return 0; }"))
+        .file("service/src/main/java/shop/NamerEndpoint.java", endpoint.formatted("Namer", "Namer", "Namer", ""))
+        .file("service/src/main/java/shop/LabelsEndpoint.java",
+            endpoint.formatted("Labels", "Labels", "Labels", "public int count() { return 0; }"))
+        .file("web/pom.xml", pom("web", "war", "api"))
+        .file("web/src/main/java/shop/Page.java", """
+            package shop;
+            public class Page {
+              private final Items items;
+              private final Namer namer = id -> "item " + id;
+              private final Labels labels = new Labels() {
+                public String name(long id) { return "label " + id; }
+                public int count() { return 1; }
+              };
+              public Page(Items items) { this.items = items; }
+              public String show(long id) { return items.name(id) + namer.name(id) + labels.name(id) + items.toString(); }
+            }
+            """)
+        .findings(Category.API_CALL);
+    assertEquals(List.of("web/src/main/java/shop/Page.java items.name(id)"), findings.stream()
+        .map(f -> f.path() + " " + f.snippet()).toList(), findings.toString());
+  }
+
   @Test
   void aCallOfAnInterfaceImplementedInTheSameDeploymentRunsTheImplementation() {
     assertEquals(List.of(), sharedResource("web", "service").findings(Category.API_CALL));
