@@ -31,8 +31,9 @@ import java.util.Optional;
         + "that returns many entities.",
     description = "From the JPA mappings of the project's entities (@OneToMany, @ManyToMany and @ElementCollection "
         + "are lazy by default, @ManyToOne and @OneToOne eager): the getter of a lazy association called on the "
-        + "element of a loop loads it with one query per element (for (Pet p : owner.getPets()) "
-        + "p.getVisits().size()); a Spring Data repository query returning many entities whose eager association "
+        + "element of a loop, or on it by the constructor or method the loop hands it to, loads it with one query per "
+        + "element (for (Pet p : owner.getPets()) p.getVisits().size(); new PetRow(p)), one finding a loop naming each "
+        + "association; reading only a lazy to-one's identifier (p.getType().getId()) loads nothing; a Spring Data repository query returning many entities whose eager association "
         + "its JPQL does not JOIN FETCH loads it with one more query per row; a request handler answering many "
         + "entities as its body has Jackson write each one's lazy association it sees (a getter, not @JsonIgnore'd), "
         + "one query per entity (or a LazyInitializationException with open-in-view off). Associations with @BatchSize or "

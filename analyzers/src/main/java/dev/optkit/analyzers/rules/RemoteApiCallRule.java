@@ -22,7 +22,10 @@ import java.util.List;
         + "candidates, writes are listed for the inventory, and so is a read the project caches already (in a cached "
         + "method or one only such methods call), not priced. A project method that hands its String parameter to "
         + "such a client as the URL, directly or through further such methods, is an HTTP helper: each call of it "
-        + "with URL text is a remote call of that URL, reported at that call.",
+        + "with URL text is a remote call of that URL, reported at that call. An interface a library implements at "
+        + "run time (HTTP-annotated methods no project class implements) is a client too, and so, in a Maven build of "
+        + "several applications, is an interface that only applications never deployed with the caller implement: "
+        + "a client proxy of the other application's service (JAX-RS, Dubbo).",
     remediation = "Cache the enclosing read method (optkit migrate adds a bounded cache with a TTL), or batch "
         + "and parallelise calls made in loops.")
 public final class RemoteApiCallRule extends IoSiteRule {
