@@ -104,10 +104,18 @@ final class DeclaredClients {
     // no request declared, yet the project implements it only in other applications: the object the caller holds is a
     // proxy a remoting library made of it (Dubbo's @Reference, Hessian, RMI, a blind trial's 159 calls). Not for a
     // functional interface, which a lambda of the caller's own may implement where no class shows it
+    // counted by signature (overloads of one arity are two), Object's own methods redeclared not among them
     long abstractMethods = types.supertypesOf(type).stream().flatMap(t -> index.methodsOfType(t).stream())
-        .filter(m -> m.fact().isAbstract() && !m.fact().isStatic()).map(m -> m.fact().name() + "/" + m.fact().params().size())
+        .filter(m -> m.fact().isAbstract() && !m.fact().isStatic() && !objectMethod(m.fact()))
+        .map(m -> m.fact().name() + m.fact().params().stream().map(p -> String.valueOf(p.type())).toList())
         .distinct().count();
     return abstractMethods < 2 ? Optional.empty() : Optional.of(REMOTE_SERVICE);
+  }
+
+  /** {@code equals(Object)}, {@code hashCode()}, {@code toString()}: every object has them, a lambda's too. */
+  private static boolean objectMethod(dev.optkit.analyzers.facts.MethodFact method) {
+    return method.params().isEmpty() && (method.name().equals("hashCode") || method.name().equals("toString"))
+        || method.params().size() == 1 && method.name().equals("equals");
   }
 
   /** The id of an interface only other applications of the build implement ({@link #unimplemented}). */

@@ -235,9 +235,10 @@ public final class ProjectIndex {
   /** The files making an anonymous class of the type (by its name or its simple name, as the file writes it). */
   private List<String> filesMakingAnonymous(String type) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
+    // a name the file qualified is that type; one it left simple may be it
     return files.stream().filter(file -> file.creations().stream().anyMatch(creation -> creation.anonymous()
-        && creation.type() != null && (creation.type().equals(type) || creation.type().equals(simple)
-            || creation.type().endsWith("." + simple)))).map(FileFacts::path).toList();
+        && creation.type() != null && (creation.type().equals(type) || creation.type().equals(simple))))
+        .map(FileFacts::path).toList();
   }
 
   private dev.optkit.analyzers.source.ModuleDeployments deployments =

@@ -65,11 +65,12 @@ public final class OrmNPlusOneRule implements Rule {
           CallRef call = method.fact().calls().get(c);
           association(index, call.receiverType(), call.name())
               .filter(a -> !a.eager() && !a.batched() && !onlyItsIdRead(index, method.fact().calls(), call, a))
-              .ifPresent(a -> touched.putIfAbsent(call.receiverType() + "." + a.field(), new Touched(call, a, null, call.range(), call.snippet())));
+              .ifPresent(a -> touched.putIfAbsent(declaring(index, call.receiverType(), a) + "." + a.field(),
+                  new Touched(call, a, null, call.range(), call.snippet())));
         }
         for (LoopFact.HandedElement handed : loop.handedElement()) {
-          touchedBy(index, method, handed).forEach(t -> touched.putIfAbsent(t.call().receiverType() + "."
-              + t.association().field(), t));
+          touchedBy(index, method, handed).forEach(t -> touched.putIfAbsent(declaring(index, t.call().receiverType(),
+              t.association()) + "." + t.association().field(), t));
         }
         if (!touched.isEmpty()) {
           findings.add(lazyInLoop(method, loop, List.copyOf(touched.values())));
@@ -174,6 +175,22 @@ public final class OrmNPlusOneRule implements Rule {
 
   private record EagerLoad(String entity, TypeFact.Association association) {}
 
+  /** The entity among the type's supertypes that declares the association: one key for it, whatever subclass. */
+  private static String declaring(ProjectIndex index, String entity, TypeFact.Association association) {
+    for (String type : index.supertypesOf(entity)) {
+      if (index.associations(type).contains(association)) {
+        return type;
+      }
+    }
+    return entity;
+  }
+
+  /** An annotation marking the identifier: {@code @Id} or {@code @EmbeddedId}, by simple name. */
+  private static boolean identifier(String annotation) {
+    String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+    return simple.equals("Id") || simple.equals("EmbeddedId");
+  }
+
   /**
    * Whether a to-one association's getter is called only to read the target's identifier, its result the receiver of
    * the target's {@code @Id} getter and nothing else ({@code inventory.getUserId().getId()}): Hibernate answers the
@@ -182,17 +199,20 @@ public final class OrmNPlusOneRule implements Rule {
    */
   private static boolean onlyItsIdRead(ProjectIndex index, List<CallRef> calls, CallRef getter,
       TypeFact.Association association) {
-    if (association.toMany() || getter.range() == null) {
+    if (association.toMany() || association.mappedBy() != null || getter.range() == null) {
+      // the inverse side of a one-to-one is no proxy: Hibernate loads it whatever is read of it
       return false;
     }
     java.util.Set<String> idGetters = new java.util.HashSet<>();
     for (String type : index.supertypesOf(association.target())) {
       index.type(type).ifPresent(fact -> fact.fieldAnnotations().forEach((field, annotations) -> {
-        if (annotations.stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
-            .anyMatch(a -> a.equals("Id") || a.equals("EmbeddedId"))) {
+        if (annotations.stream().anyMatch(OrmNPlusOneRule::identifier)) {
           idGetters.add("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
         }
       }));
+      // @Id on the getter (property access)
+      index.methodsOfType(type).stream().filter(m -> m.fact().annotations().stream().anyMatch(OrmNPlusOneRule::identifier))
+          .forEach(m -> idGetters.add(m.fact().name()));
     }
     for (CallRef call : calls) {
       if (call.argumentCount() == 0 && idGetters.contains(call.name()) && call.range() != null
@@ -290,7 +310,12 @@ public final class OrmNPlusOneRule implements Rule {
     List<Touched> found = new ArrayList<>();
     dev.optkit.analyzers.facts.Root parameter = new dev.optkit.analyzers.facts.Root.Parameter(handed.argument());
     CallRef handing = calls.get(handed.call());
-    for (IndexedMethod target : index.targetsOf(handing)) {
+    List<IndexedMethod> targets = index.targetsOf(handing);
+    if (targets.stream().map(target -> target.fact().params().size() > handed.argument()
+        ? String.valueOf(target.fact().params().get(handed.argument()).type()) : "").distinct().count() > 1) {
+      return List.of(); // overloads taking different types there: which one runs is not told by the count alone
+    }
+    for (IndexedMethod target : targets) {
       for (CallRef inner : target.fact().calls()) {
         if (!inner.roots().isEmpty() && inner.roots().get(0).any().equals(List.of(parameter))) {
           association(index, inner.receiverType(), inner.name()).filter(a -> !a.eager() && !a.batched()

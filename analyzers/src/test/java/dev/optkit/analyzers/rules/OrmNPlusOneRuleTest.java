@@ -178,6 +178,73 @@ class OrmNPlusOneRuleTest {
         .map(f -> f.enclosingMethod() + " " + f.details().get("association")).sorted().toList(), findings.toString());
   }
 
+  /**
+   * What is handed and touched must be told: overloads of one arity taking other types are not guessed between, an
+   * association a subclass inherits is one association, an element the loop reassigns is no element, and an @Id on
+   * the target's getter is its identifier as much as one on its field.
+   */
+  @Test
+  void theElementAndTheAssociationTouchedAreToldNotGuessed() {
+    List<Finding> findings = orm(entities()
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Dog extends Pet { }\n")
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            @Entity
+            public class Label {
+              private Integer id;
+              @Id public Integer getId() { return id; }
+            }
+            """)
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            @Entity
+            public class Tag {
+              @Id Integer id;
+              @ManyToOne(fetch = FetchType.LAZY) Label label;
+              public Label getLabel() { return label; }
+            }
+            """)
+        .java("""
+            package shop;
+            public class Row {
+              final int n;
+              Row(Visit visit) { this.n = visit.hashCode(); }
+              Row(Owner owner) { this.n = owner.getPets().size(); }
+              Row(Pet pet) { this.n = pet.getVisits().size(); }
+            }
+            """).java("""
+            package shop;
+            import java.util.List;
+            public class Report {
+              public int visits(List<Visit> visits) {
+                int n = 0;
+                for (Visit v : visits) { n += new Row(v).n; }
+                return n;
+              }
+              public int dogs(List<Dog> dogs) {
+                int n = 0;
+                for (Dog d : dogs) { n += d.getVisits().size() + new Row(d).n; }
+                return n;
+              }
+              public int same(List<Pet> pets, Pet template) {
+                int n = 0;
+                for (Pet p : pets) { p = template; n += p.getVisits().size(); }
+                return n;
+              }
+              public int labels(List<Tag> tags) {
+                int n = 0;
+                for (Tag t : tags) { n += t.getLabel().getId(); }
+                return n;
+              }
+            }
+            """).findings(Category.IO_LOOP));
+    assertEquals(List.of("dogs(List<Dog>) visits []"), findings.stream().map(f -> f.enclosingMethod() + " "
+        + f.details().get("association") + " " + f.details().getOrDefault("alsoLazy", List.of())).toList(),
+        findings.toString());
+  }
+
   @Test
   void aQueryReturningManyEntitiesWithAnEagerAssociationItDoesNotFetchJoinIsAnNPlusOne() {
     List<Finding> findings = orm(entities().java("""

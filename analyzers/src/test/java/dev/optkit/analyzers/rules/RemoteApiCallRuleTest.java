@@ -691,12 +691,20 @@ class RemoteApiCallRuleTest {
         .file("api/src/main/java/shop/Items.java", service.formatted("Items", "int count();"))
         .file("api/src/main/java/shop/Namer.java", service.formatted("Namer", ""))
         .file("api/src/main/java/shop/Labels.java", service.formatted("Labels", "int count();"))
+        // overloads of one arity are two methods; Object's own, redeclared, none
+        .file("api/src/main/java/shop/Store.java", service.formatted("Store", "String name(String key);"))
+        .file("api/src/main/java/shop/Lookup.java", service.formatted("Lookup", "boolean equals(Object other);"))
         .file("service/pom.xml", pom("service", "war", "api"))
         .file("service/src/main/java/shop/ItemsEndpoint.java",
             endpoint.formatted("Items", "Items", "Items", "public int count() { return 0; }"))
         .file("service/src/main/java/shop/NamerEndpoint.java", endpoint.formatted("Namer", "Namer", "Namer", ""))
         .file("service/src/main/java/shop/LabelsEndpoint.java",
             endpoint.formatted("Labels", "Labels", "Labels", "public int count() { return 0; }"))
+        .file("service/src/main/java/shop/StoreEndpoint.java",
+            endpoint.formatted("Store", "Store", "Store", "public String name(String key) { return key; }"))
+        .file("service/src/main/java/shop/LookupEndpoint.java", endpoint.formatted("Lookup", "Lookup", "Lookup", ""))
+        // an unrelated interface of the same simple name, made anonymously beside the caller
+        .file("web/src/main/java/shop/ui/Items.java", "package shop.ui;\npublic interface Items { int size(); }\n")
         .file("web/pom.xml", pom("web", "war", "api"))
         .file("web/src/main/java/shop/Page.java", """
             package shop;
@@ -707,12 +715,17 @@ class RemoteApiCallRuleTest {
                 public String name(long id) { return "label " + id; }
                 public int count() { return 1; }
               };
-              public Page(Items items) { this.items = items; }
+              private final Store store;
+              private final Lookup lookup = id -> "looked up " + id;
+              private final shop.ui.Items shown = new shop.ui.Items() { public int size() { return 0; } };
+              public Page(Items items, Store store) { this.items = items; this.store = store; }
               public String show(long id) { return items.name(id) + namer.name(id) + labels.name(id) + items.toString(); }
+              public String more(long id) { return store.name("k") + lookup.name(id) + shown.size(); }
             }
             """)
         .findings(Category.API_CALL);
-    assertEquals(List.of("web/src/main/java/shop/Page.java items.name(id)"), findings.stream()
+    assertEquals(List.of("web/src/main/java/shop/Page.java items.name(id)",
+        "web/src/main/java/shop/Page.java store.name(\"k\")"), findings.stream()
         .map(f -> f.path() + " " + f.snippet()).toList(), findings.toString());
   }
 

@@ -128,10 +128,31 @@ public final class MethodLoops {
     return false;
   }
 
+  /**
+   * Each site's node where it is reported: a query a local keeps runs at a later call than the one making it
+   * ({@code StoredQueries}), and which loop's turn it waits in is the run's (a query made in a loop and run after it
+   * runs once; one made before a loop and run in it runs per iteration).
+   */
+  private List<Node> placedSites() {
+    List<Node> placed = new ArrayList<>(m.siteNodes);
+    for (int s = 0; s < placed.size() && s < m.sites.size(); s++) {
+      SourceRange reported = m.sites.get(s).range();
+      if (reported != null && !reported.equals(SourceRange.of(placed.get(s)))) {
+        java.util.Optional<MethodCallExpr> run = callable.findFirst(MethodCallExpr.class,
+            call -> SourceRange.of(call).equals(reported));
+        if (run.isPresent()) {
+          placed.set(s, run.get());
+        }
+      }
+    }
+    return placed;
+  }
+
   public List<LoopFact> describe() {
     List<LoopFact> result = new ArrayList<>();
     List<Integer> siteLoops = new ArrayList<>();
-    for (Node siteNode : m.siteNodes) {
+    List<Node> placed = placedSites();
+    for (Node siteNode : placed) {
       siteLoops.add(enclosingLoop(siteNode));
     }
     List<Integer> callLoops = new ArrayList<>();
@@ -153,7 +174,7 @@ public final class MethodLoops {
       }
       List<Integer> loopSites = new ArrayList<>();
       for (int s = 0; s < siteLoops.size(); s++) {
-        if (siteLoops.get(s) == i && !PrefetchedKeys.onlyOnAMiss(m.siteNodes.get(s), loop)) {
+        if (siteLoops.get(s) == i && !PrefetchedKeys.onlyOnAMiss(placed.get(s), loop)) {
           loopSites.add(s);
         }
       }
@@ -165,8 +186,8 @@ public final class MethodLoops {
       }
       boolean joinsInside = joinsFuturesInside(loop);
       if (joinsInside) {
-        for (int s = 0; s < m.siteNodes.size(); s++) {
-          if (LoopShapes.isInside(m.siteNodes.get(s), loop) && !loopSites.contains(s)) {
+        for (int s = 0; s < placed.size(); s++) {
+          if (LoopShapes.isInside(placed.get(s), loop) && !loopSites.contains(s)) {
             loopSites.add(s);
           }
         }
@@ -175,6 +196,9 @@ public final class MethodLoops {
       boolean synchronizedBlock = callable instanceof MethodDeclaration method && method.isSynchronized()
           || loop.findAncestor(SynchronizedStmt.class).isPresent();
       String element = LoopShapes.elementVariable(loop);
+      if (element != null && assignedIn(loop, element)) {
+        element = null; // given another object in the loop: which element a call is made on is not told
+      }
       List<Integer> elementCalls = new ArrayList<>();
       for (int c : loopCalls) {
         if (element != null && m.callNodes.get(c) instanceof MethodCallExpr call
@@ -204,7 +228,7 @@ public final class MethodLoops {
           }
         }
         for (int s : loopSites) {
-          if (isDeferred(m.siteNodes.get(s)) && !deferredBelow(m.siteNodes.get(s), loop)) {
+          if (isDeferred(placed.get(s)) && !deferredBelow(placed.get(s), loop)) {
             inlineSites.add(s);
           }
         }
@@ -232,6 +256,12 @@ public final class MethodLoops {
           List.copyOf(inlineCalls), List.copyOf(inlineSites), List.copyOf(handed)));
     }
     return List.copyOf(result);
+  }
+
+  /** Whether the loop's code assigns the name. */
+  private static boolean assignedIn(Node loop, String name) {
+    return loop.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+        .anyMatch(assign -> assign.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name));
   }
 
   /** The first position an argument list hands the loop's element at, as it is. */

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.resolution.types.ResolvedType;
 import java.util.Comparator;
@@ -58,11 +59,21 @@ final class StoredQueries {
     for (int i = 0; i < uses.size(); i++) {
       NameExpr use = uses.get(i);
       if (use.getParentNode().orElse(null) instanceof AssignExpr again && again.getTarget() == use) {
-        if (!(again.getOperator() == AssignExpr.Operator.ASSIGN && alwaysAfter(given, again))) {
+        if (again.getOperator() == AssignExpr.Operator.ASSIGN && alwaysAfter(given, again)) {
+          uses = uses.subList(0, i); // given anew on every path: the uses after it are of the new value
+          break;
+        }
+        Optional<BlockStmt> leaving = again.findAncestor(BlockStmt.class).filter(block -> !within(given, block)
+            && !(block.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.TryStmt)
+            && endsAbruptly(block.getStatements(), false));
+        if (leaving.isEmpty()) {
           return Optional.empty(); // given again on some paths only: which value a later use holds is not told
         }
-        uses = uses.subList(0, i); // given anew on every path: the uses after it are of the new value
-        break;
+        // given again in a block that returns or throws: the uses in it are the new value's, those after it this one's
+        List<NameExpr> kept = new java.util.ArrayList<>(uses.subList(0, i));
+        uses.subList(i, uses.size()).stream().filter(later -> !within(later, leaving.get())).forEach(kept::add);
+        uses = kept;
+        i--;
       }
     }
     if (uses.isEmpty()) {
@@ -160,8 +171,32 @@ final class StoredQueries {
           return true;
         }
       }
+      if (child instanceof com.github.javaparser.ast.stmt.SwitchEntry entry && !within(b, entry)
+          && within(b, parent) && endsAbruptly(entry.getStatements(), true)) {
+        return true; // another case of the switch, which this one does not fall through to
+      }
+      if (child instanceof com.github.javaparser.ast.stmt.Statement && parent instanceof BlockStmt block
+          && !(block.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.TryStmt)
+          && !within(b, block) && endsAbruptly(block.getStatements(), false)) {
+        return true; // a block that returns or throws: nothing after it runs on this path
+      }
     }
     return false;
+  }
+
+  /**
+   * Whether a statement list ends by leaving: a return or a throw as its last statement; in a switch's case
+   * ({@code breakLeaves}), a break or a yield as well.
+   */
+  private static boolean endsAbruptly(java.util.List<com.github.javaparser.ast.stmt.Statement> statements,
+      boolean breakLeaves) {
+    if (statements.isEmpty()) {
+      return false;
+    }
+    com.github.javaparser.ast.stmt.Statement last = statements.get(statements.size() - 1);
+    return last instanceof com.github.javaparser.ast.stmt.ReturnStmt || last instanceof com.github.javaparser.ast.stmt.ThrowStmt
+        || breakLeaves && (last instanceof com.github.javaparser.ast.stmt.BreakStmt
+            || last instanceof com.github.javaparser.ast.stmt.YieldStmt);
   }
 
   private static boolean within(Node node, Node ancestor) {

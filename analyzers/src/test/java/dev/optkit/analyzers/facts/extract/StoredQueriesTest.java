@@ -111,6 +111,77 @@ class StoredQueriesTest {
         """).stream().map(line -> line.substring(0, line.lastIndexOf(' '))).sorted().toList());
   }
 
+  /**
+   * A branch that returns keeps its value to itself, and a switch's cases are exclusive: each query runs where its own
+   * value is run, read or write by that run.
+   */
+  @Test
+  void aBranchThatLeavesKeepsItsQueryToItself() {
+    assertEquals(List.of("12 q.executeUpdate() write", "14 q.getResultList().size() read"), queries("""
+          public int all(boolean purge) {
+            Query q = em.createQuery("SELECT t FROM Tag t");
+            if (purge) {
+              q = em.createQuery("DELETE FROM Tag t");
+              return q.executeUpdate();
+            }
+            return q.getResultList().size();
+          }
+        """).stream().sorted().toList());
+    assertEquals(List.of("19 q.getResultList() read"), queries("""
+          public java.util.List<String> byKind(int kind) {
+            TypedQuery<String> q;
+            switch (kind) {
+              case 1:
+                q = em.createNamedQuery("Tag.one", String.class);
+                break;
+              default:
+                q = em.createNamedQuery("Tag.other", String.class);
+                q.setParameter("k", kind);
+                break;
+            }
+            return q.getResultList();
+          }
+        """));
+  }
+
+  /**
+   * Which loop's turn a kept query waits in is its run's: made in a loop and run after it, it runs once; made before
+   * and run in it, once per iteration.
+   */
+  @Test
+  void aKeptQueryWaitsInTheLoopItRunsIn() {
+    String source = """
+          public String first(java.util.List<String> names) {
+            TypedQuery<String> q = null;
+            for (String name : names) {
+              q = em.createNamedQuery("Tag.byName", String.class);
+            }
+            return q.getSingleResult();
+          }
+          public int each(java.util.List<String> names) {
+            Query q = em.createQuery("SELECT t FROM Tag t WHERE t.name = :n");
+            int n = 0;
+            for (String name : names) {
+              n += q.setParameter("n", name).getResultList().size();
+            }
+            return n;
+          }
+        """;
+    List<dev.optkit.analyzers.findings.Finding> loops = jpa().java("""
+        package shop;
+        import jakarta.persistence.EntityManager;
+        import jakarta.persistence.Query;
+        import jakarta.persistence.TypedQuery;
+        public class Tags {
+          private final EntityManager em;
+          public Tags(EntityManager em) { this.em = em; }
+        %s
+        }
+        """.formatted(source)).findings(Category.IO_LOOP);
+    assertEquals(List.of("each(java.util.List<String>)"), loops.stream().map(f -> f.enclosingMethod()).toList(),
+        loops.toString());
+  }
+
   @Test
   void aQueryHandedOnStaysWhereItIsMade() {
     assertEquals(List.of("9 em.createNamedQuery(\"Tag.byName\", String.class)"), queries("""
