@@ -360,6 +360,12 @@ final class CallTargets {
    * {@code transition(UUID, String)} (a blind trial: the UUID overload's query was reported once per element of a loop
    * calling the other). Unknown either side, or a type variable's parameter: accepted.
    */
+  /** Final JDK classes a parameter often takes: no project type is one. */
+  private static final java.util.Set<String> FINAL_JDK_VALUES = java.util.Set.of("java.lang.String", "java.lang.Long",
+      "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float",
+      "java.lang.Boolean", "java.lang.Character", "java.util.UUID", "java.time.LocalDate", "java.time.LocalDateTime",
+      "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Duration");
+
   private boolean typesAccepted(IndexedMethod method, CallShape call) {
     List<dev.optkit.analyzers.facts.ParamFact> params = method.fact().params();
     for (int i = 0; i < call.argumentTypes().size() && i < params.size(); i++) {
@@ -376,6 +382,9 @@ final class CallTargets {
       }
       if (argument.startsWith("java.") && projectParameter) {
         return false; // no JDK class is a project type
+      }
+      if (types.contains(argument) && FINAL_JDK_VALUES.contains(parameter)) {
+        return false; // no project type extends a final JDK class (new OrganisationResult(entity), not (Long id))
       }
       if (types.ancestryDeclared(argument) && !types.supertypesOf(argument).contains(parameter)
           && !parameter.equals("java.lang.Object")) {

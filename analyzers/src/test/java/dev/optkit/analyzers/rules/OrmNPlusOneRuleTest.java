@@ -213,6 +213,7 @@ class OrmNPlusOneRuleTest {
               Row(Visit visit) { this.n = visit.hashCode(); }
               Row(Owner owner) { this.n = owner.getPets().size(); }
               Row(Pet pet) { this.n = pet.getVisits().size(); }
+              Row(Long id) { this.n = id.intValue(); } // no entity is a Long
             }
             """).java("""
             package shop;
@@ -233,6 +234,11 @@ class OrmNPlusOneRuleTest {
                 for (Pet p : pets) { p = template; n += p.getVisits().size(); }
                 return n;
               }
+              public int handed(List<Pet> pets) {
+                int n = 0;
+                for (Pet p : pets) { n += new Row(p).n; }
+                return n;
+              }
               public int labels(List<Tag> tags) {
                 int n = 0;
                 for (Tag t : tags) { n += t.getLabel().getId(); }
@@ -240,7 +246,7 @@ class OrmNPlusOneRuleTest {
               }
             }
             """).findings(Category.IO_LOOP));
-    assertEquals(List.of("dogs(List<Dog>) visits []"), findings.stream().map(f -> f.enclosingMethod() + " "
+    assertEquals(List.of("dogs(List<Dog>) visits []", "handed(List<Pet>) visits []"), findings.stream().map(f -> f.enclosingMethod() + " "
         + f.details().get("association") + " " + f.details().getOrDefault("alsoLazy", List.of())).toList(),
         findings.toString());
   }

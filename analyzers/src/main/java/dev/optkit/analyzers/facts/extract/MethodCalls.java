@@ -421,8 +421,12 @@ public final class MethodCalls {
    * T(..)}), else null ({@link CallRef#argumentTypes}).
    */
   private List<String> argumentTypes(MethodCallExpr call) {
+    return argumentTypes(call.getArguments());
+  }
+
+  private List<String> argumentTypes(List<Expression> arguments) {
     List<String> found = new java.util.ArrayList<>();
-    for (Expression argument : call.getArguments()) {
+    for (Expression argument : arguments) {
       Expression bare = argument;
       while (bare instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
         bare = enclosed.getInner();
@@ -806,7 +810,8 @@ public final class MethodCalls {
     if (creation.getAnonymousClassBody().isEmpty() && !qualified.startsWith("java.")) {
       m.addConstructorCall(new CallRef(qualified, creation.getType().getName().getIdentifier(),
           creation.getArguments().size(), Confidence.MEDIUM, m.loops.isDeferred(creation), SourceRange.of(creation),
-          file.text.snippet(creation)).on(CallReceiver.TYPE), creation);
+          file.text.snippet(creation)).on(CallReceiver.TYPE).withArgumentTypes(argumentTypes(creation.getArguments())),
+          creation);
     }
     m.timeAndRandom.noteCreation(creation, created);
   }
