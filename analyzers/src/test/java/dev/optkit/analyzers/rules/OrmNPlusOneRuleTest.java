@@ -251,6 +251,43 @@ class OrmNPlusOneRuleTest {
         findings.toString());
   }
 
+  /**
+   * An entity mapped on its getters (property access: a blind trial's juddi maps every entity so) has its associations
+   * read from them. Near miss: an unmapped getter is none, and a to-one mapped eagerly on its getter loads with it.
+   */
+  @Test
+  void anAssociationMappedOnItsGetterIsRead() {
+    List<Finding> findings = orm(new ProjectFixture(dir).java("""
+        package shop;
+        import jakarta.persistence.*;
+        import java.util.List;
+        @Entity
+        public class Node {
+          private Long id;
+          private List<Node> children;
+          private Node parent;
+          private List<Node> peers;
+          @Id public Long getId() { return id; }
+          @OneToMany(mappedBy = "parent") public List<Node> getChildren() { return children; }
+          @ManyToOne public Node getParent() { return parent; }
+          @Transient public List<Node> getPeers() { return peers; }
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        public class Tree {
+          public int size(List<Node> nodes) {
+            int n = 0;
+            for (Node node : nodes) { n += node.getChildren().size() + node.getPeers().size() + node.getParent().hashCode(); }
+            return n;
+          }
+        }
+        """).findings(Category.IO_LOOP));
+    assertEquals(List.of("children"), findings.stream().map(f -> f.details().get("association")).toList(),
+        findings.toString());
+    assertEquals(null, findings.get(0).details().get("alsoLazy"));
+  }
+
   @Test
   void aQueryReturningManyEntitiesWithAnEagerAssociationItDoesNotFetchJoinIsAnNPlusOne() {
     List<Finding> findings = orm(entities().java("""

@@ -44,9 +44,24 @@ public final class EntityAssociations {
         || a.getName().getIdentifier().equals("Embeddable"))) {
       return List.of();
     }
-    List<TypeFact.Association> found = new ArrayList<>();
+    // the mapped members: fields, and getters carrying a mapping (property access: a trial's juddi maps every entity so)
+    List<MappedMember> members = new ArrayList<>();
     for (FieldDeclaration field : type.getFields()) {
-      for (AnnotationExpr annotation : field.getAnnotations()) {
+      for (VariableDeclarator variable : field.getVariables()) {
+        members.add(new MappedMember(field.getAnnotations(), variable.getNameAsString(), variable.getType()));
+      }
+    }
+    for (com.github.javaparser.ast.body.MethodDeclaration method : type.getMethods()) {
+      String name = method.getNameAsString();
+      if (method.getParameters().isEmpty() && !method.isStatic() && name.length() > 3 && name.startsWith("get")
+          && method.getAnnotations().stream().anyMatch(a -> EAGER_BY_DEFAULT.containsKey(a.getName().getIdentifier()))) {
+        members.add(new MappedMember(method.getAnnotations(), java.beans.Introspector.decapitalize(name.substring(3)),
+            method.getType()));
+      }
+    }
+    List<TypeFact.Association> found = new ArrayList<>();
+    for (MappedMember field : members) {
+      for (AnnotationExpr annotation : field.annotations()) {
         String mapping = annotation.getName().getIdentifier();
         if (!EAGER_BY_DEFAULT.containsKey(mapping)) {
           continue;
@@ -70,7 +85,7 @@ public final class EntityAssociations {
         }
         boolean onDelete = false;
         boolean joinColumn = false;
-        for (AnnotationExpr other : field.getAnnotations()) {
+        for (AnnotationExpr other : field.annotations()) {
           String name = other.getName().getIdentifier();
           if (name.equals("Cascade")) { // org.hibernate.annotations.Cascade
             cascades |= other instanceof SingleMemberAnnotationExpr single ? writingCascade(single.getMemberValue())
@@ -87,27 +102,29 @@ public final class EntityAssociations {
         cascades |= onDelete && !toOne;
         boolean deletedWithTarget = onDelete && toOne;
         String joinTable = null;
-        for (AnnotationExpr table : field.getAnnotations()) {
+        for (AnnotationExpr table : field.annotations()) {
           if (JOIN_TABLES.contains(table.getName().getIdentifier())) {
             joinTable = member(table, "name");
           }
         }
         // Hibernate's own: a join fetch, or laziness switched off, loads the association with its owner
-        eager |= field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Fetch")
+        eager |= field.annotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Fetch")
                 && a.toString().contains("JOIN")
             || (a.getName().getIdentifier().equals("LazyCollection") || a.getName().getIdentifier().equals("LazyToOne"))
                 && a.toString().contains("FALSE"));
-        boolean batched = field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("BatchSize")
+        boolean batched = field.annotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("BatchSize")
             || a.getName().getIdentifier().equals("Fetch") && a.toString().contains("SUBSELECT"));
-        for (VariableDeclarator variable : field.getVariables()) {
-          found.add(new TypeFact.Association(variable.getNameAsString(), mapping, eager,
-              qualify.apply(elementType(variable.getType())), batched, joinTable, mappedBy, cascades,
-              deletedWithTarget, joinColumn));
+        if (found.stream().noneMatch(known -> known.field().equals(field.name()))) { // mapped on its field and getter
+          found.add(new TypeFact.Association(field.name(), mapping, eager, qualify.apply(elementType(field.type())),
+              batched, joinTable, mappedBy, cascades, deletedWithTarget, joinColumn));
         }
       }
     }
     return List.copyOf(found);
   }
+
+  /** A field's variable, or a getter's property, with the annotations mapping it. */
+  private record MappedMember(List<AnnotationExpr> annotations, String name, Type type) {}
 
   private static final Set<String> JOIN_TABLES = Set.of("JoinTable", "CollectionTable");
 
