@@ -41,7 +41,7 @@ final class DeclaredClients {
   /** Method annotations that declare an HTTP request on a client interface (not Spring MVC's server mappings). */
   private static final Set<String> HTTP_DECLARATIONS = Set.of(
       "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "Get", "Post", "Put", "Delete", "Patch", "Head",
-      "Options", "RequestLine");
+      "Options", "RequestLine", "WebMethod");
 
   private final ProjectIndex index;
   private final TypeHierarchy types;

@@ -297,7 +297,7 @@ final class DeclaredSites {
       return Optional.empty();
     }
     Optional<DeclaredClientSignature> client = index.declaredClient(call.receiverType());
-    if (client.isEmpty() && index.implementedOnlyApart(written, call.receiverType())) {
+    if (client.isEmpty() && (index.implementedOnlyApart(written, call.receiverType()) || index.madeByRemoting(written))) {
       // the project implements the interface only in applications never deployed with the caller: what it calls is
       // what a library made at run time (a client proxy), as for an interface the project does not implement
       client = index.declaredWhereUnimplemented(call.receiverType());

@@ -49,6 +49,10 @@ public final class ProjectIndex {
   private final CallTargets targets = new CallTargets(this, types);
   private final CallGraph callGraph = new CallGraph(this, methods);
   private final DeclaredClients declaredClients = new DeclaredClients(this, types);
+  private final ProxiedReceivers proxiedReceivers = new ProxiedReceivers(this);
+  /** The calls whose receiver is being traced on this thread ({@link #madeByRemoting}): a cycle answers no. */
+  private final ThreadLocal<Set<CallRef>> tracingReceivers = ThreadLocal.withInitial(
+      () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   private final QueryWrappers queryWrappers = new QueryWrappers(this, methods);
   private final DeclaredSites declaredSites = new DeclaredSites(this, types, queryWrappers);
   private final IoReachability reachability = new IoReachability(this);
@@ -239,6 +243,29 @@ public final class ProjectIndex {
     return files.stream().filter(file -> file.creations().stream().anyMatch(creation -> creation.anonymous()
         && creation.type() != null && (creation.type().equals(type) || creation.type().equals(simple))))
         .map(FileFacts::path).toList();
+  }
+
+  /**
+   * Whether the call is made on a client proxy a remoting library made of the project interface it calls, which the
+   * project also implements ({@link ProxiedReceivers}).
+   */
+  boolean madeByRemoting(CallRef call) {
+    if (call.roots().isEmpty() || call.roots().get(0).any().stream().noneMatch(
+        dev.optkit.analyzers.facts.Root.CallResult.class::isInstance)) {
+      return false;
+    }
+    Set<CallRef> tracing = tracingReceivers.get();
+    if (!tracing.add(call)) {
+      return false;
+    }
+    try {
+      String type = call.receiverType() != null ? call.receiverType()
+          : call.receivedFrom() != null ? receivedType(call) : null;
+      TypeFact fact = type == null ? null : types.get(type);
+      return fact != null && fact.isInterface() && types.hasSubtypes(type) && proxiedReceivers.proxied(call, type);
+    } finally {
+      tracing.remove(call);
+    }
   }
 
   private dev.optkit.analyzers.source.ModuleDeployments deployments =
@@ -484,6 +511,9 @@ public final class ProjectIndex {
    * the project.
    */
   public List<IndexedMethod> targetsOf(CallRef call) {
+    if (madeByRemoting(call)) {
+      return List.of(); // a client proxy of the interface: the request runs the service, not this project's code
+    }
     String caller = callerFiles.get(call);
     List<IndexedMethod> targets = typedTargetsOf(call);
     return caller == null ? targets : targets.stream().filter(target -> deployments.mayRunTogether(caller, target.path()))

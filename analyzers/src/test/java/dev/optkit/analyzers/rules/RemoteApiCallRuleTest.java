@@ -729,6 +729,69 @@ class RemoteApiCallRuleTest {
         .map(f -> f.path() + " " + f.snippet()).toList(), findings.toString());
   }
 
+  /**
+   * A client proxy a remoting library makes of an interface the project also implements is a request, not the
+   * implementation: a JAX-WS port (a blind trial's jUDDI, pulling from other nodes) and a RESTEasy proxy made through a
+   * generic helper handed the class (a blind trial's JACQ). Near miss: a bean looked up by the class is the project's
+   * own object, its code runs in place.
+   */
+  @Test
+  void aProxyARemotingLibraryMakesOfAnImplementedInterfaceIsARemoteCall() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        @javax.jws.WebService
+        public interface Replication {
+          @javax.jws.WebMethod String changes(String since);
+        }
+        """).java("""
+        package shop;
+        @javax.ws.rs.Path("/items")
+        public interface Items {
+          @javax.ws.rs.GET String load(long id);
+        }
+        """).java("""
+        package shop;
+        public class ReplicationImpl implements Replication, Items {
+          private final java.sql.Connection db;
+          public ReplicationImpl(java.sql.Connection db) { this.db = db; }
+          public String changes(String since) { return read("select count(*) from change"); }
+          public String load(long id) { return read("select name from item where id = " + id); }
+          private String read(String sql) {
+            try (java.sql.Statement s = db.createStatement()) {
+              java.sql.ResultSet rows = s.executeQuery(sql);
+              return rows.next() ? rows.getString(1) : null;
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+        """).java("""
+        package shop;
+        public class Services {
+          static <T> T client(Class<T> type, String url) {
+            return new org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder().build().target(url).proxy(type);
+          }
+          static Items items(String url) { return client(Items.class, url); }
+        }
+        """).java("""
+        package shop;
+        public class Puller {
+          private final org.springframework.context.ApplicationContext context;
+          public Puller(org.springframework.context.ApplicationContext context) { this.context = context; }
+          Replication port(String url) throws Exception {
+            javax.xml.ws.Service service = javax.xml.ws.Service.create(new java.net.URL(url), null);
+            Replication port = service.getPort(Replication.class);
+            return port;
+          }
+          public String pull(String url) throws Exception { return port(url).changes("0"); }
+          public String item(String url) { return Services.items(url).load(1L); }
+          public String local() { return context.getBean(Items.class).load(2L); }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of("pull(String) port(url).changes(\"0\")", "item(String) Services.items(url).load(1L)"),
+        findings.stream().map(f -> f.enclosingMethod() + " " + f.snippet()).toList(), findings.toString());
+  }
+
   @Test
   void aCallOfAnInterfaceImplementedInTheSameDeploymentRunsTheImplementation() {
     assertEquals(List.of(), sharedResource("web", "service").findings(Category.API_CALL));
