@@ -38,7 +38,8 @@ import java.util.Set;
         + "between iterations and has no exit of its own (a consumer taking its next message, a worker polling while "
         + "a flag says so) goes over no collection and is not one; nor is a loop drawing a value afresh until a "
         + "query says it is free (a random order number), which runs once but on a collision; a loop paging by a "
-        + "token or a page number, or draining a queue until it is empty, is.",
+        + "token or a page number, or draining a queue until it is empty, is. A loop around such loops, with no I/O "
+        + "of its own, is one too: each of its iterations runs theirs again.",
     remediation = "Batch queries (WHERE id IN (...), findAllById, batchUpdate); run independent remote calls "
         + "concurrently with a bounded executor; start every future first and join them after the loop.")
 public final class SequentialIoLoopRule implements Rule {
@@ -48,6 +49,8 @@ public final class SequentialIoLoopRule implements Rule {
   public List<Finding> check(RuleContext context) {
     List<Finding> findings = new ArrayList<>();
     for (IndexedMethod method : context.index().methods()) {
+      java.util.Map<LoopFact, List<ReachedIo>> reported = new java.util.LinkedHashMap<>();
+      List<LoopFact> quiet = new ArrayList<>();
       for (LoopFact loop : method.fact().loops()) {
         if (untilStopped(loop) || redrawnUntilFree(context, method, loop)) {
           continue;
@@ -55,10 +58,40 @@ public final class SequentialIoLoopRule implements Rule {
         List<ReachedIo> perIteration = perIteration(context, method, loop);
         if (!perIteration.isEmpty() && !chunked(loop, perIteration)) {
           findings.add(describe(context, method, loop, perIteration));
+          reported.put(loop, perIteration);
+        } else if (perIteration.isEmpty()) {
+          quiet.add(loop);
         }
+      }
+      for (LoopFact outer : quiet) {
+        aroundReported(context, method, outer, reported).ifPresent(findings::add);
       }
     }
     return findings;
+  }
+
+  /**
+   * A loop of no I/O of its own around loops that are findings, in the same method and run in its turn (not in a task
+   * it hands on): each of its iterations runs their I/O again, so batching the inner loop still leaves one batch per
+   * outer element (blind trials' nested loops: the outer one went unreported, 14 loops in one). One finding, with the
+   * inner loops' I/O and their lines ({@code innerLoops}).
+   */
+  private Optional<Finding> aroundReported(RuleContext context, IndexedMethod method, LoopFact outer,
+      java.util.Map<LoopFact, List<ReachedIo>> reported) {
+    List<ReachedIo> inner = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    for (java.util.Map.Entry<LoopFact, List<ReachedIo>> nested : reported.entrySet()) {
+      LoopFact loop = nested.getKey();
+      boolean deferred = !loop.inlineCalls().isEmpty() || !loop.inlineSites().isEmpty();
+      if (loop != outer && !deferred && outer.range().contains(loop.range()) && !loop.range().equals(outer.range())) {
+        nested.getValue().stream().filter(io -> !inner.contains(io)).forEach(inner::add);
+        lines.add(loop.range().line());
+      }
+    }
+    if (inner.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(describe(context, method, outer, inner).withDetail("innerLoops", List.copyOf(lines)));
   }
 
   /**

@@ -58,6 +58,51 @@ class SequentialIoLoopRuleTest {
    * An N+1 of queries names a query, not the first I/O of the loop's body: a remote call before the query in the body
    * made a trial's loop "N+1 query ... runs RabbitMQ exchangeDeclare()".
    */
+  /**
+   * An outer loop around a loop that queries per element runs those queries again for each of its own elements:
+   * batching the inner loop leaves a batch per outer element (blind trials' nested loops, the outer one unreported).
+   * Near misses: an outer loop around a loop with no I/O, and one whose inner loop runs in a task handed to an executor.
+   */
+  @Test
+  void anOuterLoopAroundAQueryingLoopIsItselfAFinding() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        public class Orders {
+          private final JdbcTemplate jdbc;
+          private final java.util.concurrent.ExecutorService pool;
+          public Orders(JdbcTemplate jdbc, java.util.concurrent.ExecutorService pool) { this.jdbc = jdbc; this.pool = pool; }
+          public int total(List<List<Long>> orders) {
+            int n = 0;
+            for (List<Long> items : orders) {
+              for (Long id : items) {
+                n += jdbc.queryForObject("select price from item where id = ?", Integer.class, id);
+              }
+            }
+            return n;
+          }
+          public int sizes(List<List<Long>> orders) {
+            int n = 0;
+            for (List<Long> items : orders) {
+              for (Long id : items) { n += id.intValue(); }
+            }
+            return n;
+          }
+          public void later(List<List<Long>> orders) {
+            for (List<Long> items : orders) {
+              pool.submit(() -> {
+                for (Long id : items) { jdbc.update("update item set seen = true where id = ?", id); }
+              });
+            }
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("later(List<List<Long>>) 27 null", "total(List<List<Long>>) 10 [11]",
+        "total(List<List<Long>>) 11 null"), findings.stream().map(f -> f.enclosingMethod() + " " + f.line() + " "
+            + f.details().get("innerLoops")).sorted().toList(), findings.toString());
+  }
+
   @Test
   void anNPlusOneOfQueriesNamesAQueryWhateverComesFirstInTheBody() {
     List<Finding> found = loops("""
