@@ -21,7 +21,8 @@ public record LoopFact(
     List<Integer> sentRequests,
     List<Integer> inlineCalls,
     List<Integer> inlineSites,
-    List<HandedElement> handedElement) {
+    List<HandedElement> handedElement,
+    int inTurnOf) {
 
   /**
    * @param elementCalls the calls (among {@code calls}) made on the loop's element
@@ -36,6 +37,9 @@ public record LoopFact(
    * @param inlineSites of {@code ioSites}, those so
    * @param handedElement the calls run once per element that are handed the element itself as an argument ({@code new
    *     PlantDto(plant)}, {@code toResult(row)}): what the called code does with it is done to each element
+   * @param inTurnOf the index (among the method's loops) of the loop in whose every iteration this one runs: it lies in
+   *     that loop's body, condition or per-element lambda, with no other lambda or class between them; -1 when none
+   *     (a loop in a for-each's header runs once, one in a task handed on runs when that task does)
    */
   public LoopFact {
     elementCalls = elementCalls == null ? List.of() : elementCalls; // facts cached before it existed

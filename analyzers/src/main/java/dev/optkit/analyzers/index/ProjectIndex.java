@@ -262,7 +262,13 @@ public final class ProjectIndex {
       String type = call.receiverType() != null ? call.receiverType()
           : call.receivedFrom() != null ? receivedType(call) : null;
       TypeFact fact = type == null ? null : types.get(type);
-      return fact != null && fact.isInterface() && types.hasSubtypes(type) && proxiedReceivers.proxied(call, type);
+      // only an interface declaring its requests (JAX-RS, JAX-WS, Feign...): a factory by one of those names may as well
+      // hand back the project's own object for any other (GWT's deferred binding, an in-process Camel proxy), and
+      // dropping its targets would hide its writes from migrate's proofs
+      return fact != null && fact.isInterface() && types.hasSubtypes(type)
+          && declaredClients.unimplemented(type).filter(client -> DeclaredClients.BY_ANNOTATIONS.contains(client.id()))
+              .isPresent()
+          && proxiedReceivers.proxied(call, type);
     } finally {
       tracing.remove(call);
     }

@@ -16,8 +16,9 @@ import java.util.Set;
  * through project methods returning it, up to {@value #MAX_DEPTH} deep, a {@code Class<T>} parameter handed on
  * standing for the caller's literal. Such a call is a request to the service, not a call of the project's
  * implementation of the interface (a blind trial's jUDDI: a node's replication client, reported as the server's
- * query). Only factories by these names count: a bean lookup ({@code getBean(Api.class)}) or a JDK dynamic proxy
- * answers the project's own object, whose code runs in place.
+ * query). Only factories by these names count, and only for an interface declaring its requests by annotation
+ * ({@code ProjectIndex#madeByRemoting}): a bean lookup ({@code getBean(Api.class)}), a JDK dynamic proxy, GWT's
+ * {@code create} or an in-process Camel proxy answers the project's own object, whose code runs in place.
  */
 final class ProxiedReceivers {
   /** The proxy factories' method names (JAX-WS, RESTEasy, CXF, MicroProfile, Feign, Hessian, Spring remoting). */

@@ -78,20 +78,36 @@ public final class SequentialIoLoopRule implements Rule {
    */
   private Optional<Finding> aroundReported(RuleContext context, IndexedMethod method, LoopFact outer,
       java.util.Map<LoopFact, List<ReachedIo>> reported) {
+    if (outer.dependenceReasons().stream().anyMatch(d -> d.kind() == LoopDependence.Kind.BREAKS
+        || d.kind() == LoopDependence.Kind.RETURNS)) {
+      return Optional.empty(); // it may leave after its first turn: how often the inner loop runs again is not told
+    }
+    List<LoopFact> loops = method.fact().loops();
+    int at = loops.indexOf(outer);
     List<ReachedIo> inner = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
     for (java.util.Map.Entry<LoopFact, List<ReachedIo>> nested : reported.entrySet()) {
-      LoopFact loop = nested.getKey();
-      boolean deferred = !loop.inlineCalls().isEmpty() || !loop.inlineSites().isEmpty();
-      if (loop != outer && !deferred && outer.range().contains(loop.range()) && !loop.range().equals(outer.range())) {
+      if (runsInTurnOf(loops, nested.getKey(), at)) {
         nested.getValue().stream().filter(io -> !inner.contains(io)).forEach(inner::add);
-        lines.add(loop.range().line());
+        lines.add(nested.getKey().range().line());
       }
     }
     if (inner.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(describe(context, method, outer, inner).withDetail("innerLoops", List.copyOf(lines)));
+  }
+
+  /** Whether the loop runs in every iteration of the method's loop at {@code outer}, directly or through loops between. */
+  private static boolean runsInTurnOf(List<LoopFact> loops, LoopFact loop, int outer) {
+    int at = loop.inTurnOf();
+    for (int steps = 0; at >= 0 && at < loops.size() && steps < loops.size(); steps++) {
+      if (at == outer) {
+        return true;
+      }
+      at = loops.get(at).inTurnOf();
+    }
+    return false;
   }
 
   /**

@@ -767,6 +767,18 @@ class RemoteApiCallRuleTest {
         }
         """).java("""
         package shop;
+        public interface Prices { String price(String id); }
+        """).java("""
+        package shop;
+        public class PricesImpl implements Prices {
+          private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+          public PricesImpl(org.springframework.jdbc.core.JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          public String price(String id) {
+            return jdbc.queryForObject("select price from item where id = ?", String.class, id);
+          }
+        }
+        """).java("""
+        package shop;
         public class Services {
           static <T> T client(Class<T> type, String url) {
             return new org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder().build().target(url).proxy(type);
@@ -786,10 +798,16 @@ class RemoteApiCallRuleTest {
           public String pull(String url) throws Exception { return port(url).changes("0"); }
           public String item(String url) { return Services.items(url).load(1L); }
           public String local() { return context.getBean(Items.class).load(2L); }
+          // a factory by a remoting name, of an interface declaring no request: the project's own object may answer
+          public String bound(String id) { return made().price(id); }
+          Prices made() { return com.google.gwt.core.client.GWT.create(Prices.class); }
         }
-        """).findings(Category.API_CALL);
+        """).assess().findings();
     assertEquals(List.of("pull(String) port(url).changes(\"0\")", "item(String) Services.items(url).load(1L)"),
-        findings.stream().map(f -> f.enclosingMethod() + " " + f.snippet()).toList(), findings.toString());
+        findings.stream().filter(f -> f.category() == Category.API_CALL)
+            .map(f -> f.enclosingMethod() + " " + f.snippet()).toList(), findings.toString());
+    assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("CacheableReadMethod")
+        && f.enclosingMethod().equals("bound(String)")), "the implementation's query is reached: " + findings);
   }
 
   @Test

@@ -63,6 +63,44 @@ class SequentialIoLoopRuleTest {
    * batching the inner loop leaves a batch per outer element (blind trials' nested loops, the outer one unreported).
    * Near misses: an outer loop around a loop with no I/O, and one whose inner loop runs in a task handed to an executor.
    */
+  /**
+   * Two locals of one name with different types, in sibling scopes, are each their own type where they are used (the
+   * first's type was taken for both: the second loop's query went unseen, its argument "a Pet" where the method takes
+   * a Long).
+   */
+  @Test
+  void aNameDeclaredTwiceHasTheTypeInScopeWhereItIsUsed() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        public class Pet extends org.springframework.data.jpa.domain.AbstractPersistable<Long> { public String name; }
+        """).java("""
+        package shop;
+        public class PriceDao {
+          private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+          public PriceDao(org.springframework.jdbc.core.JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          public Integer price(Long id) {
+            return jdbc.queryForObject("select price from item where id = ?", Integer.class, id);
+          }
+          public Integer price(Pet pet) { return pet.name.length(); }
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        public class Totals {
+          private final PriceDao dao;
+          public Totals(PriceDao dao) { this.dao = dao; }
+          public int sibling(List<Pet> pets, List<Long> ids) {
+            int n = 0;
+            for (Pet p : pets) { n += dao.price(p); }
+            for (Long p : ids) { n += dao.price(p); }
+            return n;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("sibling(List<Pet>, List<Long>) 9"), findings.stream()
+        .map(f -> f.enclosingMethod() + " " + f.line()).toList(), findings.toString());
+  }
+
   @Test
   void anOuterLoopAroundAQueryingLoopIsItselfAFinding() {
     List<Finding> findings = new ProjectFixture(dir).java("""
@@ -96,9 +134,32 @@ class SequentialIoLoopRuleTest {
               });
             }
           }
+          // a stream in the header runs once; a loop that leaves after its first turn; a task kept for later
+          public int header(List<Long> ids) {
+            int n = 0;
+            for (Integer price : ids.stream().map(id -> jdbc.queryForObject("select price from item where id = ?",
+                Integer.class, id)).toList()) { n += price; }
+            return n;
+          }
+          public int first(List<List<Long>> orders) {
+            int n = 0;
+            for (List<Long> items : orders) {
+              for (Long id : items) { n += jdbc.queryForObject("select price from item where id = ?", Integer.class, id); }
+              break;
+            }
+            return n;
+          }
+          private final List<Runnable> kept = new java.util.ArrayList<>();
+          private void keep(Runnable task) { kept.add(task); }
+          public void stored(List<List<Long>> orders) {
+            for (List<Long> items : orders) {
+              keep(() -> { for (Long id : items) { jdbc.update("update item set seen = true where id = ?", id); } });
+            }
+          }
         }
         """).findings(Category.IO_LOOP);
-    assertEquals(List.of("later(List<List<Long>>) 27 null", "total(List<List<Long>>) 10 [11]",
+    assertEquals(List.of("first(List<List<Long>>) 41 null", "header(List<Long>) 34 null",
+        "later(List<List<Long>>) 27 null", "stored(List<List<Long>>) 50 null", "total(List<List<Long>>) 10 [11]",
         "total(List<List<Long>>) 11 null"), findings.stream().map(f -> f.enclosingMethod() + " " + f.line() + " "
             + f.details().get("innerLoops")).sorted().toList(), findings.toString());
   }

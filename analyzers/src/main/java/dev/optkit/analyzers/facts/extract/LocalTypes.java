@@ -100,6 +100,21 @@ public final class LocalTypes {
     for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
       types.putIfAbsent(pattern.getNameAsString(), declaredType(pattern, pattern.getType()));
     }
+    Map<String, Set<String>> written = new HashMap<>();
+    for (VariableDeclarator variable : m.nodes.variables) {
+      written.computeIfAbsent(variable.getNameAsString(), k -> new HashSet<>()).add(variable.getType().asString());
+    }
+    for (Parameter parameter : m.nodes.parameters) {
+      written.computeIfAbsent(parameter.getNameAsString(), k -> new HashSet<>()).add(parameter.getType().asString());
+    }
+    for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
+      written.computeIfAbsent(pattern.getNameAsString(), k -> new HashSet<>()).add(pattern.getType().asString());
+    }
+    written.forEach((name, kinds) -> {
+      if (kinds.size() > 1) {
+        ambiguous.add(name);
+      }
+    });
   }
 
   /**
@@ -171,6 +186,23 @@ public final class LocalTypes {
   }
 
   /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
+  /**
+   * The type of the local or parameter of this name at the use: the one the method declares, or, where it declares the
+   * name more than once with different types (two loops' {@code p}, one a {@code Long}, one a {@code Pet}), the one in
+   * scope at the use; null when that is not told. (The first declaration's type was taken for every use: a blind
+   * review's loops lost their constructor and their query, and migrate cached a method whose write it missed.)
+   */
+  public String typeAt(String name, Node use) {
+    if (!ambiguous.contains(name)) {
+      return types.get(name);
+    }
+    return dev.optkit.analyzers.facts.values.NameScopes.typeInScope(name, use)
+        .map(written -> declaredType(written.getParentNode().orElse(use), written)).orElse(null);
+  }
+
+  /** Names the method declares more than once with different types. */
+  private final Set<String> ambiguous = new HashSet<>();
+
   public String declaredType(Node declaration, com.github.javaparser.ast.type.Type written) {
     return TypeParameterBounds.boundAt(declaration, written).map(bound -> file.names.qualify(bound).name())
         .orElseGet(() -> file.names.qualify(written).name());
@@ -249,7 +281,8 @@ public final class LocalTypes {
     if (scope instanceof NameExpr name) {
       String variable = name.getNameAsString();
       if (types.containsKey(variable)) {
-        return new TypeNames.Qualified(types.get(variable), Confidence.HIGH);
+        String at = typeAt(variable, name);
+        return at == null ? null : new TypeNames.Qualified(at, Confidence.HIGH);
       }
       String field;
       if (name.getParentNode().isPresent()) {

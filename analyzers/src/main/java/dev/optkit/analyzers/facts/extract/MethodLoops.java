@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -253,9 +254,68 @@ public final class MethodLoops {
           List.copyOf(loopSites), List.copyOf(loopCalls), withDraws(loop, LoopShapes.dependenceReasons(loop)), joinsInside,
           transactional,
           synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque), List.copyOf(loopSends),
-          List.copyOf(inlineCalls), List.copyOf(inlineSites), List.copyOf(handed)));
+          List.copyOf(inlineCalls), List.copyOf(inlineSites), List.copyOf(handed), inTurnOf(loop)));
     }
     return List.copyOf(result);
+  }
+
+  /** See {@link LoopFact#inTurnOf}. */
+  private int inTurnOf(Node loop) {
+    MethodCallExpr viaLambdaOf = null;
+    Node child = loop;
+    for (Node up = loop.getParentNode().orElse(null); up != null && !(up instanceof com.github.javaparser.ast.body.CallableDeclaration<?>);
+        child = up, up = up.getParentNode().orElse(null)) {
+      int index = indexOf(up);
+      if (index >= 0) {
+        if (runsPerIteration(up, child, viaLambdaOf)) {
+          return index;
+        }
+        viaLambdaOf = null;
+        continue;
+      }
+      if (up instanceof LambdaExpr || up instanceof MethodReferenceExpr) {
+        if (up.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getArguments().contains(up)
+            && loops.stream().anyMatch(other -> other instanceof MethodCallExpr pipeline
+                && LoopShapes.chain(pipeline).stream().anyMatch(link -> link == call))) {
+          viaLambdaOf = call; // a loop's own per-element lambda (forEach, a stream's map)
+          continue;
+        }
+        return -1; // a task handed on or kept: it runs when that code runs it
+      }
+      if (up instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
+          || up instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+              && creation.getAnonymousClassBody().isPresent() && !creation.getArguments().contains(child)) {
+        return -1; // a class's code runs when its object is called, not in the loop's turn
+      }
+    }
+    return -1;
+  }
+
+  private int indexOf(Node node) {
+    for (int i = 0; i < loops.size(); i++) {
+      if (loops.get(i) == node) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether a node of the loop reached through {@code child} runs in each of its iterations. */
+  private static boolean runsPerIteration(Node loop, Node child, MethodCallExpr viaLambdaOf) {
+    if (loop instanceof ForEachStmt each) {
+      return child == each.getBody();
+    }
+    if (loop instanceof com.github.javaparser.ast.stmt.ForStmt counted) {
+      return child == counted.getBody() || counted.getCompare().orElse(null) == child || counted.getUpdate().contains(child);
+    }
+    if (loop instanceof com.github.javaparser.ast.stmt.WhileStmt whileLoop) {
+      return child == whileLoop.getBody() || child == whileLoop.getCondition();
+    }
+    if (loop instanceof com.github.javaparser.ast.stmt.DoStmt doLoop) {
+      return child == doLoop.getBody() || child == doLoop.getCondition();
+    }
+    return loop instanceof MethodCallExpr call && viaLambdaOf != null
+        && LoopShapes.chain(call).stream().anyMatch(link -> link == viaLambdaOf);
   }
 
   /** Whether the loop's code assigns the name. */

@@ -86,7 +86,7 @@ public final class SiteAccess {
     }
     if (argument instanceof NameExpr variable) {
       String name = variable.getNameAsString();
-      String declared = m.locals.types.containsKey(name) ? m.locals.types.get(name) : m.locals.fieldType(name);
+      String declared = m.locals.types.containsKey(name) ? m.locals.typeAt(name, variable) : m.locals.fieldType(name);
       Access byType = declared == null ? Access.UNKNOWN : criteriaType(declared);
       if (byType == Access.UNKNOWN && m.locals.initializers.containsKey(name)) {
         return criteriaAccess(m.locals.initializers.get(name), depth + 1); // var query = cb.createCriteriaDelete(..)

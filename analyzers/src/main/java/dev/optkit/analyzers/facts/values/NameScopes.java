@@ -132,6 +132,67 @@ public final class NameScopes {
   }
 
   /**
+   * The type written where the local (or parameter) of this name in scope at the use is declared, nearest first, as
+   * {@link #declaredInScope} finds it: a block's declaration before the use, a lambda's, a method's or a catch's
+   * parameter, a for-each's, a for's or a try resource's variable; empty where none is found or its type is not
+   * written ({@code var}, a lambda's untyped parameter). Two locals of one name in sibling scopes are told apart.
+   */
+  public static java.util.Optional<com.github.javaparser.ast.type.Type> typeInScope(String name, Node use) {
+    Node child = use;
+    for (Node up = use.getParentNode().orElse(null); up != null; child = up, up = up.getParentNode().orElse(null)) {
+      java.util.Optional<com.github.javaparser.ast.type.Type> found = java.util.Optional.empty();
+      if (up instanceof BlockStmt block) {
+        for (Statement statement : block.getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof ExpressionStmt expression && declares(expression.getExpression(), name)) {
+            found = variableType(expression.getExpression(), name);
+          }
+        }
+      } else if (up instanceof LambdaExpr lambda && named(lambda.getParameters(), name)) {
+        found = parameterType(lambda.getParameters(), name);
+      } else if (up instanceof CallableDeclaration<?> callable && named(callable.getParameters(), name)) {
+        found = parameterType(callable.getParameters(), name);
+      } else if (up instanceof CatchClause catchClause && catchClause.getParameter().getNameAsString().equals(name)) {
+        found = java.util.Optional.of(catchClause.getParameter().getType());
+      } else if (up instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
+          && child != loop.getIterable()) {
+        found = java.util.Optional.of(loop.getVariableDeclarator().getType());
+      } else if (up instanceof ForStmt loop) {
+        for (Expression initialization : loop.getInitialization()) {
+          if (declares(initialization, name)) {
+            found = variableType(initialization, name);
+          }
+        }
+      } else if (up instanceof TryStmt attempt && (child == attempt.getTryBlock() || attempt.getResources().contains(child))) {
+        for (Expression resource : attempt.getResources()) {
+          if (declares(resource, name)) {
+            found = variableType(resource, name);
+          }
+        }
+      }
+      if (found.isPresent()) {
+        return found.filter(type -> !type.isVarType() && !type.isUnknownType());
+      }
+      if (up instanceof CallableDeclaration<?> || declaresField(up, name)) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<com.github.javaparser.ast.type.Type> variableType(Expression declaration, String name) {
+    return ((VariableDeclarationExpr) declaration).getVariables().stream().filter(v -> v.getNameAsString().equals(name))
+        .findFirst().map(VariableDeclarator::getType);
+  }
+
+  private static java.util.Optional<com.github.javaparser.ast.type.Type> parameterType(List<Parameter> parameters,
+      String name) {
+    return parameters.stream().filter(p -> p.getNameAsString().equals(name)).findFirst().map(Parameter::getType);
+  }
+
+  /**
    * The value a local holds at a use when a statement of a block around the use declares it, nearest first, with an
    * initializer, and nothing in that block assigns the name again (an object reference: no increment changes it); else
    * empty. Unlike a method-wide lookup by name, it
