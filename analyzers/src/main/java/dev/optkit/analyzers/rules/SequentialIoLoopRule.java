@@ -95,7 +95,9 @@ public final class SequentialIoLoopRule implements Rule {
     if (inner.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(describe(context, method, outer, inner).withDetail("innerLoops", List.copyOf(lines)));
+    return Optional.of(describe(context, method, outer, inner).withDetail("innerLoops", List.copyOf(lines))
+        .withFix(false, "migrate rewrites the loops this one runs (lines " + lines.stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", ")) + ") where it proves that safe, not this loop itself"));
   }
 
   /** Whether the loop runs in every iteration of the method's loop at {@code outer}, directly or through loops between. */

@@ -60,8 +60,9 @@ import java.util.function.Predicate;
 public final class LoopMigration {
   /** Whether migrate rewrites loops of the class this finding names (its verdict is then assess's "fixable"). */
   public static boolean rewritable(Finding finding) {
+    // a loop around loops that are findings (innerLoops) waits on their I/O, which migrate rewrites where it is
     return finding.ruleId().equals("SequentialIoLoop") && classification(finding).filter(LoopClassification::rewritable)
-        .isPresent();
+        .isPresent() && !finding.details().containsKey("innerLoops");
   }
 
   /** The class of loop a {@code SequentialIoLoop} finding reports, or empty for another finding. */
