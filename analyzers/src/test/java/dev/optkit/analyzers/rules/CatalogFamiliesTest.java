@@ -34,6 +34,10 @@ class CatalogFamiliesTest {
             "import org.springframework.data.redis.core.StringRedisTemplate;", "StringRedisTemplate redis",
             "return redis.opsForValue().get(key);",
             "redis.setEnableTransactionSupport(true); return key;"),
+        // a blind trial's cart service: RENAME, PERSIST, TTL and TYPE went unseen
+        row("spring-data-redis key commands", Category.DB_QUERY, "write",
+            "import org.springframework.data.redis.core.StringRedisTemplate;", "StringRedisTemplate redis",
+            "redis.rename(key, key + \".old\"); return key;", "return redis.getKeySerializer() + key;"),
         row("jedis", Category.DB_QUERY, "read", "import redis.clients.jedis.JedisPooled;", "JedisPooled redis",
             "return redis.get(key);", "return redis.toString() + key;"),
         row("lettuce", Category.DB_QUERY, "write", "import io.lettuce.core.api.sync.RedisCommands;",
