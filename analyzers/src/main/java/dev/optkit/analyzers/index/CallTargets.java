@@ -353,6 +353,12 @@ final class CallTargets {
         && ArgumentKinds.accepts(method.fact().params(), call.argumentKinds()) && typesAccepted(method, call);
   }
 
+  /** Final JDK classes a parameter often takes: no project type is one. */
+  private static final java.util.Set<String> FINAL_JDK_VALUES = java.util.Set.of("java.lang.String", "java.lang.Long",
+      "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float",
+      "java.lang.Boolean", "java.lang.Character", "java.util.UUID", "java.time.LocalDate", "java.time.LocalDateTime",
+      "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Duration");
+
   /**
    * Whether no argument of a type its declaration shows is one the method's parameter cannot take: a project type
    * whose ancestors the project declares all, none of them the parameter's type, or a JDK type given for a project
@@ -360,12 +366,6 @@ final class CallTargets {
    * {@code transition(UUID, String)} (a blind trial: the UUID overload's query was reported once per element of a loop
    * calling the other). Unknown either side, or a type variable's parameter: accepted.
    */
-  /** Final JDK classes a parameter often takes: no project type is one. */
-  private static final java.util.Set<String> FINAL_JDK_VALUES = java.util.Set.of("java.lang.String", "java.lang.Long",
-      "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float",
-      "java.lang.Boolean", "java.lang.Character", "java.util.UUID", "java.time.LocalDate", "java.time.LocalDateTime",
-      "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Duration");
-
   private boolean typesAccepted(IndexedMethod method, CallShape call) {
     List<dev.optkit.analyzers.facts.ParamFact> params = method.fact().params();
     for (int i = 0; i < call.argumentTypes().size() && i < params.size(); i++) {

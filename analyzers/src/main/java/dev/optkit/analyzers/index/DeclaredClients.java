@@ -93,6 +93,14 @@ final class DeclaredClients {
    * caller is never deployed with the interface's implementations ({@code ProjectIndex#implementedOnlyApart}).
    */
   Optional<DeclaredClientSignature> unimplemented(String type) {
+    return unimplemented.computeIfAbsent(type, this::computeUnimplemented);
+  }
+
+  /** By type: asked of every call made on what a call answered ({@code ProjectIndex#madeByRemoting}). */
+  private final Map<String, Optional<DeclaredClientSignature>> unimplemented =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Optional<DeclaredClientSignature> computeUnimplemented(String type) {
     TypeFact fact = types.get(type);
     if (fact == null || !fact.isInterface()) {
       return Optional.empty();
@@ -106,16 +114,11 @@ final class DeclaredClients {
     // functional interface, which a lambda of the caller's own may implement where no class shows it
     // counted by signature (overloads of one arity are two), Object's own methods redeclared not among them
     long abstractMethods = types.supertypesOf(type).stream().flatMap(t -> index.methodsOfType(t).stream())
-        .filter(m -> m.fact().isAbstract() && !m.fact().isStatic() && !objectMethod(m.fact()))
+        .filter(m -> m.fact().isAbstract() && !m.fact().isStatic()
+            && !ObjectMethods.is(m.fact().name(), m.fact().params().size()))
         .map(m -> m.fact().name() + m.fact().params().stream().map(p -> String.valueOf(p.type())).toList())
         .distinct().count();
     return abstractMethods < 2 ? Optional.empty() : Optional.of(REMOTE_SERVICE);
-  }
-
-  /** {@code equals(Object)}, {@code hashCode()}, {@code toString()}: every object has them, a lambda's too. */
-  private static boolean objectMethod(dev.optkit.analyzers.facts.MethodFact method) {
-    return method.params().isEmpty() && (method.name().equals("hashCode") || method.name().equals("toString"))
-        || method.params().size() == 1 && method.name().equals("equals");
   }
 
   /** The id of an interface only other applications of the build implement ({@link #unimplemented}). */

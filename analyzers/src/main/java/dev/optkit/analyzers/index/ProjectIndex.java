@@ -250,8 +250,7 @@ public final class ProjectIndex {
    * project also implements ({@link ProxiedReceivers}).
    */
   boolean madeByRemoting(CallRef call) {
-    if (call.roots().isEmpty() || call.roots().get(0).any().stream().noneMatch(
-        dev.optkit.analyzers.facts.Root.CallResult.class::isInstance)) {
+    if (!ProxiedReceivers.onACallsResult(call)) {
       return false;
     }
     Set<CallRef> tracing = tracingReceivers.get();

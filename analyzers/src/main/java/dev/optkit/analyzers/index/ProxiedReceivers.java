@@ -33,11 +33,13 @@ final class ProxiedReceivers {
     this.index = index;
   }
 
+  /** Whether what the call is made on may be what another call answered: the calls whose receiver may be a proxy. */
+  static boolean onACallsResult(CallRef call) {
+    return !call.roots().isEmpty() && call.roots().get(0).any().stream().anyMatch(Root.CallResult.class::isInstance);
+  }
+
   /** Whether every value the call's receiver may be is a proxy of {@code type} a remoting library made. */
   boolean proxied(CallRef call, String type) {
-    if (call.roots().isEmpty() || call.roots().get(0).any().stream().noneMatch(Root.CallResult.class::isInstance)) {
-      return false;
-    }
     IndexedMethod caller = callers().get(call);
     if (caller == null) {
       return false;
@@ -58,7 +60,7 @@ final class ProxiedReceivers {
           Map<CallRef, IndexedMethod> found = new IdentityHashMap<>();
           for (IndexedMethod method : index.methods()) {
             for (CallRef call : method.fact().calls()) {
-              if (!call.roots().isEmpty() && call.roots().get(0).any().stream().anyMatch(Root.CallResult.class::isInstance)) {
+              if (onACallsResult(call)) {
                 found.put(call, method);
               }
             }

@@ -82,17 +82,13 @@ final class ReceivedTypes {
     return known == null || known.isEmpty() ? null : known;
   }
 
-  /** The methods every class has from {@code java.lang.Object}, which no project declaration lists. */
-  private static final Set<String> OBJECT_METHODS = Set.of("toString", "hashCode", "equals", "getClass", "clone",
-      "finalize", "notify", "notifyAll", "wait");
-
   /**
    * The class an unqualified call runs the method of, as Java looks it up: the first of the classes, innermost first,
    * whose methods or its ancestors' include one of the name; a class with an ancestor the project does not declare may
    * inherit one unseen, and is where the search ends. The innermost class when none has one.
    */
   private String enclosingDeclarer(List<String> classes, String name) {
-    if (OBJECT_METHODS.contains(name)) {
+    if (ObjectMethods.named(name)) {
       return classes.get(0); // every class has Object's: toString() in a member class is its own, never its outer's
     }
     for (String type : classes) {

@@ -65,12 +65,11 @@ public final class OrmNPlusOneRule implements Rule {
           CallRef call = method.fact().calls().get(c);
           association(index, call.receiverType(), call.name())
               .filter(a -> !a.eager() && !a.batched() && !onlyItsIdRead(index, method.fact().calls(), call, a))
-              .ifPresent(a -> touched.putIfAbsent(declaring(index, call.receiverType(), a) + "." + a.field(),
-                  new Touched(call, a, null, call.range(), call.snippet())));
+              .map(a -> new Touched(call, a, null, call.range(), call.snippet()))
+              .ifPresent(t -> touched.putIfAbsent(t.key(index), t));
         }
         for (LoopFact.HandedElement handed : loop.handedElement()) {
-          touchedBy(index, method, handed).forEach(t -> touched.putIfAbsent(declaring(index, t.call().receiverType(),
-              t.association()) + "." + t.association().field(), t));
+          touchedBy(index, method, handed).forEach(t -> touched.putIfAbsent(t.key(index), t));
         }
         if (!touched.isEmpty()) {
           findings.add(lazyInLoop(method, loop, List.copyOf(touched.values())));
@@ -337,6 +336,11 @@ public final class OrmNPlusOneRule implements Rule {
       String snippet) {
     String named() {
       return TypeNames.simple(call.receiverType()) + "." + association.field();
+    }
+
+    /** The association by the entity declaring it: one key for it, whatever subclass the element is. */
+    String key(ProjectIndex index) {
+      return declaring(index, call.receiverType(), association) + "." + association.field();
     }
   }
 

@@ -131,14 +131,21 @@ public final class MavenPom {
   /** The artifactIds of the plugins the module's build runs: its own and its local parents' {@code <plugins>}. */
   public java.util.Set<String> buildPlugins() {
     java.util.Set<String> found = new java.util.TreeSet<>();
+    runPlugins().forEach(plugin -> found.add(plugin.getArtifactId()));
+    return found;
+  }
+
+  /** The plugins the module's build runs: its own and its local parents' {@code <plugins>}, profiles' too. */
+  private List<Plugin> runPlugins() {
+    List<Plugin> run = new ArrayList<>();
     for (Model model : lineage) {
       if (model.getBuild() != null) {
-        model.getBuild().getPlugins().forEach(plugin -> found.add(plugin.getArtifactId()));
+        run.addAll(model.getBuild().getPlugins());
       }
       model.getProfiles().stream().filter(profile -> profile.getBuild() != null)
-          .forEach(profile -> profile.getBuild().getPlugins().forEach(plugin -> found.add(plugin.getArtifactId())));
+          .forEach(profile -> run.addAll(profile.getBuild().getPlugins()));
     }
-    return found;
+    return run;
   }
 
   /**
@@ -146,24 +153,16 @@ public final class MavenPom {
    * {@code <plugins>}, profiles', executions'), holds a value or attribute that contains one of the words.
    */
   public boolean configurationNames(Set<String> plugins, java.util.Collection<String> words) {
-    for (Model model : lineage) {
-      List<org.apache.maven.model.Plugin> run = new ArrayList<>();
-      if (model.getBuild() != null) {
-        run.addAll(model.getBuild().getPlugins());
+    for (Plugin plugin : runPlugins()) {
+      if (!plugins.contains(plugin.getArtifactId())) {
+        continue;
       }
-      model.getProfiles().stream().filter(profile -> profile.getBuild() != null)
-          .forEach(profile -> run.addAll(profile.getBuild().getPlugins()));
-      for (org.apache.maven.model.Plugin plugin : run) {
-        if (!plugins.contains(plugin.getArtifactId())) {
-          continue;
-        }
-        List<Object> configurations = new ArrayList<>();
-        configurations.add(plugin.getConfiguration());
-        plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
-        for (Object configuration : configurations) {
-          if (configuration instanceof org.codehaus.plexus.util.xml.Xpp3Dom dom && names(dom, words, 0)) {
-            return true;
-          }
+      List<Object> configurations = new ArrayList<>();
+      configurations.add(plugin.getConfiguration());
+      plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
+      for (Object configuration : configurations) {
+        if (configuration instanceof org.codehaus.plexus.util.xml.Xpp3Dom dom && names(dom, words, 0)) {
+          return true;
         }
       }
     }

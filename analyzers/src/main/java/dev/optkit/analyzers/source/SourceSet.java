@@ -269,6 +269,9 @@ public final class SourceSet {
 
   private static final String GENERATED_SOURCES = "generated-sources";
 
+  /** Folders whose sources a build compiles: Maven's and Gradle's source sets, Grails's and Play's application code. */
+  private static final Set<String> COMPILED_FOLDERS = Set.of("src", "grails-app", "app");
+
   /**
    * Whether a source of another JVM language is one a build compiles: in a source folder, which Maven's and Gradle's
    * source sets keep under a {@code src} folder ({@code src/main/groovy}, {@code src/main/kotlin}), Grails under
@@ -276,9 +279,6 @@ public final class SourceSet {
    * repository ({@code Jenkinsfile-smoke.groovy}: a blind trial's) or a folder of scripts is compiled into no
    * application.
    */
-  /** Folders whose sources a build compiles: Maven's and Gradle's source sets, Grails's and Play's application code. */
-  private static final Set<String> COMPILED_FOLDERS = Set.of("src", "grails-app", "app");
-
   private static boolean compiledSource(Path displayRoot, Path file, Set<Path> javaFolders) {
     if (javaFolders.contains(file.getParent())) {
       return true;

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.DoStmt;
@@ -182,12 +181,7 @@ final class FailureAnswers {
 
   /** Whether the catch block may end without throwing, returning or yielding: the method goes on after its try. */
   private static boolean goesOn(CatchClause clause) {
-    NodeList<Statement> statements = clause.getBody().getStatements();
-    if (statements.isEmpty()) {
-      return true;
-    }
-    Statement last = statements.getLast().orElseThrow();
-    return !(last instanceof ThrowStmt || last instanceof ReturnStmt || last instanceof YieldStmt);
+    return !StoredQueries.endsAbruptly(clause.getBody().getStatements(), false);
   }
 
   /**

@@ -80,6 +80,7 @@ public final class LocalTypes {
         VariableDeclarator::getNameAsString, java.util.stream.Collectors.counting()));
     for (VariableDeclarator variable : m.nodes.variables) {
       String name = variable.getNameAsString();
+      declared(name, variable.getType());
       if (!reassigned.contains(name) && declarations.get(name) == 1) { // a reassigned local may hold any of its values
         variable.getInitializer().ifPresent(init -> initializers.putIfAbsent(name, init));
       }
@@ -90,6 +91,7 @@ public final class LocalTypes {
       }
     }
     for (Parameter parameter : m.nodes.parameters) {
+      declared(parameter.getNameAsString(), parameter.getType());
       if (!parameter.getType().isUnknownType() && !parameter.getType().isVarType()) {
         types.putIfAbsent(parameter.getNameAsString(), declaredType(parameter, parameter.getType()));
       } else if (parameter.getType().isUnknownType()) {
@@ -98,24 +100,18 @@ public final class LocalTypes {
     }
     // if (repo instanceof ProductRepository r) r.save(p); case ProductRepository r -> r.save(p)
     for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
+      declared(pattern.getNameAsString(), pattern.getType());
       types.putIfAbsent(pattern.getNameAsString(), declaredType(pattern, pattern.getType()));
     }
-    Map<String, Set<String>> written = new HashMap<>();
-    for (VariableDeclarator variable : m.nodes.variables) {
-      written.computeIfAbsent(variable.getNameAsString(), k -> new HashSet<>()).add(variable.getType().asString());
-    }
-    for (Parameter parameter : m.nodes.parameters) {
-      written.computeIfAbsent(parameter.getNameAsString(), k -> new HashSet<>()).add(parameter.getType().asString());
-    }
-    for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
-      written.computeIfAbsent(pattern.getNameAsString(), k -> new HashSet<>()).add(pattern.getType().asString());
-    }
-    written.forEach((name, kinds) -> {
-      if (kinds.size() > 1) {
-        ambiguous.add(name);
-      }
-    });
   }
+
+  /** Notes a name's declared type as written ({@link #typeAt}: a name declared with two types is told by scope). */
+  private void declared(String name, com.github.javaparser.ast.type.Type type) {
+    writtenTypes.computeIfAbsent(name, k -> new HashSet<>(2)).add(type.asString());
+  }
+
+  /** Each local's and parameter's types as written, by name. */
+  private final Map<String, Set<String>> writtenTypes = new HashMap<>();
 
   /**
    * The type of a lambda's one untyped parameter where its class declares what the lambda is handed to: a method of
@@ -185,7 +181,6 @@ public final class LocalTypes {
     }
   }
 
-  /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
   /**
    * The type of the local or parameter of this name at the use: the one the method declares, or, where it declares the
    * name more than once with different types (two loops' {@code p}, one a {@code Long}, one a {@code Pet}), the one in
@@ -193,16 +188,14 @@ public final class LocalTypes {
    * review's loops lost their constructor and their query, and migrate cached a method whose write it missed.)
    */
   public String typeAt(String name, Node use) {
-    if (!ambiguous.contains(name)) {
+    if (writtenTypes.getOrDefault(name, Set.of()).size() < 2) {
       return types.get(name);
     }
     return dev.optkit.analyzers.facts.values.NameScopes.typeInScope(name, use)
         .map(written -> declaredType(written.getParentNode().orElse(use), written)).orElse(null);
   }
 
-  /** Names the method declares more than once with different types. */
-  private final Set<String> ambiguous = new HashSet<>();
-
+  /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
   public String declaredType(Node declaration, com.github.javaparser.ast.type.Type written) {
     return TypeParameterBounds.boundAt(declaration, written).map(bound -> file.names.qualify(bound).name())
         .orElseGet(() -> file.names.qualify(written).name());

@@ -9,11 +9,11 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import dev.optkit.analyzers.facts.LoopFact;
 import dev.optkit.analyzers.facts.SourceRange;
@@ -242,7 +242,7 @@ public final class MethodLoops {
           }
         }
         for (int k = 0; k < m.constructorNodes.size(); k++) {
-          if (m.constructorNodes.get(k) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+          if (m.constructorNodes.get(k) instanceof ObjectCreationExpr creation
               && enclosingLoop(creation) == i && !PrefetchedKeys.onlyOnAMiss(creation, loop)) {
             int index = k;
             handedAt(creation.getArguments(), element)
@@ -263,7 +263,7 @@ public final class MethodLoops {
   private int inTurnOf(Node loop) {
     MethodCallExpr viaLambdaOf = null;
     Node child = loop;
-    for (Node up = loop.getParentNode().orElse(null); up != null && !(up instanceof com.github.javaparser.ast.body.CallableDeclaration<?>);
+    for (Node up = loop.getParentNode().orElse(null); up != null && !(up instanceof CallableDeclaration<?>);
         child = up, up = up.getParentNode().orElse(null)) {
       int index = indexOf(up);
       if (index >= 0) {
@@ -282,8 +282,8 @@ public final class MethodLoops {
         }
         return -1; // a task handed on or kept: it runs when that code runs it
       }
-      if (up instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
-          || up instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+      if (up instanceof TypeDeclaration<?>
+          || up instanceof ObjectCreationExpr creation
               && creation.getAnonymousClassBody().isPresent() && !creation.getArguments().contains(child)) {
         return -1; // a class's code runs when its object is called, not in the loop's turn
       }
@@ -320,12 +320,12 @@ public final class MethodLoops {
 
   /** Whether the loop's code assigns the name. */
   private static boolean assignedIn(Node loop, String name) {
-    return loop.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+    return Subtrees.all(loop, com.github.javaparser.ast.expr.AssignExpr.class).stream()
         .anyMatch(assign -> assign.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name));
   }
 
   /** The first position an argument list hands the loop's element at, as it is. */
-  private static java.util.Optional<Integer> handedAt(List<com.github.javaparser.ast.expr.Expression> arguments,
+  private static java.util.Optional<Integer> handedAt(List<Expression> arguments,
       String element) {
     for (int a = 0; a < arguments.size(); a++) {
       if (arguments.get(a) instanceof NameExpr name && name.getNameAsString().equals(element)) {
@@ -349,10 +349,9 @@ public final class MethodLoops {
     return List.copyOf(told);
   }
 
+  /** Whether the code names the local (the code itself counted). */
   private static boolean named(Node code, String local) {
-    return code instanceof NameExpr name && name.getNameAsString().equals(local)
-        || Subtrees.all(code, NameExpr.class).stream()
-            .anyMatch(name -> name.getNameAsString().equals(local));
+    return Subtrees.all(code, NameExpr.class).stream().anyMatch(name -> name.getNameAsString().equals(local));
   }
 
   private LoopDependence.Draw draw(Node loop, String local) {

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.optkit.analyzers.facts.loops.LoopShapes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,8 @@ final class StoredQueries {
         && assign.getParentNode().orElse(null) instanceof ExpressionStmt) {
       // a local given the query later, in a branch or again after its first run (TypedQuery<T> q = null;
       // if (..) q = em.createNamedQuery(..); else q = ..; return q.getResultList(): a trial's JACQ DAOs)
-      declarator = localDeclaration(assign, target.getNameAsString()).orElse(null);
+      declarator = dev.optkit.analyzers.facts.values.NameScopes.declaratorAround(target.getNameAsString(), assign)
+          .orElse(null);
       if (declarator == null) {
         return Optional.empty(); // a field or a parameter: where it runs is not told here
       }
@@ -63,7 +65,7 @@ final class StoredQueries {
           uses = uses.subList(0, i); // given anew on every path: the uses after it are of the new value
           break;
         }
-        Optional<BlockStmt> leaving = again.findAncestor(BlockStmt.class).filter(block -> !within(given, block)
+        Optional<BlockStmt> leaving = again.findAncestor(BlockStmt.class).filter(block -> !LoopShapes.isInside(given, block)
             && !(block.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.TryStmt)
             && endsAbruptly(block.getStatements(), false));
         if (leaving.isEmpty()) {
@@ -71,7 +73,7 @@ final class StoredQueries {
         }
         // given again in a block that returns or throws: the uses in it are the new value's, those after it this one's
         List<NameExpr> kept = new java.util.ArrayList<>(uses.subList(0, i));
-        uses.subList(i, uses.size()).stream().filter(later -> !within(later, leaving.get())).forEach(kept::add);
+        uses.subList(i, uses.size()).stream().filter(later -> !LoopShapes.isInside(later, leaving.get())).forEach(kept::add);
         uses = kept;
         i--;
       }
@@ -133,30 +135,6 @@ final class StoredQueries {
     return Optional.ofNullable(run);
   }
 
-  /** The declaration of the local the assignment gives, in a block around it; empty for a field or parameter. */
-  private static Optional<VariableDeclarator> localDeclaration(AssignExpr assign, String name) {
-    for (Node at = assign; at != null && !(at instanceof com.github.javaparser.ast.body.CallableDeclaration<?>)
-        && !(at instanceof com.github.javaparser.ast.expr.LambdaExpr); at = at.getParentNode().orElse(null)) {
-      if (at instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
-        for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
-          if (statement.getBegin().isPresent() && assign.getBegin().isPresent()
-              && !statement.getBegin().get().isBefore(assign.getBegin().get())) {
-            break;
-          }
-          if (statement instanceof ExpressionStmt expression
-              && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr declared) {
-            for (VariableDeclarator variable : declared.getVariables()) {
-              if (variable.getNameAsString().equals(name)) {
-                return Optional.of(variable);
-              }
-            }
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * Whether two nodes lie in the two branches of one {@code if} (or conditional): no path runs both, so a use in the
    * other branch never sees what this one gave.
@@ -167,17 +145,17 @@ final class StoredQueries {
       if (parent instanceof com.github.javaparser.ast.stmt.IfStmt branch && branch.getElseStmt().isPresent()) {
         Node other = child == branch.getThenStmt() ? branch.getElseStmt().get()
             : child == branch.getElseStmt().get() ? branch.getThenStmt() : null;
-        if (other != null && within(b, other)) {
+        if (other != null && LoopShapes.isInside(b, other)) {
           return true;
         }
       }
-      if (child instanceof com.github.javaparser.ast.stmt.SwitchEntry entry && !within(b, entry)
-          && within(b, parent) && endsAbruptly(entry.getStatements(), true)) {
+      if (child instanceof com.github.javaparser.ast.stmt.SwitchEntry entry && !LoopShapes.isInside(b, entry)
+          && LoopShapes.isInside(b, parent) && endsAbruptly(entry.getStatements(), true)) {
         return true; // another case of the switch, which this one does not fall through to
       }
       if (child instanceof com.github.javaparser.ast.stmt.Statement && parent instanceof BlockStmt block
           && !(block.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.TryStmt)
-          && !within(b, block) && endsAbruptly(block.getStatements(), false)) {
+          && !LoopShapes.isInside(b, block) && endsAbruptly(block.getStatements(), false)) {
         return true; // a block that returns or throws: nothing after it runs on this path
       }
     }
@@ -185,27 +163,17 @@ final class StoredQueries {
   }
 
   /**
-   * Whether a statement list ends by leaving: a return or a throw as its last statement; in a switch's case
-   * ({@code breakLeaves}), a break or a yield as well.
+   * Whether a statement list ends by leaving: a return, a throw or a yield as its last statement; in a switch's case
+   * ({@code breakLeaves}), a break as well. Also what a catch block that does not go on is ({@code FailureAnswers}).
    */
-  private static boolean endsAbruptly(java.util.List<com.github.javaparser.ast.stmt.Statement> statements,
-      boolean breakLeaves) {
+  static boolean endsAbruptly(java.util.List<com.github.javaparser.ast.stmt.Statement> statements, boolean breakLeaves) {
     if (statements.isEmpty()) {
       return false;
     }
     com.github.javaparser.ast.stmt.Statement last = statements.get(statements.size() - 1);
     return last instanceof com.github.javaparser.ast.stmt.ReturnStmt || last instanceof com.github.javaparser.ast.stmt.ThrowStmt
-        || breakLeaves && (last instanceof com.github.javaparser.ast.stmt.BreakStmt
-            || last instanceof com.github.javaparser.ast.stmt.YieldStmt);
-  }
-
-  private static boolean within(Node node, Node ancestor) {
-    for (Node at = node; at != null; at = at.getParentNode().orElse(null)) {
-      if (at == ancestor) {
-        return true;
-      }
-    }
-    return false;
+        || last instanceof com.github.javaparser.ast.stmt.YieldStmt
+        || breakLeaves && last instanceof com.github.javaparser.ast.stmt.BreakStmt;
   }
 
   /**
@@ -225,7 +193,7 @@ final class StoredQueries {
         return false;
       }
     }
-    return within(given, block);
+    return LoopShapes.isInside(given, block);
   }
 
   private static String erasure(ResolvedType type) {

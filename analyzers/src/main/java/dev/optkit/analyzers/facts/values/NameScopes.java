@@ -100,24 +100,7 @@ public final class NameScopes {
   public static boolean declaredInScope(String name, Node use) {
     Node child = use;
     for (Node up = use.getParentNode().orElse(null); up != null; child = up, up = up.getParentNode().orElse(null)) {
-      if (up instanceof BlockStmt block) {
-        for (Statement statement : block.getStatements()) {
-          if (statement == child) {
-            break;
-          }
-          if (statement instanceof ExpressionStmt expression && declares(expression.getExpression(), name)) {
-            return true;
-          }
-        }
-      } else if (up instanceof LambdaExpr lambda && named(lambda.getParameters(), name)
-          || up instanceof CallableDeclaration<?> callable && named(callable.getParameters(), name)
-          || up instanceof CatchClause catchClause && catchClause.getParameter().getNameAsString().equals(name)
-          || up instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
-              && child != loop.getIterable()
-          || up instanceof ForStmt loop && loop.getInitialization().stream().anyMatch(e -> declares(e, name))
-          // a try's resource is in scope in its block (and the resources after it), not in its catch or finally
-          || up instanceof TryStmt attempt && (child == attempt.getTryBlock() || attempt.getResources().contains(child))
-              && attempt.getResources().stream().anyMatch(e -> declares(e, name))) {
+      if (declaredAt(up, child, name).isPresent()) {
         return true;
       }
       if (up instanceof CallableDeclaration<?> callable && patternNames(callable).contains(name)) {
@@ -132,6 +115,51 @@ public final class NameScopes {
   }
 
   /**
+   * Where the node {@code up}, reached from its child {@code child}, declares a local or parameter of the name in scope
+   * below it: empty when it does not; else the type written there, empty when none is ({@code var}, an untyped lambda
+   * parameter). A block's declaration before the child, a lambda's, a method's or a catch's parameter, a for-each's
+   * variable (not in its iterable), a for's, or a try resource in its block or the resources after it.
+   */
+  private static java.util.Optional<java.util.Optional<com.github.javaparser.ast.type.Type>> declaredAt(Node up,
+      Node child, String name) {
+    java.util.Optional<com.github.javaparser.ast.type.Type> found = null;
+    if (up instanceof BlockStmt block) {
+      for (Statement statement : block.getStatements()) {
+        if (statement == child) {
+          break;
+        }
+        if (statement instanceof ExpressionStmt expression && declares(expression.getExpression(), name)) {
+          found = variableType(expression.getExpression(), name);
+        }
+      }
+    } else if (up instanceof LambdaExpr lambda && named(lambda.getParameters(), name)) {
+      found = parameterType(lambda.getParameters(), name);
+    } else if (up instanceof CallableDeclaration<?> callable && named(callable.getParameters(), name)) {
+      found = parameterType(callable.getParameters(), name);
+    } else if (up instanceof CatchClause catchClause && catchClause.getParameter().getNameAsString().equals(name)) {
+      found = java.util.Optional.of(catchClause.getParameter().getType());
+    } else if (up instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
+        && child != loop.getIterable()) {
+      found = java.util.Optional.of(loop.getVariableDeclarator().getType());
+    } else if (up instanceof ForStmt loop) {
+      for (Expression initialization : loop.getInitialization()) {
+        if (declares(initialization, name)) {
+          found = variableType(initialization, name);
+        }
+      }
+    } else if (up instanceof TryStmt attempt && (child == attempt.getTryBlock() || attempt.getResources().contains(child))) {
+      // a try's resource is in scope in its block (and the resources after it), not in its catch or finally
+      for (Expression resource : attempt.getResources()) {
+        if (declares(resource, name)) {
+          found = variableType(resource, name);
+        }
+      }
+    }
+    return found == null ? java.util.Optional.empty()
+        : java.util.Optional.of(found.filter(type -> !type.isVarType() && !type.isUnknownType()));
+  }
+
+  /**
    * The type written where the local (or parameter) of this name in scope at the use is declared, nearest first, as
    * {@link #declaredInScope} finds it: a block's declaration before the use, a lambda's, a method's or a catch's
    * parameter, a for-each's, a for's or a try resource's variable; empty where none is found or its type is not
@@ -140,40 +168,9 @@ public final class NameScopes {
   public static java.util.Optional<com.github.javaparser.ast.type.Type> typeInScope(String name, Node use) {
     Node child = use;
     for (Node up = use.getParentNode().orElse(null); up != null; child = up, up = up.getParentNode().orElse(null)) {
-      java.util.Optional<com.github.javaparser.ast.type.Type> found = java.util.Optional.empty();
-      if (up instanceof BlockStmt block) {
-        for (Statement statement : block.getStatements()) {
-          if (statement == child) {
-            break;
-          }
-          if (statement instanceof ExpressionStmt expression && declares(expression.getExpression(), name)) {
-            found = variableType(expression.getExpression(), name);
-          }
-        }
-      } else if (up instanceof LambdaExpr lambda && named(lambda.getParameters(), name)) {
-        found = parameterType(lambda.getParameters(), name);
-      } else if (up instanceof CallableDeclaration<?> callable && named(callable.getParameters(), name)) {
-        found = parameterType(callable.getParameters(), name);
-      } else if (up instanceof CatchClause catchClause && catchClause.getParameter().getNameAsString().equals(name)) {
-        found = java.util.Optional.of(catchClause.getParameter().getType());
-      } else if (up instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
-          && child != loop.getIterable()) {
-        found = java.util.Optional.of(loop.getVariableDeclarator().getType());
-      } else if (up instanceof ForStmt loop) {
-        for (Expression initialization : loop.getInitialization()) {
-          if (declares(initialization, name)) {
-            found = variableType(initialization, name);
-          }
-        }
-      } else if (up instanceof TryStmt attempt && (child == attempt.getTryBlock() || attempt.getResources().contains(child))) {
-        for (Expression resource : attempt.getResources()) {
-          if (declares(resource, name)) {
-            found = variableType(resource, name);
-          }
-        }
-      }
+      java.util.Optional<java.util.Optional<com.github.javaparser.ast.type.Type>> found = declaredAt(up, child, name);
       if (found.isPresent()) {
-        return found.filter(type -> !type.isVarType() && !type.isUnknownType());
+        return found.get();
       }
       if (up instanceof CallableDeclaration<?> || declaresField(up, name)) {
         return java.util.Optional.empty();
@@ -199,6 +196,21 @@ public final class NameScopes {
    * tells apart two locals of one name in sibling blocks ({@code if (..) { Single<T> r = a(); .. } Single<T> r = b();}).
    */
   public static java.util.Optional<Expression> givenOnce(String name, Node use) {
+    java.util.Optional<VariableDeclarator> found = declaratorAround(name, use);
+    if (found.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Node block = found.get().findAncestor(BlockStmt.class).orElseThrow();
+    boolean assigned = Subtrees.all(block, com.github.javaparser.ast.expr.AssignExpr.class).stream()
+        .anyMatch(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name));
+    return assigned ? java.util.Optional.empty() : found.get().getInitializer();
+  }
+
+  /**
+   * The local of this name a statement of a block around the use declares before it, nearest block first, within the
+   * use's method or lambda; empty for a parameter or a field.
+   */
+  public static java.util.Optional<VariableDeclarator> declaratorAround(String name, Node use) {
     Node child = use;
     for (Node up = use.getParentNode().orElse(null); up != null && !(up instanceof CallableDeclaration<?>)
         && !(up instanceof LambdaExpr); child = up, up = up.getParentNode().orElse(null)) {
@@ -214,9 +226,7 @@ public final class NameScopes {
           }
         }
         if (found != null) {
-          boolean assigned = Subtrees.all(block, com.github.javaparser.ast.expr.AssignExpr.class).stream()
-              .anyMatch(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name));
-          return assigned ? java.util.Optional.empty() : found.getInitializer();
+          return java.util.Optional.of(found);
         }
       }
     }
