@@ -1,8 +1,10 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.analyzers.proof.Proof;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
@@ -466,5 +468,115 @@ class TrueRefusalReasonsTest {
     assertTrue(refusal(held, "findByRoleId").filter(why -> why.contains("DataScopes.customize() returns it, and "
         + "DataScopes.remember() passes it to set(), which optkit cannot see into")).isPresent(),
         refusal(held, "findByRoleId").orElse("cached"));
+  }
+
+  /** ddd-example-ecommerce's Amount: a final class of one final int, whose ZERO every caller shares. */
+  private static final String AMOUNT = """
+      package shop;
+
+      public final class Amount {
+          public static final Amount ZERO = new Amount(0);
+          private %s int value;
+
+          public Amount(int value) {
+              this.value = value;
+          }
+      %s}
+      """;
+
+  private static final String STOCK = MigrationSafetyTest.bean("StockDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public Amount leftInStock(String product) {
+              Integer amount = jdbc.queryForObject("SELECT amount FROM stock WHERE product = ?", Integer.class, product);
+              return amount == null ? Amount.ZERO : new Amount(amount);
+          }
+      """);
+
+  private static java.util.List<String> cached(MigrationPlan plan) {
+    return plan.targets().stream().map(t -> t.method().fact().name()).toList();
+  }
+
+  private static Optional<Proof> refusedBy(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::proof).findFirst();
+  }
+
+  /**
+   * A constant of a class whose objects never change ({@code Amount.ZERO}) is a value, like a string constant; the
+   * same constant of a class with a setter is state any code may change under the cache.
+   */
+  @Test
+  void aConstantOfAnUnchangeableProjectClassIsNoStateTheKeyMisses() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("final")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(AMOUNT.formatted("final", "")).java(STOCK).plan();
+    assertEquals(java.util.List.of("leftInStock"), cached(plan), plan.refusals().toString());
+    MigrationPlan settable = new MigrationFixture(dir.resolve("set")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(AMOUNT.formatted("", "    public void setValue(int value) { this.value = value; }\n")).java(STOCK).plan();
+    assertEquals(Optional.of(Proof.KEY_MISSES_STATE), refusedBy(settable, "leftInStock"), cached(settable).toString());
+  }
+
+  /** ddd-example-ecommerce's ProductsJdbc: a query object with a settable range, made for each call. */
+  private static final String QUERY = """
+      package shop;
+
+      import java.util.List;
+      import java.util.Set;
+      import org.springframework.jdbc.core.JdbcTemplate;
+
+      final class NameQuery {
+          private final JdbcTemplate jdbc;
+          private final String kind;
+          private final Set<String> hidden;
+          private int limit = 100;
+
+          NameQuery(JdbcTemplate jdbc, String kind, Set<String> hidden) {
+              this.jdbc = jdbc;
+              this.kind = kind;
+              this.hidden = hidden;
+          }
+
+          NameQuery limit(int limit) {
+              this.limit = limit;
+              return this;
+          }
+
+          List<String> run() {
+              return jdbc.queryForList("SELECT name FROM item WHERE kind = ? LIMIT ?", String.class, kind, limit)
+                  .stream().filter(name -> !hidden.contains(name)).toList();
+          }
+      }
+      """;
+
+  private static String names(String hidden) {
+    return MigrationSafetyTest.bean("ItemDao", "Repository", """
+        import java.util.HashSet;
+        import java.util.List;
+        import java.util.Set;
+        import org.springframework.stereotype.Repository;""", """
+            private final Set<String> hidden = new HashSet<>();
+
+            public void hide(String name) {
+                hidden.add(name);
+            }
+
+            public List<String> names(String kind) {
+                return new NameQuery(jdbc, kind, %s).run();
+            }
+        """.formatted(hidden));
+  }
+
+  /**
+   * An object the read makes for itself ({@code new NameQuery(..).run()}) is no object shared between calls: its
+   * own fields ({@code limit}, which a setter changes on other objects) are as its construction made them. What its
+   * constructor is handed may be: a set of the DAO's that {@code hide} fills is state the key misses.
+   */
+  @Test
+  void anObjectTheReadMakesIsNotSharedButWhatItIsHandedMayBe() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("own")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(QUERY).java(names("Set.of()")).plan();
+    assertEquals(java.util.List.of("names"), cached(plan), plan.refusals().toString());
+    MigrationPlan handed = new MigrationFixture(dir.resolve("handed")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(QUERY).java(names("hidden")).plan();
+    assertFalse(cached(handed).contains("names"), handed.refusals().toString());
   }
 }

@@ -13,6 +13,11 @@ public enum CallReceiver {
    * or a reference whose first argument is the object).
    */
   TYPE,
+  /**
+   * {@code new Type(...).name(...)}: an object the receiver expression makes here, which no one else has seen (an
+   * anonymous class's is not, as its body may reach any object).
+   */
+  CREATED,
   /** Any other object: a field, a local, a parameter, what a call returned, an outer class's {@code Outer.this}. */
   OBJECT
 }

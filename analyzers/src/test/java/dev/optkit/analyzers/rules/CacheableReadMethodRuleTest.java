@@ -210,6 +210,47 @@ class CacheableReadMethodRuleTest {
     assertTrue(!methods.contains("byData(Form)"), "a @Data key has setters: " + methods);
   }
 
+  /**
+   * Lombok's {@code @EqualsAndHashCode} on a class of final value fields writes an equals over all of them: a key as
+   * good as a record (ddd-example-ecommerce's {@code ProductId}). One that leaves a field out ({@code of}, a
+   * transient field) or holds a field a caller may reassign is not.
+   */
+  @Test
+  void lombokEqualsAndHashCodeOverEveryFinalFieldMakesAKey() {
+    Set<String> methods = new ProjectFixture(dir).java(SERVICE.replace("class Catalog {", """
+        class Catalog {
+          String byId(ProductId id) throws Exception { return get("/p/" + id); }
+          String byPart(Line line) throws Exception { return get("/l/" + line); }
+          String byOpen(Draft draft) throws Exception { return get("/o/" + draft); }
+          String byTransient(Note note) throws Exception { return get("/n/" + note); }
+        """)).java("""
+        package shop;
+        import lombok.EqualsAndHashCode;
+        @EqualsAndHashCode
+        final class ProductId { private final String id; ProductId(String id) { this.id = id; } }
+        """).java("""
+        package shop;
+        import lombok.EqualsAndHashCode;
+        @EqualsAndHashCode(of = "product")
+        final class Line { private final String product; private final int quantity;
+          Line(String product, int quantity) { this.product = product; this.quantity = quantity; } }
+        """).java("""
+        package shop;
+        import lombok.*;
+        @EqualsAndHashCode
+        final class Draft { private String text; void setText(String text) { this.text = text; } }
+        """).java("""
+        package shop;
+        import lombok.EqualsAndHashCode;
+        @EqualsAndHashCode
+        final class Note { private final String text; private final transient String shown;
+          Note(String text) { this.text = text; this.shown = text; } }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(methods.contains("byId(ProductId)"), methods.toString());
+    assertTrue(!methods.contains("byPart(Line)") && !methods.contains("byOpen(Draft)")
+        && !methods.contains("byTransient(Note)"), methods.toString());
+  }
+
   @Test
   void voidWritesMutableKeysClockRandomAndNoIoAreRefused() {
     Set<String> methods = cacheable(SERVICE);

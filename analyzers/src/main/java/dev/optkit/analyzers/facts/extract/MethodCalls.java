@@ -345,6 +345,13 @@ public final class MethodCalls {
     if (scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
       return CallReceiver.SUPER;
     }
+    Expression bare = scope;
+    while (bare instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+      bare = enclosed.getInner();
+    }
+    if (bare instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created && created.getAnonymousClassBody().isEmpty()) {
+      return CallReceiver.CREATED;
+    }
     if (scope instanceof NameExpr name && Character.isUpperCase(name.getNameAsString().charAt(0))
         && !m.locals.declaresLocal(name.getNameAsString()) && m.locals.fieldType(name.getNameAsString()) == null) {
       return CallReceiver.TYPE;

@@ -131,8 +131,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       }
     }
     file.fieldsByType.put(qualified, fields);
-    // Lombok's @Value: final fields, equals and hashCode over all of them (@Data and @EqualsAndHashCode are
-    // left out: a key with setters, or equal by a few fields only, would find answers computed for another)
+    // Lombok's @Value: final fields, equals and hashCode over all of them (@Data and @EqualsAndHashCode only when
+    // they make a value: a key with setters, or equal by a few fields only, would find answers computed for another)
     boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
         || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty()
             && equalsComparesEveryField(type))
@@ -412,27 +412,36 @@ private static final Set<String> INJECTION_ANNOTATIONS =
   }
 
   /**
-   * Lombok's {@code @Data} that makes a value: every field final, not transient, of an immutable JDK
-   * value type (no setters, nothing inside to change), and equals left whole: no
-   * {@code @EqualsAndHashCode} on the class or {@code @EqualsAndHashCode.Exclude}/{@code .Include} on a field.
+   * An equals Lombok writes ({@code @Data} or {@code @EqualsAndHashCode}) that makes a value: it compares every
+   * instance field (none left out by {@code of}, {@code exclude}, {@code .Exclude}/{@code .Include}, or for being
+   * transient), and every field is final, of an immutable JDK value type (no setters, nothing inside to change).
    */
   private boolean lombokDataValue(TypeDeclaration<?> type) {
-    if (!lombokData(type) || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("EqualsAndHashCode"))) {
+    if (!lombokData(type) && !lombokAnnotated(type, "EqualsAndHashCode")) {
+      return false;
+    }
+    List<String> compared = LombokEqualsFields.of(type);
+    if (compared == null) {
       return false;
     }
     return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() && !f.isTransient()
-        && f.getAnnotations().stream().noneMatch(a -> a.getNameAsString().contains("EqualsAndHashCode"))
-        && f.getVariables().stream().allMatch(v -> IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
-            || TimeValues.immutable(names.qualify(v.getType()).name())));
+        && f.getVariables().stream().allMatch(v -> compared.contains(v.getNameAsString())
+            && (IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
+                || TimeValues.immutable(names.qualify(v.getType()).name()))));
   }
 
   private static final Set<String> IMMUTABLE_FIELD_TYPES = JdkValues.TYPES;
 
   /** Whether Lombok's {@code @Data} is on the type: written qualified, imported, or under {@code import lombok.*}. */
   private boolean lombokData(TypeDeclaration<?> type) {
-    return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Data")
-        || a.getNameAsString().equals("Data") && names.importedNames().stream()
-            .anyMatch(n -> n.equals("lombok.Data") || n.equals("lombok")));
+    return lombokAnnotated(type, "Data");
+  }
+
+  /** Whether Lombok's annotation of this simple name is on the type: qualified, imported, or under {@code lombok.*}. */
+  private boolean lombokAnnotated(TypeDeclaration<?> type, String simpleName) {
+    return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok." + simpleName)
+        || a.getNameAsString().equals(simpleName) && names.importedNames().stream()
+            .anyMatch(n -> n.equals("lombok." + simpleName) || n.equals("lombok")));
   }
 
   /**

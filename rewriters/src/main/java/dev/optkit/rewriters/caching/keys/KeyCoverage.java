@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching.keys;
 
 import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.facts.CallReceiver;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
@@ -83,8 +84,17 @@ public final class KeyCoverage {
     }
   }
 
-  /** Whether the object a method runs on, and each of its parameters, may be shared state. */
-  private record Frame(boolean thisShared, List<Boolean> parameters) {
+  /**
+   * Whether the object a method runs on may be shared state, whether what its fields hold may be, and each of its
+   * parameters. An object the caller makes for the call ({@code new ProductsJdbc(sql, id, jdbc).stream()}) is no
+   * shared object, though the objects its constructor was handed may be: its own fields, and what other classes
+   * assign to them, are no state a key misses; what they hold is.
+   */
+  private record Frame(boolean thisShared, boolean thisHolds, List<Boolean> parameters) {
+    Frame(boolean shared, List<Boolean> parameters) {
+      this(shared, shared, parameters);
+    }
+
     boolean parameter(int index) {
       return index < 0 || index >= parameters.size() || parameters.get(index);
     }
@@ -171,7 +181,8 @@ public final class KeyCoverage {
       }
       for (IndexedMethod callee : targets) {
         MethodFact fact = callee.fact();
-        boolean thisShared = fact.isStatic() || receiverShared;
+        Frame runs = calleeFrame(method, call, fact, frame, receiverShared, List.of());
+        boolean thisShared = runs.thisShared();
         Optional<String> inherited = CalleeState.inherited(index, call, fact, thisShared);
         if (inherited.isPresent()) {
           return inherited;
@@ -189,7 +200,8 @@ public final class KeyCoverage {
           // a receiver (audit 16: an unknown parameter 0 made its fresh DTO's setters "shared state")
           passed = call.roots().stream().map(roots -> shared(roots, method, frame)).toList();
         }
-        Optional<String> deeper = below(callee, new Frame(thisShared, List.copyOf(passed)), depth - 1, seen);
+        Optional<String> deeper = below(callee, new Frame(thisShared, runs.thisHolds(), List.copyOf(passed)), depth - 1,
+            seen);
         if (deeper.isPresent()) {
           return deeper;
         }
@@ -200,7 +212,7 @@ public final class KeyCoverage {
     if (made.isPresent()) {
       return made;
     }
-    return frame.thisShared() ? handedOn(method, depth, seen) : Optional.empty();
+    return frame.thisHolds() ? handedOn(method, depth, seen) : Optional.empty();
   }
 
   /**
@@ -310,7 +322,7 @@ public final class KeyCoverage {
       if (change.parameter() != MethodFact.RECEIVER && change.change() instanceof dev.optkit.analyzers.facts.Change.StoredInField) {
         continue; // keeping an argument changes the keeper (counted as its own change), not the argument
       }
-      boolean shared = change.parameter() == MethodFact.RECEIVER ? frame.thisShared() && !fact.isConstructor()
+      boolean shared = change.parameter() == MethodFact.RECEIVER ? frame.thisHolds() && !fact.isConstructor()
           : frame.parameter(change.parameter());
       if (shared) {
         return Optional.of(sideEffect(fact, change.how()));
@@ -362,6 +374,29 @@ public final class KeyCoverage {
     return Optional.empty();
   }
 
+  /**
+   * The frame a call's target runs in: a static method's is shared; a call on this very object keeps the caller's
+   * frame; an object the call's receiver makes ({@code new X(..).m()}) is fresh unless its construction reads state
+   * from outside its arguments, and holds what those arguments are; any other receiver is as shared as its roots.
+   */
+  private Frame calleeFrame(IndexedMethod method, CallRef call, MethodFact callee, Frame frame, boolean receiverShared,
+      List<Boolean> arguments) {
+    if (callee.isStatic()) {
+      return new Frame(true, List.copyOf(arguments));
+    }
+    if (call.receiver() == CallReceiver.CREATED) {
+      // its other roots are the arguments it was handed: what it holds, not what it is
+      boolean outside = call.rootsOf(-1).any().stream().anyMatch(root -> root instanceof Root.Construction made
+          && enclosing.constructionReadsOutside(made.type()));
+      return new Frame(outside, receiverShared, List.copyOf(arguments));
+    }
+    if ((call.receiver() == CallReceiver.IMPLICIT || call.receiver() == CallReceiver.THIS)
+        && call.rootsOf(-1).onlyThis() && !enclosing.instanceCall(method, call)) {
+      return new Frame(frame.thisShared(), frame.thisHolds(), List.copyOf(arguments));
+    }
+    return new Frame(receiverShared, List.copyOf(arguments));
+  }
+
   /** Whether a value with these roots may be shared between calls, in this method and frame. */
   private boolean shared(Roots roots, IndexedMethod method, Frame frame) {
     // calls whose arguments are the results of calls whose arguments are...: past this depth (langchain4j and
@@ -388,7 +423,7 @@ public final class KeyCoverage {
       if (root instanceof Root.Made) {
         shared = false;
       } else if (root instanceof Root.This) {
-        shared = frame.thisShared();
+        shared = frame.thisHolds(); // this object, or what its fields hold
       } else if (root instanceof Root.Constant constant) {
         shared = !enclosing.enumConstant(constant.name());
       } else if (root instanceof Root.Construction construction) {
@@ -455,7 +490,7 @@ public final class KeyCoverage {
             arguments.add(shared(call.rootsOf(i).withoutEarlierAnswersOf(result), method, frame));
           }
           return unseenCode.answering(targets).stream().allMatch(target -> returnsFresh(target,
-              new Frame(target.fact().isStatic() || receiverShared, List.copyOf(arguments))));
+              calleeFrame(method, call, target.fact(), frame, receiverShared, arguments)));
         }
         break; // no project method: a library's
       }

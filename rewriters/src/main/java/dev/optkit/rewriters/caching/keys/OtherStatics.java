@@ -52,8 +52,9 @@ final class OtherStatics {
         boolean assignedOnce = !fact.get().nonFinalStatics().contains(field);
         boolean snapshot = fieldType.startsWith("java.util.") && !fact.get().openFields().contains(field);
         // a capitals name is no promise: `public static String TABLE` another class reassigns (hostile review 79's p01)
-        return assignedOnce && capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.types.TimeValues.immutable(fieldType)
-            || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false) || snapshot);
+        // an object of a class nobody can change once made (Amount.ZERO of a final class of final fields) is a value
+        return assignedOnce && capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType)
+            || index.immutableTypes().immutable(fieldType) || snapshot);
       }
     }
     if (index.type(type).map(t -> t.kind().equals("enum")).orElse(false)) {
