@@ -628,6 +628,7 @@ public final class Assessor {
         schema.writeEffects().with(definitions(facts)), schema.ormMappings());
     index.withStoredProcedures(schema.procedures());
     index.withSchemaIndexes(schema.indexes());
+    index.withClasspathScripts(schema.classpathScripts());
     index.withPostgresql(schema.postgresql());
     index.withDisplayRoot(SourceSet.displayRoot(options.roots()));
     index.withDeployments(dev.optkit.analyzers.source.ModuleDeployments.of(SourceSet.displayRoot(options.roots()),

@@ -2269,6 +2269,25 @@ class MigrationSafetyTest {
         .file("pom.xml", SPRING_POM).java(names).file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
             .replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")", "")
             .replace("class NamesSqlTest", "@Sql(\"/rename.sql\")\nclass NamesSqlTest")).plan(), "name")));
+    // the script is read where the scan holds it, by Spring's rules: a plain path from the test's package, a leading
+    // slash from the root, and the default script named after the test (ddd-example-ecommerce's OrderWorkFlowTest:
+    // its scripts, which never touch the cached read's table, were its only writers)
+    for (String written : List.of("@Sql(\"/rename.sql\")", "@Sql(\"../rename.sql\")", "@Sql(\"rename.sql\")", "@Sql",
+        "@Sql(scripts = {\"classpath:rename.sql\", \"/rename.sql\"})", "@Sql(\"file:rename.sql\")")) {
+      String folder = written.equals("@Sql") ? "shop/NamesSqlTest.sql" : written.contains("\"rename.sql\"")
+          && !written.contains("classpath") ? "shop/rename.sql" : "rename.sql";
+      String testFile = sqlTest.formatted("users").replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")",
+          "").replace("class NamesSqlTest", written + "\nclass NamesSqlTest");
+      boolean followed = !written.contains("..") && !written.contains("file:");
+      for (String table : List.of("audit", "users")) {
+        MigrationPlan read = new MigrationFixture(dir.resolve("read" + Math.abs(written.hashCode()) + table))
+            .file("pom.xml", SPRING_POM).java(names).file("src/test/java/shop/NamesSqlTest.java", testFile)
+            .file("src/test/resources/" + folder, "DELETE FROM " + table + ";\nINSERT INTO " + table
+                + " (id, name) VALUES (1, 'Bea');\n").plan();
+        assertEquals(followed && table.equals("audit") ? List.of() : List.of("renamed"),
+            offInTests(target(read, "name")), written + " writing " + table);
+      }
+    }
     // where the tests' class path may lack src/test/resources (the pom's own test resource folders), refused
     String ownResources = refusal(new MigrationFixture(dir.resolve("ownResources")).java(names)
         .file("src/test/java/shop/NamesTest.java", test.replace("jdbc.update(\"INSERT INTO users (id, name) VALUES (1, 'Ann')\");", ""))

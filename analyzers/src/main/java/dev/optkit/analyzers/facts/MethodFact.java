@@ -77,7 +77,8 @@ public record MethodFact(
     List<TestedCall> testedCalls,
     List<MockedCall> mockedCalls,
     java.util.Map<String, ComposedText> composedAnnotationValues,
-    List<SentRequest> sentRequests) {
+    List<SentRequest> sentRequests,
+    SqlScriptsRun sqlScripts) {
 
   /**
    * A database site whose SQL is made of another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,

@@ -126,7 +126,8 @@ public record TypeFact(
     Map<String, ComposedText> composedConstants,
     List<String> enumConstants,
     List<String> enumsByName,
-    List<PropertySwitch> propertySwitches) {
+    List<PropertySwitch> propertySwitches,
+    SqlScriptsRun sqlScripts) {
 
   /**
    * Whether reading or writing the entity may touch tables its columns and associations do not name: anything in

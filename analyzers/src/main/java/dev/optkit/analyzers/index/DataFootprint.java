@@ -107,6 +107,20 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     return new DataFootprint(ClientKind.API, Set.of("url:" + UrlResources.resourcePath(path)), false);
   }
 
+  /**
+   * The database writes of all of these: every name any of them gives, unknown when one is; none written when the list
+   * is empty. Each must be a database's.
+   */
+  public static DataFootprint union(List<DataFootprint> parts) {
+    Set<String> names = new java.util.TreeSet<>();
+    boolean unknown = false;
+    for (DataFootprint part : parts) {
+      names.addAll(part.names());
+      unknown |= part.unknown();
+    }
+    return new DataFootprint(ClientKind.DB, Set.copyOf(names), unknown);
+  }
+
   /** A database write optkit cannot name: it overlaps every database read. */
   public static DataFootprint unknownDatabase() {
     return new DataFootprint(ClientKind.DB, Set.of(), true);

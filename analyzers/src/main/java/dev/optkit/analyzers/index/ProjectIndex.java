@@ -134,6 +134,19 @@ public final class ProjectIndex {
     return this;
   }
 
+  /** The scanned SQL scripts by classpath path, as a test's {@code @Sql} names them. */
+  public ProjectIndex withClasspathScripts(dev.optkit.analyzers.schema.ClasspathScripts value) {
+    this.classpathScripts = value;
+    return this;
+  }
+
+  public dev.optkit.analyzers.schema.ClasspathScripts classpathScripts() {
+    return classpathScripts;
+  }
+
+  private dev.optkit.analyzers.schema.ClasspathScripts classpathScripts =
+      dev.optkit.analyzers.schema.ClasspathScripts.none();
+
   public dev.optkit.analyzers.schema.SchemaIndexes schemaIndexes() {
     return schemaIndexes;
   }

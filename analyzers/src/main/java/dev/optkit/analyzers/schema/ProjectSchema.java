@@ -8,11 +8,12 @@ import java.util.stream.Stream;
 /**
  * What the project's schema files say, read from the files alone: MyBatis mappers, views, triggers and cascades (the
  * code's own statements added later, {@link SchemaWriteEffects.FilesRead#with}), orm.xml mappings, stored procedures,
- * tables and indexes, and whether the application runs on PostgreSQL. Needing no fact of the code, a run reads them
+ * tables and indexes, whether the application runs on PostgreSQL, and the scripts a test may run from the classpath. Needing no fact of the code, a run reads them
  * beside the parse.
  */
 public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, SchemaWriteEffects.FilesRead writeEffects,
-    OrmXmlMappings ormMappings, StoredProcedures procedures, SchemaIndexes indexes, boolean postgresql) {
+    OrmXmlMappings ormMappings, StoredProcedures procedures, SchemaIndexes indexes, boolean postgresql,
+    ClasspathScripts classpathScripts) {
 
   public static ProjectSchema read(SourceSet sources, List<Path> roots) {
     // a test's schema is not the database the application calls (hostile review 33's q6)
@@ -33,7 +34,7 @@ public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, Schema
         SchemaWriteEffects.readFiles(sources.sqlFiles(),
             Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList()),
         OrmXmlMappings.read(sources.xmlFiles()), StoredProcedures.read(productionScripts),
-        postgresql ? indexes : indexes.withForeignKeyIndexes(), postgresql);
+        postgresql ? indexes : indexes.withForeignKeyIndexes(), postgresql, ClasspathScripts.read(sources.sqlFiles()));
   }
 
   /**

@@ -297,6 +297,76 @@ public final class AnnotationValues {
     return statements.isEmpty() ? Optional.empty() : Optional.of(String.join(";\n", statements));
   }
 
+  /**
+   * The script files the {@code @Sql} and {@code @SqlGroup} among a test's or test class's annotations run; empty when
+   * none is there.
+   *
+   * @param packageName the test class's package, against which a relative path resolves
+   * @param resource the default script's path without ".sql": the test class's binary name as a path, with
+   *     ".method" on a method
+   */
+  public Optional<dev.optkit.analyzers.facts.SqlScriptsRun> sqlScripts(NodeWithAnnotations<?> node, String packageName,
+      String resource) {
+    List<String> scripts = new ArrayList<>();
+    boolean unread = false;
+    boolean found = false;
+    for (AnnotationExpr annotation : node.getAnnotations()) {
+      String simple = annotation.getName().getIdentifier();
+      List<AnnotationExpr> runs = simple.equals("Sql") ? List.of(annotation) : !simple.equals("SqlGroup") ? List.of()
+          : Subtrees.all(annotation, AnnotationExpr.class).stream()
+              .filter(a -> a != annotation && a.getName().getIdentifier().equals("Sql")).toList();
+      for (AnnotationExpr run : runs) {
+        found = true;
+        List<Expression> named = new ArrayList<>();
+        for (String member : List.of("value", "scripts")) {
+          memberValue(run, member).ifPresent(value -> named.addAll(value instanceof ArrayInitializerExpr array
+              ? array.getValues() : List.of(value)));
+        }
+        if (named.isEmpty() && !hasMember(run, "statements")) {
+          scripts.add(resource + ".sql"); // Spring's default: the script named after the test
+        }
+        for (Expression each : named) {
+          Optional<String> path = Optional.ofNullable(strings.text(each)).flatMap(text -> classpathPath(text, packageName));
+          path.ifPresent(scripts::add);
+          unread |= path.isEmpty();
+        }
+      }
+    }
+    return found ? Optional.of(new dev.optkit.analyzers.facts.SqlScriptsRun(scripts, unread)) : Optional.empty();
+  }
+
+  /**
+   * A script location as Spring's {@code @Sql} takes it, as a classpath path: {@code classpath:} (or
+   * {@code classpath*:}) and a leading slash from the root, a plain path from the test class's package. None for
+   * another protocol ({@code file:}, a URL), a placeholder, or a path with {@code ..} or a backslash.
+   */
+  static Optional<String> classpathPath(String written, String packageName) {
+    String path = written.strip();
+    boolean absolute = false;
+    for (String prefix : List.of("classpath*:", "classpath:")) {
+      if (path.startsWith(prefix)) {
+        path = path.substring(prefix.length());
+        absolute = true;
+        break;
+      }
+    }
+    if (path.contains(":") || path.contains("${") || path.contains("\\") || path.contains("*") || path.contains("?")) {
+      return Optional.empty();
+    }
+    if (path.startsWith("/")) {
+      path = path.substring(1);
+      absolute = true;
+    }
+    if (!absolute && !packageName.isEmpty()) {
+      path = packageName.replace('.', '/') + "/" + path;
+    }
+    List<String> segments = List.of(path.split("/", -1));
+    if (path.isEmpty() || segments.stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+      return Optional.empty();
+    }
+    return Optional.of(path);
+  }
+
   /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */
   Optional<String> isolation(AnnotationExpr annotation) {
     return transactionMember(annotation, "isolation");

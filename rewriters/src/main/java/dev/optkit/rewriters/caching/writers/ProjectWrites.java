@@ -5,6 +5,7 @@ import dev.optkit.rewriters.caching.FootprintIndex;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.SqlScriptsRun;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.DataFootprint;
@@ -414,8 +415,9 @@ public final class ProjectWrites {
   }
 
   /**
-   * A test run with Spring's {@code @Sql} (on the method, or on its class for every test) writes
-   * before or after it: its {@code statements} parsed, its script files as data optkit cannot name.
+   * A test run with Spring's {@code @Sql} (on the method, on its class for every test, or both: a class may merge them)
+   * writes before or after it: its {@code statements} and its script files parsed, a script optkit cannot find in the
+   * scan's resources or cannot read as data it cannot name.
    */
   private static Optional<Write> sqlScriptsRun(ProjectIndex index, IndexedMethod test) {
     Optional<TypeFact> owner = index.type(test.fact().ownerType());
@@ -424,12 +426,38 @@ public final class ProjectWrites {
     if (!onMethod && !onClass) {
       return Optional.empty();
     }
-    String statements = onMethod ? test.fact().annotationValues().get(AnnotationValues.SQL_STATEMENTS)
-        : owner.get().annotationValues().get(AnnotationValues.SQL_STATEMENTS);
-    DataFootprint written = statements == null ? DataFootprint.unknownDatabase()
-        : index.footprints().ofWrittenScript(statements);
-    return Optional.of(new Write(test, written, "runs @Sql " + (statements == null ? "scripts" : "statements")
-        + " that write " + describe(written) + (onMethod ? "" : " (on its class)"), false));
+    List<DataFootprint> parts = new ArrayList<>();
+    if (onMethod) {
+      parts.addAll(sqlRun(index, test.fact().annotationValues().get(AnnotationValues.SQL_STATEMENTS),
+          test.fact().sqlScripts()));
+    }
+    if (onClass) {
+      parts.addAll(sqlRun(index, owner.get().annotationValues().get(AnnotationValues.SQL_STATEMENTS),
+          owner.get().sqlScripts()));
+    }
+    DataFootprint written = DataFootprint.union(parts);
+    return Optional.of(new Write(test, written, "runs @Sql that writes " + describe(written)
+        + (onMethod ? "" : " (on its class)"), false));
+  }
+
+  /** What one {@code @Sql} site writes: its statements and each of its scripts. */
+  private static List<DataFootprint> sqlRun(ProjectIndex index, String statements, SqlScriptsRun scripts) {
+    List<DataFootprint> parts = new ArrayList<>();
+    if (statements != null) {
+      parts.add(index.footprints().ofWrittenScript(statements));
+    }
+    if (scripts == null || scripts.unread()) {
+      parts.add(DataFootprint.unknownDatabase());
+      return parts;
+    }
+    for (String script : scripts.scripts()) {
+      Optional<List<String>> texts = index.classpathScripts().texts(script);
+      if (texts.isEmpty()) {
+        parts.add(DataFootprint.unknownDatabase());
+      }
+      texts.orElse(List.of()).forEach(text -> parts.add(index.footprints().ofWrittenScript(text)));
+    }
+    return parts;
   }
 
   private static boolean sqlAnnotation(String annotation) {
