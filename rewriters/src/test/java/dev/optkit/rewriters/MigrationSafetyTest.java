@@ -309,6 +309,86 @@ class MigrationSafetyTest {
     assertEquals(2, target(both, "stock").warnings().stream().filter(w -> w.startsWith("accepted stale")).count());
   }
 
+  /**
+   * A writer that reads the stock first and writes from what it read (ddd-example-ecommerce's GoodsFetchingJdbc, which
+   * left the stock at -2 once its read was accepted stale): --accept-stale accepts stale answers, not writes computed
+   * from them. So is a service that reads, then hands the writer the new value. A writer that reads nothing of it is
+   * accepted as before.
+   */
+  @Test
+  void aStaleAnswerAWriterWritesBackIsNotAccepted() throws Exception {
+    String reader = """
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+
+        public class StockReader {
+            private final JdbcTemplate jdbc;
+
+            public StockReader(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public int stock(String sku) {
+                return jdbc.queryForObject("SELECT qty FROM stock WHERE sku = ?", Integer.class, sku);
+            }
+        }
+        """;
+    String writer = """
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+
+        public class StockWriter {
+            private final JdbcTemplate jdbc;
+            private final StockReader reader;
+
+            public StockWriter(JdbcTemplate jdbc, StockReader reader) {
+                this.jdbc = jdbc;
+                this.reader = reader;
+            }
+
+            public void take(String sku, int qty) {
+                %s
+            }
+
+            public void set(String sku, int qty) {
+                jdbc.update("UPDATE stock SET qty = ? WHERE sku = ?", qty, sku);
+            }
+        }
+        """;
+    String fromRead = "int left = reader.stock(sku);\n        jdbc.update(\"UPDATE stock SET qty = ? WHERE sku = ?\", "
+        + "Math.max(left - qty, 0), sku);";
+    String service = """
+        package shop;
+
+        public class Orders {
+            private final StockReader reader;
+            private final StockWriter writer;
+
+            public Orders(StockReader reader, StockWriter writer) {
+                this.reader = reader;
+                this.writer = writer;
+            }
+
+            public void ship(String sku, int qty) {
+                writer.set(sku, reader.stock(sku) - qty);
+            }
+        }
+        """;
+    Refusal own = RefusalIds.assertProof(Proof.STALE_WRITE_BACK, new MigrationFixture(dir.resolve("own"))
+        .file("pom.xml", SPRING_POM).java(reader).java(writer.formatted(fromRead)).plan(Set.of("StockReader.stock")),
+        "StockReader", "stock");
+    assertTrue(RefusalIds.facts(own).contains("writer shop.StockWriter.take"), RefusalIds.facts(own).toString());
+    RefusalIds.assertProof(Proof.STALE_WRITE_BACK, new MigrationFixture(dir.resolve("caller"))
+        .file("pom.xml", SPRING_POM).java(reader).java(writer.formatted("set(sku, qty);")).java(service)
+        .plan(Set.of("StockReader.stock")), "StockReader", "stock");
+    MigrationPlan blind = new MigrationFixture(dir.resolve("blind")).file("pom.xml", SPRING_POM).java(reader)
+        .java(writer.formatted("jdbc.update(\"UPDATE stock SET qty = qty - ? WHERE sku = ?\", qty, sku);"))
+        .plan(Set.of("StockReader.stock"));
+    target(blind, "stock");
+  }
+
   @Test
   void everyImplementationOfARepositoryInterfaceEvicts() throws Exception {
     MigrationPlan plan = spring()

@@ -368,6 +368,14 @@ public enum Proof {
       "Move the write into the cache's class or a public bean method, create the object once (in `main`, a static "
           + "field, a container singleton), or accept a stale window of one TTL with `--accept-stale Class.method` "
           + "(the generated code says so in a comment)."),
+  STALE_WRITE_BACK(Stage.WRITERS, "cache.stale-write-back",
+      "`--accept-stale cannot cover ...(): it reads ...() and then writes its data without evicting it, so a stale "
+          + "answer would be written back to the database, not only served`",
+      "A read accepted stale whose unevicting writer (or a method calling that writer) reads it first: a stock "
+          + "decremented from a cached count, a balance updated from a cached balance. `--accept-stale` accepts stale "
+          + "answers for a TTL; a write computed from one is wrong for good.",
+      "Move the read-modify-write into one statement (`UPDATE ... SET amount = amount - ?` with a guard), read "
+          + "uncached inside the writer, or leave the read uncached."),
   WRITER_EXCLUDED(Stage.WRITERS, "cache.writer-excluded",
       "`a writer of its data is in ..., which .optkit.yml's include/exclude leave out of what migrate changes, so its "
           + "eviction cannot be added`",

@@ -164,6 +164,11 @@ public final class WriterObligationsProof {
             + " caches it anyway with its TTL (" + candidate.ttlSeconds() + " s) as the only bound",
             MethodEvidence.of(Evidence.Role.WRITER, unevicting)));
       }
+      Optional<String> writtenBack = writtenBack(read, unevicting);
+      if (writtenBack.isPresent()) {
+        return new Refused(new Reason(Proof.STALE_WRITE_BACK, writtenBack.get(),
+            MethodEvidence.of(Evidence.Role.WRITER, unevicting)));
+      }
       String live = "; entries live up to " + candidate.ttlSeconds() + " s after that write";
       for (String writer : unmatched.stream().distinct().toList()) {
         warnings.add("accepted stale (--accept-stale): " + writer + live); // each, in the plan a reviewer reads
@@ -175,6 +180,54 @@ public final class WriterObligationsProof {
     return new Holds(List.copyOf(evictions), List.copyOf(clearedForTests), List.copyOf(offInTests), List.copyOf(warnings),
         List.copyOf(acceptedStale));
   }
+
+  /**
+   * A production writer that cannot evict the read, and reads it first: itself, or a method calling it (a service
+   * reading the stock, then handing the new amount to the writer). Accepting the read stale would write a stale answer
+   * back (ddd-example-ecommerce's GoodsFetchingJdbc.fetch: the stock read through the cache, then decremented by what
+   * it said, left the database at -2).
+   */
+  private Optional<String> writtenBack(IndexedMethod read, List<IndexedMethod> unevicting) {
+    for (IndexedMethod writer : unevicting) {
+      if (SourceSet.isTestPath(writer.path())) {
+        continue;
+      }
+      List<IndexedMethod> readers = new ArrayList<>(List.of(writer));
+      readers.addAll(index.callersOf(writer));
+      for (IndexedMethod reader : readers) {
+        if (!SourceSet.isTestPath(reader.path()) && reaches(reader, read)) {
+          return Optional.of("--accept-stale cannot cover " + writer.fact().displayName() + "(): "
+              + (reader == writer ? "it reads " : reader.fact().displayName() + "(), which calls it, reads ")
+              + read.fact().displayName() + "() and then writes its data without evicting it, so a stale answer would "
+              + "be written back to the database, not only served");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a method runs another, through the project's calls, a few calls deep. */
+  private boolean reaches(IndexedMethod from, IndexedMethod target) {
+    java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<IndexedMethod> level = List.of(from);
+    for (int depth = 0; depth < REACH_DEPTH && !level.isEmpty(); depth++) {
+      List<IndexedMethod> next = new ArrayList<>();
+      for (IndexedMethod method : level) {
+        for (IndexedMethod callee : index.calleesOf(method)) {
+          if (callee == target) {
+            return true;
+          }
+          if (seen.add(callee)) {
+            next.add(callee);
+          }
+        }
+      }
+      level = next;
+    }
+    return false;
+  }
+
+  private static final int REACH_DEPTH = 4;
 
   /** Whether this plain method's cache is one in Redis, shared by every object of its class. */
   private boolean sharedInRedis(IndexedMethod method) {
