@@ -578,5 +578,36 @@ class TrueRefusalReasonsTest {
     MigrationPlan handed = new MigrationFixture(dir.resolve("handed")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
         .java(QUERY).java(names("hidden")).plan();
     assertFalse(cached(handed).contains("names"), handed.refusals().toString());
+    // the made object's own method fills the set it was handed (a hostile review's C1), or reads a field of a bean it
+    // was handed that another class assigns (C2b): each is state of the DAO's, which the key misses
+    MigrationPlan filled = new MigrationFixture(dir.resolve("filled")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(QUERY.replace("    NameQuery limit(int limit) {", "    void hide(String name) {\n        hidden.add(name);\n    }\n\n    NameQuery limit(int limit) {"))
+        .java(names("hidden").replace("hidden.add(name);", "new NameQuery(jdbc, \"\", hidden).hide(name);")).plan();
+    assertEquals(Optional.of(Proof.KEY_MISSES_STATE), refusedBy(filled, "names"), cached(filled).toString());
+    MigrationPlan bean = new MigrationFixture(dir.resolve("bean")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+            public class Settings {
+                public int limit = 100;
+            }
+            """).java("""
+            package shop;
+            public class Admin {
+                private final Settings settings;
+                public Admin(Settings settings) { this.settings = settings; }
+                public void change(int limit) { settings.limit = limit; }
+            }
+            """).java(QUERY.replace("private int limit = 100;", "private final Settings settings;")
+            .replace("Set<String> hidden) {", "Set<String> hidden, Settings settings) {\n        this.settings = settings;")
+            .replace("kind, limit)", "kind, settings.limit)").replace("""
+                NameQuery limit(int limit) {
+                    this.limit = limit;
+                    return this;
+                }
+            """, ""))
+        .java(names("Set.of()").replace("private final Set<String> hidden = new HashSet<>();",
+            "private final Set<String> hidden = new HashSet<>();\n    private Settings settings;")
+            .replace("kind, Set.of())", "kind, Set.of(), settings)")).plan();
+    assertEquals(Optional.of(Proof.KEY_MISSES_STATE), refusedBy(bean, "names"), cached(bean).toString());
   }
 }

@@ -131,7 +131,7 @@ public final class KeyCoverage {
     if (outerRead.isPresent()) {
       return outerRead;
     }
-    Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
+    Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared(), frame.thisHolds());
     if (assignedElsewhere.isPresent()) {
       return assignedElsewhere;
     }
@@ -183,16 +183,18 @@ public final class KeyCoverage {
         MethodFact fact = callee.fact();
         Frame runs = calleeFrame(method, call, fact, frame, receiverShared, List.of());
         boolean thisShared = runs.thisShared();
-        Optional<String> inherited = CalleeState.inherited(index, call, fact, thisShared);
+        Optional<String> inherited = CalleeState.inherited(index, call, fact, runs.thisHolds());
         if (inherited.isPresent()) {
           return inherited;
         }
-        List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
+        List<String> read = thisShared ? fact.mutableFieldsRead() : runs.thisHolds() ? heldFieldsRead(fact)
+            : fact.staticFieldsRead();
         if (!read.isEmpty()) {
           return Optional.of("depends on mutable state its key does not cover: " + fact.displayName()
               + "() reads field " + read.get(0) + ", which changes after construction, of "
               + (fact.staticFieldsRead().contains(read.get(0)) ? "its class (static)"
-                  : "an object shared between calls (" + call.snippet() + ")"));
+                  : thisShared ? "an object shared between calls (" + call.snippet() + ")"
+                  : "an object made for the call, which may hold what it was handed (" + call.snippet() + ")"));
         }
         List<Boolean> passed = arguments;
         if (call.argumentCount() < 0 && fact.isStatic() && !call.roots().isEmpty() && arguments.isEmpty()) {
@@ -372,6 +374,33 @@ public final class KeyCoverage {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The fields a method reads of an object made for the call that may hold a shared object: its statics, and the
+   * fields that change after construction unless their type's objects never change (an {@code int start} a setter
+   * assigns is the new object's own; a set it was handed and fills is not).
+   */
+  private List<String> heldFieldsRead(MethodFact fact) {
+    List<String> read = new ArrayList<>(fact.staticFieldsRead());
+    for (String field : fact.mutableFieldsRead()) {
+      String type = fieldType(fact.ownerType(), field);
+      if (!read.contains(field) && (type == null || !index.immutableTypes().immutable(type))) {
+        read.add(field);
+      }
+    }
+    return read;
+  }
+
+  /** The declared type of a field of the type or a project supertype; null when none declares it. */
+  private String fieldType(String owner, String field) {
+    for (String type : index.supertypesOf(owner)) {
+      String declared = index.type(type).map(t -> t.fieldTypes().get(field)).orElse(null);
+      if (declared != null) {
+        return declared;
+      }
+    }
+    return index.type(owner).map(t -> t.fieldTypes().get(field)).orElse(null);
   }
 
   /**

@@ -32,7 +32,17 @@ public final class ForeignFieldAssignments {
 
   /** Why the method's answer may change with no write a key sees: a field it reads that another class assigns. */
   public Optional<String> whyNot(IndexedMethod method, boolean thisShared) {
-    Optional<String> shared = sharedObjectField(method, thisShared);
+    return whyNot(method, thisShared, thisShared);
+  }
+
+  /**
+   * @param thisShared whether the object the method runs on may be shared between calls: its own fields another
+   *     class assigns count then
+   * @param thisHolds whether what its fields hold may be: a field of an object reached through them counts then (an
+   *     object made for the call holds the settings bean it was handed, whose field another class assigns)
+   */
+  public Optional<String> whyNot(IndexedMethod method, boolean thisShared, boolean thisHolds) {
+    Optional<String> shared = sharedObjectField(method, thisHolds);
     if (shared.isPresent() || method.fact().fieldsRead().isEmpty()) {
       return shared;
     }
