@@ -116,8 +116,7 @@ class CriteriaQueryAccessTest {
             private EntityManager em;
 
             public Object run(CriteriaQuery<Event> query) {
-                Object q = em.createQuery(query);
-                return q;
+                return em.createQuery(query).unwrap(Object.class);
             }
         }
         """;

@@ -170,7 +170,7 @@ public final class ClientSites {
       // a client whose invoke() is the call that sends it, and a site of its own
       return Optional.empty();
     }
-    if (client.fluent() && client.kind() == ClientKind.DB && answersAStatement(call)) {
+    if (client.fluent() && client.kind() == ClientKind.DB && answersAStatement(call, client)) {
       // building a statement is not running it: handle.createUpdate(sql).bind("n", n) handed on (added to a list,
       // returned) answers an Update, whose execute() where it is called is the statement, and a site of its own
       return Optional.empty();
@@ -199,13 +199,36 @@ public final class ClientSites {
    * chain, nor for a statement type whose runs the catalogue does not name (JPA's {@code TypedQuery}): the chain stays
    * the site.
    */
-  private boolean answersAStatement(MethodCallExpr call) {
+  private boolean answersAStatement(MethodCallExpr call, ClientSignature client) {
     MethodCallExpr chain = LoopShapes.outermost(call);
     if (StoredQueries.runOf(call, chain).isPresent()) {
       return false;
     }
-    return resolver.typeAndAncestors(chain).filter(answer -> catalog.clientsForType(answer.get(0)).stream()
-        .anyMatch(client -> client.kind() == ClientKind.DB && !client.methods().isEmpty())).isPresent();
+    Optional<List<String>> answer = resolver.typeAndAncestors(chain);
+    if (answer.isEmpty()) {
+      return madeJpaQuery(call, chain, client);
+    }
+    return catalog.clientsForType(answer.get().get(0)).stream()
+        .anyMatch(statement -> statement.kind() == ClientKind.DB && !statement.methods().isEmpty());
+  }
+
+  /** The setters of JPA's Query that answer the query itself, by its API ({@code setParameter}, {@code setMaxResults}). */
+  private static boolean querySetter(String name) {
+    return name.startsWith("set") && name.length() > 3 && Character.isUpperCase(name.charAt(3));
+  }
+
+  /**
+   * Where the solver cannot type the chain (no jar): an EntityManager's query factory ({@code createQuery}), then only
+   * Query's setters, answers a JPA Query by the API's signatures, which runs where it is run. Not one a local keeps,
+   * whose run in the method, when there is one, is the site with its text.
+   */
+  private static boolean madeJpaQuery(MethodCallExpr call, MethodCallExpr chain, ClientSignature client) {
+    if (!client.id().equals("jpa-entity-manager") || !IoSite.JPA_QUERY_FACTORIES.contains(call.getNameAsString())
+        || chain.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.VariableDeclarator) {
+      return false; // kept in a local: a run of it here takes its text (MethodScan's builtWhereRunDropped)
+    }
+    List<MethodCallExpr> links = LoopShapes.chain(chain);
+    return links.subList(links.indexOf(call) + 1, links.size()).stream().allMatch(link -> querySetter(link.getNameAsString()));
   }
 
   /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */

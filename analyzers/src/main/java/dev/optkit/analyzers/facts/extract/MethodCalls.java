@@ -102,7 +102,11 @@ public final class MethodCalls {
         }
       }
       if (same >= 0) {
-        int surer = Integer.compare(m.sites.get(same).confidence().ordinal(), site.get().confidence().ordinal());
+        // the statement's text tells what it reads or writes: the making of a query, which holds it, stands for one
+        // whose run is a call on the query object (q.getResultList()), however sure each is
+        int told = Boolean.compare(site.get().sql() != null, m.sites.get(same).sql() != null);
+        int surer = told != 0 ? told
+            : Integer.compare(m.sites.get(same).confidence().ordinal(), site.get().confidence().ordinal());
         boolean inner = m.siteNodes.get(same) instanceof MethodCallExpr outer
             && LoopShapes.chain(outer).contains(call) && outer != call;
         if (surer > 0 || surer == 0 && inner) {

@@ -386,14 +386,26 @@ public final class MethodScan {
         continue;
       }
       String local = kept.getNameAsString();
-      boolean runLater = false;
-      for (int j = 0; j < sites.size() && !runLater; j++) {
+      int runLater = -1;
+      for (int j = 0; j < sites.size() && runLater < 0; j++) {
         runLater = j != i && sites.get(j).kind() == dev.optkit.analyzers.catalog.ClientKind.DB
             && siteNodes.get(j) instanceof MethodCallExpr run && chainRoot(run) instanceof NameExpr root
             && root.getNameAsString().equals(local) && run.getBegin().isPresent() && kept.getBegin().isPresent()
-            && run.getBegin().get().isAfter(kept.getBegin().get());
+            && run.getBegin().get().isAfter(kept.getBegin().get()) ? j : -1;
       }
-      if (runLater) {
+      if (runLater >= 0) {
+        IoSite making = sites.get(i);
+        IoSite run = sites.get(runLater);
+        if (making.makesJpaQuery() && !run.makesJpaQuery()) {
+          // a JPA query's run (q.getResultList()) tells neither its text nor a criteria query's kind: the making does,
+          // now placed at the run, read or write by its text, else by the run
+          sites.set(runLater, new IoSite(making.kind(), making.clientId(), making.provider(),
+              making.sql() != null ? making.access() : run.access(), making.confidence(), making.receiverType(), making.method(),
+              making.httpMethod(), making.url(), making.host(), making.sql(), making.llm(), run.async(), run.deferred(),
+              run.range(), run.snippet(), making.basis(), making.argumentCount()));
+          sqlConstants.replaceAll(constant -> constant.site().equals(making.range())
+              ? new MethodFact.SqlConstant(run.range(), constant.text()) : constant);
+        }
         sites.remove(i);
         siteNodes.remove(i);
       }
