@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CacheableReadMethodRuleTest {
@@ -249,6 +251,39 @@ class CacheableReadMethodRuleTest {
     assertTrue(methods.contains("byId(ProductId)"), methods.toString());
     assertTrue(!methods.contains("byPart(Line)") && !methods.contains("byOpen(Draft)")
         && !methods.contains("byTransient(Note)"), methods.toString());
+  }
+
+  /**
+   * Where Lombok's equals leaves out what the read uses, the key is refused (a hostile review served one tenant's row
+   * to another through each): a field excluded by the imported {@code @Exclude}; a hand-written equals beside the
+   * annotation (Lombok then writes none); a superclass's state ({@code callSuper} is false by default); a field
+   * compared through a hand-written getter that maps it; an array field, compared by identity.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "import lombok.EqualsAndHashCode.Exclude; @EqualsAndHashCode final class Key { private final String id; "
+          + "@Exclude private final String tenant; Key(String id, String tenant) { this.id = id; this.tenant = tenant; } }",
+      "@EqualsAndHashCode final class Key { private final String id; private final String tenant; "
+          + "Key(String id, String tenant) { this.id = id; this.tenant = tenant; } "
+          + "public boolean equals(Object o) { return o instanceof Key k && k.id.equals(id); } "
+          + "public int hashCode() { return id.hashCode(); } }",
+      "@EqualsAndHashCode final class Key extends java.util.AbstractMap.SimpleImmutableEntry<String, String> { "
+          + "Key(String id, String tenant) { super(id, tenant); } }",
+      "@EqualsAndHashCode final class Key { private final String tenant; Key(String tenant) { this.tenant = tenant; } "
+          + "public String getTenant() { return tenant == null ? \"public\" : tenant; } }",
+      "@EqualsAndHashCode final class Key { private final String[] parts; Key(String[] parts) { this.parts = parts; } }"})
+  void lombokEqualsThatLeavesOutWhatTheReadUsesIsNoKey(String key) {
+    Set<String> methods = new ProjectFixture(dir).java(SERVICE.replace("class Catalog {", """
+        class Catalog {
+          String byKey(Key key) throws Exception { return get("/k/" + key); }
+          String byId(ProductId id) throws Exception { return get("/p/" + id); }
+        """)).java("package shop;\nimport lombok.EqualsAndHashCode;\n" + key + "\n").java("""
+        package shop;
+        import lombok.EqualsAndHashCode;
+        @EqualsAndHashCode
+        final class ProductId { private final String id; ProductId(String id) { this.id = id; } }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(methods.contains("byId(ProductId)") && !methods.contains("byKey(Key)"), methods.toString());
   }
 
   @Test

@@ -422,14 +422,29 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     if (!lombokData(type) && !lombokAnnotated(type, "EqualsAndHashCode")) {
       return false;
     }
+    // Lombok writes nothing beside a hand-written equals or hashCode; leaves a superclass's state out (callSuper's
+    // default) or compares it by an equals not read here; and compares a field through its getter where one is written
+    if (!type.getMethodsByName("equals").isEmpty() || !type.getMethodsByName("hashCode").isEmpty()
+        || type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
+            && !declared.getExtendedTypes().isEmpty()) {
+      return false;
+    }
     List<String> compared = LombokEqualsFields.of(type);
     if (compared == null) {
       return false;
     }
     return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() && !f.isTransient()
-        && f.getVariables().stream().allMatch(v -> compared.contains(v.getNameAsString())
+        && f.getVariables().stream().allMatch(v -> compared.contains(v.getNameAsString()) && !v.getType().isArrayType()
+            && !writtenGetter(type, v.getNameAsString())
             && (IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
                 || TimeValues.immutable(names.qualify(v.getType()).name()))));
+  }
+
+  /** Whether the type's source writes a getter of the field ({@code getTenant()}, {@code isActive()}). */
+  private static boolean writtenGetter(TypeDeclaration<?> type, String field) {
+    String capitalised = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    return type.getMethods().stream().anyMatch(m -> m.getParameters().isEmpty()
+        && (m.getNameAsString().equals("get" + capitalised) || m.getNameAsString().equals("is" + capitalised)));
   }
 
   private static final Set<String> IMMUTABLE_FIELD_TYPES = JdkValues.TYPES;

@@ -52,12 +52,15 @@ public final class LombokEqualsFields {
       return null; // named by something other than string literals: every field may be read
     }
     TreeSet<String> read = new TreeSet<>();
+    Set<String> imported = type.findCompilationUnit().map(unit -> unit.getImports().stream()
+        .map(i -> i.getNameAsString() + (i.isAsterisk() ? ".*" : "")).collect(java.util.stream.Collectors.toSet()))
+        .orElse(Set.of());
     for (FieldDeclaration field : type.getFields()) {
       if (field.isStatic() || field.isTransient()) {
         continue;
       }
-      boolean excluded = field.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("EqualsAndHashCode.Exclude"));
-      boolean included = field.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("EqualsAndHashCode.Include"));
+      boolean excluded = field.getAnnotations().stream().anyMatch(a -> marks(a, "Exclude", imported));
+      boolean included = field.getAnnotations().stream().anyMatch(a -> marks(a, "Include", imported));
       for (VariableDeclarator variable : field.getVariables()) {
         String name = variable.getNameAsString();
         boolean reads = of.isPresent() ? of.get().contains(name)
@@ -68,6 +71,16 @@ public final class LombokEqualsFields {
       }
     }
     return List.copyOf(read);
+  }
+
+  /**
+   * Whether the annotation is Lombok's {@code @EqualsAndHashCode.Exclude} (or {@code .Include}): written so, or by its
+   * simple name imported ({@code import lombok.EqualsAndHashCode.Exclude;}, {@code import lombok.EqualsAndHashCode.*;}).
+   */
+  private static boolean marks(AnnotationExpr annotation, String member, Set<String> imported) {
+    String name = annotation.getNameAsString();
+    return name.endsWith("EqualsAndHashCode." + member) || name.equals(member)
+        && (imported.contains("lombok.EqualsAndHashCode." + member) || imported.contains("lombok.EqualsAndHashCode.*"));
   }
 
   /** The names a string or an array of strings gives; empty when one is written otherwise. */
