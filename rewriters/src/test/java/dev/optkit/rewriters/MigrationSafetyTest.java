@@ -383,6 +383,12 @@ class MigrationSafetyTest {
     RefusalIds.assertProof(Proof.STALE_WRITE_BACK, new MigrationFixture(dir.resolve("caller"))
         .file("pom.xml", SPRING_POM).java(reader).java(writer.formatted("set(sku, qty);")).java(service)
         .plan(Set.of("StockReader.stock")), "StockReader", "stock");
+    // a call between the read and the write (a hostile review's shape: the service records through a helper)
+    RefusalIds.assertProof(Proof.STALE_WRITE_BACK, new MigrationFixture(dir.resolve("deeper"))
+        .file("pom.xml", SPRING_POM).java(reader).java(writer.formatted("set(sku, qty);"))
+        .java(service.replace("writer.set(sku, reader.stock(sku) - qty);", "record(sku, reader.stock(sku) - qty);")
+            .replace("    public void ship(", "    private void record(String sku, int left) {\n        writer.set(sku, left);\n    }\n\n    public void ship("))
+        .plan(Set.of("StockReader.stock")), "StockReader", "stock");
     MigrationPlan blind = new MigrationFixture(dir.resolve("blind")).file("pom.xml", SPRING_POM).java(reader)
         .java(writer.formatted("jdbc.update(\"UPDATE stock SET qty = qty - ? WHERE sku = ?\", qty, sku);"))
         .plan(Set.of("StockReader.stock"));

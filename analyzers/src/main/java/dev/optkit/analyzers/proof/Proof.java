@@ -369,11 +369,13 @@ public enum Proof {
           + "field, a container singleton), or accept a stale window of one TTL with `--accept-stale Class.method` "
           + "(the generated code says so in a comment)."),
   STALE_WRITE_BACK(Stage.WRITERS, "cache.stale-write-back",
-      "`--accept-stale cannot cover ...(): it reads ...() and then writes its data without evicting it, so a stale "
-          + "answer would be written back to the database, not only served`",
-      "A read accepted stale whose unevicting writer (or a method calling that writer) reads it first: a stock "
-          + "decremented from a cached count, a balance updated from a cached balance. `--accept-stale` accepts stale "
-          + "answers for a TTL; a write computed from one is wrong for good.",
+      "`--accept-stale cannot cover ...(): it reads ...() and writes that data without evicting it; where what is "
+          + "written rests on what was read, a stale answer would be written back ...` / `...() runs both ...() and it, "
+          + "which writes ...`",
+      "A read accepted stale whose unevicting writer, or a method up to three calls above it, also runs the read: a "
+          + "stock decremented from a cached count, a balance updated from a cached balance. `--accept-stale` accepts "
+          + "stale answers for a TTL; a write computed from one is wrong for good. Whether the written value rests on "
+          + "the read is not followed.",
       "Move the read-modify-write into one statement (`UPDATE ... SET amount = amount - ?` with a guard), read "
           + "uncached inside the writer, or leave the read uncached."),
   WRITER_EXCLUDED(Stage.WRITERS, "cache.writer-excluded",

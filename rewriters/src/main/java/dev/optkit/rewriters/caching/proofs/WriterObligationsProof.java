@@ -182,29 +182,40 @@ public final class WriterObligationsProof {
   }
 
   /**
-   * A production writer that cannot evict the read, and reads it first: itself, or a method calling it (a service
-   * reading the stock, then handing the new amount to the writer). Accepting the read stale would write a stale answer
-   * back (ddd-example-ecommerce's GoodsFetchingJdbc.fetch: the stock read through the cache, then decremented by what
-   * it said, left the database at -2).
+   * A production writer that cannot evict the read, run by a method that also runs the read: the writer itself, or a
+   * method calling it a few calls up (a service reading the stock, then handing the new amount on to the writer).
+   * Accepting the read stale could write a stale answer back (ddd-example-ecommerce's GoodsFetchingJdbc.fetch: the
+   * stock read through the cache, then decremented by what it said, left the database at -2). Whether the written
+   * value rests on the read is not followed: the reason says so.
    */
   private Optional<String> writtenBack(IndexedMethod read, List<IndexedMethod> unevicting) {
     for (IndexedMethod writer : unevicting) {
       if (SourceSet.isTestPath(writer.path())) {
         continue;
       }
-      List<IndexedMethod> readers = new ArrayList<>(List.of(writer));
-      readers.addAll(index.callersOf(writer));
-      for (IndexedMethod reader : readers) {
-        if (!SourceSet.isTestPath(reader.path()) && reaches(reader, read)) {
-          return Optional.of("--accept-stale cannot cover " + writer.fact().displayName() + "(): "
-              + (reader == writer ? "it reads " : reader.fact().displayName() + "(), which calls it, reads ")
-              + read.fact().displayName() + "() and then writes its data without evicting it, so a stale answer would "
-              + "be written back to the database, not only served");
+      java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      List<IndexedMethod> level = List.of(writer);
+      seen.add(writer);
+      for (int depth = 0; depth <= CALLER_DEPTH && !level.isEmpty(); depth++) {
+        List<IndexedMethod> next = new ArrayList<>();
+        for (IndexedMethod runner : level) {
+          if (!SourceSet.isTestPath(runner.path()) && reaches(runner, read)) {
+            return Optional.of("--accept-stale cannot cover " + writer.fact().displayName() + "(): "
+                + (runner == writer ? "it reads " + read.fact().displayName() + "() and writes"
+                    : runner.fact().displayName() + "() runs both " + read.fact().displayName() + "() and it, which writes")
+                + " that data without evicting it; where what is written rests on what was read, a stale answer would "
+                + "be written back to the database, not only served");
+          }
+          index.callersOf(runner).stream().filter(seen::add).forEach(next::add);
         }
+        level = next;
       }
     }
     return Optional.empty();
   }
+
+  /** How many calls up from a writer a method running it and the read is looked for. */
+  private static final int CALLER_DEPTH = 3;
 
   /** Whether a method runs another, through the project's calls, a few calls deep. */
   private boolean reaches(IndexedMethod from, IndexedMethod target) {
