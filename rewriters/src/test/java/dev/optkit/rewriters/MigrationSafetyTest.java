@@ -2374,6 +2374,46 @@ class MigrationSafetyTest {
             offInTests(target(read, "name")), written + " writing " + table);
       }
     }
+    // resolved for the class that runs the test: a subclass in another package runs the inherited test with its own
+    // package's script; a script creating a trigger writes what the trigger does; a pom naming its own resource
+    // folders leaves the default folder's script unread (each a hostile review's case)
+    String base = """
+        package shop;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.test.context.jdbc.Sql;
+
+        abstract class NamesBaseTest {
+            Names names;
+
+            @Test
+            @Sql("seed.sql")
+            void renamed() {
+                names.name(1);
+            }
+        }
+        """;
+    String sub = "package shop.users;\n\nclass UserNamesTest extends shop.NamesBaseTest {\n}\n";
+    MigrationPlan inherited = new MigrationFixture(dir.resolve("inherited")).file("pom.xml", SPRING_POM).java(names)
+        .file("src/test/java/shop/NamesBaseTest.java", base).file("src/test/java/shop/users/UserNamesTest.java", sub)
+        .file("src/test/resources/shop/seed.sql", "DELETE FROM audit;\n")
+        .file("src/test/resources/shop/users/seed.sql", "UPDATE users SET name = 'Bea' WHERE id = 1;\n").plan();
+    assertEquals(List.of("renamed"), offInTests(target(inherited, "name")));
+    MigrationPlan trigger = new MigrationFixture(dir.resolve("trigger")).file("pom.xml", SPRING_POM).java(names)
+        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
+            .replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")", "@Sql(\"/t.sql\")"))
+        .file("src/test/resources/t.sql", "CREATE TRIGGER audit_names AFTER INSERT ON audit FOR EACH ROW CALL "
+            + "\"shop.Rename\";\nINSERT INTO audit (id) VALUES (1);\n").plan();
+    assertEquals(List.of("renamed"), offInTests(target(trigger, "name")));
+    MigrationPlan ownFolders = new MigrationFixture(dir.resolve("ownFolders")).java(names)
+        .file("pom.xml", SPRING_POM.replace("</project>", "<build><testResources><testResource><directory>src/test/sql"
+            + "</directory></testResource></testResources></build></project>"))
+        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
+            .replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")", "@Sql(\"/rename.sql\")"))
+        .file("src/test/resources/rename.sql", "DELETE FROM audit;\n")
+        .file("src/test/sql/rename.sql", "UPDATE users SET name = 'Bea' WHERE id = 1;\n").plan();
+    assertTrue(refusal(ownFolders, "name").contains("NamesSqlTest.renamed() runs @Sql that writes data optkit cannot name"),
+        refusal(ownFolders, "name"));
     // where the tests' class path may lack src/test/resources (the pom's own test resource folders), refused
     String ownResources = refusal(new MigrationFixture(dir.resolve("ownResources")).java(names)
         .file("src/test/java/shop/NamesTest.java", test.replace("jdbc.update(\"INSERT INTO users (id, name) VALUES (1, 'Ann')\");", ""))

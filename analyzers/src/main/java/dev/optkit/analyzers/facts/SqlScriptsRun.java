@@ -3,17 +3,20 @@ package dev.optkit.analyzers.facts;
 import java.util.List;
 
 /**
- * The SQL script files Spring's {@code @Sql} (or {@code @SqlGroup}) on a test method or class runs, as classpath paths
- * ({@code com/shop/orders.sql}): a relative one resolved against the test class's package, an absolute one or a
- * {@code classpath:} one from the root, and the default script of an annotation naming none ({@code
- * com/shop/OrderTest.sql} on the class, {@code com/shop/OrderTest.place.sql} on a method).
+ * The SQL script files Spring's {@code @Sql} (or {@code @SqlGroup}) on a test method or class names, as Spring reads
+ * the paths: from the classpath's root (a leading slash, {@code classpath:}), or from the package of the test class
+ * that runs (a plain path), which for a test inherited or a class-level annotation on a superclass is the subclass's;
+ * and the default script of an annotation naming none, named after that class (and the method, on a method).
  *
- * @param scripts the paths, sorted, each once
+ * @param fromRoot paths from the classpath's root, sorted, each once
+ * @param fromPackage paths from the running test class's package, sorted, each once
+ * @param defaultScript whether an annotation names no script nor statement: the default script runs
  * @param unread whether a script is named in a way optkit does not follow: an expression it cannot read, a
  *     placeholder, a {@code file:} or URL location, a path leaving its folder
  */
-public record SqlScriptsRun(List<String> scripts, boolean unread) {
+public record SqlScriptsRun(List<String> fromRoot, List<String> fromPackage, boolean defaultScript, boolean unread) {
   public SqlScriptsRun {
-    scripts = scripts == null ? List.of() : List.copyOf(new java.util.TreeSet<>(scripts));
+    fromRoot = fromRoot == null ? List.of() : List.copyOf(new java.util.TreeSet<>(fromRoot));
+    fromPackage = fromPackage == null ? List.of() : List.copyOf(new java.util.TreeSet<>(fromPackage));
   }
 }

@@ -453,6 +453,10 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     /** What a SQL script run as a write changes ({@code @Sql(statements = ...)} in a test): parsed like a call's SQL. */
     public DataFootprint ofWrittenScript(String script) {
+      if (SchemaWriteEffects.createsCode(script)) {
+        // a trigger the script creates fires on its own later writes, a function may write anything it is called for
+        return DataFootprint.unknownDatabase();
+      }
       DataFootprint parsed = sql.computeIfAbsent(new QueryText(script, SqlAsRun.Language.SQL), this::parseSql);
       return withWriteEffects(new TreeSet<>(parsed.names()), parsed.unknown(), false);
     }

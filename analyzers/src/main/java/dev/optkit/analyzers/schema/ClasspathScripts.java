@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * The scanned SQL scripts a test may run by a classpath path ({@code @Sql("/orders.sql")}): each file under a source
  * set's {@code resources} folder ({@code src/test/resources/orders.sql}), of any module of the scan, by its path below
  * that folder. A path several modules hold names each of their files; one in no resources folder of the scan names
- * none.
+ * none, and so does every path where a build names its own resource folders.
  */
 public final class ClasspathScripts {
   private static final ClasspathScripts NONE = new ClasspathScripts(Map.of());
@@ -26,8 +26,25 @@ public final class ClasspathScripts {
     return NONE;
   }
 
-  /** The scripts among the scan's SQL files that lie in a source set's resources folder. */
-  public static ClasspathScripts read(List<Path> sqlFiles) {
+  /**
+   * The scripts among the scan's SQL files that lie in a source set's resources folder; none where a build of the
+   * scan names its own resource folders or may put its resources elsewhere (a script found in the default folder
+   * may then not be the one on the class path).
+   *
+   * @param poms the scan's Maven build files
+   */
+  public static ClasspathScripts read(List<Path> sqlFiles, List<Path> poms) {
+    for (Path pom : poms) {
+      Optional<dev.optkit.analyzers.source.MavenPom> read = dev.optkit.analyzers.source.MavenPom.read(pom);
+      if (read.isEmpty() || read.get().declaresResources() || read.get().testClassPathMayDiffer()) {
+        return NONE;
+      }
+    }
+    return read(sqlFiles);
+  }
+
+  /** The scripts among these SQL files that lie in a source set's resources folder. */
+  static ClasspathScripts read(List<Path> sqlFiles) {
     Map<String, List<Path>> found = new TreeMap<>();
     for (Path file : sqlFiles) {
       resourcePath(file.toString().replace('\\', '/'))

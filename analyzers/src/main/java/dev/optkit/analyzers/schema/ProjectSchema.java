@@ -34,7 +34,8 @@ public record ProjectSchema(MyBatisXmlMappers mappers, SchemaViews views, Schema
         SchemaWriteEffects.readFiles(sources.sqlFiles(),
             Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList()),
         OrmXmlMappings.read(sources.xmlFiles()), StoredProcedures.read(productionScripts),
-        postgresql ? indexes : indexes.withForeignKeyIndexes(), postgresql, ClasspathScripts.read(sources.sqlFiles()));
+        postgresql ? indexes : indexes.withForeignKeyIndexes(), postgresql, ClasspathScripts.read(sources.sqlFiles(),
+            sources.xmlFiles().stream().filter(file -> file.getFileName().toString().equals("pom.xml")).toList()));
   }
 
   /**

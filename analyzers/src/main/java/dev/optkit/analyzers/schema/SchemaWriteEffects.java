@@ -161,6 +161,37 @@ public final class SchemaWriteEffects {
     return false;
   }
 
+  /** What a script may create that runs later, on its own: code a write fires or a query calls. */
+  private static final Set<String> CODE = Set.of("TRIGGER", "RULE", "FUNCTION", "PROCEDURE", "ALIAS");
+
+  /**
+   * Whether a script creates code anywhere in it ({@code CREATE TRIGGER}, {@code FUNCTION}, {@code PROCEDURE},
+   * {@code RULE}, H2's {@code ALIAS}), read by the SQL lexer word by word: what that code writes is not read here. True
+   * too where the lexer cannot read the text.
+   */
+  public static boolean createsCode(String script) {
+    try {
+      CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(script)));
+      int sinceCreate = -1;
+      for (Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        String word = token.image.toUpperCase(Locale.ROOT);
+        if (word.equals("CREATE")) {
+          sinceCreate = 0;
+        } else if (sinceCreate >= 0 && ++sinceCreate <= 12) {
+          if (CODE.contains(word)) {
+            return true;
+          }
+          if (word.equals("TABLE") || word.equals("VIEW") || word.equals("INDEX") || word.equals("(")) {
+            sinceCreate = -1;
+          }
+        }
+      }
+      return false;
+    } catch (RuntimeException | Error e) {
+      return true;
+    }
+  }
+
   /** {@code ALTER TABLE t ADD [CONSTRAINT c] FOREIGN KEY/PRIMARY KEY/UNIQUE/CHECK ...}: a key, no row changed. */
   private static boolean addsConstraint(CCJSqlParserTokenManager lexer) {
     boolean table = false;

@@ -67,6 +67,12 @@ public final class MavenPom {
     return TestClassPaths.startsApplication(lineage);
   }
 
+  /** Whether the module or a local parent names its own resource folders, main or test. */
+  public boolean declaresResources() {
+    return declaresTestResources()
+        || lineage.stream().anyMatch(model -> model.getBuild() != null && !model.getBuild().getResources().isEmpty());
+  }
+
   /** Whether the module or a local parent names its own test resource folders ({@code <testResources>}). */
   public boolean declaresTestResources() {
     return lineage.stream().anyMatch(model -> model.getBuild() != null && !model.getBuild().getTestResources().isEmpty());

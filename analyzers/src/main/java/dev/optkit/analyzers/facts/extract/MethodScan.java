@@ -197,8 +197,7 @@ public final class MethodScan {
         FailureAnswers.returnedCalls(callable),
         callable instanceof MethodDeclaration declared ? typeNames(declared) : List.of(),
         TestedCalls.of(callable), List.copyOf(mockedCalls), file.annotations.composedValues(callable, file.resolver::declaringType),
-        List.copyOf(sentRequests), file.annotations.sqlScripts(callable, file.names.packageName(),
-            TestResources.named(file.names.packageName(), owner) + "." + callable.getNameAsString()).orElse(null));
+        List.copyOf(sentRequests), file.annotations.sqlScripts(callable).orElse(null));
   }
 
   /**

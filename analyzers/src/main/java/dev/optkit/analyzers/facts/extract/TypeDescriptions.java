@@ -154,8 +154,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type),
         staticFields(type), fieldAnnotations(type), annotationClassLiterals(type), fieldColumns(type),
         composedConstants(type), enumConstants(type), enumsByName(type), file.annotations.propertySwitches(type),
-        file.annotations.sqlScripts(type, names.packageName(), TestResources.named(names.packageName(), qualified))
-            .orElse(null));
+        file.annotations.sqlScripts(type).orElse(null));
   }
 
   /** The fields {@code @Enumerated(EnumType.STRING)} (or {@code value = STRING}) marks, sorted. */

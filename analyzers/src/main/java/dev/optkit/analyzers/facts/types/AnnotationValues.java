@@ -298,16 +298,13 @@ public final class AnnotationValues {
   }
 
   /**
-   * The script files the {@code @Sql} and {@code @SqlGroup} among a test's or test class's annotations run; empty when
-   * none is there.
-   *
-   * @param packageName the test class's package, against which a relative path resolves
-   * @param resource the default script's path without ".sql": the test class's binary name as a path, with
-   *     ".method" on a method
+   * The script files the {@code @Sql} and {@code @SqlGroup} among a test's or test class's annotations run, by the paths
+   * they write ({@link dev.optkit.analyzers.facts.SqlScriptsRun}); empty when none is there.
    */
-  public Optional<dev.optkit.analyzers.facts.SqlScriptsRun> sqlScripts(NodeWithAnnotations<?> node, String packageName,
-      String resource) {
-    List<String> scripts = new ArrayList<>();
+  public Optional<dev.optkit.analyzers.facts.SqlScriptsRun> sqlScripts(NodeWithAnnotations<?> node) {
+    List<String> fromRoot = new ArrayList<>();
+    List<String> fromPackage = new ArrayList<>();
+    boolean defaultScript = false;
     boolean unread = false;
     boolean found = false;
     for (AnnotationExpr annotation : node.getAnnotations()) {
@@ -322,31 +319,33 @@ public final class AnnotationValues {
           memberValue(run, member).ifPresent(value -> named.addAll(value instanceof ArrayInitializerExpr array
               ? array.getValues() : List.of(value)));
         }
-        if (named.isEmpty() && !hasMember(run, "statements")) {
-          scripts.add(resource + ".sql"); // Spring's default: the script named after the test
-        }
+        defaultScript |= named.isEmpty() && !hasMember(run, "statements");
         for (Expression each : named) {
-          Optional<String> path = Optional.ofNullable(strings.text(each)).flatMap(text -> classpathPath(text, packageName));
-          path.ifPresent(scripts::add);
+          Optional<ScriptPath> path = Optional.ofNullable(strings.text(each)).flatMap(AnnotationValues::scriptPath);
+          path.ifPresent(p -> (p.fromRoot() ? fromRoot : fromPackage).add(p.path()));
           unread |= path.isEmpty();
         }
       }
     }
-    return found ? Optional.of(new dev.optkit.analyzers.facts.SqlScriptsRun(scripts, unread)) : Optional.empty();
+    return found ? Optional.of(new dev.optkit.analyzers.facts.SqlScriptsRun(fromRoot, fromPackage, defaultScript, unread))
+        : Optional.empty();
   }
 
+  /** A script's path as {@code @Sql} takes it: from the classpath's root, or from the test class's package. */
+  record ScriptPath(String path, boolean fromRoot) {}
+
   /**
-   * A script location as Spring's {@code @Sql} takes it, as a classpath path: {@code classpath:} (or
-   * {@code classpath*:}) and a leading slash from the root, a plain path from the test class's package. None for
-   * another protocol ({@code file:}, a URL), a placeholder, or a path with {@code ..} or a backslash.
+   * A script location as Spring's {@code @Sql} takes it: {@code classpath:} (or {@code classpath*:}) and a leading
+   * slash from the root, a plain path from the test class's package. None for another protocol ({@code file:}, a URL),
+   * a placeholder, a pattern, or a path with {@code ..}, {@code .} or a backslash.
    */
-  static Optional<String> classpathPath(String written, String packageName) {
+  static Optional<ScriptPath> scriptPath(String written) {
     String path = written.strip();
-    boolean absolute = false;
+    boolean fromRoot = false;
     for (String prefix : List.of("classpath*:", "classpath:")) {
       if (path.startsWith(prefix)) {
         path = path.substring(prefix.length());
-        absolute = true;
+        fromRoot = true;
         break;
       }
     }
@@ -355,16 +354,13 @@ public final class AnnotationValues {
     }
     if (path.startsWith("/")) {
       path = path.substring(1);
-      absolute = true;
-    }
-    if (!absolute && !packageName.isEmpty()) {
-      path = packageName.replace('.', '/') + "/" + path;
+      fromRoot = true;
     }
     List<String> segments = List.of(path.split("/", -1));
     if (path.isEmpty() || segments.stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
       return Optional.empty();
     }
-    return Optional.of(path);
+    return Optional.of(new ScriptPath(path, fromRoot));
   }
 
   /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */

@@ -415,33 +415,63 @@ public final class ProjectWrites {
   }
 
   /**
-   * A test run with Spring's {@code @Sql} (on the method, on its class for every test, or both: a class may merge them)
-   * writes before or after it: its {@code statements} and its script files parsed, a script optkit cannot find in the
-   * scan's resources or cannot read as data it cannot name.
+   * A test run with Spring's {@code @Sql} writes before or after it: the annotation on the method, and on the class
+   * running it, its superclasses and the classes it is nested in (Spring inherits them; a method's may merge with its
+   * class's, so both count). Its {@code statements} and its script files are parsed; a script's path resolves as Spring
+   * resolves it for each class that runs the test (the test's own and every subclass: a plain path from that class's
+   * package, the default script named after it); one it cannot find or read counts as data it cannot name.
    */
   private static Optional<Write> sqlScriptsRun(ProjectIndex index, IndexedMethod test) {
-    Optional<TypeFact> owner = index.type(test.fact().ownerType());
+    String owner = test.fact().ownerType();
     boolean onMethod = test.fact().annotations().stream().anyMatch(ProjectWrites::sqlAnnotation);
-    boolean onClass = owner.map(t -> t.annotations().stream().anyMatch(ProjectWrites::sqlAnnotation)).orElse(false);
+    List<String> running = new ArrayList<>(List.of(owner));
+    index.subtypesOf(owner).stream().sorted().forEach(running::add);
+    List<DataFootprint> parts = new ArrayList<>();
+    boolean onClass = false;
+    for (String runner : running) {
+      if (onMethod) {
+        parts.addAll(sqlRun(index, test.fact().annotationValues().get(AnnotationValues.SQL_STATEMENTS),
+            test.fact().sqlScripts(), runner, test.fact().name()));
+      }
+      for (String around : classesAround(index, runner)) {
+        Optional<TypeFact> type = index.type(around).filter(t -> t.annotations().stream().anyMatch(ProjectWrites::sqlAnnotation));
+        if (type.isPresent()) {
+          onClass = true;
+          parts.addAll(sqlRun(index, type.get().annotationValues().get(AnnotationValues.SQL_STATEMENTS),
+              type.get().sqlScripts(), runner, null));
+        }
+      }
+    }
     if (!onMethod && !onClass) {
       return Optional.empty();
-    }
-    List<DataFootprint> parts = new ArrayList<>();
-    if (onMethod) {
-      parts.addAll(sqlRun(index, test.fact().annotationValues().get(AnnotationValues.SQL_STATEMENTS),
-          test.fact().sqlScripts()));
-    }
-    if (onClass) {
-      parts.addAll(sqlRun(index, owner.get().annotationValues().get(AnnotationValues.SQL_STATEMENTS),
-          owner.get().sqlScripts()));
     }
     DataFootprint written = DataFootprint.union(parts);
     return Optional.of(new Write(test, written, "runs @Sql that writes " + describe(written)
         + (onMethod ? "" : " (on its class)"), false));
   }
 
-  /** What one {@code @Sql} site writes: its statements and each of its scripts. */
-  private static List<DataFootprint> sqlRun(ProjectIndex index, String statements, SqlScriptsRun scripts) {
+  /** A test class's project superclasses and the classes it is nested in, and theirs: where its @Sql may be. */
+  private static List<String> classesAround(ProjectIndex index, String type) {
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (String nested = type; ; nested = nested.substring(0, nested.lastIndexOf('.'))) {
+      if (index.type(nested).isEmpty()) {
+        break;
+      }
+      found.addAll(index.supertypesOf(nested));
+      if (nested.lastIndexOf('.') < 0) {
+        break;
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * What one {@code @Sql} site writes when the class {@code runner} runs it: its statements and each of its scripts.
+   *
+   * @param method the test method the annotation is on, null for a class's
+   */
+  private static List<DataFootprint> sqlRun(ProjectIndex index, String statements, SqlScriptsRun scripts, String runner,
+      String method) {
     List<DataFootprint> parts = new ArrayList<>();
     if (statements != null) {
       parts.add(index.footprints().ofWrittenScript(statements));
@@ -450,7 +480,16 @@ public final class ProjectWrites {
       parts.add(DataFootprint.unknownDatabase());
       return parts;
     }
-    for (String script : scripts.scripts()) {
+    String pkg = index.packageOfType(runner);
+    String folder = pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/";
+    List<String> paths = new ArrayList<>(scripts.fromRoot());
+    scripts.fromPackage().forEach(path -> paths.add(folder + path));
+    if (scripts.defaultScript()) {
+      // Spring's default script: the class's binary name as a path, with the method's name on a method
+      String nested = pkg.isEmpty() ? runner : runner.substring(pkg.length() + 1);
+      paths.add(folder + nested.replace('.', '$') + (method == null ? "" : "." + method) + ".sql");
+    }
+    for (String script : paths) {
       Optional<List<String>> texts = index.classpathScripts().texts(script);
       if (texts.isEmpty()) {
         parts.add(DataFootprint.unknownDatabase());
