@@ -274,7 +274,9 @@ final class EntityTables {
         known &= each.add(table, association);
       }
       for (var field : declaring.fieldTypes().entrySet()) {
+        // a static field is the class's, never a column (dddsample's Location.UNKNOWN, an entity of its own type)
         if (!associated.contains(field.getKey()) && !declaring.transientFields().contains(field.getKey())
+            && !declaring.staticFields().contains(field.getKey())
             && !oneColumn(declaring, field.getKey()) // a converted field: one column of the row (trial 48's F1)
             && index.embeddedMappings().mayBeMapped(field.getValue())
             && !index.embeddedMappings().columnsOnly(field.getValue())) {
@@ -416,6 +418,9 @@ final class EntityTables {
         continue;
       }
       for (Map.Entry<String, String> field : fact.fieldTypes().entrySet()) {
+        if (fact.staticFields().contains(field.getKey())) {
+          continue; // the class's, never stored in a document
+        }
         String erased = field.getValue();
         int brackets = erased.indexOf('[');
         String named = brackets < 0 ? erased : erased.substring(0, brackets); // an array holds its element class

@@ -43,8 +43,9 @@ final class FewValuedColumns {
         if (declaring == null || declaring != entity && !declaring.hasAnnotation("MappedSuperclass")) {
           continue;
         }
-        declaring.fieldTypes().forEach((property, type) -> values(index, declaring, property, type, namesByDefault)
-            .ifPresent(values -> columns.column(entity, table.get(), property).ifPresent(column -> {
+        declaring.fieldTypes().entrySet().stream().filter(field -> !declaring.staticFields().contains(field.getKey()))
+            .forEach(field -> values(index, declaring, field.getKey(), field.getValue(), namesByDefault)
+            .ifPresent(values -> columns.column(entity, table.get(), field.getKey()).ifPresent(column -> {
               List<SchemaIndexes.ColumnValues> mapped = stored.computeIfAbsent(table.get().name(), k -> new TreeMap<>())
                   .computeIfAbsent(SchemaIndexes.column(column), k -> new ArrayList<>());
               if (!mapped.contains(values)) {

@@ -254,6 +254,37 @@ class CacheableReadMethodRuleTest {
   }
 
   /**
+   * An equals that hands the comparison to a method of its own ({@code sameValueAs(other)}: dddsample's ids) compares
+   * what that method compares. Near miss: the helper compares one of two fields.
+   */
+  @Test
+  void anEqualsThroughAHelperComparesWhatTheHelperCompares() {
+    String key = """
+        package shop;
+        final class TrackingId {
+          private final String id;
+          private final String tenant;
+          TrackingId(String id, String tenant) { this.id = id; this.tenant = tenant; }
+          @Override public boolean equals(Object o) {
+            if (this == o) return true;
+            if (o == null || getClass() != o.getClass()) return false;
+            return sameValueAs((TrackingId) o);
+          }
+          boolean sameValueAs(TrackingId other) { return other != null && id.equals(other.id)%s; }
+          @Override public int hashCode() { return java.util.Objects.hash(id, tenant); }
+        }
+        """;
+    String service = SERVICE.replace("class Catalog {", """
+        class Catalog {
+          String byTracking(TrackingId id) throws Exception { return get("/t/" + id); }
+        """);
+    assertTrue(new ProjectFixture(dir.resolve("whole")).java(service).java(key.formatted(" && tenant.equals(other.tenant)"))
+        .findings(Category.CACHEABLE_READ).stream().anyMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
+    assertTrue(new ProjectFixture(dir.resolve("part")).java(service).java(key.formatted(""))
+        .findings(Category.CACHEABLE_READ).stream().noneMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
+  }
+
+  /**
    * Where Lombok's equals leaves out what the read uses, the key is refused (a hostile review served one tenant's row
    * to another through each): a field excluded by the imported {@code @Exclude}; a hand-written equals beside the
    * annotation (Lombok then writes none); a superclass's state ({@code callSuper} is false by default); a field

@@ -467,10 +467,20 @@ private static final Set<String> INJECTION_ANNOTATIONS =
    */
   private static boolean equalsComparesEveryField(TypeDeclaration<?> type) {
     Set<String> used = new java.util.HashSet<>();
-    for (MethodDeclaration equals : type.getMethodsBySignature("equals", "Object")) {
+    // equals and the class's own methods it calls, a few calls deep (equals -> sameValueAs(other): dddsample's ids)
+    List<MethodDeclaration> comparing = new ArrayList<>(type.getMethodsBySignature("equals", "Object"));
+    Set<MethodDeclaration> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int i = 0; i < comparing.size() && i < 8; i++) {
+      MethodDeclaration equals = comparing.get(i);
+      if (!seen.add(equals)) {
+        continue;
+      }
       if (equals.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("equalsIgnoreCase")).isPresent()) {
         return false; // "A" and "a" equal keys, while the answer may tell them apart
       }
+      equals.findAll(MethodCallExpr.class, call -> call.getScope().isEmpty()
+          || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)
+          .forEach(call -> comparing.addAll(type.getMethodsByName(call.getNameAsString())));
       equals.walk(node -> {
         if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
           String id = name.getIdentifier();

@@ -26,7 +26,7 @@ final class OtherStatics {
         String field = entry.substring(entry.indexOf('#') + 1);
         return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
             + "() reads " + type.substring(type.lastIndexOf('.') + 1) + "." + field + ", a static field of another "
-            + "class, " + (staticFinal(type, field) ? "whose object code anywhere may change"
+            + "class, " + (staticFinal(type, field) ? "whose object optkit cannot show never changes"
                 : "which code anywhere may change"));
       }
     }
