@@ -2405,6 +2405,16 @@ class MigrationSafetyTest {
         .file("src/test/resources/t.sql", "CREATE TRIGGER audit_names AFTER INSERT ON audit FOR EACH ROW CALL "
             + "\"shop.Rename\";\nINSERT INTO audit (id) VALUES (1);\n").plan();
     assertEquals(List.of("renamed"), offInTests(target(trigger, "name")));
+    // a function the script calls may write anything; the moment or a fresh id a seed row is made with writes nothing
+    for (String called : List.of("INSERT INTO audit (id) SELECT reset_users();\n",
+        "INSERT INTO audit (id, at) VALUES (1, NOW());\n")) {
+      MigrationPlan calling = new MigrationFixture(dir.resolve("calls" + called.length())).file("pom.xml", SPRING_POM)
+          .java(names).file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
+              .replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")", "@Sql(\"/f.sql\")"))
+          .file("src/test/resources/f.sql", called).plan();
+      assertEquals(called.contains("reset_users") ? List.of("renamed") : List.of(), offInTests(target(calling, "name")),
+          called);
+    }
     MigrationPlan ownFolders = new MigrationFixture(dir.resolve("ownFolders")).java(names)
         .file("pom.xml", SPRING_POM.replace("</project>", "<build><testResources><testResource><directory>src/test/sql"
             + "</directory></testResource></testResources></build></project>"))

@@ -453,8 +453,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     /** What a SQL script run as a write changes ({@code @Sql(statements = ...)} in a test): parsed like a call's SQL. */
     public DataFootprint ofWrittenScript(String script) {
-      if (SchemaWriteEffects.createsCode(script)) {
-        // a trigger the script creates fires on its own later writes, a function may write anything it is called for
+      if (SchemaWriteEffects.createsCode(script) || dev.optkit.analyzers.schema.StoredProcedures.runsCode(script)) {
+        // a trigger the script creates fires on its own later writes; a procedure or a function it calls may write
+        // anything
         return DataFootprint.unknownDatabase();
       }
       DataFootprint parsed = sql.computeIfAbsent(new QueryText(script, SqlAsRun.Language.SQL), this::parseSql);

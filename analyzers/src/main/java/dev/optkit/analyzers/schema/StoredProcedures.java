@@ -101,6 +101,40 @@ public final class StoredProcedures {
   }
 
   /**
+   * Whether a script written as a test's data runs code whose writes it does not show: a {@code CALL}, or a function
+   * but the pure ones ({@link #PURE_FUNCTIONS}) and those giving a value of the moment, a fresh id or a sequence's next
+   * number ({@code NOW()}, {@code UUID()}, {@code NEXTVAL}), which a seed's rows are made with. A script it cannot parse
+   * runs anything.
+   */
+  public static boolean runsCode(String script) {
+    boolean[] called = {false};
+    try {
+      for (Statement statement : CCJSqlParserUtil.parseStatements(script)) {
+        if (statement instanceof Execute) {
+          return true;
+        }
+        new net.sf.jsqlparser.util.TablesNamesFinder<Void>() {
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.expression.Function function, S context) {
+            String name = function.getName() == null ? "" : function.getName().toUpperCase(Locale.ROOT);
+            called[0] |= !PURE_FUNCTIONS.contains(name) && !VALUE_FUNCTIONS.contains(name);
+            return super.visit(function, context);
+          }
+        }.getTables(statement);
+      }
+    } catch (Exception | Error unparsed) {
+      return true;
+    }
+    return called[0];
+  }
+
+  /** Functions a seed's rows are made with: the moment, a fresh id, a sequence's next number, a date's parse. */
+  private static final Set<String> VALUE_FUNCTIONS = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
+      "LOCALTIMESTAMP", "LOCALTIME", "SYSDATE", "UUID", "RANDOM_UUID", "GEN_RANDOM_UUID", "NEWID", "NEXTVAL",
+      "TO_DATE", "TO_TIMESTAMP", "PARSEDATETIME", "DATEADD", "DATE_ADD", "TIMESTAMPADD", "DATE", "TIMESTAMP", "MD5",
+      "SHA1", "SHA2", "HASH", "RAND", "RANDOM");
+
+  /**
    * A procedure's name as written, quotes and case aside, its schema kept: {@code audit.cat_name} is not the
    * {@code shop.cat_name} a script defines (hostile review 33's q10), nor an unqualified {@code cat_name}.
    */
