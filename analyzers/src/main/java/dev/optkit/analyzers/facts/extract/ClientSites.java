@@ -170,12 +170,19 @@ public final class ClientSites {
       // a client whose invoke() is the call that sends it, and a site of its own
       return Optional.empty();
     }
-    if (client.fluent() && client.kind() == ClientKind.DB && answersAStatement(call, client)) {
+    boolean handedOn = client.fluent() && client.kind() == ClientKind.DB && answersAStatement(call, client);
+    if (handedOn && !(IoSite.JPA_QUERY_CLIENTS.contains(client.id()) && IoSite.JPA_QUERY_FACTORIES.contains(name))) {
       // building a statement is not running it: handle.createUpdate(sql).bind("n", n) handed on (added to a list,
       // returned) answers an Update, whose execute() where it is called is the statement, and a site of its own
       return Optional.empty();
     }
     IoSite site = describeSite(call, client, confidence, receiverType);
+    if (handedOn && (site.sql() == null || dev.optkit.analyzers.facts.sites.SqlStatements.access(site.sql()) == Access.READ)) {
+      // a JPA query handed on runs where getResultList() or executeUpdate() is called on it; one whose text writes
+      // (a native INSERT ... RETURNING run by a helper's getResultList()) stays a write where it is made, as the run
+      // there tells no text
+      return Optional.empty();
+    }
     boolean httpUrl = site.url() != null && site.url().startsWith("http");
     if (client.requiresHttpEvidence() && !httpUrl && (!receiverType.contains("Http") || m.locals.onlyIfHttp(scope))) {
       return Optional.empty();
