@@ -208,7 +208,7 @@ public final class ClientSites {
    */
   private boolean answersAStatement(MethodCallExpr call, ClientSignature client) {
     MethodCallExpr chain = LoopShapes.outermost(call);
-    if (StoredQueries.runOf(call, chain).isPresent()) {
+    if (storedRun(call, chain).isPresent()) {
       return false;
     }
     Optional<List<String>> answer = resolver.typeAndAncestors(chain);
@@ -236,6 +236,17 @@ public final class ClientSites {
     }
     List<MethodCallExpr> links = LoopShapes.chain(chain);
     return links.subList(links.indexOf(call) + 1, links.size()).stream().allMatch(link -> querySetter(link.getNameAsString()));
+  }
+
+  /**
+   * Where the query a chain makes and a local keeps is run ({@link StoredQueries}), for an entry that makes a query
+   * object: one answering a type the catalogue names (JPA's {@code TypedQuery}), not a run answering rows ({@code List
+   * rows = q.getResultList()} keeps no query, whatever is called on the rows later).
+   */
+  private Optional<MethodCallExpr> storedRun(MethodCallExpr entry, MethodCallExpr chain) {
+    boolean makesAStatement = resolver.typeAndAncestors(entry)
+        .filter(answer -> !catalog.clientsForType(answer.get(0)).isEmpty()).isPresent();
+    return makesAStatement ? StoredQueries.runOf(entry, chain) : Optional.empty();
   }
 
   /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */
@@ -290,7 +301,7 @@ public final class ClientSites {
     List<MethodCallExpr> links = client.fluent() ? LoopShapes.chain(LoopShapes.outermost(call)) : List.of(call);
     if (client.fluent() && client.kind() == ClientKind.DB) {
       // a query object kept in a local runs later: the call that runs it is the site, and its chain tells what it does
-      Optional<MethodCallExpr> run = StoredQueries.runOf(call, LoopShapes.outermost(call));
+      Optional<MethodCallExpr> run = storedRun(call, LoopShapes.outermost(call));
       if (run.isPresent()) {
         MethodCallExpr outermostRun = LoopShapes.outermost(run.get());
         reported = outermostRun;

@@ -74,6 +74,22 @@ class StoredQueriesTest {
   }
 
   /**
+   * The rows a run answers are no query kept: what is called on them later ({@code rows.get(0)}) runs nothing (a trial
+   * on JACQ had the run reported at {@code alternativeAccessionNumbers.get(0)}).
+   */
+  @Test
+  void theRowsARunAnswersAreNoQueryKept() {
+    assertEquals(List.of("11 q.getResultList() read"), queries("""
+          public Object first(String name) {
+            TypedQuery<String> q = em.createNamedQuery("Tag.byName", String.class);
+            q.setParameter("name", name);
+            java.util.List rows = q.getResultList();
+            return rows.isEmpty() ? null : rows.get(0);
+          }
+        """));
+  }
+
+  /**
    * A local given its query in either branch, or given another after its first run, runs each where the value it was
    * given is run (a blind trial's JACQ DAOs: reported where made, as writes, and never where they ran). Near miss: a
    * local given another query on some paths only stays where it is made, since the later run may be either.
