@@ -208,7 +208,7 @@ public final class ClientSites {
    */
   private boolean answersAStatement(MethodCallExpr call, ClientSignature client) {
     MethodCallExpr chain = LoopShapes.outermost(call);
-    if (storedRun(call, chain).isPresent()) {
+    if (storedRun(call, chain, client).isPresent()) {
       return false;
     }
     Optional<List<String>> answer = resolver.typeAndAncestors(chain);
@@ -240,13 +240,14 @@ public final class ClientSites {
 
   /**
    * Where the query a chain makes and a local keeps is run ({@link StoredQueries}), for an entry that makes a query
-   * object: one answering a type the catalogue names (JPA's {@code TypedQuery}), not a run answering rows ({@code List
-   * rows = q.getResultList()} keeps no query, whatever is called on the rows later).
+   * object: one the client does not name a read or a write (a maker: {@code createQuery}, {@code opsForValue}), or one
+   * answering a type the catalogue names. Not a run answering rows ({@code List rows = q.getResultList()} keeps no
+   * query, whatever is called on the rows later: a trial on JACQ had the run placed at {@code rows.get(0)}).
    */
-  private Optional<MethodCallExpr> storedRun(MethodCallExpr entry, MethodCallExpr chain) {
-    boolean makesAStatement = resolver.typeAndAncestors(entry)
+  private Optional<MethodCallExpr> storedRun(MethodCallExpr entry, MethodCallExpr chain, ClientSignature client) {
+    boolean makes = client.readsByMethod(entry.getNameAsString()) == null || resolver.typeAndAncestors(entry)
         .filter(answer -> !catalog.clientsForType(answer.get(0)).isEmpty()).isPresent();
-    return makesAStatement ? StoredQueries.runOf(entry, chain) : Optional.empty();
+    return makes ? StoredQueries.runOf(entry, chain) : Optional.empty();
   }
 
   /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */
@@ -301,7 +302,7 @@ public final class ClientSites {
     List<MethodCallExpr> links = client.fluent() ? LoopShapes.chain(LoopShapes.outermost(call)) : List.of(call);
     if (client.fluent() && client.kind() == ClientKind.DB) {
       // a query object kept in a local runs later: the call that runs it is the site, and its chain tells what it does
-      Optional<MethodCallExpr> run = storedRun(call, LoopShapes.outermost(call));
+      Optional<MethodCallExpr> run = storedRun(call, LoopShapes.outermost(call), client);
       if (run.isPresent()) {
         MethodCallExpr outermostRun = LoopShapes.outermost(run.get());
         reported = outermostRun;

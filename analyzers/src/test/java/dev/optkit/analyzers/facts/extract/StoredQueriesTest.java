@@ -90,6 +90,40 @@ class StoredQueriesTest {
   }
 
   /**
+   * What a maker the client names neither read nor write answers, kept in a local, runs where a call on the local runs
+   * it: Redis operations a template hands out (a blind trial's RedisUtils), read or write by that call.
+   */
+  @Test
+  void operationsAMakerAnswersRunWhereTheyAreCalled() {
+    List<String> sites = new ProjectFixture(dir).java("""
+        package org.springframework.data.redis.core;
+        public class StringRedisTemplate {
+          public ValueOperations<String, String> opsForValue() { return null; }
+        }
+        """).java("""
+        package org.springframework.data.redis.core;
+        public interface ValueOperations<K, V> {
+          void set(K key, V value);
+          V get(Object key);
+        }
+        """).java("""
+        package shop;
+        import org.springframework.data.redis.core.StringRedisTemplate;
+        import org.springframework.data.redis.core.ValueOperations;
+        public class Carts {
+          private final StringRedisTemplate redis;
+          public Carts(StringRedisTemplate redis) { this.redis = redis; }
+          public void put(String key, String value) {
+            ValueOperations<String, String> ops = redis.opsForValue();
+            ops.set(key, value);
+          }
+        }
+        """).findings(Category.DB_QUERY).stream().map(f -> f.line() + " " + f.snippet() + " " + f.details().get("access"))
+        .toList();
+    assertEquals(List.of("9 ops.set(key, value) write"), sites);
+  }
+
+  /**
    * A local given its query in either branch, or given another after its first run, runs each where the value it was
    * given is run (a blind trial's JACQ DAOs: reported where made, as writes, and never where they ran). Near miss: a
    * local given another query on some paths only stays where it is made, since the later run may be either.
