@@ -12,7 +12,8 @@ import java.util.Objects;
  * (JDBC, jOOQ, Jdbi...), so a site of it whose SQL the sources do not hold is one the index hints cannot decide.
  * {@code asyncMethods}: methods that hand the round trip to the client's own threads and return before it completes
  * (Kafka's {@code send}: a future, a callback), "*" for every method: a loop of them waits on none unless it waits on
- * their futures.
+ * their futures. {@code statement}: its methods run a statement object another client made (JPA's {@code Query}, which an
+ * EntityManager makes), so none of its calls makes one, and a run tells no text of its own.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientSignature(
@@ -31,7 +32,8 @@ public record ClientSignature(
     boolean requiresHttpEvidence,
     boolean cacheStore,
     boolean sql,
-    List<String> asyncMethods) {
+    List<String> asyncMethods,
+    boolean statement) {
 
   public ClientSignature {
     Objects.requireNonNull(id, "client id");

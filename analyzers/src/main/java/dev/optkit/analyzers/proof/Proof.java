@@ -372,7 +372,7 @@ public enum Proof {
       "`--accept-stale cannot cover ...(): it reads ...() and writes that data without evicting it; where what is "
           + "written rests on what was read, a stale answer would be written back ...` / `...() runs both ...() and it, "
           + "which writes ...`",
-      "A read accepted stale whose unevicting writer, or a method up to three calls above it, also runs the read: a "
+      "A read accepted stale whose unevicting writer, or a method any number of calls above it, also runs the read: a "
           + "stock decremented from a cached count, a balance updated from a cached balance. `--accept-stale` accepts "
           + "stale answers for a TTL; a write computed from one is wrong for good. Whether the written value rests on "
           + "the read is not followed.",

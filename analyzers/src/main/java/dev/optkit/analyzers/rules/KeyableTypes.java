@@ -35,6 +35,13 @@ final class KeyableTypes {
         || SPRING_DATA_PAGING.stream().anyMatch(index::hasSubtypes);
   }
 
+  /** Why a class whose equals Lombok writes is no key: what optkit does not show, not a claim about the code. */
+  private static String lombokEqualsUnshown(ParamFact param) {
+    return "parameter '" + param.name() + "' (" + param.type() + ") has an equals Lombok writes, which optkit cannot "
+        + "show compares every field the read uses, nor that they never change (a field left out or transient, a "
+        + "superclass's state, a getter of its own, an array, or a field holding a changeable object)";
+  }
+
   /** Empty when keyable, else why not. */
   static Optional<String> whyNotKeyable(ParamFact param, ProjectIndex index) {
     String type = param.qualifiedType();
@@ -87,11 +94,16 @@ final class KeyableTypes {
       }
       if (!fact.hasEqualsAndHashCode() && fact.annotations().stream().anyMatch(a -> a.equals("lombok.Data")
           || a.equals("Data") || a.endsWith(".Data") && !index.type(a).isPresent())) {
-        // Lombok's equals compares every field, but @Data also writes setters for the ones not final
-        return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") is a Lombok @Data class with "
-            + "fields that are not final (or transient, which its equals leaves out): its setters let a caller change "
-            + "a key the cache holds, and the entry "
-            + "then answers for a key it was not computed for");
+        if (!fact.nonFinalFields().isEmpty()) {
+          // Lombok's equals compares every field, but @Data also writes setters for the ones not final
+          return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") is a Lombok @Data class with "
+              + "fields that are not final: its setters let a caller change a key the cache holds, and the entry "
+              + "then answers for a key it was not computed for");
+        }
+        return Optional.of(lombokEqualsUnshown(param));
+      }
+      if (!fact.hasEqualsAndHashCode() && fact.lombokEqualsFields() != null && !fact.isInterface()) {
+        return Optional.of(lombokEqualsUnshown(param));
       }
       return fact.hasEqualsAndHashCode() && !fact.isInterface() ? Optional.empty()
           : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no equals/hashCode over all its "

@@ -282,6 +282,20 @@ class CacheableReadMethodRuleTest {
         .findings(Category.CACHEABLE_READ).stream().anyMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
     assertTrue(new ProjectFixture(dir.resolve("part")).java(service).java(key.formatted(""))
         .findings(Category.CACHEABLE_READ).stream().noneMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
+    // a hostile review's keys that are none: a helper a subclass may replace, an overload of another arity naming the
+    // other field, and hashes compared (which collide)
+    String whole = key.formatted(" && tenant.equals(other.tenant)");
+    for (String[] variant : new String[][] {
+        {"final class TrackingId", "class TrackingId"},
+        {"boolean sameValueAs(TrackingId other) { return other != null && id.equals(other.id) && tenant.equals(other.tenant); }",
+            "boolean sameValueAs(TrackingId other) { return other != null && id.equals(other.id); }\n"
+                + "  boolean sameValueAs(TrackingId other, boolean strict) { return tenant.equals(other.tenant); }"},
+        {"return sameValueAs((TrackingId) o);", "return hashCode() == o.hashCode();"}}) {
+      assertTrue(whole.contains(variant[0]), variant[0]);
+      assertTrue(new ProjectFixture(dir.resolve("v" + Math.abs(variant[1].hashCode()))).java(service)
+          .java(whole.replace(variant[0], variant[1])).findings(Category.CACHEABLE_READ).stream()
+          .noneMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")), variant[1]);
+    }
   }
 
   /**

@@ -215,7 +215,8 @@ public final class ClientSites {
     if (answer.isEmpty()) {
       return madeJpaQuery(call, chain, client);
     }
-    return catalog.clientsForType(answer.get().get(0)).stream()
+    // Hibernate 6's Query is JPA's TypedQuery too: any type the answer is (its own or an ancestor) counts
+    return answer.get().stream().flatMap(type -> catalog.clientsForType(type).stream())
         .anyMatch(statement -> statement.kind() == ClientKind.DB && !statement.methods().isEmpty());
   }
 
@@ -241,14 +242,18 @@ public final class ClientSites {
   /**
    * Where the query a chain makes and a local keeps is run ({@link StoredQueries}), for an entry that makes a query
    * object: one the client does not name a read or a write (a maker: {@code createQuery}, {@code opsForValue}), or one
-   * answering a type the catalogue names. Not a run answering rows ({@code List rows = q.getResultList()} keeps no
+   * answering a type the catalogue names, of a client that is no statement's runs. Not a run answering rows ({@code List rows = q.getResultList()} keeps no
    * query, whatever is called on the rows later: a trial on JACQ had the run placed at {@code rows.get(0)}).
    */
   private Optional<MethodCallExpr> storedRun(MethodCallExpr entry, MethodCallExpr chain, ClientSignature client) {
-    boolean makes = client.readsByMethod(entry.getNameAsString()) == null || resolver.typeAndAncestors(entry)
-        .filter(answer -> !catalog.clientsForType(answer.get(0)).isEmpty()).isPresent();
+    boolean makes = !client.statement() && (client.readsByMethod(entry.getNameAsString()) == null
+        || resolver.typeAndAncestors(entry).filter(answer -> !catalog.clientsForType(answer.get(0)).isEmpty()).isPresent());
     return makes ? StoredQueries.runOf(entry, chain) : Optional.empty();
   }
+
+  /** An EntityManager's makers of stored-procedure queries, whose runs may write whatever they are called with. */
+  private static final java.util.Set<String> PROCEDURE_MAKERS = java.util.Set.of("createStoredProcedureQuery",
+      "createNamedStoredProcedureQuery");
 
   /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */
   private static boolean inPersistentClass(MethodCallExpr call) {
@@ -334,7 +339,10 @@ public final class ClientSites {
       told = told == Access.UNKNOWN ? SiteAccess.accessFromChain(links, Access.UNKNOWN) : told;
       access = told == Access.UNKNOWN ? access : told;
     }
-    if (client.kind() == ClientKind.DB && access == Access.UNKNOWN) {
+    // a query run where it was not made (jpa-query's own runs) or a stored procedure's may be a native write, a
+    // sequence's next value or a procedure: what getResultList() runs is told by the making's text alone
+    boolean untoldRun = client.statement() || PROCEDURE_MAKERS.contains(name);
+    if (client.kind() == ClientKind.DB && access == Access.UNKNOWN && !untoldRun) {
       access = SiteAccess.accessFromChain(links, access);
     }
     boolean async = startsAsync(client, name, receiverType, links.get(links.size() - 1).getNameAsString());

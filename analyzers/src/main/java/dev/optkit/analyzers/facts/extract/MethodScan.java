@@ -397,9 +397,11 @@ public final class MethodScan {
         IoSite run = sites.get(runLater);
         if (making.makesJpaQuery() && !run.makesJpaQuery()) {
           // a JPA query's run (q.getResultList()) tells neither its text nor a criteria query's kind: the making does,
-          // now placed at the run, read or write by its text, else by the run
+          // now placed at the run, read or write by its text or its criteria query, else as the run says (unknown but
+          // for executeUpdate(): a named native query may write)
           sites.set(runLater, new IoSite(making.kind(), making.clientId(), making.provider(),
-              making.sql() != null ? making.access() : run.access(), making.confidence(), making.receiverType(), making.method(),
+              making.sql() != null || making.access() == dev.optkit.analyzers.facts.Access.READ ? making.access()
+                  : run.access(), making.confidence(), making.receiverType(), making.method(),
               making.httpMethod(), making.url(), making.host(), making.sql(), making.llm(), run.async(), run.deferred(),
               run.range(), run.snippet(), making.basis(), making.argumentCount()));
           sqlConstants.replaceAll(constant -> constant.site().equals(making.range())

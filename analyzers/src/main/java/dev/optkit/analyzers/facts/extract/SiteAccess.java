@@ -176,6 +176,9 @@ public final class SiteAccess {
     if (client.llm()) {
       return Access.READ;
     }
+    if (client.statement()) {
+      return Access.UNKNOWN; // getSingleResult() runs whatever its query says: a native write, a sequence, a procedure
+    }
     // SDK clients name their operations (getObject, putItem); HTTP clients do not (send, execute)
     return client.kind() == ClientKind.DB || client.anyMethod() ? methodNameAccess(method) : Access.UNKNOWN;
   }

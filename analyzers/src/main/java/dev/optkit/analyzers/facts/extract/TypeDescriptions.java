@@ -478,9 +478,17 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       if (equals.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("equalsIgnoreCase")).isPresent()) {
         return false; // "A" and "a" equal keys, while the answer may tell them apart
       }
+      // only a method no subclass can replace, of the call's arity, and not hashCode or toString (comparing their
+      // answers compares less than the fields they read: a hostile review's colliding hashes, ambiguous strings)
+      boolean closed = type instanceof RecordDeclaration || type instanceof EnumDeclaration
+          || type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL);
       equals.findAll(MethodCallExpr.class, call -> call.getScope().isEmpty()
           || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)
-          .forEach(call -> comparing.addAll(type.getMethodsByName(call.getNameAsString())));
+          .forEach(call -> type.getMethodsByName(call.getNameAsString()).stream()
+              .filter(helper -> helper.getParameters().size() == call.getArguments().size()
+                  && !Set.of("equals", "hashCode", "toString").contains(helper.getNameAsString())
+                  && (closed || helper.isPrivate() || helper.isStatic() || helper.isFinal()))
+              .forEach(comparing::add));
       equals.walk(node -> {
         if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
           String id = name.getIdentifier();

@@ -183,62 +183,46 @@ public final class WriterObligationsProof {
 
   /**
    * A production writer that cannot evict the read, run by a method that also runs the read: the writer itself, or a
-   * method calling it a few calls up (a service reading the stock, then handing the new amount on to the writer).
+   * method calling it, however many calls up (a service reading the stock, then handing the new amount on to the writer).
    * Accepting the read stale could write a stale answer back (ddd-example-ecommerce's GoodsFetchingJdbc.fetch: the
    * stock read through the cache, then decremented by what it said, left the database at -2). Whether the written
    * value rests on the read is not followed: the reason says so.
    */
   private Optional<String> writtenBack(IndexedMethod read, List<IndexedMethod> unevicting) {
+    java.util.Set<IndexedMethod> runsRead = callersUp(read);
     for (IndexedMethod writer : unevicting) {
       if (SourceSet.isTestPath(writer.path())) {
         continue;
       }
+      // every method up the calls to it, however far (a fixed depth only moved the hole up a frame)
       java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      List<IndexedMethod> level = List.of(writer);
+      java.util.ArrayDeque<IndexedMethod> runners = new java.util.ArrayDeque<>(List.of(writer));
       seen.add(writer);
-      for (int depth = 0; depth <= CALLER_DEPTH && !level.isEmpty(); depth++) {
-        List<IndexedMethod> next = new ArrayList<>();
-        for (IndexedMethod runner : level) {
-          if (!SourceSet.isTestPath(runner.path()) && reaches(runner, read)) {
-            return Optional.of("--accept-stale cannot cover " + writer.fact().displayName() + "(): "
-                + (runner == writer ? "it reads " + read.fact().displayName() + "() and writes"
-                    : runner.fact().displayName() + "() runs both " + read.fact().displayName() + "() and it, which writes")
-                + " that data without evicting it; where what is written rests on what was read, a stale answer would "
-                + "be written back to the database, not only served");
-          }
-          index.callersOf(runner).stream().filter(seen::add).forEach(next::add);
+      while (!runners.isEmpty()) {
+        IndexedMethod runner = runners.poll();
+        if (!SourceSet.isTestPath(runner.path()) && runner != read && runsRead.contains(runner)) {
+          return Optional.of("--accept-stale cannot cover " + writer.fact().displayName() + "(): "
+              + (runner == writer ? "it reads " + read.fact().displayName() + "() and writes"
+                  : runner.fact().displayName() + "() runs both " + read.fact().displayName() + "() and it, which writes")
+              + " that data without evicting it; where what is written rests on what was read, a stale answer would "
+              + "be written back to the database, not only served");
         }
-        level = next;
+        index.callersOf(runner).stream().filter(seen::add).forEach(runners::add);
       }
     }
     return Optional.empty();
   }
 
-  /** How many calls up from a writer a method running it and the read is looked for. */
-  private static final int CALLER_DEPTH = 3;
-
-  /** Whether a method runs another, through the project's calls, a few calls deep. */
-  private boolean reaches(IndexedMethod from, IndexedMethod target) {
+  /** The methods that run this one through the project's calls, however far up, itself included. */
+  private java.util.Set<IndexedMethod> callersUp(IndexedMethod method) {
     java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    List<IndexedMethod> level = List.of(from);
-    for (int depth = 0; depth < REACH_DEPTH && !level.isEmpty(); depth++) {
-      List<IndexedMethod> next = new ArrayList<>();
-      for (IndexedMethod method : level) {
-        for (IndexedMethod callee : index.calleesOf(method)) {
-          if (callee == target) {
-            return true;
-          }
-          if (seen.add(callee)) {
-            next.add(callee);
-          }
-        }
-      }
-      level = next;
+    java.util.ArrayDeque<IndexedMethod> next = new java.util.ArrayDeque<>(List.of(method));
+    seen.add(method);
+    while (!next.isEmpty()) {
+      index.callersOf(next.poll()).stream().filter(seen::add).forEach(next::add);
     }
-    return false;
+    return seen;
   }
-
-  private static final int REACH_DEPTH = 4;
 
   /** Whether this plain method's cache is one in Redis, shared by every object of its class. */
   private boolean sharedInRedis(IndexedMethod method) {
