@@ -741,7 +741,7 @@ public final class Assessor {
   // 127: a capitalised name a file imports as a type is that type in a class extending another; 125, 128-130: memos of
   // stores and constructions, withdrawn (a hostile review: a store whose get is a query was called cached); 131: a class's own static field by its class's name in a memo, Object's methods never an
   // enclosing class's, a draw only of a local the loop's condition reads and its value does not name
-  private static final int FACTS_SCHEMA = 140;
+  private static final int FACTS_SCHEMA = 141;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

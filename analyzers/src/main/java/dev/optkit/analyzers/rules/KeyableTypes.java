@@ -105,6 +105,12 @@ final class KeyableTypes {
       if (!fact.hasEqualsAndHashCode() && fact.lombokEqualsFields() != null && !fact.isInterface()) {
         return Optional.of(lombokEqualsUnshown(param));
       }
+      if (!fact.hasEqualsAndHashCode() && !fact.isInterface() && !index.methods(type, "equals").isEmpty()) {
+        // an equals of its own that optkit cannot show compares every field: said as what optkit cannot show
+        return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has an equals optkit cannot show "
+            + "compares every field (it names some fields only, or compares through other methods): two keys equal by "
+            + "some fields would share an answer computed from the others");
+      }
       return fact.hasEqualsAndHashCode() && !fact.isInterface() ? Optional.empty()
           : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no equals/hashCode over all its "
               + "fields: two keys equal by some fields would share an answer computed from the others");

@@ -254,11 +254,13 @@ class CacheableReadMethodRuleTest {
   }
 
   /**
-   * An equals that hands the comparison to a method of its own ({@code sameValueAs(other)}: dddsample's ids) compares
-   * what that method compares. Near miss: the helper compares one of two fields.
+   * An equals that hands the comparison to a method of its own is not shown to compare every field, whatever names
+   * that method holds: a hostile review's helpers compared a hash of the fields, a joined string, or one field through
+   * an overload of the same arity (dddsample's {@code sameValueAs} is refused with it, and the reason says it is
+   * what optkit cannot show). Near miss: the same comparison written in equals makes a key.
    */
   @Test
-  void anEqualsThroughAHelperComparesWhatTheHelperCompares() {
+  void anEqualsThroughAHelperIsNotShownToCompareEveryField() {
     String key = """
         package shop;
         final class TrackingId {
@@ -268,9 +270,9 @@ class CacheableReadMethodRuleTest {
           @Override public boolean equals(Object o) {
             if (this == o) return true;
             if (o == null || getClass() != o.getClass()) return false;
-            return sameValueAs((TrackingId) o);
+            %s
           }
-          boolean sameValueAs(TrackingId other) { return other != null && id.equals(other.id)%s; }
+          private boolean sameValueAs(TrackingId other) { return id.equals(other.id) && tenant.equals(other.tenant); }
           @Override public int hashCode() { return java.util.Objects.hash(id, tenant); }
         }
         """;
@@ -278,24 +280,12 @@ class CacheableReadMethodRuleTest {
         class Catalog {
           String byTracking(TrackingId id) throws Exception { return get("/t/" + id); }
         """);
-    assertTrue(new ProjectFixture(dir.resolve("whole")).java(service).java(key.formatted(" && tenant.equals(other.tenant)"))
-        .findings(Category.CACHEABLE_READ).stream().anyMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
-    assertTrue(new ProjectFixture(dir.resolve("part")).java(service).java(key.formatted(""))
+    assertTrue(new ProjectFixture(dir.resolve("helper")).java(service)
+        .java(key.formatted("return sameValueAs((TrackingId) o);"))
         .findings(Category.CACHEABLE_READ).stream().noneMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
-    // a hostile review's keys that are none: a helper a subclass may replace, an overload of another arity naming the
-    // other field, and hashes compared (which collide)
-    String whole = key.formatted(" && tenant.equals(other.tenant)");
-    for (String[] variant : new String[][] {
-        {"final class TrackingId", "class TrackingId"},
-        {"boolean sameValueAs(TrackingId other) { return other != null && id.equals(other.id) && tenant.equals(other.tenant); }",
-            "boolean sameValueAs(TrackingId other) { return other != null && id.equals(other.id); }\n"
-                + "  boolean sameValueAs(TrackingId other, boolean strict) { return tenant.equals(other.tenant); }"},
-        {"return sameValueAs((TrackingId) o);", "return hashCode() == o.hashCode();"}}) {
-      assertTrue(whole.contains(variant[0]), variant[0]);
-      assertTrue(new ProjectFixture(dir.resolve("v" + Math.abs(variant[1].hashCode()))).java(service)
-          .java(whole.replace(variant[0], variant[1])).findings(Category.CACHEABLE_READ).stream()
-          .noneMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")), variant[1]);
-    }
+    assertTrue(new ProjectFixture(dir.resolve("inline")).java(service)
+        .java(key.formatted("TrackingId other = (TrackingId) o; return id.equals(other.id) && tenant.equals(other.tenant);"))
+        .findings(Category.CACHEABLE_READ).stream().anyMatch(f -> f.enclosingMethod().equals("byTracking(TrackingId)")));
   }
 
   /**

@@ -215,8 +215,9 @@ public final class ClientSites {
     if (answer.isEmpty()) {
       return madeJpaQuery(call, chain, client);
     }
-    // Hibernate 6's Query is JPA's TypedQuery too: any type the answer is (its own or an ancestor) counts
-    return answer.get().stream().flatMap(type -> catalog.clientsForType(type).stream())
+    // the answer's own type, not an ancestor: Hibernate 6's Query is JPA's TypedQuery too, but a helper may run it as
+    // its MutationQuery or SelectionQuery, which no family of the catalogue names (a review lost such writes)
+    return catalog.clientsForType(answer.get().get(0)).stream()
         .anyMatch(statement -> statement.kind() == ClientKind.DB && !statement.methods().isEmpty());
   }
 
@@ -332,16 +333,21 @@ public final class ClientSites {
       texts.sqlConstantOf(call, links, SourceRange.of(reported), jpaQuery).ifPresent(m.sqlConstants::add);
     }
     Access access = SiteAccess.accessOf(client, name, sql, httpMethod);
+    boolean nativeUntold = false;
     if (sql == null && IoSite.JPA_QUERY_CLIENTS.contains(client.id()) && IoSite.JPA_QUERY_FACTORIES.contains(name)) {
       // em.createQuery(criteriaQuery): what the query is, not the word "create", tells a read from a write; then
       // what the chain runs (getResultList, executeUpdate); a query neither tells may write, as its name says
       Access told = call.getArguments().isEmpty() ? Access.UNKNOWN : siteAccess.criteriaAccess(call.getArgument(0), 0);
-      told = told == Access.UNKNOWN ? SiteAccess.accessFromChain(links, Access.UNKNOWN) : told;
-      access = told == Access.UNKNOWN ? access : told;
+      Access run = SiteAccess.accessFromChain(links, Access.UNKNOWN);
+      // a native query whose text is not told may write what it returns (a sequence's next value, INSERT ...
+      // RETURNING): run for its rows, it is neither read nor write here (a hostile review's number allocations)
+      nativeUntold = told == Access.UNKNOWN && run == Access.READ && name.equals("createNativeQuery");
+      told = told != Access.UNKNOWN || nativeUntold ? told : run;
+      access = nativeUntold ? Access.UNKNOWN : told == Access.UNKNOWN ? access : told;
     }
     // a query run where it was not made (jpa-query's own runs) or a stored procedure's may be a native write, a
     // sequence's next value or a procedure: what getResultList() runs is told by the making's text alone
-    boolean untoldRun = client.statement() || PROCEDURE_MAKERS.contains(name);
+    boolean untoldRun = client.statement() || PROCEDURE_MAKERS.contains(name) || nativeUntold;
     if (client.kind() == ClientKind.DB && access == Access.UNKNOWN && !untoldRun) {
       access = SiteAccess.accessFromChain(links, access);
     }

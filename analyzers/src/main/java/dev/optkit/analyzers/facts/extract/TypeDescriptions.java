@@ -467,28 +467,12 @@ private static final Set<String> INJECTION_ANNOTATIONS =
    */
   private static boolean equalsComparesEveryField(TypeDeclaration<?> type) {
     Set<String> used = new java.util.HashSet<>();
-    // equals and the class's own methods it calls, a few calls deep (equals -> sameValueAs(other): dddsample's ids)
-    List<MethodDeclaration> comparing = new ArrayList<>(type.getMethodsBySignature("equals", "Object"));
-    Set<MethodDeclaration> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (int i = 0; i < comparing.size() && i < 8; i++) {
-      MethodDeclaration equals = comparing.get(i);
-      if (!seen.add(equals)) {
-        continue;
-      }
+    // equals alone: a helper it calls may compare a value made of the fields (a hash, a joined string) or fewer of
+    // them, which names do not tell (a hostile review's keys made of key(), digest() and an overload)
+    for (MethodDeclaration equals : type.getMethodsBySignature("equals", "Object")) {
       if (equals.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("equalsIgnoreCase")).isPresent()) {
         return false; // "A" and "a" equal keys, while the answer may tell them apart
       }
-      // only a method no subclass can replace, of the call's arity, and not hashCode or toString (comparing their
-      // answers compares less than the fields they read: a hostile review's colliding hashes, ambiguous strings)
-      boolean closed = type instanceof RecordDeclaration || type instanceof EnumDeclaration
-          || type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL);
-      equals.findAll(MethodCallExpr.class, call -> call.getScope().isEmpty()
-          || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)
-          .forEach(call -> type.getMethodsByName(call.getNameAsString()).stream()
-              .filter(helper -> helper.getParameters().size() == call.getArguments().size()
-                  && !Set.of("equals", "hashCode", "toString").contains(helper.getNameAsString())
-                  && (closed || helper.isPrivate() || helper.isStatic() || helper.isFinal()))
-              .forEach(comparing::add));
       equals.walk(node -> {
         if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
           String id = name.getIdentifier();
