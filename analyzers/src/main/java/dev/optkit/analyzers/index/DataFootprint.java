@@ -453,6 +453,18 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     /** What a SQL script run as a write changes ({@code @Sql(statements = ...)} in a test): parsed like a call's SQL. */
     public DataFootprint ofWrittenScript(String script) {
+      // a class's script is asked for by each of its tests: read once
+      DataFootprint known = writtenScripts.get(script);
+      if (known == null) {
+        known = writtenScript(script);
+        writtenScripts.put(script, known);
+      }
+      return known;
+    }
+
+    private final Map<String, DataFootprint> writtenScripts = new HashMap<>();
+
+    private DataFootprint writtenScript(String script) {
       if (SchemaWriteEffects.createsCode(script) || dev.optkit.analyzers.schema.StoredProcedures.runsCode(script)) {
         // a trigger the script creates fires on its own later writes; a procedure or a function it calls may write
         // anything

@@ -397,6 +397,11 @@ public final class ProjectIndex {
     return types.hasSubtypes(type);
   }
 
+  /** The type of the field a class or its nearest project superclass declares with that name (generics bound), or null. */
+  public String fieldTypeOf(String owner, String field) {
+    return inheritedMembers.fieldType(owner, field);
+  }
+
   /** Every project type extending or implementing this one, at any depth. */
   public Set<String> subtypesOf(String type) {
     return types.subtypesOf(type);

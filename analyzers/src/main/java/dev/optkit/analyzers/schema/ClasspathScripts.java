@@ -73,6 +73,12 @@ public final class ClasspathScripts {
    * be read (what it writes is then unknown).
    */
   public Optional<List<String>> texts(String classpathPath) {
+    return read.computeIfAbsent(classpathPath, this::readTexts); // each test of a class asks for its class's scripts
+  }
+
+  private final Map<String, Optional<List<String>>> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Optional<List<String>> readTexts(String classpathPath) {
     List<Path> files = byResource.getOrDefault(classpathPath, List.of());
     if (files.isEmpty()) {
       return Optional.empty();

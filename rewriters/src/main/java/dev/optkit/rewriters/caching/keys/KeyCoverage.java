@@ -384,23 +384,12 @@ public final class KeyCoverage {
   private List<String> heldFieldsRead(MethodFact fact) {
     List<String> read = new ArrayList<>(fact.staticFieldsRead());
     for (String field : fact.mutableFieldsRead()) {
-      String type = fieldType(fact.ownerType(), field);
+      String type = index.fieldTypeOf(fact.ownerType(), field);
       if (!read.contains(field) && (type == null || !index.immutableTypes().immutable(type))) {
         read.add(field);
       }
     }
     return read;
-  }
-
-  /** The declared type of a field of the type or a project supertype; null when none declares it. */
-  private String fieldType(String owner, String field) {
-    for (String type : index.supertypesOf(owner)) {
-      String declared = index.type(type).map(t -> t.fieldTypes().get(field)).orElse(null);
-      if (declared != null) {
-        return declared;
-      }
-    }
-    return index.type(owner).map(t -> t.fieldTypes().get(field)).orElse(null);
   }
 
   /**
